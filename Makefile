@@ -1,0 +1,27 @@
+# The two commands of the README: `make demo` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup setup-dev demo test check
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+
+setup: $(BIN)/python
+	$(BIN)/pip install -q --require-hashes -r requirements/runtime.lock
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
+
+setup-dev: $(BIN)/python
+	$(BIN)/pip install -q --require-hashes -r requirements/dev.lock
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
+
+demo: setup
+	$(BIN)/saidwhat analyze examples/harbor-bridge.html --format markdown
+
+test: setup-dev
+	$(BIN)/python -m pytest -q
+
+check: setup-dev
+	$(BIN)/python -m mypy
+	$(BIN)/python -m ruff check src tests

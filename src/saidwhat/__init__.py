@@ -1,0 +1,87 @@
+"""saidwhat: who said what in the news, and where they stand.
+
+The flow is page → article → analysis → store → views; each stage is a package of that name.
+This module is the small public API over it::
+
+    import saidwhat
+    result = saidwhat.analyze("page.html")          # AnalyzedArticle
+    for q in result.quotes:
+        print(result.actor(q.speaker.actor), result.span_text(q.content[0]))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from saidwhat.analysis import analyze_article, analyze_text
+from saidwhat.article import extract_article
+from saidwhat.errors import (
+    AnalysisError,
+    BinaryInputError,
+    BlockedAddressError,
+    ConfigError,
+    EmptyInputError,
+    FetchError,
+    InputError,
+    InputTooLargeError,
+    MissingInputError,
+    NoArticleTextError,
+    SaidwhatError,
+    StoreError,
+    UnsupportedLanguageError,
+)
+from saidwhat.page import Page, load
+from saidwhat.schema import (
+    Actor,
+    AnalyzedArticle,
+    Article,
+    Quote,
+    Reaction,
+    Speaker,
+    Target,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "__version__",
+    "analyze",
+    "extract",
+    "analyze_article",
+    "analyze_text",
+    "extract_article",
+    "load",
+    "Page",
+    "Article",
+    "AnalyzedArticle",
+    "Actor",
+    "Quote",
+    "Speaker",
+    "Target",
+    "Reaction",
+    "SaidwhatError",
+    "InputError",
+    "MissingInputError",
+    "EmptyInputError",
+    "BinaryInputError",
+    "NoArticleTextError",
+    "UnsupportedLanguageError",
+    "InputTooLargeError",
+    "FetchError",
+    "BlockedAddressError",
+    "AnalysisError",
+    "StoreError",
+    "ConfigError",
+]
+
+
+def extract(source: str, *, allow_private_network: bool = False) -> Article:
+    """Read a file, ``-`` or URL and return its article text and metadata."""
+    return extract_article(load(source, allow_private_network=allow_private_network))
+
+
+def analyze(
+    source: str, *, targets: Sequence[str] | None = None, allow_private_network: bool = False
+) -> AnalyzedArticle:
+    """Read, extract and analyse one document."""
+    return analyze_article(extract(source, allow_private_network=allow_private_network), targets=targets)

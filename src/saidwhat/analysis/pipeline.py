@@ -1,0 +1,54 @@
+"""The analysis stage in one place: Doc → attributions → actors → quotes → stance.
+
+Components, in order, with what each reads and adds:
+
+    nlp          text                       → Doc (sentences, tokens, entities, parse)
+    attribution  Doc                        → Attribution[] (content, cue, source spans)
+    actors       Doc, Attribution[]         → Actor[], speaker actor per attribution
+    quotes       Attribution[], speakers    → Quote[] (schema)
+    stance       Doc, AnalyzedArticle       → targets, quote/actor stance, reactions
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from saidwhat.analysis.actors import resolve_actors
+from saidwhat.analysis.attribution import find_attributions
+from saidwhat.analysis.nlp import MAX_CHARS, get_nlp
+from saidwhat.analysis.stance import assign_stances
+from saidwhat.errors import InputTooLargeError
+from saidwhat.schema import AnalyzedArticle, Article, Quote, Speaker
+
+
+def analyze_article(article: Article, *, targets: Sequence[str] | None = None) -> AnalyzedArticle:
+    """Analyse an extracted article; offsets in the result index ``article.text``."""
+    text = article.text
+    if len(text) > MAX_CHARS:
+        raise InputTooLargeError(f"article text has {len(text)} characters, over the {MAX_CHARS} limit",
+                                 input=article.source)
+    doc = get_nlp()(text)
+    attributions = find_attributions(doc)
+    resolution = resolve_actors(doc, attributions)
+    quotes = []
+    for i, att in enumerate(attributions):
+        mention = resolution.mentions[i] if i < len(resolution.mentions) else list(att.source)
+        actor = resolution.speakers[i] if i < len(resolution.speakers) else None
+        quotes.append(
+            Quote(
+                id=f"q{i + 1}",
+                kind=att.kind,
+                content=list(att.content),
+                cue=list(att.cue),
+                speaker=Speaker(mention=list(mention), actor=actor),
+                confidence=round(att.confidence, 4),
+            )
+        )
+    analyzed = AnalyzedArticle(**article.model_dump(), actors=resolution.actors, quotes=quotes)
+    assign_stances(doc, analyzed, targets)
+    return analyzed
+
+
+def analyze_text(text: str, *, source: str | None = None, targets: Sequence[str] | None = None) -> AnalyzedArticle:
+    """Analyse plain text exactly as given (no extraction): offsets index ``text`` itself."""
+    return analyze_article(Article(text=text, source=source), targets=targets)

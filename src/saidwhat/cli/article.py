@@ -1,0 +1,78 @@
+"""``saidwhat extract`` (page → article) and ``saidwhat analyze`` (the whole analysis)."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import sys
+from collections.abc import Sequence
+
+from saidwhat.analysis import analyze_article
+from saidwhat.article import extract_article
+from saidwhat.batch import run_batch
+from saidwhat.cli._io import report_failures
+from saidwhat.cli._io import write_output
+from saidwhat.errors import SaidwhatError
+from saidwhat.page import load
+from saidwhat.schema import Article
+from saidwhat.views.render import render
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("inputs", nargs="+", metavar="INPUT", help="HTML or text file, '-' for stdin, or an http(s) URL")
+    common.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
+    common.add_argument("--keep-going", action="store_true", help="go on after a failed input; list failures at the end")
+    common.add_argument("--workers", type=int, default=1, help="analyse in N processes (default 1)")
+    common.add_argument("--allow-private-network", action="store_true",
+                        help="allow URLs on loopback/private/link-local addresses (local use and tests)")
+
+    p = sub.add_parser("extract", parents=[common], help="page → article: main text and metadata")
+    p.add_argument("--format", choices=["json", "jsonl", "text"], default="json")
+    p.set_defaults(func=_run_extract)
+
+    p = sub.add_parser("analyze", parents=[common], help="the whole analysis: actors, quotes, stance")
+    p.add_argument("--format", choices=["json", "jsonl", "markdown"], default="json")
+    p.add_argument("--target", action="append", default=[], metavar="NAME",
+                   help="a target to take stances toward (repeatable); default: proposed from the text")
+    p.set_defaults(func=_run_analyze)
+
+
+def _extract_one(item: str, allow_private_network: bool) -> Article:
+    return extract_article(load(item, allow_private_network=allow_private_network))
+
+
+def _analyze_one(item: str, allow_private_network: bool, targets: tuple[str, ...]) -> Article:
+    return analyze_article(_extract_one(item, allow_private_network), targets=list(targets) or None)
+
+
+def _run(args: argparse.Namespace, fn: functools.partial[Article]) -> int:
+    if "-" in args.inputs and args.workers > 1:
+        args.workers = 1  # stdin can only be read by this process
+    results: list[Article] = []
+    failures: list[SaidwhatError] = []
+    for out in run_batch(fn, args.inputs, workers=args.workers, keep_going=args.keep_going):
+        if out.error is not None:
+            failures.append(out.error)
+            if not args.keep_going:
+                print(f"saidwhat: error: {out.error}", file=sys.stderr)
+                return 1
+        elif out.result is not None:
+            results.append(out.result)
+    if results:
+        write_output(render(results, args.format), args.output)
+    report_failures(failures)
+    return 1 if failures else 0
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    return _run(args, functools.partial(_extract_one, allow_private_network=args.allow_private_network))
+
+
+def _run_analyze(args: argparse.Namespace) -> int:
+    fn = functools.partial(_analyze_one, allow_private_network=args.allow_private_network,
+                           targets=tuple(args.target))
+    return _run(args, fn)
+
+
+__all__: Sequence[str] = ["register"]

@@ -1,0 +1,105 @@
+"""The exception hierarchy of saidwhat.
+
+Every error carries a stable ``code`` (``SW1xx`` input, ``SW2xx`` network, ``SW3xx`` analysis,
+``SW4xx`` store, ``SW5xx`` configuration) and the ``input`` it failed on, so that a batch can
+record the failure and go on, and a user can search the docs for the code. The message says
+what went wrong and, where there is something to do, what to do.
+
+    SaidwhatError
+    ├── InputError            the document itself is unusable
+    │   ├── MissingInputError       SW101
+    │   ├── EmptyInputError         SW102
+    │   ├── BinaryInputError        SW103
+    │   ├── NoArticleTextError      SW104
+    │   ├── UnsupportedLanguageError SW105
+    │   └── InputTooLargeError      SW106
+    ├── FetchError            a URL could not be fetched           SW201
+    │   └── BlockedAddressError     private/loopback address       SW202
+    ├── AnalysisError         the analysis failed on a document    SW301
+    ├── StoreError            the store could not be used          SW401
+    └── ConfigError           a bad option or setting              SW501
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "SaidwhatError",
+    "InputError",
+    "MissingInputError",
+    "EmptyInputError",
+    "BinaryInputError",
+    "NoArticleTextError",
+    "UnsupportedLanguageError",
+    "InputTooLargeError",
+    "FetchError",
+    "BlockedAddressError",
+    "AnalysisError",
+    "StoreError",
+    "ConfigError",
+]
+
+
+class SaidwhatError(Exception):
+    """Base class: ``code`` is stable across releases, ``input`` names the failing document."""
+
+    code = "SW000"
+
+    def __init__(self, message: str, *, input: str | None = None) -> None:
+        self.message = message
+        self.input = input
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.input}: " if self.input else ""
+        return f"{where}{self.message} [{self.code}]"
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"code": self.code, "input": self.input, "message": self.message, "type": type(self).__name__}
+
+
+class InputError(SaidwhatError):
+    code = "SW100"
+
+
+class MissingInputError(InputError):
+    code = "SW101"
+
+
+class EmptyInputError(InputError):
+    code = "SW102"
+
+
+class BinaryInputError(InputError):
+    code = "SW103"
+
+
+class NoArticleTextError(InputError):
+    code = "SW104"
+
+
+class UnsupportedLanguageError(InputError):
+    code = "SW105"
+
+
+class InputTooLargeError(InputError):
+    code = "SW106"
+
+
+class FetchError(SaidwhatError):
+    code = "SW201"
+
+
+class BlockedAddressError(FetchError):
+    code = "SW202"
+
+
+class AnalysisError(SaidwhatError):
+    code = "SW301"
+
+
+class StoreError(SaidwhatError):
+    code = "SW401"
+
+
+class ConfigError(SaidwhatError):
+    code = "SW501"

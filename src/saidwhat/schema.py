@@ -1,0 +1,126 @@
+"""The one schema of an analysed article, shared by the CLI, the Python API, the store and the web.
+
+Every span is a ``(start, end)`` pair of Python ``str`` offsets into ``Article.text``, end
+exclusive, so that any actor, quote or stance can be checked against the text it came from.
+Fields that hold several spans (``content``, ``cue``, ``mentions``) do so because a quote can be
+split around its cue ("“We will,” she said, “win.”").
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Span",
+    "ActorKind",
+    "QuoteKind",
+    "StanceLabel",
+    "Article",
+    "Actor",
+    "Speaker",
+    "Quote",
+    "QuoteStance",
+    "ActorStance",
+    "Target",
+    "Reaction",
+    "AnalyzedArticle",
+]
+
+SCHEMA_VERSION = "1"
+
+Span = tuple[int, int]
+ActorKind = Literal["person", "organization", "group", "anonymous"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+StanceLabel = Literal["support", "oppose", "neutral"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Article(_Model):
+    """The page → article stage's result: clean text and metadata, before any analysis."""
+
+    title: str | None = None
+    published: str | None = Field(default=None, description="ISO 8601 date (YYYY-MM-DD)")
+    outlet: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    language: str | None = None
+    url: str | None = Field(default=None, description="canonical URL when the page names one")
+    text: str = ""
+    source: str | None = Field(default=None, description="the input as the user named it (path, URL, '-')")
+    description: str | None = None
+
+
+class QuoteStance(_Model):
+    label: StanceLabel
+    score: float = Field(description="confidence of the label, 0..1")
+
+
+class ActorStance(QuoteStance):
+    evidence: list[str] = Field(default_factory=list, description="ids of quotes and reactions")
+
+
+class Actor(_Model):
+    id: str
+    name: str = Field(description="canonical name: the longest proper name, else the description")
+    kind: Literal["person", "organization", "group", "anonymous"]
+    aliases: list[str] = Field(default_factory=list, description="other surface forms seen")
+    mentions: list[Span] = Field(default_factory=list)
+    affiliation: str | None = Field(default=None, description="organisation or country it speaks for")
+    role: str | None = Field(default=None, description="title or role, e.g. 'spokesman'")
+    description: str | None = Field(default=None, description="for anonymous actors: 'an official'")
+    stance: dict[str, ActorStance] = Field(default_factory=dict)
+
+
+class Speaker(_Model):
+    mention: list[Span] = Field(default_factory=list, description="the source's words in the text")
+    actor: str | None = Field(default=None, description="id of the actor the mention resolves to")
+
+
+class Quote(_Model):
+    id: str
+    kind: QuoteKind
+    content: list[Span]
+    cue: list[Span] = Field(default_factory=list)
+    speaker: Speaker = Field(default_factory=Speaker)
+    confidence: float | None = None
+    stance: dict[str, QuoteStance] = Field(default_factory=dict)
+
+
+class Target(_Model):
+    """What stances are taken toward: given by the user, or proposed from the text."""
+
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[Span] = Field(default_factory=list)
+    proposed: bool = Field(default=False, description="true when saidwhat chose it, not the user")
+
+
+class Reaction(_Model):
+    """A stance stated without a quote ("The report has been welcomed by rights advocates")."""
+
+    id: str
+    actor: str | None
+    target: str
+    cue: list[Span] = Field(default_factory=list)
+    mention: list[Span] = Field(default_factory=list)
+    label: StanceLabel
+    score: float
+
+
+class AnalyzedArticle(Article):
+    schema_version: str = SCHEMA_VERSION
+    actors: list[Actor] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    reactions: list[Reaction] = Field(default_factory=list)
+
+    def span_text(self, span: Span) -> str:
+        return self.text[span[0] : span[1]]
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
