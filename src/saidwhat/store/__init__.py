@@ -1,0 +1,41 @@
+"""Stage 4, store: analysed articles in SQLite (default) or PostgreSQL, queryable across articles.
+
+``open_store(url)`` opens (and migrates) a store; ``Store`` holds the write and query API that the
+ingest command and the web app use. See ``saidwhat.store.records`` for the result models.
+"""
+
+from __future__ import annotations
+
+from saidwhat.store.records import (
+    ActorDetail,
+    ActorSummary,
+    AddResult,
+    ArticleSummary,
+    CopyLink,
+    FailureRecord,
+    Page,
+    QuoteHit,
+    ReactionRow,
+    StanceCounts,
+    StancePoint,
+    StoredArticle,
+)
+from saidwhat.store.store import Store, default_store_url, open_store
+
+__all__ = [
+    "Store",
+    "open_store",
+    "default_store_url",
+    "ActorDetail",
+    "ActorSummary",
+    "AddResult",
+    "ArticleSummary",
+    "CopyLink",
+    "FailureRecord",
+    "Page",
+    "QuoteHit",
+    "ReactionRow",
+    "StanceCounts",
+    "StancePoint",
+    "StoredArticle",
+]

@@ -1,0 +1,142 @@
+"""Result models of the store's query API (the contract between the store and the web app).
+
+They are plain pydantic models so the REST API can return them as JSON unchanged.
+Dates are ISO ``YYYY-MM-DD`` strings; times are ISO 8601 UTC timestamps.
+"""
+
+from __future__ import annotations
+
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, Field
+
+from saidwhat.schema import AnalyzedArticle, Span, StanceLabel
+
+__all__ = [
+    "AddResult",
+    "CopyLink",
+    "StoredArticle",
+    "ArticleSummary",
+    "QuoteHit",
+    "ActorSummary",
+    "StancePoint",
+    "StanceCounts",
+    "ActorDetail",
+    "ReactionRow",
+    "FailureRecord",
+    "Page",
+]
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a paginated listing; ``total`` counts all matches, not just ``items``."""
+
+    items: list[T]
+    total: int
+    offset: int = 0
+    limit: int = 20
+
+
+class AddResult(BaseModel):
+    article_id: int
+    status: Literal["stored", "duplicate"]
+    duplicate_of: int | None = None
+
+
+class CopyLink(BaseModel):
+    """A link to another stored article carrying (nearly) the same text."""
+
+    article_id: int
+    kind: Literal["exact", "near"]
+    similarity: float
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+
+
+class StoredArticle(BaseModel):
+    id: int
+    article: AnalyzedArticle
+    copies: list[CopyLink] = Field(default_factory=list)
+    ingested_at: str
+
+
+class ArticleSummary(BaseModel):
+    id: int
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    n_quotes: int = 0
+    n_actors: int = 0
+
+
+class QuoteHit(BaseModel):
+    article_id: int
+    quote_id: str
+    kind: str
+    text: str = Field(description='the content spans joined by " … "')
+    speaker: str | None = None
+    actor_key: str | None = None
+    cue: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    title: str | None = None
+    url: str | None = None
+    content: list[Span] = Field(default_factory=list)
+    stance: dict[str, StanceLabel] = Field(default_factory=dict)
+    rank: float = 0.0
+
+
+class ActorSummary(BaseModel):
+    key: str
+    name: str
+    kind: str
+    affiliation: str | None = None
+    n_quotes: int = 0
+    n_articles: int = 0
+    outlets: list[str] = Field(default_factory=list)
+
+
+class StancePoint(BaseModel):
+    date: str
+    target: str
+    label: StanceLabel
+    count: int
+
+
+class StanceCounts(BaseModel):
+    support: int = 0
+    oppose: int = 0
+    neutral: int = 0
+
+
+class ActorDetail(ActorSummary):
+    aliases: list[str] = Field(default_factory=list)
+    stance: dict[str, StanceCounts] = Field(default_factory=dict)
+    stance_over_time: list[StancePoint] = Field(default_factory=list)
+    quotes: list[QuoteHit] = Field(default_factory=list)
+
+
+class ReactionRow(BaseModel):
+    actor_key: str
+    actor: str
+    affiliation: str | None = None
+    kind: str
+    support: int = 0
+    oppose: int = 0
+    neutral: int = 0
+    stance: StanceLabel
+    first_seen: str | None = None
+    outlets: list[str] = Field(default_factory=list)
+    evidence: QuoteHit | None = None
+    n_articles: int = 0
+
+
+class FailureRecord(BaseModel):
+    source: str
+    code: str
+    message: str
+    at: str
