@@ -1,0 +1,105 @@
+"""The thin CLI over the stages: formats, batches, failures and exit codes."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from saidwhat.batch import run_batch
+from saidwhat.cli import main
+from saidwhat.errors import MissingInputError
+from saidwhat.schema import AnalyzedArticle, Quote, Speaker
+from saidwhat.views.render import render, render_markdown
+
+STORY = """Council approves new library budget
+
+The city council approved the new library budget on Tuesday after a long debate.
+
+"This is a good day for every reader in this town," Mayor Alice Brandt said after the vote.
+
+Opposition leader Tom Reyes said the plan would leave the parks without money next year.
+"""
+
+
+@pytest.fixture()
+def story(tmp_path: Path) -> Path:
+    p = tmp_path / "story.txt"
+    p.write_text(STORY, encoding="utf-8")
+    return p
+
+
+def test_analyze_json_single_object(story: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(story), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["title"] == "Council approves new library budget"
+    assert data["schema_version"] == "1"
+    assert data["quotes"], "a direct quote with a named speaker must be found"
+    q = data["quotes"][0]
+    s, e = q["content"][0]
+    assert "good day for every reader" in data["text"][s:e]
+
+
+def test_keep_going_lists_failures_and_exits_nonzero(story: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nope.html"
+    code = main(["analyze", str(missing), str(story), "--format", "jsonl", "--keep-going"])
+    out, err = capsys.readouterr()
+    assert code == 1
+    lines = [json.loads(x) for x in out.splitlines()]
+    assert len(lines) == 1 and lines[0]["title"].startswith("Council")
+    assert str(missing) in err and "SW101" in err
+
+
+def test_without_keep_going_stops_at_first_failure(story: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["extract", str(tmp_path / "nope.txt"), str(story), "--format", "jsonl"])
+    out, err = capsys.readouterr()
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "nope.txt" in err
+
+
+def test_output_file_is_written_whole(story: Path, tmp_path: Path) -> None:
+    out = tmp_path / "sub" / "out.json"
+    assert main(["extract", str(story), "--output", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["title"].startswith("Council")
+    assert [p.name for p in out.parent.iterdir()] == ["out.json"]
+
+
+def test_two_workers_same_result_in_order(story: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text(STORY.replace("library", "harbour"), encoding="utf-8")
+    assert main(["extract", str(story), str(other), "--format", "jsonl", "--workers", "2"]) == 0
+    titles = [json.loads(x)["title"] for x in capsys.readouterr().out.splitlines()]
+    assert titles == ["Council approves new library budget", "Council approves new harbour budget"]
+
+
+def _fail_on_b(item: str) -> str:
+    if item == "b":
+        raise MissingInputError("gone", input=item)
+    return item.upper()
+
+
+def test_run_batch_keeps_going_and_records_failures() -> None:
+    outs = list(run_batch(_fail_on_b, ["a", "b", "c"], keep_going=True))
+    assert [o.result for o in outs] == ["A", None, "C"]
+    assert outs[1].error is not None and outs[1].error.input == "b"
+    assert [o.input for o in run_batch(_fail_on_b, ["a", "b", "c"], keep_going=False)] == ["a", "b"]
+
+
+def test_markdown_makes_hostile_text_inert() -> None:
+    text = 'He said "<script>alert(1)</script> | [x](javascript:alert(1))" loudly.'
+    s = text.index("<script>")
+    art = AnalyzedArticle(title="<img src=x onerror=alert(1)>", text=text,
+                          quotes=[Quote(id="q1", kind="direct", content=[(s, s + 50)], speaker=Speaker())])
+    md = render_markdown(art)
+    assert not re.search(r"(?<!\\)[<>\[\]|]", md.split("## Quotes")[1]), "markup must be escaped"
+    assert not re.search(r"(?<!\\)<", md), "no raw HTML anywhere"
+    assert "\\<script\\>" in md
+
+
+def test_render_json_many_is_array() -> None:
+    arts = [AnalyzedArticle(text="a"), AnalyzedArticle(text="b")]
+    assert [x["text"] for x in json.loads(render(arts, "json"))] == ["a", "b"]

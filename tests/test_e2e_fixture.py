@@ -1,0 +1,85 @@
+"""End to end on the hand-annotated fixture: page → article → analysis, scored against gold.json.
+
+The scoring lives in benchmarks/fixture_eval.py so that the report and the test agree.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import saidwhat
+from saidwhat.schema import AnalyzedArticle
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from fixture_eval import score  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def gold(fixture_dir: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((fixture_dir / "gold.json").read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.fixture(scope="module")
+def from_page(fixture_dir: Path) -> AnalyzedArticle:
+    return saidwhat.analyze(str(fixture_dir / "page.html"))
+
+
+@pytest.fixture(scope="module")
+def from_seed(fixture_dir: Path) -> AnalyzedArticle:
+    return saidwhat.analyze(str(fixture_dir / "seed.txt"))
+
+
+@pytest.mark.parametrize("which", ["from_page", "from_seed"])
+def test_clean_text_keeps_paragraphs_and_drops_clutter(which: str, request: pytest.FixtureRequest,
+                                                       gold: dict[str, Any]) -> None:
+    report = score(request.getfixturevalue(which), gold)
+    assert report["paragraphs_kept"] == report["paragraphs_total"] == 18
+    assert report["clutter_leaked"] == []
+
+
+def test_page_metadata(from_page: AnalyzedArticle, gold: dict[str, Any]) -> None:
+    meta = gold["metadata"]
+    assert from_page.title == meta["title"]
+    assert from_page.outlet == meta["outlet"]
+    assert from_page.published == meta["published"]
+    assert from_page.language == meta["language"]
+
+
+def test_seed_title_is_first_line(from_seed: AnalyzedArticle, fixture_dir: Path) -> None:
+    first = (fixture_dir / "seed.txt").read_text(encoding="utf-8").splitlines()[0].strip()
+    assert from_seed.title == first
+    assert not from_seed.text.startswith(first)
+
+
+@pytest.mark.parametrize("which", ["from_page", "from_seed"])
+def test_quotes_and_speakers(which: str, request: pytest.FixtureRequest, gold: dict[str, Any]) -> None:
+    report = score(request.getfixturevalue(which), gold)
+    assert report["quotes_found"] >= 12, report["quotes_missed"]
+    assert report["quotes_right_speaker"] >= 10, report["quote_details"]
+
+
+def test_page_and_seed_agree_on_quotes(from_page: AnalyzedArticle, from_seed: AnalyzedArticle) -> None:
+    def contents(a: AnalyzedArticle) -> set[str]:
+        return {" ".join(a.span_text(s) for s in q.content) for q in a.quotes}
+
+    shared = contents(from_page) & contents(from_seed)
+    assert len(shared) >= 0.8 * max(len(contents(from_page)), len(contents(from_seed)))
+
+
+@pytest.mark.parametrize("which", ["from_page", "from_seed"])
+def test_every_span_points_into_the_text(which: str, request: pytest.FixtureRequest) -> None:
+    a: AnalyzedArticle = request.getfixturevalue(which)
+    n = len(a.text)
+    spans = [s for q in a.quotes for s in (*q.content, *q.cue, *q.speaker.mention)]
+    spans += [s for act in a.actors for s in act.mentions]
+    assert spans
+    for s, e in spans:
+        assert 0 <= s < e <= n
+    ids = {act.id for act in a.actors}
+    assert all(q.speaker.actor is None or q.speaker.actor in ids for q in a.quotes)
