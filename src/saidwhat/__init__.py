@@ -12,9 +12,8 @@ This module is the small public API over it::
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from saidwhat.analysis import analyze_article, analyze_text
-from saidwhat.article import extract_article
 from saidwhat.errors import (
     AnalysisError,
     BinaryInputError,
@@ -41,7 +40,27 @@ from saidwhat.schema import (
     Target,
 )
 
+if TYPE_CHECKING:
+    from saidwhat.analysis import analyze_article, analyze_text
+    from saidwhat.article import extract_article
+
 __version__ = "0.1.0"
+
+# The analysis stage imports spaCy (half a second): load it on first use, so that commands
+# which never analyse (``--version``, ``search``, ``serve``) start fast.
+_LAZY = {
+    "analyze_article": "saidwhat.analysis",
+    "analyze_text": "saidwhat.analysis",
+    "extract_article": "saidwhat.article",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'saidwhat' has no attribute {name!r}")
 
 __all__ = [
     "__version__",
@@ -77,6 +96,8 @@ __all__ = [
 
 def extract(source: str, *, allow_private_network: bool = False) -> Article:
     """Read a file, ``-`` or URL and return its article text and metadata."""
+    from saidwhat.article import extract_article
+
     return extract_article(load(source, allow_private_network=allow_private_network))
 
 
@@ -84,4 +105,6 @@ def analyze(
     source: str, *, targets: Sequence[str] | None = None, allow_private_network: bool = False
 ) -> AnalyzedArticle:
     """Read, extract and analyse one document."""
+    from saidwhat.analysis import analyze_article
+
     return analyze_article(extract(source, allow_private_network=allow_private_network), targets=targets)

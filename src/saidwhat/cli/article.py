@@ -7,18 +7,14 @@ import functools
 import sys
 from collections.abc import Sequence
 
-from saidwhat.analysis import analyze_article
-from saidwhat.article import extract_article
 from saidwhat.batch import run_batch
 from saidwhat.cli._io import report_failures
 from saidwhat.cli._io import write_output
 from saidwhat.errors import SaidwhatError
-from saidwhat.page import load
 from saidwhat.schema import Article
-from saidwhat.views.render import render
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("inputs", nargs="+", metavar="INPUT", help="HTML or text file, '-' for stdin, or an http(s) URL")
     common.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
@@ -39,10 +35,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _extract_one(item: str, allow_private_network: bool) -> Article:
+    from saidwhat.article import extract_article
+    from saidwhat.page import load
+
     return extract_article(load(item, allow_private_network=allow_private_network))
 
 
 def _analyze_one(item: str, allow_private_network: bool, targets: tuple[str, ...]) -> Article:
+    from saidwhat.analysis import analyze_article
+
     return analyze_article(_extract_one(item, allow_private_network), targets=list(targets) or None)
 
 
@@ -60,6 +61,8 @@ def _run(args: argparse.Namespace, fn: functools.partial[Article]) -> int:
         elif out.result is not None:
             results.append(out.result)
     if results:
+        from saidwhat.views.render import render
+
         write_output(render(results, args.format), args.output)
     report_failures(failures)
     return 1 if failures else 0
