@@ -1,12 +1,163 @@
-"""Placeholder extractor; replaced by the trafilatura-based implementation."""
+"""Page → Article: the main text (paragraphs separated by a blank line) and its metadata.
+
+HTML goes through trafilatura (main text and metadata), with our head-markup fallbacks; plain
+text takes its first line as the title. Both then pass our clutter filter, a minimum-length
+check and the English check. The settings below were chosen on the article-extraction
+benchmark (see docs/extraction.md and benchmarks/extraction.py).
+"""
 
 from __future__ import annotations
 
+import logging
+import re
+from typing import Any
+from urllib.parse import urljoin
+
+import trafilatura
+from trafilatura.utils import load_html
+
+from saidwhat.article.clutter import clean_paragraphs
+from saidwhat.article.language import check_english
+from saidwhat.article.metadata import iso_date, read_head, split_authors, strip_site_suffix
+from saidwhat.errors import NoArticleTextError
 from saidwhat.page.model import Page
 from saidwhat.schema import Article
 
+__all__ = ["MIN_WORDS", "TRAFILATURA_OPTIONS", "extract_article", "html_paragraphs", "text_paragraphs"]
+
+log = logging.getLogger(__name__)
+
+#: Fewer words than this after cleaning is "no article text" (a navigation page, an error page).
+MIN_WORDS = 10
+#: Longest line taken as the title of a plain-text input; a longer first line is body text.
+MAX_TITLE_WORDS = 30
+
+#: trafilatura settings, tuned on the benchmark (docs/extraction.md).
+TRAFILATURA_OPTIONS: dict[str, Any] = {
+    "favor_precision": True,
+    "include_comments": False,
+    "include_tables": True,
+    "include_images": False,
+    "include_links": False,
+    "deduplicate": False,
+}
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+def _norm(line: str) -> str:
+    return _SPACES.sub(" ", line).strip()
+
+
+def _dedupe(paragraphs: list[str]) -> list[str]:
+    """Drop exact repeats of a paragraph (pull quotes, repeated captions): one record per quote."""
+    seen: set[str] = set()
+    out = []
+    for para in paragraphs:
+        key = para.casefold()
+        if len(para) >= 40 and key in seen:
+            continue
+        seen.add(key)
+        out.append(para)
+    return out
+
+
+def html_paragraphs(text: str, title: str | None) -> list[str]:
+    """trafilatura's text (one block per line) as paragraphs, without a leading copy of the title."""
+    paragraphs = [p for p in (_norm(line) for line in text.splitlines()) if p]
+    if paragraphs and title and paragraphs[0].casefold() == _norm(title).casefold():
+        paragraphs = paragraphs[1:]
+    return _dedupe(paragraphs)
+
+
+def _is_wrapped(lines: list[str]) -> bool:
+    """A hard-wrapped block: several lines, all but the last of similar, typing-width length."""
+    if len(lines) < 2:
+        return False
+    body = lines[:-1]
+    return all(40 <= len(line) <= 100 for line in body) and max(map(len, body)) - min(map(len, body)) <= 30
+
+
+def text_paragraphs(text: str) -> tuple[str | None, list[str]]:
+    """``(title, paragraphs)`` of plain text: blocks split at blank lines, hard-wrapped blocks
+    re-joined, other multi-line blocks one paragraph per line; the first line is the title
+    when it is short enough to be one."""
+    blocks = re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    paragraphs: list[str] = []
+    for block in blocks:
+        lines = [_norm(line) for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if _is_wrapped(lines):
+            paragraphs.append(" ".join(lines))
+        else:
+            paragraphs.extend(lines)
+    title = None
+    if len(paragraphs) > 1 and len(_WORD.findall(paragraphs[0])) <= MAX_TITLE_WORDS:
+        title, paragraphs = paragraphs[0], paragraphs[1:]
+    return title, paragraphs
+
+
+def _finish(article: Article, paragraphs: list[str], page: Page) -> Article:
+    paragraphs = clean_paragraphs(paragraphs, source=page.source)
+    text = "\n\n".join(paragraphs)
+    words = len(_WORD.findall(text))
+    if words < MIN_WORDS:
+        raise NoArticleTextError(
+            f"no article text found ({words} words after removing page clutter; at least {MIN_WORDS} needed)",
+            input=page.source,
+        )
+    article.language = check_english(text, page.source)
+    article.text = text
+    return article
+
+
+def _absolute(url: str | None, base: str | None) -> str | None:
+    """``url`` as an absolute http(s) URL (relative ones joined to ``base``), else None."""
+    if not url:
+        return None
+    if base and not url.lower().startswith(("http://", "https://")):
+        url = urljoin(base, url)
+    return url if url.lower().startswith(("http://", "https://")) else None
+
+
+def _extract_html(page: Page) -> Article:
+    tree = load_html(page.content)
+    if tree is None:
+        raise NoArticleTextError("the HTML could not be parsed", input=page.source)
+    head = read_head(tree)
+    doc = trafilatura.bare_extraction(tree, url=page.url, with_metadata=True, **TRAFILATURA_OPTIONS)
+    if doc is None or isinstance(doc, dict):
+        raise NoArticleTextError("no main text found in the page", input=page.source)
+    site = doc.sitename or head.site_name
+    if site and site.startswith("@"):  # a Twitter handle, not a name
+        site = head.site_name if head.site_name and not head.site_name.startswith("@") else None
+    title = strip_site_suffix(doc.title or head.title, site)
+    article = Article(
+        title=title,
+        published=iso_date(doc.date) or head.published,
+        outlet=site,
+        authors=split_authors(doc.author) or head.authors,
+        url=_absolute(head.canonical, page.url) or _absolute(doc.url, page.url) or page.url,
+        source=page.source,
+        description=doc.description or head.description,
+    )
+    return _finish(article, html_paragraphs(doc.text or "", title), page)
+
+
+def _extract_text(page: Page) -> Article:
+    title, paragraphs = text_paragraphs(page.content)
+    article = Article(title=title, source=page.source, url=page.url)
+    return _finish(article, paragraphs, page)
+
 
 def extract_article(page: Page) -> Article:
-    lines = [ln.strip() for ln in page.content.splitlines() if ln.strip()]
-    title = lines[0] if lines else None
-    return Article(title=title, text="\n\n".join(lines[1:]), source=page.source, url=page.url, language="en")
+    """The article in ``page``: clean text (paragraphs joined by a blank line) and metadata.
+
+    Raises NoArticleTextError when nothing article-like is left after cleaning, and
+    UnsupportedLanguageError when the text is not English.
+    """
+    if page.kind == "html":
+        return _extract_html(page)
+    return _extract_text(page)

@@ -6,7 +6,7 @@ refuses what is unusable (missing, empty, binary, too large, unreachable, privat
 
 from __future__ import annotations
 
-from saidwhat.page.model import Page
 from saidwhat.page.load import load, page_from_bytes, page_from_text
+from saidwhat.page.model import Page
 
 __all__ = ["Page", "load", "page_from_bytes", "page_from_text"]

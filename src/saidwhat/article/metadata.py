@@ -1,0 +1,158 @@
+"""Page metadata fallbacks read straight from the HTML head, for what trafilatura leaves empty.
+
+trafilatura's ``extract_metadata`` is the first source; these fill its gaps from the usual
+publisher markup: Open Graph (``og:site_name``, ``og:url``, ``article:published_time``),
+JSON-LD (``publisher.name``, ``datePublished``, ``author``), ``<link rel=canonical>``,
+``<meta name=author|description>`` and ``<html lang>``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml.html import HtmlElement
+
+__all__ = ["HeadMetadata", "iso_date", "read_head", "split_authors", "strip_site_suffix"]
+
+_DATE = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
+_MAX_JSONLD_CHARS = 200_000
+
+
+@dataclass
+class HeadMetadata:
+    site_name: str | None = None
+    canonical: str | None = None
+    published: str | None = None
+    title: str | None = None
+    description: str | None = None
+    language: str | None = None
+    authors: list[str] = field(default_factory=list)
+
+
+def iso_date(value: str | None) -> str | None:
+    """The YYYY-MM-DD date in ``value`` (an ISO timestamp or date), if any."""
+    if not value:
+        return None
+    m = _DATE.search(value)
+    return "-".join(m.groups()) if m else None
+
+
+def _clean(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+def _meta(tree: HtmlElement, *keys: str) -> str | None:
+    for key in keys:
+        for attr in ("property", "name", "itemprop"):
+            for node in tree.xpath(f'//meta[@{attr}="{key}"]'):
+                value = _clean(node.get("content"))
+                if value:
+                    return value
+    return None
+
+
+def _jsonld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        raw = script.text or ""
+        if not raw.strip() or len(raw) > _MAX_JSONLD_CHARS:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                yield item
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(reversed(graph))
+
+
+def _names(value: Any) -> list[str]:
+    """Names in a JSON-LD author/publisher value: a string, an object or a list of either."""
+    if isinstance(value, str):
+        return [v for v in [_clean(value)] if v]
+    if isinstance(value, dict):
+        name = _clean(value.get("name"))
+        return [name] if name else []
+    if isinstance(value, list):
+        return [n for v in value for n in _names(v)]
+    return []
+
+
+_ARTICLE_TYPES = ("Article", "NewsArticle", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle",
+                  "OpinionNewsArticle", "WebPage", "Report")
+
+
+def read_head(tree: HtmlElement) -> HeadMetadata:
+    """Metadata from the page's markup (no guessing from the body text)."""
+    meta = HeadMetadata()
+    meta.site_name = _meta(tree, "og:site_name", "application-name", "twitter:site:name")
+    for link in tree.xpath('//link[@rel="canonical"][@href]'):
+        meta.canonical = _clean(link.get("href"))
+        break
+    meta.canonical = meta.canonical or _meta(tree, "og:url")
+    meta.published = iso_date(_meta(tree, "article:published_time", "datePublished", "pubdate",
+                                    "og:published_time", "dc.date", "DC.date.issued", "date"))
+    meta.title = _meta(tree, "og:title", "twitter:title")
+    meta.description = _meta(tree, "og:description", "description", "twitter:description")
+    lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+    meta.language = _clean(lang) or _meta(tree, "og:locale", "language", "content-language")
+    author = _meta(tree, "author", "article:author")
+    if author and not author.startswith("http"):
+        meta.authors = split_authors(author)
+    for obj in _jsonld_objects(tree):
+        kind = obj.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if not any(k in _ARTICLE_TYPES for k in kinds if isinstance(k, str)):
+            continue
+        if not meta.site_name:
+            names = _names(obj.get("publisher"))
+            meta.site_name = names[0] if names else None
+        if not meta.published:
+            meta.published = iso_date(_clean(obj.get("datePublished")))
+        if not meta.authors:
+            meta.authors = _names(obj.get("author"))
+        if not meta.title:
+            meta.title = _clean(obj.get("headline"))
+        if not meta.language:
+            meta.language = _clean(obj.get("inLanguage"))
+    return meta
+
+
+_AUTHOR_SEP = re.compile(r"\s*(?:;|\band\b|&|\|)\s*|\s*,\s*(?=[A-Z])")
+
+
+def split_authors(value: str | None) -> list[str]:
+    """"A; B", "A and B", "A, B" → ["A", "B"]; "By " prefixes dropped, order kept, duplicates removed."""
+    if not value:
+        return []
+    out: list[str] = []
+    for part in _AUTHOR_SEP.split(value):
+        name = re.sub(r"^(?:by|written\s+by|von)\s+", "", part.strip(), flags=re.IGNORECASE).strip(" ,.")
+        if name and len(name) <= 80 and name.lower() not in (n.lower() for n in out):
+            out.append(name)
+    return out
+
+
+def strip_site_suffix(title: str | None, site: str | None) -> str | None:
+    """"Headline - Outlet" → "Headline" when the suffix (or prefix) is the site name."""
+    if not title or not site:
+        return title
+    for sep in (" - ", " | ", " – ", " — ", " :: ", " · "):
+        if title.endswith(sep + site):
+            return title[: -len(sep + site)].strip() or title
+        if title.startswith(site + sep):
+            return title[len(site + sep):].strip() or title
+    return title

@@ -1,0 +1,267 @@
+"""Fetch an http(s) URL safely: bounded in size and time, never reaching a private address.
+
+A URL given to saidwhat may be untrusted (a batch of links from a feed, a web form). Fetching it
+naively lets it reach the machine's own services (``http://127.0.0.1:5432``), the local network,
+or a cloud metadata endpoint (``http://169.254.169.254``). So, for the first URL and for every
+redirect hop:
+
+1. the host is resolved once with ``getaddrinfo`` (which also turns decimal, octal and hex
+   spellings such as ``2130706433`` or ``0177.0.0.1`` into the address they mean);
+2. every resolved address is checked (loopback, private, link-local, multicast, reserved,
+   unspecified, shared, and the IPv4 address inside IPv4-mapped, 6to4, Teredo and NAT64 IPv6);
+   one bad address refuses the URL, *before* any connection is made;
+3. the request goes to the vetted IP itself, with the original ``Host`` header and TLS SNI /
+   certificate check on the original host name, so a DNS answer that changes between the check
+   and the connection (DNS rebinding) cannot redirect it.
+
+Redirects are followed by hand (at most ``MAX_REDIRECTS``), environment proxies are ignored
+(a proxy would connect elsewhere than the vetted address), and the body is read in chunks with
+a byte limit (after decompression) and an overall deadline.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import socket
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import httpx
+
+from saidwhat.errors import BlockedAddressError, FetchError, InputTooLargeError
+
+__all__ = [
+    "CONNECT_TIMEOUT",
+    "FETCH_TIMEOUT",
+    "MAX_REDIRECTS",
+    "FetchResult",
+    "Target",
+    "blocked_reason",
+    "fetch",
+    "parse_allowlist",
+    "vet_url",
+]
+
+log = logging.getLogger(__name__)
+
+MAX_REDIRECTS = 5
+#: Seconds for the whole fetch, redirects and body included.
+FETCH_TIMEOUT = 30.0
+CONNECT_TIMEOUT = 10.0
+USER_AGENT = "saidwhat/0.1 (news article analysis)"
+_ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"
+_REDIRECTS = {301, 302, 303, 307, 308}
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+Resolver = Callable[[str, int], list[str]]
+
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_SHARED = ipaddress.ip_network("100.64.0.0/10")
+
+
+def _system_resolve(host: str, port: int) -> list[str]:
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return [str(info[4][0]) for info in infos]
+
+
+#: The resolver used by ``vet_url``; tests replace it to simulate DNS without a network.
+resolve_host: Resolver = _system_resolve
+
+
+def blocked_reason(ip: IPAddress) -> str | None:
+    """Why ``ip`` must not be fetched from (e.g. "loopback"), or None if it is a public address."""
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded: ipaddress.IPv4Address | None = ip.ipv4_mapped or ip.sixtofour
+        if embedded is None and ip.teredo:
+            embedded = ip.teredo[1]
+        if embedded is None and ip in _NAT64:
+            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        if embedded is not None:
+            inner = blocked_reason(embedded)
+            if inner:
+                return f"{inner} (inside IPv6 {ip})"
+        if ip.scope_id:
+            return "link-local"
+    checks = (
+        ("unspecified", ip.is_unspecified),
+        ("loopback", ip.is_loopback),
+        ("link-local", ip.is_link_local),
+        ("multicast", ip.is_multicast),
+        ("private", ip.is_private),
+        ("reserved", ip.is_reserved),
+        ("site-local", isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local),
+        ("shared (carrier-grade NAT)", isinstance(ip, ipaddress.IPv4Address) and ip in _SHARED),
+    )
+    for name, hit in checks:
+        if hit:
+            return name
+    if not ip.is_global:
+        return "non-global"
+    return None
+
+
+def parse_allowlist(items: Iterable[str]) -> tuple[IPNetwork, ...]:
+    """Addresses or networks ("127.0.0.1", "10.0.0.0/8") exempt from the private-address block."""
+    return tuple(ipaddress.ip_network(item, strict=False) for item in items)
+
+
+@dataclass(frozen=True)
+class Target:
+    """A vetted request target: the URL as named, and the address to connect to."""
+
+    url: httpx.URL
+    host: str
+    port: int
+    ip: IPAddress
+
+
+def vet_url(
+    url: str | httpx.URL,
+    *,
+    source: str,
+    allow_private_network: bool = False,
+    allowed_addresses: Iterable[str] = (),
+) -> Target:
+    """Check scheme and every resolved address of ``url``; return where to connect.
+
+    Raises FetchError for a malformed URL, another scheme or a DNS failure, and
+    BlockedAddressError when any address is not public (unless allowed). Nothing is sent.
+    """
+    try:
+        parsed = httpx.URL(url) if isinstance(url, str) else url
+    except (httpx.InvalidURL, ValueError, TypeError) as exc:
+        raise FetchError(f"invalid URL: {exc}", input=source) from exc
+    if parsed.scheme not in ("http", "https"):
+        raise FetchError(f"only http and https URLs can be fetched, not {parsed.scheme or 'no'} scheme",
+                         input=source)
+    host = parsed.raw_host.decode("ascii", "replace").strip("[]")
+    if not host:
+        raise FetchError("the URL has no host", input=source)
+    port = parsed.port or (443 if parsed.scheme == "https" else 80)
+    try:
+        addresses = [ipaddress.ip_address(a.split("%", 1)[0]) for a in resolve_host(host, port)]
+    except (OSError, UnicodeError) as exc:  # socket.gaierror is an OSError
+        raise FetchError(f"cannot resolve host {host!r}: {exc}", input=source) from exc
+    except ValueError as exc:
+        raise FetchError(f"host {host!r} resolved to an invalid address: {exc}", input=source) from exc
+    if not addresses:
+        raise FetchError(f"host {host!r} has no address", input=source)
+    if not allow_private_network:
+        allowed = parse_allowlist(allowed_addresses)
+        for ip in dict.fromkeys(addresses):
+            reason = blocked_reason(ip)
+            if reason and not any(ip in net for net in allowed):
+                raise BlockedAddressError(
+                    f"refused to fetch {parsed.scheme}://{host}/: it resolves to {ip}, a {reason} address "
+                    "(use --allow-private-network for local use)",
+                    input=source,
+                )
+    return Target(url=parsed.copy_with(fragment=None), host=host, port=port, ip=addresses[0])
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    data: bytes
+    url: str
+    content_type: str | None
+    status: int
+
+
+def _host_header(target: Target) -> str:
+    host = f"[{target.host}]" if ":" in target.host else target.host
+    default = 443 if target.url.scheme == "https" else 80
+    return host if target.port == default else f"{host}:{target.port}"
+
+
+def _request(client: httpx.Client, target: Target) -> httpx.Request:
+    pinned = target.url.copy_with(host=str(target.ip), port=target.port)
+    headers = {"Host": _host_header(target), "User-Agent": USER_AGENT, "Accept": _ACCEPT}
+    return client.build_request("GET", pinned, headers=headers, extensions={"sni_hostname": target.host})
+
+
+def _read_body(response: httpx.Response, *, source: str, max_bytes: int, deadline: float, timeout: float) -> bytes:
+    length = response.headers.get("content-length", "")
+    if length.isdigit() and int(length) > max_bytes:
+        raise InputTooLargeError(f"the page is {int(length)} bytes, over the {max_bytes}-byte limit", input=source)
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            raise InputTooLargeError(f"the page is over the {max_bytes}-byte limit", input=source)
+        if time.monotonic() > deadline:
+            raise FetchError(f"timed out after {timeout:g} s while reading the page", input=source)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def fetch(
+    url: str,
+    *,
+    source: str | None = None,
+    allow_private_network: bool = False,
+    allowed_addresses: Iterable[str] = (),
+    max_bytes: int,
+    timeout: float = FETCH_TIMEOUT,
+    max_redirects: int = MAX_REDIRECTS,
+) -> FetchResult:
+    """GET ``url`` following redirects by hand, each hop vetted and pinned (see module doc)."""
+    source = source or url
+    allowed = tuple(allowed_addresses)
+    deadline = time.monotonic() + timeout
+    current: str | httpx.URL = url
+    with httpx.Client(trust_env=False, follow_redirects=False, http2=False) as client:
+        for hop in range(max_redirects + 1):
+            target = vet_url(current, source=source, allow_private_network=allow_private_network,
+                             allowed_addresses=allowed)
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise FetchError(f"timed out after {timeout:g} s", input=source)
+            client.timeout = httpx.Timeout(remaining, connect=min(CONNECT_TIMEOUT, remaining))
+            log.debug("fetching %s via %s (hop %d)", target.url, target.ip, hop)
+            try:
+                with _Stream(client, target) as response:
+                    if response.status_code in _REDIRECTS:
+                        location = response.headers.get("location")
+                        if not location:
+                            raise FetchError(f"HTTP {response.status_code} redirect without a Location",
+                                             input=source)
+                        current = target.url.join(location)
+                        continue
+                    if response.status_code >= 400:
+                        phrase = response.reason_phrase or ""
+                        raise FetchError(f"HTTP {response.status_code} {phrase}".rstrip() + f" from {target.url}",
+                                         input=source)
+                    data = _read_body(response, source=source, max_bytes=max_bytes, deadline=deadline,
+                                      timeout=timeout)
+                    return FetchResult(data=data, url=str(target.url), status=response.status_code,
+                                       content_type=response.headers.get("content-type"))
+            except httpx.TimeoutException as exc:
+                raise FetchError(f"timed out fetching {target.url} ({type(exc).__name__})", input=source) from exc
+            except httpx.ConnectError as exc:
+                raise FetchError(f"cannot connect to {target.host} port {target.port}: {exc or 'refused'}",
+                                 input=source) from exc
+            except httpx.HTTPError as exc:
+                raise FetchError(f"fetching {target.url} failed: {type(exc).__name__}: {exc}",
+                                 input=source) from exc
+    raise FetchError(f"more than {max_redirects} redirects", input=source)
+
+
+class _Stream:
+    """Context manager sending a pinned request in streaming mode and closing the response."""
+
+    def __init__(self, client: httpx.Client, target: Target) -> None:
+        self._client = client
+        self._target = target
+        self._response: httpx.Response | None = None
+
+    def __enter__(self) -> httpx.Response:
+        self._response = self._client.send(_request(self._client, self._target), stream=True)
+        return self._response
+
+    def __exit__(self, *exc: object) -> None:
+        if self._response is not None:
+            self._response.close()
