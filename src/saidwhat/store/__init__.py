@@ -23,9 +23,6 @@ from saidwhat.store.records import (
 from saidwhat.store.store import Store, default_store_url, open_store
 
 __all__ = [
-    "Store",
-    "open_store",
-    "default_store_url",
     "ActorDetail",
     "ActorSummary",
     "AddResult",
@@ -37,5 +34,8 @@ __all__ = [
     "ReactionRow",
     "StanceCounts",
     "StancePoint",
+    "Store",
     "StoredArticle",
+    "default_store_url",
+    "open_store",
 ]

@@ -13,18 +13,18 @@ from pydantic import BaseModel, Field
 from saidwhat.schema import AnalyzedArticle, Span, StanceLabel
 
 __all__ = [
-    "AddResult",
-    "CopyLink",
-    "StoredArticle",
-    "ArticleSummary",
-    "QuoteHit",
-    "ActorSummary",
-    "StancePoint",
-    "StanceCounts",
     "ActorDetail",
-    "ReactionRow",
+    "ActorSummary",
+    "AddResult",
+    "ArticleSummary",
+    "CopyLink",
     "FailureRecord",
     "Page",
+    "QuoteHit",
+    "ReactionRow",
+    "StanceCounts",
+    "StancePoint",
+    "StoredArticle",
 ]
 
 T = TypeVar("T")

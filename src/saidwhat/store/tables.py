@@ -1,0 +1,174 @@
+"""The store's tables (SQLAlchemy Core). The migrations in ``migrations/versions`` create them.
+
+articles        one row per stored article: identity (canonical URL, normalised-text hash),
+                metadata, clean text and the full analysed JSON (so reads return it exactly)
+canonical_actors  an actor merged across articles, keyed by normalised name and kind
+actors          an actor as found in one article, pointing at its canonical actor
+quotes          one row per quote; full-text indexed (FTS5 table ``quotes_fts`` on SQLite,
+                a generated ``tsv`` column with a GIN index on PostgreSQL)
+targets         targets of one article, with ``target_names`` holding every name and alias
+stances         one row per stance evidence: a quote's, an actor's or a reaction's label
+reactions       stances stated without a quote
+copy_links      (near-)copies between stored articles; nothing is ever deleted for being a copy
+lsh_bands       MinHash LSH band buckets of each article, for finding copy candidates in SQL
+failures        documents that could not be ingested, latest failure per source
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+# BIGINT ids on PostgreSQL, INTEGER (the rowid alias, autoincrementing) on SQLite.
+Id = BigInteger().with_variant(Integer(), "sqlite")
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("url", Text),
+    Column("url_key", String(64), unique=True),  # sha256 of the canonical URL
+    Column("text_hash", String(64), nullable=False, unique=True),
+    Column("source", Text),
+    Column("outlet", String(300)),
+    Column("published", String(10), index=True),
+    Column("title", Text),
+    Column("language", String(20)),
+    Column("text", Text, nullable=False),
+    Column("analysis", Text, nullable=False),
+    Column("html", Text),
+    Column("n_quotes", Integer, nullable=False, default=0),
+    Column("n_actors", Integer, nullable=False, default=0),
+    Column("ingested_at", String(40), nullable=False),
+    Index("ix_articles_outlet", "outlet"),
+    Index("ix_articles_source", "source"),
+)
+
+canonical_actors = Table(
+    "canonical_actors",
+    metadata,
+    Column("key", String(300), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("affiliation", Text),
+    Column("search_names", Text, nullable=False, default=""),
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("article_id", Id, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("local_id", String(40), nullable=False),
+    Column("actor_key", String(300), ForeignKey("canonical_actors.key"), nullable=False, index=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("affiliation", Text),
+    Column("role", Text),
+    Column("aliases", Text, nullable=False, default="[]"),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("article_id", Id, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("quote_id", String(40), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("cue", Text),
+    Column("speaker", Text),
+    Column("actor_key", String(300), index=True),
+    Column("confidence", Float),
+    Column("content", Text, nullable=False, default="[]"),
+    Column("stance", Text, nullable=False, default="{}"),
+)
+
+targets = Table(
+    "targets",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("article_id", Id, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("name", Text, nullable=False),
+    Column("name_norm", String(500), nullable=False, index=True),
+    Column("proposed", Boolean, nullable=False, default=False),
+)
+
+target_names = Table(
+    "target_names",
+    metadata,
+    Column("target_id", Id, ForeignKey("targets.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("alias_norm", String(500), nullable=False, index=True),
+    Column("name_norm", String(500), nullable=False),
+)
+
+stances = Table(
+    "stances",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("article_id", Id, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("actor_key", String(300), index=True),
+    Column("target", Text, nullable=False),
+    Column("target_norm", String(500), nullable=False, index=True),
+    Column("origin", String(10), nullable=False),  # quote | actor | reaction
+    Column("quote_row", Id, ForeignKey("quotes.id", ondelete="CASCADE")),
+    Column("label", String(10), nullable=False),
+    Column("score", Float, nullable=False),
+)
+
+reactions = Table(
+    "reactions",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("article_id", Id, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("reaction_id", String(40), nullable=False),
+    Column("actor_key", String(300)),
+    Column("target", Text, nullable=False),
+    Column("target_norm", String(500), nullable=False, index=True),
+    Column("label", String(10), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+copy_links = Table(
+    "copy_links",
+    metadata,
+    Column("article_a", Id, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("article_b", Id, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("kind", String(10), nullable=False),
+    Column("similarity", Float, nullable=False),
+    Index("ix_copy_links_b", "article_b"),
+)
+
+lsh_bands = Table(
+    "lsh_bands",
+    metadata,
+    Column("article_id", Id, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("band", Integer, nullable=False),
+    Column("bucket", BigInteger, nullable=False),
+    Index("ix_lsh_bands_bucket", "bucket", "band"),
+)
+
+failures = Table(
+    "failures",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("source", Text, nullable=False),
+    Column("source_key", String(64), nullable=False, unique=True),
+    Column("code", String(10), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("at", String(40), nullable=False),
+)
