@@ -1,13 +1,40 @@
-"""Placeholder: one actor per distinct PERSON/ORG entity text. Replaced by real resolution."""
+"""Actor resolution within one article: every mention of one actor merged into one ``Actor``.
+
+One left-to-right pass over the mentions of ``mentions.find_mentions``; each mention either
+joins an existing cluster or opens a new one, by its type:
+
+- names: same name, surname / first name of an earlier full name, title + name, rapidfuzz
+  similarity of surnames (misspellings) at ``FUZZY_THRESHOLD`` (chosen on annotated data,
+  see ``benchmarks/actor_merge.py``); a single capitalised token the tagger called ORG joins a
+  person with that surname;
+- acronyms: defined by a parenthesis after a name, or matching the initials of a name;
+- definite descriptions ("the UN rights office", "the international body", "the spokesman"):
+  the most salient compatible cluster (head noun and modifiers match, recency, frequency);
+- pronouns: he/she → nearest preceding person of compatible gender (gender learnt from titles,
+  role nouns and earlier pronouns); they/it → nearest group/organisation;
+- documents as sources ("the statement said"): whoever issued it (subject of "issued a
+  statement", "In a joint statement, X ...", "X released a report");
+- indefinite and bare-plural sources ("an official", "sources"): anonymous actors; plural
+  collectives ("63 advocacy groups"): groups.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Token
 
+from saidwhat.analysis.actors import lexicon as lx
+from saidwhat.analysis.actors.mentions import Mention, find_mentions, strip_the
 from saidwhat.analysis.attribution.model import Attribution
-from saidwhat.schema import Actor
+from saidwhat.schema import Actor, ActorKind, Span
+
+# Minimum rapidfuzz ratio (0-100) for two surnames / organisation names to be one actor.
+# Chosen on the hand-annotated PolNeAR merge set (tests/data/actor-merge, benchmarks/actor_merge.py).
+FUZZY_THRESHOLD = 85.0
+# How far back (in sentences) a definite description or pronoun looks for its antecedent.
+WINDOW_SENTENCES = 8
 
 
 @dataclass
@@ -20,23 +47,388 @@ class ActorResolution:
     mentions: list[list[tuple[int, int]]] = field(default_factory=list)
 
 
-def resolve_actors(doc: Doc, attributions: list[Attribution]) -> ActorResolution:
-    by_name: dict[str, Actor] = {}
-    for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG", "NORP"):
+@dataclass
+class _Cluster:
+    idx: int
+    kind: ActorKind
+    mentions: list[Mention] = field(default_factory=list)
+    gender: str | None = None
+    is_gpe: bool = False
+
+    def names(self) -> list[list[str]]:
+        return [m.name_tokens for m in self.mentions if m.type == "name" and m.name_tokens]
+
+    def heads(self, doc: Doc) -> set[str]:
+        return {doc[m.head].lemma_.lower() for m in self.mentions if m.type != "pronoun"}
+
+    def tokens(self) -> set[str]:
+        out: set[str] = set()
+        for m in self.mentions:
+            if m.type in ("name", "acronym"):
+                out.update(t.lower() for t in m.text.replace("-", " ").split())
+        return out
+
+    def last(self) -> int:
+        return self.mentions[-1].start
+
+
+def _norm(text: str) -> str:
+    t = strip_the(text).lower().replace("’s", "").replace("'s", "")
+    return " ".join(t.split())
+
+
+def initials(words: list[str]) -> str:
+    """Initial letters of the content words ("Inter-Parliamentary Alliance on China" → IPAC)."""
+    out = []
+    for w in words:
+        for part in w.replace("-", " ").split():
+            if part.lower() in lx.FUNCTION_WORDS or not part[:1].isalpha():
+                continue
+            out.append(part[0].upper())
+    return "".join(out)
+
+
+def acronym_matches(acronym: str, words: list[str]) -> bool:
+    """Exact initials, or the acronym as a subsequence of the initials with the same first letter."""
+    acr = acronym.replace(".", "").replace("-", "").upper()
+    ini = initials(words)
+    if len(acr) < 2 or not ini:
+        return False
+    if acr == ini:
+        return True
+    if acr[0] != ini[0] or len(acr) < 3:
+        return False
+    it = iter(ini)
+    return all(ch in it for ch in acr)
+
+
+def _same_token(a: str, b: str, threshold: float) -> bool:
+    a, b = a.lower().strip("."), b.lower().strip(".")
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4:
+        return False
+    return fuzz.ratio(a, b) >= threshold
+
+
+def _person_match(tokens: list[str], cluster: _Cluster, threshold: float) -> bool:
+    for name in cluster.names():
+        if len(tokens) == 1:
+            if _same_token(tokens[0], name[-1], threshold):
+                return True
+            if len(name) > 1 and tokens[0].lower() == name[0].lower():
+                return True
             continue
-        kind = "person" if ent.label_ == "PERSON" else "organization" if ent.label_ == "ORG" else "group"
-        actor = by_name.get(ent.text)
-        if actor is None:
-            actor = Actor(id=f"a{len(by_name) + 1}", name=ent.text, kind=kind)
-            by_name[ent.text] = actor
-        actor.mentions.append((ent.start_char, ent.end_char))
-    actors = list(by_name.values())
-    speakers: list[str | None] = []
+        if len(name) == 1:
+            if _same_token(tokens[-1], name[0], threshold):
+                return True
+            continue
+        if not _same_token(tokens[-1], name[-1], threshold):
+            continue
+        fa, fb = tokens[0].lower().strip("."), name[0].lower().strip(".")
+        if fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb)) \
+                or _same_token(fa, fb, threshold):
+            return True
+    return False
+
+
+def _org_head(words: list[str]) -> str:
+    """The head word of an organisation name: before its first "of/for/on", else the last word."""
+    content = [w for w in words if w.lower() != "the"]
+    for i, w in enumerate(content):
+        if w.lower() in ("of", "for", "on") and i > 0:
+            return content[i - 1].lower()
+    return content[-1].lower() if content else ""
+
+
+def _org_match(m: Mention, cluster: _Cluster, threshold: float) -> bool:
+    norm = _norm(m.text)
+    for other in cluster.mentions:
+        if other.type not in ("name", "acronym"):
+            continue
+        onorm = _norm(other.text)
+        if norm == onorm:
+            return True
+        if other.type == "acronym" and m.type == "name" and acronym_matches(other.text, m.name_tokens):
+            return True
+        if other.type == "name" and m.type == "acronym" and acronym_matches(m.text, other.name_tokens):
+            return True
+        if m.type == "name" and other.type == "name":
+            words, owords = norm.split(), onorm.split()
+            if len(words) == 1 and words[0] == _org_head(owords) and words[0] not in lx.GENERIC_ORG_HEADS:
+                return True
+            if len(words) > 1 and len(owords) > 1 and fuzz.token_sort_ratio(norm, onorm) >= threshold:
+                return True
+    return False
+
+
+def _sent_index(doc: Doc, tok_i: int) -> int:
+    return int(doc[tok_i].sent.start)
+
+
+def _recent(clusters: list[_Cluster], m: Mention) -> list[_Cluster]:
+    """Clusters with a mention before ``m``, most recent first."""
+    before = [c for c in clusters if any(x.start < m.start for x in c.mentions)]
+    return sorted(before, key=lambda c: max(x.start for x in c.mentions if x.start < m.start), reverse=True)
+
+
+def _within(doc: Doc, m: Mention, c: _Cluster) -> bool:
+    prev = max(x.head for x in c.mentions if x.start < m.start)
+    sents = list(doc.sents)
+    starts = [s.start for s in sents]
+    a = sum(1 for s in starts if s <= prev)
+    b = sum(1 for s in starts if s <= m.head)
+    return b - a <= WINDOW_SENTENCES
+
+
+def _description_score(doc: Doc, m: Mention, c: _Cluster) -> float:
+    """How well a definite description fits a cluster: head noun and modifier overlap."""
+    head = doc[m.head]
+    lemma = head.lemma_.lower()
+    if m.kind == "person":
+        if c.kind not in ("person", "anonymous"):
+            return 0.0
+        roles = {(x.role or "").lower() for x in c.mentions} | c.heads(doc)
+        return 2.0 if lemma in roles or head.lower_ in roles else 0.0
+    if c.kind not in ("organization", "group") or c.is_gpe:
+        return 0.0
+    ctoks = c.tokens()
+    expanded = set(ctoks)
+    for x in c.mentions:
+        if x.type == "acronym":
+            expanded.add(x.text.lower())
+    for x in c.mentions:
+        if x.type == "name":
+            expanded.add(initials(x.name_tokens).lower())
+            # "UN" inside a longer name ("Office of the United Nations ...")
+            words = x.name_tokens
+            for i in range(len(words)):
+                for j in range(i + 2, min(len(words), i + 4) + 1):
+                    expanded.add(initials(words[i:j]).lower())
+    score = 0.0
+    if lemma in ctoks:
+        score += 2.0
+    elif lemma in lx.GENERIC_ORG_HEADS:
+        score += 1.0
+    else:
+        return 0.0
+    for t in doc[m.head].children:
+        if t.dep_ in ("compound", "amod", "nmod") and t.pos_ in ("PROPN", "NOUN", "ADJ"):
+            if t.lower_ in expanded or t.lemma_.lower() in expanded:
+                score += 1.0
+            elif t.pos_ == "PROPN":
+                score -= 1.0
+    return score
+
+
+def _issuer(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Mention | None:
+    """Who issued the document a source mention names: the subject of "issued/released X"."""
+    head = doc[m.head]
+    lemma = head.lemma_.lower()
+    sent_starts = [s.start for s in doc.sents]
+    here = max(i for i, s in enumerate(sent_starts) if s <= m.head)
+    sents = list(doc.sents)
+    for si in range(here, max(-1, here - WINDOW_SENTENCES), -1):
+        sent = sents[si]
+        for tok in reversed(list(sent)):
+            if tok.i > m.head and si == here and tok.i != m.head:
+                continue
+            if tok.lemma_.lower() not in lx.DOCUMENT_HEADS:
+                continue
+            if tok.lemma_.lower() != lemma and not (lemma in ("statement", "document") or tok.lemma_.lower() in ("statement",)):
+                continue
+            verb = tok.head
+            if tok.dep_ == "pobj" and tok.head.lower_ == "in":  # "In a joint statement, X said"
+                verb = tok.head.head
+            elif tok.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            if tok.dep_ == "dobj" and verb.lemma_.lower() not in lx.ISSUE_VERBS:
+                continue
+            subj = _subject_of(verb)
+            if subj is not None and subj.i in by_token and by_token[subj.i] is not m:
+                return by_token[subj.i]
+    return None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:  # the nearest one: a mis-split sentence can give a verb two subjects
+        return min(subjects, key=lambda c: abs(verb.i - c.i))
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return _subject_of(verb.head)
+    return None
+
+
+def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FUZZY_THRESHOLD) -> list[_Cluster]:
+    """Assign every mention a cluster (``m.cluster``); mentions left at -1 resolve to nothing."""
+    clusters: list[_Cluster] = []
+    by_token: dict[int, Mention] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                by_token[t.i] = m
+
+    def new(m: Mention, kind: ActorKind) -> None:
+        c = _Cluster(len(clusters), kind, [m], gender=m.gender, is_gpe=m.description == "place")
+        clusters.append(c)
+        m.cluster = c.idx
+
+    def join(m: Mention, c: _Cluster) -> None:
+        c.mentions.append(m)
+        m.cluster = c.idx
+        if c.gender is None and m.gender:
+            c.gender = m.gender
+        if m.type == "name" and m.kind == "person" and c.kind != "person" and len(c.names()) <= 2:
+            c.kind = "person"
+        if m.type == "name" and m.description != "place":
+            c.is_gpe = False
+
+    for m in mentions:
+        recent = _recent(clusters, m)
+        if m.type == "name" and m.kind == "person":
+            hit = next((c for c in recent if c.kind == "person" and _person_match(m.name_tokens, c, threshold)), None)
+            if hit is None:
+                hit = next((c for c in clusters if c.kind == "person" and _person_match(m.name_tokens, c, threshold)), None)
+            join(m, hit) if hit else new(m, "person")
+        elif m.type in ("name", "acronym") and m.acronym_of is not None and m.acronym_of.cluster >= 0:
+            join(m, clusters[m.acronym_of.cluster])
+        elif m.type in ("name", "acronym"):
+            hit = None
+            if m.type == "name" and len(m.name_tokens) == 1 and m.description != "place":
+                hit = next((c for c in recent if c.kind == "person" and _person_match(m.name_tokens, c, threshold)), None)
+            if hit is None:
+                hit = next((c for c in recent if c.kind in ("organization", "group") and _org_match(m, c, threshold)), None)
+            join(m, hit) if hit else new(m, m.kind)
+        elif m.type == "definite":
+            best, best_score = None, 0.0
+            for rank, c in enumerate(recent):
+                score = _description_score(doc, m, c)
+                # a weak fit (generic head, no modifier) must be recent; a strong one need not be
+                if score <= 0 or (score < 3 and not _within(doc, m, c)):
+                    continue
+                score += 0.5 * min(len(c.mentions), 4) / 4 - 0.1 * rank
+                if score > best_score:
+                    best, best_score = c, score
+            if best is not None:
+                join(m, best)
+            elif m.is_source or m.kind == "organization":
+                new(m, m.kind)
+        elif m.type == "pronoun":
+            low = m.text.lower()
+            for c in recent:
+                if not _within(doc, m, c):
+                    break
+                if low in lx.MALE_PRONOUNS | lx.FEMALE_PRONOUNS:
+                    if c.kind != "person" and not (c.kind == "anonymous" and any(
+                            x.type in ("indefinite", "definite") and doc[x.head].tag_ == "NN" for x in c.mentions)):
+                        continue
+                    if c.gender and m.gender and c.gender != m.gender:
+                        continue
+                elif low in lx.PLURAL_PRONOUNS:
+                    if c.kind not in ("group", "organization", "anonymous") or c.is_gpe:
+                        continue
+                else:
+                    if c.kind != "organization":
+                        continue
+                join(m, c)
+                break
+        elif m.type == "document":
+            issuer = _issuer(doc, m, by_token)
+            if issuer is not None and issuer.cluster >= 0:
+                join(m, clusters[issuer.cluster])
+        else:  # indefinite, group
+            if m.type == "indefinite" and doc[m.head].lower_ in ("source", "sources", "official", "officials"):
+                pass
+            new(m, m.kind)
+    return clusters
+
+
+def _best_mention(doc: Doc, att_source: list[Span], mentions: list[Mention]) -> Mention | None:
+    over = [m for m in mentions if m.cluster >= 0 and any(m.start < e and s < m.end for s, e in att_source)]
+    if not over:
+        return None
+    for s, e in att_source:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        for m in over:
+            if m.start <= root.idx < m.end:
+                return m
+    order = {"name": 0, "acronym": 1, "group": 2, "indefinite": 3, "definite": 4, "document": 5, "pronoun": 6}
+    return min(over, key=lambda m: (m.kind != "person", order[m.type], m.start))
+
+
+def _actor_from(doc: Doc, c: _Cluster, actor_id: str) -> Actor:
+    ms = c.mentions
+    names = [m for m in ms if m.type == "name"]
+    if c.kind == "person" and names:
+        best = max(names, key=lambda m: (len(m.name_tokens), -m.start))
+        name = " ".join(best.name_tokens)
+    elif names:
+        best = max(names, key=lambda m: (len(strip_the(m.text)), -m.start))
+        name = strip_the(best.text)
+    elif any(m.type == "acronym" for m in ms):
+        name = next(m.text for m in ms if m.type == "acronym")
+    else:
+        first = next((m for m in ms if m.type in ("indefinite", "group", "definite")), ms[0])
+        name = first.description or first.text
+    aliases: list[str] = []
+    for m in ms:
+        if m.type in ("pronoun", "document"):
+            continue
+        t = m.text.strip()
+        if strip_the(t) != name and t not in aliases:
+            aliases.append(t)
+    role = next((m.role for m in ms if m.role), None)
+    affiliation = next((m.affiliation for m in ms if m.affiliation and m.affiliation != name), None)
+    description = next((m.description for m in ms if m.description and m.description != "place"), None)
+    kind: ActorKind = c.kind
+    return Actor(id=actor_id, name=name, kind=kind, aliases=aliases,
+                 mentions=sorted({m.span for m in ms}), affiliation=affiliation, role=role,
+                 description=description if kind in ("anonymous", "group") or description != name else None)
+
+
+def resolve_actors(doc: Doc, attributions: list[Attribution], *,
+                   threshold: float = FUZZY_THRESHOLD) -> ActorResolution:
+    """Actors of the article, the actor each attribution's source resolves to, and its mention."""
+    sources = [s for att in attributions for s in att.source]
+    mentions = find_mentions(doc, sources)
+    clusters = cluster_mentions(doc, mentions, threshold=threshold)
+    speaker_cluster: list[int | None] = []
     for att in attributions:
-        hit = None
-        for a in actors:
-            if any(s < e2 and s2 < e for (s, e) in att.source for (s2, e2) in a.mentions):
-                hit = a.id
-        speakers.append(hit)
-    return ActorResolution(actors=actors, speakers=speakers, mentions=[list(a.source) for a in attributions])
+        m = _best_mention(doc, list(att.source), mentions) if att.source else None
+        speaker_cluster.append(m.cluster if m is not None else None)
+    wanted = {c for c in speaker_cluster if c is not None}
+    keep: list[_Cluster] = []
+    for c in clusters:
+        named = any(m.type in ("name", "acronym") for m in c.mentions)
+        if c.is_gpe and not any(m.is_subject for m in c.mentions) and c.idx not in wanted:
+            continue
+        if named or c.idx in wanted or any(m.type == "group" for m in c.mentions):
+            keep.append(c)
+    ids: dict[int, str] = {}
+    actors: list[Actor] = []
+    for c in sorted(keep, key=lambda c: c.mentions[0].start):
+        ids[c.idx] = f"a{len(actors) + 1}"
+        actors.append(_actor_from(doc, c, ids[c.idx]))
+    speakers = [ids.get(c) if c is not None else None for c in speaker_cluster]
+    return ActorResolution(actors=actors, speakers=speakers,
+                           mentions=[list(att.source) for att in attributions])
+
+
+def cluster_of_span(actors: list[Actor], span: Span) -> str | None:
+    """The actor whose mention overlaps ``span`` most (for callers holding only spans)."""
+    best, best_len = None, 0
+    for a in actors:
+        for s, e in a.mentions:
+            ov = min(e, span[1]) - max(s, span[0])
+            if ov > best_len:
+                best, best_len = a.id, ov
+    return best

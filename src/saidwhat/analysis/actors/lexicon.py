@@ -1,0 +1,119 @@
+"""Small closed word lists the actor resolver needs: titles, role nouns, organisation heads, demonyms.
+
+They are closed classes in English news (titles, pronouns) or short lists of the heads that
+news writers use to refer back to people and organisations; keeping them explicit makes every
+merge decision explainable.
+"""
+
+from __future__ import annotations
+
+# Honorifics and titles that precede a name; they are stripped for matching and kept as role.
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
+    "president", "vice", "sen", "senator", "rep", "representative", "gov", "governor", "mayor",
+    "secretary", "minister", "prime", "director", "ambassador", "judge", "justice", "chief",
+    "general", "gen", "gov.", "sen.", "rep.", "mr.", "mrs.", "ms.", "dr.", "gen.", "lt.", "col",
+    "col.", "capt", "capt.", "sgt", "sgt.", "adm", "adm.", "rev", "rev.", "pope", "king", "queen",
+    "prince", "princess", "chairman", "chairwoman", "commissioner", "speaker", "leader", "attorney",
+    "sheriff", "detective", "officer", "coach", "candidate", "nominee", "former", "then", "the",
+    "first", "deputy", "acting", "assistant", "democratic", "republican", "u.s.", "us", "state",
+}
+GENDER_TITLES = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",
+                 "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f",
+                 "queen": "f", "princess": "f", "chairwoman": "f", "spokeswoman": "f", "congresswoman": "f"}
+
+# Nouns that denote a person by role; "the spokesman" refers back to a person with that role.
+ROLE_NOUNS = {
+    "spokesman", "spokeswoman", "spokesperson", "ambassador", "director", "minister", "president",
+    "senator", "lawmaker", "congressman", "congresswoman", "governor", "mayor", "secretary",
+    "chairman", "chairwoman", "chair", "ceo", "executive", "official", "officer", "commissioner",
+    "envoy", "diplomat", "adviser", "advisor", "aide", "strategist", "manager", "judge", "prosecutor", "attorney", "lawyer", "candidate", "nominee", "leader", "head",
+    "founder", "analyst", "expert", "economist", "professor", "researcher", "scientist",
+    "pollster", "journalist", "reporter", "editor", "columnist", "author", "writer", "host",
+    "doctor", "physician", "activist", "advocate", "critic", "supporter", "opponent", "voter",
+    "resident", "witness", "victim", "interviewee", "interviewer", "source", "insider", "member",
+    "employee", "staffer", "worker", "representative", "delegate", "campaigner", "chief",
+    "general", "commander", "soldier", "veteran", "surrogate", "operative", "consultant",
+    "person", "man", "woman", "people", "father", "mother", "son", "daughter", "wife", "husband",
+    "student", "teacher", "organizer", "partner", "president-elect", "vice-president", "king",
+    "queen", "prince", "pope", "speaker", "whip", "treasurer", "counsel", "investigator", "agent",
+}
+# Role nouns whose indefinite or bare-plural use hides who speaks ("an official", "sources").
+ANONYMOUS_HEADS = {
+    "source", "official", "person", "people", "interviewee", "interviewer", "insider", "aide",
+    "witness", "employee", "staffer", "diplomat", "officer", "member", "resident", "worker",
+    "someone", "individual", "observer", "analyst", "expert", "adviser", "advisor", "operative",
+}
+# Heads of collective nouns for groups of people ("63 advocacy groups", "rights advocates").
+GROUP_HEADS = {
+    "group", "groups", "advocate", "activist", "lawmaker", "voter", "supporter", "critic",
+    "opponent", "protester", "protestor", "demonstrator", "organization", "coalition", "union",
+    "democrat", "republican", "conservative", "liberal", "progressive", "leader", "politician",
+    "legislator", "senator", "expert", "economist", "scientist", "researcher", "analyst",
+    "investor", "family", "parent", "student", "worker", "veteran", "immigrant", "refugee",
+    "uyghur", "official", "member", "citizen", "resident", "exile", "victim", "lawyer",
+}
+# Heads of descriptions of organisations; the generic ones fit any organisation.
+ORG_HEADS = {
+    "office", "body", "agency", "group", "mission", "organization", "organisation", "committee",
+    "council", "commission", "department", "ministry", "government", "administration", "campaign",
+    "party", "company", "firm", "union", "association", "institute", "foundation", "bank",
+    "court", "board", "panel", "alliance", "coalition", "network", "newspaper", "paper",
+    "outlet", "station", "university", "school", "team", "club", "center", "centre",
+    "bureau", "service", "authority", "authorities", "embassy", "consulate", "parliament",
+    "congress", "senate", "house", "program", "programme", "project", "fund", "corporation",
+    "watchdog", "regulator", "institution", "forum", "league", "federation", "pac", "caucus",
+}
+GENERIC_ORG_HEADS = {"body", "organization", "organisation", "group", "agency", "institution",
+                     "entity", "outfit", "watchdog"}
+# Documents that stand for whoever issued them when they are the source of an attribution.
+DOCUMENT_HEADS = {"statement", "report", "document", "letter", "release", "communique",
+                  "communiqué", "memo", "assessment", "study", "survey", "ad", "advertisement",
+                  "tweet", "post", "email", "e-mail", "filing", "complaint", "ruling", "findings",
+                  "analysis", "paper", "review", "declaration", "resolution", "notice"}
+ISSUE_VERBS = {"issue", "release", "publish", "put", "send", "post", "make", "sign", "write",
+               "file", "present", "deliver", "tweet", "circulate", "produce", "unveil", "launch"}
+
+MALE_PRONOUNS = {"he", "him", "his", "himself"}
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+ORG_PRONOUNS = {"it", "its", "itself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
+
+MALE_NOUNS = {"spokesman", "chairman", "congressman", "man", "father", "son", "husband", "king",
+              "prince", "businessman", "brother", "uncle", "boy", "gentleman"}
+FEMALE_NOUNS = {"spokeswoman", "chairwoman", "congresswoman", "woman", "mother", "daughter",
+                "wife", "queen", "princess", "businesswoman", "sister", "aunt", "girl", "lady"}
+
+FUNCTION_WORDS = {"of", "for", "on", "the", "and", "in", "to", "at", "&"}
+
+# Demonyms and short forms to the country the text means by them ("Chinese mission" → China).
+DEMONYMS = {
+    "chinese": "China", "american": "United States", "u.s.": "United States", "us": "United States",
+    "u.s": "United States", "america": "United States", "united states": "United States",
+    "russian": "Russia", "british": "United Kingdom", "uk": "United Kingdom", "u.k.": "United Kingdom",
+    "britain": "United Kingdom", "french": "France", "german": "Germany", "japanese": "Japan",
+    "indian": "India", "pakistani": "Pakistan", "iranian": "Iran", "iraqi": "Iraq", "syrian": "Syria",
+    "israeli": "Israel", "palestinian": "Palestine", "turkish": "Turkey", "saudi": "Saudi Arabia",
+    "egyptian": "Egypt", "mexican": "Mexico", "canadian": "Canada", "australian": "Australia",
+    "korean": "Korea", "north korean": "North Korea", "south korean": "South Korea",
+    "ukrainian": "Ukraine", "italian": "Italy", "spanish": "Spain", "brazilian": "Brazil",
+    "cuban": "Cuba", "venezuelan": "Venezuela", "afghan": "Afghanistan", "nigerian": "Nigeria",
+    "kenyan": "Kenya", "south african": "South Africa", "polish": "Poland", "dutch": "Netherlands",
+    "swedish": "Sweden", "norwegian": "Norway", "danish": "Denmark", "swiss": "Switzerland",
+    "greek": "Greece", "irish": "Ireland", "taiwanese": "Taiwan", "vietnamese": "Vietnam",
+    "thai": "Thailand", "philippine": "Philippines", "filipino": "Philippines",
+    "indonesian": "Indonesia", "malaysian": "Malaysia", "qatari": "Qatar", "emirati": "United Arab Emirates",
+    "lebanese": "Lebanon", "jordanian": "Jordan", "libyan": "Libya", "belgian": "Belgium",
+    "austrian": "Austria", "hungarian": "Hungary", "czech": "Czech Republic", "serbian": "Serbia",
+    "belarusian": "Belarus", "georgian": "Georgia", "armenian": "Armenia", "azerbaijani": "Azerbaijan",
+    "kazakh": "Kazakhstan", "uzbek": "Uzbekistan", "mongolian": "Mongolia", "tibetan": "Tibet",
+    "hong kong": "Hong Kong", "beijing": "China", "moscow": "Russia", "washington": "United States",
+    "kremlin": "Russia", "tehran": "Iran", "pyongyang": "North Korea", "seoul": "South Korea",
+    "tokyo": "Japan", "kyiv": "Ukraine", "kiev": "Ukraine", "london": "United Kingdom", "paris": "France",
+    "berlin": "Germany",
+}
+# Heads that make "<demonym> X" speak for the country (the Chinese mission, the Russian embassy).
+STATE_HEADS = {"government", "mission", "embassy", "consulate", "ministry", "foreign ministry",
+               "authorities", "administration", "delegation", "state", "regime", "military", "army",
+               "navy", "president", "ambassador", "leadership", "officials", "official", "envoy",
+               "diplomat", "diplomats", "spokesman", "spokeswoman", "spokesperson", "foreign"}

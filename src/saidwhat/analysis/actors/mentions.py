@@ -1,0 +1,340 @@
+"""Finding actor mentions in a parsed article: names, acronyms, descriptions, pronouns, documents.
+
+Each ``Mention`` records what later decides its merge: its type, the kind of actor it can
+denote, its gender when the text shows it, and the role/affiliation read off the parse around
+it (appositions, "X of Y", "Y's X", "a spokesman for Z", title compounds).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from saidwhat.analysis.actors import lexicon as lx
+from saidwhat.schema import ActorKind
+
+MentionType = Literal["name", "acronym", "definite", "indefinite", "pronoun", "document", "group"]
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z&.\-]{1,7}$")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    type: MentionType
+    kind: ActorKind
+    head: int  # token index of the head
+    name_tokens: list[str] = field(default_factory=list)  # proper-name tokens without titles
+    gender: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    description: str | None = None
+    is_source: bool = False
+    is_subject: bool = False
+    cluster: int = -1
+    acronym_of: Mention | None = None  # the name a parenthesised acronym defines
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+def strip_the(text: str) -> str:
+    return re.sub(r"^(the|The)\s+", "", text).strip()
+
+
+def _country(text: str) -> str | None:
+    low = text.lower().strip()
+    if low in lx.DEMONYMS:
+        return lx.DEMONYMS[low]
+    return None
+
+
+def _is_propn(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or (tok.is_title and tok.pos_ in ("NOUN", "ADJ") and tok.i > tok.sent.start)
+
+
+def extend_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Grow an organisation name over "of/for/on (the) Capitalised ..." ("Office of the UN High ...")."""
+    while end < len(doc):
+        j = end
+        if doc[j].lower_ in ("of", "for", "on", "and", "&") and j + 1 < len(doc):
+            k = j + 1
+            if doc[k].lower_ == "the" and k + 1 < len(doc):
+                k += 1
+            if doc[k].is_title or doc[k].is_upper and len(doc[k]) > 1:
+                m = k
+                while m < len(doc) and (doc[m].is_title or (doc[m].is_upper and len(doc[m]) > 1)
+                                        or doc[m].text == "-") and doc[m].pos_ in ("PROPN", "NOUN", "ADJ", "PUNCT"):
+                    m += 1
+                if m > k and doc[k].ent_type_ not in ("DATE", "TIME", "CARDINAL"):
+                    end = m
+                    continue
+        if doc[j].is_title and doc[j].pos_ == "PROPN" and doc[j].ent_type_ in ("ORG", "") \
+                and not (doc[j].lower_ in lx.TITLES and j + 1 < len(doc) and doc[j + 1].ent_type_ == "PERSON"):
+            end = j + 1
+            continue
+        break
+    return start, end
+
+
+def affiliation_of(tok: Token) -> str | None:
+    """The organisation or country a role noun speaks for: "X's", "for/of Z", "<Org> Director"."""
+    for child in tok.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            span = _subtree_name(child)
+            return _country(span) or span
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with", "from"):
+            for p in child.children:
+                if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME", "PERSON"):
+                    name = _phrase(p)
+                    mods = [c for c in p.children if c.dep_ in ("amod", "compound", "nmod")]
+                    for m in mods:
+                        country = _country(m.text)
+                        if country and p.lemma_.lower() in lx.STATE_HEADS | lx.ORG_HEADS:
+                            return country
+                    return _country(name) or name
+    comps = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
+    ents = [c for c in comps if c.ent_type_ in ("ORG", "GPE", "NORP")]
+    if ents:
+        first = min(c.left_edge.i for c in ents)
+        text = tok.doc[first : ents[-1].i + 1].text
+        return _country(text) or strip_the(text)
+    return None
+
+
+def _subtree_name(tok: Token) -> str:
+    toks = [t for t in tok.subtree if t.dep_ != "case"]
+    return " ".join(t.text for t in toks)
+
+
+def _phrase(tok: Token) -> str:
+    left = tok.left_edge.i
+    right = tok.i
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ in ("in", "to", "of", "for", "on"):
+            right = c.right_edge.i
+    text = tok.doc[left : right + 1].text
+    return strip_the(text)
+
+
+def role_of(tok: Token) -> str | None:
+    lemma = tok.lemma_.lower()
+    return tok.text if lemma in lx.ROLE_NOUNS or tok.lower_ in lx.TITLES else None
+
+
+def _gender_from_tokens(tokens: list[Token]) -> str | None:
+    for t in tokens:
+        g = lx.GENDER_TITLES.get(t.lower_)
+        if g:
+            return g
+        if t.lower_ in lx.MALE_NOUNS:
+            return "m"
+        if t.lower_ in lx.FEMALE_NOUNS:
+            return "f"
+    return None
+
+
+def _subject(tok: Token) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass", "agent")
+
+
+def _person_mention(doc: Doc, ent: Span) -> Mention:
+    toks = list(ent)
+    # Title/role chain before the name: "UN Human Rights Commissioner", "Director", "Mr."
+    i = ent.start - 1
+    titles: list[Token] = []
+    while i >= 0 and doc[i].lower_.rstrip(".") in {t.rstrip(".") for t in lx.TITLES} and doc[i].ent_type_ != "PERSON":
+        titles.insert(0, doc[i])
+        i -= 1
+    name_toks = [t for t in toks if t.lower_ not in lx.TITLES and t.dep_ != "case" and t.text not in ("’s", "'s")]
+    head = ent.root
+    m = Mention(ent.start_char, ent.end_char, ent.text, "name", "person", head.i,
+                name_tokens=[t.text for t in name_toks] or [ent.text])
+    m.gender = _gender_from_tokens(titles + toks)
+    role = next((t.text for t in reversed(titles) if t.lower_ not in ("the", "former", "then", "mr.", "mrs.", "ms.", "mr", "mrs", "ms")), None)
+    affiliation = None
+    # "Liu Yuyin, a spokesman for the Chinese mission" / "James Comey, director of the FBI"
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and child.ent_type_ != "PERSON":
+            role = role or role_of(child) or None
+            if role_of(child):
+                affiliation = affiliation_of(child)
+                m.description = doc[child.left_edge.i : child.right_edge.i + 1].text
+                m.gender = m.gender or _gender_from_tokens([child])
+    # "China's ambassador to the United Nations Zhang Jun": a role noun above the name
+    anc = head.head
+    steps = 0
+    while affiliation is None and anc is not head and steps < 3 and anc.pos_ in ("NOUN", "PROPN", "ADP"):
+        if anc.pos_ != "ADP" and role_of(anc) and anc.ent_type_ != "PERSON":
+            role = role or anc.text
+            affiliation = affiliation_of(anc)
+            m.gender = m.gender or _gender_from_tokens([anc])
+            break
+        anc, steps = anc.head, steps + 1
+    # "Uyghur Human Rights Program Director Omer Kanat": title compound with an organisation
+    if affiliation is None:
+        for t in titles + [c for c in head.children if c.dep_ == "compound" and c.i < ent.start]:
+            aff = affiliation_of(t)
+            if aff:
+                affiliation = aff
+                break
+    if affiliation is None and titles:
+        first = titles[0].i - 1
+        j = first
+        while j >= 0 and doc[j].ent_type_ in ("ORG", "GPE", "NORP") and doc[j].ent_type_:
+            j -= 1
+        if j < first:
+            text = strip_the(doc[j + 1 : first + 1].text)
+            affiliation = _country(text) or text
+    m.role, m.affiliation = role, affiliation
+    m.is_subject = _subject(head)
+    return m
+
+
+def find_mentions(doc: Doc, sources: list[tuple[int, int]]) -> list[Mention]:
+    """Every candidate actor mention, sorted by position; ``sources`` are attribution source spans."""
+    out: list[Mention] = []
+    taken: set[int] = set()
+    source_tokens: set[int] = set()
+    for s, e in sources:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            source_tokens.update(range(span.start, span.end))
+
+    def add(m: Mention, start_tok: int, end_tok: int) -> bool:
+        if any(i in taken for i in range(start_tok, end_tok)):
+            return False
+        taken.update(range(start_tok, end_tok))
+        m.is_source = any(i in source_tokens for i in range(start_tok, end_tok))
+        out.append(m)
+        return True
+
+    ents = list(doc.ents)
+    for ent in ents:
+        if ent.label_ == "PERSON" and any(c.isalpha() for c in ent.text):
+            if len(ent) == 1 and (ent[0].is_upper and len(ent.text) > 1):
+                continue  # an acronym mis-tagged as a person
+            add(_person_mention(doc, ent), ent.start, ent.end)
+        elif ent.label_ in ("ORG", "GPE") or (ent.label_ == "NORP" and ent.root.tag_ in ("NNPS", "NNS")):
+            start, end = ent.start, ent.end
+            root = ent.root
+            if root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i >= ent.end:
+                continue  # a modifier ("the UN rights office", "the Clinton campaign"), not a mention
+            if ent.label_ == "ORG":
+                start, end = extend_name(doc, start, end)
+            span = doc[start:end]
+            text = span.text
+            if span[0].lower_ == "the":
+                span = doc[start + 1 : end]
+            if not span.text.strip() or not any(c.isalpha() for c in span.text):
+                continue
+            kind: ActorKind = "group" if ent.label_ == "NORP" else "organization"
+            mtype: MentionType = "acronym" if _ACRONYM.match(span.text) else "name"
+            names = [t.text for t in span if t.text not in ("’s", "'s")]
+            m = Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), text, mtype, kind,
+                        span.root.i, name_tokens=names)
+            if ent.label_ == "GPE":
+                m.affiliation = None
+                m.description = "place"
+            m.is_subject = _subject(span.root)
+            added = add(m, start, end)
+            # "(IPAC)" right after a name defines an acronym for it
+            if added and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and _ACRONYM.match(doc[end + 1].text):
+                acr = doc[end + 1]
+                am = Mention(acr.idx, acr.idx + len(acr), acr.text, "acronym", kind, acr.i,
+                             name_tokens=[acr.text], acronym_of=m)
+                add(am, acr.i, acr.i + 1)
+    # Stray acronyms the tagger missed ("IPAC" elsewhere) and capitalised single tokens.
+    for tok in doc:
+        if tok.i in taken:
+            continue
+        if tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
+            continue
+        if _ACRONYM.match(tok.text) and tok.pos_ == "PROPN" and len(tok.text) >= 2 and tok.text not in ("I", "A", "OK", "TV"):
+            add(Mention(tok.idx, tok.idx + len(tok), tok.text, "acronym", "organization", tok.i,
+                        name_tokens=[tok.text]), tok.i, tok.i + 1)
+    # Descriptions, groups, pronouns, documents from noun chunks and pronoun tokens.
+    for chunk in doc.noun_chunks:
+        head = chunk.root
+        if head.i in taken:
+            continue
+        lemma = head.lemma_.lower()
+        first = chunk[0].lower_
+        det = next((t.lower_ for t in chunk if t.dep_ == "det"), None)
+        is_source = any(i in source_tokens for i in range(chunk.start, chunk.end))
+        text = chunk.text.strip("“”\"' \n")
+        start_char = chunk.start_char + chunk.text.index(text) if text in chunk.text else chunk.start_char
+        cm: Mention | None = None
+        plural = head.tag_ in ("NNS", "NNPS")
+        if head.pos_ == "PRON":
+            continue
+        poss_pron = any(t.dep_ == "poss" and t.pos_ == "PRON" for t in chunk)
+        if lemma in lx.DOCUMENT_HEADS and is_source:
+            cm = Mention(start_char, start_char + len(text), text, "document", "organization", head.i)
+        elif lemma in lx.ORG_HEADS and not plural and (det in ("the", "this", "that") or first == "the") and not poss_pron:
+            cm = Mention(start_char, start_char + len(text), text, "definite", "organization", head.i)
+        elif lemma in lx.ROLE_NOUNS and not plural and det in ("the", "this", "that") and head.dep_ != "appos":
+            cm = Mention(start_char, start_char + len(text), text, "definite", "person", head.i)
+            cm.role = head.text
+            cm.affiliation = affiliation_of(head)
+            cm.gender = _gender_from_tokens([head])
+        elif (lemma in lx.ANONYMOUS_HEADS or lemma in lx.ROLE_NOUNS) and head.dep_ != "appos" and (
+                det in ("a", "an", "one", "another", "some", "several", "two", "three") or (plural and det is None)
+                or any(t.like_num for t in chunk)) and (is_source or _subject(head)):
+            if plural and (lemma in lx.GROUP_HEADS or lemma in lx.ORG_HEADS) and lemma not in lx.ANONYMOUS_HEADS:
+                cm = Mention(start_char, start_char + len(text), text, "group", "group", head.i)
+            else:
+                cm = Mention(start_char, start_char + len(text), text, "indefinite", "anonymous", head.i)
+            cm.description = _phrase(head) if head.right_edge.i - head.i < 8 else text
+            cm.affiliation = affiliation_of(head)
+            cm.role = head.text if lemma in lx.ROLE_NOUNS and lemma not in ("source", "person", "people") else None
+        elif plural and (lemma in lx.GROUP_HEADS or lemma in lx.ORG_HEADS) and (is_source or _subject(head) or head.dep_ == "agent" or head.head.dep_ == "agent"):
+            cm = Mention(start_char, start_char + len(text), text, "group", "group", head.i)
+            cm.description = text
+        if cm is not None:
+            cm.is_subject = _subject(head)
+            add(cm, chunk.start, chunk.end)
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "PRON":
+            continue
+        low = tok.lower_
+        if low not in lx.MALE_PRONOUNS | lx.FEMALE_PRONOUNS | lx.ORG_PRONOUNS | lx.PLURAL_PRONOUNS:
+            continue
+        is_source = tok.i in source_tokens
+        if not (is_source or _subject(tok) or (low in ("his", "her", "its", "their") and tok.dep_ == "poss")):
+            continue
+        if low in ("it", "its") and not is_source:
+            continue  # "it" is mostly not an actor; only resolve it when it speaks
+        pkind: ActorKind = "person" if low in lx.MALE_PRONOUNS | lx.FEMALE_PRONOUNS else "organization"
+        m = Mention(tok.idx, tok.idx + len(tok), tok.text, "pronoun", pkind, tok.i)
+        m.gender = "m" if low in lx.MALE_PRONOUNS else "f" if low in lx.FEMALE_PRONOUNS else None
+        m.is_subject = _subject(tok)
+        add(m, tok.i, tok.i + 1)
+    # Source spans nothing above covered ("statement read", "sources said") become mentions too.
+    for s, e in sources:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or any(i in taken for i in range(span.start, span.end)):
+            continue
+        head = span.root
+        lemma = head.lemma_.lower()
+        text = doc.text[s:e]
+        if lemma in lx.DOCUMENT_HEADS:
+            m = Mention(s, e, text, "document", "organization", head.i)
+        elif head.pos_ == "PRON":
+            continue
+        else:
+            plural = head.tag_ in ("NNS", "NNPS")
+            kind = "group" if plural and lemma not in lx.ANONYMOUS_HEADS else "anonymous"
+            m = Mention(s, e, text, "indefinite", kind, head.i)
+            m.description = text
+        m.is_source = True
+        add(m, span.start, span.end)
+    out.sort(key=lambda m: m.start)
+    return out
