@@ -1,9 +1,68 @@
-"""Subcommands of this stage register here (see saidwhat.cli)."""
+"""``saidwhat serve``: the REST API and web UI over a store, with uvicorn."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+
+from saidwhat.errors import ConfigError
+
+__all__ = ["register"]
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """No subcommands yet."""
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("serve", help="serve the web UI and JSON API over a store",
+                       description="Serve the search, article, actor, reactions and analyze pages and the "
+                                   "JSON API (/api, described at /openapi.json).")
+    p.add_argument("--db", help="store URL or SQLite path (default: $SAIDWHAT_DB, else the user data dir)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1; beyond loopback analysing needs --token)")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--token", help="token for POST /api/analyze and the analyze form (default: $SAIDWHAT_TOKEN)")
+    p.add_argument("--allow-private-network", action="store_true",
+                   help="let /analyze fetch URLs on loopback/private/link-local addresses (local use only)")
+    p.add_argument("--max-body-mb", type=float, default=2.0, help="request body limit in MB (default 2)")
+    p.add_argument("--analyze-timeout", type=float, default=60.0, help="seconds an analysis may take (default 60)")
+    p.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default 1)")
+    p.set_defaults(func=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from saidwhat.views.web.security import is_loopback_host
+
+    token = args.token or os.environ.get("SAIDWHAT_TOKEN") or None
+    if not 0 < args.port < 65536:
+        raise ConfigError(f"bad port {args.port}", input="--port")
+    if token is not None and len(token) < 12:
+        raise ConfigError("the token must have at least 12 characters", input="--token")
+    if not is_loopback_host(args.host) and not token:
+        print("saidwhat: warning: listening beyond loopback without --token: the API is read-only "
+              "(analysing is refused)", file=sys.stderr)
+    options = {"token": token, "allow_private_network": args.allow_private_network, "host": args.host,
+               "port": args.port, "max_body_bytes": int(args.max_body_mb * 1024 * 1024),
+               "analyze_timeout": args.analyze_timeout}
+    if args.workers > 1:
+        # uvicorn's workers import the app by name: pass the options through the environment
+        os.environ["SAIDWHAT_WEB_OPTIONS"] = _encode(args.db, options)
+        uvicorn.run("saidwhat.views.web.app:app_from_env", factory=True, host=args.host, port=args.port,
+                    workers=args.workers, log_level="warning", proxy_headers=False, server_header=False)
+        return 0
+    from saidwhat.views.web import create_app
+
+    app = create_app(args.db, **options)
+    print(f"saidwhat: serving on http://{_hostport(args.host, args.port)}/", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=False, server_header=False)
+    return 0
+
+
+def _hostport(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def _encode(db: str | None, options: dict[str, object]) -> str:
+    import json
+
+    return json.dumps({"store_url": db, **options})

@@ -1,0 +1,240 @@
+"""The FastAPI application: JSON API under ``/api``, server-rendered pages, static files.
+
+``create_app`` builds one app around one store. Reads are open; ``POST /api/analyze`` and the
+analyze form need the token when one is configured, and are refused outright when the server
+listens beyond loopback without one (see ``security.check_write_access``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from saidwhat import __version__
+from saidwhat.errors import (
+    AnalysisError,
+    BlockedAddressError,
+    ConfigError,
+    FetchError,
+    InputError,
+    InputTooLargeError,
+    SaidwhatError,
+    StoreError,
+)
+from saidwhat.store import Store, open_store
+from saidwhat.views.web.analyze import AnalysisTimeout, Analyzer, AnalyzerBusy
+from saidwhat.views.web.security import (
+    BodyLimitMiddleware,
+    BodyTooLarge,
+    SecurityHeadersMiddleware,
+    WriteForbidden,
+    is_loopback_host,
+    loopback_host_names,
+)
+
+__all__ = ["WebSettings", "app_from_env", "create_app", "status_for"]
+
+log = logging.getLogger(__name__)
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass
+class WebSettings:
+    """What the app was started with; kept on ``app.state.settings``."""
+
+    store_url: str | None
+    token: str | None
+    allow_private_network: bool
+    host: str
+    max_body_bytes: int
+    analyze_timeout: float
+
+    @property
+    def loopback(self) -> bool:
+        return is_loopback_host(self.host)
+
+    @property
+    def token_required(self) -> bool:
+        return bool(self.token) or not self.loopback
+
+    @property
+    def writes_possible(self) -> bool:
+        return bool(self.token) or self.loopback
+
+
+class StoreHolder:
+    """Opens the store on first use (so an app that only analyses never creates a database)."""
+
+    def __init__(self, url: str | None, store: Store | None) -> None:
+        self.url = url
+        self._store = store
+        self._owned = store is None
+        self._lock = threading.Lock()
+
+    def get(self) -> Store:
+        if self._store is None:
+            with self._lock:
+                if self._store is None:
+                    try:
+                        self._store = open_store(self.url)
+                    except SaidwhatError:
+                        raise
+                    except Exception as exc:
+                        raise StoreError(f"cannot open the store: {exc}", input=self.url) from exc
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None and self._owned:
+            self._store.close()
+            self._store = None
+
+
+def status_for(exc: SaidwhatError) -> int:
+    """The HTTP status of a saidwhat error: 4xx for the caller's input, 5xx for the server."""
+    if isinstance(exc, InputTooLargeError):
+        return 413
+    if isinstance(exc, BlockedAddressError):
+        return 400
+    if isinstance(exc, InputError):
+        return 422
+    if isinstance(exc, FetchError):
+        return 502
+    if isinstance(exc, AnalysisTimeout):
+        return 504
+    if isinstance(exc, AnalyzerBusy):
+        return 503
+    if isinstance(exc, AnalysisError):
+        return 500
+    if isinstance(exc, StoreError):
+        return 503
+    if isinstance(exc, ConfigError):
+        return 500
+    return 400
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api") or request.url.path == "/openapi.json"
+
+
+def create_app(
+    store_url: str | None = None,
+    *,
+    token: str | None = None,
+    allow_private_network: bool = False,
+    host: str = "127.0.0.1",
+    port: int | None = None,
+    store: Store | None = None,
+    max_body_bytes: int = 2 * 1024 * 1024,
+    analyze_timeout: float = 60.0,
+    analyze_slots: int = 2,
+    allowed_hosts: list[str] | None = None,
+) -> FastAPI:
+    """Build the app. ``host``/``port`` are where it listens: they decide whether writes need a
+    token, and on loopback which Host headers are accepted (anti DNS rebinding)."""
+    token = token if token is not None else (os.environ.get("SAIDWHAT_TOKEN") or None)
+    settings = WebSettings(store_url=store_url, token=token, allow_private_network=allow_private_network,
+                           host=host, max_body_bytes=max_body_bytes, analyze_timeout=analyze_timeout)
+    holder = StoreHolder(store_url, store)
+    analyzer = Analyzer(slots=analyze_slots, timeout=analyze_timeout, allow_private_network=allow_private_network)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        analyzer.close()
+        holder.close()
+
+    app = FastAPI(
+        title="saidwhat",
+        version=__version__,
+        description="Who said what in the news, and where they stand: quotes, actors, stances and "
+                    "reactions across stored articles, every quote pointing at character offsets "
+                    "of the clean article text.",
+        docs_url=None,  # the Swagger/ReDoc pages load scripts from a CDN; /openapi.json is served
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.store_holder = holder
+    app.state.analyzer = analyzer
+
+    from saidwhat.views.web.api import router as api_router
+    from saidwhat.views.web.pages import render_error
+    from saidwhat.views.web.pages import router as pages_router
+
+    app.include_router(api_router)
+    app.include_router(pages_router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    # Outermost last: headers on every response, then Host check, then body limit.
+    app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
+    hosts = allowed_hosts
+    if hosts is None and settings.loopback:
+        hosts = loopback_host_names(port)
+    if hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
+    app.add_middleware(SecurityHeadersMiddleware)
+
+    def error_response(request: Request, status: int, payload: dict[str, Any]) -> Response:
+        if _wants_json(request):
+            return JSONResponse(payload, status_code=status)
+        return render_error(request, status, str(payload.get("message") or ""), payload.get("code"))
+
+    @app.exception_handler(SaidwhatError)
+    async def _saidwhat_error(request: Request, exc: SaidwhatError) -> Response:
+        status = status_for(exc)
+        if status >= 500:
+            log.warning("%s", exc)
+        return error_response(request, status, exc.to_dict())
+
+    @app.exception_handler(WriteForbidden)
+    async def _forbidden(request: Request, exc: WriteForbidden) -> Response:
+        resp = error_response(request, exc.status, exc.to_dict())
+        if exc.status == 401:
+            resp.headers["WWW-Authenticate"] = 'Bearer realm="saidwhat"'
+        return resp
+
+    @app.exception_handler(BodyTooLarge)
+    async def _too_large(request: Request, exc: BodyTooLarge) -> Response:
+        return error_response(request, 413, exc.error.to_dict())
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        errors = [{"loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg", ""))} for e in exc.errors()]
+        msg = "; ".join(f"{'.'.join(e['loc'][1:]) or e['loc'][0] if e['loc'] else 'request'}: {e['msg']}"
+                        for e in errors)
+        payload: dict[str, Any] = {**InputError(msg or "invalid request", input="request").to_dict(),
+                                   "errors": errors}
+        return error_response(request, 422, payload)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        payload = {"code": f"HTTP{exc.status_code}", "input": None, "message": str(exc.detail),
+                   "type": "HTTPError"}
+        resp = error_response(request, exc.status_code, payload)
+        for k, v in (exc.headers or {}).items():
+            resp.headers[k] = v
+        return resp
+
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """App factory for uvicorn worker processes (``serve --workers N``): options from the environment."""
+    import json
+
+    opts = json.loads(os.environ.get("SAIDWHAT_WEB_OPTIONS") or "{}")
+    return create_app(opts.pop("store_url", None), **opts)

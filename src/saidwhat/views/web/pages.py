@@ -1,0 +1,257 @@
+"""The server-rendered pages: search, article, actor, reactions, analyze.
+
+Everything shown comes from the store or the analysis and is treated as hostile: templates are
+autoescaped (no ``|safe`` on data), links to outside URLs are kept only for http(s), and data for
+the page's script travels in escaped ``data-`` attributes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode, urlsplit
+
+from fastapi import APIRouter, Request
+from jinja2 import Environment, FileSystemLoader
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.responses import RedirectResponse, Response
+from starlette.templating import Jinja2Templates
+
+from saidwhat.errors import SaidwhatError
+from saidwhat.schema import AnalyzedArticle
+from saidwhat.store import Page, ReactionRow, StoredArticle
+from saidwhat.store.keys import actor_key
+from saidwhat.views.web import charts
+from saidwhat.views.web.api import get_store, parse_analyze_form
+from saidwhat.views.web.highlight import build_view
+from saidwhat.views.web.security import WriteForbidden, check_write_access
+
+__all__ = ["render_error", "router", "templates"]
+
+HERE = Path(__file__).resolve().parent
+PAGE_SIZE = 20
+FILTERS = ("q", "actor", "outlet", "target", "stance", "since", "until")
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is plain http(s) (no ``javascript:``/``data:`` links from article metadata)."""
+    if not url:
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https") and parts.netloc and not any(c in url for c in "\x00\r\n\t "):
+        return url
+    return None
+
+
+def actor_href(key: str | None) -> str | None:
+    return f"/actors/{quote(key, safe='')}" if key else None
+
+
+def _env() -> Environment:
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["safe_url"] = safe_url
+    env.filters["actor_href"] = actor_href
+    env.filters["urlq"] = lambda v: quote(str(v), safe="")
+    return env
+
+
+templates = Jinja2Templates(env=_env())
+router = APIRouter(include_in_schema=False)
+
+
+def _qs(params: dict[str, Any], **changes: Any) -> str:
+    merged = {**params, **changes}
+    clean = {k: v for k, v in merged.items() if v not in (None, "", 0) or k == "offset" and v}
+    return "?" + urlencode(clean) if clean else "?"
+
+
+def _page(request: Request, name: str, status: int = 200, **ctx: Any) -> Response:
+    settings = request.app.state.settings
+    base = {"settings": settings, "path": request.url.path, "nav": name.split(".")[0]}
+    return templates.TemplateResponse(request, name, {**base, **ctx}, status_code=status)
+
+
+def render_error(request: Request, status: int, message: str, code: Any = None) -> Response:
+    return _page(request, "error.html", status=status, status_code=status, message=message, code=code)
+
+
+def _pager(page: Page[Any], params: dict[str, Any]) -> dict[str, Any]:
+    prev_off = max(page.offset - page.limit, 0)
+    nxt = page.offset + page.limit
+    return {
+        "first": page.offset + 1 if page.total else 0,
+        "last": min(page.offset + len(page.items), page.total),
+        "total": page.total,
+        "prev": _qs(params, offset=prev_off) if page.offset > 0 else None,
+        "next": _qs(params, offset=nxt) if nxt < page.total else None,
+    }
+
+
+def _int(value: str | None, default: int = 0, hi: int = 1_000_000) -> int:
+    try:
+        return min(max(int(value or default), 0), hi)
+    except ValueError:
+        return default
+
+
+def _filters(request: Request) -> dict[str, str]:
+    out = {}
+    for k in FILTERS:
+        v = (request.query_params.get(k) or "").strip()[:300]
+        if v:
+            out[k] = v
+    if out.get("stance") not in (None, "support", "oppose", "neutral"):
+        out.pop("stance")
+    for k in ("since", "until"):
+        v = out.get(k, "")
+        if v and not (len(v) == 10 and v[4] == "-" and v[7] == "-" and (v[:4] + v[5:7] + v[8:]).isdigit()):
+            out.pop(k)
+    return out
+
+
+@router.get("/")
+@router.get("/search")
+def search_page(request: Request) -> Response:
+    store = get_store(request)
+    f = _filters(request)
+    offset = _int(request.query_params.get("offset"))
+    args: dict[str, Any] = {k: v for k, v in f.items() if k != "q"}
+    hits = store.search_quotes(f.get("q"), offset=offset, limit=PAGE_SIZE, **args)
+    facets = store.facets(f.get("q"), **args)
+    facet_links: dict[str, list[dict[str, Any]]] = {}
+    for name, values in facets.items():
+        if name not in FILTERS:
+            continue
+        links = []
+        for value, count in values[:12]:
+            active = f.get(name) == value
+            links.append({"value": value, "count": count, "active": active,
+                          "href": _qs(f, **{name: None if active else value})})
+        facet_links[name] = links
+    return _page(request, "search.html", f=f, hits=hits, facets=facet_links,
+                 pg=_pager(hits, {**f, "offset": offset}), stats=store.stats(),
+                 clear={k: _qs(f, **{k: None}) for k in f})
+
+
+@router.get("/articles")
+def articles_page(request: Request) -> Response:
+    store = get_store(request)
+    f = {k: v for k, v in _filters(request).items() if k in ("outlet", "since", "until")}
+    offset = _int(request.query_params.get("offset"))
+    page = store.list_articles(offset=offset, limit=PAGE_SIZE, **f)
+    return _page(request, "articles.html", page=page, f=f, pg=_pager(page, {**f, "offset": offset}))
+
+
+def _actor_keys(stored: StoredArticle) -> dict[str, str]:
+    """Map a stored article's actor ids to the store's canonical actor keys (for actor links)."""
+    return {act.id: actor_key(act.name, act.kind) for act in stored.article.actors}
+
+
+def _article_page(request: Request, article: AnalyzedArticle, *, stored: StoredArticle | None = None,
+                  keys: dict[str, str] | None = None, status: int = 200) -> Response:
+    view = build_view(article, keys)
+    return _page(request, "article.html", status=status, a=article, view=view, stored=stored,
+                 original=safe_url(article.url))
+
+
+@router.get("/articles/{article_id}")
+def article_page(request: Request, article_id: int) -> Response:
+    store = get_store(request)
+    stored = store.get_article(article_id)
+    if stored is None:
+        raise HTTPException(404, f"no article {article_id}")
+    return _article_page(request, stored.article, stored=stored, keys=_actor_keys(stored))
+
+
+@router.get("/actors")
+def actors_page(request: Request) -> Response:
+    store = get_store(request)
+    name = (request.query_params.get("name") or "").strip()[:200]
+    offset = _int(request.query_params.get("offset"))
+    page = store.list_actors(name=name or None, offset=offset, limit=PAGE_SIZE)
+    return _page(request, "actors.html", page=page, q_name=name, pg=_pager(page, {"name": name, "offset": offset}))
+
+
+@router.get("/actors/{key:path}")
+def actor_page(request: Request, key: str) -> Response:
+    store = get_store(request)
+    actor = store.get_actor(key) if len(key) <= 500 else None
+    if actor is None:
+        raise HTTPException(404, "no such actor")
+    by_target: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    for p in actor.stance_over_time:
+        by_target[p.target].append((p.date, p.label, p.count))
+    over_time = [charts.columns_over_time(pts, title=f"Stance toward {t} over time")
+                 for t, pts in sorted(by_target.items(), key=lambda kv: -sum(c for _, _, c in kv[1]))[:4]]
+    stance_chart = charts.bar_chart(
+        [(t, c.model_dump(), f"/reactions?target={quote(t, safe='')}") for t, c in
+         sorted(actor.stance.items(), key=lambda kv: -sum(kv[1].model_dump().values()))],
+        title=f"Stance of {actor.name} per target")
+    return _page(request, "actor.html", actor=actor, over_time=over_time, stance_chart=stance_chart)
+
+
+def _by_affiliation(rows: list[ReactionRow]) -> list[tuple[str, dict[str, int], str | None]]:
+    agg: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(charts.LABELS, 0))
+    for r in rows:
+        name = r.affiliation or "(no affiliation)"
+        agg[name]["support"] += r.support
+        agg[name]["oppose"] += r.oppose
+        agg[name]["neutral"] += r.neutral
+    return [(k, v, None) for k, v in sorted(agg.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))]
+
+
+@router.get("/reactions")
+def reactions_page(request: Request) -> Response:
+    store = get_store(request)
+    target = (request.query_params.get("target") or "").strip()[:200]
+    f = {k: v for k, v in _filters(request).items() if k in ("since", "until")}
+    targets = store.facets().get("target", [])[:30]
+    rows: list[ReactionRow] = []
+    ctx: dict[str, Any] = {}
+    if target:
+        rows = store.reactions(target, **f)
+        ctx["by_actor"] = charts.bar_chart(
+            [(r.actor, {"support": r.support, "oppose": r.oppose, "neutral": r.neutral}, actor_href(r.actor_key))
+             for r in rows], title=f"Stance toward {target} by actor")
+        ctx["by_affiliation"] = charts.bar_chart(_by_affiliation(rows), title=f"Stance toward {target} by affiliation")
+        ctx["timeline"] = charts.timeline([(r.actor, r.first_seen, r.stance, actor_href(r.actor_key)) for r in rows],
+                                          title=f"First reactions to {target}")
+        ctx["export"] = {fmt: "/api/reactions/export" + _qs({"target": target, **f, "format": fmt})
+                         for fmt in ("csv", "json")}
+    return _page(request, "reactions.html", target=target, rows=rows, targets=targets, f=f, **ctx)
+
+
+@router.get("/analyze")
+def analyze_form(request: Request) -> Response:
+    return _page(request, "analyze.html", form={}, error=None)
+
+
+@router.post("/analyze")
+async def analyze_submit(request: Request) -> Response:
+    settings = request.app.state.settings
+    form_values: dict[str, str] = {}
+    try:
+        req, form_token = await parse_analyze_form(request)
+        form_values = {"url": req.url or "", "content": req.html or req.text or "", "kind": req.kind,
+                       "targets": ", ".join(req.targets)}
+        check_write_access(request, token=settings.token, loopback=settings.loopback, form_token=form_token)
+        result = await request.app.state.analyzer.run(req)
+    except WriteForbidden as exc:
+        return _page(request, "analyze.html", status=exc.status, form=form_values, error=exc.to_dict())
+    except SaidwhatError as exc:
+        from saidwhat.views.web.app import status_for
+
+        return _page(request, "analyze.html", status=status_for(exc), form=form_values, error=exc.to_dict())
+    if req.store:
+        store = get_store(request)
+        added = await run_in_threadpool(store.add_article, result)
+        return RedirectResponse(f"/articles/{added.article_id}", status_code=303)
+    return _article_page(request, result)
+
