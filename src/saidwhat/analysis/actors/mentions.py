@@ -296,8 +296,17 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]]) -> list[Mention]:
             cm.affiliation = affiliation_of(head)
             cm.role = head.text if lemma in lx.ROLE_NOUNS and lemma not in ("source", "person", "people") else None
         elif plural and (lemma in lx.GROUP_HEADS or lemma in lx.ORG_HEADS) and (is_source or _subject(head) or head.dep_ == "agent" or head.head.dep_ == "agent"):
+            # a coordination is one reacting group: "rights advocates, foreign officials and exiled Uyghurs"
+            last = head
+            while any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in last.children):
+                last = next(c for c in last.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"))
+            end_tok = max(chunk.end, last.i + 1)
+            text = doc.text[start_char: doc[end_tok - 1].idx + len(doc[end_tok - 1])]
             cm = Mention(start_char, start_char + len(text), text, "group", "group", head.i)
             cm.description = text
+            cm.is_subject = _subject(head) or head.dep_ == "agent" or head.head.dep_ == "agent"
+            add(cm, chunk.start, end_tok)
+            continue
         if cm is not None:
             cm.is_subject = _subject(head)
             add(cm, chunk.start, chunk.end)

@@ -1,0 +1,211 @@
+"""Targets: finding a user-given target's mentions in the text, or proposing the article's main one.
+
+A target is one of three sorts, decided from its own words and the article's actors:
+
+- a person ("Hillary Clinton"): full name, surname, first name + surname, title + surname,
+  possessives; a surname inside another full name ("Bill Clinton") is not a mention; pronouns
+  count only through the actor resolver (the target actor's resolved pronoun mentions);
+- a document or finding ("the UN report"): the name itself and definite references by a
+  document noun ("the report", "the assessment", "the findings", "the document"), and a
+  predicate noun of "it is" ("It is a completely politicized document");
+- anything else (an organisation, a policy): its name, the matching actor's mentions, and
+  definite noun chunks with the same head.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Literal
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from saidwhat.analysis.actors import lexicon as alx
+from saidwhat.analysis.actors.mentions import strip_the
+from saidwhat.analysis.stance import lexicon as slx
+from saidwhat.schema import Actor, AnalyzedArticle, Span, Target
+
+TargetSort = Literal["person", "document", "other"]
+DOCUMENT_ALIASES = ("report", "assessment", "findings", "document", "study", "review")
+_DOC_NOUNS = {"report", "assessment", "finding", "findings", "document", "study", "review",
+              "investigation", "inquiry", "probe", "analysis"}
+_PERSON_TITLES = ("Mr.", "Mrs.", "Ms.", "Dr.", "President", "Senator", "Sen.", "Secretary", "Gov.",
+                  "Governor", "Rep.", "Director")
+
+
+@dataclass
+class TargetInfo:
+    """A target with what stance scoring needs beyond the schema record."""
+
+    target: Target
+    sort: TargetSort
+    actor_ids: set[str] = field(default_factory=set)
+    surface: set[str] = field(default_factory=set)  # lowercased alias strings
+
+
+def _is_person_name(name: str, actors: list[Actor]) -> Actor | None:
+    low = name.lower()
+    for a in actors:
+        if a.kind == "person" and (a.name.lower() == low or low.split()[-1] == a.name.lower().split()[-1]):
+            return a
+    return None
+
+
+def _sort_of(name: str, nlp_doc: Doc, actors: list[Actor]) -> TargetSort:
+    words = strip_the(name).split()
+    if words and words[-1].lower() in _DOC_NOUNS:
+        return "document"
+    if _is_person_name(name, actors) is not None:
+        return "person"
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(
+            w.lower() in alx.ORG_HEADS for w in words):
+        return "person"
+    return "other"
+
+
+def _regex_spans(text: str, phrase: str) -> list[Span]:
+    pat = re.compile(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])")
+    return [(m.start(), m.end()) for m in pat.finditer(text)]
+
+
+def _inside_other_person(doc: Doc, span: Span, first_names: set[str]) -> bool:
+    """True when a surname match belongs to another full name ("Bill Clinton" for Hillary)."""
+    sp = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if sp is None or sp.start == 0:
+        return False
+    prev = doc[sp.start - 1]
+    return bool(prev.is_title and prev.pos_ == "PROPN" and prev.text.lower() not in first_names
+                and prev.text not in _PERSON_TITLES and prev.lower_ not in alx.TITLES)
+
+
+def find_target(doc: Doc, analyzed: AnalyzedArticle, name: str) -> TargetInfo:
+    """Mentions and aliases of a user-given target in the article."""
+    text = doc.text
+    actors = analyzed.actors
+    sort = _sort_of(name, doc, actors)
+    spans: set[Span] = set()
+    aliases: list[str] = []
+    info = TargetInfo(Target(name=name), sort)
+    if sort == "person":
+        words = [w for w in strip_the(name).split() if w not in _PERSON_TITLES]
+        surname, first = words[-1], words[0] if len(words) > 1 else None
+        forms = [" ".join(words), surname] + ([f"{t} {surname}" for t in _PERSON_TITLES])
+        if first:
+            forms.append(first)
+        for form in forms:
+            found = _regex_spans(text, form)
+            if form == surname:
+                found = [s for s in found if not _inside_other_person(doc, s, {w.lower() for w in words})]
+            if form == first:
+                # a first name alone counts only when not followed by another surname
+                found = [s for s in found if not re.match(r"\s+[A-Z][a-z]", text[s[1]: s[1] + 3])]
+            if found:
+                spans.update(found)
+                if form != name and form not in aliases:
+                    aliases.append(form)
+        # the actor(s) the name denotes; their resolved mentions (pronouns too) count
+        for a in actors:
+            if a.kind != "person":
+                continue
+            a_words = a.name.split()
+            if a_words and a_words[-1].lower() == surname.lower() and (
+                    first is None or len(a_words) == 1 or a_words[0].lower() == first.lower()):
+                info.actor_ids.add(a.id)
+                spans.update(tuple(m) for m in a.mentions)  # type: ignore[misc]
+    elif sort == "document":
+        spans.update(_regex_spans(text, name))
+        spans.update(_regex_spans(text, strip_the(name)))
+        for chunk in doc.noun_chunks:
+            head = chunk.root
+            if head.lemma_.lower() not in _DOC_NOUNS and head.lower_ not in _DOC_NOUNS:
+                continue
+            if _conflicting(chunk, name):
+                continue
+            det = next((t for t in chunk if t.dep_ in ("det", "poss")), None)
+            predicate = head.dep_ == "attr" and any(
+                c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in head.head.children)
+            if (det is not None and det.lower_ in ("the", "this", "that", "its")) or predicate:
+                s = (chunk.start_char, chunk.end_char)
+                spans.add(s)
+                alias = chunk.text if not predicate else head.text
+                if alias.lower() != name.lower() and alias not in aliases and len(aliases) < 12:
+                    aliases.append(alias)
+    else:
+        spans.update(_regex_spans(text, name))
+        bare = strip_the(name)
+        if bare != name:
+            spans.update(_regex_spans(text, bare))
+        for a in actors:
+            if a.name.lower() == bare.lower() or bare.lower() in (x.lower() for x in a.aliases):
+                info.actor_ids.add(a.id)
+                spans.update(tuple(m) for m in a.mentions)  # type: ignore[misc]
+                aliases.extend(x for x in a.aliases if x not in aliases)
+    info.target = Target(name=name, aliases=aliases, mentions=outermost(spans))
+    info.surface = {name.lower(), strip_the(name).lower()} | {a.lower() for a in aliases}
+    return info
+
+
+def outermost(spans: set[Span]) -> list[Span]:
+    """Sorted spans without those inside another ("report" inside "the report")."""
+    out: list[Span] = []
+    for s, e in sorted(spans, key=lambda x: (x[0], -x[1])):
+        if out and s >= out[-1][0] and e <= out[-1][1]:
+            continue
+        out.append((s, e))
+    return out
+
+
+def _conflicting(chunk: SpacySpan, name: str) -> bool:
+    """A proper modifier the target's name does not have ("the Senate report" vs "the UN report")."""
+    low = name.lower()
+    for t in chunk:
+        if t.pos_ == "PROPN" and t.i != chunk.root.i and t.lower_ not in low:
+            return True
+    return False
+
+
+def propose_target(doc: Doc, analyzed: AnalyzedArticle) -> TargetInfo | None:
+    """The most discussed non-actor entity or topic, weighted toward objects of reaction cues."""
+    actor_spans = [m for a in analyzed.actors for m in a.mentions]
+    counts: dict[str, float] = {}
+    surface: dict[str, Counter[str]] = {}
+    for chunk in doc.noun_chunks:
+        head = chunk.root
+        if head.pos_ not in ("NOUN", "PROPN") or head.is_stop or len(head.text) < 3:
+            continue
+        if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "ORDINAL", "QUANTITY", "GPE", "NORP"):
+            continue
+        if any(s < chunk.end_char and chunk.start_char < e for s, e in actor_spans):
+            continue
+        lemma = head.lemma_.lower()
+        if lemma in alx.ROLE_NOUNS or lemma in alx.GROUP_HEADS or lemma in ("year", "time", "day", "week", "month",
+                                                                           "people", "thing", "way", "end"):
+            continue
+        weight = 1.0
+        gov = head.head
+        if head.dep_ in ("dobj", "nsubjpass", "pobj") and (
+                gov.lemma_.lower() in slx.CUE_POSITIVE | slx.CUE_NEGATIVE | slx.DESCRIBE_VERBS):
+            weight += 2.0
+        counts[lemma] = counts.get(lemma, 0.0) + weight
+        surface.setdefault(lemma, Counter())[chunk.text.strip()] += 1
+    if not counts:
+        return None
+    lemma, score = max(counts.items(), key=lambda kv: kv[1])
+    if score < 2:
+        return None
+    forms = surface[lemma]
+    definite = [f for f, _ in forms.most_common() if f.lower().startswith("the ")]
+    name = definite[0] if definite else forms.most_common(1)[0][0]
+    info = find_target(doc, analyzed, name)
+    if info.sort != "document":
+        spans = set(info.target.mentions)
+        for chunk in doc.noun_chunks:
+            if chunk.root.lemma_.lower() == lemma:
+                det = next((t for t in chunk if t.dep_ == "det"), None)
+                if det is not None and det.lower_ in ("the", "this", "that") or chunk.text == name:
+                    spans.add((chunk.start_char, chunk.end_char))
+        info.target.mentions = outermost(spans)
+    info.target.proposed = True
+    return info
