@@ -1,9 +1,315 @@
-"""Subcommands of this stage register here (see saidwhat.cli)."""
+"""Corpus commands: ``ingest`` sources into the store, then ``search``, ``quotes``, ``reactions``,
+``export``, ``failures`` and ``stats`` over it. Tables on a terminal (rich), ``--format json``
+for scripts."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import csv
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from saidwhat.errors import ConfigError
+
+__all__: Sequence[str] = ["register"]
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """No subcommands yet."""
+def _db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="URL", default=None,
+                   help="store: a path, sqlite:///PATH or postgresql://USER:PASS@HOST/DB "
+                        "(default: $SAIDWHAT_DB, else saidwhat.sqlite in the user data dir)")
+
+
+def _fmt(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=["table", "json"], default="table", help="table (default) or json")
+
+
+def _filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--actor", metavar="NAME", help="speaker name (any alias, case-insensitive) or actor key")
+    p.add_argument("--outlet", metavar="O")
+    p.add_argument("--since", metavar="D", help="published on or after (YYYY-MM-DD)")
+    p.add_argument("--until", metavar="D", help="published on or before (YYYY-MM-DD)")
+    p.add_argument("--target", metavar="T", help="only quotes with a stance toward this target")
+    p.add_argument("--stance", choices=["support", "oppose", "neutral"])
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--offset", type=int, default=0)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("ingest", help="read folders, WARC, feeds, JSONL or URLs into the store")
+    p.add_argument("sources", nargs="+", metavar="SOURCE",
+                   help="folder of .html/.htm/.txt, .warc[.gz], .jsonl, RSS/Atom feed file or URL "
+                        "(or feed:URL), or a page URL")
+    _db(p)
+    p.add_argument("--since", metavar="D", help="only articles published on or after D (undated pass)")
+    p.add_argument("--until", metavar="D", help="only articles published on or before D (undated pass)")
+    p.add_argument("--limit", type=int, metavar="N", help="stop after the first N documents in the window")
+    p.add_argument("--workers", type=int, default=1, metavar="N", help="analyse in N local processes")
+    p.add_argument("--dask", metavar="ADDR", help="analyse on Dask: a scheduler address, or local:N")
+    p.add_argument("--target", action="append", default=[], metavar="NAME",
+                   help="a target to take stances toward (repeatable); default: proposed per article")
+    p.add_argument("--allow-private-network", action="store_true",
+                   help="allow URLs on loopback/private/link-local addresses (local use and tests)")
+    p.add_argument("--quiet", action="store_true", help="no progress output, only the summary")
+    p.add_argument("--json-summary", action="store_true", help="print the final summary as JSON on stdout")
+    p.set_defaults(func=_run_ingest)
+
+    p = sub.add_parser("search", help="full-text search over stored quotes")
+    p.add_argument("text", nargs="?", default=None, help='words (all must match); "a phrase" in quotes')
+    _db(p)
+    _filters(p)
+    _fmt(p)
+    p.set_defaults(func=_run_search)
+
+    p = sub.add_parser("quotes", help="stored quotes of an actor (or filtered otherwise)")
+    _db(p)
+    _filters(p)
+    _fmt(p)
+    p.set_defaults(func=_run_search, text=None)
+
+    p = sub.add_parser("reactions", help="who took which stance toward a target, merged across articles")
+    p.add_argument("--target", required=True, metavar="T", help='e.g. "the UN report" (name or alias)')
+    p.add_argument("--since", metavar="D")
+    p.add_argument("--until", metavar="D")
+    _db(p)
+    _fmt(p)
+    p.set_defaults(func=_run_reactions)
+
+    p = sub.add_parser("export", help="write the store out as JSON Lines, CSV or Parquet")
+    _db(p)
+    p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl")
+    p.add_argument("--table", choices=["articles", "quotes"], default=None,
+                   help="what to export (default: articles for jsonl — full analysed articles — "
+                        "and quotes for csv/parquet)")
+    p.add_argument("-o", "--output", help="file to write (atomically); stdout for jsonl/csv when omitted")
+    p.set_defaults(func=_run_export)
+
+    p = sub.add_parser("failures", help="documents that could not be ingested")
+    _db(p)
+    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--offset", type=int, default=0)
+    _fmt(p)
+    p.set_defaults(func=_run_failures)
+
+    p = sub.add_parser("stats", help="counts of articles, quotes, actors, failures and copy links")
+    _db(p)
+    _fmt(p)
+    p.set_defaults(func=_run_stats)
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from saidwhat.store import open_store
+
+    return open_store(args.db)
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(soft_wrap=False)
+
+
+def _print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def _run_ingest(args: argparse.Namespace) -> int:
+    from saidwhat.corpus.ingest import IngestOptions, ingest, make_reporter
+
+    if args.workers < 1:
+        raise ConfigError("--workers must be >= 1")
+    options = IngestOptions(since=args.since, until=args.until, limit=args.limit, targets=tuple(args.target),
+                            allow_private_network=args.allow_private_network)
+    with _open(args) as store:
+        summary = ingest(args.sources, store, options, workers=args.workers, dask=args.dask,
+                         reporter=make_reporter(quiet=args.quiet))
+    print(f"saidwhat ingest: {summary.line()}", file=sys.stderr)
+    if summary.failures and not args.quiet:
+        shown = summary.failures[:10]
+        for line in shown:
+            print(f"  failed: {line}", file=sys.stderr)
+        if summary.failed > len(shown):
+            print(f"  … {summary.failed - len(shown)} more: see `saidwhat failures`", file=sys.stderr)
+    if args.json_summary:
+        _print_json(summary.as_dict())
+    return 0
+
+
+def _run_search(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        page = store.search_quotes(args.text, actor=args.actor, outlet=args.outlet, since=args.since,
+                                   until=args.until, target=args.target, stance=args.stance,
+                                   offset=args.offset, limit=args.limit)
+    if args.format == "json":
+        _print_json(page.model_dump(mode="json"))
+        return 0
+    from rich.table import Table
+
+    table = Table(title=f"{page.total} quote(s)" + (f", showing {page.offset + 1}–{page.offset + len(page.items)}"
+                                                      if page.items else ""), show_lines=True)
+    for col in ("quote", "speaker", "outlet", "date", "article"):
+        table.add_column(col, overflow="fold")
+    for hit in page.items:
+        stance = "; ".join(f"{k}: {v}" for k, v in hit.stance.items())
+        table.add_row(hit.text + (f"\n[{stance}]" if stance else ""), hit.speaker or "?", hit.outlet or "",
+                      hit.published or "", f"#{hit.article_id} {hit.title or hit.url or ''}")
+    _console().print(table)
+    return 0
+
+
+def _run_reactions(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        rows = store.reactions(args.target, since=args.since, until=args.until)
+    if args.format == "json":
+        _print_json([r.model_dump(mode="json") for r in rows])
+        return 0
+    from rich.table import Table
+
+    table = Table(title=f"reactions to {args.target!r}: {len(rows)} actor(s)", show_lines=True)
+    for col in ("actor", "affiliation", "stance", "+", "-", "=", "first seen", "outlets", "evidence"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        evidence = ""
+        if r.evidence is not None:
+            evidence = f"“{r.evidence.text}” ({r.evidence.outlet or '?'}, #{r.evidence.article_id})"
+        table.add_row(r.actor, r.affiliation or "", r.stance, str(r.support), str(r.oppose), str(r.neutral),
+                      r.first_seen or "", ", ".join(r.outlets), evidence)
+    _console().print(table)
+    return 0
+
+
+def _run_failures(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        page = store.failures(offset=args.offset, limit=args.limit)
+    if args.format == "json":
+        _print_json(page.model_dump(mode="json"))
+        return 0
+    from rich.table import Table
+
+    table = Table(title=f"{page.total} failure(s)")
+    for col in ("source", "code", "message", "at"):
+        table.add_column(col, overflow="fold")
+    for f in page.items:
+        table.add_row(f.source, f.code, f.message, f.at)
+    _console().print(table)
+    return 0
+
+
+def _run_stats(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        stats = store.stats()
+    if args.format == "json":
+        _print_json(stats)
+        return 0
+    for k, v in stats.items():
+        print(f"{k:12} {v}")
+    return 0
+
+
+_QUOTE_COLUMNS = ("article_id", "quote_id", "kind", "text", "speaker", "actor_key", "cue", "outlet",
+                  "published", "title", "url", "stance")
+_ARTICLE_COLUMNS = ("id", "url", "outlet", "published", "title", "authors", "n_quotes", "n_actors", "text")
+
+
+def _rows(store: Any, table: str) -> Iterator[dict[str, Any]]:
+    if table == "quotes":
+        for hit in store.iter_quotes():
+            row = {c: getattr(hit, c) for c in _QUOTE_COLUMNS}
+            row["stance"] = json.dumps(hit.stance, ensure_ascii=False)
+            yield row
+    else:
+        for article_id, a in store.iter_articles():
+            yield {"id": article_id, "url": a.url, "outlet": a.outlet, "published": a.published, "title": a.title,
+                   "authors": "; ".join(a.authors), "n_quotes": len(a.quotes), "n_actors": len(a.actors),
+                   "text": a.text}
+
+
+class _AtomicFile:
+    """A temp file next to the target, renamed over it only when complete."""
+
+    def __init__(self, output: str) -> None:
+        self.path = Path(output)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
+        os.close(fd)
+
+    def commit(self) -> None:
+        os.replace(self.tmp, self.path)
+
+    def abort(self) -> None:
+        Path(self.tmp).unlink(missing_ok=True)
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    table = args.table or ("articles" if args.format == "jsonl" else "quotes")
+    if args.format == "parquet" and not args.output:
+        raise ConfigError("--format parquet needs -o FILE")
+    out = _AtomicFile(args.output) if args.output and args.output != "-" else None
+    n = 0
+    try:
+        with _open(args) as store:
+            if args.format == "parquet":
+                assert out is not None
+                n = _write_parquet(store, table, out.tmp)
+            else:
+                with contextlib.ExitStack() as stack:
+                    fh: Any = (stack.enter_context(open(out.tmp, "w", encoding="utf-8", newline=""))
+                               if out else sys.stdout)
+                    n = _write_text(store, table, args.format, fh)
+        if out:
+            out.commit()
+    except BaseException:
+        if out:
+            out.abort()
+        raise
+    print(f"saidwhat export: {n} {table} row(s)" + (f" to {args.output}" if out else ""), file=sys.stderr)
+    return 0
+
+
+def _write_text(store: Any, table: str, fmt: str, fh: Any) -> int:
+    n = 0
+    if fmt == "jsonl":
+        if table == "articles":
+            for _, article in store.iter_articles():
+                fh.write(article.model_dump_json() + "\n")
+                n += 1
+        else:
+            for hit in store.iter_quotes():
+                fh.write(hit.model_dump_json() + "\n")
+                n += 1
+        return n
+    columns = _QUOTE_COLUMNS if table == "quotes" else _ARTICLE_COLUMNS
+    writer = csv.DictWriter(fh, fieldnames=list(columns))
+    writer.writeheader()
+    for row in _rows(store, table):
+        writer.writerow(row)
+        n += 1
+    return n
+
+
+def _write_parquet(store: Any, table: str, path: str) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    columns = _QUOTE_COLUMNS if table == "quotes" else _ARTICLE_COLUMNS
+    ints = {"article_id", "id", "n_quotes", "n_actors"}
+    schema = pa.schema([(c, pa.int64() if c in ints else pa.string()) for c in columns])
+    n = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        batch: list[dict[str, Any]] = []
+        for row in _rows(store, table):
+            batch.append(row)
+            if len(batch) >= 5000:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                n += len(batch)
+                batch = []
+        if batch or n == 0:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            n += len(batch)
+    return n

@@ -1,0 +1,344 @@
+"""Ingest: sources → documents → (parallel) analysis → the store, idempotent and crash-safe.
+
+The driver reads documents lazily and skips those already stored (same source name or canonical
+URL) without analysing them again; the rest are analysed where the runner says (this process,
+worker processes, Dask) and come back in input order. Only the driver writes, one transaction per
+article (``Store.add_article``), so a run killed at any moment leaves whole articles only, and
+the next run stores the rest: anything already stored is counted as a duplicate.
+
+Date windows (``since``/``until``, inclusive) apply to an article's published date (after
+extraction, with the source's metadata and the WARC date as fallbacks); an article without any
+date passes them. ``limit`` takes the first N documents in source order that pass the window
+(stored, duplicate or failed), so a resumed run with the same options covers the same documents.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from saidwhat.analysis import analyze_article
+from saidwhat.article import extract_article
+from saidwhat.corpus.scale import Call, Ready, Runner, make_runner, ordered
+from saidwhat.corpus.sources import Document, ErrorInfo, iso_date, iter_documents
+from saidwhat.errors import AnalysisError, ConfigError, SaidwhatError
+from saidwhat.schema import AnalyzedArticle, Article
+from saidwhat.store import Store
+
+__all__ = [
+    "IngestOptions",
+    "IngestSummary",
+    "LogReporter",
+    "Outcome",
+    "Reporter",
+    "RichReporter",
+    "ingest",
+    "make_reporter",
+    "process_document",
+]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    since: str | None = None
+    until: str | None = None
+    limit: int | None = None
+    targets: tuple[str, ...] = ()
+    allow_private_network: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a worker sends back for one document (small and picklable)."""
+
+    status: Literal["analyzed", "filtered", "failed", "known"]
+    analysis: str | None = None
+    error: ErrorInfo | None = None
+    published: str | None = None
+
+
+@dataclass
+class IngestSummary:
+    seen: int = 0
+    stored: int = 0
+    duplicate: int = 0
+    failed: int = 0
+    filtered: int = 0
+    copies_linked: int = 0
+    elapsed: float = 0.0
+    runner: str = ""
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        """Documents handled per second."""
+        return self.seen / self.elapsed if self.elapsed > 0 else 0.0
+
+    def line(self) -> str:
+        return (f"seen {self.seen}, stored {self.stored}, duplicate {self.duplicate}, failed {self.failed}, "
+                f"filtered by date {self.filtered}, copies linked {self.copies_linked} "
+                f"in {self.elapsed:.1f} s ({self.rate:.2f} docs/s, {self.runner})")
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"seen": self.seen, "stored": self.stored, "duplicate": self.duplicate, "failed": self.failed,
+                "filtered": self.filtered, "copies_linked": self.copies_linked,
+                "elapsed_s": round(self.elapsed, 3), "docs_per_s": round(self.rate, 3), "runner": self.runner}
+
+
+def _in_window(published: str | None, since: str | None, until: str | None) -> bool:
+    if not published:
+        return True
+    if since and published < since:
+        return False
+    return not (until and published[: len(until)] > until)
+
+
+def _apply_meta(article: Article, doc: Document) -> Article:
+    """Source metadata (JSONL fields, feed entries) wins over what extraction guessed."""
+    update: dict[str, Any] = {}
+    meta = doc.meta
+    if isinstance(meta.get("title"), str):
+        update["title"] = meta["title"]
+    if isinstance(meta.get("outlet"), str):
+        update["outlet"] = meta["outlet"]
+    authors = meta.get("authors")
+    if isinstance(authors, str):
+        update["authors"] = [authors]
+    elif isinstance(authors, list):
+        update["authors"] = [str(a) for a in authors]
+    published = iso_date(meta.get("published")) or iso_date(article.published) or doc.fallback_date
+    update["published"] = published
+    if not article.url and doc.url:
+        update["url"] = doc.url
+    return article.model_copy(update=update)
+
+
+def process_document(doc: Document, options: IngestOptions) -> Outcome:
+    """Page → article → date window → analysis, for one document. Runs in workers; never raises."""
+    try:
+        page = doc.to_page(allow_private_network=options.allow_private_network)
+        article = _apply_meta(extract_article(page), doc)
+        if not _in_window(article.published, options.since, options.until):
+            return Outcome("filtered", published=article.published)
+        analyzed = analyze_article(article, targets=list(options.targets) or None)
+        return Outcome("analyzed", analysis=analyzed.model_dump_json(), published=article.published)
+    except SaidwhatError as exc:
+        if exc.input is None:
+            exc.input = doc.source
+        return Outcome("failed", error=ErrorInfo.of(exc))
+    except Exception as exc:
+        log.exception("unexpected failure on %s", doc.source)
+        return Outcome("failed", error=ErrorInfo.of(AnalysisError(f"unexpected {type(exc).__name__}: {exc}",
+                                                                  input=doc.source)))
+
+
+class Reporter:
+    """Progress of a run; the default says nothing."""
+
+    def start(self, total: int | None) -> None:
+        pass
+
+    def update(self, summary: IngestSummary) -> None:
+        pass
+
+    def finish(self, summary: IngestSummary) -> None:
+        pass
+
+
+class LogReporter(Reporter):
+    """Plain lines on stderr every ``every`` seconds (for logs and pipes)."""
+
+    def __init__(self, every: float = 10.0) -> None:
+        self.every = every
+        self.total: int | None = None
+        self.last = time.monotonic()
+
+    def start(self, total: int | None) -> None:
+        self.total = total
+        self.last = time.monotonic()
+
+    def update(self, summary: IngestSummary) -> None:
+        now = time.monotonic()
+        if now - self.last >= self.every:
+            self.last = now
+            of = f"/{self.total}" if self.total else ""
+            eta = ""
+            if self.total and summary.rate > 0:
+                eta = f", ETA {max(0.0, (self.total - summary.seen) / summary.rate):.0f} s"
+            print(f"saidwhat ingest: {summary.seen}{of} docs, stored {summary.stored}, duplicate "
+                  f"{summary.duplicate}, failed {summary.failed}, {summary.rate:.2f} docs/s{eta}",
+                  file=sys.stderr, flush=True)
+
+
+class RichReporter(Reporter):
+    """A progress bar with rate and ETA on a terminal."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self.progress = Progress(SpinnerColumn(), TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+                                 TextColumn("{task.fields[rate]:.2f} docs/s"), TimeElapsedColumn(),
+                                 TextColumn("ETA"), TimeRemainingColumn(),
+                                 TextColumn("stored {task.fields[stored]} dup {task.fields[dup]} "
+                                            "failed {task.fields[failed]}"),
+                                 console=Console(stderr=True), transient=False)
+        self.task: Any = None
+
+    def start(self, total: int | None) -> None:
+        self.progress.start()
+        self.task = self.progress.add_task("ingest", total=total, rate=0.0, stored=0, dup=0, failed=0)
+
+    def update(self, summary: IngestSummary) -> None:
+        self.progress.update(self.task, completed=summary.seen, rate=summary.rate, stored=summary.stored,
+                             dup=summary.duplicate, failed=summary.failed)
+
+    def finish(self, summary: IngestSummary) -> None:
+        self.update(summary)
+        self.progress.stop()
+
+
+def make_reporter(quiet: bool = False) -> Reporter:
+    if quiet:
+        return Reporter()
+    return RichReporter() if sys.stderr.isatty() else LogReporter()
+
+
+def _chunks(docs: Iterator[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _jobs(store: Store, docs: Iterator[Document], options: IngestOptions) -> Iterator[Ready | Call]:
+    """Documents already stored become ``Ready`` (no analysis); the rest are calls to run."""
+    for batch in _chunks(docs, 64):
+        ok = [d for d in batch if d.error is None]
+        by_source = store.known_sources([d.source for d in ok])
+        by_url = store.known_urls([d.url for d in ok if d.url])
+        for doc in batch:
+            if doc.error is not None:
+                yield Ready(doc, Outcome("failed", error=doc.error))
+            elif doc.source in by_source:
+                yield Ready(doc, Outcome("known", published=by_source[doc.source]))
+            elif doc.url and doc.url in by_url:
+                yield Ready(doc, Outcome("known", published=by_url[doc.url]))
+            else:
+                yield Call(doc, process_document, (doc, options))
+
+
+def count_documents(sources: Sequence[str]) -> int | None:
+    """How many documents the sources hold, when that is cheap to know (folders and files)."""
+    from saidwhat.corpus.sources import folder_files, source_kind
+
+    total = 0
+    for source in sources:
+        kind = source_kind(source)
+        if kind == "folder":
+            total += len(folder_files(source))
+        elif kind in ("file", "url"):
+            total += 1
+        else:
+            return None
+    return total
+
+
+def ingest(sources: Sequence[str], store: Store, options: IngestOptions | None = None, *,
+           workers: int = 1, dask: str | None = None, runner: Runner | None = None,
+           reporter: Reporter | None = None, on_outcome: Callable[[Document, str], None] | None = None,
+           ) -> IngestSummary:
+    """Ingest every document of ``sources`` into ``store``; returns the run's counts."""
+    options = options or IngestOptions()
+    for name, value in (("since", options.since), ("until", options.until)):
+        if value is not None and not re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", value):
+            raise ConfigError(f"--{name} must be a date YYYY-MM-DD (or YYYY-MM, YYYY), got {value!r}")
+    if options.limit is not None and options.limit < 0:
+        raise ConfigError("--limit must be >= 0")
+    reporter = reporter or Reporter()
+    summary = IngestSummary()
+    links_before = store.stats()["copy_links"]
+    own_runner = runner is None
+    run = runner or make_runner(workers, dask)
+    summary.runner = run.description
+    total = count_documents(sources)
+    if total is not None and options.limit is not None:
+        total = min(total, options.limit)
+    start = time.monotonic()
+    reporter.start(total)
+    accepted = 0
+    results = ordered(run, _jobs(store, iter_documents(list(sources), allow_private_network=
+                                                       options.allow_private_network), options))
+    try:
+        if options.limit == 0:
+            return summary
+        for doc, out in results:
+            summary.seen += 1
+            status = _record(store, doc, out, options, summary)
+            if status != "filtered":
+                accepted += 1
+            if on_outcome is not None:
+                on_outcome(doc, status)
+            summary.elapsed = time.monotonic() - start
+            reporter.update(summary)
+            if options.limit is not None and accepted >= options.limit:
+                break
+    finally:
+        results.close()
+        if own_runner:
+            run.close()
+        summary.elapsed = time.monotonic() - start
+        summary.copies_linked = store.stats()["copy_links"] - links_before
+        reporter.finish(summary)
+    return summary
+
+
+def _record(store: Store, doc: Document, out: Outcome, options: IngestOptions, summary: IngestSummary) -> str:
+    """Write one outcome (driver only); returns stored | duplicate | failed | filtered."""
+    if out.status == "known":
+        if not _in_window(out.published, options.since, options.until):
+            summary.filtered += 1
+            return "filtered"
+        summary.duplicate += 1
+        return "duplicate"
+    if out.status == "filtered":
+        summary.filtered += 1
+        return "filtered"
+    if out.status == "failed" or out.analysis is None:
+        err = out.error.to_error() if out.error else AnalysisError("no result", input=doc.source)
+        store.record_failure(doc.source, err)
+        summary.failed += 1
+        if len(summary.failures) < 1000:
+            summary.failures.append(str(err))
+        return "failed"
+    analyzed = AnalyzedArticle.model_validate_json(out.analysis)
+    try:
+        result = store.add_article(analyzed)
+    except SaidwhatError as exc:
+        store.record_failure(doc.source, exc)
+        summary.failed += 1
+        return "failed"
+    if result.status == "stored":
+        summary.stored += 1
+    else:
+        summary.duplicate += 1
+    return result.status
