@@ -1,9 +1,78 @@
-"""Subcommands of this stage register here (see saidwhat.cli)."""
+"""``saidwhat attributions`` (who said what, as scorer-ready JSON Lines) and ``saidwhat evaluate``."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
+
+from saidwhat.cli._io import report_failures, write_output
+from saidwhat.errors import ConfigError
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """No subcommands yet."""
+    p = sub.add_parser("attributions", help="who said what: one JSON line of attributions per *.txt file",
+                       description="Analyse every *.txt in TEXT_DIR as plain text (offsets index the file "
+                                   "exactly) and write one JSON line per file: "
+                                   '{"id": stem, "attributions": [{content, source, cue, kind, speaker, '
+                                   "confidence[, stance]}]}.")
+    p.add_argument("text_dir", metavar="TEXT_DIR", help="folder of *.txt files (or a split folder with text/)")
+    p.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
+    p.add_argument("--workers", type=int, default=1, help="analyse in N processes (default 1)")
+    p.add_argument("--target", action="append", default=[], metavar="NAME",
+                   help="add each quote's stance toward NAME (repeatable; runs the whole analysis)")
+    p.set_defaults(func=_run_attributions)
+
+    e = sub.add_parser("evaluate", help="score the attribution extractor on a PolNeAR split; throughput, memory")
+    e.add_argument("--split-dir", default=str(Path("..") / "shared" / "data" / "polnear" / "dev"),
+                   help="folder with text/ and attributions/ (default ../shared/data/polnear/dev)")
+    e.add_argument("--scorer", default=str(Path("..") / "shared" / "eval" / "score_attributions.py"),
+                   help="the shared scorer (default ../shared/eval/score_attributions.py)")
+    e.add_argument("--workers", default="1,2", help="comma-separated worker counts to time (default 1,2)")
+    e.add_argument("--limit", type=int, help="only the first N articles (quick gate)")
+    e.add_argument("-o", "--output", help="also keep the predictions (JSONL) here")
+    e.add_argument("--json", action="store_true", help="print a JSON report instead of the table")
+    e.add_argument("--textacy", metavar="PYTHON", nargs="?", const="/tmp/textacy-venv/bin/python",
+                   help="also score textacy's direct_quotations, run by this interpreter (a separate "
+                        "venv with textacy and the spaCy model; textacy is not a saidwhat dependency)")
+    e.add_argument("--min-who-said-what", type=float, help="exit 1 if who-said-what F1 is below this floor")
+    e.add_argument("--min-content", type=float, help="exit 1 if content F1 is below this floor")
+    e.set_defaults(func=_run_evaluate)
+
+
+def _run_attributions(args: argparse.Namespace) -> int:
+    from saidwhat.evaluate.run import predict, text_files, to_jsonl
+
+    paths = text_files(args.text_dir)
+    records, failures = predict(paths, workers=max(1, args.workers), targets=args.target)
+    write_output(to_jsonl(records), args.output)
+    report_failures(failures)
+    return 1 if failures else 0
+
+
+def _run_evaluate(args: argparse.Namespace) -> int:
+    from saidwhat.evaluate.run import evaluate, textacy_baseline
+
+    try:
+        workers = [int(w) for w in str(args.workers).split(",") if w.strip()]
+    except ValueError as exc:
+        raise ConfigError(f"--workers takes comma-separated integers, not {args.workers!r}") from exc
+    report = evaluate(args.split_dir, args.scorer, workers=workers, limit=args.limit, output=args.output)
+    if args.textacy:
+        tx = textacy_baseline(args.textacy, args.split_dir, args.scorer)
+        report.extra["textacy direct_quotations"] = (
+            f"who-said-what F1 {tx['scores']['who_said_what']['f1']:.3f}, "
+            f"content F1 {tx['scores']['content']['f1']:.3f}, {tx['articles_per_s']:.2f} articles/s (1 process)")
+    if args.json:
+        sys.stdout.write(json.dumps(report.to_dict(), indent=1) + "\n")
+    else:
+        sys.stdout.write(report.format())
+    ok = True
+    if args.min_who_said_what is not None and report.scores["who_said_what"]["f1"] < args.min_who_said_what:
+        print(f"saidwhat: who-said-what F1 below the floor {args.min_who_said_what}", file=sys.stderr)
+        ok = False
+    if args.min_content is not None and report.scores["content"]["f1"] < args.min_content:
+        print(f"saidwhat: content F1 below the floor {args.min_content}", file=sys.stderr)
+        ok = False
+    return 0 if ok else 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.extract import find_attributions
+from saidwhat.analysis.attribution.model import Attribution
 
 __all__ = ["Attribution", "find_attributions"]

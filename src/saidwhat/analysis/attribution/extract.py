@@ -1,18 +1,73 @@
-"""Placeholder: direct quotes with a nearby 'said'. Replaced by the real extractor."""
+"""Find attributions (who said what) in a parsed Doc: CRF tagging, then syntactic assembly.
+
+The CRF model and the cue lexicon are files next to this module (trained on PolNeAR train by
+``scripts/train_attribution.py``; see MODEL_CARD.md), loaded once per process on first use.
+"""
 
 from __future__ import annotations
 
-import re
+import functools
+import json
+from pathlib import Path
 
+import pycrfsuite
 from spacy.tokens import Doc
 
+from saidwhat.analysis.attribution.assemble import assemble, tag_spans
+from saidwhat.analysis.attribution.features import DocView, sequence_features
 from saidwhat.analysis.attribution.model import Attribution
+from saidwhat.errors import ConfigError
 
-_QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
+HERE = Path(__file__).resolve().parent
+MODEL_PATH = HERE / "attribution.crfsuite"
+LEXICON_PATH = HERE / "cue_lexicon.json"
 
 
-def find_attributions(doc: Doc) -> list[Attribution]:
-    out = []
-    for m in _QUOTE.finditer(doc.text):
-        out.append(Attribution(content=[(m.start(1), m.end(1))], kind="direct"))
-    return out
+@functools.lru_cache(maxsize=1)
+def load_lexicon(path: str = str(LEXICON_PATH)) -> dict[str, float]:
+    """Cue probability per lemma (share of its occurrences that PolNeAR train marks as a cue)."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except OSError as exc:  # pragma: no cover - install problem
+        raise ConfigError(f"the cue lexicon {path} is missing; reinstall saidwhat") from exc
+    return {k: float(v[0]) for k, v in data["lemmas"].items()}
+
+
+@functools.lru_cache(maxsize=2)
+def load_tagger(path: str = str(MODEL_PATH)) -> pycrfsuite.Tagger:
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(path)
+    except OSError as exc:  # pragma: no cover - install problem
+        raise ConfigError(f"the attribution model {path} is missing; reinstall saidwhat") from exc
+    return tagger
+
+
+def tag_doc(v: DocView, tagger: pycrfsuite.Tagger) -> tuple[dict[int, str], dict[int, float]]:
+    """Label and marginal probability per (non-space) token."""
+    labels: dict[int, str] = {}
+    probs: dict[int, float] = {}
+    for seq, feats in zip(v.sequences, sequence_features(v)):
+        tagger.set(feats)
+        ys = tagger.tag()
+        for k, (i, y) in enumerate(zip(seq, ys)):
+            labels[i] = y
+            if y != "O":
+                probs[i] = tagger.marginal(y, k)
+    return labels, probs
+
+
+def find_attributions(doc: Doc, *, model: str | None = None, lexicon: str | None = None) -> list[Attribution]:
+    """Attributions of ``doc`` in character offsets of ``doc.text``, in text order."""
+    if len(doc) == 0:
+        return []
+    lex = load_lexicon(lexicon or str(LEXICON_PATH))
+    tagger = load_tagger(model or str(MODEL_PATH))
+    v = DocView.build(doc, lex)
+    labels, probs = tag_doc(v, tagger)
+    spans = tag_spans(v, labels)
+    for sp in spans:
+        ps = [probs.get(i, 0.0) for i in sp.tokens() if i in probs]
+        sp.score = sum(ps) / len(ps) if ps else 0.0
+    return assemble(v, spans)

@@ -1,0 +1,253 @@
+"""Tagged tokens → attributions: link every content span to a cue and every cue to a source.
+
+The tagger says which tokens are Source, Cue or Content; this module decides which belong
+together. Links prefer the dependency parse (content clause under the cue verb, subject of the
+cue verb), then proximity in the same sentence, then the paragraph. A quoted content with no
+cue of its own continues the previous quote (multi-paragraph quotes, split quotes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from saidwhat.analysis.attribution.features import DocView
+from saidwhat.analysis.attribution.model import Attribution
+from saidwhat.schema import QuoteKind, Span
+
+SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_TRIM = frozenset({"PUNCT", "SPACE", "CCONJ"})
+
+
+@dataclass
+class TSpan:
+    """A run of tokens with one role (token indices, end exclusive)."""
+
+    role: str
+    start: int
+    end: int
+    score: float = 1.0
+
+    def tokens(self) -> range:
+        return range(self.start, self.end)
+
+
+@dataclass
+class Group:
+    cue: TSpan | None
+    contents: list[TSpan] = field(default_factory=list)
+    source: TSpan | None = None
+    source_span: Span | None = None
+
+
+def tag_spans(v: DocView, labels: dict[int, str]) -> list[TSpan]:
+    """Runs of equal role over each paragraph sequence; ``B-`` starts a new run."""
+    out: list[TSpan] = []
+    for seq in v.sequences:
+        cur: TSpan | None = None
+        for i in seq:
+            lab = labels.get(i, "O")
+            if lab == "O":
+                cur = None
+                continue
+            bio, role = lab[0], lab[2:]
+            if cur is not None and cur.role == role and bio == "I" and cur.end == i:
+                cur.end = i + 1
+            elif cur is not None and cur.role == role and bio == "I":
+                cur.end = i + 1  # spaces between tokens of one run
+            else:
+                cur = TSpan(role, i, i + 1)
+                out.append(cur)
+    return out
+
+
+def _ancestors(v: DocView, i: int, limit: int = 6) -> list[int]:
+    out = []
+    h = v.head[i]
+    while h != i and len(out) < limit:
+        out.append(h)
+        i, h = h, v.head[h]
+    return out
+
+
+def _root(v: DocView, sp: TSpan) -> int:
+    """The token of a span whose head lies outside it (first such)."""
+    for i in sp.tokens():
+        if not (sp.start <= v.head[i] < sp.end) or v.head[i] == i:
+            return i
+    return sp.start
+
+
+def _linked(v: DocView, a: TSpan, b: TSpan, depth: int = 3) -> bool:
+    """Is span ``a``'s root within ``depth`` heads of a token of ``b``?"""
+    toks = set(b.tokens())
+    return any(h in toks for h in _ancestors(v, _root(v, a), depth))
+
+
+def _gap(a: TSpan, b: TSpan) -> int:
+    if a.end <= b.start:
+        return b.start - a.end
+    if b.end <= a.start:
+        return a.start - b.end
+    return 0
+
+
+def _sents(v: DocView, sp: TSpan) -> set[int]:
+    return {v.sent[sp.start], v.sent[sp.end - 1]}
+
+
+def _choose_cue(v: DocView, content: TSpan, cues: list[TSpan]) -> TSpan | None:
+    para = v.para[content.start]
+    best: tuple[float, TSpan] | None = None
+    csents = _sents(v, content)
+    for cue in cues:
+        if v.para[cue.start] != para and v.para[cue.end - 1] != para:
+            continue
+        gap = _gap(content, cue)
+        if _linked(v, content, cue) or _linked(v, cue, content, 2):
+            score = 0.0
+        elif v.sent[cue.start] in csents:
+            score = 1.0
+        elif gap <= 3:
+            score = 2.0  # e.g. 'He said:' ending the previous sentence
+        else:
+            score = 4.0
+        score += min(gap, 200) / 400.0
+        if best is None or score < best[0]:
+            best = (score, cue)
+    if best is None or best[0] >= 4.0 + 40 / 400.0:
+        return None
+    return best[1]
+
+
+def _trim(v: DocView, start: int, end: int) -> tuple[int, int]:
+    while start < end and v.pos[start] in _TRIM:
+        start += 1
+    while end > start and v.pos[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _subject_of(v: DocView, cue: TSpan) -> tuple[int, int] | None:
+    """The subject phrase of the cue's verb (or of 'according to X', the X)."""
+    toks = list(cue.tokens())
+    doc = v.doc
+    for i in toks:
+        if v.lower[i] == "according":
+            for t in doc[i].subtree:
+                if t.dep_ == "pobj":
+                    return _trim(v, t.left_edge.i, t.right_edge.i + 1)
+    cands = toks + [v.head[i] for i in toks]
+    for i in cands:
+        for child in doc[i].children:
+            if child.dep_ in ("nsubj", "nsubjpass") and not (cue.start <= child.i < cue.end):
+                if child.tag_ in ("WDT", "WP") and doc[i].dep_ == "relcl":
+                    h = doc[i].head
+                    return _trim(v, h.left_edge.i, h.i + 1)
+                left = child.left_edge.i
+                right = child.right_edge.i + 1
+                return _trim(v, left, right)
+            if child.dep_ == "agent":
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        return _trim(v, g.left_edge.i, g.right_edge.i + 1)
+    return None
+
+
+def _choose_source(v: DocView, cue: TSpan, sources: list[TSpan]) -> TSpan | None:
+    best: tuple[float, TSpan] | None = None
+    cs = v.sent[cue.start]
+    for src in sources:
+        if v.sent[src.start] != cs and v.sent[src.end - 1] != cs:
+            continue
+        gap = _gap(src, cue)
+        score = min(gap, 100) / 100.0
+        if _linked(v, src, cue, 3):
+            score -= 1.0
+        if best is None or score < best[0]:
+            best = (score, src)
+    return None if best is None else best[1]
+
+
+def _char_spans(v: DocView, start: int, end: int) -> list[Span]:
+    """Character spans of tokens ``start..end``, broken at paragraph breaks, white space trimmed."""
+    doc = v.doc
+    out: list[Span] = []
+    s = -1
+    e = -1
+    for i in range(start, end):
+        if v.space[i]:
+            if "\n" in v.text[i] and s >= 0:
+                out.append((s, e))
+                s = -1
+            continue
+        if s < 0:
+            s = doc[i].idx
+        e = doc[i].idx + len(v.text[i])
+    if s >= 0:
+        out.append((s, e))
+    return out
+
+
+def kind_of(v: DocView, contents: list[TSpan]) -> QuoteKind:
+    toks = [i for sp in contents for i in sp.tokens() if not v.space[i] and v.pos[i] != "PUNCT"]
+    if not toks:
+        toks = [i for sp in contents for i in sp.tokens()]
+    inside = sum(v.inquote[i] for i in toks)
+    if inside == 0:
+        return "indirect"
+    if inside == len(toks):
+        return "direct"
+    return "mixed"
+
+
+def assemble(v: DocView, spans: list[TSpan]) -> list[Attribution]:
+    cues = [s for s in spans if s.role == "CUE"]
+    contents = [s for s in spans if s.role == "CONTENT"]
+    sources = [s for s in spans if s.role == "SOURCE"]
+    groups: dict[int, Group] = {}
+    ordered: list[Group] = []
+    for c in contents:
+        cue = _choose_cue(v, c, cues)
+        if cue is not None:
+            g = groups.get(id(cue))
+            if g is None:
+                g = Group(cue)
+                groups[id(cue)] = g
+                ordered.append(g)
+            g.contents.append(c)
+            continue
+        # no cue: a quote continuing the previous attribution's quote, else a cue-less attribution
+        prev = max((g for g in ordered if g.contents), key=lambda g: g.contents[-1].end, default=None)
+        quoted = v.inquote[c.start] or v.inquote[min(c.start + 1, c.end - 1)]
+        if (prev is not None and quoted and v.para[c.start] - v.para[prev.contents[-1].end - 1] <= 1
+                and any(v.inquote[i] for i in prev.contents[-1].tokens())):
+            prev.contents.append(c)
+        else:
+            g = Group(None, [c])
+            ordered.append(g)
+    out: list[Attribution] = []
+    for g in ordered:
+        src_spans: list[Span] = []
+        cue_spans: list[Span] = []
+        if g.cue is not None:
+            cue_spans = _char_spans(v, g.cue.start, g.cue.end)
+            src = _choose_source(v, g.cue, sources)
+            if src is not None:
+                src_spans = _char_spans(v, src.start, src.end)
+            else:
+                subj = _subject_of(v, g.cue)
+                if subj is not None and subj[1] > subj[0]:
+                    overlap = any(c.start < subj[1] and subj[0] < c.end for c in g.contents)
+                    if not overlap:
+                        src_spans = _char_spans(v, subj[0], subj[1])
+        g.contents.sort(key=lambda s: s.start)
+        content_spans = [sp for c in g.contents for sp in _char_spans(v, c.start, c.end)]
+        if not content_spans:
+            continue
+        score = sum(c.score * (c.end - c.start) for c in g.contents) / max(1, sum(c.end - c.start for c in g.contents))
+        if g.cue is None:
+            score *= 0.5
+        out.append(Attribution(content=content_spans, cue=cue_spans, source=src_spans,
+                               kind=kind_of(v, g.contents), confidence=float(score)))
+    out.sort(key=lambda a: a.content[0])
+    return out

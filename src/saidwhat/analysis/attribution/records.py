@@ -1,0 +1,82 @@
+"""One article's attributions as a JSON record in the shared FORMAT.md layout.
+
+This is what ``saidwhat attributions`` writes, one line per text file. Without targets it runs
+the parse, the extractor and actor resolution (for the speaker's canonical name); with targets it
+runs the whole analysis (``analyze_text``) and adds each quote's stance. Both read the same
+extractor, so content, cue and kind are identical either way.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from saidwhat.analysis.attribution.extract import find_attributions
+from saidwhat.analysis.nlp import MAX_CHARS, get_nlp
+from saidwhat.errors import InputTooLargeError, MissingInputError
+
+log = logging.getLogger(__name__)
+
+
+def read_text(path: str) -> str:
+    """The file's text exactly as stored (no newline translation), so offsets index it."""
+    try:
+        with open(path, encoding="utf-8", newline="", errors="replace") as fh:
+            return fh.read()
+    except FileNotFoundError as exc:
+        raise MissingInputError("no such file", input=path) from exc
+
+
+def _speakers(doc: Any, atts: list[Any], name: str) -> list[str | None]:
+    """Canonical speaker names via actor resolution; a failure there costs names, not quotes."""
+    try:
+        from saidwhat.analysis.actors import resolve_actors
+
+        res = resolve_actors(doc, atts)
+    except Exception:
+        log.warning("%s: actor resolution failed; speakers left empty", name, exc_info=True)
+        return [None] * len(atts)
+    names = {a.id: a.name for a in res.actors}
+    return [names.get(sid) if sid else None for sid in (list(res.speakers) + [None] * len(atts))[: len(atts)]]
+
+
+def text_record(text: str, name: str, targets: Sequence[str] = ()) -> dict[str, Any]:
+    """``{"id": name, "attributions": [...]}`` for one text."""
+    if len(text) > MAX_CHARS:
+        raise InputTooLargeError(f"text has {len(text)} characters, over the {MAX_CHARS} limit", input=name)
+    out: list[dict[str, Any]] = []
+    if text.strip() and targets:
+        from saidwhat.analysis import analyze_text
+
+        art = analyze_text(text, source=name, targets=list(targets))
+        for q in art.quotes:
+            actor = art.actor(q.speaker.actor)
+            out.append({
+                "content": [list(s) for s in q.content],
+                "source": [list(s) for s in q.speaker.mention],
+                "cue": [list(s) for s in q.cue],
+                "kind": q.kind,
+                "speaker": actor.name if actor else None,
+                "confidence": q.confidence,
+                "stance": {t: (q.stance[t].label if t in q.stance else "neutral") for t in targets},
+            })
+    elif text.strip():
+        doc = get_nlp()(text)
+        atts = find_attributions(doc)
+        for att, speaker in zip(atts, _speakers(doc, atts, name)):
+            out.append({
+                "content": [list(s) for s in att.content],
+                "source": [list(s) for s in att.source],
+                "cue": [list(s) for s in att.cue],
+                "kind": att.kind,
+                "speaker": speaker,
+                "confidence": round(att.confidence, 4),
+            })
+    return {"id": name, "attributions": out}
+
+
+def file_record(path: str, targets: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Record for one ``*.txt`` file, ``id`` = its stem (module-level: sent to worker processes)."""
+    return text_record(read_text(path), Path(path).stem, targets)
