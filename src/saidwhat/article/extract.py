@@ -99,7 +99,7 @@ def text_paragraphs(text: str) -> tuple[str | None, list[str]]:
     return title, paragraphs
 
 
-def _finish(article: Article, paragraphs: list[str], page: Page) -> Article:
+def _finish(article: Article, paragraphs: list[str], page: Page, require_english: bool) -> Article:
     paragraphs = clean_paragraphs(paragraphs, source=page.source)
     text = "\n\n".join(paragraphs)
     words = len(_WORD.findall(text))
@@ -108,7 +108,7 @@ def _finish(article: Article, paragraphs: list[str], page: Page) -> Article:
             f"no article text found ({words} words after removing page clutter; at least {MIN_WORDS} needed)",
             input=page.source,
         )
-    article.language = check_english(text, page.source)
+    article.language = check_english(text, page.source) if require_english else None
     article.text = text
     return article
 
@@ -122,7 +122,7 @@ def _absolute(url: str | None, base: str | None) -> str | None:
     return url if url.lower().startswith(("http://", "https://")) else None
 
 
-def _extract_html(page: Page) -> Article:
+def _extract_html(page: Page, require_english: bool) -> Article:
     tree = load_html(page.content)
     if tree is None:
         raise NoArticleTextError("the HTML could not be parsed", input=page.source)
@@ -143,21 +143,22 @@ def _extract_html(page: Page) -> Article:
         source=page.source,
         description=doc.description or head.description,
     )
-    return _finish(article, html_paragraphs(doc.text or "", title), page)
+    return _finish(article, html_paragraphs(doc.text or "", title), page, require_english)
 
 
-def _extract_text(page: Page) -> Article:
+def _extract_text(page: Page, require_english: bool) -> Article:
     title, paragraphs = text_paragraphs(page.content)
     article = Article(title=title, source=page.source, url=page.url)
-    return _finish(article, paragraphs, page)
+    return _finish(article, paragraphs, page, require_english)
 
 
-def extract_article(page: Page) -> Article:
+def extract_article(page: Page, *, require_english: bool = True) -> Article:
     """The article in ``page``: clean text (paragraphs joined by a blank line) and metadata.
 
     Raises NoArticleTextError when nothing article-like is left after cleaning, and
-    UnsupportedLanguageError when the text is not English.
+    UnsupportedLanguageError when the text is not English (``require_english=False`` skips
+    that check and leaves ``language`` None: for measuring extraction on other languages).
     """
     if page.kind == "html":
-        return _extract_html(page)
-    return _extract_text(page)
+        return _extract_html(page, require_english)
+    return _extract_text(page, require_english)

@@ -27,6 +27,7 @@ import socket
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -74,7 +75,10 @@ resolve_host: Resolver = _system_resolve
 def blocked_reason(ip: IPAddress) -> str | None:
     """Why ``ip`` must not be fetched from (e.g. "loopback"), or None if it is a public address."""
     if isinstance(ip, ipaddress.IPv6Address):
-        embedded: ipaddress.IPv4Address | None = ip.ipv4_mapped or ip.sixtofour
+        if ip.ipv4_mapped is not None:  # the connection goes to the IPv4 address itself
+            inner = blocked_reason(ip.ipv4_mapped)
+            return f"{inner} (IPv4-mapped {ip})" if inner else None
+        embedded: ipaddress.IPv4Address | None = ip.sixtofour
         if embedded is None and ip.teredo:
             embedded = ip.teredo[1]
         if embedded is None and ip in _NAT64:
@@ -90,10 +94,10 @@ def blocked_reason(ip: IPAddress) -> str | None:
         ("loopback", ip.is_loopback),
         ("link-local", ip.is_link_local),
         ("multicast", ip.is_multicast),
-        ("private", ip.is_private),
         ("reserved", ip.is_reserved),
         ("site-local", isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local),
         ("shared (carrier-grade NAT)", isinstance(ip, ipaddress.IPv4Address) and ip in _SHARED),
+        ("private", ip.is_private),
     )
     for name, hit in checks:
         if hit:
@@ -133,6 +137,12 @@ def vet_url(
     try:
         parsed = httpx.URL(url) if isinstance(url, str) else url
     except (httpx.InvalidURL, ValueError, TypeError) as exc:
+        # httpx refuses some spellings getaddrinfo accepts (octal "0177.0.0.1"): still say
+        # what address such a URL meant, so a blocked address is reported as blocked.
+        loose = urlsplit(str(url))
+        if loose.scheme in ("http", "https") and loose.hostname:
+            _check_addresses(_resolve(loose.hostname, 80, source), loose.scheme, loose.hostname, source,
+                             allow_private_network, allowed_addresses)
         raise FetchError(f"invalid URL: {exc}", input=source) from exc
     if parsed.scheme not in ("http", "https"):
         raise FetchError(f"only http and https URLs can be fetched, not {parsed.scheme or 'no'} scheme",
@@ -141,25 +151,46 @@ def vet_url(
     if not host:
         raise FetchError("the URL has no host", input=source)
     port = parsed.port or (443 if parsed.scheme == "https" else 80)
+    addresses = _resolve(host, port, source)
+    _check_addresses(addresses, parsed.scheme, host, source, allow_private_network, allowed_addresses)
+    return Target(url=parsed.copy_with(fragment=None), host=host, port=port, ip=addresses[0])
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _bracket(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+def _resolve(host: str, port: int, source: str) -> list[IPAddress]:
+    host = host.replace("%25", "%")  # an IPv6 zone id, as URL-encoded
     try:
         addresses = [ipaddress.ip_address(a.split("%", 1)[0]) for a in resolve_host(host, port)]
     except (OSError, UnicodeError) as exc:  # socket.gaierror is an OSError
-        raise FetchError(f"cannot resolve host {host!r}: {exc}", input=source) from exc
+        raise FetchError(f"cannot resolve host {host!r}: {_one_line(exc)}", input=source) from exc
     except ValueError as exc:
         raise FetchError(f"host {host!r} resolved to an invalid address: {exc}", input=source) from exc
     if not addresses:
         raise FetchError(f"host {host!r} has no address", input=source)
-    if not allow_private_network:
-        allowed = parse_allowlist(allowed_addresses)
-        for ip in dict.fromkeys(addresses):
-            reason = blocked_reason(ip)
-            if reason and not any(ip in net for net in allowed):
-                raise BlockedAddressError(
-                    f"refused to fetch {parsed.scheme}://{host}/: it resolves to {ip}, a {reason} address "
-                    "(use --allow-private-network for local use)",
-                    input=source,
-                )
-    return Target(url=parsed.copy_with(fragment=None), host=host, port=port, ip=addresses[0])
+    return addresses
+
+
+def _check_addresses(addresses: list[IPAddress], scheme: str, host: str, source: str,
+                     allow_private_network: bool, allowed_addresses: Iterable[str]) -> None:
+    """Raise BlockedAddressError if any address is not public (and not explicitly allowed)."""
+    if allow_private_network:
+        return
+    allowed = parse_allowlist(allowed_addresses)
+    for ip in dict.fromkeys(addresses):
+        reason = blocked_reason(ip)
+        if reason and not any(ip in net for net in allowed):
+            raise BlockedAddressError(
+                f"{_bracket(host)} resolves to {ip}, a {reason} address: refused before connecting "
+                "(--allow-private-network allows it for local use)",
+                input=source,
+            )
 
 
 @dataclass(frozen=True)
@@ -171,7 +202,7 @@ class FetchResult:
 
 
 def _host_header(target: Target) -> str:
-    host = f"[{target.host}]" if ":" in target.host else target.host
+    host = _bracket(target.host)
     default = 443 if target.url.scheme == "https" else 80
     return host if target.port == default else f"{host}:{target.port}"
 
@@ -242,10 +273,10 @@ def fetch(
             except httpx.TimeoutException as exc:
                 raise FetchError(f"timed out fetching {target.url} ({type(exc).__name__})", input=source) from exc
             except httpx.ConnectError as exc:
-                raise FetchError(f"cannot connect to {target.host} port {target.port}: {exc or 'refused'}",
+                raise FetchError(f"cannot connect to {_bracket(target.host)} port {target.port}: {_one_line(exc)}",
                                  input=source) from exc
             except httpx.HTTPError as exc:
-                raise FetchError(f"fetching {target.url} failed: {type(exc).__name__}: {exc}",
+                raise FetchError(f"fetching {target.url} failed: {type(exc).__name__}: {_one_line(exc)}",
                                  input=source) from exc
     raise FetchError(f"more than {max_redirects} redirects", input=source)
 

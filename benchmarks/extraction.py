@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""Article-body extraction benchmark: saidwhat's extractor against plain trafilatura.
+
+    .venv/bin/python benchmarks/extraction.py [--html-dir DIR] [--truth FILE] [--out PRED.json]
+        [--ablations] [--limit N]
+
+Runs every page of the article-extraction benchmark (181 gzipped HTML pages with hand-checked
+bodies) through
+  - saidwhat: ``page_from_bytes`` + ``extract_article`` (trafilatura settings + our clutter
+    filter), with the English-only check off, since it is an extraction benchmark; and once
+    more exactly as ``saidwhat extract`` runs, refusing the non-English pages;
+  - trafilatura 2.3.1 ``extract()`` with default settings, and with ``favor_precision=True``;
+and scores each with the benchmark's own scorer, ``../shared/eval/score_extraction.py`` (called
+as a program, not copied). ``--ablations`` adds saidwhat variants (no clutter filter, other
+trafilatura settings) to show what each choice is worth. Prints a Markdown table with
+precision, recall, F1 and the median / mean / p95 extraction time per page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import trafilatura
+
+from saidwhat.article import extract as extract_mod
+from saidwhat.article import extract_article
+from saidwhat.errors import SaidwhatError
+from saidwhat.page import page_from_bytes
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO.parent / "shared" / "data" / "article-extraction-benchmark"
+SCORER = REPO.parent / "shared" / "eval" / "score_extraction.py"
+
+Extractor = Callable[[bytes, str, str | None], str]
+
+
+def saidwhat_extract(data: bytes, name: str, url: str | None) -> str:
+    """Extraction as ``saidwhat extract`` does it, minus the English-only check (the benchmark
+    has 18 non-English pages; the shipped refusal of those is scored separately)."""
+    try:
+        return extract_article(page_from_bytes(data, name, url=url), require_english=False).text
+    except SaidwhatError as exc:
+        print(f"  saidwhat refused {exc}", file=sys.stderr)
+        return ""
+
+
+def saidwhat_shipped(data: bytes, name: str, url: str | None) -> str:
+    """Exactly ``saidwhat extract``: non-English pages are refused (scored as empty)."""
+    try:
+        return extract_article(page_from_bytes(data, name, url=url)).text
+    except SaidwhatError:
+        return ""
+
+
+def trafilatura_extract(**options: Any) -> Extractor:
+    def run(data: bytes, name: str, url: str | None) -> str:
+        return trafilatura.extract(data.decode("utf-8", errors="replace"), url=url, **options) or ""
+
+    return run
+
+
+@contextmanager
+def _variant(options: dict[str, Any] | None = None, clutter: bool = True) -> Iterator[None]:
+    """Temporarily change saidwhat's trafilatura options or switch the clutter filter off."""
+    saved_options = dict(extract_mod.TRAFILATURA_OPTIONS)
+    saved_clean = extract_mod.clean_paragraphs
+    try:
+        if options:
+            extract_mod.TRAFILATURA_OPTIONS.update(options)
+        if not clutter:
+            extract_mod.clean_paragraphs = lambda paragraphs, source=None: list(paragraphs)  # type: ignore[assignment]
+        yield
+    finally:
+        extract_mod.TRAFILATURA_OPTIONS.clear()
+        extract_mod.TRAFILATURA_OPTIONS.update(saved_options)
+        extract_mod.clean_paragraphs = saved_clean  # type: ignore[assignment]
+
+
+def run_system(fn: Extractor, pages: list[tuple[str, bytes, str | None]]) -> tuple[dict[str, Any], list[float]]:
+    preds: dict[str, Any] = {}
+    times: list[float] = []
+    for key, data, url in pages:
+        t0 = time.perf_counter()
+        text = fn(data, key, url)
+        times.append(time.perf_counter() - t0)
+        preds[key] = {"articleBody": text}
+    return preds, times
+
+
+def score(truth: Path, preds: dict[str, Any], scorer: Path) -> dict[str, float]:
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
+        json.dump(preds, fh, ensure_ascii=False)
+        path = fh.name
+    try:
+        out = subprocess.run([sys.executable, str(scorer), str(truth), path, "--json"],
+                             check=True, capture_output=True, text=True)
+    finally:
+        Path(path).unlink(missing_ok=True)
+    result: dict[str, float] = json.loads(out.stdout)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--html-dir", type=Path, default=DATA / "html")
+    ap.add_argument("--truth", type=Path, default=DATA / "ground-truth.json")
+    ap.add_argument("--scorer", type=Path, default=SCORER)
+    ap.add_argument("--out", type=Path, help="write saidwhat's predictions here (scorer format)")
+    ap.add_argument("--ablations", action="store_true", help="also score saidwhat variants")
+    ap.add_argument("--limit", type=int, help="only the first N pages (quick checks; not comparable)")
+    args = ap.parse_args(argv)
+
+    truth = json.loads(args.truth.read_text(encoding="utf-8"))
+    keys = sorted(truth)[: args.limit] if args.limit else sorted(truth)
+    pages = []
+    for key in keys:
+        data = gzip.decompress((args.html_dir / f"{key}.html.gz").read_bytes())
+        pages.append((key, data, truth[key].get("url")))
+    gold = {k: truth[k] for k in keys}
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
+        json.dump(gold, fh, ensure_ascii=False)
+        gold_path = Path(fh.name)
+
+    # Warm-up (language model load, trafilatura imports) so per-page times are steady-state.
+    saidwhat_extract(pages[0][1], pages[0][0], pages[0][2])
+
+    systems: list[tuple[str, Extractor, dict[str, Any] | None, bool]] = [
+        ("saidwhat (favor_precision + clutter filter)", saidwhat_extract, None, True),
+        ("saidwhat as shipped (non-English pages refused)", saidwhat_shipped, None, True),
+        ("trafilatura 2.3.1 default", trafilatura_extract(), None, True),
+        ("trafilatura 2.3.1 favor_precision=True", trafilatura_extract(favor_precision=True), None, True),
+    ]
+    if args.ablations:
+        systems += [
+            ("saidwhat, no clutter filter", saidwhat_extract, None, False),
+            ("saidwhat, balanced (no favor_precision)", saidwhat_extract, {"favor_precision": False}, True),
+            ("saidwhat, favor_recall", saidwhat_extract,
+             {"favor_precision": False, "favor_recall": True}, True),
+            ("saidwhat, include_tables=False", saidwhat_extract, {"include_tables": False}, True),
+        ]
+    rows = []
+    try:
+        for name, fn, options, clutter in systems:
+            with _variant(options, clutter):
+                preds, times = run_system(fn, pages)
+            if args.out and fn is saidwhat_extract and options is None and clutter:
+                args.out.write_text(json.dumps(preds, ensure_ascii=False, indent=1), encoding="utf-8")
+            result = score(gold_path, preds, args.scorer)
+            ms = sorted(t * 1000 for t in times)
+            rows.append((name, result, statistics.median(ms), statistics.fmean(ms), ms[int(0.95 * (len(ms) - 1))]))
+            print(f"  {name}: F1 {result['f1']:.4f}", file=sys.stderr)
+    finally:
+        gold_path.unlink(missing_ok=True)
+
+    print(f"pages: {len(pages)}\n")
+    print("| extractor | precision | recall | F1 | ms/page median | mean | p95 |")
+    print("|---|---|---|---|---|---|---|")
+    for name, r, med, mean, p95 in rows:
+        print(f"| {name} | {r['precision']:.4f} | {r['recall']:.4f} | **{r['f1']:.4f}** | {med:.1f} | {mean:.1f} | {p95:.1f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
