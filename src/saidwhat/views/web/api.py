@@ -33,7 +33,7 @@ from saidwhat.store import (
 from saidwhat.views.web.analyze import AnalyzeRequest
 from saidwhat.views.web.security import check_write_access
 
-__all__ = ["get_store", "parse_analyze_form", "router"]
+__all__ = ["get_store", "read_analyze_body", "router", "validate_analyze"]
 
 router = APIRouter(prefix="/api", tags=["api"])
 T = TypeVar("T")
@@ -160,34 +160,42 @@ def stats(store: StoreDep) -> dict[str, int]:
     return store.stats()
 
 
-async def parse_analyze_form(request: Request) -> tuple[AnalyzeRequest, str | None]:
-    """Read an analyze request from a JSON body or a form; return it with the form's token field."""
+async def read_analyze_body(request: Request) -> tuple[dict[str, Any], str | None]:
+    """Read (not yet validate) an analyze request from a JSON body or a form, and the form's token
+    field; validation comes after the access check, so strangers learn nothing from it."""
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        form = await request.form(max_files=0, max_fields=50)
+        fields = {k: v for k, v in form.items() if isinstance(v, str)}
+        targets: list[str] = []
+        for t in form.getlist("targets") + form.getlist("target"):
+            if isinstance(t, str):
+                targets += [x.strip() for x in t.split(",") if x.strip()]
+        kind = fields.get("kind", "")
+        content = fields.get("content", "")
+        data: dict[str, Any] = {k: fields.get(k) or None for k in ("url", "html", "text")}
+        if content.strip() and kind in ("html", "text"):
+            data[kind] = content
+        data["targets"] = targets
+        data["store"] = fields.get("store", "").lower() in ("1", "true", "on", "yes")
+        return data, fields.get("token") or None
+    if ctype in ("application/json", ""):
+        raw = await request.body()
+        try:
+            value = json.loads(raw or b"null")
+        except ValueError:
+            raise InputError("the body is not valid JSON", input="request") from None
+        if not isinstance(value, dict):
+            raise InputError("the body must be a JSON object", input="request")
+        return value, None
+    raise InputError(f"unsupported content type {ctype[:80]!r}: send JSON or a form", input="request")
+
+
+def validate_analyze(data: dict[str, Any]) -> AnalyzeRequest:
     try:
-        if ctype in ("application/x-www-form-urlencoded", "multipart/form-data"):
-            form = await request.form(max_files=0, max_fields=50)
-            fields = {k: v for k, v in form.items() if isinstance(v, str)}
-            targets: list[str] = []
-            for t in form.getlist("targets") + form.getlist("target"):
-                if isinstance(t, str):
-                    targets += [x.strip() for x in t.split(",") if x.strip()]
-            kind = fields.get("kind", "")
-            content = fields.get("content", "")
-            data: dict[str, Any] = {k: fields.get(k) or None for k in ("url", "html", "text")}
-            if content.strip() and kind in ("html", "text"):
-                data[kind] = content
-            data["targets"] = targets
-            data["store"] = fields.get("store", "").lower() in ("1", "true", "on", "yes")
-            return AnalyzeRequest.model_validate(data), fields.get("token") or None
-        if ctype in ("application/json", ""):
-            raw = await request.body()
-            try:
-                return AnalyzeRequest.model_validate_json(raw), None
-            except ValidationError as exc:
-                raise InputError(_validation_message(exc), input="request") from None
+        return AnalyzeRequest.model_validate(data)
     except ValidationError as exc:
         raise InputError(_validation_message(exc), input="request") from None
-    raise InputError(f"unsupported content type {ctype!r}: send JSON or a form", input="request")
 
 
 def _validation_message(exc: ValidationError) -> str:
@@ -224,13 +232,14 @@ ANALYZE_BODY = {
 )
 async def analyze(request: Request) -> Response:
     settings = request.app.state.settings
-    # header token / origin checks first, so an unauthorised client cannot make us read a body
     if request.headers.get("authorization") or not settings.token:
+        # a header token (or none needed): check before reading the body at all
         check_write_access(request, token=settings.token, loopback=settings.loopback)
-        req, _ = await parse_analyze_form(request)
+        data, _ = await read_analyze_body(request)
     else:
-        req, form_token = await parse_analyze_form(request)
+        data, form_token = await read_analyze_body(request)
         check_write_access(request, token=settings.token, loopback=settings.loopback, form_token=form_token)
+    req = validate_analyze(data)
     result = await request.app.state.analyzer.run(req)
     body = result.model_dump(mode="json")
     if req.store:

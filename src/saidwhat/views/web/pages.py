@@ -24,7 +24,7 @@ from saidwhat.schema import AnalyzedArticle
 from saidwhat.store import Page, ReactionRow, StoredArticle
 from saidwhat.store.keys import actor_key
 from saidwhat.views.web import charts
-from saidwhat.views.web.api import get_store, parse_analyze_form
+from saidwhat.views.web.api import get_store, read_analyze_body, validate_analyze
 from saidwhat.views.web.highlight import build_view
 from saidwhat.views.web.security import WriteForbidden, check_write_access
 
@@ -238,10 +238,12 @@ async def analyze_submit(request: Request) -> Response:
     settings = request.app.state.settings
     form_values: dict[str, str] = {}
     try:
-        req, form_token = await parse_analyze_form(request)
-        form_values = {"url": req.url or "", "content": req.html or req.text or "", "kind": req.kind,
-                       "targets": ", ".join(req.targets)}
+        data, form_token = await read_analyze_body(request)
+        form_values = {"url": str(data.get("url") or ""), "content": str(data.get("html") or data.get("text") or ""),
+                       "kind": "html" if data.get("html") else "text",
+                       "targets": ", ".join(str(t) for t in data.get("targets") or [])}
         check_write_access(request, token=settings.token, loopback=settings.loopback, form_token=form_token)
+        req = validate_analyze(data)
         result = await request.app.state.analyzer.run(req)
     except WriteForbidden as exc:
         return _page(request, "analyze.html", status=exc.status, form=form_values, error=exc.to_dict())
