@@ -26,7 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -70,6 +70,10 @@ def trafilatura_extract(**options: Any) -> Extractor:
     return run
 
 
+def _keep_all(paragraphs: Iterable[str], *, source: str | None = None) -> list[str]:
+    return list(paragraphs)
+
+
 @contextmanager
 def _variant(options: dict[str, Any] | None = None, clutter: bool = True) -> Iterator[None]:
     """Temporarily change saidwhat's trafilatura options or switch the clutter filter off."""
@@ -79,12 +83,12 @@ def _variant(options: dict[str, Any] | None = None, clutter: bool = True) -> Ite
         if options:
             extract_mod.TRAFILATURA_OPTIONS.update(options)
         if not clutter:
-            extract_mod.clean_paragraphs = lambda paragraphs, source=None: list(paragraphs)  # type: ignore[assignment]
+            setattr(extract_mod, "clean_paragraphs", _keep_all)  # noqa: B010 - a test double
         yield
     finally:
         extract_mod.TRAFILATURA_OPTIONS.clear()
         extract_mod.TRAFILATURA_OPTIONS.update(saved_options)
-        extract_mod.clean_paragraphs = saved_clean  # type: ignore[assignment]
+        setattr(extract_mod, "clean_paragraphs", saved_clean)  # noqa: B010
 
 
 def run_system(fn: Extractor, pages: list[tuple[str, bytes, str | None]]) -> tuple[dict[str, Any], list[float]]:

@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 
 __all__ = ["HeadMetadata", "iso_date", "read_head", "split_authors", "strip_site_suffix"]
 
-_DATE = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
+_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
 _MAX_JSONLD_CHARS = 200_000
 
 
