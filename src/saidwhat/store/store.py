@@ -611,10 +611,11 @@ class Store:
     def _actor_stats(self, conn: Connection, keys: Sequence[str]) -> dict[str, tuple[int, int, list[str]]]:
         """n_quotes, n_articles and outlets of each canonical actor."""
         q, ac, a = t.quotes.c, t.actors.c, t.articles.c
-        nq: dict[str, int] = dict(conn.execute(select(q.actor_key, func.count()).where(q.actor_key.in_(keys))
-                               .group_by(q.actor_key)).tuples().all())
-        na: dict[str, int] = dict(conn.execute(select(ac.actor_key, func.count(ac.article_id.distinct()))
-                               .where(ac.actor_key.in_(keys)).group_by(ac.actor_key)).tuples().all())
+        nq: dict[str, int] = {k: n for k, n in conn.execute(
+            select(q.actor_key, func.count()).where(q.actor_key.in_(keys)).group_by(q.actor_key))}
+        na: dict[str, int] = {k: n for k, n in conn.execute(
+            select(ac.actor_key, func.count(ac.article_id.distinct())).where(ac.actor_key.in_(keys))
+            .group_by(ac.actor_key))}
         outlets: dict[str, list[str]] = defaultdict(list)
         for key, outlet in conn.execute(select(ac.actor_key, a.outlet).distinct()
                                         .join(t.articles, a.id == ac.article_id)
