@@ -15,6 +15,7 @@ def _words(block: str) -> frozenset[str]:
 
 
 POSITIVE = _words("""
+glad fighter fight champion inspiring inspire tough healthy fit vigorous
 accomplished acclaim admirable admire applaud appreciate authoritative award backing benefit
 best bold brave brilliant capable champion clean comprehensive commend competent confident
 correct courage courageous credible decent definitive dedicated deserve effective endorse
@@ -28,6 +29,9 @@ valuable victory vindicate vindication visionary welcome win winner wise wonderf
 """)
 
 NEGATIVE = _words("""
+crass desperate desperation fear hide hid secrecy weakness inability obsession ogle demeaning
+loophole sleazy shady dodge evade evasion cover-up coverup lawless unpatriotic disqualified
+grope misogynist misogyny bankrupt bankruptcy mislead cheat cheating ugly bizarre
 absurd abuse abusive accuse accusation alarming appalling arrogant atrocious attack awful bad
 baseless betray betrayal bias biased bigot bigoted bigotry blame blast bogus boycott bully
 careless catastrophe catastrophic chaos cheat clown collusion con condemn condemnation
@@ -52,7 +56,9 @@ violation weak worse worst wrong
 PHRASES_POSITIVE = {"game changer", "statement of support", "step forward", "stand with", "vote for",
                     "proud of", "in favor of", "on the right track", "well done", "good job"}
 PHRASES_NEGATIVE = {"political tool", "witch hunt", "step back", "no evidence", "not fit", "smear campaign",
-                    "fake news", "lock her up", "stand against", "vote against"}
+                    "fake news", "lock her up", "stand against", "vote against",
+                    "dog whistle", "conflict of interest", "tear apart", "political hay", "soft spot",
+                    "not pay", "no basis", "rigged system"}
 
 # Reaction cues: verbs and nouns whose object takes their polarity.
 CUE_POSITIVE = {"welcome", "praise", "applaud", "commend", "hail", "endorse", "back", "support",
@@ -60,7 +66,8 @@ CUE_POSITIVE = {"welcome", "praise", "applaud", "commend", "hail", "endorse", "b
                 "champion", "approve", "endorsement", "approval"}
 CUE_NEGATIVE = {"reject", "condemn", "denounce", "criticize", "criticise", "slam", "blast", "attack",
                 "dismiss", "deny", "accuse", "oppose", "mock", "ridicule", "decry", "lambaste", "rip",
-                "disparage", "deride", "assail", "berate", "block", "rebuke", "refute", "dispute",
+                "disparage", "deride", "assail", "berate", "block", "rebuke", "refute", "dispute", "chastise",
+                "bristle", "poke", "hit", "knock", "hammer", "bash", "skewer", "taunt", "chide", "needle",
                 "condemnation", "criticism", "rejection", "denial", "opposition", "denunciation",
                 "boycott", "scold", "smear", "insult", "fault", "blame", "question", "challenge"}
 # Verbs that attach an evaluation to their object through a complement ("called X a game changer").

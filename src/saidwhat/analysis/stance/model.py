@@ -24,7 +24,8 @@ class StanceConfig:
     cue: bool = True  # polarity of the cue ("rejected", "welcomed")
     syntax: bool = True  # involvement and distance by the parse (else: any mention nearby)
     negation: bool = True  # flip under "not", "never", ...
-    threshold: float = 0.6  # |score| needed for support/oppose
+    threshold: float = 0.45  # |score| needed for support/oppose
+    decay: float = 3.0  # tree distance over which a word's weight halves (beyond adjacency)
 
 
 DEFAULT = StanceConfig()
@@ -95,16 +96,18 @@ def word_polarity(t: Token) -> float:
     return 0.0
 
 
-def _phrase_polarity(tokens: list[Token]) -> list[tuple[int, float]]:
+def _phrase_polarity(tokens: list[Token]) -> list[tuple[Token, float]]:
+    """Multi-word expressions, each returned at its syntactic head (the token whose head is outside)."""
     out = []
-    lemmas = [t.lemma_.lower() for t in tokens]
+    lemmas = [t.lemma_.lower().strip('"“”') for t in tokens]
     for n in (2, 3, 4):
         for i in range(len(tokens) - n + 1):
             ph = " ".join(lemmas[i: i + n])
-            if ph in lx.PHRASES_POSITIVE:
-                out.append((i, 1.5))
-            elif ph in lx.PHRASES_NEGATIVE:
-                out.append((i, -1.5))
+            if ph in lx.PHRASES_POSITIVE or ph in lx.PHRASES_NEGATIVE:
+                part = tokens[i: i + n]
+                ids = {t.i for t in part}
+                head = next((t for t in part if t.head.i not in ids), part[-1])
+                out.append((head, 1.5 if ph in lx.PHRASES_POSITIVE else -1.5))
     return out
 
 
@@ -160,7 +163,7 @@ def score_attribution(doc: Doc, content: list[Span], cue: list[Span], source: li
     if cfg.lexicon:
         pol: list[tuple[Token, float]] = [(t, word_polarity(t)) for t in ctoks]
         pol = [(t, p) for t, p in pol if p]
-        pol += [(ctoks[i], p) for i, p in _phrase_polarity(ctoks)]
+        pol += _phrase_polarity(ctoks)
         for t, p in pol:
             if t.i in tgt and t.pos_ in ("NOUN", "PROPN"):
                 continue  # the target's own name is not an evaluation of it ("the findings")
@@ -169,7 +172,7 @@ def score_attribution(doc: Doc, content: list[Span], cue: list[Span], source: li
             w = 1.0
             if in_content and cfg.syntax:
                 d = min(tree_distance(t, m) for m in in_content)
-                w = 1.0 / (1.0 + max(0, d - 1) / 2.0)
+                w = 1.0 / (1.0 + max(0, d - 1) / cfg.decay)
             if cfg.syntax and _conceded(t):
                 w *= 0.3
             raw += p * w
