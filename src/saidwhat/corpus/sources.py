@@ -221,6 +221,8 @@ def _warc_record(path: str, record: Any) -> Document | None:
     data = record.content_stream().read(MAX_INPUT_BYTES + 1)
     if len(data) > MAX_INPUT_BYTES:
         return _fail(name, InputError(f"the record is over the {MAX_INPUT_BYTES}-byte limit", input=name))
+    if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than its Content-Length: cut off
+        return _fail(name, InputError("truncated WARC record (the archive ends inside it)", input=name))
     return Document(source=name, data=data, url=url, content_type=ctype,
                     fallback_date=iso_date(record.rec_headers.get_header("WARC-Date")))
 
