@@ -10,6 +10,7 @@ import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -153,9 +154,9 @@ def test_truncated_warc_keeps_what_was_read(tmp_path: Path, capsys: pytest.Captu
 
 
 class _Site(http.server.BaseHTTPRequestHandler):
-    pages: dict[str, bytes] = {}
+    pages: ClassVar[dict[str, bytes]] = {}
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         body = self.pages.get(self.path)
         if body is None:
             self.send_response(404)
