@@ -70,7 +70,7 @@ def test_every_response_carries_the_security_headers(client: TestClient, path: s
     r = client.get(path)
     assert r.headers["content-security-policy"] == CSP
     assert r.headers["x-content-type-options"] == "nosniff"
-    assert r.headers["referrer-policy"] == "no-referrer"
+    assert r.headers["referrer-policy"] == "same-origin"
     assert r.headers["x-frame-options"] == "DENY"
 
 

@@ -58,11 +58,11 @@ class BarChart:
     title: str
 
 
-def bar_chart(rows: Iterable[tuple[str, Mapping[str, int], str | None]], *, title: str, width: int = 720,
-              label_width: int = 220, bar_height: int = 22, gap: int = 8, max_rows: int = 30) -> BarChart:
+def bar_chart(rows: Iterable[tuple[str, Mapping[str, int], str | None]], *, title: str, width: int = 760,
+              label_width: int = 200, bar_height: int = 22, gap: int = 8, max_rows: int = 30) -> BarChart:
     """Horizontal stacked bars: one per (name, {label: count}, link) row, widths on a shared scale."""
     data = list(rows)[:max_rows]
-    plot = width - label_width - 170  # room for the numbers after the bar
+    plot = width - label_width - 240  # room for the numbers after the bar
     top = max((sum(c.get(lbl, 0) for lbl in LABELS) for _, c, _ in data), default=0) or 1
     bars = []
     for i, (name, counts, href) in enumerate(data):
@@ -101,14 +101,14 @@ class ColumnChart:
 
 
 def columns_over_time(points: Iterable[tuple[str, str, int]], *, title: str, width: int = 720,
-                      height: int = 220, max_columns: int = 40) -> ColumnChart:
+                      height: int = 240, max_columns: int = 40) -> ColumnChart:
     """Stacked columns per date from (date, label, count) points; the latest ``max_columns`` dates."""
     per_date: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(LABELS, 0))
     for date, label, count in points:
         if label in LABELS:
             per_date[date][label] += count
     dates = sorted(per_date)[-max_columns:]
-    plot_top, plot_bottom = 20, height - 50
+    plot_top, plot_bottom = 20, height - 70
     top = max((sum(per_date[d].values()) for d in dates), default=0) or 1
     slot = (width - 40) / max(len(dates), 1)
     colw = min(48.0, slot * 0.7)
@@ -144,6 +144,7 @@ class Timeline:
     width: int = 720
     height: int = 100
     title: str = ""
+    right: int = 380
 
 
 def _day(date: str) -> int | None:
@@ -155,14 +156,14 @@ def _day(date: str) -> int | None:
         return None
 
 
-def timeline(rows: Sequence[tuple[str, str | None, str, str | None]], *, title: str, width: int = 720,
+def timeline(rows: Sequence[tuple[str, str | None, str, str | None]], *, title: str, width: int = 760,
              row_height: int = 20, max_rows: int = 30) -> Timeline:
     """First reactions on a date axis: one row per (name, first_seen, stance label, link), earliest first."""
     dated = [(n, d, lbl, h, _day(d)) for n, d, lbl, h in rows if d]
     dated = [r for r in dated if r[4] is not None]
     dated.sort(key=lambda r: (r[4], r[0]))
     dated = dated[:max_rows]
-    left, right = 20, width - 260
+    left, right = 20, width - 340
     if not dated:
         return Timeline(points=[], width=width, height=40, title=title)
     lo = min(r[4] for r in dated if r[4] is not None)
@@ -176,4 +177,5 @@ def timeline(rows: Sequence[tuple[str, str | None, str, str | None]], *, title: 
     ticks = [(dated[0][1] or "", float(left))]
     if hi != lo:
         ticks.append((dated[-1][1] or "", float(right)))
-    return Timeline(points=pts, ticks=ticks, width=width, height=40 + len(pts) * row_height, title=title)
+    return Timeline(points=pts, ticks=ticks, width=width, height=40 + len(pts) * row_height, title=title,
+                    right=right)

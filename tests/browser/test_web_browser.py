@@ -1,0 +1,146 @@
+"""The pages in headless Chromium: search, article highlights on the right characters, tooltips,
+the speaker filter, reactions with charts and exports, the analyze form, and hostile payloads
+rendering as text without any dialog. Saves the screenshots in docs/screenshots/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+import pytest
+
+from webcorpus import IMG, SCRIPT, UN_TARGET
+
+pytestmark = pytest.mark.browser
+
+HIGHLIGHT_TEXTS = """
+(spanIds) => spanIds.map((sid) => Array.from(document.querySelectorAll('#article-text [data-spans]'))
+  .filter((el) => el.dataset.spans.split(' ').includes(sid))
+  .map((el) => el.textContent).join(''))
+"""
+
+
+def _no_trouble(page: Any) -> None:
+    assert page.dialogs == [], f"a dialog opened: {page.dialogs}"
+    csp = [e for e in page.console_errors if "Content Security Policy" in e or "Refused" in e]
+    assert csp == [], f"CSP violations: {csp}"
+    assert page.console_errors == [], page.console_errors
+
+
+def test_search_page(page: Any, live_server: Any, screenshots: Path) -> None:
+    page.goto("/")
+    p = page.page
+    p.fill("input[name=q]", "report")
+    p.click("form.search button[type=submit]")
+    p.wait_for_url("**/search?*")
+    hits = p.locator("li.hit")
+    assert hits.count() >= 1
+    assert "report" in hits.first.locator(".hit-text").inner_text().lower() or \
+        "report" in hits.first.inner_text().lower()
+    # a facet link narrows the search
+    outlet = p.locator("section.facet:has(h2:text('outlet')) a").first
+    name = outlet.inner_text()
+    outlet.click()
+    p.wait_for_load_state()
+    assert all(name in h for h in p.locator("li.hit .outlet").all_inner_texts())
+    page.goto("/search?q=report")
+    p.screenshot(path=str(screenshots / "search.png"), full_page=True)
+    _no_trouble(page)
+
+
+def test_article_highlights_sit_on_the_quoted_characters(page: Any, live_server: Any, screenshots: Path) -> None:
+    art_id = live_server.corpus.ids["un"]
+    stored = httpx.get(f"{live_server.url}/api/articles/{art_id}").json()["article"]
+    text = stored["text"]
+    page.goto(f"/articles/{art_id}")
+    p = page.page
+    assert p.eval_on_selector("#article-text", "el => el.textContent") == text
+    span_ids, expected = [], []
+    for q in stored["quotes"]:
+        for k, (s, e) in enumerate(q["content"]):
+            span_ids.append(f"{q['id']}:{k}")
+            expected.append(text[s:e])
+    assert span_ids, "the fixture page has quotes"
+    assert p.evaluate(HIGHLIGHT_TEXTS, span_ids) == expected
+    # hover shows speaker, cue and stance
+    first = p.locator("#article-text mark[data-badge]").first
+    first.hover()
+    tip = p.locator("#tip")
+    tip.wait_for(state="visible")
+    assert first.get_attribute("data-speaker") in tip.inner_text()
+    assert "cue:" in tip.inner_text()
+    # keyboard focus shows it too
+    p.mouse.move(0, 0)
+    first.focus()
+    assert tip.is_visible()
+    p.screenshot(path=str(screenshots / "article.png"), full_page=True)
+    # clicking a speaker keeps only their quotes
+    button = p.locator(".speaker-filter").first
+    number = button.get_attribute("data-speaker-number")
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true"
+    shown = p.locator(".quote-item:not(.dim)")
+    assert shown.count() >= 1
+    assert set(shown.evaluate_all("els => els.map(e => e.dataset.speakerNumber)")) == {number}
+    dimmed = p.locator("#article-text mark.dim")
+    others = p.locator(f"#article-text mark:not([data-speaker-number='{number}'])")
+    assert dimmed.count() == others.count()
+    p.click(".show-all")
+    assert p.locator(".quote-item.dim").count() == 0
+    _no_trouble(page)
+
+
+def test_reactions_page_table_chart_exports(page: Any, live_server: Any, screenshots: Path) -> None:
+    page.goto(f"/reactions?target={quote(UN_TARGET)}")
+    p = page.page
+    rows = p.locator("table.reactions tbody tr")
+    assert rows.count() >= 1
+    assert p.locator("figure.chart svg.bars").count() >= 1
+    assert p.locator("svg.bars text.bar-value").count() >= 1  # values as text, not colour alone
+    p.screenshot(path=str(screenshots / "reactions.png"), full_page=True)
+    for fmt, ctype in (("CSV", "text/csv"), ("JSON", "application/json")):
+        href = p.locator(f".export a:text('{fmt}')").get_attribute("href")
+        r = p.request.get(live_server.url + href)
+        assert r.status == 200 and r.headers["content-type"].startswith(ctype)
+    # an actor link leads to the actor page with its charts
+    p.locator("table.reactions tbody tr td a").first.click()
+    p.wait_for_load_state()
+    assert p.locator("h1").count() == 1 and p.locator("ol.hits li.hit").count() >= 1
+    p.screenshot(path=str(screenshots / "actor.png"), full_page=True)
+    _no_trouble(page)
+
+
+def test_hostile_payloads_render_as_text(page: Any, live_server: Any) -> None:
+    hostile = live_server.corpus.articles["hostile"]
+    page.goto(f"/articles/{live_server.corpus.ids['hostile']}")
+    p = page.page
+    assert p.locator("h1").inner_text() == hostile.title
+    assert p.locator("main img, main script, main iframe").count() == 0
+    assert p.eval_on_selector("#article-text", "el => el.textContent") == hostile.text
+    assert p.locator(f"#article-text mark[data-speaker='{hostile.actors[0].name.replace(chr(39), '')}']").count() >= 0
+    assert p.locator("a[href^='javascript:']").count() == 0
+    for path in ("/search?q=fine", "/actors", f"/search?q={quote(SCRIPT)}&outlet={quote(IMG)}",
+                 f"/reactions?target={quote(hostile.targets[0].name)}"):
+        page.goto(path)
+        assert p.locator("main img, main script").count() == 0
+    key = httpx.get(f"{live_server.url}/api/actors", params={"name": "Mallory"}).json()["items"][0]["key"]
+    page.goto(f"/actors/{quote(key, safe='')}")
+    assert SCRIPT in p.locator("h1").inner_text()
+    _no_trouble(page)
+
+
+def test_analyze_form_shows_the_article(page: Any) -> None:
+    page.goto("/analyze")
+    p = page.page
+    p.check("input[name=kind][value=text]")
+    p.fill("textarea[name=content]", (
+        "The harbor council voted on Tuesday.\n\n"
+        f"\u201cThis is a good day for the harbor {SCRIPT},\u201d Mayor Jane Doe said after the vote."))
+    p.click("form.analyze button[type=submit]")
+    p.wait_for_selector("#article-text")
+    assert p.locator("#article-text mark").count() >= 1
+    assert SCRIPT in p.eval_on_selector("#article-text", "el => el.textContent")
+    assert p.locator("main script").count() == 0
+    _no_trouble(page)
