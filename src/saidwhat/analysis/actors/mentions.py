@@ -225,8 +225,9 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]]) -> list[Mention]:
         elif ent.label_ in ("ORG", "GPE") or (ent.label_ == "NORP" and ent.root.tag_ in ("NNPS", "NNS")):
             start, end = ent.start, ent.end
             root = ent.root
-            if root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i >= ent.end:
-                continue  # a modifier ("the UN rights office", "the Clinton campaign"), not a mention
+            if root.dep_ in ("compound", "amod", "nmod") and root.head.i >= ent.end and (
+                    root.head.pos_ == "NOUN" or root.head.ent_type_ == "PERSON"):
+                continue  # a modifier ("the UN rights office", "U.S. Air Force Gen. Norman Ham"), not a mention
             if ent.label_ == "ORG":
                 start, end = extend_name(doc, start, end)
             span = doc[start:end]
@@ -338,6 +339,10 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]]) -> list[Mention]:
             m = Mention(s, e, text, "document", "organization", head.i)
         elif head.pos_ == "PRON":
             continue
+        elif head.pos_ == "PROPN" and head.is_title:
+            # a name the tagger missed ("Ham said"): sources are mostly people
+            names = [t.text for t in span if t.pos_ == "PROPN" and t.lower_ not in lx.TITLES]
+            m = Mention(s, e, text, "name", "person", head.i, name_tokens=names or [head.text])
         else:
             plural = head.tag_ in ("NNS", "NNPS")
             kind = "group" if plural and lemma not in lx.ANONYMOUS_HEADS else "anonymous"

@@ -264,6 +264,29 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _pronoun_fits(doc: Doc, m: Mention, c: _Cluster) -> bool:
+    low = m.text.lower()
+    if low in lx.MALE_PRONOUNS | lx.FEMALE_PRONOUNS:
+        if c.kind != "person" and not (c.kind == "anonymous" and any(
+                x.type in ("indefinite", "definite") and doc[x.head].tag_ == "NN" for x in c.mentions)):
+            return False
+        return not (c.gender and m.gender and c.gender != m.gender)
+    if low in lx.PLURAL_PRONOUNS:
+        return c.kind in ("group", "organization", "anonymous") and not c.is_gpe
+    return c.kind == "organization"
+
+
+def _salience(doc: Doc, m: Mention, c: _Cluster) -> float:
+    """Centering-style preference: recent sentences, subjects and speakers, frequent actors."""
+    sent_of = {s.start: k for k, s in enumerate(doc.sents)}
+    here = sent_of[doc[m.head].sent.start]
+    before = [x for x in c.mentions if x.start < m.start]
+    last = before[-1]
+    dist = here - sent_of[doc[last.head].sent.start]
+    prominent = any((x.is_subject or x.is_source) and here - sent_of[doc[x.head].sent.start] <= 1 for x in before)
+    return -1.0 * dist + 1.5 * prominent + 0.5 * min(len(c.mentions), 4) / 4
+
+
 def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FUZZY_THRESHOLD) -> list[_Cluster]:
     """Assign every mention a cluster (``m.cluster``); mentions left at -1 resolve to nothing."""
     clusters: list[_Cluster] = []
@@ -320,24 +343,17 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FU
             elif m.is_source or m.kind == "organization":
                 new(m, m.kind)
         elif m.type == "pronoun":
-            low = m.text.lower()
-            for c in recent:
+            best_c, best_s = None, -99.0
+            for rank, c in enumerate(recent):
                 if not _within(doc, m, c):
                     break
-                if low in lx.MALE_PRONOUNS | lx.FEMALE_PRONOUNS:
-                    if c.kind != "person" and not (c.kind == "anonymous" and any(
-                            x.type in ("indefinite", "definite") and doc[x.head].tag_ == "NN" for x in c.mentions)):
-                        continue
-                    if c.gender and m.gender and c.gender != m.gender:
-                        continue
-                elif low in lx.PLURAL_PRONOUNS:
-                    if c.kind not in ("group", "organization", "anonymous") or c.is_gpe:
-                        continue
-                else:
-                    if c.kind != "organization":
-                        continue
-                join(m, c)
-                break
+                if not _pronoun_fits(doc, m, c):
+                    continue
+                score = _salience(doc, m, c) - 0.05 * rank
+                if score > best_s:
+                    best_c, best_s = c, score
+            if best_c is not None:
+                join(m, best_c)
         elif m.type == "document":
             issuer = _issuer(doc, m, by_token)
             if issuer is not None and issuer.cluster >= 0:
