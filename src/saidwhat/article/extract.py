@@ -43,6 +43,7 @@ TRAFILATURA_OPTIONS: dict[str, Any] = {
 }
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_QUOTE_MARK = re.compile(r"[\"“”«»„]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
@@ -51,12 +52,14 @@ def _norm(line: str) -> str:
 
 
 def _dedupe(paragraphs: list[str]) -> list[str]:
-    """Drop exact repeats of a paragraph (pull quotes, repeated captions): one record per quote."""
+    """Drop exact repeats of a paragraph holding a quotation (a pull quote printed twice), so a
+    quote is recorded once. Other repeats stay: tables and lists legitimately repeat rows."""
     seen: set[str] = set()
     out = []
     for para in paragraphs:
         key = para.casefold()
-        if len(para) >= 40 and key in seen:
+        if key in seen and _QUOTE_MARK.search(para):
+            log.debug("dropped repeated quotation %.80r", para)
             continue
         seen.add(key)
         out.append(para)

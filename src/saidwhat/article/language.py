@@ -22,7 +22,7 @@ MIN_CONFIDENCE = 0.9
 #: Share of English function words at or above which a text is taken as English regardless.
 ENGLISH_RATIO = 0.12
 #: Characters classified: the start of a long article is enough and keeps this fast.
-SAMPLE_CHARS = 8000
+SAMPLE_CHARS = 4000
 
 LANGUAGE_NAMES = {
     "ar": "Arabic", "bg": "Bulgarian", "ca": "Catalan", "cs": "Czech", "da": "Danish", "de": "German",

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 from saidwhat.errors import BinaryInputError
 from saidwhat.page.model import PageKind
@@ -151,6 +150,9 @@ def decode_bytes(data: bytes, source: str, *, content_type: str | None = None) -
     return text, "cp1252"
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # Unicode category Cc, minus \t \n \f \r
+
+
 def check_not_binary(text: str, source: str) -> None:
     """Refuse decoded text that is mostly control characters (binary data that happened to decode)."""
     sample = text[:65536]
@@ -158,7 +160,7 @@ def check_not_binary(text: str, source: str) -> None:
         raise BinaryInputError("the input contains NUL characters: binary data, not HTML or text", input=source)
     if not sample:
         return
-    controls = sum(1 for ch in sample if ch not in "\t\n\r\f" and unicodedata.category(ch) == "Cc")
+    controls = len(_CONTROL.findall(sample))
     if controls > MAX_CONTROL_RATIO * len(sample):
         share = 100 * controls / len(sample)
         raise BinaryInputError(f"{share:.0f}% of the input is control characters: binary data, not text",
