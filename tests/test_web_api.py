@@ -254,3 +254,11 @@ def test_analyze_form_renders_article_page(client: TestClient) -> None:
     assert "".join(parser.text) == expected.text
     assert parser.spans, "the made-up reactions have quotes"
     assert "not stored" in r.text
+
+
+def test_search_page_date_facet_links_filter_by_month(client: TestClient, corpus: Corpus) -> None:
+    page = client.get("/search").text
+    assert "since=2024-03-01&amp;until=2024-03-31" in page
+    narrowed = client.get("/search", params={"since": "2024-03-01", "until": "2024-03-31"})
+    assert narrowed.status_code == 200
+    assert "Harbor Times" in narrowed.text and "Nordic Daily" not in narrowed.text

@@ -7,6 +7,7 @@ the page's script travels in escaped ``data-`` attributes.
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -135,9 +136,34 @@ def search_page(request: Request) -> Response:
             links.append({"value": value, "count": count, "active": active,
                           "href": _qs(f, **{name: None if active else value})})
         facet_links[name] = links
-    return _page(request, "search.html", f=f, hits=hits, facets=facet_links,
+    facet_links["date"], date_sample = _date_facet(store, f, args, hits.total)
+    return _page(request, "search.html", f=f, hits=hits, facets=facet_links, date_sample=date_sample,
                  pg=_pager(hits, {**f, "offset": offset}), stats=store.stats(),
                  clear={k: _qs(f, **{k: None}) for k in f})
+
+
+DATE_SAMPLE = 200
+
+
+def _date_facet(store: Any, f: dict[str, str], args: dict[str, Any],
+                total: int) -> tuple[list[dict[str, Any]], int | None]:
+    """Month links (since/until ranges) counted over the matching quotes, or over the best
+    ``DATE_SAMPLE`` of them when there are more (the store's facets have no date counts)."""
+    sample = store.search_quotes(f.get("q"), offset=0, limit=DATE_SAMPLE, **args).items if total else []
+    months: dict[str, int] = defaultdict(int)
+    for h in sample:
+        if h.published and len(h.published) >= 7:
+            months[h.published[:7]] += 1
+    links = []
+    for month, count in sorted(months.items(), reverse=True)[:12]:
+        year, mon = int(month[:4]), int(month[5:7])
+        if not 1 <= mon <= 12:
+            continue
+        since, until = f"{month}-01", f"{month}-{calendar.monthrange(year, mon)[1]:02d}"
+        active = f.get("since") == since and f.get("until") == until
+        links.append({"value": month, "count": count, "active": active,
+                      "href": _qs(f, since=None if active else since, until=None if active else until)})
+    return links, (DATE_SAMPLE if total > DATE_SAMPLE else None)
 
 
 @router.get("/favicon.ico")
