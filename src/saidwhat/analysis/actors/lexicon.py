@@ -67,7 +67,7 @@ ORG_HEADS = {
 GENERIC_ORG_HEADS = {"body", "organization", "organisation", "group", "agency", "institution",
                      "entity", "outfit", "watchdog"}
 # Documents that stand for whoever issued them when they are the source of an attribution.
-DOCUMENT_HEADS = {"statement", "report", "document", "letter", "release", "communique",
+DOCUMENT_HEADS = {"statement", "report", "book", "memoir", "op-ed", "column", "commentary", "editorial", "document", "letter", "release", "communique",
                   "communiqué", "memo", "assessment", "study", "survey", "ad", "advertisement",
                   "tweet", "post", "email", "e-mail", "filing", "complaint", "ruling", "findings",
                   "analysis", "paper", "review", "declaration", "resolution", "notice"}
@@ -117,3 +117,10 @@ STATE_HEADS = {"government", "mission", "embassy", "consulate", "ministry", "for
                "authorities", "administration", "delegation", "state", "regime", "military", "army",
                "navy", "president", "ambassador", "leadership", "officials", "official", "envoy",
                "diplomat", "diplomats", "spokesman", "spokeswoman", "spokesperson", "foreign"}
+
+# Abbreviated titles to the role noun a later description uses ("Sen. X" ... "the senator").
+ROLE_ALIASES = {"sen.": "senator", "sen": "senator", "rep.": "representative", "rep": "representative",
+                "gov.": "governor", "gov": "governor", "gen.": "general", "gen": "general", "dr.": "doctor",
+                "dr": "doctor", "prof.": "professor", "prof": "professor", "lt.": "lieutenant",
+                "col.": "colonel", "capt.": "captain", "sgt.": "sergeant", "adm.": "admiral",
+                "rev.": "reverend", "pres.": "president", "sec.": "secretary", "amb.": "ambassador"}

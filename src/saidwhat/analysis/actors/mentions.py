@@ -261,6 +261,16 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]]) -> list[Mention]:
         if _ACRONYM.match(tok.text) and tok.pos_ == "PROPN" and len(tok.text) >= 2 and tok.text not in ("I", "A", "OK", "TV"):
             add(Mention(tok.idx, tok.idx + len(tok), tok.text, "acronym", "organization", tok.i,
                         name_tokens=[tok.text]), tok.i, tok.i + 1)
+        # A proper-noun subject the tagger missed ("Donand Trump has money")
+        elif tok.pos_ == "PROPN" and tok.is_title and tok.dep_ in ("nsubj", "nsubjpass") and not tok.ent_type_ \
+                and tok.lower_ not in lx.TITLES:
+            first = tok.i
+            while first - 1 >= 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].pos_ == "PROPN" \
+                    and doc[first - 1].i not in taken and doc[first - 1].is_title:
+                first -= 1
+            names = [t.text for t in doc[first: tok.i + 1] if t.lower_ not in lx.TITLES]
+            add(Mention(doc[first].idx, tok.idx + len(tok), doc[first: tok.i + 1].text, "name", "person", tok.i,
+                        name_tokens=names or [tok.text]), first, tok.i + 1)
     # Descriptions, groups, pronouns, documents from noun chunks and pronoun tokens.
     for chunk in doc.noun_chunks:
         head = chunk.root
@@ -281,7 +291,7 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]]) -> list[Mention]:
             cm = Mention(start_char, start_char + len(text), text, "document", "organization", head.i)
         elif lemma in lx.ORG_HEADS and not plural and (det in ("the", "this", "that") or first == "the") and not poss_pron:
             cm = Mention(start_char, start_char + len(text), text, "definite", "organization", head.i)
-        elif lemma in lx.ROLE_NOUNS and not plural and det in ("the", "this", "that") and head.dep_ != "appos":
+        elif lemma in lx.ROLE_NOUNS and not plural and det in ("the", "this", "that") and head.dep_ not in ("appos", "poss"):
             cm = Mention(start_char, start_char + len(text), text, "definite", "person", head.i)
             cm.role = head.text
             cm.affiliation = affiliation_of(head)
@@ -339,7 +349,8 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]]) -> list[Mention]:
             m = Mention(s, e, text, "document", "organization", head.i)
         elif head.pos_ == "PRON":
             continue
-        elif head.pos_ == "PROPN" and head.is_title:
+        elif head.is_title and (head.pos_ == "PROPN" or (head.pos_ == "NOUN" and not head.is_sent_start)) and all(
+                t.is_title or not t.is_alpha for t in span) and head.lemma_.lower() not in lx.ROLE_NOUNS:
             # a name the tagger missed ("Ham said"): sources are mostly people
             names = [t.text for t in span if t.pos_ == "PROPN" and t.lower_ not in lx.TITLES]
             m = Mention(s, e, text, "name", "person", head.i, name_tokens=names or [head.text])

@@ -111,23 +111,42 @@ def _same_token(a: str, b: str, threshold: float) -> bool:
     return fuzz.ratio(a, b) >= threshold
 
 
+_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "du", "bin", "al", "el", "st."}
+
+
+def split_name(tokens: list[str]) -> tuple[str | None, str]:
+    """(first name or None, surname) with particles kept in the surname ("Bill de Blasio")."""
+    words = [t.strip(".,") for t in tokens if t.strip(".,")]
+    if not words:
+        return None, ""
+    i = len(words) - 1
+    while i > 0 and words[i - 1].lower() in _PARTICLES:
+        i -= 1
+    surname = " ".join(words[i:]).lower()
+    return (words[0].lower() if i > 0 else None), surname
+
+
 def _person_match(tokens: list[str], cluster: _Cluster, threshold: float) -> bool:
-    for name in cluster.names():
-        if len(tokens) == 1:
-            if _same_token(tokens[0], name[-1], threshold):
+    first, last = split_name(tokens)
+    names = [split_name(n) for n in cluster.names()]
+    if first is not None and any(f is not None for f, _ in names):
+        # a full name must agree with the cluster's full names, not just its bare surname
+        names = [(f, n) for f, n in names if f is not None]
+    for f, n in names:
+        if first is None:
+            if _same_token(last, n, threshold):
                 return True
-            if len(name) > 1 and tokens[0].lower() == name[0].lower():
+            if f is not None and last == f:  # a first name alone ("Hillary")
                 return True
             continue
-        if len(name) == 1:
-            if _same_token(tokens[-1], name[0], threshold):
+        if f is None:
+            if _same_token(last, n, threshold):
                 return True
             continue
-        if not _same_token(tokens[-1], name[-1], threshold):
+        if not _same_token(last, n, threshold):
             continue
-        fa, fb = tokens[0].lower().strip("."), name[0].lower().strip(".")
-        if fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb)) \
-                or _same_token(fa, fb, threshold):
+        if first == f or (len(first) == 1 and f.startswith(first)) or (len(f) == 1 and first.startswith(f)) \
+                or _same_token(first, f, threshold):
             return True
     return False
 
@@ -188,8 +207,11 @@ def _description_score(doc: Doc, m: Mention, c: _Cluster) -> float:
     if m.kind == "person":
         if c.kind not in ("person", "anonymous"):
             return 0.0
-        roles = {(x.role or "").lower() for x in c.mentions} | c.heads(doc)
+        roles = {lx.ROLE_ALIASES.get((x.role or "").lower(), (x.role or "").lower()) for x in c.mentions}
+        roles |= c.heads(doc)
         return 2.0 if lemma in roles or head.lower_ in roles else 0.0
+    if lemma in c.heads(doc) and c.kind == "anonymous":
+        return 2.0  # "a union representing flight attendants" ... "the union"
     if c.kind not in ("organization", "group") or c.is_gpe:
         return 0.0
     ctoks = c.tokens()
@@ -235,9 +257,9 @@ def _issuer(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Mention | Non
                 continue
             if tok.lemma_.lower() not in lx.DOCUMENT_HEADS:
                 continue
-            if tok.lemma_.lower() != lemma and not (lemma in ("statement", "document") or tok.lemma_.lower() in ("statement",)):
-                continue
             verb = tok.head
+            if tok.lemma_.lower() != lemma and verb.lemma_.lower() not in lx.ISSUE_VERBS:
+                continue  # "the book" may stand for "a memoir" only if someone wrote/issued it
             if tok.dep_ == "pobj" and tok.head.lower_ == "in":  # "In a joint statement, X said"
                 verb = tok.head.head
             elif tok.dep_ not in ("dobj", "nsubjpass"):
@@ -264,6 +286,21 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
+def in_quotes(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside quotation marks within its paragraph (indirect speech keeps "he")."""
+    start = text.rfind("\n", 0, pos) + 1
+    before = text[start:pos]
+    opened = max(before.rfind("“"), before.rfind("``"))
+    closed = before.rfind("”")
+    if opened > closed:
+        return True
+    return opened < 0 and closed < 0 and (before.count('"') + before.count("''")) % 2 == 1
+
+
+def _prominence(c: _Cluster) -> float:
+    return len(c.mentions) + any(x.is_subject or x.is_source for x in c.mentions)
+
+
 def _pronoun_fits(doc: Doc, m: Mention, c: _Cluster) -> bool:
     low = m.text.lower()
     if low in lx.MALE_PRONOUNS | lx.FEMALE_PRONOUNS:
@@ -287,7 +324,8 @@ def _salience(doc: Doc, m: Mention, c: _Cluster) -> float:
     return -1.0 * dist + 1.5 * prominent + 0.5 * min(len(c.mentions), 4) / 4
 
 
-def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FUZZY_THRESHOLD) -> list[_Cluster]:
+def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FUZZY_THRESHOLD,
+                     attributions: list[Attribution] | None = None) -> list[_Cluster]:
     """Assign every mention a cluster (``m.cluster``); mentions left at -1 resolve to nothing."""
     clusters: list[_Cluster] = []
     by_token: dict[int, Mention] = {}
@@ -296,6 +334,20 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FU
         if span is not None:
             for t in span:
                 by_token[t.i] = m
+    # A third-person pronoun inside a quote does not denote the quote's own speaker.
+    speaker_of: dict[int, list[Mention]] = {}
+    for att in attributions or []:
+        srcs = [x for x in mentions if any(x.start < e and s < x.end for s, e in att.source)]
+        for x in mentions:
+            if x.type == "pronoun" and any(s <= x.start < e for s, e in att.content) and in_quotes(doc.text, x.start):
+                speaker_of.setdefault(id(x), []).extend(srcs)
+
+    def is_speaker(m: Mention, c: _Cluster) -> bool:
+        for x in speaker_of.get(id(m), []):
+            if x.cluster == c.idx or (x.type == "name" and x.kind == "person" and c.kind == "person"
+                                      and _person_match(x.name_tokens, c, threshold)):
+                return True
+        return False
 
     def new(m: Mention, kind: ActorKind) -> None:
         c = _Cluster(len(clusters), kind, [m], gender=m.gender, is_gpe=m.description == "place")
@@ -305,8 +357,8 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FU
     def join(m: Mention, c: _Cluster) -> None:
         c.mentions.append(m)
         m.cluster = c.idx
-        if c.gender is None and m.gender:
-            c.gender = m.gender
+        if c.gender is None and m.gender and (m.type != "pronoun" or m.is_subject or m.is_source):
+            c.gender = m.gender  # possessives ("her plan") are too loose to fix a gender
         if m.type == "name" and m.kind == "person" and c.kind != "person" and len(c.names()) <= 2:
             c.kind = "person"
         if m.type == "name" and m.description != "place":
@@ -315,15 +367,31 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FU
     for m in mentions:
         recent = _recent(clusters, m)
         if m.type == "name" and m.kind == "person":
-            hit = next((c for c in recent if c.kind == "person" and _person_match(m.name_tokens, c, threshold)), None)
+            matches = [c for c in recent if c.kind == "person" and _person_match(m.name_tokens, c, threshold)]
+            if len(m.name_tokens) == 1 and len(matches) > 1:
+                # a bare surname shared by two people: the one already called by it, else the most recent
+                bare = [c for c in matches if any(len(n) == 1 and n[0].lower() == m.name_tokens[0].lower()
+                                                  for n in c.names())]
+                if bare:
+                    matches = bare
+                else:  # the more prominent one, else the one introduced first (the topic)
+                    matches = sorted(matches, key=lambda c: (-_prominence(c), c.idx))
+            hit = matches[0] if matches else None
             if hit is None:
                 hit = next((c for c in clusters if c.kind == "person" and _person_match(m.name_tokens, c, threshold)), None)
+            if hit is None and len(m.name_tokens) > 1:
+                # an earlier one-word name the tagger called an organisation ("Melania" ... "Melania Trump")
+                hit = next((c for c in recent if c.kind == "organization" and all(
+                    len(n) == 1 and n[0].lower() in (m.name_tokens[0].lower(), m.name_tokens[-1].lower())
+                    for n in c.names()) and c.names()), None)
+                if hit is not None:
+                    hit.kind, hit.is_gpe = "person", False
             join(m, hit) if hit else new(m, "person")
         elif m.type in ("name", "acronym") and m.acronym_of is not None and m.acronym_of.cluster >= 0:
             join(m, clusters[m.acronym_of.cluster])
         elif m.type in ("name", "acronym"):
             hit = None
-            if m.type == "name" and len(m.name_tokens) == 1 and m.description != "place":
+            if m.type == "name" and len(m.name_tokens) == 1:
                 hit = next((c for c in recent if c.kind == "person" and _person_match(m.name_tokens, c, threshold)), None)
             if hit is None:
                 hit = next((c for c in recent if c.kind in ("organization", "group") and _org_match(m, c, threshold)), None)
@@ -338,6 +406,13 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FU
                 score += 0.5 * min(len(c.mentions), 4) / 4 - 0.1 * rank
                 if score > best_score:
                     best, best_score = c, score
+            if best is None and m.kind == "person":
+                # "the former secretary of state ..." with no role on record: the prominent person just named
+                fits = [c for c in recent if c.kind == "person" and _within(doc, m, c)]
+                scored = [(_salience(doc, m, c), c) for c in fits]
+                scored = [(sc, c) for sc, c in scored if sc >= 0.5]
+                if scored:
+                    best = max(scored, key=lambda x: x[0])[1]
             if best is not None:
                 join(m, best)
             elif m.is_source or m.kind == "organization":
@@ -347,7 +422,7 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FU
             for rank, c in enumerate(recent):
                 if not _within(doc, m, c):
                     break
-                if not _pronoun_fits(doc, m, c):
+                if not _pronoun_fits(doc, m, c) or is_speaker(m, c):
                     continue
                 score = _salience(doc, m, c) - 0.05 * rank
                 if score > best_s:
@@ -355,13 +430,16 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FU
             if best_c is not None:
                 join(m, best_c)
         elif m.type == "document":
-            issuer = _issuer(doc, m, by_token)
-            if issuer is not None and issuer.cluster >= 0:
-                join(m, clusters[issuer.cluster])
+            continue  # after everything else: the issuer may be named after the document
         else:  # indefinite, group
             if m.type == "indefinite" and doc[m.head].lower_ in ("source", "sources", "official", "officials"):
                 pass
             new(m, m.kind)
+    for m in mentions:
+        if m.type == "document":
+            issuer = _issuer(doc, m, by_token)
+            if issuer is not None and issuer.cluster >= 0:
+                join(m, clusters[issuer.cluster])
     return clusters
 
 
@@ -416,7 +494,7 @@ def resolve_actors(doc: Doc, attributions: list[Attribution], *,
     """Actors of the article, the actor each attribution's source resolves to, and its mention."""
     sources = [s for att in attributions for s in att.source]
     mentions = find_mentions(doc, sources)
-    clusters = cluster_mentions(doc, mentions, threshold=threshold)
+    clusters = cluster_mentions(doc, mentions, threshold=threshold, attributions=attributions)
     speaker_cluster: list[int | None] = []
     for att in attributions:
         m = _best_mention(doc, list(att.source), mentions) if att.source else None
