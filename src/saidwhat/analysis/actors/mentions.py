@@ -264,13 +264,13 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]]) -> list[Mention]:
         # A proper-noun subject the tagger missed ("Donand Trump has money")
         elif tok.pos_ == "PROPN" and tok.is_title and tok.dep_ in ("nsubj", "nsubjpass") and not tok.ent_type_ \
                 and tok.lower_ not in lx.TITLES:
-            first = tok.i
-            while first - 1 >= 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].pos_ == "PROPN" \
-                    and doc[first - 1].i not in taken and doc[first - 1].is_title:
-                first -= 1
-            names = [t.text for t in doc[first: tok.i + 1] if t.lower_ not in lx.TITLES]
-            add(Mention(doc[first].idx, tok.idx + len(tok), doc[first: tok.i + 1].text, "name", "person", tok.i,
-                        name_tokens=names or [tok.text]), first, tok.i + 1)
+            lo = tok.i
+            while lo - 1 >= 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].pos_ == "PROPN" \
+                    and doc[lo - 1].i not in taken and doc[lo - 1].is_title:
+                lo -= 1
+            names = [t.text for t in doc[lo: tok.i + 1] if t.lower_ not in lx.TITLES]
+            add(Mention(doc[lo].idx, tok.idx + len(tok), doc[lo: tok.i + 1].text, "name", "person", tok.i,
+                        name_tokens=names or [tok.text]), lo, tok.i + 1)
     # Descriptions, groups, pronouns, documents from noun chunks and pronoun tokens.
     for chunk in doc.noun_chunks:
         head = chunk.root
