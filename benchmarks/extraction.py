@@ -147,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     ]
     if args.ablations:
         systems += [
+            ("trafilatura 2.3.1 favor_precision=True, include_comments=False",
+             trafilatura_extract(favor_precision=True, include_comments=False), None, True),
             ("saidwhat, no clutter filter", saidwhat_extract, None, False),
             ("saidwhat, balanced (no favor_precision)", saidwhat_extract, {"favor_precision": False}, True),
             ("saidwhat, favor_recall", saidwhat_extract,

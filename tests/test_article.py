@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -334,7 +336,8 @@ def _write(tmp_path: Path, name: str, data: bytes) -> str:
 
 
 @pytest.mark.parametrize("case, code", [
-    ("missing", "SW101"), ("empty", "SW102"), ("binary", "SW103"), ("no-text", "SW104"), ("german", "SW105"),
+    ("missing", "SW101"), ("empty", "SW102"), ("binary", "SW103"), ("no-text", "SW104"), ("blank-html", "SW104"),
+    ("german", "SW105"),
 ])
 def test_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str, code: str) -> None:
     path = {
@@ -342,6 +345,7 @@ def test_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str], case: st
         "empty": _write(tmp_path, "empty.txt", b"  \n"),
         "binary": _write(tmp_path, "doc.html", b"%PDF-1.4\n\x00\x01binary"),
         "no-text": _write(tmp_path, "nav.html", _html("<nav><a href='/'>Home</a></nav>").encode()),
+        "blank-html": _write(tmp_path, "blank.html", b"<html><body><script>var a = 1;</script></body></html>"),
         "german": _write(tmp_path, "de.txt", ("Hafenplan\n\n" + GERMAN).encode()),
     }[case]
     assert main(["extract", path]) == 1
@@ -371,3 +375,13 @@ def test_cli_keep_going(tmp_path: Path, fixture_dir: Path, capsys: pytest.Captur
     captured = capsys.readouterr()
     assert len(captured.out.strip().splitlines()) == 1
     assert missing in captured.err
+
+
+def test_cli_error_is_one_line_in_a_real_process(tmp_path: Path) -> None:
+    """In a real process (logging set up by the CLI, not pytest): no library warnings on stderr."""
+    path = _write(tmp_path, "blank.html", b"<html><body><script>var a = 1;</script></body></html>")
+    code = "import sys; from saidwhat.cli import main; sys.exit(main(sys.argv[1:]))"
+    proc = subprocess.run([sys.executable, "-c", code, "extract", path], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and path in lines[0] and "SW104" in lines[0], proc.stderr

@@ -27,6 +27,13 @@ __all__ = ["MIN_WORDS", "TRAFILATURA_OPTIONS", "extract_article", "html_paragrap
 
 log = logging.getLogger(__name__)
 
+# trafilatura and htmldate log a WARNING for every page they find no text in ("discarding
+# data: None"); we raise NoArticleTextError for that, so their notes would only double the
+# one-line error. Quiet them unless the user configured those loggers.
+for _name in ("trafilatura", "htmldate", "courlan"):
+    if logging.getLogger(_name).level == logging.NOTSET:
+        logging.getLogger(_name).setLevel(logging.ERROR)
+
 #: Fewer words than this after cleaning is "no article text" (a navigation page, an error page).
 MIN_WORDS = 10
 #: Longest line taken as the title of a plain-text input; a longer first line is body text.
