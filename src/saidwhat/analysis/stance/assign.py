@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Token
 
 from saidwhat.analysis.actors import lexicon as alx
 from saidwhat.analysis.stance import lexicon as lx
+from saidwhat.analysis.stance.learned import default_config
 from saidwhat.analysis.stance.model import (
-    DEFAULT,
     StanceConfig,
     StanceResult,
     cue_polarity,
@@ -185,8 +185,15 @@ def _aggregate(items: list[tuple[str, StanceResult | Reaction]]) -> ActorStance 
 
 
 def assign_stances(doc: Doc, analyzed: AnalyzedArticle, targets: Sequence[str] | None = None,
-                   *, config: StanceConfig = DEFAULT) -> None:
-    """Fill ``analyzed.targets``, ``quotes[].stance``, ``actors[].stance`` and ``reactions`` in place."""
+                   *, config: StanceConfig | None = None,
+                   collect: list[tuple[str, str, dict[str, float]]] | None = None) -> None:
+    """Fill ``analyzed.targets``, ``quotes[].stance``, ``actors[].stance`` and ``reactions`` in place.
+
+    ``config`` defaults to the shipped learned layer (``learned.default_config``); ``collect``
+    receives (quote id, target, features) of every involved quote, for training.
+    """
+    if config is None:
+        config = default_config()
     infos: list[TargetInfo] = []
     for name in targets or []:
         name = name.strip()
@@ -207,9 +214,13 @@ def assign_stances(doc: Doc, analyzed: AnalyzedArticle, targets: Sequence[str] |
                 info.actor_ids.add(actor.id)
         per_actor: dict[str, list[tuple[str, StanceResult | Reaction]]] = {}
         for q in analyzed.quotes:
-            res = score_attribution(doc, list(q.content), list(q.cue), list(q.speaker.mention), tgt,
-                                    _is_self(analyzed, q.speaker.actor, list(q.speaker.mention), info), config)
+            mention = list(q.speaker.mention)
+            rival = any(_is_self(analyzed, q.speaker.actor, mention, other) for other in infos if other is not info)
+            res = score_attribution(doc, list(q.content), list(q.cue), mention, tgt,
+                                    _is_self(analyzed, q.speaker.actor, mention, info), config, rival=rival)
             q.stance[info.target.name] = QuoteStance(label=res.label, score=res.score)
+            if collect is not None and res.features is not None:
+                collect.append((q.id, info.target.name, res.features))
             if q.speaker.actor is not None:
                 per_actor.setdefault(q.speaker.actor, []).append((q.id, res))
         found = find_reactions(doc, analyzed, info, len(reactions) + 1)

@@ -10,6 +10,7 @@ Each part can be switched off (``StanceConfig``) to measure its contribution.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -26,9 +27,17 @@ class StanceConfig:
     negation: bool = True  # flip under "not", "never", ...
     threshold: float = 0.45  # |score| needed for support/oppose
     decay: float = 3.0  # tree distance over which a word's weight halves (beyond adjacency)
+    # A learned softmax layer over ``FEATURES`` (weights per label), replacing the threshold rule
+    # when set; ``learned.load_weights()`` gives the shipped one (see benchmarks/stance.py --train).
+    weights: tuple[tuple[float, ...], ...] | None = None
 
 
 DEFAULT = StanceConfig()
+
+
+LABELS: tuple[StanceLabel, ...] = ("support", "oppose", "neutral")
+FEATURES = ("bias", "in_content", "cue_object", "lex_pos", "lex_neg", "cue_pos", "cue_neg",
+            "rival", "any_pos", "any_neg", "question", "raw")
 
 
 @dataclass
@@ -37,6 +46,17 @@ class StanceResult:
     score: float  # confidence 0..1
     raw: float  # signed evidence
     involved: bool
+    features: dict[str, float] | None = None
+
+
+def apply_weights(weights: tuple[tuple[float, ...], ...], feats: dict[str, float]) -> tuple[StanceLabel, float]:
+    """Softmax over labels of a linear score per label; returns (label, probability)."""
+    x = [feats.get(f, 0.0) for f in FEATURES]
+    scores = [sum(w * v for w, v in zip(row, x)) for row in weights]
+    top = max(scores)
+    exps = [math.exp(sc - top) for sc in scores]
+    k = max(range(len(LABELS)), key=lambda i: scores[i])
+    return LABELS[k], exps[k] / sum(exps)
 
 
 def tokens_of(doc: Doc, spans: list[Span]) -> list[Token]:
@@ -132,8 +152,12 @@ def cue_objects(cue: Token) -> list[Token]:
 
 
 def score_attribution(doc: Doc, content: list[Span], cue: list[Span], source: list[Span],
-                      target_tokens: set[int], is_self: bool, cfg: StanceConfig = DEFAULT) -> StanceResult:
-    """Stance of one attribution's source toward one target (its mentions as token indices)."""
+                      target_tokens: set[int], is_self: bool, cfg: StanceConfig = DEFAULT,
+                      rival: bool = False) -> StanceResult:
+    """Stance of one attribution's source toward one target (its mentions as token indices).
+
+    ``rival``: the source is (speaks for) another of the given targets.
+    """
     if is_self:
         return StanceResult("neutral", 0.9, 0.0, False)
     ctoks = [t for t in tokens_of(doc, content) if not t.is_space]
@@ -160,6 +184,9 @@ def score_attribution(doc: Doc, content: list[Span], cue: list[Span], source: li
     if not involved:
         return StanceResult("neutral", 0.8, 0.0, False)
     raw = 0.0
+    feats = {"bias": 1.0, "in_content": float(bool(in_content)), "cue_object": float(cue_obj),
+             "rival": float(rival), "question": float(any(t.text == "?" for t in ctoks))}
+    lex_pos = lex_neg = any_pos = any_neg = cue_pos = cue_neg = 0.0
     if cfg.lexicon:
         pol: list[tuple[Token, float]] = [(t, word_polarity(t)) for t in ctoks]
         pol = [(t, p) for t, p in pol if p]
@@ -176,6 +203,10 @@ def score_attribution(doc: Doc, content: list[Span], cue: list[Span], source: li
             if cfg.syntax and _conceded(t):
                 w *= 0.3
             raw += p * w
+            if p > 0:
+                lex_pos, any_pos = lex_pos + p * w, any_pos + 1
+            else:
+                lex_neg, any_neg = lex_neg - p * w, any_neg + 1
     if cfg.cue:
         for c in cue_toks:
             p = cue_polarity(c)
@@ -183,10 +214,16 @@ def score_attribution(doc: Doc, content: list[Span], cue: list[Span], source: li
                 if cfg.negation and _negated(c):
                     p = -p
                 raw += 1.5 * p
+                cue_pos, cue_neg = cue_pos + max(p, 0), cue_neg + max(-p, 0)
+    feats.update(lex_pos=lex_pos, lex_neg=lex_neg, cue_pos=cue_pos, cue_neg=cue_neg,
+                 any_pos=min(any_pos, 3) / 3, any_neg=min(any_neg, 3) / 3, raw=max(-3.0, min(3.0, raw)))
     label: StanceLabel = "neutral"
+    if cfg.weights is not None:
+        label, prob = apply_weights(cfg.weights, feats)
+        return StanceResult(label, round(prob, 3), raw, True, feats)
     if raw >= cfg.threshold:
         label = "support"
     elif raw <= -cfg.threshold:
         label = "oppose"
     conf = min(0.99, 0.5 + abs(raw) / 4) if label != "neutral" else max(0.5, 0.9 - abs(raw) / 2)
-    return StanceResult(label, round(conf, 3), raw, True)
+    return StanceResult(label, round(conf, 3), raw, True, feats)
