@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -28,11 +29,11 @@ from spacy.tokens import DocBin
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from saidwhat.analysis.attribution.extract import find_attributions  # noqa: E402
-from saidwhat.analysis.attribution.features import DocView, sequence_features  # noqa: E402
-from saidwhat.analysis.nlp import get_nlp  # noqa: E402
-from saidwhat.evaluate.polnear import load_split  # noqa: E402
-from saidwhat.evaluate.training import bio_labels, build_lexicon, token_roles  # noqa: E402
+from saidwhat.analysis.attribution.extract import find_attributions
+from saidwhat.analysis.attribution.features import DocView, sequence_features
+from saidwhat.analysis.nlp import get_nlp
+from saidwhat.evaluate.polnear import load_split
+from saidwhat.evaluate.training import bio_labels, build_lexicon, token_roles
 
 PKG = REPO / "src" / "saidwhat" / "analysis" / "attribution"
 
@@ -75,7 +76,8 @@ def write_lexicon(lex: dict[str, list[float]], path: str, note: str) -> dict[str
     return {k: v[0] for k, v in lex.items()}
 
 
-def score_holdout(split_dir: Path, ids: list[str], docs, model: str, lexicon: str, scorer: str) -> dict:
+def score_holdout(split_dir: Path, ids: list[str], docs, model: str, lexicon: str, scorer: str,
+                  keep: str | None = None) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         gold = Path(tmp) / "gold"
         (gold / "text").mkdir(parents=True)
@@ -90,9 +92,8 @@ def score_holdout(split_dir: Path, ids: list[str], docs, model: str, lexicon: st
                 atts = find_attributions(doc, model=model, lexicon=lexicon)
                 fh.write(json.dumps({"id": aid, "attributions": [
                     {"content": a.content, "source": a.source, "cue": a.cue} for a in atts]}) + "\n")
-        if os.environ.get("KEEP_PRED"):
-            import shutil
-            shutil.copy(pred, os.environ["KEEP_PRED"])
+        if keep:
+            shutil.copy(pred, Path(keep) / "holdout_pred.jsonl")
         out = subprocess.run([sys.executable, scorer, str(gold), str(pred)], capture_output=True, text=True,
                              check=True).stdout
         print(out)
@@ -115,6 +116,7 @@ def main() -> None:
     ap.add_argument("--minfreq", type=float, default=2)
     ap.add_argument("--grid", action="store_true", help="score a small c1/c2 grid on the hold-out and stop")
     ap.add_argument("--skip-holdout", action="store_true")
+    ap.add_argument("--keep", help="folder to keep the hold-out model, lexicon and predictions in")
     ap.add_argument("--skip-final", action="store_true")
     args = ap.parse_args()
 
@@ -138,7 +140,10 @@ def main() -> None:
                 train([(docs[i], *roles[i]) for i in fit], lex, model, c1, c2, args.iterations, args.minfreq)
                 print(f"hold-out ({len(hold)} train articles) c1={c1} c2={c2}:")
                 r = score_holdout(split, [ids[i] for i in hold], [docs[i] for i in hold], model, lex_path,
-                                  args.scorer)
+                                  args.scorer, args.keep)
+                if args.keep:
+                    shutil.copy(model, Path(args.keep) / "holdout.crfsuite")
+                    shutil.copy(lex_path, Path(args.keep) / "holdout_lexicon.json")
                 results[f"{c1}/{c2}"] = {k: r[k]["f1"] for k in ("content", "who_said_what", "cue")}
             print(json.dumps(results, indent=1))
         if args.grid or args.skip_final:

@@ -11,7 +11,7 @@ from saidwhat.cli._io import report_failures, write_output
 from saidwhat.errors import ConfigError
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("attributions", help="who said what: one JSON line of attributions per *.txt file",
                        description="Analyse every *.txt in TEXT_DIR as plain text (offsets index the file "
                                    "exactly) and write one JSON line per file: "

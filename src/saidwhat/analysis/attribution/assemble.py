@@ -61,7 +61,7 @@ def tag_spans(v: DocView, labels: dict[int, str]) -> list[TSpan]:
 
 
 def _ancestors(v: DocView, i: int, limit: int = 6) -> list[int]:
-    out = []
+    out: list[int] = []
     h = v.head[i]
     while h != i and len(out) < limit:
         out.append(h)
@@ -139,7 +139,9 @@ def _subject_of(v: DocView, cue: TSpan) -> tuple[int, int] | None:
     cands = toks + [v.head[i] for i in toks]
     for i in cands:
         for child in doc[i].children:
-            if child.dep_ in ("nsubj", "nsubjpass") and not (cue.start <= child.i < cue.end):
+            if child.dep_ == "nsubj" and not (cue.start <= child.i < cue.end):
+                if child.lower_ in ("it", "there", "this", "that"):
+                    return None
                 if child.tag_ in ("WDT", "WP") and doc[i].dep_ == "relcl":
                     h = doc[i].head
                     return _trim(v, h.left_edge.i, h.i + 1)
@@ -200,14 +202,53 @@ def kind_of(v: DocView, contents: list[TSpan]) -> QuoteKind:
     return "mixed"
 
 
+def _split_at_sentences(v: DocView, contents: list[TSpan]) -> list[TSpan]:
+    """Cut content runs where a sentence starts with a quotation mark that was closed before
+    (a new quote often has a new speaker); the pieces are regrouped by the cue links."""
+    out: list[TSpan] = []
+    for c in contents:
+        start = c.start
+        for i in range(c.start + 1, c.end):
+            if v.sent[i] != v.sent[i - 1] and not v.space[i] and v.qid[i] >= 0 and v.qid[i] != v.qid[i - 1]:
+                prev_end = i
+                while prev_end > start and v.space[prev_end - 1]:
+                    prev_end -= 1
+                if prev_end > start:
+                    out.append(TSpan(c.role, start, prev_end, c.score))
+                start = i
+        out.append(TSpan(c.role, start, c.end, c.score))
+    return out
+
+
+def _syntactic_cue(v: DocView, c: TSpan) -> TSpan | None:
+    """For a content the tagger gave no cue: the verb that governs it in its sentence
+    ("“…,” Toomey fumed": the quote is a clause under 'fumed')."""
+    quoted = bool(v.inquote[c.start] or v.inquote[min(c.start + 1, c.end - 1)])
+    sent = v.sent[_root(v, c)]
+    for h in _ancestors(v, _root(v, c), 4):
+        if c.start <= h < c.end or v.sent[h] != sent:
+            break
+        if v.pos[h] == "VERB" and (v.cuep[h] >= 0.05 or (quoted and v.cuep[h] > 0)):
+            return TSpan("CUE", h, h + 1, 0.5)
+    return None
+
+
 def assemble(v: DocView, spans: list[TSpan]) -> list[Attribution]:
     cues = [s for s in spans if s.role == "CUE"]
-    contents = [s for s in spans if s.role == "CONTENT"]
+    contents = _split_at_sentences(v, [s for s in spans if s.role == "CONTENT"])
     sources = [s for s in spans if s.role == "SOURCE"]
     groups: dict[int, Group] = {}
     ordered: list[Group] = []
+    last: Group | None = None
     for c in contents:
         cue = _choose_cue(v, c, cues)
+        if cue is None and last is not None and last.contents and last.contents[-1].end == c.start:
+            last.contents.append(c)  # the rest of a run cut at a sentence start
+            continue
+        if cue is None:
+            cue = _syntactic_cue(v, c)
+            if cue is not None:
+                cues.append(cue)
         if cue is not None:
             g = groups.get(id(cue))
             if g is None:
@@ -215,6 +256,7 @@ def assemble(v: DocView, spans: list[TSpan]) -> list[Attribution]:
                 groups[id(cue)] = g
                 ordered.append(g)
             g.contents.append(c)
+            last = g
             continue
         # no cue: a quote continuing the previous attribution's quote, else a cue-less attribution
         prev = max((g for g in ordered if g.contents), key=lambda g: g.contents[-1].end, default=None)
@@ -222,9 +264,11 @@ def assemble(v: DocView, spans: list[TSpan]) -> list[Attribution]:
         if (prev is not None and quoted and v.para[c.start] - v.para[prev.contents[-1].end - 1] <= 1
                 and any(v.inquote[i] for i in prev.contents[-1].tokens())):
             prev.contents.append(c)
+            last = prev
         else:
             g = Group(None, [c])
             ordered.append(g)
+            last = g
     out: list[Attribution] = []
     for g in ordered:
         src_spans: list[Span] = []

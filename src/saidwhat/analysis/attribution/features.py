@@ -181,6 +181,8 @@ def sequence_features(v: DocView) -> list[list[list[str]]]:
                 "sb=" + _bucket(best_p),
                 "sd=" + ("-" if best_i < 0 else "L" if i < best_i else "R" if i > best_i else "S"),
                 "sq=" + ("1" if s in sent_quote else "0"),
+                "bd=" + ("-" if best_i < 0 or best_p < CUE_CANDIDATE else dep[best_i]) + "|" + anc_rel[i],
+                "dd=" + dep[i] + "<" + dep[head[i]],
                 first_q,
                 "pq=" + ("1" if para_quote else "0"),
                 "up=" + ("T" if tok[:1].isupper() else "l"),

@@ -1,0 +1,154 @@
+"""High-precision rules that repair the tagger's labels before assembly.
+
+Quote–trailer rule: a quotation that opens its sentence and is followed by a short
+"<speaker> <cue verb>" or "<cue verb> <speaker>" trailer is a direct quote with that cue and
+source ("“…,” Toomey fumed." / "“…,” said Mr. Smith, a spokesman."). The tagger sometimes runs
+the content over the trailer when the parse is broken (a missing comma before the closing
+mark); this rule cuts it back. The cue verbs come from the learned lexicon, not a list here.
+"""
+
+from __future__ import annotations
+
+from saidwhat.analysis.attribution.features import DocView
+from saidwhat.analysis.attribution.quotes import CLOSE
+
+TRAILER_CUE = 0.1
+_NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "ADP", "CCONJ", "PART", "PUNCT"})
+_END = frozenset({".", "!", "?", ";", ":"})
+
+
+def _set(labels: dict[int, str], toks: list[int], role: str) -> None:
+    for k, i in enumerate(toks):
+        labels[i] = ("B-" if k == 0 else "I-") + role
+
+
+def _quotes(v: DocView) -> list[tuple[int, int]]:
+    """(first, last) token of every closed quotation, marks included."""
+    out: list[tuple[int, int]] = []
+    start = -1
+    for i, q in enumerate(v.qid):
+        if q < 0:
+            continue
+        if start < 0 or v.qid[start] != q:
+            start = i
+        if v.text[i] in CLOSE or (v.text[i] == '"' and i > start):
+            out.append((start, i))
+    return out
+
+
+def quote_trailer(v: DocView, labels: dict[int, str]) -> None:
+    """Apply the quote–trailer rule in place."""
+    n = len(v.text)
+    for first, last in _quotes(v):
+        words = [i for i in range(first + 1, last) if v.pos[i] not in ("PUNCT", "SPACE")]
+        if len(words) < 3:
+            continue
+        # the quote must open its sentence or paragraph
+        prev = first - 1
+        while prev >= 0 and v.space[prev] and "\n" not in v.text[prev]:
+            prev -= 1
+        if prev >= 0 and not (v.space[prev] or v.text[prev] in _END or v.sent[prev] != v.sent[first]
+                              or v.text[prev] in CLOSE):
+            continue
+        j = last + 1
+        while j < n and v.text[j] in (",", "\u2014", "-") and not v.space[j]:
+            j += 1
+        trailer: list[int] = []
+        k = j
+        while k < n and len(trailer) < 14 and not v.space[k] and v.qid[k] < 0 and v.text[k] not in _END:
+            trailer.append(k)
+            k += 1
+        verb = next((t for t in trailer[:10] if v.pos[t] in ("VERB", "AUX") and v.cuep[t] >= TRAILER_CUE), -1)
+        if verb < 0:
+            continue
+        cue = [verb]
+        while cue[0] - 1 in trailer and v.pos[cue[0] - 1] in ("AUX", "PART", "ADV") and v.dep[cue[0] - 1] != "nsubj":
+            cue.insert(0, cue[0] - 1)
+        before = [t for t in trailer if t < cue[0]]
+        if any(v.pos[t] not in _NP_POS for t in before):
+            continue
+        if before:
+            source = before
+        else:
+            after = [t for t in trailer if t > verb]
+            if not after or v.pos[after[0]] not in ("PROPN", "PRON", "DET", "NOUN", "ADJ"):
+                continue
+            source = after
+        while source and v.pos[source[-1]] == "PUNCT":
+            source = source[:-1]
+        while source and v.pos[source[0]] == "PUNCT":
+            source = source[1:]
+        if not source:
+            continue
+        content = list(range(first, last + 1))
+        while j - 1 > last and v.text[j - 1] == ",":
+            j -= 1
+        content += list(range(last + 1, j))
+        _set(labels, [i for i in content if not v.space[i]], "CONTENT")
+        for t in trailer:
+            if labels.get(t, "O").endswith("CONTENT"):
+                labels[t] = "O"
+        _set(labels, cue, "CUE")
+        _set(labels, source, "SOURCE")
+
+
+def cut_after_quote(v: DocView, labels: dict[int, str]) -> None:
+    """A content that is a quotation opening its sentence ends with it: content labels after
+    the closing mark (and its trailing punctuation) are dropped up to the end of that run."""
+    n = len(v.text)
+    for first, last in _quotes(v):
+        if not labels.get(first, "O").endswith("CONTENT"):
+            continue
+        prev = first - 1
+        while prev >= 0 and v.space[prev] and "\n" not in v.text[prev]:
+            prev -= 1
+        if prev >= 0 and not (v.space[prev] or v.text[prev] in _END or v.sent[prev] != v.sent[first]):
+            continue  # only quotations that open their sentence
+        j = last + 1
+        while j < n and v.pos[j] == "PUNCT" and v.qid[j] < 0 and labels.get(j, "O").endswith("CONTENT"):
+            j += 1
+        while j < n and v.qid[j] < 0 and labels.get(j, "O").endswith("CONTENT") and not (
+                v.space[j] and "\n" in v.text[j]):
+            labels[j] = "O"
+            j += 1
+
+
+def according_to(v: DocView, labels: dict[int, str]) -> None:
+    """"According to X, …" / "…, according to X": X is the source, the rest of the sentence the
+    content. Only where the tagger labelled nothing else in the sentence."""
+    doc = v.doc
+    n = len(v.text)
+    for i in range(n - 2):
+        if v.lower[i] != "according" or v.lower[i + 1] != "to":
+            continue
+        pobj = next((c for c in doc[i + 1].children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        src = [t for t in range(i + 2, pobj.right_edge.i + 1) if not v.space[t]]
+        while src and v.pos[src[-1]] == "PUNCT":
+            src.pop()
+        if not src or any(labels.get(t, "O").endswith("CONTENT") for t in src):
+            continue
+        sent = v.sent[i]
+        rest = [t for t in range(n) if v.sent[t] == sent and not v.space[t] and not (i <= t <= src[-1])]
+        if any(labels.get(t, "O") != "O" for t in rest):
+            continue  # the tagger already found something here
+        while rest and v.pos[rest[0]] == "PUNCT" and v.qid[rest[0]] < 0:
+            rest.pop(0)
+        while rest and v.pos[rest[-1]] == "PUNCT" and v.qid[rest[-1]] < 0:
+            rest.pop()
+        words = [t for t in rest if v.pos[t] != "PUNCT"]
+        if len(words) < 3:
+            continue
+        before = [t for t in rest if t < i]
+        after = [t for t in rest if t > src[-1]]
+        while before and v.pos[before[-1]] == "PUNCT" and v.qid[before[-1]] < 0:
+            before.pop()
+        while after and v.pos[after[0]] == "PUNCT" and v.qid[after[0]] < 0:
+            after.pop(0)
+        _set(labels, [i, i + 1], "CUE")
+        _set(labels, src, "SOURCE")
+        if before:
+            _set(labels, before, "CONTENT")
+        if after:
+            _set(labels, after, "CONTENT")

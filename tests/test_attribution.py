@@ -1,0 +1,148 @@
+"""The attribution extractor on small made-up texts: quotation marks, indirect speech, sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from saidwhat.analysis.attribution import Attribution, find_attributions
+from saidwhat.analysis.attribution.quotes import quote_states
+from saidwhat.analysis.nlp import get_nlp
+
+
+def _find(text: str) -> list[Attribution]:
+    return find_attributions(get_nlp()(text))
+
+
+def _texts(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    return [text[s:e] for s, e in spans]
+
+
+def _one_with(text: str, needle: str) -> Attribution:
+    """The attribution whose content covers ``needle``."""
+    start = text.index(needle)
+    hits = [a for a in _find(text) if any(s <= start < e for s, e in a.content)]
+    assert len(hits) == 1, f"expected one attribution over {needle!r}, got {hits}"
+    return hits[0]
+
+
+# ------------------------------------------------------------------ quotation marks
+
+def test_quote_states_curly_straight_and_nyt() -> None:
+    toks = ["He", "said", "\u201c", "yes", "\u201d", "and", '"', "no", '"', "and", "``", "maybe", "''", "."]
+    inside, qid = quote_states(toks, [0] * len(toks))
+    assert inside == [0, 0, 1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 0]
+    assert qid[3] != qid[7] != qid[11] and qid[2] == qid[4]
+
+
+def test_quote_states_unbalanced_runs_to_paragraph_end() -> None:
+    toks = ["\u201c", "never", "closed", "here", "next", "para"]
+    inside, _ = quote_states(toks, [0, 0, 0, 0, 1, 1])
+    assert inside == [1, 1, 1, 1, 0, 0]
+
+
+def test_quote_states_closing_mark_without_opening() -> None:
+    toks = ["lost", "opening", "\u201d", "she", "said"]
+    inside, _ = quote_states(toks, [0] * 5)
+    assert inside == [1, 1, 1, 0, 0]
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cThis quote never closes, the mayor said.\n\nNext paragraph.",
+    "Stray closing mark\u201d in a sentence, he said.",
+    '"""',
+    "\u201c",
+    "''",
+    "   \n\n  ",
+])
+def test_unbalanced_or_degenerate_quotes_never_fail(text: str) -> None:
+    for att in _find(text):
+        for s, e in att.content + att.cue + att.source:
+            assert 0 <= s < e <= len(text)
+
+
+# ------------------------------------------------------------------ direct quotes
+
+def test_direct_quote_with_trailing_cue() -> None:
+    text = "The vote is on Tuesday.\n\n\u201cWe are going to win this election,\u201d Smith said on Monday.\n"
+    att = _one_with(text, "We are going")
+    assert att.kind == "direct"
+    assert "We are going to win this election" in "".join(_texts(text, att.content))
+    assert _texts(text, att.source) == ["Smith"]
+    assert "said" in "".join(_texts(text, att.cue))
+
+
+def test_split_quote_is_one_attribution_with_two_spans() -> None:
+    text = ("\u201cWe will fight this decision in every court,\u201d the governor said, "
+            "\u201cand we will win in the end.\u201d\n")
+    att = _one_with(text, "We will fight")
+    joined = " ".join(_texts(text, att.content))
+    assert "we will win in the end" in joined
+    assert len(att.content) >= 2
+    assert "the governor" in " ".join(_texts(text, att.source))
+
+
+def test_nyt_style_quotes() -> None:
+    text = "''The economy is not working for ordinary families,'' Mr. Lopez said in an interview.\n"
+    att = _one_with(text, "The economy")
+    assert att.kind == "direct"
+    assert "Mr. Lopez" in " ".join(_texts(text, att.source))
+
+
+def test_continuation_quote_in_next_paragraph_keeps_the_source() -> None:
+    text = ("\u201cWe have been waiting for years for this bridge,\u201d said Maria Gonzalez, a local teacher.\n\n"
+            "\u201cNow the whole town can finally breathe again and the children can walk to school.\u201d\n")
+    atts = _find(text)
+    second = text.index("Now the whole town")
+    owner = [a for a in atts if any(s <= second < e for s, e in a.content)]
+    assert len(owner) == 1
+    assert "Maria Gonzalez" in " ".join(_texts(text, owner[0].source))
+
+
+# ------------------------------------------------------------------ indirect speech, sources
+
+def test_indirect_speech_with_that_clause() -> None:
+    text = "The senator said that the bill would pass the chamber next week.\n"
+    att = _one_with(text, "the bill would pass")
+    assert att.kind == "indirect"
+    assert _texts(text, att.source) == ["The senator"]
+    assert _texts(text, att.cue) == ["said"]
+
+
+def test_according_to() -> None:
+    text = "According to the ministry, unemployment fell to its lowest level in a decade last year.\n"
+    att = _one_with(text, "unemployment fell")
+    assert "the ministry" in " ".join(_texts(text, att.source))
+    assert att.kind == "indirect"
+
+
+def test_source_keeps_apposition() -> None:
+    text = "John Carter, a spokesman for the company, said the plant would close in March.\n"
+    att = _one_with(text, "the plant would close")
+    source = " ".join(_texts(text, att.source))
+    assert "John Carter" in source and "spokesman" in source
+
+
+def test_pronoun_source_keeps_the_pronoun() -> None:
+    text = "The minister arrived late.\n\nShe said the talks had collapsed over the weekend.\n"
+    att = _one_with(text, "the talks had collapsed")
+    assert _texts(text, att.source) == ["She"]
+
+
+def test_mixed_kind_for_partly_quoted_content() -> None:
+    text = "The mayor said the new stadium was \u201ca disaster for taxpayers\u201d and should be cancelled.\n"
+    att = _one_with(text, "the new stadium")
+    assert att.kind == "mixed"
+
+
+def test_offsets_and_confidence_are_sane() -> None:
+    text = ("The company said profits rose. \u201cIt was a very good year for us,\u201d the chief executive said.\n"
+            "Analysts believe the shares will rise.\n")
+    atts = _find(text)
+    assert atts
+    for att in atts:
+        assert 0.0 <= att.confidence <= 1.0
+        assert att.kind in ("direct", "indirect", "mixed")
+        for s, e in att.content + att.cue + att.source:
+            assert 0 <= s < e <= len(text)
+            assert text[s:e] == text[s:e].strip()
+    assert [a.content[0][0] for a in atts] == sorted(a.content[0][0] for a in atts)
