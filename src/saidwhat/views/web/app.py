@@ -28,7 +28,6 @@ from saidwhat import __version__
 from saidwhat.errors import (
     AnalysisError,
     BlockedAddressError,
-    ConfigError,
     FetchError,
     InputError,
     InputTooLargeError,
@@ -121,9 +120,7 @@ def status_for(exc: SaidwhatError) -> int:
         return 500
     if isinstance(exc, StoreError):
         return 503
-    if isinstance(exc, ConfigError):
-        return 500
-    return 400
+    return 400  # ConfigError and the rest: in a request, a bad option is the caller's
 
 
 def _wants_json(request: Request) -> bool:

@@ -69,7 +69,7 @@ router = APIRouter(include_in_schema=False)
 
 def _qs(params: dict[str, Any], **changes: Any) -> str:
     merged = {**params, **changes}
-    clean = {k: v for k, v in merged.items() if v not in (None, "", 0) or k == "offset" and v}
+    clean = {k: v for k, v in merged.items() if v not in (None, "", 0)}
     return "?" + urlencode(clean) if clean else "?"
 
 
