@@ -63,6 +63,7 @@ ORG_HEADS = {
     "bureau", "service", "authority", "authorities", "embassy", "consulate", "parliament",
     "congress", "senate", "house", "program", "programme", "project", "fund", "corporation",
     "watchdog", "regulator", "institution", "forum", "league", "federation", "pac", "caucus",
+    "charity", "ngo", "delegation",
 }
 GENERIC_ORG_HEADS = {"body", "organization", "organisation", "group", "agency", "institution",
                      "entity", "outfit", "watchdog"}

@@ -27,7 +27,16 @@ from saidwhat.analysis.stance.model import (
     word_polarity,
 )
 from saidwhat.analysis.stance.targets import TargetInfo, find_target, propose_target
-from saidwhat.schema import Actor, ActorStance, AnalyzedArticle, QuoteStance, Reaction, Span, StanceLabel
+from saidwhat.schema import (
+    Actor,
+    ActorKind,
+    ActorStance,
+    AnalyzedArticle,
+    QuoteStance,
+    Reaction,
+    Span,
+    StanceLabel,
+)
 
 
 def _target_tokens(doc: Doc, info: TargetInfo) -> set[int]:
@@ -144,11 +153,19 @@ def find_reactions(doc: Doc, analyzed: AnalyzedArticle, info: TargetInfo, start_
         if actor is not None:
             mention = next(((s, e) for s, e in actor.mentions if s <= subj.idx < e), mention)
         if actor is None:
-            if subj.tag_ not in ("NNS", "NNPS") and not any(c.dep_ == "conj" for c in subj.children):
+            lemma_s = subj.lemma_.lower()
+            plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+            if plural:
+                kind: ActorKind = "group"
+            elif lemma_s in alx.ORG_HEADS:
+                kind = "organization"
+            elif lemma_s in alx.ROLE_NOUNS:
+                kind = "anonymous"
+            else:
                 continue
-            actor = Actor(id=f"a{len(analyzed.actors) + 1}", name=analyzed.text[mention[0]:mention[1]],
-                          kind="group", mentions=[mention],
-                          description=analyzed.text[mention[0]:mention[1]])
+            name = analyzed.text[mention[0]:mention[1]]
+            actor = Actor(id=f"a{len(analyzed.actors) + 1}", name=name, kind=kind, mentions=[mention],
+                          description=name)
             analyzed.actors.append(actor)
         label: StanceLabel = "support" if pol > 0 else "oppose"
         out.append(Reaction(id=f"r{start_id + len(out)}", actor=actor.id, target=info.target.name,
