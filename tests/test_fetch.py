@@ -7,7 +7,10 @@ import gzip
 import http.server
 import importlib
 import ipaddress
+import shutil
 import socket
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -340,3 +343,45 @@ def test_cli_unreachable(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", "--allow-private-network", url]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and url in err[0] and "SW201" in err[0]
+
+
+# --- HTTPS: connect to the vetted IP, verify the certificate against the original name -------
+
+@pytest.fixture(scope="module")
+def tls_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, ssl.SSLContext]]:
+    openssl = shutil.which("openssl")
+    if not openssl:
+        pytest.skip("openssl is not installed")
+    tmp = tmp_path_factory.mktemp("tls")
+    cert, key = tmp / "cert.pem", tmp / "key.pem"
+    subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+                    "-days", "2", "-subj", "/CN=news.example", "-addext", "subjectAltName=DNS:news.example"],
+                   check=True, capture_output=True, timeout=60)
+    state = Server("127.0.0.1", 0)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
+    httpd.daemon_threads = True
+    server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_ctx.load_cert_chain(str(cert), str(key))
+    httpd.socket = server_ctx.wrap_socket(httpd.socket, server_side=True)
+    state.port = httpd.server_address[1]
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    client_ctx = ssl.create_default_context(cafile=str(cert))
+    try:
+        yield state, client_ctx
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_https_pinned_with_sni_and_hostname_check(tls_server: tuple[Server, ssl.SSLContext],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    server, ctx = tls_server
+    monkeypatch.setattr(fetch_mod, "resolve_host", lambda host, port: ["127.0.0.1"])
+    result = fetch_mod.fetch(f"https://news.example:{server.port}/echo-host", allowed_addresses=LOCAL,
+                             max_bytes=10_000, verify=ctx)
+    assert result.url == f"https://news.example:{server.port}/echo-host"
+    assert server.requests[-1] == ("/echo-host", f"news.example:{server.port}")
+    # the certificate is checked against the name in the URL, not the IP connected to
+    with pytest.raises(FetchError, match="(?i)certificate|hostname"):
+        fetch_mod.fetch(f"https://other.example:{server.port}/echo-host", allowed_addresses=LOCAL,
+                        max_bytes=10_000, verify=ctx)

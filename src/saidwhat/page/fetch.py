@@ -24,6 +24,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 import socket
+import ssl
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -238,13 +239,17 @@ def fetch(
     max_bytes: int,
     timeout: float = FETCH_TIMEOUT,
     max_redirects: int = MAX_REDIRECTS,
+    verify: ssl.SSLContext | bool = True,
 ) -> FetchResult:
-    """GET ``url`` following redirects by hand, each hop vetted and pinned (see module doc)."""
+    """GET ``url`` following redirects by hand, each hop vetted and pinned (see module doc).
+
+    ``verify`` is httpx's: the system CA store by default, an ``SSLContext`` to trust others.
+    """
     source = source or url
     allowed = tuple(allowed_addresses)
     deadline = time.monotonic() + timeout
     current: str | httpx.URL = url
-    with httpx.Client(trust_env=False, follow_redirects=False, http2=False) as client:
+    with httpx.Client(trust_env=False, follow_redirects=False, http2=False, verify=verify) as client:
         for hop in range(max_redirects + 1):
             target = vet_url(current, source=source, allow_private_network=allow_private_network,
                              allowed_addresses=allowed)
