@@ -269,6 +269,16 @@ def test_plain_text_hard_wrapped() -> None:
     assert paras[1] == BODY[1]
 
 
+def test_plain_text_title_without_blank_line() -> None:
+    title, paras = text_paragraphs("Harbour plan approved by a council vote on Monday\n" + "\n\n".join(BODY))
+    assert title == "Harbour plan approved by a council vote on Monday" and paras == BODY
+
+
+def test_plain_text_single_newlines_are_paragraphs() -> None:
+    title, paras = text_paragraphs("Harbour plan\r\n" + "\r\n".join(BODY))
+    assert title == "Harbour plan" and paras == BODY
+
+
 def test_plain_text_long_first_line_is_not_a_title() -> None:
     long_first = " ".join(["word"] * 40) + "."
     title, paras = text_paragraphs(long_first + "\n\n" + BODY[0])

@@ -82,31 +82,40 @@ def html_paragraphs(text: str, title: str | None) -> list[str]:
 
 
 def _is_wrapped(lines: list[str]) -> bool:
-    """A hard-wrapped block: several lines, all but the last of similar, typing-width length."""
+    """A hard-wrapped block: several lines, all but the last of similar, typing-width length,
+    mostly broken mid-sentence."""
     if len(lines) < 2:
         return False
     body = lines[:-1]
-    return all(40 <= len(line) <= 100 for line in body) and max(map(len, body)) - min(map(len, body)) <= 30
+    if not all(40 <= len(line) <= 100 for line in body) or max(map(len, body)) - min(map(len, body)) > 30:
+        return False
+    # wrapping breaks lines mid-sentence; one-sentence-per-line text ends its lines with a stop
+    mid_sentence = sum(1 for line in body if not line.endswith((".", "!", "?", "\"", "”", "’", ":")))
+    return mid_sentence * 2 >= len(body)
 
 
-def text_paragraphs(text: str) -> tuple[str | None, list[str]]:
-    """``(title, paragraphs)`` of plain text: blocks split at blank lines, hard-wrapped blocks
-    re-joined, other multi-line blocks one paragraph per line; the first line is the title
-    when it is short enough to be one."""
-    blocks = re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+def _blocks(text: str) -> list[str]:
+    """Blocks split at blank lines; a hard-wrapped block re-joined, other blocks one paragraph per line."""
     paragraphs: list[str] = []
-    for block in blocks:
+    for block in re.split(r"\n[ \t\f\v\u00a0]*\n", text):
         lines = [_norm(line) for line in block.split("\n") if line.strip()]
-        if not lines:
-            continue
         if _is_wrapped(lines):
             paragraphs.append(" ".join(lines))
         else:
             paragraphs.extend(lines)
-    title = None
-    if len(paragraphs) > 1 and len(_WORD.findall(paragraphs[0])) <= MAX_TITLE_WORDS:
-        title, paragraphs = paragraphs[0], paragraphs[1:]
-    return title, paragraphs
+    return paragraphs
+
+
+def text_paragraphs(text: str) -> tuple[str | None, list[str]]:
+    """``(title, paragraphs)`` of plain text. The first non-empty line is the title when it is
+    short enough to be one (a long first line is body text) and more text follows; it is taken
+    off before paragraphs are formed, so it is never joined to the first paragraph."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    head, _, rest = text.lstrip().partition("\n")
+    first = _norm(head)
+    if first and len(_WORD.findall(first)) <= MAX_TITLE_WORDS and rest.strip():
+        return first, _blocks(rest)
+    return None, _blocks(text)
 
 
 def _finish(article: Article, paragraphs: list[str], page: Page, require_english: bool) -> Article:
