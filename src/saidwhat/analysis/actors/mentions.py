@@ -216,6 +216,23 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]]) -> list[Mention]:
         out.append(m)
         return True
 
+    # Coordinated collectives first, before their parts become mentions of their own:
+    # "welcomed by rights advocates, foreign officials and exiled Uyghurs" is one reacting group.
+    for chunk in doc.noun_chunks:
+        head = chunk.root
+        if head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() not in lx.GROUP_HEADS | lx.ORG_HEADS:
+            continue
+        if not (_subject(head) or head.head.dep_ == "agent"):
+            continue
+        last = head
+        while any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in last.children):
+            last = next(c for c in last.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"))
+        if last is head:
+            continue
+        text = doc.text[chunk.start_char: last.idx + len(last)]
+        gm = Mention(chunk.start_char, chunk.start_char + len(text), text, "group", "group", head.i)
+        gm.description, gm.is_subject = text, True
+        add(gm, chunk.start, last.i + 1)
     ents = list(doc.ents)
     for ent in ents:
         if ent.label_ == "PERSON" and any(c.isalpha() for c in ent.text):
