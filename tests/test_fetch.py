@@ -21,7 +21,7 @@ import httpx
 import pytest
 
 from saidwhat.cli import main
-from saidwhat.errors import BlockedAddressError, FetchError, InputTooLargeError
+from saidwhat.errors import BlockedAddressError, ConfigError, FetchError, InputTooLargeError
 from saidwhat.page import fetch as fetch_mod
 from saidwhat.page import load
 
@@ -74,6 +74,8 @@ def _handler(state: Server) -> type[http.server.BaseHTTPRequestHandler]:
                 self._send(200, LATIN.encode("cp1252"), "text/plain; charset=iso-8859-1")
             elif route == "/redirect":
                 self._send(302, b"", headers={"Location": query["to"][0]})
+            elif route == "/bad-redirect":
+                self._send(302, b"", headers={"Location": "http://[::1/"})
             elif route == "/loop":
                 self._send(302, b"", headers={"Location": "/loop"})
             elif route == "/missing":
@@ -385,3 +387,23 @@ def test_https_pinned_with_sni_and_hostname_check(tls_server: tuple[Server, ssl.
     with pytest.raises(FetchError, match="(?i)certificate|hostname"):
         fetch_mod.fetch(f"https://other.example:{server.port}/echo-host", allowed_addresses=LOCAL,
                         max_bytes=10_000, verify=ctx)
+
+
+def test_redirect_to_invalid_url(server: Server) -> None:
+    with pytest.raises(FetchError, match="(?i)invalid"):
+        load(server.url("/bad-redirect"), allowed_addresses=LOCAL)
+
+
+def test_invalid_allowlist_is_a_config_error() -> None:
+    with pytest.raises(ConfigError):
+        load("http://127.0.0.1:9/", allowed_addresses=["not-an-address"])
+
+
+@pytest.mark.parametrize("url", ["http://exa mple.example/", "http://127.0.0.1:99999/", "http://a..b/"])
+def test_malformed_hosts_are_not_looked_up(url: str, monkeypatch: pytest.MonkeyPatch, no_connections: None) -> None:
+    def no_dns(host: str, port: int) -> list[str]:
+        raise AssertionError(f"looked up {host!r}")
+
+    monkeypatch.setattr(fetch_mod, "resolve_host", no_dns)
+    with pytest.raises(FetchError, match="invalid"):
+        load(url)

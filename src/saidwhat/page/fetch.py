@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import re
 import socket
 import ssl
 import time
@@ -32,7 +33,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from saidwhat.errors import BlockedAddressError, FetchError, InputTooLargeError
+from saidwhat.errors import BlockedAddressError, ConfigError, FetchError, InputTooLargeError
 
 __all__ = [
     "CONNECT_TIMEOUT",
@@ -151,10 +152,25 @@ def vet_url(
     host = parsed.raw_host.decode("ascii", "replace").strip("[]")
     if not host:
         raise FetchError("the URL has no host", input=source)
+    if not _HOSTNAME.match(host) and not _is_ip(host):
+        raise FetchError(f"invalid host name {host[:100]!r} in the URL", input=source)
     port = parsed.port or (443 if parsed.scheme == "https" else 80)
+    if not 0 < port < 65536:
+        raise FetchError(f"invalid port {port} in the URL", input=source)
     addresses = _resolve(host, port, source)
     _check_addresses(addresses, parsed.scheme, host, source, allow_private_network, allowed_addresses)
     return Target(url=parsed.copy_with(fragment=None), host=host, port=port, ip=addresses[0])
+
+
+_HOSTNAME = re.compile(r"^(?=.{1,253}\.?$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62})(?:\.[A-Za-z0-9_-]{1,63})*\.?$")
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.replace("%25", "%").split("%", 1)[0])
+    except ValueError:
+        return False
+    return True
 
 
 def _one_line(exc: BaseException) -> str:
@@ -247,6 +263,10 @@ def fetch(
     """
     source = source or url
     allowed = tuple(allowed_addresses)
+    try:
+        parse_allowlist(allowed)
+    except ValueError as exc:
+        raise ConfigError(f"invalid allowed address: {exc}", input=source) from exc
     deadline = time.monotonic() + timeout
     current: str | httpx.URL = url
     with httpx.Client(trust_env=False, follow_redirects=False, http2=False, verify=verify) as client:
@@ -265,7 +285,10 @@ def fetch(
                         if not location:
                             raise FetchError(f"HTTP {response.status_code} redirect without a Location",
                                              input=source)
-                        current = target.url.join(location)
+                        try:
+                            current = target.url.join(location)
+                        except (httpx.InvalidURL, ValueError) as exc:
+                            raise FetchError(f"redirect to an invalid URL {location[:200]!r}", input=source) from exc
                         continue
                     if response.status_code >= 400:
                         phrase = response.reason_phrase or ""
