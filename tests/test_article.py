@@ -391,7 +391,8 @@ def test_cli_error_is_one_line_in_a_real_process(tmp_path: Path) -> None:
     """In a real process (logging set up by the CLI, not pytest): no library warnings on stderr."""
     path = _write(tmp_path, "blank.html", b"<html><body><script>var a = 1;</script></body></html>")
     code = "import sys; from saidwhat.cli import main; sys.exit(main(sys.argv[1:]))"
-    proc = subprocess.run([sys.executable, "-c", code, "extract", path], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run([sys.executable, "-c", code, "extract", path], check=False, capture_output=True,
+                          text=True, timeout=120)
     assert proc.returncode == 1
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and path in lines[0] and "SW104" in lines[0], proc.stderr
