@@ -69,7 +69,9 @@ RULES: tuple[Rule, ...] = (
           r"|sponsored\s+links?)"
           rf"(?:{_SEP}|{_END})"
           r"|also\s+on\s+[\w-]+\.[a-z]{2,}\b.*"  # "Also on example.com <headline>"
-          r"|.{5,200}\[(?-i:[A-Z][A-Z ]{2,15})\]\W*$",  # "<headline> [VIDEO]"
+          r"|.{5,200}\[(?-i:VIDEOS?|INSIGHT|PICTURES|PICS|PHOTOS?|GALLERY|REVEALED|LATEST|LIVE|POLL|ANALYSIS|REACTION"
+          r"|NEWS|WARNING|UPDATE|COMMENT|OPINION|MAP|GRAPHIC|QUIZ|LISTEN|WATCH|EXCLUSIVE|PODCAST)\]\W*$",
+          # "<headline> [VIDEO]": a teaser link labelled with its kind
           30, "a teaser for other content: a promo prefix and a colon, or the bare heading"),
     _rule("image-credit",
           r"\(?\s*(?:(?:featured|top|header|lead|main|cover|hero|thumbnail|banner)\s+)?"
