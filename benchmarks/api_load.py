@@ -56,7 +56,7 @@ def free_port() -> int:
 
 
 def start_server(db: str, port: int, workers: int) -> subprocess.Popen[bytes]:
-    cmd = [sys.executable, "-m", "saidwhat.cli", "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port),
+    cmd = [sys.executable, "-c", "import sys; from saidwhat.cli import main; sys.exit(main(sys.argv[1:]))", "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port),
            "--workers", str(workers)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60

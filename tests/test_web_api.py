@@ -235,6 +235,9 @@ def test_pages_render(client: TestClient, corpus: Corpus) -> None:
     assert search.status_code == 200 and "Harbor Times" in search.text
     assert f"/articles/{corpus.ids['harbor']}#quote-" in search.text
     assert client.get("/").status_code == 200
+    total = client.get("/api/quotes").json()["total"]
+    second = client.get("/search", params={"offset": 5})
+    assert second.status_code == 200 and f"6–{min(total, 25)} of {total}" in second.text
     assert client.get("/articles").status_code == 200
     actors = client.get("/api/actors", params={"limit": 1}).json()["items"]
     assert client.get(f"/actors/{actors[0]['key']}").status_code == 200
@@ -262,3 +265,15 @@ def test_search_page_date_facet_links_filter_by_month(client: TestClient, corpus
     narrowed = client.get("/search", params={"since": "2024-03-01", "until": "2024-03-31"})
     assert narrowed.status_code == 200
     assert "Harbor Times" in narrowed.text and "Nordic Daily" not in narrowed.text
+
+
+def test_reactions_page_filters_by_stance(client: TestClient) -> None:
+    rows = client.get("/api/reactions", params={"target": UN_TARGET, "limit": 100}).json()["items"]
+    labels = {r["stance"] for r in rows}
+    assert labels, "the UN report has reactions"
+    for label in labels:
+        page = client.get("/reactions", params={"target": UN_TARGET, "stance": label}).text
+        assert f'class="stance st-{label}"' in page
+        for other in {"support", "oppose", "neutral"} - {label}:
+            assert f'class="stance st-{other}"' not in page
+        assert f"Export all {len(rows)} rows" in page

@@ -48,14 +48,15 @@ class AnalyzeRequest(BaseModel):
         return "html" if (self.html or "").strip() else "text"
 
 
-def analyze_request(req: AnalyzeRequest, *, allow_private_network: bool) -> AnalyzedArticle:
+def analyze_request(req: AnalyzeRequest, *, allow_private_network: bool,
+                    fetch_timeout: float = 30.0) -> AnalyzedArticle:
     """Run the CLI's chain on one request (blocking)."""
     targets: Sequence[str] | None = [t.strip() for t in req.targets if t.strip()] or None
     if req.kind == "url":
         url = (req.url or "").strip()
         if not url.lower().startswith(("http://", "https://")):
             raise InputError("only http(s) URLs can be fetched", input=url[:200])
-        page = load(url, allow_private_network=allow_private_network)
+        page = load(url, allow_private_network=allow_private_network, timeout=fetch_timeout)
     elif req.kind == "html":
         page = page_from_text(req.html or "", "posted-html", kind="html")
     else:
@@ -84,7 +85,8 @@ class Analyzer:
         if not self._slots.acquire(blocking=False):
             raise AnalyzerBusy("the server is busy analysing other pages; try again shortly", input="request")
         try:
-            future = self._pool.submit(analyze_request, req, allow_private_network=self.allow_private_network)
+            future = self._pool.submit(analyze_request, req, allow_private_network=self.allow_private_network,
+                                       fetch_timeout=min(30.0, self.timeout))
         except BaseException:
             self._slots.release()
             raise

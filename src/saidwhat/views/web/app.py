@@ -167,6 +167,7 @@ def create_app(
     app.state.settings = settings
     app.state.store_holder = holder
     app.state.analyzer = analyzer
+    app.state.page_cache = {}
 
     from saidwhat.views.web.api import router as api_router
     from saidwhat.views.web.pages import render_error

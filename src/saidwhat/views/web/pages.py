@@ -8,9 +8,11 @@ the page's script travels in escaped ``data-`` attributes.
 from __future__ import annotations
 
 import calendar
+import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import APIRouter, Request
@@ -22,7 +24,7 @@ from starlette.templating import Jinja2Templates
 
 from saidwhat.errors import SaidwhatError
 from saidwhat.schema import AnalyzedArticle
-from saidwhat.store import Page, ReactionRow, StoredArticle
+from saidwhat.store import Page, QuoteHit, ReactionRow, StoredArticle
 from saidwhat.store.keys import actor_key
 from saidwhat.views.web import charts
 from saidwhat.views.web.api import get_store, read_analyze_body, validate_analyze
@@ -32,7 +34,9 @@ from saidwhat.views.web.security import WriteForbidden, check_write_access
 __all__ = ["render_error", "router", "templates"]
 
 HERE = Path(__file__).resolve().parent
+T = TypeVar("T")
 PAGE_SIZE = 20
+DATE_SAMPLE = 200  # the month facet counts the best this-many hits (the store has no date facet)
 FILTERS = ("q", "actor", "outlet", "target", "stance", "since", "until")
 
 
@@ -124,7 +128,12 @@ def search_page(request: Request) -> Response:
     f = _filters(request)
     offset = _int(request.query_params.get("offset"))
     args: dict[str, Any] = {k: v for k, v in f.items() if k != "q"}
-    hits = store.search_quotes(f.get("q"), offset=offset, limit=PAGE_SIZE, **args)
+    if offset == 0:  # one query serves the first page and the date facet's sample
+        sample = store.search_quotes(f.get("q"), offset=0, limit=DATE_SAMPLE, **args)
+        hits = Page[QuoteHit](items=sample.items[:PAGE_SIZE], total=sample.total, offset=0, limit=PAGE_SIZE)
+    else:
+        hits = store.search_quotes(f.get("q"), offset=offset, limit=PAGE_SIZE, **args)
+        sample = store.search_quotes(f.get("q"), offset=0, limit=DATE_SAMPLE, **args) if hits.total else hits
     facets = store.facets(f.get("q"), **args)
     facet_links: dict[str, list[dict[str, Any]]] = {}
     for name, values in facets.items():
@@ -136,20 +145,16 @@ def search_page(request: Request) -> Response:
             links.append({"value": value, "count": count, "active": active,
                           "href": _qs(f, **{name: None if active else value})})
         facet_links[name] = links
-    facet_links["date"], date_sample = _date_facet(store, f, args, hits.total)
+    facet_links["date"] = _date_facet(sample.items, f)
+    date_sample = DATE_SAMPLE if hits.total > DATE_SAMPLE else None
     return _page(request, "search.html", f=f, hits=hits, facets=facet_links, date_sample=date_sample,
                  pg=_pager(hits, {**f, "offset": offset}), stats=store.stats(),
                  clear={k: _qs(f, **{k: None}) for k in f})
 
 
-DATE_SAMPLE = 200
-
-
-def _date_facet(store: Any, f: dict[str, str], args: dict[str, Any],
-                total: int) -> tuple[list[dict[str, Any]], int | None]:
+def _date_facet(sample: list[QuoteHit], f: dict[str, str]) -> list[dict[str, Any]]:
     """Month links (since/until ranges) counted over the matching quotes, or over the best
     ``DATE_SAMPLE`` of them when there are more (the store's facets have no date counts)."""
-    sample = store.search_quotes(f.get("q"), offset=0, limit=DATE_SAMPLE, **args).items if total else []
     months: dict[str, int] = defaultdict(int)
     for h in sample:
         if h.published and len(h.published) >= 7:
@@ -163,7 +168,7 @@ def _date_facet(store: Any, f: dict[str, str], args: dict[str, Any],
         active = f.get("since") == since and f.get("until") == until
         links.append({"value": month, "count": count, "active": active,
                       "href": _qs(f, since=None if active else since, until=None if active else until)})
-    return links, (DATE_SAMPLE if total > DATE_SAMPLE else None)
+    return links
 
 
 @router.get("/favicon.ico")
@@ -239,25 +244,58 @@ def _by_affiliation(rows: list[ReactionRow]) -> list[tuple[str, dict[str, int], 
     return [(k, v, None) for k, v in sorted(agg.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))]
 
 
+REACTION_ROWS = 50
+CHART_ROWS = 30
+CACHE_SECONDS = 30.0
+
+
+def _cached(request: Request, key: str, fn: Callable[[], T]) -> T:
+    """Memoise an expensive, slowly changing store answer (the target list) for a few seconds."""
+    cache: dict[str, tuple[float, Any]] = request.app.state.page_cache
+    hit = cache.get(key)
+    now = time.monotonic()
+    if hit is not None and now - hit[0] < CACHE_SECONDS:
+        return cast(T, hit[1])
+    value = fn()
+    cache[key] = (now, value)
+    return value
+
+
 @router.get("/reactions")
 def reactions_page(request: Request) -> Response:
     store = get_store(request)
     target = (request.query_params.get("target") or "").strip()[:200]
-    f = {k: v for k, v in _filters(request).items() if k in ("since", "until")}
-    targets = store.facets().get("target", [])[:30]
-    rows: list[ReactionRow] = []
-    ctx: dict[str, Any] = {}
+    f = {k: v for k, v in _filters(request).items() if k in ("since", "until", "stance")}
+    offset = _int(request.query_params.get("offset"))
+    targets = _cached(request, "targets", lambda: store.facets().get("target", [])[:30])
+    ctx: dict[str, Any] = {"rows": [], "n_rows": 0}
     if target:
-        rows = store.reactions(target, **f)
+        rows = store.reactions(target, since=f.get("since"), until=f.get("until"))
+        ctx["n_rows"] = len(rows)
+        shown = [r for r in rows if r.stance == f["stance"]] if f.get("stance") else rows
+        page = Page[ReactionRow](items=shown[offset:offset + REACTION_ROWS], total=len(shown), offset=offset,
+                                 limit=REACTION_ROWS)
+        ctx["rows"] = page.items
+        ctx["pg"] = _pager(page, {"target": target, **f, "offset": offset})
+        # charts: the actors taking a stance most often first, then the most quoted
+        top = sorted(shown, key=lambda r: (-(r.support + r.oppose), -(r.support + r.oppose + r.neutral)))
         ctx["by_actor"] = charts.bar_chart(
             [(r.actor, {"support": r.support, "oppose": r.oppose, "neutral": r.neutral}, actor_href(r.actor_key))
-             for r in rows], title=f"Stance toward {target} by actor")
-        ctx["by_affiliation"] = charts.bar_chart(_by_affiliation(rows), title=f"Stance toward {target} by affiliation")
-        ctx["timeline"] = charts.timeline([(r.actor, r.first_seen, r.stance, actor_href(r.actor_key)) for r in rows],
-                                          title=f"First reactions to {target}")
-        ctx["export"] = {fmt: "/api/reactions/export" + _qs({"target": target, **f, "format": fmt})
+             for r in top], title=f"Stance toward {target} by actor"
+            + (f" (top {CHART_ROWS} of {len(top)})" if len(top) > CHART_ROWS else ""), max_rows=CHART_ROWS)
+        by_aff = _by_affiliation(shown)
+        ctx["by_affiliation"] = charts.bar_chart(
+            by_aff, title=f"Stance toward {target} by affiliation"
+            + (f" (top {CHART_ROWS} of {len(by_aff)})" if len(by_aff) > CHART_ROWS else ""), max_rows=CHART_ROWS)
+        dated = [r for r in shown if r.first_seen]
+        ctx["timeline"] = charts.timeline(
+            [(r.actor, r.first_seen, r.stance, actor_href(r.actor_key)) for r in dated], max_rows=CHART_ROWS,
+            title=f"First reactions to {target}"
+            + (f" (earliest {CHART_ROWS} of {len(dated)})" if len(dated) > CHART_ROWS else ""))
+        ctx["export"] = {fmt: "/api/reactions/export" + _qs({"target": target, "since": f.get("since"),
+                                                             "until": f.get("until"), "format": fmt})
                          for fmt in ("csv", "json")}
-    return _page(request, "reactions.html", target=target, rows=rows, targets=targets, f=f, **ctx)
+    return _page(request, "reactions.html", target=target, targets=targets, f=f, **ctx)
 
 
 @router.get("/analyze")
