@@ -36,10 +36,12 @@ def test_analyze_json_single_object(story: Path, capsys: pytest.CaptureFixture[s
     data = json.loads(capsys.readouterr().out)
     assert data["title"] == "Council approves new library budget"
     assert data["schema_version"] == "1"
-    assert data["quotes"], "a direct quote with a named speaker must be found"
-    q = data["quotes"][0]
-    s, e = q["content"][0]
-    assert "good day for every reader" in data["text"][s:e]
+    text = data["text"]
+    said = [(q, " ".join(text[s:e] for s, e in q["content"])) for q in data["quotes"]]
+    direct = [q for q, content in said if "good day for every reader" in content]
+    assert len(direct) == 1 and direct[0]["kind"] == "direct"
+    speaker = next(a for a in data["actors"] if a["id"] == direct[0]["speaker"]["actor"])
+    assert "Brandt" in speaker["name"]
 
 
 def test_keep_going_lists_failures_and_exits_nonzero(story: Path, tmp_path: Path,
