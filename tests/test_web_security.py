@@ -344,3 +344,33 @@ def test_private_network_allowed_only_when_asked(hostile_store: tuple[Path, int]
     assert hits == ["/", "/article"]
     assert "We will build it" in r.json()["text"]
     assert no_outside_connections == []
+
+
+# --- the serve command ---------------------------------------------------------------------------
+
+def test_serve_command_wires_the_options(hostile_store: tuple[Path, int], monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    import uvicorn
+
+    from saidwhat.cli import main
+
+    captured: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: captured.update(app=app, **kw))
+    monkeypatch.delenv("SAIDWHAT_TOKEN", raising=False)
+    assert main(["serve", "--db", str(hostile_store[0]), "--host", "0.0.0.0", "--port", "8123"]) == 0
+    assert captured["host"] == "0.0.0.0" and captured["port"] == 8123
+    assert "without --token" in capsys.readouterr().err
+    with TestClient(captured["app"], base_url="http://example.org") as c:
+        assert c.get("/api/articles").json()["total"] == 1
+        assert c.post("/api/analyze", json=EMPTY).status_code == 403
+
+    monkeypatch.setenv("SAIDWHAT_TOKEN", "token-from-the-environment")
+    assert main(["serve", "--db", str(hostile_store[0]), "--allowed-host", "news.example"]) == 0
+    with TestClient(captured["app"], base_url="http://news.example") as c:
+        assert c.post("/api/analyze", json=EMPTY).status_code == 401
+        ok = c.post("/api/analyze", json=EMPTY, headers={"Authorization": "Bearer token-from-the-environment"})
+        assert ok.status_code == 422
+    with TestClient(captured["app"], base_url="http://other.example") as c:
+        assert c.get("/api/articles").status_code == 400
+
+    assert main(["serve", "--db", str(hostile_store[0]), "--token", "short"]) == 1

@@ -25,13 +25,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-body-mb", type=float, default=2.0, help="request body limit in MB (default 2)")
     p.add_argument("--analyze-timeout", type=float, default=60.0, help="seconds an analysis may take (default 60)")
     p.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default 1)")
+    p.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                   help="also accept this Host header on a loopback server (e.g. behind a reverse proxy; "
+                        "then also set --token); repeatable")
     p.set_defaults(func=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from saidwhat.views.web.security import is_loopback_host
+    from saidwhat.views.web.security import is_loopback_host, loopback_host_names
 
     token = args.token or os.environ.get("SAIDWHAT_TOKEN") or None
     if not 0 < args.port < 65536:
@@ -43,7 +46,8 @@ def _run(args: argparse.Namespace) -> int:
               "(analysing is refused)", file=sys.stderr)
     options = {"token": token, "allow_private_network": args.allow_private_network, "host": args.host,
                "port": args.port, "max_body_bytes": int(args.max_body_mb * 1024 * 1024),
-               "analyze_timeout": args.analyze_timeout}
+               "analyze_timeout": args.analyze_timeout,
+               "allowed_hosts": (loopback_host_names() + args.allowed_host) if args.allowed_host else None}
     if args.workers > 1:
         # uvicorn's workers import the app by name: pass the options through the environment
         os.environ["SAIDWHAT_WEB_OPTIONS"] = _encode(args.db, options)
