@@ -2,9 +2,9 @@
 concurrent clients on loopback. Not a test; the numbers go in docs/web.md.
 
     # a store of the 840 PolNeAR train articles (once)
-    .venv/bin/saidwhat ingest ../shared/data/polnear/train/text --db /tmp/polnear.sqlite --workers 2
+    .venv/bin/saidwhat ingest ../shared/data/polnear/train/text --db out/polnear.sqlite --workers 2
     # the benchmark: starts `saidwhat serve` on a free loopback port, runs, stops it
-    .venv/bin/python benchmarks/api_load.py --db /tmp/polnear.sqlite --clients 20 --requests 400
+    .venv/bin/python benchmarks/api_load.py --db out/polnear.sqlite --clients 20 --requests 400
 
 The load is bounded in count (``--requests`` per endpoint) and in time (``--max-seconds``).
 """
