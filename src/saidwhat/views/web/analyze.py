@@ -61,7 +61,12 @@ def analyze_request(req: AnalyzeRequest, *, allow_private_network: bool,
         page = page_from_text(req.html or "", "posted-html", kind="html")
     else:
         page = page_from_text(req.text or "", "posted-text", kind="text")
-    return analyze_article(extract_article(page), targets=targets)
+    article = extract_article(page)
+    with _ANALYSIS_LOCK:  # fetches may overlap; spaCy runs one document at a time
+        return analyze_article(article, targets=targets)
+
+
+_ANALYSIS_LOCK = threading.Lock()
 
 
 class AnalysisTimeout(AnalysisError):
