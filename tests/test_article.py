@@ -397,3 +397,25 @@ def test_cli_error_is_one_line_in_a_real_process(tmp_path: Path) -> None:
     assert proc.returncode == 1
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and path in lines[0] and "SW104" in lines[0], proc.stderr
+
+
+def test_balanced_retry_when_precision_mode_loses_the_body(monkeypatch: pytest.MonkeyPatch) -> None:
+    """If the precision-first pass leaves only clutter, one balanced pass is tried (and used if it has prose)."""
+    import trafilatura
+    from trafilatura.settings import Document
+
+    real = trafilatura.bare_extraction
+    calls: list[bool] = []
+
+    def flaky(*args: Any, **kwargs: Any) -> Any:
+        doc = real(*args, **kwargs)
+        calls.append(bool(kwargs.get("favor_precision")))
+        if kwargs.get("favor_precision"):
+            assert isinstance(doc, Document)
+            doc.text = "This copy is for your personal, non-commercial use only.\nhttps://herald.example/a"
+        return doc
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", flaky)
+    art = extract_article(page_from_text(_article_html(), "h.html"))
+    assert calls == [True, False]
+    assert art.text.split("\n\n") == BODY

@@ -14,11 +14,12 @@ from typing import Any
 from urllib.parse import urljoin
 
 import trafilatura
+from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from saidwhat.article.clutter import clean_paragraphs
 from saidwhat.article.language import check_english
-from saidwhat.article.metadata import iso_date, read_head, split_authors, strip_site_suffix
+from saidwhat.article.metadata import HeadMetadata, iso_date, read_head, split_authors, strip_site_suffix
 from saidwhat.errors import NoArticleTextError
 from saidwhat.page.model import Page
 from saidwhat.schema import Article
@@ -118,15 +119,18 @@ def text_paragraphs(text: str) -> tuple[str | None, list[str]]:
     return None, _blocks(text)
 
 
-def _finish(article: Article, paragraphs: list[str], page: Page, require_english: bool) -> Article:
-    paragraphs = clean_paragraphs(paragraphs, source=page.source)
-    text = "\n\n".join(paragraphs)
-    words = len(_WORD.findall(text))
+def _clean(paragraphs: list[str], page: Page) -> tuple[list[str], int]:
+    kept = clean_paragraphs(paragraphs, source=page.source)
+    return kept, sum(len(_WORD.findall(p)) for p in kept)
+
+
+def _finish(article: Article, paragraphs: list[str], words: int, page: Page, require_english: bool) -> Article:
     if words < MIN_WORDS:
         raise NoArticleTextError(
             f"no article text found ({words} words after removing page clutter; at least {MIN_WORDS} needed)",
             input=page.source,
         )
+    text = "\n\n".join(paragraphs)
     article.language = check_english(text, page.source) if require_english else None
     article.text = text
     return article
@@ -141,20 +145,26 @@ def _absolute(url: str | None, base: str | None) -> str | None:
     return url if url.lower().startswith(("http://", "https://")) else None
 
 
-def _extract_html(page: Page, require_english: bool) -> Article:
-    tree = load_html(page.content)
-    if tree is None:
-        raise NoArticleTextError("the HTML could not be parsed", input=page.source)
-    head = read_head(tree)
-    doc = trafilatura.bare_extraction(tree, url=page.url, with_metadata=True, **TRAFILATURA_OPTIONS)
-    if doc is None or isinstance(doc, dict):
-        raise NoArticleTextError("no main text found in the page", input=page.source)
+def _prose_words(paragraphs: list[str]) -> int:
+    """Words in sentence-like paragraphs (at least 8 words): menus and link lists have none."""
+    counts = (len(_WORD.findall(p)) for p in paragraphs)
+    return sum(n for n in counts if n >= 8)
+
+
+def _attempts() -> list[dict[str, Any]]:
+    """trafilatura settings to try in turn: ours, then (if ours is precision-first) balanced."""
+    attempts = [dict(TRAFILATURA_OPTIONS)]
+    if TRAFILATURA_OPTIONS.get("favor_precision"):
+        attempts.append({**TRAFILATURA_OPTIONS, "favor_precision": False})
+    return attempts
+
+
+def _metadata(doc: Document, head: HeadMetadata, page: Page) -> Article:
     site = doc.sitename or head.site_name
     if site and site.startswith("@"):  # a Twitter handle, not a name
         site = head.site_name if head.site_name and not head.site_name.startswith("@") else None
-    title = strip_site_suffix(doc.title or head.title, site)
-    article = Article(
-        title=title,
+    return Article(
+        title=strip_site_suffix(doc.title or head.title, site),
         published=iso_date(doc.date) or head.published,
         outlet=site,
         authors=split_authors(doc.author) or head.authors,
@@ -162,13 +172,43 @@ def _extract_html(page: Page, require_english: bool) -> Article:
         source=page.source,
         description=doc.description or head.description,
     )
-    return _finish(article, html_paragraphs(doc.text or "", title), page, require_english)
+
+
+def _extract_html(page: Page, require_english: bool) -> Article:
+    """Precision-first extraction; when that leaves too little text (it sometimes keeps only a
+    notice and loses the body), one retry in trafilatura's balanced mode."""
+    tree = load_html(page.content)
+    if tree is None:
+        raise NoArticleTextError("the HTML could not be parsed", input=page.source)
+    head = read_head(tree)
+    article: Article | None = None
+    paragraphs: list[str] = []
+    words = 0
+    for attempt, options in enumerate(_attempts()):
+        doc = trafilatura.bare_extraction(tree, url=page.url, with_metadata=True, **options)
+        if not isinstance(doc, Document):
+            continue
+        if article is None:
+            article = _metadata(doc, head, page)
+        found, count = _clean(html_paragraphs(doc.text or "", article.title), page)
+        # the balanced retry also picks up menus and link lists: take it only if it has prose
+        if attempt and _prose_words(found) < MIN_WORDS:
+            log.debug("%s: retry found no prose (%d words)", page.source, count)
+            continue
+        paragraphs, words = found, count
+        if words >= MIN_WORDS:
+            break
+        log.debug("%s: %d words with %s", page.source, words, options)
+    if article is None:
+        raise NoArticleTextError("no main text found in the page", input=page.source)
+    return _finish(article, paragraphs, words, page, require_english)
 
 
 def _extract_text(page: Page, require_english: bool) -> Article:
     title, paragraphs = text_paragraphs(page.content)
     article = Article(title=title, source=page.source, url=page.url)
-    return _finish(article, paragraphs, page, require_english)
+    paragraphs, words = _clean(paragraphs, page)
+    return _finish(article, paragraphs, words, page, require_english)
 
 
 def extract_article(page: Page, *, require_english: bool = True) -> Article:
