@@ -17,9 +17,14 @@ _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "ADP", "CCONJ
 _END = frozenset({".", "!", "?", ";", ":"})
 
 
-def _set(labels: dict[int, str], toks: list[int], role: str) -> None:
+# Confidence given to the tokens a rule labels (the rules are precise; see docs/attribution.md).
+RULE_CONFIDENCE = 0.9
+
+
+def _set(labels: dict[int, str], toks: list[int], role: str, probs: dict[int, float]) -> None:
     for k, i in enumerate(toks):
         labels[i] = ("B-" if k == 0 else "I-") + role
+        probs[i] = max(probs.get(i, 0.0), RULE_CONFIDENCE)
 
 
 def _quotes(v: DocView) -> list[tuple[int, int]]:
@@ -36,7 +41,7 @@ def _quotes(v: DocView) -> list[tuple[int, int]]:
     return out
 
 
-def quote_trailer(v: DocView, labels: dict[int, str]) -> None:
+def quote_trailer(v: DocView, labels: dict[int, str], probs: dict[int, float]) -> None:
     """Apply the quote–trailer rule in place."""
     n = len(v.text)
     for first, last in _quotes(v):
@@ -59,6 +64,11 @@ def quote_trailer(v: DocView, labels: dict[int, str]) -> None:
             trailer.append(k)
             k += 1
         verb = next((t for t in trailer[:10] if v.pos[t] in ("VERB", "AUX") and v.cuep[t] >= TRAILER_CUE), -1)
+        if verb < 0:
+            # an unlisted speech verb in the tight pattern: “…,” X exhorted / “…,” exhorted X
+            verb = next((t for t in trailer[:7] if v.pos[t] == "VERB"), -1)
+            if verb < 0 or v.tag[verb] not in ("VBD", "VBZ") or v.cuep[verb] <= 0.0:
+                continue
         if verb < 0:
             continue
         cue = [verb]
@@ -84,12 +94,12 @@ def quote_trailer(v: DocView, labels: dict[int, str]) -> None:
         while j - 1 > last and v.text[j - 1] == ",":
             j -= 1
         content += list(range(last + 1, j))
-        _set(labels, [i for i in content if not v.space[i]], "CONTENT")
+        _set(labels, [i for i in content if not v.space[i]], "CONTENT", probs)
         for t in trailer:
             if labels.get(t, "O").endswith("CONTENT"):
                 labels[t] = "O"
-        _set(labels, cue, "CUE")
-        _set(labels, source, "SOURCE")
+        _set(labels, cue, "CUE", probs)
+        _set(labels, source, "SOURCE", probs)
 
 
 def cut_after_quote(v: DocView, labels: dict[int, str]) -> None:
@@ -113,7 +123,7 @@ def cut_after_quote(v: DocView, labels: dict[int, str]) -> None:
             j += 1
 
 
-def according_to(v: DocView, labels: dict[int, str]) -> None:
+def according_to(v: DocView, labels: dict[int, str], probs: dict[int, float]) -> None:
     """"According to X, …" / "…, according to X": X is the source, the rest of the sentence the
     content. Only where the tagger labelled nothing else in the sentence."""
     doc = v.doc
@@ -146,9 +156,9 @@ def according_to(v: DocView, labels: dict[int, str]) -> None:
             before.pop()
         while after and v.pos[after[0]] == "PUNCT" and v.qid[after[0]] < 0:
             after.pop(0)
-        _set(labels, [i, i + 1], "CUE")
-        _set(labels, src, "SOURCE")
+        _set(labels, [i, i + 1], "CUE", probs)
+        _set(labels, src, "SOURCE", probs)
         if before:
-            _set(labels, before, "CONTENT")
+            _set(labels, before, "CONTENT", probs)
         if after:
-            _set(labels, after, "CONTENT")
+            _set(labels, after, "CONTENT", probs)
