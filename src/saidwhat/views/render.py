@@ -43,6 +43,14 @@ def _md(text: str | None) -> str:
     return text
 
 
+def _quoted(said: str) -> str:
+    """Quote content for display, without doubling the quotation marks a direct quote carries."""
+    said = said.strip()
+    if said[:1] in "“\"‘'" and said[-1:] in "”\"’'":
+        return _md(said)
+    return "“" + _md(said) + "”"
+
+
 def render_markdown(article: Article) -> str:
     lines = [f"# {_md(article.title) or '(untitled)'}", ""]
     facts = [x for x in (_md(article.outlet), article.published, ", ".join(_md(a) for a in article.authors)) if x]
@@ -72,7 +80,7 @@ def render_markdown(article: Article) -> str:
                 for eid in st.evidence[:1]:
                     q = next((q for q in a.quotes if q.id == eid), None)
                     if q is not None:
-                        ev = "“" + _md(" … ".join(a.span_text(s) for s in q.content)) + "”"
+                        ev = _quoted(" … ".join(a.span_text(s) for s in q.content))
                     r = next((r for r in a.reactions if r.id == eid), None)
                     if r is not None and r.cue:
                         ev = _md(a.span_text(r.cue[0]))
@@ -92,5 +100,5 @@ def render_markdown(article: Article) -> str:
         cue = " ".join(a.span_text(s) for s in q.cue)
         stance = "; ".join(f"{_md(k)}: {v.label}" for k, v in q.stance.items() if v.label != "neutral")
         tail = f" — *{stance}*" if stance else ""
-        lines.append(f"- **{who}** ({_md(cue) or 'no cue'}, {q.kind}): “{_md(said)}”{tail}")
+        lines.append(f"- **{who}** ({_md(cue) or 'no cue'}, {q.kind}): {_quoted(said)}{tail}")
     return "\n".join(lines)
