@@ -13,7 +13,8 @@ bodies) through
 and scores each with the benchmark's own scorer, ``../shared/eval/score_extraction.py`` (called
 as a program, not copied). ``--ablations`` adds saidwhat variants (no clutter filter, other
 trafilatura settings) to show what each choice is worth. Prints a Markdown table with
-precision, recall, F1 and the median / mean / p95 extraction time per page.
+precision, recall, F1 and the median / mean / p95 CPU time per page (pages go through all
+systems in turn, so a busy machine slows them alike).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ DATA = REPO.parent / "shared" / "data" / "article-extraction-benchmark"
 SCORER = REPO.parent / "shared" / "eval" / "score_extraction.py"
 
 Extractor = Callable[[bytes, str, str | None], str]
+System = tuple[str, Extractor, dict[str, Any] | None, bool]  # name, function, option overrides, clutter filter on
 
 
 def saidwhat_extract(data: bytes, name: str, url: str | None) -> str:
@@ -91,15 +93,21 @@ def _variant(options: dict[str, Any] | None = None, clutter: bool = True) -> Ite
         setattr(extract_mod, "clean_paragraphs", saved_clean)  # noqa: B010
 
 
-def run_system(fn: Extractor, pages: list[tuple[str, bytes, str | None]]) -> tuple[dict[str, Any], list[float]]:
-    preds: dict[str, Any] = {}
-    times: list[float] = []
+def run_systems(systems: list[System], pages: list[tuple[str, bytes, str | None]]
+                ) -> list[tuple[dict[str, Any], list[float]]]:
+    """Each page through every system in turn (so machine load hits all systems alike); CPU
+    time per call (``time.process_time``), which other jobs on a shared machine disturb less
+    than wall time."""
+    preds: list[dict[str, Any]] = [{} for _ in systems]
+    times: list[list[float]] = [[] for _ in systems]
     for key, data, url in pages:
-        t0 = time.perf_counter()
-        text = fn(data, key, url)
-        times.append(time.perf_counter() - t0)
-        preds[key] = {"articleBody": text}
-    return preds, times
+        for i, (_, fn, options, clutter) in enumerate(systems):
+            with _variant(options, clutter):
+                t0 = time.process_time()
+                text = fn(data, key, url)
+                times[i].append(time.process_time() - t0)
+            preds[i][key] = {"articleBody": text}
+    return list(zip(preds, times, strict=True))
 
 
 def score(truth: Path, preds: dict[str, Any], scorer: Path) -> dict[str, float]:
@@ -139,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     # Warm-up (language model load, trafilatura imports) so per-page times are steady-state.
     saidwhat_extract(pages[0][1], pages[0][0], pages[0][2])
 
-    systems: list[tuple[str, Extractor, dict[str, Any] | None, bool]] = [
+    systems: list[System] = [
         ("saidwhat (favor_precision + clutter filter)", saidwhat_extract, None, True),
         ("saidwhat as shipped (non-English pages refused)", saidwhat_shipped, None, True),
         ("trafilatura 2.3.1 default", trafilatura_extract(), None, True),
@@ -157,9 +165,8 @@ def main(argv: list[str] | None = None) -> int:
         ]
     rows = []
     try:
-        for name, fn, options, clutter in systems:
-            with _variant(options, clutter):
-                preds, times = run_system(fn, pages)
+        outputs = run_systems(systems, pages)
+        for (name, fn, options, clutter), (preds, times) in zip(systems, outputs, strict=True):
             if args.out and fn is saidwhat_extract and options is None and clutter:
                 args.out.write_text(json.dumps(preds, ensure_ascii=False, indent=1), encoding="utf-8")
             result = score(gold_path, preds, args.scorer)
@@ -170,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         gold_path.unlink(missing_ok=True)
 
     print(f"pages: {len(pages)}\n")
-    print("| extractor | precision | recall | F1 | ms/page median | mean | p95 |")
+    print("| extractor | precision | recall | F1 | CPU ms/page median | mean | p95 |")
     print("|---|---|---|---|---|---|---|")
     for name, r, med, mean, p95 in rows:
         print(f"| {name} | {r['precision']:.4f} | {r['recall']:.4f} | **{r['f1']:.4f}** | {med:.1f} | {mean:.1f} | {p95:.1f} |")
