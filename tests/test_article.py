@@ -18,7 +18,7 @@ from saidwhat.article.language import check_english
 from saidwhat.article.metadata import iso_date, split_authors, strip_site_suffix
 from saidwhat.cli import main
 from saidwhat.errors import NoArticleTextError, UnsupportedLanguageError
-from saidwhat.page import load, page_from_text
+from saidwhat.page import load, page_from_bytes, page_from_text
 from saidwhat.schema import Article
 
 BODY = [
@@ -419,3 +419,21 @@ def test_balanced_retry_when_precision_mode_loses_the_body(monkeypatch: pytest.M
     art = extract_article(page_from_text(_article_html(), "h.html"))
     assert calls == [True, False]
     assert art.text.split("\n\n") == BODY
+
+
+def test_xhtml_with_xml_declaration_and_legacy_encoding() -> None:
+    body = "".join(f"<p>{p}</p>" for p in BODY)
+    xhtml = ('<?xml version="1.0" encoding="ISO-8859-1"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+             '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml"><head>'
+             f"<title>Harbour plan approved</title></head><body><article><h1>Harbour plan approved</h1>{body}"
+             "</article></body></html>")
+    page = page_from_bytes(xhtml.encode("cp1252"), "x.xhtml")
+    assert page.kind == "html" and page.meta["encoding"] == "cp1252"
+    art = extract_article(page)
+    assert art.title == "Harbour plan approved" and art.text.split("\n\n") == BODY
+
+
+def test_invisible_characters_and_odd_spaces_are_normalised() -> None:
+    text = "Harbour\n\nThe city\u00a0council ap\u00adproved the new\u200b harbour plan  on Monday after a long debate today."
+    art = extract_article(page_from_text(text, "t.txt"))
+    assert art.text == "The city council approved the new harbour plan on Monday after a long debate today."

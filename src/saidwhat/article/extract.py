@@ -52,11 +52,13 @@ TRAFILATURA_OPTIONS: dict[str, Any] = {
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff]")  # soft hyphen, zero-width space/joiner, BOM
 
 
 def _norm(line: str) -> str:
-    return _SPACES.sub(" ", line).strip()
+    """One paragraph line: invisible characters removed, runs of spaces (incl. no-break) made one."""
+    return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
 
 
 def _dedupe(paragraphs: list[str]) -> list[str]:
