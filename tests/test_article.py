@@ -437,3 +437,14 @@ def test_invisible_characters_and_odd_spaces_are_normalised() -> None:
     text = "Harbour\n\nThe city\u00a0council ap\u00adproved the new\u200b harbour plan  on Monday after a long debate today."
     art = extract_article(page_from_text(text, "t.txt"))
     assert art.text == "The city council approved the new harbour plan on Monday after a long debate today."
+
+
+@pytest.mark.timeout(30)
+def test_clutter_rules_have_no_catastrophic_backtracking() -> None:
+    """Adversarial paragraphs (long digit runs, repeated share words) must not hang the filter."""
+    nasty = ["1" * 60 + " x", "email " * 16 + "x", "share " * 16 + "x", "Photo: " + "a/" * 100 + " x",
+             "2019 " * 14 + "x", ": " * 200 + "x", "cookies " * 70 + "x"]
+    for text in nasty:
+        for rule in RULES:
+            rule.pattern.match(text)  # must return promptly, match or not
+    assert clutter_rule("email " * 16) is not None

@@ -53,8 +53,10 @@ _EMAIL = r"[\w.+-]+@[\w-]+\.[\w.-]+"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
 _ZONE = r"(?:et|est|edt|ct|cst|cdt|mt|pt|pst|pdt|gmt|utc|bst|cet|cest|ist|aest|aedt|jst|hkt|sgt|amt)"
-_DATE_TOKEN = (rf"(?:\d{{1,4}}(?:[:/.\-]\d{{1,4}}){{0,2}}(?:st|nd|rd|th)?|[ap]\.?m\.?|{_MONTH}|{_DAY}|{_ZONE}"
-               r"|at|on|updated|last|published|posted|first|[-–—|,•·])")
+# each word-like token must end at a word boundary, so a long digit run cannot be split into
+# tokens in exponentially many ways (no catastrophic backtracking)
+_DATE_TOKEN = (rf"(?>(?:\d{{1,4}}(?:[:/.\-]\d{{1,4}}){{0,2}}(?:st|nd|rd|th)?|[ap]\.?m\.?|{_MONTH}|{_DAY}|{_ZONE}"
+               r"|at|on|updated|last|published|posted|first)(?!\w)|[-–—|,•·])")
 
 RULES: tuple[Rule, ...] = (
     _rule("promo",
@@ -148,8 +150,9 @@ RULES: tuple[Rule, ...] = (
           30, "comment-form text and comment prompts"),
     _rule("share",
           r"(?=share|tweet|copy\s+link|e-?mail|print|pin\b|click\s+to\s+share)"
-          rf"(?:(?:share|shares|tweet|e-?mail|print|pin|it|copy|the|link|url|on|via|to|this|article|story|post|page"
-          rf"|video|click|opens?|in|new|window|{_SOCIAL})\b[\s,|•·/()]*)+$"
+          # atomic token + possessive separators: one way to read each word, so no backtracking blow-up
+          rf"(?:(?>(?:share|shares|tweet|print|pin|it|copy|the|link|url|on|via|to|this|article|story|post|page"
+          rf"|video|click|opens?|in|new|window|{_SOCIAL})\b)[\s,|•·/()]*+)+$"
           r"|(?:like|liked|enjoy|enjoyed|love|loved)\s+this\s+(?:story|article|post|video|content)\s*\?\s*share\b.{0,80}$",
           16, "a share prompt made only of share words (\"Share on Facebook Copy link\")"),
     _rule("tags",
