@@ -207,3 +207,9 @@ def test_fixture_files_load(fixture_dir: Path) -> None:
     text = load(str(fixture_dir / "seed.txt"))
     assert html.kind == "html" and text.kind == "text"
     assert html.meta["encoding"] == "utf-8"
+
+
+@pytest.mark.timeout(30)
+def test_detection_has_no_catastrophic_backtracking() -> None:
+    assert detect_kind("<!-- -->" * 500 + "plain words") == "text"
+    assert detect_kind("<!-- a -->" * 50 + "<html><body><p>x</p></body></html>") == "html"
