@@ -252,6 +252,9 @@ def test_split_authors_and_site_suffix() -> None:
     assert split_authors("Ann Lee and Bo Chen") == ["Ann Lee", "Bo Chen"]
     assert strip_site_suffix("Harbour plan approved - Herald", "Herald") == "Harbour plan approved"
     assert strip_site_suffix("Harbour plan approved", "Herald") == "Harbour plan approved"
+    assert strip_site_suffix("Herald | City news: Harbour plan approved", "Herald | City news") == "Harbour plan approved"
+    assert split_authors("Ann Lee, MS, RDN") == ["Ann Lee"]
+    assert split_authors("Ann Lee, PhD and Bo Chen") == ["Ann Lee", "Bo Chen"]
 
 
 # --- plain text ----------------------------------------------------------------------------------

@@ -134,6 +134,9 @@ def read_head(tree: HtmlElement) -> HeadMetadata:
 _AUTHOR_SEP = re.compile(r"\s*(?:;|\band\b|&|\|)\s*|\s*,\s*(?=[A-Z])")
 
 
+_CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|MSc|MBA|M\.?A\.?|B\.?A\.?|Esq\.?)$")
+
+
 def split_authors(value: str | None) -> list[str]:
     """"A; B", "A and B", "A, B" → ["A", "B"]; "By " prefixes dropped, order kept, duplicates removed."""
     if not value:
@@ -141,6 +144,8 @@ def split_authors(value: str | None) -> list[str]:
     out: list[str] = []
     for part in _AUTHOR_SEP.split(value):
         name = re.sub(r"^(?:by|written\s+by|von)\s+", "", part.strip(), flags=re.IGNORECASE).strip(" ,.")
+        if _CREDENTIAL.match(name):  # "Jane Doe, MS, RDN": degrees are not authors
+            continue
         if name and len(name) <= 80 and name.lower() not in (n.lower() for n in out):
             out.append(name)
     return out
@@ -150,8 +155,8 @@ def strip_site_suffix(title: str | None, site: str | None) -> str | None:
     """"Headline - Outlet" → "Headline" when the suffix (or prefix) is the site name."""
     if not title or not site:
         return title
-    for sep in (" - ", " | ", " – ", " — ", " :: ", " · "):
-        if title.endswith(sep + site):
+    for sep in (" - ", " | ", " – ", " — ", " :: ", " · ", ": "):
+        if title.endswith(sep + site) and sep != ": ":
             return title[: -len(sep + site)].strip() or title
         if title.startswith(site + sep):
             return title[len(site + sep):].strip() or title
