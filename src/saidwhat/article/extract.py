@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 import trafilatura
+from lxml.etree import LxmlError
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
@@ -187,7 +188,12 @@ def _extract_html(page: Page, require_english: bool) -> Article:
     paragraphs: list[str] = []
     words = 0
     for attempt, options in enumerate(_attempts()):
-        doc = trafilatura.bare_extraction(tree, url=page.url, with_metadata=True, **options)
+        try:
+            doc = trafilatura.bare_extraction(tree, url=page.url, with_metadata=True, **options)
+        except (RecursionError, ValueError, LxmlError) as exc:
+            # pathological markup (nesting too deep for lxml/recursion): not a usable article
+            raise NoArticleTextError(f"the HTML could not be processed ({type(exc).__name__})",
+                                     input=page.source) from exc
         if not isinstance(doc, Document):
             continue
         if article is None:

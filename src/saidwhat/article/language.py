@@ -75,6 +75,11 @@ def check_english(text: str, source: str | None) -> str:
         return "en"
     name = LANGUAGE_NAMES.get(lang)
     label = f"{name} ({lang})" if name else lang
+    if prob < MIN_CONFIDENCE:  # refused for want of English words, not for a clear other language
+        raise UnsupportedLanguageError(
+            f"the text does not look like English (almost no common English words; best guess {label}, "
+            f"confidence {prob:.2f}); saidwhat analyses English only", input=source
+        )
     raise UnsupportedLanguageError(
         f"the article is in {label} (confidence {prob:.2f}); saidwhat analyses English only", input=source
     )
