@@ -451,3 +451,11 @@ def test_clutter_rules_have_no_catastrophic_backtracking() -> None:
         for rule in RULES:
             rule.pattern.match(text)  # must return promptly, match or not
     assert clutter_rule("email " * 16) is not None
+
+
+def test_markdown_title_and_separators() -> None:
+    title, _paras = text_paragraphs("# Harbour plan approved\n\n" + BODY[0] + "\n\n* * *\n\n" + BODY[1])
+    assert title == "Harbour plan approved"
+    art = extract_article(page_from_text("Harbour plan approved\n=====================\n\n" + BODY[0]
+                                         + "\n\n-----\n\n" + BODY[1], "md.txt"))
+    assert art.title == "Harbour plan approved" and art.text.split("\n\n") == BODY[:2]

@@ -52,6 +52,8 @@ TRAFILATURA_OPTIONS: dict[str, Any] = {
 }
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+|\s+#+$")  # "# Title" as written in Markdown
+_SETEXT_UNDERLINE = re.compile(r"\A[ \t]*(?:=+|-+)[ \t]*(?:\n|\Z)")  # "Title\n====="
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff]")  # soft hyphen, zero-width space/joiner, BOM
@@ -116,14 +118,16 @@ def text_paragraphs(text: str) -> tuple[str | None, list[str]]:
     off before paragraphs are formed, so it is never joined to the first paragraph."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     head, _, rest = text.lstrip().partition("\n")
-    first = _norm(head)
+    first = _MARKDOWN_HEADING.sub("", _norm(head))
+    rest = _SETEXT_UNDERLINE.sub("", rest, count=1)
     if first and len(_WORD.findall(first)) <= MAX_TITLE_WORDS and rest.strip():
         return first, _blocks(rest)
     return None, _blocks(text)
 
 
 def _clean(paragraphs: list[str], page: Page) -> tuple[list[str], int]:
-    kept = clean_paragraphs(paragraphs, source=page.source)
+    """Clutter filter, and separators without a single word ("* * *", "-----") dropped."""
+    kept = [p for p in clean_paragraphs(paragraphs, source=page.source) if _WORD.search(p)]
     return kept, sum(len(_WORD.findall(p)) for p in kept)
 
 
