@@ -55,10 +55,6 @@ def _country(text: str) -> str | None:
     return None
 
 
-def _is_propn(tok: Token) -> bool:
-    return tok.pos_ == "PROPN" or (tok.is_title and tok.pos_ in ("NOUN", "ADJ") and tok.i > tok.sent.start)
-
-
 def extend_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Grow an organisation name over "of/for/on (the) Capitalised ..." ("Office of the UN High ...")."""
     while end < len(doc):
@@ -202,6 +198,7 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]]) -> list[Mention]:
     """Every candidate actor mention, sorted by position; ``sources`` are attribution source spans."""
     out: list[Mention] = []
     taken: set[int] = set()
+    full_text = doc.text  # Doc.text joins every token: read it once
     source_tokens: set[int] = set()
     for s, e in sources:
         span = doc.char_span(s, e, alignment_mode="expand")
@@ -229,7 +226,7 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]]) -> list[Mention]:
             last = next(c for c in last.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"))
         if last is head:
             continue
-        text = doc.text[chunk.start_char: last.idx + len(last)]
+        text = full_text[chunk.start_char: last.idx + len(last)]
         gm = Mention(chunk.start_char, chunk.start_char + len(text), text, "group", "group", head.i)
         gm.description, gm.is_subject = text, True
         add(gm, chunk.start, last.i + 1)
@@ -329,7 +326,7 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]]) -> list[Mention]:
             while any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in last.children):
                 last = next(c for c in last.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"))
             end_tok = max(chunk.end, last.i + 1)
-            text = doc.text[start_char: doc[end_tok - 1].idx + len(doc[end_tok - 1])]
+            text = full_text[start_char: doc[end_tok - 1].idx + len(doc[end_tok - 1])]
             cm = Mention(start_char, start_char + len(text), text, "group", "group", head.i)
             cm.description = text
             cm.is_subject = _subject(head) or head.dep_ == "agent" or head.head.dep_ == "agent"
@@ -361,7 +358,7 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]]) -> list[Mention]:
             continue
         head = span.root
         lemma = head.lemma_.lower()
-        text = doc.text[s:e]
+        text = full_text[s:e]
         if lemma in lx.DOCUMENT_HEADS:
             m = Mention(s, e, text, "document", "organization", head.i)
         elif head.pos_ == "PRON":

@@ -55,6 +55,30 @@ class _Cluster:
     gender: str | None = None
     is_gpe: bool = False
 
+    _cached_at: int = -1
+    _cache: dict[str, set[str]] = field(default_factory=dict)
+
+    def vocab(self, doc: Doc) -> dict[str, set[str]]:
+        """Heads, name tokens, expansions (acronyms, initials) and roles, recomputed on growth."""
+        if self._cached_at != len(self.mentions):
+            heads = self.heads(doc)
+            tokens = self.tokens()
+            expanded = set(tokens)
+            for x in self.mentions:
+                if x.type == "acronym":
+                    expanded.add(x.text.lower())
+                elif x.type == "name":
+                    expanded.add(initials(x.name_tokens).lower())
+                    # "UN" inside a longer name ("Office of the United Nations ...")
+                    words = x.name_tokens
+                    for i in range(len(words)):
+                        for j in range(i + 2, min(len(words), i + 4) + 1):
+                            expanded.add(initials(words[i:j]).lower())
+            roles = {lx.ROLE_ALIASES.get((x.role or "").lower(), (x.role or "").lower()) for x in self.mentions}
+            self._cache = {"heads": heads, "tokens": tokens, "expanded": expanded, "roles": roles | heads}
+            self._cached_at = len(self.mentions)
+        return self._cache
+
     def names(self) -> list[list[str]]:
         return [m.name_tokens for m in self.mentions if m.type == "name" and m.name_tokens]
 
@@ -181,52 +205,54 @@ def _org_match(m: Mention, cluster: _Cluster, threshold: float) -> bool:
     return False
 
 
-def _sent_index(doc: Doc, tok_i: int) -> int:
-    return int(doc[tok_i].sent.start)
+def sent_ids(doc: Doc) -> list[int]:
+    """Sentence number of every token, computed once per Doc (kept in ``doc.user_data``)."""
+    ids = doc.user_data.get("saidwhat_sent_ids")
+    if ids is None or len(ids) != len(doc):
+        ids = [0] * len(doc)
+        for k, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                ids[i] = k
+        doc.user_data["saidwhat_sent_ids"] = ids
+    return ids
 
 
-def _recent(clusters: list[_Cluster], m: Mention) -> list[_Cluster]:
-    """Clusters with a mention before ``m``, most recent first."""
-    before = [c for c in clusters if any(x.start < m.start for x in c.mentions)]
-    return sorted(before, key=lambda c: max(x.start for x in c.mentions if x.start < m.start), reverse=True)
+def sent_starts(doc: Doc) -> list[int]:
+    """First token of every sentence, in order (cached like ``sent_ids``)."""
+    starts = doc.user_data.get("saidwhat_sent_starts")
+    if starts is None:
+        ids = sent_ids(doc)
+        starts = [i for i in range(len(ids)) if i == 0 or ids[i] != ids[i - 1]]
+        doc.user_data["saidwhat_sent_starts"] = starts
+    return starts
+
+
+def _last_before(c: _Cluster, m: Mention) -> Mention:
+    last = c.mentions[-1]
+    if last.start < m.start:
+        return last
+    return max((x for x in c.mentions if x.start < m.start), key=lambda x: x.start)
 
 
 def _within(doc: Doc, m: Mention, c: _Cluster) -> bool:
-    prev = max(x.head for x in c.mentions if x.start < m.start)
-    sents = list(doc.sents)
-    starts = [s.start for s in sents]
-    a = sum(1 for s in starts if s <= prev)
-    b = sum(1 for s in starts if s <= m.head)
-    return b - a <= WINDOW_SENTENCES
+    si = sent_ids(doc)
+    return si[m.head] - si[_last_before(c, m).head] <= WINDOW_SENTENCES
 
 
 def _description_score(doc: Doc, m: Mention, c: _Cluster) -> float:
     """How well a definite description fits a cluster: head noun and modifier overlap."""
     head = doc[m.head]
     lemma = head.lemma_.lower()
+    v = c.vocab(doc)
     if m.kind == "person":
         if c.kind not in ("person", "anonymous"):
             return 0.0
-        roles = {lx.ROLE_ALIASES.get((x.role or "").lower(), (x.role or "").lower()) for x in c.mentions}
-        roles |= c.heads(doc)
-        return 2.0 if lemma in roles or head.lower_ in roles else 0.0
-    if lemma in c.heads(doc) and c.kind == "anonymous":
+        return 2.0 if lemma in v["roles"] or head.lower_ in v["roles"] else 0.0
+    if lemma in v["heads"] and c.kind == "anonymous":
         return 2.0  # "a union representing flight attendants" ... "the union"
     if c.kind not in ("organization", "group") or c.is_gpe:
         return 0.0
-    ctoks = c.tokens()
-    expanded = set(ctoks)
-    for x in c.mentions:
-        if x.type == "acronym":
-            expanded.add(x.text.lower())
-    for x in c.mentions:
-        if x.type == "name":
-            expanded.add(initials(x.name_tokens).lower())
-            # "UN" inside a longer name ("Office of the United Nations ...")
-            words = x.name_tokens
-            for i in range(len(words)):
-                for j in range(i + 2, min(len(words), i + 4) + 1):
-                    expanded.add(initials(words[i:j]).lower())
+    ctoks, expanded = v["tokens"], v["expanded"]
     score = 0.0
     if lemma in ctoks:
         score += 2.0
@@ -247,12 +273,12 @@ def _issuer(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Mention | Non
     """Who issued the document a source mention names: the subject of "issued/released X"."""
     head = doc[m.head]
     lemma = head.lemma_.lower()
-    sent_starts = [s.start for s in doc.sents]
-    here = max(i for i, s in enumerate(sent_starts) if s <= m.head)
-    sents = list(doc.sents)
+    ids = sent_ids(doc)
+    here = ids[m.head]
+    starts = sent_starts(doc)
     for si in range(here, max(-1, here - WINDOW_SENTENCES), -1):
-        sent = sents[si]
-        for tok in reversed(list(sent)):
+        end = starts[si + 1] if si + 1 < len(starts) else len(doc)
+        for tok in reversed(list(doc[starts[si]:end])):
             if tok.i > m.head and si == here and tok.i != m.head:
                 continue
             if tok.lemma_.lower() not in lx.DOCUMENT_HEADS:
@@ -315,12 +341,11 @@ def _pronoun_fits(doc: Doc, m: Mention, c: _Cluster) -> bool:
 
 def _salience(doc: Doc, m: Mention, c: _Cluster) -> float:
     """Centering-style preference: recent sentences, subjects and speakers, frequent actors."""
-    sent_of = {s.start: k for k, s in enumerate(doc.sents)}
-    here = sent_of[doc[m.head].sent.start]
+    si = sent_ids(doc)
+    here = si[m.head]
     before = [x for x in c.mentions if x.start < m.start]
-    last = before[-1]
-    dist = here - sent_of[doc[last.head].sent.start]
-    prominent = any((x.is_subject or x.is_source) and here - sent_of[doc[x.head].sent.start] <= 1 for x in before)
+    dist = here - si[_last_before(c, m).head]
+    prominent = any((x.is_subject or x.is_source) and here - si[x.head] <= 1 for x in before)
     return -1.0 * dist + 1.5 * prominent + 0.5 * min(len(c.mentions), 4) / 4
 
 
@@ -336,10 +361,17 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FU
                 by_token[t.i] = m
     # A third-person pronoun inside a quote does not denote the quote's own speaker.
     speaker_of: dict[int, list[Mention]] = {}
+    full_text = doc.text
+    pronouns = [x for x in mentions if x.type == "pronoun"]
     for att in attributions or []:
-        srcs = [x for x in mentions if any(x.start < e and s < x.end for s, e in att.source)]
-        for x in mentions:
-            if x.type == "pronoun" and any(s <= x.start < e for s, e in att.content) and in_quotes(doc.text, x.start):
+        srcs = []
+        for s, e in att.source:
+            sp = doc.char_span(s, e, alignment_mode="expand")
+            for t in sp if sp is not None else []:
+                if t.i in by_token and by_token[t.i] not in srcs:
+                    srcs.append(by_token[t.i])
+        for x in pronouns:
+            if any(s <= x.start < e for s, e in att.content) and in_quotes(full_text, x.start):
                 speaker_of.setdefault(id(x), []).extend(srcs)
 
     def is_speaker(m: Mention, c: _Cluster) -> bool:
@@ -349,14 +381,20 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FU
                 return True
         return False
 
+    order: list[_Cluster] = []  # clusters, most recently mentioned first
+
     def new(m: Mention, kind: ActorKind) -> None:
         c = _Cluster(len(clusters), kind, [m], gender=m.gender, is_gpe=m.description == "place")
         clusters.append(c)
+        order.insert(0, c)
         m.cluster = c.idx
 
     def join(m: Mention, c: _Cluster) -> None:
         c.mentions.append(m)
         m.cluster = c.idx
+        if m.type != "document":  # documents join after the pass; order no longer matters then
+            order.remove(c)
+            order.insert(0, c)
         if c.gender is None and m.gender and (m.type != "pronoun" or m.is_subject or m.is_source):
             c.gender = m.gender  # possessives ("her plan") are too loose to fix a gender
         if m.type == "name" and m.kind == "person" and c.kind != "person" and len(c.names()) <= 2:
@@ -365,7 +403,7 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FU
             c.is_gpe = False
 
     for m in mentions:
-        recent = _recent(clusters, m)
+        recent = list(order)  # every earlier mention precedes m: the pass goes in text order
         if m.type == "name" and m.kind == "person":
             matches = [c for c in recent if c.kind == "person" and _person_match(m.name_tokens, c, threshold)]
             if len(m.name_tokens) == 1 and len(matches) > 1:
