@@ -231,7 +231,7 @@ def _last_before(c: _Cluster, m: Mention) -> Mention:
     last = c.mentions[-1]
     if last.start < m.start:
         return last
-    return max((x for x in c.mentions if x.start < m.start), key=lambda x: x.start)
+    return max((x for x in c.mentions if x.start < m.start), key=lambda x: x.start, default=c.mentions[0])
 
 
 def _within(doc: Doc, m: Mention, c: _Cluster) -> bool:

@@ -89,7 +89,7 @@ def find_target(doc: Doc, analyzed: AnalyzedArticle, name: str) -> TargetInfo:
     aliases: list[str] = []
     info = TargetInfo(Target(name=name), sort)
     if sort == "person":
-        words = [w for w in strip_the(name).split() if w not in _PERSON_TITLES]
+        words = [w for w in strip_the(name).split() if w not in _PERSON_TITLES] or strip_the(name).split()
         surname, first = words[-1], words[0] if len(words) > 1 else None
         forms = [" ".join(words), surname] + ([f"{t} {surname}" for t in _PERSON_TITLES])
         if first:
