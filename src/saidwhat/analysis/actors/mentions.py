@@ -85,6 +85,11 @@ def affiliation_of(tok: Token) -> str | None:
         if child.dep_ == "poss" and child.pos_ == "PROPN":
             span = _subtree_name(child)
             return _country(span) or span
+        if child.dep_ == "poss" and child.lower_ in ("its", "their"):
+            # "Its president, Marcus Lindqvist": the organisation named last before
+            org = next((e for e in reversed(tok.doc.ents) if e.end <= child.i and e.label_ == "ORG"), None)
+            if org is not None:
+                return strip_the(org.text)
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with", "from"):
             for p in child.children:
@@ -194,6 +199,19 @@ def _person_mention(doc: Doc, ent: Span) -> Mention:
     return m
 
 
+def _looks_like_person(ent: Span) -> bool:
+    """An ORG-tagged name in apposition with a role noun ("Its president, Marcus Lindqvist")."""
+    words = [t for t in ent if t.lower_ != "the"]
+    if not 2 <= len(words) <= 3 or not all(t.is_title and t.pos_ == "PROPN" for t in words):
+        return False
+    if any(t.lemma_.lower() in lx.ORG_HEADS for t in words):
+        return False
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in lx.ROLE_NOUNS:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in lx.ROLE_NOUNS for c in root.children)
+
+
 def find_mentions(doc: Doc, sources: list[tuple[int, int]]) -> list[Mention]:
     """Every candidate actor mention, sorted by position; ``sources`` are attribution source spans."""
     out: list[Mention] = []
@@ -235,6 +253,10 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]]) -> list[Mention]:
         if ent.label_ == "PERSON" and any(c.isalpha() for c in ent.text):
             if len(ent) == 1 and (ent[0].is_upper and len(ent.text) > 1):
                 continue  # an acronym mis-tagged as a person
+            if not any(t.is_title for t in ent):
+                continue  # "the repair bill grows": no capitalised word, no name
+            add(_person_mention(doc, ent), ent.start, ent.end)
+        elif ent.label_ == "ORG" and _looks_like_person(ent):
             add(_person_mention(doc, ent), ent.start, ent.end)
         elif ent.label_ in ("ORG", "GPE") or (ent.label_ == "NORP" and ent.root.tag_ in ("NNPS", "NNS")):
             start, end = ent.start, ent.end

@@ -516,7 +516,7 @@ def _actor_from(doc: Doc, c: _Cluster, actor_id: str) -> Actor:
         if m.type in ("pronoun", "document"):
             continue
         t = m.text.strip()
-        if strip_the(t) != name and t not in aliases:
+        if strip_the(t).lower() != strip_the(name).lower() and t not in aliases:
             aliases.append(t)
     role = next((m.role for m in ms if m.role), None)
     affiliation = next((m.affiliation for m in ms if m.affiliation and m.affiliation != name), None)

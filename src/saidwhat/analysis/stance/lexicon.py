@@ -69,7 +69,7 @@ CUE_NEGATIVE = {"reject", "condemn", "denounce", "criticize", "criticise", "slam
                 "disparage", "deride", "assail", "berate", "block", "rebuke", "refute", "dispute", "chastise",
                 "bristle", "poke", "hit", "knock", "hammer", "bash", "skewer", "taunt", "chide", "needle",
                 "condemnation", "criticism", "rejection", "denial", "opposition", "denunciation",
-                "boycott", "scold", "smear", "insult", "fault", "blame", "question", "challenge"}
+                "boycott", "scold", "smear", "insult", "fault", "blame", "question", "challenge", "warn"}
 # Verbs that attach an evaluation to their object through a complement ("called X a game changer").
 DESCRIBE_VERBS = {"call", "describe", "label", "brand", "term", "dub", "characterize", "consider",
                   "deem", "name", "portray", "paint", "view", "see", "regard"}
