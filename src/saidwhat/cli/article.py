@@ -22,6 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     common.add_argument("--workers", type=int, default=1, help="analyse in N processes (default 1)")
     common.add_argument("--allow-private-network", action="store_true",
                         help="allow URLs on loopback/private/link-local addresses (local use and tests)")
+    common.add_argument("--fetch-timeout", type=float, default=30.0, metavar="SECONDS",
+                        help="deadline for fetching one URL, redirects included (default 30)")
 
     p = sub.add_parser("extract", parents=[common], help="page → article: main text and metadata")
     p.add_argument("--format", choices=["json", "jsonl", "text"], default="json")
@@ -34,17 +36,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_run_analyze)
 
 
-def _extract_one(item: str, allow_private_network: bool) -> Article:
+def _extract_one(item: str, allow_private_network: bool, fetch_timeout: float) -> Article:
     from saidwhat.article import extract_article
     from saidwhat.page import load
 
-    return extract_article(load(item, allow_private_network=allow_private_network))
+    return extract_article(load(item, allow_private_network=allow_private_network, timeout=fetch_timeout))
 
 
-def _analyze_one(item: str, allow_private_network: bool, targets: tuple[str, ...]) -> Article:
+def _analyze_one(item: str, allow_private_network: bool, fetch_timeout: float, targets: tuple[str, ...]) -> Article:
     from saidwhat.analysis import analyze_article
 
-    return analyze_article(_extract_one(item, allow_private_network), targets=list(targets) or None)
+    return analyze_article(_extract_one(item, allow_private_network, fetch_timeout), targets=list(targets) or None)
 
 
 def _run(args: argparse.Namespace, fn: functools.partial[Article]) -> int:
@@ -69,12 +71,13 @@ def _run(args: argparse.Namespace, fn: functools.partial[Article]) -> int:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    return _run(args, functools.partial(_extract_one, allow_private_network=args.allow_private_network))
+    return _run(args, functools.partial(_extract_one, allow_private_network=args.allow_private_network,
+                                        fetch_timeout=args.fetch_timeout))
 
 
 def _run_analyze(args: argparse.Namespace) -> int:
     fn = functools.partial(_analyze_one, allow_private_network=args.allow_private_network,
-                           targets=tuple(args.target))
+                           fetch_timeout=args.fetch_timeout, targets=tuple(args.target))
     return _run(args, fn)
 
 
