@@ -133,6 +133,17 @@ def test_affiliation_from_apposition_and_possessive() -> None:
     assert orlov.role == "ambassador" and orlov.affiliation == "Russia"
 
 
+def test_role_description_and_its_affiliation() -> None:
+    text = ("The Harbor Shippers Association condemned the vote. Its president, Marcus Lindqvist, said "
+            "members would leave. Lindqvist spoke for an hour. The president later said talks would go on.")
+    res = resolve(text, [att(text, "members would leave", "Marcus Lindqvist"),
+                         att(text, "talks would go on", "The president")])
+    lind = actor_with(res, text, "Marcus Lindqvist")
+    assert lind.kind == "person" and lind.role == "president"
+    assert lind.affiliation == "Harbor Shippers Association"
+    assert res.speakers[1] == lind.id  # "the president" → the person with that role
+
+
 def test_misspelling_merges_above_threshold_only() -> None:
     text = "Chancellor Angela Merkel arrived in Paris. Later, Angela Merkell said the summit had been useful."
     res = resolve(text)
