@@ -364,7 +364,8 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]]) -> list[Mention]:
         if low not in lx.MALE_PRONOUNS | lx.FEMALE_PRONOUNS | lx.ORG_PRONOUNS | lx.PLURAL_PRONOUNS:
             continue
         is_source = tok.i in source_tokens
-        if not (is_source or _subject(tok) or (low in ("his", "her", "its", "their") and tok.dep_ == "poss")):
+        if not (is_source or _subject(tok) or (low in ("his", "her", "its", "their") and tok.dep_ == "poss")
+                or (low in ("him", "her", "them") and tok.dep_ in ("dobj", "pobj", "dative"))):
             continue
         if low in ("it", "its") and not is_source:
             continue  # "it" is mostly not an actor; only resolve it when it speaks
