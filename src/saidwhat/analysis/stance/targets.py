@@ -35,6 +35,14 @@ _PERSON_TITLES = ("Mr.", "Mrs.", "Ms.", "Dr.", "President", "Senator", "Sen.", "
                   "Governor", "Rep.", "Director")
 
 
+# Heads too generic to be what an article is about.
+_GENERIC = set("""
+year time day week month hour minute people thing way end idea detail details part lot kind sort
+fact case number percent point question answer reason example matter moment place area side
+term word words statement comment comments remark remarks interview video story news report
+""".split()) - {"report"}
+
+
 @dataclass
 class TargetInfo:
     """A target with what stance scoring needs beyond the schema record."""
@@ -180,8 +188,7 @@ def propose_target(doc: Doc, analyzed: AnalyzedArticle) -> TargetInfo | None:
         if any(s < chunk.end_char and chunk.start_char < e for s, e in actor_spans):
             continue
         lemma = head.lemma_.lower()
-        if lemma in alx.ROLE_NOUNS or lemma in alx.GROUP_HEADS or lemma in ("year", "time", "day", "week", "month",
-                                                                           "people", "thing", "way", "end"):
+        if lemma in alx.ROLE_NOUNS or lemma in alx.GROUP_HEADS or lemma in _GENERIC:
             continue
         weight = 1.0
         gov = head.head
