@@ -65,14 +65,17 @@ def train(items, lexicon: dict[str, float], path: str, c1: float, c2: float, ite
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations,
                         "feature.possible_transitions": True, "feature.minfreq": minfreq})
     t0 = time.time()
-    trainer.train(path)
+    tmp = path + ".tmp"
+    trainer.train(tmp)
+    os.replace(tmp, path)  # atomic: running processes keep reading the old file
     print(f"trained {path} in {time.time() - t0:.0f}s ({os.path.getsize(path) / 1e6:.1f} MB)", file=sys.stderr)
 
 
 def write_lexicon(lex: dict[str, list[float]], path: str, note: str) -> dict[str, float]:
-    with open(path, "w", encoding="utf-8") as fh:
+    with open(path + ".tmp", "w", encoding="utf-8") as fh:
         json.dump({"about": note, "lemmas": lex}, fh, indent=0, ensure_ascii=False)
         fh.write("\n")
+    os.replace(path + ".tmp", path)
     return {k: v[0] for k, v in lex.items()}
 
 

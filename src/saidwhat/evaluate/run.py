@@ -177,10 +177,26 @@ out = []
 for p, text in zip(paths, texts):
     doc = nlp(text)
     atts = []
-    for q in textacy.extract.triples.direct_quotations(doc):
-        sp = lambda toks: [[toks[0].idx, toks[-1].idx + len(toks[-1].text)]] if toks else []
-        atts.append({"content": [[q.content.start_char, q.content.end_char]], "source": sp(q.speaker),
-                     "cue": sp(q.cue)})
+    def quotes_of(d, base):
+        out = []
+        for q in textacy.extract.triples.direct_quotations(d):
+            sp = lambda toks: [[base + toks[0].idx, base + toks[-1].idx + len(toks[-1].text)]] if toks else []
+            out.append({"content": [[base + q.content.start_char, base + q.content.end_char]],
+                        "source": sp(q.speaker), "cue": sp(q.cue)})
+        return out
+    try:
+        atts = quotes_of(doc, 0)
+    except ValueError:  # textacy bails out on an unclosed quotation: retry paragraph by paragraph
+        start = 0
+        for i, tok in enumerate(list(doc) + [None]):
+            if tok is None or (tok.is_space and "\n" in tok.text):
+                if i > start:
+                    span = doc[start:i]
+                    try:
+                        atts += quotes_of(span.as_doc(), span.start_char)
+                    except ValueError:
+                        pass
+                start = i + 1
     out.append({"id": p.stem, "attributions": atts})
 dt = time.perf_counter() - t
 open(sys.argv[2], "w").write("".join(json.dumps(r) + "\n" for r in out))

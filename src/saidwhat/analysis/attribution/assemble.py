@@ -177,17 +177,60 @@ def _subject_of(v: DocView, cue: TSpan) -> tuple[int, int] | None:
     return None
 
 
-def _choose_source(v: DocView, cue: TSpan, sources: list[TSpan]) -> TSpan | None:
+def _carve(v: DocView, g: Group, subj: tuple[int, int]) -> bool:
+    """Make room for the cue's subject as the source: it may not lie inside a content, except at
+    a content's edge next to the cue ("If …, Mr. Taylor warned, …"), where the content is cut.
+    Changes ``g`` only when the source fits and some content is left."""
+    s0, s1 = subj
+    kept: list[tuple[TSpan, int, int]] = []
+    for c in g.contents:
+        start, end = c.start, c.end
+        if start < s1 and s0 < end:
+            if s0 > start and s1 >= end:
+                end = s0
+            elif s0 <= start and s1 < end:
+                start = s1
+            else:
+                return False
+            start, end = _trim(v, start, end)
+        if end > start:
+            kept.append((c, start, end))
+    if not kept:
+        return False
+    for c, start, end in kept:
+        c.start, c.end = start, end
+    g.contents = [c for c, _, _ in kept]
+    return True
+
+
+def _via_content(v: DocView, src: TSpan, cue: TSpan, contents: list[TSpan]) -> bool:
+    """Does the source's path up to the cue pass through the content (a subject inside the
+    reported clause, not the speaker)?"""
+    inside = {i for c in contents for i in c.tokens()}
+    for h in _ancestors(v, _root(v, src), 4):
+        if cue.start <= h < cue.end:
+            return False
+        if h in inside:
+            return True
+    return False
+
+
+def _choose_source(v: DocView, cue: TSpan, sources: list[TSpan], contents: list[TSpan]) -> TSpan | None:
+    """The tagged source nearest the cue in its sentence, preferring the cue's own subject."""
     best: tuple[float, TSpan] | None = None
     cs = v.sent[cue.start]
+    lo = min(c.start for c in contents)
+    hi = max(c.end for c in contents)
     for src in sources:
         if v.sent[src.start] != cs and v.sent[src.end - 1] != cs and not (
                 _gap(src, cue) <= 4 and v.para[src.start] == v.para[cue.start]):
             continue
         gap = _gap(src, cue)
         score = min(gap, 100) / 100.0
-        if _linked(v, src, cue, 3):
+        if _linked(v, src, cue, 3) and not _via_content(v, src, cue, contents):
             score -= 1.0
+        if lo <= src.start < hi and not (lo <= cue.start < hi):
+            score += 0.5  # between the pieces of its own content: rarely the speaker
         if best is None or score < best[0]:
             best = (score, src)
     return None if best is None else best[1]
@@ -275,7 +318,8 @@ def assemble(v: DocView, spans: list[TSpan]) -> list[Attribution]:
     last: Group | None = None
     for c in contents:
         cue = _choose_cue(v, c, cues, groups)
-        if cue is None and last is not None and last.contents and last.contents[-1].end == c.start:
+        if cue is None and last is not None and last.contents and all(
+                v.space[i] for i in range(last.contents[-1].end, c.start)):
             last.contents.append(c)  # the rest of a run cut at a sentence start
             continue
         if cue is None:
@@ -310,15 +354,15 @@ def assemble(v: DocView, spans: list[TSpan]) -> list[Attribution]:
         cue_spans: list[Span] = []
         if g.cue is not None:
             cue_spans = _char_spans(v, g.cue.start, g.cue.end)
-            src = _choose_source(v, g.cue, sources)
+            src = _choose_source(v, g.cue, sources, g.contents)
             if src is not None:
                 src_spans = _char_spans(v, src.start, src.end)
             else:
                 subj = _subject_of(v, g.cue)
-                if subj is not None and subj[1] > subj[0]:
-                    overlap = any(c.start < subj[1] and subj[0] < c.end for c in g.contents)
-                    if not overlap:
-                        src_spans = _char_spans(v, subj[0], subj[1])
+                if subj is not None and subj[1] > subj[0] and _carve(v, g, subj):
+                    src_spans = _char_spans(v, subj[0], subj[1])
+        if not g.contents:
+            continue
         para = v.para[g.contents[0].start]
         if (not src_spans and recent is not None and para - recent[0] <= 1
                 and kind_of(v, g.contents) == "direct" and (g.cue is None or not _sourceless_cue(v, g.cue))):

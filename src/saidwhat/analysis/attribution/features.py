@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from saidwhat.analysis.attribution.quotes import CLOSE, OPEN, is_quote_token, quote_states
+from saidwhat.analysis.attribution.quotes import AMBIGUOUS, CLOSE, OPEN, is_quote_token, quote_states
 
 # A lemma counts as a cue candidate for the syntactic features from this cue probability on.
 CUE_CANDIDATE = 0.08
@@ -171,7 +171,7 @@ def sequence_features(v: DocView) -> list[list[list[str]]]:
                 "cb=" + _bucket(cuep[i]),
                 "cbp=" + _bucket(cuep[i]) + pos[i],
                 "q=" + str(v.inquote[i]),
-                "qm=" + ("o" if tok in OPEN else "c" if tok in CLOSE else "a" if tok == '"' else "-"),
+                "qm=" + ("o" if tok in OPEN else "c" if tok in CLOSE else "a" if tok in AMBIGUOUS else "-"),
                 "lq=" + _dist(left_q[k]),
                 "rq=" + _dist(right_q[k]),
                 "ar=" + anc_rel[i],

@@ -10,7 +10,7 @@ mark); this rule cuts it back. The cue verbs come from the learned lexicon, not 
 from __future__ import annotations
 
 from saidwhat.analysis.attribution.features import DocView
-from saidwhat.analysis.attribution.quotes import CLOSE
+from saidwhat.analysis.attribution.quotes import AMBIGUOUS, CLOSE
 
 TRAILER_CUE = 0.1
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "ADP", "CCONJ", "PART", "PUNCT"})
@@ -36,7 +36,7 @@ def _quotes(v: DocView) -> list[tuple[int, int]]:
             continue
         if start < 0 or v.qid[start] != q:
             start = i
-        if v.text[i] in CLOSE or (v.text[i] == '"' and i > start):
+        if v.text[i] in CLOSE or (v.text[i] in AMBIGUOUS and i > start):
             out.append((start, i))
     return out
 
@@ -53,7 +53,7 @@ def quote_trailer(v: DocView, labels: dict[int, str], probs: dict[int, float]) -
         while prev >= 0 and v.space[prev] and "\n" not in v.text[prev]:
             prev -= 1
         if prev >= 0 and not (v.space[prev] or v.text[prev] in _END or v.sent[prev] != v.sent[first]
-                              or v.text[prev] in CLOSE):
+                              or v.text[prev] in CLOSE or v.text[prev] in AMBIGUOUS):
             continue
         j = last + 1
         while j < n and v.text[j] in (",", "\u2014", "-") and not v.space[j]:
