@@ -131,6 +131,12 @@ def test_affiliation_from_apposition_and_possessive() -> None:
     assert liu.role == "spokesman" and liu.affiliation == "China"
     orlov = actor_with(res, text, "Sergei Orlov")
     assert orlov.role == "ambassador" and orlov.affiliation == "Russia"
+    text2 = "James Comey, the director of the FBI, said the case was closed. Pentagon spokesman Jeff Davis agreed."
+    res2 = resolve(text2)
+    comey = actor_with(res2, text2, "James Comey")
+    assert comey.role == "director" and comey.affiliation == "FBI"  # "X of Y"
+    davis = actor_with(res2, text2, "Jeff Davis")
+    assert davis.role == "spokesman" and davis.affiliation == "Pentagon"  # "<Org> <role> <name>"
 
 
 def test_role_description_and_its_affiliation() -> None:

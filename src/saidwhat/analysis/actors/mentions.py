@@ -130,6 +130,9 @@ def role_of(tok: Token) -> str | None:
     return tok.text if lemma in lx.ROLE_NOUNS or tok.lower_ in lx.TITLES else None
 
 
+_TITLES = {t.rstrip(".") for t in lx.TITLES}
+
+
 def _gender_from_tokens(tokens: list[Token]) -> str | None:
     for t in tokens:
         g = lx.GENDER_TITLES.get(t.lower_)
@@ -151,7 +154,8 @@ def _person_mention(doc: Doc, ent: Span) -> Mention:
     # Title/role chain before the name: "UN Human Rights Commissioner", "Director", "Mr."
     i = ent.start - 1
     titles: list[Token] = []
-    while i >= 0 and doc[i].lower_.rstrip(".") in {t.rstrip(".") for t in lx.TITLES} and doc[i].ent_type_ != "PERSON":
+    while i >= 0 and (doc[i].lower_.rstrip(".") in _TITLES or (
+            doc[i].lemma_.lower() in lx.ROLE_NOUNS and doc[i].dep_ == "compound")) and doc[i].ent_type_ != "PERSON":
         titles.insert(0, doc[i])
         i -= 1
     name_toks = [t for t in toks if t.lower_ not in lx.TITLES and t.dep_ != "case" and t.text not in ("’s", "'s")]

@@ -10,11 +10,12 @@ political speech; none was taken from the evaluation labels.
 from __future__ import annotations
 
 
-def _words(block: str) -> frozenset[str]:
+def words(block: str) -> frozenset[str]:
+    """A word list written as a block of text."""
     return frozenset(block.split())
 
 
-POSITIVE = _words("""
+POSITIVE = words("""
 glad fighter fight champion inspiring inspire tough healthy fit vigorous
 accomplished acclaim admirable admire applaud appreciate authoritative award backing benefit
 best bold brave brilliant capable champion clean comprehensive commend competent confident
@@ -28,7 +29,7 @@ talented terrific thank thorough thoughtful tremendous triumph trust trustworthy
 valuable victory vindicate vindication visionary welcome win winner wise wonderful worthy
 """)
 
-NEGATIVE = _words("""
+NEGATIVE = words("""
 crass desperate desperation fear hide hid secrecy weakness inability obsession ogle demeaning
 loophole sleazy shady dodge evade evasion cover-up coverup lawless unpatriotic disqualified
 grope misogynist misogyny bankrupt bankruptcy mislead cheat cheating ugly bizarre

@@ -36,11 +36,11 @@ _PERSON_TITLES = ("Mr.", "Mrs.", "Ms.", "Dr.", "President", "Senator", "Sen.", "
 
 
 # Heads too generic to be what an article is about.
-_GENERIC = set("""
+_GENERIC = slx.words("""
 year time day week month hour minute people thing way end idea detail details part lot kind sort
 fact case number percent point question answer reason example matter moment place area side
-term word words statement comment comments remark remarks interview video story news report
-""".split()) - {"report"}
+term word words statement comment comments remark remarks interview video story news
+""")
 
 
 @dataclass
