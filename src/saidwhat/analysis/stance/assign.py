@@ -46,8 +46,8 @@ def _target_tokens(doc: Doc, info: TargetInfo) -> set[int]:
 def _is_self(analyzed: AnalyzedArticle, actor_id: str | None, source: list[Span], info: TargetInfo) -> bool:
     if actor_id is not None and actor_id in info.actor_ids:
         return True
-    src = " ".join(analyzed.text[s:e] for s, e in source).lower()
-    return bool(src) and any(a and a in src for a in info.surface if len(a) > 3) and info.sort == "person"
+    # the source span names the target itself (its mentions exclude other people's surnames)
+    return any(s < e2 and s2 < e for s, e in source for s2, e2 in info.target.mentions)
 
 
 def _actor_at(analyzed: AnalyzedArticle, tok: Token) -> Actor | None:
