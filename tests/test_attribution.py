@@ -146,3 +146,22 @@ def test_offsets_and_confidence_are_sane() -> None:
             assert 0 <= s < e <= len(text)
             assert text[s:e] == text[s:e].strip()
     assert [a.content[0][0] for a in atts] == sorted(a.content[0][0] for a in atts)
+
+
+_PIECES = ["\u201c", "\u201d", '"', "''", "``", "\u00ab", "\u00bb", ",", ".", ":", "\n\n", "\n", " ",
+           "said", "he", "She", "the minister", "according to", "reports", "that", "We will win",
+           "told reporters", "Mr. Smith", "believes", "it was reported", "\u2014", "(", ")", "'"]
+
+
+def test_random_texts_never_fail() -> None:
+    """Shuffled quotation marks, cues and fragments: spans stay inside the text, nothing raises."""
+    import random
+
+    rng = random.Random(7)
+    nlp = get_nlp()
+    for _ in range(60):
+        text = " ".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 40)))
+        for att in find_attributions(nlp(text)):
+            assert att.content
+            for s, e in att.content + att.cue + att.source:
+                assert 0 <= s < e <= len(text)

@@ -92,7 +92,10 @@ def _gap(a: TSpan, b: TSpan) -> int:
 
 
 def _sents(v: DocView, sp: TSpan) -> set[int]:
-    return {v.sent[sp.start], v.sent[sp.end - 1]}
+    """Sentences of a span's first and last words (quotation marks and punctuation at its edges
+    are often parsed into the neighbouring sentence)."""
+    words = [i for i in sp.tokens() if v.pos[i] != "PUNCT" and not v.space[i]] or [sp.start]
+    return {v.sent[words[0]], v.sent[words[-1]]}
 
 
 def _quoted(v: DocView, sp: TSpan) -> bool:
@@ -268,6 +271,13 @@ def kind_of(v: DocView, contents: list[TSpan]) -> QuoteKind:
     return "mixed"
 
 
+def _after_sentence_end(v: DocView, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and v.space[j]:
+        j -= 1
+    return j < 0 or v.text[j] in (".", "!", "?") or (v.qid[j] >= 0 and v.pos[j] == "PUNCT" and v.text[j] != ",")
+
+
 def _split_at_sentences(v: DocView, contents: list[TSpan]) -> list[TSpan]:
     """Cut content runs where a sentence starts with a quotation mark that was closed before
     (a new quote often has a new speaker); the pieces are regrouped by the cue links."""
@@ -275,7 +285,8 @@ def _split_at_sentences(v: DocView, contents: list[TSpan]) -> list[TSpan]:
     for c in contents:
         start = c.start
         for i in range(c.start + 1, c.end):
-            if v.sent[i] != v.sent[i - 1] and not v.space[i] and v.qid[i] >= 0 and v.qid[i] != v.qid[i - 1]:
+            new_quote = v.qid[i] >= 0 and v.qid[i] != v.qid[i - 1] and not v.space[i]
+            if new_quote and (v.sent[i] != v.sent[i - 1] or _after_sentence_end(v, i)):
                 prev_end = i
                 while prev_end > start and v.space[prev_end - 1]:
                     prev_end -= 1
@@ -371,9 +382,9 @@ def assemble(v: DocView, spans: list[TSpan]) -> list[Attribution]:
             recent = (para, src_spans)
         # Without a cue, or without a source where one is expected, an indirect "attribution" is
         # mostly a tagging fragment (hold-out: dropping them raises who-said-what F1 and source
-        # accuracy at equal content F1); quotations are kept.
+        # accuracy at equal content F1); contents with quoted words are kept.
         if (g.cue is None or (not src_spans and not _sourceless_cue(v, g.cue))) and \
-                kind_of(v, g.contents) != "direct":
+                kind_of(v, g.contents) == "indirect":
             continue
         g.contents.sort(key=lambda s: s.start)
         content_spans = [sp for c in g.contents for sp in _char_spans(v, c.start, c.end)]

@@ -162,3 +162,32 @@ def according_to(v: DocView, labels: dict[int, str], probs: dict[int, float]) ->
             _set(labels, before, "CONTENT", probs)
         if after:
             _set(labels, after, "CONTENT", probs)
+
+
+def quote_leader(v: DocView, labels: dict[int, str], probs: dict[int, float]) -> None:
+    """'<speaker> <verb>: “…”' — a quotation introduced by a colon after a verb is that verb's
+    content, and the verb's subject its source (for verbs the tagger does not know as cues)."""
+    doc = v.doc
+    for first, last in _quotes(v):
+        words = [i for i in range(first + 1, last) if v.pos[i] not in ("PUNCT", "SPACE")]
+        if len(words) < 3 or labels.get(first + 1, "O") not in ("O",) and not labels[first + 1].endswith("CONTENT"):
+            continue
+        colon = first - 1
+        while colon >= 0 and v.space[colon] and "\n" not in v.text[colon]:
+            colon -= 1
+        if colon < 1 or v.text[colon] != ":":
+            continue
+        verb = colon - 1
+        if v.pos[verb] != "VERB" or v.tag[verb] not in ("VBD", "VBZ", "VBP", "VBG") or v.cuep[verb] <= 0.0:
+            continue
+        if labels.get(verb, "O").endswith("CUE"):
+            continue  # the tagger has it
+        subj = next((c for c in doc[verb].children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        source = [t for t in range(subj.left_edge.i, subj.right_edge.i + 1) if not v.space[t]]
+        if not source or any(labels.get(t, "O").endswith("CONTENT") for t in source):
+            continue
+        _set(labels, [i for i in range(first, last + 1) if not v.space[i]], "CONTENT", probs)
+        _set(labels, [verb], "CUE", probs)
+        _set(labels, source, "SOURCE", probs)
