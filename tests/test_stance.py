@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
-from tests.test_actors import att, gold_attributions
 
 from saidwhat.analysis import analyze_text
 from saidwhat.analysis.actors import resolve_actors
@@ -19,6 +19,28 @@ from saidwhat.analysis.stance.targets import find_target
 from saidwhat.schema import AnalyzedArticle, Quote, Speaker
 
 RULE = StanceConfig()  # the transparent rule, without the learned layer
+
+
+def att(text: str, content: str, source: str, cue: str = "said", *, nth_source: int = 0) -> Attribution:
+    """An attribution from substrings (the ``nth_source`` occurrence of the source)."""
+    c = text.index(content)
+    s = [m.start() for m in re.finditer(re.escape(source), text)][nth_source]
+    k = text.index(cue, max(0, min(c, s) - 5))
+    return Attribution(content=[(c, c + len(content))], cue=[(k, k + len(cue))], source=[(s, s + len(source))])
+
+
+def gold_attributions(text: str, gold: dict) -> list[Attribution]:  # type: ignore[type-arg]
+    """The gold quotes of gold.json as attributions (source: its occurrence nearest the content)."""
+    out = []
+    for q in gold["quotes"]:
+        c = text.index(q["content"])
+        ce = c + len(q["content"])
+        cands = [m.start() for m in re.finditer(r"\b" + re.escape(q["speaker_mention"]) + r"\b", text)]
+        s = min(cands, key=lambda i: 0 if c <= i < ce else min(abs(i - c), abs(i - ce)))
+        k = text.index(q["cue"], max(0, c - 400))
+        out.append(Attribution(content=[(c, ce)], cue=[(k, k + len(q["cue"]))],
+                               source=[(s, s + len(q["speaker_mention"]))]))
+    return out
 
 
 def analyse(text: str, atts: list[Attribution], targets: list[str] | None,
