@@ -469,9 +469,7 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FU
                 join(m, best_c)
         elif m.type == "document":
             continue  # after everything else: the issuer may be named after the document
-        else:  # indefinite, group
-            if m.type == "indefinite" and doc[m.head].lower_ in ("source", "sources", "official", "officials"):
-                pass
+        else:  # indefinite, group: each is a new actor ("a source" ... "another source")
             new(m, m.kind)
     for m in mentions:
         if m.type == "document":
@@ -553,14 +551,3 @@ def resolve_actors(doc: Doc, attributions: list[Attribution], *,
     speakers = [ids.get(c) if c is not None else None for c in speaker_cluster]
     return ActorResolution(actors=actors, speakers=speakers,
                            mentions=[list(att.source) for att in attributions])
-
-
-def cluster_of_span(actors: list[Actor], span: Span) -> str | None:
-    """The actor whose mention overlaps ``span`` most (for callers holding only spans)."""
-    best, best_len = None, 0
-    for a in actors:
-        for s, e in a.mentions:
-            ov = min(e, span[1]) - max(s, span[0])
-            if ov > best_len:
-                best, best_len = a.id, ov
-    return best
