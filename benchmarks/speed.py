@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
 
     exe = str(Path(sys.executable).with_name("saidwhat"))
     py = sys.executable
-    print("start-up (fresh process, median of %d)" % args.repeat)
+    print(f"start-up (fresh process, median of {args.repeat})")
     print(f"  saidwhat --version          {_fresh([exe, '--version'], args.repeat) * 1000:8.0f} ms")
     print(f"  python -c 'import saidwhat' {_fresh([py, '-c', 'import saidwhat'], args.repeat) * 1000:8.0f} ms")
     load = "from saidwhat.analysis.nlp import get_nlp; get_nlp()"
@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
 
     get_nlp()
     saidwhat.analyze(str(pages[0]))  # warm every lazy part once
-    print("\nper page (warm process, median of %d)" % args.repeat)
+    print(f"\nper page (warm process, median of {args.repeat})")
     print(f"  {'page':40} {'chars':>7} {'extract ms':>11} {'analyze ms':>11} {'quotes':>7}")
     for page in pages:
         ext, ana = [], []

@@ -16,7 +16,7 @@ import saidwhat
 from saidwhat.schema import AnalyzedArticle
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from fixture_eval import score  # noqa: E402
+from fixture_eval import score
 
 
 @pytest.fixture(scope="module")

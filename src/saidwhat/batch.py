@@ -33,7 +33,7 @@ def _call(fn: Callable[[str], T], item: str) -> Outcome[T]:
         return Outcome(item, result=fn(item))
     except SaidwhatError as exc:
         return Outcome(item, error=exc)
-    except Exception as exc:  # noqa: BLE001 - a bug on one document must not end the batch
+    except Exception as exc:
         log.exception("unexpected failure on %s", item)
         return Outcome(item, error=AnalysisError(f"unexpected {type(exc).__name__}: {exc}", input=item))
 

@@ -23,19 +23,19 @@ what went wrong and, where there is something to do, what to do.
 from __future__ import annotations
 
 __all__ = [
-    "SaidwhatError",
-    "InputError",
-    "MissingInputError",
-    "EmptyInputError",
-    "BinaryInputError",
-    "NoArticleTextError",
-    "UnsupportedLanguageError",
-    "InputTooLargeError",
-    "FetchError",
-    "BlockedAddressError",
     "AnalysisError",
-    "StoreError",
+    "BinaryInputError",
+    "BlockedAddressError",
     "ConfigError",
+    "EmptyInputError",
+    "FetchError",
+    "InputError",
+    "InputTooLargeError",
+    "MissingInputError",
+    "NoArticleTextError",
+    "SaidwhatError",
+    "StoreError",
+    "UnsupportedLanguageError",
 ]
 
 

@@ -14,19 +14,19 @@ from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
     "SCHEMA_VERSION",
-    "Span",
-    "ActorKind",
-    "QuoteKind",
-    "StanceLabel",
-    "Article",
     "Actor",
-    "Speaker",
-    "Quote",
-    "QuoteStance",
+    "ActorKind",
     "ActorStance",
-    "Target",
-    "Reaction",
     "AnalyzedArticle",
+    "Article",
+    "Quote",
+    "QuoteKind",
+    "QuoteStance",
+    "Reaction",
+    "Span",
+    "Speaker",
+    "StanceLabel",
+    "Target",
 ]
 
 SCHEMA_VERSION = "1"

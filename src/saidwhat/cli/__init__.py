@@ -15,7 +15,7 @@ from saidwhat import __version__
 from saidwhat.cli import article, attributions, corpus, serve
 from saidwhat.errors import SaidwhatError
 
-__all__ = ["main", "build_parser"]
+__all__ = ["build_parser", "main"]
 
 _MODULES = (article, attributions, corpus, serve)
 

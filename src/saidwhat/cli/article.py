@@ -8,8 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from saidwhat.batch import run_batch
-from saidwhat.cli._io import report_failures
-from saidwhat.cli._io import write_output
+from saidwhat.cli._io import report_failures, write_output
 from saidwhat.errors import SaidwhatError
 from saidwhat.schema import Article
 
