@@ -111,3 +111,31 @@ def test_sigkill_at_random_points_then_resume(tmp_path: Path) -> None:
     expected, got = _snapshot(clean), _snapshot(db)
     assert got["articles"] == expected["articles"]
     assert got == expected
+
+
+@pytest.mark.slow
+def test_sigkill_with_worker_processes_leaves_no_orphans_and_resumes(tmp_path: Path) -> None:
+    psutil = pytest.importorskip("psutil")
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for i in range(N_DOCS):
+        (folder / f"{i:03d}.txt").write_text(make_text(i, seed=9), encoding="utf-8")
+    db = tmp_path / "w.sqlite"
+    cmd = [sys.executable, "-c", INGEST, "ingest", str(folder), "--db", str(db), "--quiet", "--workers", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while _count(db) == 0 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    children = psutil.Process(proc.pid).children(recursive=True)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert children
+    _gone, alive = psutil.wait_procs(children, timeout=15)
+    for p in alive:  # do not leave them behind even when the assertion fails
+        p.kill()
+    assert not alive, "worker processes outlived the killed driver"
+    final = subprocess.run([*cmd, "--json-summary"], capture_output=True, text=True, timeout=300, check=False)
+    assert final.returncode == 0, final.stderr
+    result = json.loads(final.stdout)
+    assert result["stored"] + result["duplicate"] == N_DOCS and result["stored"] < N_DOCS
+    _snapshot(db)  # consistent: whole articles only, no duplicates

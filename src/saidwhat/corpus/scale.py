@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -56,11 +59,24 @@ class InlineRunner:
         pass
 
 
+def _exit_with_parent(parent: int) -> None:
+    """In a pool worker: exit when the driver is gone (a SIGKILLed driver cannot stop its pool,
+    and the workers' task queue never reports the end, since each worker holds its writing end)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="saidwhat-parent-watch", daemon=True).start()
+
+
 class PoolRunner:
     """N local worker processes (spawned, so they share nothing with the driver's database)."""
 
     def __init__(self, workers: int) -> None:
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_exit_with_parent, initargs=(os.getpid(),))
         self.slots = workers * 3
         self.description = f"{workers} worker processes"
 
