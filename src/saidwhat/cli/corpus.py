@@ -240,6 +240,9 @@ class _AtomicFile:
         os.close(fd)
 
     def commit(self) -> None:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self.tmp, 0o666 & ~umask)  # mkstemp makes it private; give it a normal file's mode
         os.replace(self.tmp, self.path)
 
     def abort(self) -> None:
