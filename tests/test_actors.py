@@ -231,3 +231,84 @@ def test_seed_affiliations(seed_resolution) -> None:  # type: ignore[no-untyped-
             continue
         a = next(x for x in res.actors if x.name == st["actor"])
         assert a.affiliation == st["group"], (a.name, a.affiliation)
+
+
+# --- bad source spans, facilities, role compounds (made-up sentences) ---
+
+def test_source_without_nominal_head_falls_back_to_cue_subject() -> None:
+    text = ("A county surveyor, who asked not to be identified because he was not cleared to talk, "
+            "said the levee was weak.")
+    res = resolve(text, [att(text, "the levee was weak", "said")])  # the extractor's source is the verb
+    assert [a.name for a in res.actors] == ["a county surveyor"]
+    a = res.actors[0]
+    assert a.kind == "anonymous" and res.speakers[0] == a.id
+    assert a.description is not None and "asked not to be identified" in a.description
+    assert [text[s:e] for s, e in res.mentions[0]] == ["A county surveyor"]
+
+
+def test_punctuation_source_gives_no_actor() -> None:
+    text = "\u201cThe ferry is late again,\u201d Tuesday brought no answers."
+    res = resolve(text, [att(text, "The ferry is late again", "\u201d", "brought")])
+    assert all(any(ch.isalpha() for ch in a.name) for a in res.actors)
+    assert res.speakers[0] is None and res.mentions[0] == []
+
+
+def test_junk_source_in_coordination_takes_the_real_speaker() -> None:
+    # "said" is parsed as coordinated with the reported verb; the embedded subject ("fares") is no speaker
+    text = "The union's leader, Tom Ashby, warned that fares would rise and said members would strike."
+    res = resolve(text, [att(text, "members would strike", "said", nth_source=0)])
+    assert res.speakers[0] == actor_with(res, text, "Tom Ashby").id
+    assert [a.name for a in res.actors] == ["Tom Ashby"]
+
+
+def test_relative_clause_is_cut_from_a_source_span() -> None:
+    text = "A city planner, who has worked on the scheme for a decade, said the costs were understated."
+    res = resolve(text, [att(text, "the costs were understated", "A city planner, who")])
+    a = res.actors[0]
+    assert a.name == "a city planner" and a.kind == "anonymous"
+    assert a.description == "A city planner, who has worked on the scheme for a decade"
+    assert [text[s:e] for s, e in res.mentions[0]] == ["A city planner"]
+
+
+def test_stopword_only_names_are_not_actors() -> None:
+    from saidwhat.analysis.actors.resolve import _has_content
+
+    assert not _has_content(",") and not _has_content("who") and not _has_content("the , of")
+    assert _has_content("someone") and _has_content("a city engineer")
+    text = "\u201cWe are ready,\u201d who knows."
+    res = resolve(text, [att(text, "We are ready", "who", "knows")])
+    assert res.actors == [] and res.speakers == [None]
+
+
+def test_facility_is_no_actor_unless_it_speaks() -> None:
+    text = ("The Millbrook Tunnel will close for repairs, the transport minister said. "
+            "The Millbrook Tunnel carries 40,000 cars a day.")
+    res = resolve(text, [att(text, "The Millbrook Tunnel will close for repairs", "the transport minister")])
+    assert [a.name for a in res.actors] == ["the transport minister"]
+    text = "The Greenfield Airport said flights would resume on Friday."
+    res = resolve(text, [att(text, "flights would resume on Friday", "The Greenfield Airport")])
+    assert res.speakers[0] is not None
+    assert actor_with(res, text, "Greenfield Airport").kind == "organization"
+
+
+def test_possessive_its_gives_affiliation_to_appositive_person() -> None:
+    text = ("The Northfield Growers Union, which represents 300 farms, rejected the deal. "
+            "Its chairman, John Peters, said the price was too low.")
+    res = resolve(text, [att(text, "the price was too low", "Its chairman, John Peters")])
+    peters = actor_with(res, text, "John Peters")
+    assert peters.kind == "person" and peters.role == "chairman"
+    assert peters.affiliation == "Northfield Growers Union"
+    assert res.speakers[0] == peters.id
+
+
+def test_council_member_role_takes_the_full_council_name() -> None:
+    text = ("The Dunmore town council approved the budget on Tuesday. "
+            "Council member Ravi Patel said the vote was rushed.")
+    res = resolve(text, [att(text, "the vote was rushed", "Council member Ravi Patel")])
+    assert [a.name for a in res.actors] == ["Ravi Patel"]  # "Dunmore" only modifies "council"
+    patel = res.actors[0]
+    assert patel.role == "Council member" and patel.affiliation == "Dunmore town council"
+    # no fuller council in the text: the role says it all, "Board" is no affiliation
+    text = "Board member Ellen Ford said the vote was rushed."
+    ford = actor_with(resolve(text, [att(text, "the vote was rushed", "Board member Ellen Ford")]), text, "Ellen Ford")
+    assert ford.role == "Board member" and ford.affiliation is None

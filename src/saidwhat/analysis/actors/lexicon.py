@@ -65,8 +65,22 @@ ORG_HEADS = {
     "watchdog", "regulator", "institution", "forum", "league", "federation", "pac", "caucus",
     "charity", "ngo", "delegation",
 }
+# Organisation heads that name one institution on their own ("Senate spokesman"); any other bare
+# head as an affiliation ("Council member") stands for a fuller name the article gives, or nothing.
+INSTITUTIONS = {"senate", "congress", "parliament", "house", "pentagon", "kremlin"}
 GENERIC_ORG_HEADS = {"body", "organization", "organisation", "group", "agency", "institution",
                      "entity", "outfit", "watchdog"}
+# Heads of names of built places: "the Harbor Bridge" is talked about, it does not act or speak
+# (an ORG-tagged facility becomes an actor only as the source of a quote).
+FACILITY_HEADS = {"bridge", "tunnel", "road", "street", "avenue", "boulevard", "highway", "motorway",
+                  "freeway", "expressway", "airport", "dam", "canal", "building", "tower", "stadium",
+                  "arena", "park", "square", "pier", "wharf", "dock", "terminal", "crossing",
+                  "railway", "railroad", "pipeline", "plant", "mall", "monument", "memorial", "cathedral"}
+# Facility heads that are not also common surnames: a PERSON-tagged "Millbrook Tunnel" is a place
+# even without "the" (a tagged "the ... Bridge" is one too).
+FACILITY_ONLY_HEADS = {"airport", "tunnel", "highway", "motorway", "freeway", "expressway", "stadium",
+                       "canal", "dam", "railway", "railroad", "pipeline", "avenue", "boulevard",
+                       "cathedral", "terminal"}
 # Documents that stand for whoever issued them when they are the source of an attribution.
 DOCUMENT_HEADS = {"statement", "report", "book", "memoir", "op-ed", "column", "commentary", "editorial", "document", "letter", "release", "communique",
                   "communiqué", "memo", "assessment", "study", "survey", "ad", "advertisement",

@@ -38,6 +38,8 @@ class Mention:
     is_subject: bool = False
     cluster: int = -1
     acronym_of: Mention | None = None  # the name a parenthesised acronym defines
+    generic_affiliation: bool = False  # the affiliation is a bare common noun ("Council")
+    label: str | None = None  # the name of an unnamed actor when its description says more
 
     @property
     def span(self) -> tuple[int, int]:
@@ -198,6 +200,18 @@ def _person_mention(doc: Doc, ent: Span) -> Mention:
         if j < first:
             text = strip_the(doc[j + 1 : first + 1].text)
             affiliation = _country(text) or text
+    if titles and role == titles[-1].text:
+        # "Council member Priya Raman": a common organisation noun before the role is part of it
+        k = titles[0].i - 1
+        lo = k + 1
+        while k >= 0 and (doc[k].pos_ == "NOUN" or doc[k].pos_ == "PROPN" and doc[k].lower_ in lx.ORG_HEADS) \
+                and doc[k].dep_ == "compound" and doc[k].ent_type_ not in ("PERSON", "GPE", "NORP") \
+                and titles[0].i - k <= 3:
+            lo, k = k, k - 1
+        if lo <= titles[0].i - 1 and doc[titles[0].i - 1].lemma_.lower() in lx.ORG_HEADS:
+            role = doc[lo : titles[-1].i + 1].text
+    if affiliation is not None and " " not in affiliation and affiliation.lower() in lx.ORG_HEADS - lx.INSTITUTIONS:
+        m.generic_affiliation = True  # "Council": resolve.py looks for the full name in the article
     m.role, m.affiliation = role, affiliation
     m.is_subject = _subject(head)
     return m
@@ -214,6 +228,143 @@ def _looks_like_person(ent: Span) -> bool:
     if root.dep_ == "appos" and root.head.lemma_.lower() in lx.ROLE_NOUNS:
         return True
     return any(c.dep_ == "appos" and c.lemma_.lower() in lx.ROLE_NOUNS for c in root.children)
+
+
+_REL_TAGS = ("WP", "WDT", "WP$")
+_NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+
+
+def is_nominal(tok: Token) -> bool:
+    """A token that can head an actor mention: a noun, a proper noun, a personal pronoun, a name."""
+    if not any(ch.isalnum() for ch in tok.text) or tok.tag_ in _REL_TAGS:
+        return False
+    return tok.pos_ in ("NOUN", "PROPN", "PRON") or tok.ent_type_ in _NAME_ENTS
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop edge punctuation, spaces, conjunctions and relative pronouns ("A city engineer, who")."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ in _REL_TAGS
+                           or doc[end - 1].pos_ == "CCONJ"):
+        end -= 1
+    return start, end
+
+
+def _noun_phrase(doc: Doc, head: Token, stop: set[int]) -> tuple[int, int]:
+    """The phrase of a subject head without its relative clause or apposition ("a city engineer")."""
+    start = head.left_edge.i
+    while start < head.i and start in stop:
+        start += 1
+    end = head.i + 1
+    for c in head.rights:
+        if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") and c.left_edge.i <= end + 1:
+            if not any(i in stop for i in range(end, c.right_edge.i + 1)):
+                end = c.right_edge.i + 1  # "The union's leader, Tom Ashby"
+        elif c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "from", "with") and c.i == end \
+                and not any(i in stop for i in range(c.i, c.right_edge.i + 1)):
+            end = c.right_edge.i + 1
+    return _trim(doc, start, end)
+
+
+def source_spans(doc: Doc, source: list[tuple[int, int]], cue: list[tuple[int, int]],
+                 content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The actor mention an attribution's source span stands for, as character spans.
+
+    A span without a nominal head ("said", ",") is no mention: the syntactic subject of the cue
+    verb is used instead ("A city engineer, who asked ..., said" → "A city engineer"), or nothing.
+    A relative clause or edge punctuation is cut from a good span.
+    """
+    out: list[tuple[int, int]] = []
+    for s, e in source:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        noms = [t for t in span if is_nominal(t)]
+        if not noms:
+            continue
+        end = span.end
+        for t in noms:  # cut a relative clause ("A city engineer, who")
+            for c in t.rights:
+                if c.dep_ == "relcl" and span.start < c.left_edge.i < end:
+                    end = c.left_edge.i
+        start, end = _trim(doc, span.start, end)
+        if start < end and any(is_nominal(t) for t in doc[start:end]):
+            if (start, end) == (span.start, span.end):
+                out.append((s, e))  # keep the extractor's exact span when nothing was cut
+            else:
+                out.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
+    if out or not cue or not source:
+        return out  # no source given: nothing to repair
+    subj = cue_subject(doc, cue, content)
+    if subj is None:
+        return []
+    stop = {t.i for s, e in content + cue for t in (doc.char_span(s, e, alignment_mode="expand") or [])}
+    start, end = _noun_phrase(doc, subj, stop)
+    if start >= end or any(i in stop for i in range(start, end)):
+        return []
+    return [(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))]
+
+
+def cue_subject(doc: Doc, cue: list[tuple[int, int]], content: list[tuple[int, int]]) -> Token | None:
+    """The nominal subject of the cue verb, outside the content ("members" in "members said ...")."""
+    toks = [t for s, e in cue for t in (doc.char_span(s, e, alignment_mode="expand") or [])]
+    verbs = [t for t in toks if t.pos_ in ("VERB", "AUX")]
+    if not verbs:
+        return None
+    inside = {t.i for s, e in content for t in (doc.char_span(s, e, alignment_mode="expand") or [])}
+    verb = verbs[0]
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside]
+        if subjects:
+            subj = min(subjects, key=lambda c: abs(verb.i - c.i))
+            if subj.tag_ in _REL_TAGS and verb.dep_ == "relcl":
+                subj = verb.head  # "the engineer who said": the antecedent
+            return subj if is_nominal(subj) and subj.i not in inside else None
+        if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head is verb:
+            return None
+        verb = verb.head
+        # "X warned that A and said B" is often parsed with "said" coordinated to A's verb:
+        # the subject of an embedded clause is not the speaker, its governing verb's is.
+        while verb.dep_ == "ccomp" and verb.head is not verb:
+            verb = verb.head
+    return None
+
+
+def relcl_description(head: Token, text: str) -> str:
+    """``text`` with the relative clause on ``head`` ("a city engineer, who asked not to be named")."""
+    for c in head.rights:
+        if c.dep_ == "relcl":
+            doc = head.doc
+            rel = doc[c.left_edge.i : c.right_edge.i + 1].text.strip(" ,")
+            return f"{text}, {rel}"
+    return text
+
+
+def _is_facility(doc: Doc, ent: Span) -> bool:
+    """A named built place the tagger called a person: "the Harbor Bridge", "Millbrook Tunnel"."""
+    last = ent[-1]
+    if not last.is_title or last.lower_ not in lx.FACILITY_HEADS:
+        return False
+    has_the = ent[0].lower_ == "the" or (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+    return has_the or last.lower_ in lx.FACILITY_ONLY_HEADS
+
+
+def _name_modifier(ent: Span, name_words: dict[str, int]) -> bool:
+    """A name used once, only to modify an organisation noun ("the Dunmore town council")."""
+    root = ent.root
+    if root.dep_ != "compound" or root.head.i < ent.end or root.head.pos_ != "NOUN":
+        return False
+    if root.head.lemma_.lower() not in lx.ORG_HEADS:
+        return False
+    return not any(name_words.get(t.lower_, 0) for t in ent if t.is_title)
 
 
 def find_mentions(doc: Doc, sources: list[tuple[int, int]]) -> list[Mention]:
@@ -253,8 +404,19 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]]) -> list[Mention]:
         gm.description, gm.is_subject = text, True
         add(gm, chunk.start, last.i + 1)
     ents = list(doc.ents)
+    # how often each word is part of a name that is not just a modifier (see _name_modifier)
+    name_words: dict[str, int] = {}
     for ent in ents:
-        if ent.label_ == "PERSON" and any(c.isalpha() for c in ent.text):
+        if ent.label_ in ("PERSON", "ORG") and ent.root.dep_ != "compound":
+            for t in ent:
+                name_words[t.lower_] = name_words.get(t.lower_, 0) + 1
+    for ent in ents:
+        label = ent.label_
+        if label == "PERSON" and _is_facility(doc, ent):
+            label = "FAC"  # "the Millbrook Tunnel", tagged PERSON: a named place
+        if label == "PERSON" and _name_modifier(ent, name_words):
+            continue
+        if label == "PERSON" and any(c.isalpha() for c in ent.text):
             if len(ent) == 1 and (ent[0].is_upper and len(ent.text) > 1):
                 continue  # an acronym mis-tagged as a person
             if not any(t.is_title for t in ent):
@@ -262,7 +424,7 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]]) -> list[Mention]:
             add(_person_mention(doc, ent), ent.start, ent.end)
         elif ent.label_ == "ORG" and _looks_like_person(ent):
             add(_person_mention(doc, ent), ent.start, ent.end)
-        elif ent.label_ in ("ORG", "GPE") or (ent.label_ == "NORP" and ent.root.tag_ in ("NNPS", "NNS")):
+        elif label in ("ORG", "GPE", "FAC") or (label == "NORP" and ent.root.tag_ in ("NNPS", "NNS")):
             start, end = ent.start, ent.end
             root = ent.root
             if root.dep_ in ("compound", "amod", "nmod") and root.head.i >= ent.end and (
@@ -284,6 +446,8 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]]) -> list[Mention]:
             if ent.label_ == "GPE":
                 m.affiliation = None
                 m.description = "place"
+            elif label == "FAC" or span.root.lemma_.lower() in lx.FACILITY_HEADS:
+                m.description = "facility"
             m.is_subject = _subject(span.root)
             added = add(m, start, end)
             # "(IPAC)" right after a name defines an acronym for it
@@ -309,6 +473,12 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]]) -> list[Mention]:
                     and doc[lo - 1].i not in taken and doc[lo - 1].is_title:
                 lo -= 1
             names = [t.text for t in doc[lo: tok.i + 1] if t.lower_ not in lx.TITLES]
+            if tok.lower_ in lx.FACILITY_HEADS and lo < tok.i:  # "Millbrook Tunnel carries": a place
+                fm = Mention(doc[lo].idx, tok.idx + len(tok), doc[lo: tok.i + 1].text, "name", "organization",
+                             tok.i, name_tokens=names)
+                fm.description, fm.is_subject = "facility", True
+                add(fm, lo, tok.i + 1)
+                continue
             add(Mention(doc[lo].idx, tok.idx + len(tok), doc[lo: tok.i + 1].text, "name", "person", tok.i,
                         name_tokens=names or [tok.text]), lo, tok.i + 1)
     # Descriptions, groups, pronouns, documents from noun chunks and pronoun tokens.
@@ -331,6 +501,8 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]]) -> list[Mention]:
             cm = Mention(start_char, start_char + len(text), text, "document", "organization", head.i)
         elif lemma in lx.ORG_HEADS and not plural and (det in ("the", "this", "that") or first == "the") and not poss_pron:
             cm = Mention(start_char, start_char + len(text), text, "definite", "organization", head.i)
+        elif any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children):
+            continue  # "The union's leader, Tom Ashby": the name is the mention
         elif lemma in lx.ROLE_NOUNS and not plural and det in ("the", "this", "that") and head.dep_ not in ("appos", "poss"):
             cm = Mention(start_char, start_char + len(text), text, "definite", "person", head.i)
             cm.role = head.text
@@ -344,6 +516,9 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]]) -> list[Mention]:
             else:
                 cm = Mention(start_char, start_char + len(text), text, "indefinite", "anonymous", head.i)
             cm.description = _phrase(head) if head.right_edge.i - head.i < 8 else text
+            if any(c.dep_ == "relcl" for c in head.rights):
+                cm.label = cm.description if head.right_edge.i - head.i < 8 else text.split(",")[0]
+                cm.description = relcl_description(head, cm.label)
             cm.affiliation = affiliation_of(head)
             cm.role = head.text if lemma in lx.ROLE_NOUNS and lemma not in ("source", "person", "people") else None
         elif plural and (lemma in lx.GROUP_HEADS or lemma in lx.ORG_HEADS) and (is_source or _subject(head) or head.dep_ == "agent" or head.head.dep_ == "agent"):
@@ -395,11 +570,14 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]]) -> list[Mention]:
             # a name the tagger missed ("Ham said"): sources are mostly people
             names = [t.text for t in span if t.pos_ == "PROPN" and t.lower_ not in lx.TITLES]
             m = Mention(s, e, text, "name", "person", head.i, name_tokens=names or [head.text])
+        elif not is_nominal(head):
+            continue  # "said", ",": no actor
         else:
             plural = head.tag_ in ("NNS", "NNPS")
             kind = "group" if plural and lemma not in lx.ANONYMOUS_HEADS else "anonymous"
             m = Mention(s, e, text, "indefinite", kind, head.i)
-            m.description = text
+            m.description = relcl_description(head, text)
+            m.label = text
         m.is_source = True
         add(m, span.start, span.end)
     out.sort(key=lambda m: m.start)

@@ -23,10 +23,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from saidwhat.analysis.actors import lexicon as lx
-from saidwhat.analysis.actors.mentions import Mention, find_mentions, strip_the
+from saidwhat.analysis.actors.mentions import Mention, find_mentions, source_spans, strip_the
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.schema import Actor, ActorKind, Span
 
@@ -54,6 +55,7 @@ class _Cluster:
     mentions: list[Mention] = field(default_factory=list)
     gender: str | None = None
     is_gpe: bool = False
+    is_facility: bool = False  # a bridge, a road: talked about, an actor only when it speaks
 
     _cached_at: int = -1
     _cache: dict[str, set[str]] = field(default_factory=dict)
@@ -250,7 +252,7 @@ def _description_score(doc: Doc, m: Mention, c: _Cluster) -> float:
         return 2.0 if lemma in v["roles"] or head.lower_ in v["roles"] else 0.0
     if lemma in v["heads"] and c.kind == "anonymous":
         return 2.0  # "a union representing flight attendants" ... "the union"
-    if c.kind not in ("organization", "group") or c.is_gpe:
+    if c.kind not in ("organization", "group") or c.is_gpe or c.is_facility:
         return 0.0
     ctoks, expanded = v["tokens"], v["expanded"]
     score = 0.0
@@ -329,6 +331,8 @@ def _prominence(c: _Cluster) -> float:
 
 def _pronoun_fits(doc: Doc, m: Mention, c: _Cluster) -> bool:
     low = m.text.lower()
+    if c.is_facility:
+        return False
     if low in lx.MALE_PRONOUNS | lx.FEMALE_PRONOUNS:
         if c.kind != "person" and not (c.kind == "anonymous" and any(
                 x.type in ("indefinite", "definite") and doc[x.head].tag_ == "NN" for x in c.mentions)):
@@ -384,7 +388,8 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FU
     order: list[_Cluster] = []  # clusters, most recently mentioned first
 
     def new(m: Mention, kind: ActorKind) -> None:
-        c = _Cluster(len(clusters), kind, [m], gender=m.gender, is_gpe=m.description == "place")
+        c = _Cluster(len(clusters), kind, [m], gender=m.gender, is_gpe=m.description == "place",
+                     is_facility=m.description == "facility")
         clusters.append(c)
         order.insert(0, c)
         m.cluster = c.idx
@@ -401,6 +406,8 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FU
             c.kind = "person"
         if m.type == "name" and m.description != "place":
             c.is_gpe = False
+        if m.type == "name" and m.description != "facility":
+            c.is_facility = False
 
     for m in mentions:
         recent = list(order)  # every earlier mention precedes m: the pass goes in text order
@@ -495,7 +502,43 @@ def _best_mention(doc: Doc, att_source: list[Span], mentions: list[Mention]) -> 
     return min(over, key=lambda m: (m.kind != "person", order[m.type], m.start))
 
 
-def _actor_from(doc: Doc, c: _Cluster, actor_id: str) -> Actor:
+_ARTICLES = {"A": "a", "An": "an", "The": "the"}
+
+
+def _unnamed_name(text: str) -> str:
+    """A description used as a name, without a sentence-initial capital article ("a city engineer")."""
+    first, _, rest = text.partition(" ")
+    if first in _ARTICLES and rest[:1].islower():
+        return f"{_ARTICLES[first]} {rest}"
+    return text
+
+
+def _has_content(name: str) -> bool:
+    """Whether a name has a word that is not a stopword ("said", "," and "who" are no actors)."""
+    words = [w.lower().strip(".,;:'\"“”’()") for w in name.split()]
+    return any(any(ch.isalnum() for ch in w) and (w not in STOP_WORDS or w in lx.ANONYMOUS_HEADS) for w in words)
+
+
+def _full_affiliation(doc: Doc, generic: str, mentions: list[Mention]) -> str | None:
+    """The organisation a bare role noun means ("Council member" → "Port Aldren city council").
+
+    The longest organisation mention with that head, the nearest one first; None when the text
+    never names it more fully (a bare "Council" says nothing the role does not).
+    """
+    head = generic.lower()
+    best: Mention | None = None
+    for x in mentions:
+        if x.kind != "organization" or x.type not in ("name", "definite") or doc[x.head].lemma_.lower() != head:
+            continue
+        words = strip_the(x.text).split()
+        if len(words) < 2:
+            continue
+        if best is None or len(words) > len(strip_the(best.text).split()):
+            best = x
+    return strip_the(best.text) if best is not None else None
+
+
+def _actor_from(doc: Doc, c: _Cluster, actor_id: str, mentions: list[Mention] | None = None) -> Actor:
     ms = c.mentions
     names = [m for m in ms if m.type == "name"]
     if c.kind == "person" and names:
@@ -508,17 +551,29 @@ def _actor_from(doc: Doc, c: _Cluster, actor_id: str) -> Actor:
         name = next(m.text for m in ms if m.type == "acronym")
     else:
         first = next((m for m in ms if m.type in ("indefinite", "group", "definite")), ms[0])
-        name = first.description or first.text
+        name = _unnamed_name(first.label or first.description or first.text)
     aliases: list[str] = []
     for m in ms:
         if m.type in ("pronoun", "document"):
             continue
         t = m.text.strip()
-        if strip_the(t).lower() != strip_the(name).lower() and t not in aliases:
+        if strip_the(t).lower() != strip_the(name).lower() and t not in aliases and t != name:
             aliases.append(t)
     role = next((m.role for m in ms if m.role), None)
-    affiliation = next((m.affiliation for m in ms if m.affiliation and m.affiliation != name), None)
-    description = next((m.description for m in ms if m.description and m.description != "place"), None)
+    affiliation = None
+    for m in ms:
+        if not m.affiliation or m.affiliation == name:
+            continue
+        if m.generic_affiliation:
+            full = _full_affiliation(doc, m.affiliation, mentions or [])
+            if full is None:
+                continue
+            affiliation = full
+        else:
+            affiliation = m.affiliation
+        break
+    description = next((m.description for m in ms if m.description and m.description not in ("place", "facility")),
+                       None)
     kind: ActorKind = c.kind
     return Actor(id=actor_id, name=name, kind=kind, aliases=aliases,
                  mentions=sorted({m.span for m in ms}), affiliation=affiliation, role=role,
@@ -527,27 +582,34 @@ def _actor_from(doc: Doc, c: _Cluster, actor_id: str) -> Actor:
 
 def resolve_actors(doc: Doc, attributions: list[Attribution], *,
                    threshold: float = FUZZY_THRESHOLD) -> ActorResolution:
-    """Actors of the article, the actor each attribution's source resolves to, and its mention."""
-    sources = [s for att in attributions for s in att.source]
+    """Actors of the article, the actor each attribution's source resolves to, and its mention.
+
+    Source spans are first checked for a nominal head (``mentions.source_spans``): a bad span
+    from the extractor ("said", ",") falls back to the cue verb's subject or to no speaker.
+    """
+    cleaned = [source_spans(doc, list(att.source), list(att.cue), list(att.content)) for att in attributions]
+    sources = [s for spans in cleaned for s in spans]
     mentions = find_mentions(doc, sources)
     clusters = cluster_mentions(doc, mentions, threshold=threshold, attributions=attributions)
     speaker_cluster: list[int | None] = []
-    for att in attributions:
-        m = _best_mention(doc, list(att.source), mentions) if att.source else None
+    for spans in cleaned:
+        m = _best_mention(doc, spans, mentions) if spans else None
         speaker_cluster.append(m.cluster if m is not None else None)
     wanted = {c for c in speaker_cluster if c is not None}
     keep: list[_Cluster] = []
     for c in clusters:
         named = any(m.type in ("name", "acronym") for m in c.mentions)
-        if c.is_gpe and not any(m.is_subject for m in c.mentions) and c.idx not in wanted:
+        if (c.is_gpe and not any(m.is_subject for m in c.mentions) or c.is_facility) and c.idx not in wanted:
             continue
         if named or c.idx in wanted or any(m.type == "group" for m in c.mentions):
             keep.append(c)
     ids: dict[int, str] = {}
     actors: list[Actor] = []
     for c in sorted(keep, key=lambda c: c.mentions[0].start):
-        ids[c.idx] = f"a{len(actors) + 1}"
-        actors.append(_actor_from(doc, c, ids[c.idx]))
+        actor = _actor_from(doc, c, f"a{len(actors) + 1}", mentions)
+        if not _has_content(actor.name) and not any(m.type in ("name", "acronym") for m in c.mentions):
+            continue  # a name of punctuation and stopwords is no actor
+        ids[c.idx] = actor.id
+        actors.append(actor)
     speakers = [ids.get(c) if c is not None else None for c in speaker_cluster]
-    return ActorResolution(actors=actors, speakers=speakers,
-                           mentions=[list(att.source) for att in attributions])
+    return ActorResolution(actors=actors, speakers=speakers, mentions=cleaned)
