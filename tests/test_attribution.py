@@ -165,3 +165,18 @@ def test_random_texts_never_fail() -> None:
             assert att.content
             for s, e in att.content + att.cue + att.source:
                 assert 0 <= s < e <= len(text)
+
+
+def test_no_links_across_paragraphs() -> None:
+    """A headline-like paragraph's cue never takes the next paragraph's content or speaker."""
+    text = ("More from NextShark: Chinese city apologizes for shaming people who wear pajamas in public\n\n"
+            "More from NextShark: Meet the new cult of tiger mothers\n\n"
+            "The report has been welcomed by rights advocates and foreign officials.\n")
+    para_starts = [0, text.index("More from NextShark: Meet"), text.index("The report")]
+
+    def para(pos: int) -> int:
+        return sum(pos >= p for p in para_starts)
+
+    for att in _find(text):
+        paras = {para(s) for s, _ in att.content + att.cue + att.source}
+        assert len(paras) == 1, att

@@ -225,6 +225,8 @@ def _choose_source(v: DocView, cue: TSpan, sources: list[TSpan], contents: list[
     lo = min(c.start for c in contents)
     hi = max(c.end for c in contents)
     for src in sources:
+        if v.para[src.start] != v.para[cue.start]:
+            continue
         if v.sent[src.start] != cs and v.sent[src.end - 1] != cs and not (
                 _gap(src, cue) <= 4 and v.para[src.start] == v.para[cue.start]):
             continue
@@ -302,8 +304,9 @@ def _syntactic_cue(v: DocView, c: TSpan) -> TSpan | None:
     ("“…,” Toomey fumed": the quote is a clause under 'fumed')."""
     quoted = bool(v.inquote[c.start] or v.inquote[min(c.start + 1, c.end - 1)])
     sent = v.sent[_root(v, c)]
+    para = v.para[c.start]
     for h in _ancestors(v, _root(v, c), 4):
-        if c.start <= h < c.end or v.sent[h] != sent:
+        if c.start <= h < c.end or v.sent[h] != sent or v.para[h] != para:
             break
         if v.pos[h] == "VERB" and (v.cuep[h] >= 0.05 or (quoted and v.cuep[h] > 0)):
             return TSpan("CUE", h, h + 1, 0.5)
@@ -370,7 +373,8 @@ def assemble(v: DocView, spans: list[TSpan]) -> list[Attribution]:
                 src_spans = _char_spans(v, src.start, src.end)
             else:
                 subj = _subject_of(v, g.cue)
-                if subj is not None and subj[1] > subj[0] and _carve(v, g, subj):
+                if subj is not None and subj[1] > subj[0] and v.para[subj[0]] == v.para[subj[1] - 1] \
+                        == v.para[g.cue.start] and _carve(v, g, subj):
                     src_spans = _char_spans(v, subj[0], subj[1])
         if not g.contents:
             continue
