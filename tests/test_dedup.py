@@ -57,22 +57,27 @@ def test_fingerprint_bands_agree_for_near_copies() -> None:
     assert not set(a.bands) & set(c.bands)
 
 
-def test_fixture_seed_and_page_are_one_article_and_spun_copies_link(tmp_path: Path, fixture_dir: Path) -> None:
+def test_fixture_seed_and_page_are_linked_copies_and_spun_copies_link(tmp_path: Path, fixture_dir: Path) -> None:
+    """seed.txt is exactly the clean text of page.html: one article, the second source linked to
+    it as an exact copy; a spun version of it is stored and linked as a near copy."""
     page = saidwhat.extract(str(fixture_dir / "page.html"))
     seed = saidwhat.extract(str(fixture_dir / "seed.txt"))
+    assert text_hash(page.text) == text_hash(seed.text)
     with open_store(str(tmp_path / "s.sqlite")) as store:
         first = store.add_article(AnalyzedArticle(**page.model_dump()))
         again = store.add_article(AnalyzedArticle(**seed.model_dump()))
-        if text_hash(page.text) == text_hash(seed.text):
-            # the same normalised text: recognised as the stored article, not stored twice
-            assert (again.status, again.duplicate_of) == ("duplicate", first.article_id)
-        else:  # a differently extracted page: stored and linked
-            assert again.status == "stored"
+        assert (again.status, again.duplicate_of, again.sighting_added) == ("duplicate", first.article_id, True)
+        assert store.add_article(AnalyzedArticle(**seed.model_dump())).sighting_added is False
+        stored = store.get_article(first.article_id)
+        assert stored is not None and stored.article.source == page.source
+        assert [(c.article_id, c.kind, c.similarity, c.source, c.url) for c in stored.copies] == [
+            (first.article_id, "exact", 1.0, seed.source, seed.url)]
+        assert (store.stats()["articles"], store.stats()["sightings"]) == (1, 1)
         spun = store.add_article(bare(spin(seed.text), "https://farm.example/un-report", "spun"))
         assert spun.status == "stored"
         stored = store.get_article(spun.article_id)
         assert stored is not None
-        assert [(c.article_id, c.kind) for c in stored.copies][:1] == [(first.article_id, "near")]
+        assert [(c.article_id, c.kind) for c in stored.copies] == [(first.article_id, "near")]
         assert stored.copies[0].similarity >= 0.3
 
 

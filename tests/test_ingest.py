@@ -112,7 +112,7 @@ def test_warc_with_duplicates_copies_and_a_broken_record(tmp_path: Path, capsys:
                          date=f"2026-04-{1 + i % 28:02d}T10:00:00Z")
         for i in (0, 1):  # re-crawled: the same URL again
             _warc_record(w, f"https://gazette.example/story/{i}", make_html(i, seed=3).encode())
-        # the same page under another URL (same text) → not stored twice
+        # the same page under another URL (same text) → not stored twice, linked as an exact copy
         _warc_record(w, "https://mirror.example/copy-of-2", make_html(2, seed=3).encode())
         # a wire story carried by two outlets, different clutter → both stored, linked
         _warc_record(w, "https://ledger.example.com/w", (DATA / "wire-ledger.html").read_bytes())
@@ -123,7 +123,7 @@ def test_warc_with_duplicates_copies_and_a_broken_record(tmp_path: Path, capsys:
     db = str(tmp_path / "s.sqlite")
     s = summary_of(["ingest", str(path), "--db", db], capsys)
     assert (s["seen"], s["stored"], s["duplicate"], s["failed"]) == (36, 32, 3, 1)
-    assert s["copies_linked"] == 1
+    assert s["copies_linked"] == 2  # the wire pair (near) and the mirror (exact); re-crawls add nothing
     code, out, _ = run(["failures", "--db", db, "--format", "json"], capsys)
     failures = json.loads(out)["items"]
     assert code == 0 and len(failures) == 1 and failures[0]["code"] == "SW103"
@@ -134,8 +134,11 @@ def test_warc_with_duplicates_copies_and_a_broken_record(tmp_path: Path, capsys:
         assert stored is not None and [(c.outlet, c.kind) for c in stored.copies] == [("Coastal Daily Star", "near")]
         dated = store.list_articles(since="2026-04-05", until="2026-04-05").items
         assert [a.url for a in dated] == ["https://gazette.example/story/4"]  # WARC-Date as fallback date
+        story2 = next(a for a in store.list_articles(limit=100).items if a.url == "https://gazette.example/story/2")
+        assert [(c.article_id, c.kind, c.url) for c in store.copies(story2.id)] == [
+            (story2.id, "exact", "https://mirror.example/copy-of-2")]
     s = summary_of(["ingest", str(path), "--db", db], capsys)
-    assert (s["stored"], s["failed"]) == (0, 1)
+    assert (s["stored"], s["failed"], s["copies_linked"]) == (0, 1, 0)
 
 
 def test_truncated_warc_keeps_what_was_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -218,8 +221,12 @@ def test_queries_reactions_and_export(tmp_path: Path, fixture_dir: Path, capsys:
     db = str(tmp_path / "s.sqlite")
     s = summary_of(["ingest", str(fixture_dir / "page.html"), str(fixture_dir / "seed.txt"), "--db", db,
                     "--target", "the UN report"], capsys)
-    # seed.txt holds the page's clean text: recognised as the same article, not stored twice
-    assert (s["stored"], s["duplicate"]) == (1, 1)
+    # seed.txt holds the page's clean text: recognised as the same article, not stored twice,
+    # and linked to it as an exact copy; running again adds nothing
+    assert (s["stored"], s["duplicate"], s["copies_linked"]) == (1, 1, 1)
+    s = summary_of(["ingest", str(fixture_dir / "page.html"), str(fixture_dir / "seed.txt"), "--db", db,
+                    "--target", "the UN report"], capsys)
+    assert (s["stored"], s["duplicate"], s["copies_linked"]) == (0, 2, 0)
 
     code, out, _ = run(["reactions", "--target", "the UN report", "--db", db, "--format", "json"], capsys)
     rows = {r["actor"]: r for r in json.loads(out)}
@@ -227,6 +234,10 @@ def test_queries_reactions_and_export(tmp_path: Path, fixture_dir: Path, capsys:
     zhang = next(r for name, r in rows.items() if "Zhang" in name)
     assert zhang["stance"] == "oppose" and zhang["outlets"] == ["NextShark"] and zhang["first_seen"] == "2022-09-01"
     assert zhang["evidence"]["text"] and zhang["evidence"]["speaker"] == zhang["actor"]
+    stance = {name: r["stance"] for name, r in rows.items()}
+    for name, expected in (("Liu Yuyin", "oppose"), ("Zhang Jun", "oppose"), ("63 Uyghur advocacy groups", "support"),
+                           ("Omer Kanat", "support"), ("Inter-Parliamentary Alliance on China", "support")):
+        assert stance.get(name) == expected, (name, stance)
     code, out, _ = run(["reactions", "--target", "the UN report", "--db", db], capsys)
     assert "Zhang" in out and "oppose" in out
 

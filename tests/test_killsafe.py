@@ -18,6 +18,7 @@ import pytest
 from corpus_texts import make_text  # tests/ is on sys.path (rootdir conftest)
 
 N_DOCS = 60
+COPIES = (5, 22, 41)  # these documents also appear under a second name: exact copies (sightings)
 KILLS = 4
 INGEST = "import sys; from saidwhat.cli import main; sys.exit(main())"
 
@@ -49,6 +50,9 @@ def _snapshot(db: Path) -> dict[str, Any]:
             "SELECT article_id, coalesce(actor_key, ''), target_norm, origin, label FROM stances"))
         links = sorted((src[a], src[b], k) for a, b, k in conn.execute(
             "SELECT article_a, article_b, kind FROM copy_links"))
+        sightings = sorted((src[a], s, u, p) for a, s, u, p in conn.execute(
+            "SELECT article_id, coalesce(source, ''), coalesce(url, ''), is_primary FROM sightings"))
+        assert sum(1 for x in sightings if x[3]) == len(articles)  # every article has its own source
         # no partial article: every article has all its quotes, actors, bands and full-text rows
         for aid, n_quotes, n_actors in conn.execute("SELECT id, n_quotes, n_actors FROM articles"):
             assert conn.execute("SELECT count(*) FROM quotes WHERE article_id=?", (aid,)).fetchone()[0] == n_quotes
@@ -59,7 +63,7 @@ def _snapshot(db: Path) -> dict[str, Any]:
                             "WHERE f.rowid IS NULL").fetchone()[0] == 0
         assert len({a[2] for a in articles}) == len(articles)  # no duplicate texts
         return {"articles": articles, "quotes": quotes, "actors": actors, "canonical": canonical,
-                "stances": stances, "links": links}
+                "stances": stances, "links": links, "sightings": sightings}
     finally:
         conn.close()
 
@@ -70,6 +74,8 @@ def test_sigkill_at_random_points_then_resume(tmp_path: Path) -> None:
     folder.mkdir()
     for i in range(N_DOCS):
         (folder / f"{i:03d}.txt").write_text(make_text(i, seed=7), encoding="utf-8")
+    for i in COPIES:
+        (folder / f"{i:03d}-copy.txt").write_text(make_text(i, seed=7), encoding="utf-8")
 
     db = tmp_path / "killed.sqlite"
     rng = random.Random(20240607)
@@ -98,7 +104,7 @@ def test_sigkill_at_random_points_then_resume(tmp_path: Path) -> None:
                            timeout=300, check=False)
     assert final.returncode == 0, final.stderr
     result = json.loads(final.stdout)
-    assert result["stored"] + result["duplicate"] == N_DOCS and result["failed"] == 0
+    assert result["stored"] + result["duplicate"] == N_DOCS + len(COPIES) and result["failed"] == 0
 
     # The clean run, in a fresh process like the others (same code, same start-up).
     clean = tmp_path / "clean.sqlite"
@@ -108,6 +114,8 @@ def test_sigkill_at_random_points_then_resume(tmp_path: Path) -> None:
     assert json.loads(done.stdout)["stored"] == N_DOCS
 
     expected, got = _snapshot(clean), _snapshot(db)
+    assert [s[:3] for s in expected["sightings"] if not s[3]] == sorted(
+        (str(folder / f"{i:03d}-copy.txt"), str(folder / f"{i:03d}.txt"), "") for i in COPIES)
     assert got["articles"] == expected["articles"]
     assert got == expected
 

@@ -7,10 +7,13 @@ import os
 import threading
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
+from sqlalchemy import inspect as sa_inspect
 
+import saidwhat.store
 from saidwhat.errors import FetchError, StoreError
 from saidwhat.schema import (
     Actor,
@@ -89,15 +92,47 @@ def test_add_get_roundtrip_and_duplicates(store: Store) -> None:
     stored = store.get_article(first.article_id)
     assert stored is not None and stored.article == a  # the exact analysed article comes back
     assert stored.ingested_at
-    # same canonical URL (tracking parameters, www, fragment, trailing slash differ) → duplicate
-    same_url = a.model_copy(update={"url": "http://example.com/news/1", "text": a.text + " Updated."})
-    assert store.add_article(same_url).status == "duplicate"
-    # same normalised text under another URL → duplicate
-    same_text = a.model_copy(update={"url": "https://mirror.example.org/x", "text": a.text.upper() + "  "})
+    # same canonical URL (tracking parameters, www, fragment, trailing slash differ) → duplicate,
+    # and the same source: nothing recorded
+    same_url = a.model_copy(update={"url": "http://example.com/news/1", "text": a.text + " Updated.",
+                                    "source": "elsewhere.html"})
+    res = store.add_article(same_url)
+    assert (res.status, res.sighting_added) == ("duplicate", False)
+    assert store.copies(first.article_id) == []
+    # same normalised text under another URL → duplicate, recorded as an exact copy
+    same_text = a.model_copy(update={"url": "https://mirror.example.org/x", "text": a.text.upper() + "  ",
+                                     "outlet": "Mirror", "source": "mirror.html"})
     res = store.add_article(same_text)
-    assert (res.status, res.duplicate_of) == ("duplicate", first.article_id)
-    assert store.stats()["articles"] == 1
+    assert (res.status, res.duplicate_of, res.sighting_added) == ("duplicate", first.article_id, True)
+    assert store.add_article(same_text).sighting_added is False  # the same source again: nothing
+    stored = store.get_article(first.article_id)
+    assert stored is not None and stored.article == a  # the first source's article is kept
+    assert [(c.article_id, c.kind, c.similarity, c.url, c.outlet, c.source) for c in stored.copies] == [
+        (first.article_id, "exact", 1.0, "https://mirror.example.org/x", "Mirror", "mirror.html")]
+    assert store.copies(first.article_id) == stored.copies
+    assert (store.stats()["articles"], store.stats()["sightings"]) == (1, 1)
+    assert store.known_sources(["mirror.html", "doc1.html", "nope.html"]) == {
+        "mirror.html": "2024-05-02", "doc1.html": "2024-05-02"}
+    assert set(store.known_urls(["https://mirror.example.org/x", "https://nope.example/"])) == {
+        "https://mirror.example.org/x"}
     assert store.get_article(999) is None
+
+
+def test_same_source_twice_adds_nothing(store: Store) -> None:
+    """Re-ingesting one source (even with its text re-extracted differently) adds no article and
+    no sighting; a text-only source (no URL) is told apart by its name."""
+    a = make_article(1).model_copy(update={"url": None, "source": "seed.txt"})
+    first = store.add_article(a)
+    before = store.stats()
+    for _ in range(2):
+        res = store.add_article(a)
+        assert (res.status, res.duplicate_of, res.sighting_added) == ("duplicate", first.article_id, False)
+    assert store.stats() == before == {**before, "articles": 1, "sightings": 0}
+    res = store.add_article(a.model_copy(update={"source": "page.html"}))
+    assert res.sighting_added is True
+    assert [(c.kind, c.source) for c in store.copies(first.article_id)] == [("exact", "page.html")]
+    assert store.add_article(a.model_copy(update={"source": "page.html"})).sighting_added is False
+    assert store.stats() == {**before, "sightings": 1}
 
 
 def test_canonical_url() -> None:
@@ -113,7 +148,9 @@ def test_article_is_written_whole_or_not_at_all(store: Store, monkeypatch: pytes
     monkeypatch.setattr(Store, "_link_copies", boom)
     with pytest.raises(RuntimeError):
         store.add_article(make_article(1))
-    assert store.stats() == {"articles": 0, "quotes": 0, "actors": 0, "failures": 0, "copy_links": 0}
+    assert store.stats() == {"articles": 0, "quotes": 0, "actors": 0, "failures": 0, "copy_links": 0,
+                             "sightings": 0}
+    assert store.known_sources(["doc1.html"]) == {}  # no primary sighting left behind
     assert store.search_quotes().total == 0
     monkeypatch.undo()
     assert store.add_article(make_article(1)).status == "stored"
@@ -212,6 +249,54 @@ def test_reactions_table(store: Store) -> None:
     assert store.reactions("unknown target") == []
 
 
+def make_voices(n: int, voices: list[tuple[str, list[tuple[str, float]], str | None]], *,
+                outlet: str = "A", target: str = "the plan") -> AnalyzedArticle:
+    """An article where each (speaker, [(label, score) per quote], actor-level label or None) speaks."""
+    text, actors, quotes = f"Story {n} about the plan. ", [], []
+    for a_i, (speaker, labels, actor_label) in enumerate(voices, 1):
+        ids = []
+        for label, score in labels:
+            said = f"Words number {len(quotes) + 1} of story {n} on the plan"
+            q0 = len(text) + 1
+            text += f"“{said},” {speaker} said. "
+            sp0 = text.rindex(speaker)
+            quotes.append(Quote(id=f"q{len(quotes) + 1}", kind="direct", content=[(q0, q0 + len(said))],
+                                speaker=Speaker(mention=[(sp0, sp0 + len(speaker))], actor=f"a{a_i}"),
+                                stance={target: QuoteStance(label=label, score=score)}))  # type: ignore[arg-type]
+            ids.append(quotes[-1].id)
+        stance = {} if actor_label is None else {target: ActorStance(label=actor_label, score=0.7,  # type: ignore[arg-type]
+                                                                     evidence=ids)}
+        actors.append(Actor(id=f"a{a_i}", name=speaker, kind="person", stance=stance))
+    return AnalyzedArticle(title=f"Plan story {n}", published=f"2024-06-0{n}", outlet=outlet, text=text,
+                           url=f"https://example.com/plan/{n}", source=f"plan{n}.html", actors=actors,
+                           quotes=quotes, targets=[Target(name=target)])
+
+
+def test_reaction_stance_polar_wins_and_aggregates_across_articles(store: Store) -> None:
+    s, o, u = "support", "oppose", "neutral"
+    store.add_article(make_voices(1, [("Ann Lee", [(u, 0.9), (s, 0.6), (s, 0.75), (u, 0.8), (u, 0.9)], s),
+                                      ("Bo Chen", [(s, 0.7)], s), ("Cy Diaz", [(s, 0.7)], s),
+                                      ("Di Eve", [(u, 0.9), (o, 0.5)], None), ("Ed Fox", [(u, 0.9)], u)]))
+    store.add_article(make_voices(2, [("Bo Chen", [(o, 0.7)], o), ("Cy Diaz", [(s, 0.6)], s)], outlet="B"))
+    store.add_article(make_voices(3, [("Cy Diaz", [(o, 0.8), (o, 0.9), (u, 0.9)], o)], outlet="B"))
+    # an exact copy of article 1 in another outlet counts among the outlets
+    first = store.get_article(1)
+    assert first is not None
+    copy = first.article.model_copy(update={"url": "https://copy.example/1", "outlet": "C", "source": "c.html"})
+    assert store.add_article(copy).sighting_added
+    rows = {r.actor: r for r in store.reactions("plan")}
+    ann = rows["Ann Lee"]  # 2 support and 3 neutral quotes: support, as the analysis said
+    assert (ann.support, ann.oppose, ann.neutral, ann.stance) == (2, 0, 3, "support")
+    assert ann.evidence is not None and ann.evidence.quote_id == "q3"  # the highest-scoring polar quote
+    assert ann.outlets == ["A", "C"]
+    assert rows["Bo Chen"].stance == "neutral"  # one article each way, one quote each way: a tie
+    cy = rows["Cy Diaz"]  # two articles support, one opposes (with more quotes): support
+    assert (cy.support, cy.oppose, cy.stance, cy.n_articles) == (2, 2, "support", 3)
+    assert cy.evidence is not None and cy.evidence.article_id in (1, 2) and cy.evidence.stance == {"the plan": s}
+    assert rows["Di Eve"].stance == "oppose"  # no actor-level stance: its quotes, polar winning
+    assert rows["Ed Fox"].stance == "neutral"
+
+
 def test_failures_are_kept_per_source_and_cleared_on_success(store: Store) -> None:
     store.record_failure("doc1.html", FetchError("timed out", input="doc1.html"))
     store.record_failure("doc1.html", FetchError("refused", input="doc1.html"))
@@ -239,7 +324,36 @@ def test_reopen_is_idempotent_and_migrated(store_url: str) -> None:
     with open_store(store_url) as s:
         assert s.stats()["articles"] == 1
         with s.engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0002"
+
+
+def test_upgrade_from_0001_backfills_sightings(store_url: str) -> None:
+    """A store made before sightings existed is upgraded on open: every article gets its own
+    source as primary sighting, so re-ingesting it adds nothing and a new source is a copy."""
+    from alembic import command
+    from alembic.config import Config
+
+    a1, a2 = make_article(1), make_article(2).model_copy(update={"url": None})
+    with open_store(store_url) as s:
+        s.add_article(a1)
+        s.add_article(a2)
+        cfg = Config()
+        cfg.set_main_option("script_location", str(Path(saidwhat.store.__file__).parent / "migrations"))
+        with s.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0001")
+        with s.engine.connect() as conn:
             assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0001"
+            assert not sa_inspect(conn).has_table("sightings")
+    with open_store(store_url) as s:
+        assert s.stats()["sightings"] == 0
+        assert [c.article_id for c in s.copies(1)] == [2]  # the two make_article texts are near copies
+        assert set(s.known_sources(["doc1.html", "doc2.html"])) == {"doc1.html", "doc2.html"}
+        assert s.add_article(a1).sighting_added is False
+        assert s.add_article(a2).sighting_added is False
+        assert s.add_article(a2.model_copy(update={"source": "copy.txt"})).sighting_added is True
+        assert [(c.article_id, c.kind, c.source) for c in s.copies(2)] == [(2, "exact", "copy.txt"),
+                                                                            (1, "near", "doc1.html")]
 
 
 def test_concurrent_writers_store_once(store_url: str) -> None:
@@ -258,6 +372,7 @@ def test_concurrent_writers_store_once(store_url: str) -> None:
         th.join()
     assert sorted(results) == ["duplicate"] * 5 + ["stored"]
     assert stores[0].stats()["articles"] == 1
+    assert stores[0].stats()["sightings"] == 0  # one source: no copy recorded
     for s in stores:
         s.close()
 

@@ -276,7 +276,7 @@ def ingest(sources: Sequence[str], store: Store, options: IngestOptions | None =
         raise ConfigError("--limit must be >= 0")
     reporter = reporter or Reporter()
     summary = IngestSummary()
-    links_before = store.stats()["copy_links"]
+    links_before = _links(store)
     own_runner = runner is None
     run = runner or make_runner(workers, dask)
     summary.runner = run.description
@@ -307,9 +307,15 @@ def ingest(sources: Sequence[str], store: Store, options: IngestOptions | None =
         if own_runner:
             run.close()
         summary.elapsed = time.monotonic() - start
-        summary.copies_linked = store.stats()["copy_links"] - links_before
+        summary.copies_linked = _links(store) - links_before
         reporter.finish(summary)
     return summary
+
+
+def _links(store: Store) -> int:
+    """Copy links between stored articles plus exact copies (other sources of a stored article)."""
+    stats = store.stats()
+    return stats["copy_links"] + stats.get("sightings", 0)
 
 
 def _record(store: Store, doc: Document, out: Outcome, options: IngestOptions, summary: IngestSummary) -> str:

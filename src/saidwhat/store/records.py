@@ -43,10 +43,13 @@ class AddResult(BaseModel):
     article_id: int
     status: Literal["stored", "duplicate"]
     duplicate_of: int | None = None
+    sighting_added: bool = Field(default=False, description="a duplicate from a new source was recorded "
+                                 "as an exact copy of the stored article")
 
 
 class CopyLink(BaseModel):
-    """A link to another stored article carrying (nearly) the same text."""
+    """A link to another stored article carrying (nearly) the same text, or to another source of
+    the same stored article (an exact copy: ``article_id`` is the article itself, ``source`` set)."""
 
     article_id: int
     kind: Literal["exact", "near"]
@@ -54,6 +57,9 @@ class CopyLink(BaseModel):
     title: str | None = None
     outlet: str | None = None
     url: str | None = None
+    source: str | None = Field(default=None, description="for another source of the same article: its name")
+    published: str | None = None
+    seen_at: str | None = Field(default=None, description="when that source was first ingested")
 
 
 class StoredArticle(BaseModel):

@@ -69,7 +69,7 @@ from saidwhat.store.records import (
     StoredArticle,
 )
 
-__all__ = ["Store", "default_store_url", "fts5_query", "open_store"]
+__all__ = ["Store", "default_store_url", "fts5_query", "open_store", "sighting_key"]
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +117,16 @@ def fts5_query(text: str) -> str | None:
             continue
         parts.append('"' + " ".join(words) + '"')
     return " ".join(parts) if parts else None
+
+
+def sighting_key(source: str | None, ukey: str | None) -> str:
+    """What makes a source distinct: its canonical URL, else its name (two files with one text are
+    two sources; the same URL fetched twice is one)."""
+    if ukey:
+        return "url:" + ukey
+    if source:
+        return "src:" + _source_key(source)
+    return "none"
 
 
 def _parse_url(url: str) -> tuple[str, str | None]:
@@ -211,7 +221,11 @@ class Store:
     # -- writing ---------------------------------------------------------------------------
 
     def add_article(self, analyzed: AnalyzedArticle, *, html: str | None = None) -> AddResult:
-        """Store the article whole in one transaction, or report the stored one it duplicates."""
+        """Store the article whole in one transaction, or report the stored one it duplicates.
+
+        A duplicate read from a source the article has not been seen at yet (another file or URL
+        with the same normalised text) is recorded as a sighting, i.e. an exact copy; the same
+        source again adds nothing."""
         if not analyzed.text.strip():
             raise StoreError("an article without text cannot be stored", input=analyzed.source)
         digest = text_hash(analyzed.text)
@@ -223,12 +237,18 @@ class Store:
                 with self._write() as conn, conn.begin():
                     dup = self._find_duplicate(conn, digest, ukey)
                     if dup is not None:
-                        return AddResult(article_id=dup, status="duplicate", duplicate_of=dup)
+                        added = self._add_sighting(conn, dup, analyzed, ukey, primary=False)
+                        return AddResult(article_id=dup, status="duplicate", duplicate_of=dup,
+                                         sighting_added=added)
                     article_id = self._insert_article(conn, analyzed, html, digest, ukey)
+                    self._add_sighting(conn, article_id, analyzed, ukey, primary=True)
                     self._link_copies(conn, article_id, fp.bands, sh)
                     return AddResult(article_id=article_id, status="stored", duplicate_of=None)
             except IntegrityError:
-                # Another writer stored the same article between our check and insert.
+                # Another writer stored the same article (or sighting) between our check and
+                # insert: try again, which now finds it.
+                if attempt < 4:
+                    continue
                 with self.engine.connect() as conn:
                     dup = self._find_duplicate(conn, digest, ukey)
                 if dup is not None:
@@ -239,6 +259,21 @@ class Store:
                     continue
                 raise StoreError(f"could not store the article: {exc.orig}", input=analyzed.source) from exc
         raise StoreError("could not store the article: the database stayed locked", input=analyzed.source)
+
+    @staticmethod
+    def _add_sighting(conn: Connection, article_id: int, a: AnalyzedArticle, ukey: str | None, *,
+                      primary: bool) -> bool:
+        """Record ``a``'s source as a sighting of the stored article unless it is already one."""
+        key = sighting_key(a.source, ukey)
+        sg = t.sightings.c
+        if not primary and conn.execute(select(sg.id).where(sg.article_id == article_id,
+                                                            sg.source_key == key)).first() is not None:
+            return False
+        conn.execute(insert(t.sightings), {
+            "article_id": article_id, "source_key": key, "source": a.source, "url": a.url, "url_key": ukey,
+            "outlet": a.outlet, "published": (a.published or "")[:10] or None, "title": a.title,
+            "is_primary": primary, "seen_at": _now()})
+        return True
 
     @staticmethod
     def _find_duplicate(conn: Connection, digest: str, ukey: str | None) -> int | None:
@@ -395,11 +430,15 @@ class Store:
     # -- lookups used by ingest ---------------------------------------------------------------
 
     def known_sources(self, sources: Sequence[str]) -> dict[str, str | None]:
-        """Of these sources (as named at ingest), the stored ones with their published date."""
+        """Of these sources (as named at ingest), the stored ones (an article's own source or a
+        recorded copy of it) with their published date."""
         out: dict[str, str | None] = {}
+        sg = t.sightings.c
         with self.engine.connect() as conn:
             for i in range(0, len(sources), 500):
                 chunk = list(sources[i : i + 500])
+                for src, pub in conn.execute(select(sg.source, sg.published).where(sg.source.in_(chunk))):
+                    out.setdefault(src, pub)
                 for src, pub in conn.execute(select(t.articles.c.source, t.articles.c.published)
                                              .where(t.articles.c.source.in_(chunk))):
                     out[src] = pub
@@ -412,8 +451,12 @@ class Store:
         with self.engine.connect() as conn:
             items = list(keys)
             for i in range(0, len(items), 500):
+                chunk = items[i : i + 500]
+                for key, pub in conn.execute(select(t.sightings.c.url_key, t.sightings.c.published)
+                                             .where(t.sightings.c.url_key.in_(chunk))):
+                    out.setdefault(keys[key], pub)
                 for key, pub in conn.execute(select(t.articles.c.url_key, t.articles.c.published)
-                                             .where(t.articles.c.url_key.in_(items[i : i + 500]))):
+                                             .where(t.articles.c.url_key.in_(chunk))):
                     out[keys[key]] = pub
         return out
 
@@ -425,18 +468,37 @@ class Store:
             row = conn.execute(select(a.analysis, a.ingested_at).where(a.id == article_id)).first()
             if row is None:
                 return None
-            links = t.copy_links.c
-            other = t.articles.alias("other")
-            copies = []
-            for side, far in ((links.article_a, links.article_b), (links.article_b, links.article_a)):
-                q = (select(far, links.kind, links.similarity, other.c.title, other.c.outlet, other.c.url)
-                     .join(other, other.c.id == far).where(side == article_id))
-                for far_id, kind, sim, title, outlet, url in conn.execute(q):
-                    copies.append(CopyLink(article_id=int(far_id), kind=kind, similarity=sim, title=title,
-                                           outlet=outlet, url=url))
-        copies.sort(key=lambda c: (-c.similarity, c.article_id))
+            copies = self._copies(conn, article_id)
         return StoredArticle(id=article_id, article=AnalyzedArticle.model_validate_json(row.analysis),
                              copies=copies, ingested_at=row.ingested_at)
+
+    def copies(self, article_id: int) -> list[CopyLink]:
+        """The article's copies: its other sources (exact copies of the same text, ``article_id``
+        being the article itself, ``source`` set) and linked stored articles, most similar first."""
+        with self.engine.connect() as conn:
+            return self._copies(conn, article_id)
+
+    @staticmethod
+    def _copies(conn: Connection, article_id: int) -> list[CopyLink]:
+        links = t.copy_links.c
+        other = t.articles.alias("other")
+        copies = []
+        for side, far in ((links.article_a, links.article_b), (links.article_b, links.article_a)):
+            q = (select(far, links.kind, links.similarity, other.c.title, other.c.outlet, other.c.url,
+                        other.c.source, other.c.published, other.c.ingested_at)
+                 .join(other, other.c.id == far).where(side == article_id))
+            for r in conn.execute(q):
+                copies.append(CopyLink(article_id=int(r[0]), kind=r.kind, similarity=r.similarity, title=r.title,
+                                       outlet=r.outlet, url=r.url, source=r.source, published=r.published,
+                                       seen_at=r.ingested_at))
+        sg = t.sightings.c
+        for c in conn.execute(select(sg.source, sg.url, sg.outlet, sg.published, sg.title, sg.seen_at)
+                              .where(sg.article_id == article_id, sg.is_primary.is_(False)).order_by(sg.id)):
+            copies.append(CopyLink(article_id=article_id, kind="exact", similarity=1.0, title=c.title,
+                                   outlet=c.outlet, url=c.url, source=c.source, published=c.published,
+                                   seen_at=c.seen_at))
+        copies.sort(key=lambda c: (-c.similarity, c.article_id != article_id, c.article_id))
+        return copies
 
     def list_articles(self, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
                       offset: int = 0, limit: int = 20) -> Page[ArticleSummary]:
@@ -619,17 +681,18 @@ class Store:
 
     def _actor_stats(self, conn: Connection, keys: Sequence[str]) -> dict[str, tuple[int, int, list[str]]]:
         """n_quotes, n_articles and outlets of each canonical actor."""
-        q, ac, a = t.quotes.c, t.actors.c, t.articles.c
+        q, ac = t.quotes.c, t.actors.c
         nq: dict[str, int] = {k: n for k, n in conn.execute(
             select(q.actor_key, func.count()).where(q.actor_key.in_(keys)).group_by(q.actor_key))}
         na: dict[str, int] = {k: n for k, n in conn.execute(
             select(ac.actor_key, func.count(ac.article_id.distinct())).where(ac.actor_key.in_(keys))
             .group_by(ac.actor_key))}
         outlets: dict[str, list[str]] = defaultdict(list)
-        for key, outlet in conn.execute(select(ac.actor_key, a.outlet).distinct()
-                                        .join(t.articles, a.id == ac.article_id)
-                                        .where(ac.actor_key.in_(keys), a.outlet.is_not(None))
-                                        .order_by(a.outlet)):
+        sg = t.sightings.c  # every source of the article, its own and its exact copies
+        for key, outlet in conn.execute(select(ac.actor_key, sg.outlet).distinct()
+                                        .join(t.sightings, sg.article_id == ac.article_id)
+                                        .where(ac.actor_key.in_(keys), sg.outlet.is_not(None))
+                                        .order_by(sg.outlet)):
             outlets[key].append(outlet)
         return {k: (int(nq.get(k, 0)), int(na.get(k, 0)), outlets.get(k, [])) for k in keys}
 
@@ -689,6 +752,11 @@ class Store:
 
         Counts are evidence items: each quote with a stance toward the target, each reaction; an
         actor-level stance counts once for an article only when that article has no such item.
+        The row's stance aggregates per-article stances (see ``_article_vote``): an actor is
+        support when more of its articles say support than oppose, oppose symmetrically; a tie
+        is broken by the polar evidence counts, and stays neutral if those tie as well. Neutral
+        only when nothing polar was found. The evidence is the highest-scoring quote with that
+        label (else the reaction's sentence). Outlets include those of every exact copy.
         """
         s, a, ca, r = t.stances.c, t.articles.c, t.canonical_actors.c, t.reactions.c
         with self.engine.connect() as conn:
@@ -704,15 +772,23 @@ class Store:
                 return []
             meta = {m.key: m for m in conn.execute(select(ca.key, ca.name, ca.kind, ca.affiliation)
                                                    .where(ca.key.in_(list(by_actor))))}
+            copy_outlets: dict[int, set[str]] = defaultdict(set)
+            sg = t.sightings.c
+            ids = sorted({int(row.article_id) for row in rows})
+            for i in range(0, len(ids), 500):
+                for aid, outlet in conn.execute(select(sg.article_id, sg.outlet).distinct().where(
+                        sg.article_id.in_(ids[i : i + 500]), sg.outlet.is_not(None))):
+                    copy_outlets[int(aid)].add(outlet)
             result: list[ReactionRow] = []
             for key, items in by_actor.items():
                 with_evidence = {(i.article_id) for i in items if i.origin != "actor"}
                 counted = [i for i in items if i.origin != "actor" or i.article_id not in with_evidence]
                 counts = Counter(i.label for i in counted)
-                scores: Counter[str] = Counter()
-                for i in counted:
-                    scores[i.label] += i.score
-                label = max(_LABELS, key=lambda lb: (counts[lb], scores[lb], lb != "neutral"))
+                per_article: dict[int, list[Any]] = defaultdict(list)
+                for i in items:
+                    per_article[int(i.article_id)].append(i)
+                votes = Counter(_article_vote(its) for its in per_article.values())
+                label = _aggregate(votes, counts)
                 dates = sorted(i.published for i in items if i.published)
                 best = sorted((i for i in counted if i.label == label and i.origin != "actor"),
                               key=lambda i: (i.origin != "quote", -i.score, i.article_id))
@@ -739,7 +815,9 @@ class Store:
                     actor_key=key, actor=m.name if m else key, affiliation=m.affiliation if m else None,
                     kind=m.kind if m else "anonymous", support=counts["support"], oppose=counts["oppose"],
                     neutral=counts["neutral"], stance=cast(Any, label), first_seen=dates[0][:10] if dates else None,
-                    outlets=sorted({i.outlet for i in items if i.outlet}), evidence=evidence,
+                    outlets=sorted({i.outlet for i in items if i.outlet}
+                                   | {o for i in items for o in copy_outlets.get(int(i.article_id), ())}),
+                    evidence=evidence,
                     n_articles=len({i.article_id for i in items})))
         result.sort(key=lambda x: (-(x.support + x.oppose + x.neutral), x.actor.casefold()))
         return result
@@ -757,11 +835,38 @@ class Store:
                                           for r in rows], total=int(total), offset=offset, limit=limit)
 
     def stats(self) -> dict[str, int]:
+        """Row counts; ``sightings`` counts exact copies (other sources of a stored article)."""
         tables = {"articles": t.articles, "quotes": t.quotes, "actors": t.canonical_actors,
                   "failures": t.failures, "copy_links": t.copy_links}
         with self.engine.connect() as conn:
-            return {name: int(conn.execute(select(func.count()).select_from(tbl)).scalar_one())
-                    for name, tbl in tables.items()}
+            out = {name: int(conn.execute(select(func.count()).select_from(tbl)).scalar_one())
+                   for name, tbl in tables.items()}
+            out["sightings"] = int(conn.execute(select(func.count()).select_from(t.sightings)
+                                                .where(t.sightings.c.is_primary.is_(False))).scalar_one())
+        return out
+
+
+def _polar_wins(labels: Sequence[str]) -> str:
+    """Support when support outnumbers oppose, oppose symmetrically, else neutral."""
+    sup, opp = labels.count("support"), labels.count("oppose")
+    return "support" if sup > opp else "oppose" if opp > sup else "neutral"
+
+
+def _article_vote(items: Sequence[Any]) -> str:
+    """An actor's stance in one article: the analysis' actor-level stance and the reactions
+    (stated without a quote), polar winning over neutral; only when the article has neither,
+    the labels of its quotes."""
+    own = [i.label for i in items if i.origin in ("actor", "reaction")]
+    return _polar_wins(own or [i.label for i in items if i.origin == "quote"])
+
+
+def _aggregate(votes: Counter[str], counts: Counter[str]) -> str:
+    """Across articles: the polar label more articles vote for; on a tie, the one with more
+    polar evidence items; still tied (or nothing polar): neutral, the schema having no "mixed"."""
+    for c in (votes, counts):
+        if c["support"] != c["oppose"]:
+            return "support" if c["support"] > c["oppose"] else "oppose"
+    return "neutral"
 
 
 def _page_args(limit: int, offset: int) -> tuple[int, int]:

@@ -12,6 +12,7 @@ reactions       stances stated without a quote
 copy_links      (near-)copies between stored articles; nothing is ever deleted for being a copy
 lsh_bands       MinHash LSH band buckets of each article, for finding copy candidates in SQL
 failures        documents that could not be ingested, latest failure per source
+sightings       every distinct source an article was read from (its own first, then exact copies)
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 metadata = MetaData()
@@ -171,4 +173,26 @@ failures = Table(
     Column("code", String(10), nullable=False),
     Column("message", Text, nullable=False),
     Column("at", String(40), nullable=False),
+)
+
+# Added by migration 0002: one row per distinct source of an article. The first (``is_primary``)
+# is the source the article was stored from; each later source with the same normalised text
+# (or canonical URL) is an exact copy. ``source_key`` identifies a source: ``url:`` + the URL key,
+# else ``src:`` + SHA-256 of the source name, else ``none``.
+sightings = Table(
+    "sightings",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("article_id", Id, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("source_key", String(80), nullable=False),
+    Column("source", Text),
+    Column("url", Text),
+    Column("url_key", String(64), index=True),
+    Column("outlet", String(300)),
+    Column("published", String(10)),
+    Column("title", Text),
+    Column("is_primary", Boolean, nullable=False, default=False),
+    Column("seen_at", String(40), nullable=False),
+    UniqueConstraint("article_id", "source_key", name="uq_sightings_article_source"),
+    Index("ix_sightings_source", "source"),
 )
