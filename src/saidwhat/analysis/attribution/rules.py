@@ -125,7 +125,8 @@ def cut_after_quote(v: DocView, labels: dict[int, str]) -> None:
 
 def according_to(v: DocView, labels: dict[int, str], probs: dict[int, float]) -> None:
     """"According to X, …" / "…, according to X": X is the source, the rest of the sentence the
-    content. Only where the tagger labelled nothing else in the sentence."""
+    content. Applied unless the tagger itself took "according to" as the cue and labelled the
+    rest of the sentence."""
     doc = v.doc
     n = len(v.text)
     for i in range(n - 2):
@@ -141,8 +142,10 @@ def according_to(v: DocView, labels: dict[int, str], probs: dict[int, float]) ->
             continue
         sent = v.sent[i]
         rest = [t for t in range(n) if v.sent[t] == sent and not v.space[t] and not (i <= t <= src[-1])]
-        if any(labels.get(t, "O") != "O" for t in rest):
-            continue  # the tagger already found something here
+        words = [t for t in rest if v.pos[t] != "PUNCT"]
+        if labels.get(i, "O").endswith("CUE") and words and all(
+                labels.get(t, "O").endswith("CONTENT") for t in (words[0], words[-1])):
+            continue  # the tagger found this attribution itself
         while rest and v.pos[rest[0]] == "PUNCT" and v.qid[rest[0]] < 0:
             rest.pop(0)
         while rest and v.pos[rest[-1]] == "PUNCT" and v.qid[rest[-1]] < 0:
