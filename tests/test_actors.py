@@ -312,3 +312,13 @@ def test_council_member_role_takes_the_full_council_name() -> None:
     text = "Board member Ellen Ford said the vote was rushed."
     ford = actor_with(resolve(text, [att(text, "the vote was rushed", "Board member Ellen Ford")]), text, "Ellen Ford")
     assert ford.role == "Board member" and ford.affiliation is None
+
+
+def test_role_prefix_stays_out_of_a_longer_name_and_brackets_stay_balanced() -> None:
+    text = "Global Water Rights Program Director Ana Ruiz said the dam was unsafe."
+    ruiz = actor_with(resolve(text, [att(text, "the dam was unsafe", "Global Water Rights Program Director Ana Ruiz")]),
+                      text, "Ana Ruiz")
+    assert ruiz.role == "Director"
+    text = "The Office of Fair Trading (OFT), which rarely comments, said the merger was legal."
+    res = resolve(text, [att(text, "the merger was legal", "The Office of Fair Trading (OFT), which")])
+    assert [text[s:e] for s, e in res.mentions[0]] == ["The Office of Fair Trading (OFT)"]

@@ -208,7 +208,10 @@ def _person_mention(doc: Doc, ent: Span) -> Mention:
                 and doc[k].dep_ == "compound" and doc[k].ent_type_ not in ("PERSON", "GPE", "NORP") \
                 and titles[0].i - k <= 3:
             lo, k = k, k - 1
-        if lo <= titles[0].i - 1 and doc[titles[0].i - 1].lemma_.lower() in lx.ORG_HEADS:
+        # not the end of a longer name ("Uyghur Human Rights Program Director")
+        whole = doc[lo].ent_iob_ != "I" and not (lo > 0 and doc[lo - 1].pos_ == "PROPN"
+                                                 and doc[lo - 1].dep_ == "compound")
+        if lo <= titles[0].i - 1 and doc[titles[0].i - 1].lemma_.lower() in lx.ORG_HEADS and whole:
             role = doc[lo : titles[-1].i + 1].text
     if affiliation is not None and " " not in affiliation and affiliation.lower() in lx.ORG_HEADS - lx.INSTITUTIONS:
         m.generic_affiliation = True  # "Council": resolve.py looks for the full name in the article
@@ -231,6 +234,7 @@ def _looks_like_person(ent: Span) -> bool:
 
 
 _REL_TAGS = ("WP", "WDT", "WP$")
+_CLOSING = {")": "(", "]": "[", "”": "“", "’": "‘"}
 _NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 
 
@@ -254,6 +258,8 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ in _REL_TAGS
                            or doc[end - 1].pos_ == "CCONJ"):
+        if doc[end - 1].text in _CLOSING and _CLOSING[doc[end - 1].text] in doc[start : end - 1].text:
+            break  # "... Human Rights (OHCHR)": a balanced bracket stays
         end -= 1
     return start, end
 
