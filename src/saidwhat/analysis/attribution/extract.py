@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 from pathlib import Path
 
 import pycrfsuite
@@ -46,27 +45,13 @@ def load_tagger(path: str = str(MODEL_PATH)) -> pycrfsuite.Tagger:
     return tagger
 
 
-# A token the Viterbi path leaves outside every span is still taken when its marginal
-# probability of "O" is below this (the CRF is more precise than complete on PolNeAR).
-# 0 turns this off (the default: on the hold-out it trades precision for recall at equal F1).
-O_THRESHOLD = float(os.environ.get("SAIDWHAT_O_THRESHOLD", "0.0"))
-
-
 def tag_doc(v: DocView, tagger: pycrfsuite.Tagger) -> tuple[dict[int, str], dict[int, float]]:
-    """Label and marginal probability per (non-space) token."""
+    """Viterbi label and its marginal probability per (non-space) token."""
     labels: dict[int, str] = {}
     probs: dict[int, float] = {}
-    names = [lab for lab in tagger.labels() if lab != "O"]
     for seq, feats in zip(v.sequences, sequence_features(v)):
         tagger.set(feats)
-        ys = tagger.tag()
-        for k, (i, y) in enumerate(zip(seq, ys)):
-            if y == "O" and O_THRESHOLD > 0.0:
-                p_o = tagger.marginal("O", k)
-                if p_o < O_THRESHOLD:
-                    best = max(names, key=lambda lab: tagger.marginal(lab, k))
-                    prev = labels.get(seq[k - 1], "O") if k else "O"
-                    y = best if best[2:] == prev[2:] or best[0] == "B" else "B-" + best[2:]
+        for k, (i, y) in enumerate(zip(seq, tagger.tag())):
             labels[i] = y
             if y != "O":
                 probs[i] = tagger.marginal(y, k)
