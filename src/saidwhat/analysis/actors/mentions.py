@@ -373,13 +373,19 @@ def _name_modifier(ent: Span, name_words: dict[str, int]) -> bool:
     return not any(name_words.get(t.lower_, 0) for t in ent if t.is_title)
 
 
-def find_mentions(doc: Doc, sources: list[tuple[int, int]]) -> list[Mention]:
-    """Every candidate actor mention, sorted by position; ``sources`` are attribution source spans."""
+def find_mentions(doc: Doc, sources: list[tuple[int, int]],
+                  raw_sources: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Every candidate actor mention, sorted by position; ``sources`` are attribution source spans.
+
+    ``raw_sources`` are the extractor's spans before ``source_spans`` cut them: mentions inside
+    them (a relative clause on the speaker, "who has backed Hillary Clinton since her 2008 bid")
+    keep the source flag, which the pronoun salience and gender evidence rely on.
+    """
     out: list[Mention] = []
     taken: set[int] = set()
     full_text = doc.text  # Doc.text joins every token: read it once
     source_tokens: set[int] = set()
-    for s, e in sources:
+    for s, e in sources + (raw_sources or []):
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is not None:
             source_tokens.update(range(span.start, span.end))
