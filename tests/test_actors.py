@@ -322,3 +322,11 @@ def test_role_prefix_stays_out_of_a_longer_name_and_brackets_stay_balanced() -> 
     text = "The Office of Fair Trading (OFT), which rarely comments, said the merger was legal."
     res = resolve(text, [att(text, "the merger was legal", "The Office of Fair Trading (OFT), which")])
     assert [text[s:e] for s, e in res.mentions[0]] == ["The Office of Fair Trading (OFT)"]
+
+
+def test_object_in_a_cut_relative_clause_is_no_actor() -> None:
+    text = "The Lakeside Growers Guild, which represents 60 fruit companies, condemned the plan."
+    res = resolve(text, [att(text, "the plan", "The Lakeside Growers Guild, which represents 60 fruit companies",
+                             "condemned")])
+    assert [a.name for a in res.actors] == ["Lakeside Growers Guild"]
+    assert res.speakers[0] == res.actors[0].id

@@ -384,17 +384,22 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]],
     out: list[Mention] = []
     taken: set[int] = set()
     full_text = doc.text  # Doc.text joins every token: read it once
-    source_tokens: set[int] = set()
-    for s, e in sources + (raw_sources or []):
+    source_tokens: set[int] = set()  # decide which chunks become mentions
+    for s, e in sources:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is not None:
             source_tokens.update(range(span.start, span.end))
+    flag_tokens = set(source_tokens)  # only set the flag of mentions made anyway
+    for s, e in raw_sources or []:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            flag_tokens.update(range(span.start, span.end))
 
     def add(m: Mention, start_tok: int, end_tok: int) -> bool:
         if any(i in taken for i in range(start_tok, end_tok)):
             return False
         taken.update(range(start_tok, end_tok))
-        m.is_source = any(i in source_tokens for i in range(start_tok, end_tok))
+        m.is_source = any(i in flag_tokens for i in range(start_tok, end_tok))
         out.append(m)
         return True
 
