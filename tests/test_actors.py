@@ -330,3 +330,10 @@ def test_object_in_a_cut_relative_clause_is_no_actor() -> None:
                              "condemned")])
     assert [a.name for a in res.actors] == ["Lakeside Growers Guild"]
     assert res.speakers[0] == res.actors[0].id
+
+
+def test_bare_plural_subject_of_the_cue_becomes_the_speaker() -> None:
+    text = "The dockers' union met on Friday. Members said the deal was unfair."
+    res = resolve(text, [att(text, "the deal was unfair", "said")])
+    a = actor_with(res, text, "Members said")
+    assert res.speakers[0] == a.id and a.name == "members" and a.kind == "anonymous"

@@ -502,14 +502,15 @@ def _best_mention(doc: Doc, att_source: list[Span], mentions: list[Mention]) -> 
     return min(over, key=lambda m: (m.kind != "person", order[m.type], m.start))
 
 
-_ARTICLES = {"A": "a", "An": "an", "The": "the"}
-
-
-def _unnamed_name(text: str) -> str:
-    """A description used as a name, without a sentence-initial capital article ("a city engineer")."""
-    first, _, rest = text.partition(" ")
-    if first in _ARTICLES and rest[:1].islower():
-        return f"{_ARTICLES[first]} {rest}"
+def _unnamed_name(doc: Doc, m: Mention, text: str) -> str:
+    """A description used as a name, without the capital of a sentence start ("a city engineer")."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not text or text[:1].islower() or not text.startswith(span[0].text):
+        return text
+    first = span[0]
+    if first.is_sent_start and first.is_title and first.pos_ in ("DET", "NOUN", "ADJ", "NUM", "PRON") \
+            and not first.ent_type_:
+        return text[:1].lower() + text[1:]
     return text
 
 
@@ -551,7 +552,7 @@ def _actor_from(doc: Doc, c: _Cluster, actor_id: str, mentions: list[Mention] | 
         name = next(m.text for m in ms if m.type == "acronym")
     else:
         first = next((m for m in ms if m.type in ("indefinite", "group", "definite")), ms[0])
-        name = _unnamed_name(first.label or first.description or first.text)
+        name = _unnamed_name(doc, first, first.label or first.description or first.text)
     aliases: list[str] = []
     for m in ms:
         if m.type in ("pronoun", "document"):
