@@ -131,6 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="write saidwhat's predictions here (scorer format)")
     ap.add_argument("--ablations", action="store_true", help="also score saidwhat variants")
     ap.add_argument("--limit", type=int, help="only the first N pages (quick checks; not comparable)")
+    ap.add_argument("--min-f1", type=float,
+                    help="quality gate: exit 1 if saidwhat's F1 is below this floor or below "
+                         "trafilatura favor_precision's F1 in the same run")
     args = ap.parse_args(argv)
 
     truth = json.loads(args.truth.read_text(encoding="utf-8"))
@@ -181,6 +184,13 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---|---|---|---|---|")
     for name, r, med, mean, p95 in rows:
         print(f"| {name} | {r['precision']:.4f} | {r['recall']:.4f} | **{r['f1']:.4f}** | {med:.1f} | {mean:.1f} | {p95:.1f} |")
+    if args.min_f1 is not None:
+        ours, peer = rows[0][1]["f1"], rows[3][1]["f1"]
+        if ours < args.min_f1 or ours < peer:
+            print(f"GATE FAILED: saidwhat F1 {ours:.4f} (floor {args.min_f1}, trafilatura favor_precision {peer:.4f})",
+                  file=sys.stderr)
+            return 1
+        print(f"\ngate passed: F1 {ours:.4f} >= floor {args.min_f1} and >= trafilatura favor_precision {peer:.4f}")
     return 0
 
 
