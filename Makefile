@@ -24,4 +24,4 @@ test: setup-dev
 
 check: setup-dev
 	$(BIN)/python -m mypy
-	$(BIN)/python -m ruff check src tests
+	$(BIN)/python -m ruff check src tests benchmarks scripts
