@@ -116,7 +116,7 @@ def main() -> None:
     # chosen on the hold-out (see docs/attribution.md): stronger regularisation generalises better
     ap.add_argument("--c1", type=float, default=0.5)
     ap.add_argument("--c2", type=float, default=2.0)
-    ap.add_argument("--iterations", type=int, default=150)
+    ap.add_argument("--iterations", type=int, default=300)
     ap.add_argument("--minfreq", type=float, default=2)
     ap.add_argument("--grid", action="store_true", help="score a small c1/c2 grid on the hold-out and stop")
     ap.add_argument("--skip-holdout", action="store_true")
