@@ -180,3 +180,13 @@ def test_no_links_across_paragraphs() -> None:
     for att in _find(text):
         paras = {para(s) for s, _ in att.content + att.cue + att.source}
         assert len(paras) == 1, att
+
+
+def test_source_is_one_phrase() -> None:
+    """A time clause before the speaker is not part of the source span."""
+    text = ("Hours after the report was released, Liu Wei, a spokesman for the mission, "
+            "issued a statement rejecting the findings as an attempt to tarnish the country.\n")
+    atts = [a for a in _find(text) if a.source]
+    assert atts
+    for att in atts:
+        assert "released" not in " ".join(_texts(text, att.source))

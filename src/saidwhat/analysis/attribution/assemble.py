@@ -206,6 +206,22 @@ def _carve(v: DocView, g: Group, subj: tuple[int, int]) -> bool:
     return True
 
 
+def _one_phrase(v: DocView, src: TSpan, cue: TSpan) -> tuple[int, int]:
+    """A tagged source that runs over several phrases ("[the report was released,] Liu Yuyin, a
+    spokesman …") is cut to the phrase of the cue's subject: the subtree of the span's head
+    that is nearest the cue, preferring a subject. Appositions stay (they are in the subtree)."""
+    roots = [i for i in src.tokens() if not (src.start <= v.head[i] < src.end) or v.head[i] == i]
+    roots = [i for i in roots if not v.space[i] and v.pos[i] != "PUNCT"]
+    if len(roots) <= 1:
+        return src.start, src.end
+    doc = v.doc
+    subj = [i for i in roots if v.dep[i] in ("nsubj", "nsubjpass", "pobj", "poss", "appos")]
+    best = min(subj or roots, key=lambda i: _gap(TSpan("", i, i + 1), cue))
+    tok = doc[best]
+    start, end = _trim(v, max(src.start, tok.left_edge.i), min(src.end, tok.right_edge.i + 1))
+    return (start, end) if end > start else (src.start, src.end)
+
+
 def _via_content(v: DocView, src: TSpan, cue: TSpan, contents: list[TSpan]) -> bool:
     """Does the source's path up to the cue pass through the content (a subject inside the
     reported clause, not the speaker)?"""
@@ -370,7 +386,8 @@ def assemble(v: DocView, spans: list[TSpan]) -> list[Attribution]:
             cue_spans = _char_spans(v, g.cue.start, g.cue.end)
             src = _choose_source(v, g.cue, sources, g.contents)
             if src is not None:
-                src_spans = _char_spans(v, src.start, src.end)
+                start, end = _one_phrase(v, src, g.cue)
+                src_spans = _char_spans(v, start, end)
             else:
                 subj = _subject_of(v, g.cue)
                 if subj is not None and subj[1] > subj[0] and v.para[subj[0]] == v.para[subj[1] - 1] \
