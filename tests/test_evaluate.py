@@ -109,3 +109,19 @@ def test_polnear_smoke_through_the_shared_scorer(shared: Path, tmp_path: Path) -
     assert len(lines) == 3
     ids = {aid for aid, _, _ in load_split(split)}
     assert all(json.loads(line)["id"] in ids for line in lines)
+
+
+def test_batched_files_fail_one_by_one(tmp_path: Path) -> None:
+    """Files parsed together (nlp.pipe) still keep one outcome each: a bad file fails alone."""
+    from saidwhat.evaluate.run import predict
+
+    good = tmp_path / "good.txt"
+    good.write_text('"We will finish the bridge," the mayor said on Monday.\n', encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    records, failures = predict([str(missing), str(good), str(empty)], workers=1)
+    assert [r["id"] for r in records] == ["missing", "good", "empty"]
+    assert [f.input for f in failures] == [str(missing)]
+    assert records[0]["attributions"] == [] and "error" in records[0]
+    assert records[1]["attributions"] and records[2]["attributions"] == []

@@ -7,19 +7,20 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from saidwhat.errors import AnalysisError, SaidwhatError
 
 __all__ = ["Outcome", "run_batch"]
 
 T = TypeVar("T")
+U = TypeVar("U")
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class Outcome(Generic[T]):
-    input: str
+    input: Any
     result: T | None = None
     error: SaidwhatError | None = None
 
@@ -28,18 +29,18 @@ class Outcome(Generic[T]):
         return self.error is None
 
 
-def _call(fn: Callable[[str], T], item: str) -> Outcome[T]:
+def _call(fn: Callable[[U], T], item: U) -> Outcome[T]:
     try:
         return Outcome(item, result=fn(item))
     except SaidwhatError as exc:
         return Outcome(item, error=exc)
     except Exception as exc:
         log.exception("unexpected failure on %s", item)
-        return Outcome(item, error=AnalysisError(f"unexpected {type(exc).__name__}: {exc}", input=item))
+        return Outcome(item, error=AnalysisError(f"unexpected {type(exc).__name__}: {exc}", input=str(item)))
 
 
 def run_batch(
-    fn: Callable[[str], T], inputs: Iterable[str], *, workers: int = 1, keep_going: bool = True
+    fn: Callable[[U], T], inputs: Iterable[U], *, workers: int = 1, keep_going: bool = True
 ) -> Iterator[Outcome[T]]:
     """Yield outcomes in input order. Without ``keep_going`` the first failure is the last outcome.
 

@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from saidwhat.analysis.attribution.extract import load_lexicon, load_tagger
-from saidwhat.analysis.attribution.records import file_record, read_text
+from saidwhat.analysis.attribution.records import file_records, read_text
 from saidwhat.analysis.nlp import get_nlp
-from saidwhat.batch import run_batch
+from saidwhat.batch import Outcome, run_batch
 from saidwhat.errors import ConfigError, MissingInputError, SaidwhatError
 
 
@@ -38,19 +38,31 @@ def text_files(text_dir: str | Path) -> list[str]:
     return [str(p) for p in files]
 
 
+# Files per task: big enough for nlp.pipe's batching to pay, small enough to balance workers.
+CHUNK = 16
+
+
 def predict(paths: Sequence[str], *, workers: int = 1, targets: Sequence[str] = ()
             ) -> tuple[list[dict[str, Any]], list[SaidwhatError]]:
     """One record per path, in order; a failed file gets an empty record plus its error."""
-    fn = functools.partial(file_record, targets=tuple(targets))
+    chunks = [tuple(paths[i:i + CHUNK]) for i in range(0, len(paths), CHUNK)]
+    fn = functools.partial(file_records, targets=tuple(targets))
+    outcomes: list[Outcome[dict[str, Any]]] = []
+    for out in run_batch(fn, chunks, workers=workers, keep_going=True):
+        if out.result is not None:
+            outcomes.extend(out.result)
+        else:  # the chunk as a whole failed (a bug): each of its files gets the error
+            err = out.error or SaidwhatError("no result")
+            outcomes.extend(Outcome(p, error=type(err)(err.message, input=p)) for p in out.input)
     records: list[dict[str, Any]] = []
     failures: list[SaidwhatError] = []
-    for out in run_batch(fn, paths, workers=workers, keep_going=True):
-        if out.error is not None or out.result is None:
-            err = out.error or SaidwhatError("no result", input=out.input)
+    for o in outcomes:
+        if o.error is not None or o.result is None:
+            err = o.error or SaidwhatError("no result", input=o.input)
             failures.append(err)
-            records.append({"id": Path(out.input).stem, "attributions": [], "error": err.to_dict()})
+            records.append({"id": Path(o.input).stem, "attributions": [], "error": err.to_dict()})
         else:
-            records.append(out.result)
+            records.append(o.result)
     return records, failures
 
 

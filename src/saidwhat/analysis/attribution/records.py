@@ -13,9 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from spacy.tokens import Doc
+
 from saidwhat.analysis.attribution.extract import find_attributions
 from saidwhat.analysis.nlp import MAX_CHARS, get_nlp
-from saidwhat.errors import InputTooLargeError, MissingInputError
+from saidwhat.batch import Outcome
+from saidwhat.errors import AnalysisError, InputTooLargeError, MissingInputError, SaidwhatError
 
 log = logging.getLogger(__name__)
 
@@ -42,15 +45,15 @@ def _speakers(doc: Any, atts: list[Any], name: str) -> list[str | None]:
     return [names.get(sid) if sid else None for sid in (list(res.speakers) + [None] * len(atts))[: len(atts)]]
 
 
-def text_record(text: str, name: str, targets: Sequence[str] = ()) -> dict[str, Any]:
-    """``{"id": name, "attributions": [...]}`` for one text."""
+def text_record(text: str, name: str, targets: Sequence[str] = (), doc: Doc | None = None) -> dict[str, Any]:
+    """``{"id": name, "attributions": [...]}`` for one text (``doc``: its parse, if already made)."""
     if len(text) > MAX_CHARS:
         raise InputTooLargeError(f"text has {len(text)} characters, over the {MAX_CHARS} limit", input=name)
     out: list[dict[str, Any]] = []
     if text.strip() and targets:
         from saidwhat.analysis import analyze_text
 
-        art = analyze_text(text, source=name, targets=list(targets))
+        art = analyze_text(text, source=name, targets=list(targets), doc=doc)
         for q in art.quotes:
             actor = art.actor(q.speaker.actor)
             out.append({
@@ -63,7 +66,8 @@ def text_record(text: str, name: str, targets: Sequence[str] = ()) -> dict[str, 
                 "stance": {t: (q.stance[t].label if t in q.stance else "neutral") for t in targets},
             })
     elif text.strip():
-        doc = get_nlp()(text)
+        if doc is None:
+            doc = get_nlp()(text)
         atts = find_attributions(doc)
         for att, speaker in zip(atts, _speakers(doc, atts, name)):
             out.append({
@@ -80,3 +84,35 @@ def text_record(text: str, name: str, targets: Sequence[str] = ()) -> dict[str, 
 def file_record(path: str, targets: tuple[str, ...] = ()) -> dict[str, Any]:
     """Record for one ``*.txt`` file, ``id`` = its stem (module-level: sent to worker processes)."""
     return text_record(read_text(path), Path(path).stem, targets)
+
+
+def file_records(paths: tuple[str, ...], targets: tuple[str, ...] = ()) -> list[Outcome[dict[str, Any]]]:
+    """Records for several files, parsed together with ``nlp.pipe`` (faster than one by one).
+
+    Each file keeps its own outcome: one unreadable or oversized file fails alone.
+    """
+    outcomes: list[Outcome[dict[str, Any]]] = [Outcome(p) for p in paths]
+    texts: dict[int, str] = {}
+    for i, p in enumerate(paths):
+        try:
+            text = read_text(p)
+            if len(text) > MAX_CHARS:
+                raise InputTooLargeError(f"text has {len(text)} characters, over the {MAX_CHARS} limit", input=p)
+        except SaidwhatError as exc:
+            outcomes[i].error = exc
+            continue
+        if text.strip():
+            texts[i] = text
+        else:
+            outcomes[i].result = {"id": Path(p).stem, "attributions": []}
+    order = sorted(texts)
+    docs = get_nlp().pipe([texts[i] for i in order], batch_size=max(1, len(order)))
+    for i, doc in zip(order, docs, strict=True):
+        try:
+            outcomes[i].result = text_record(texts[i], Path(paths[i]).stem, targets, doc=doc)
+        except SaidwhatError as exc:
+            outcomes[i].error = exc
+        except Exception as exc:  # a bug on one text must not lose the others
+            log.exception("unexpected failure on %s", paths[i])
+            outcomes[i].error = AnalysisError(f"unexpected {type(exc).__name__}: {exc}", input=paths[i])
+    return outcomes
