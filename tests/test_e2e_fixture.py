@@ -83,3 +83,15 @@ def test_every_span_points_into_the_text(which: str, request: pytest.FixtureRequ
         assert 0 <= s < e <= n
     ids = {act.id for act in a.actors}
     assert all(q.speaker.actor is None or q.speaker.actor in ids for q in a.quotes)
+
+
+@pytest.mark.parametrize("name", ["page.html", "seed.txt"])
+def test_gold_stances_toward_the_report(name: str, fixture_dir: Path, gold: dict[str, Any]) -> None:
+    """The six gold reactions (quoted and unquoted) come out with the right label, end to end."""
+    a = saidwhat.analyze(str(fixture_dir / name), targets=["the UN report"])
+    for g in gold["stances"]:
+        want = g["actor"].lower()
+        actors = [x for x in a.actors if want in x.name.lower() or x.name.lower() in want
+                  or any(want == al.lower() for al in x.aliases)]
+        labels = {x.stance["the UN report"].label for x in actors if "the UN report" in x.stance}
+        assert g["label"] in labels, (g, [(x.name, x.stance) for x in actors])

@@ -131,6 +131,8 @@ def find_reactions(doc: Doc, analyzed: AnalyzedArticle, info: TargetInfo, start_
         return []
     inside: set[int] = set()
     for q in analyzed.quotes:
+        if not q.speaker.mention and q.speaker.actor is None:
+            continue  # a sourceless "attribution" is the narrator's own words: reactions may be in it
         inside.update(t.i for t in tokens_of(doc, list(q.content)))
         inside.update(t.i for t in tokens_of(doc, list(q.cue)))
     out: list[Reaction] = []
