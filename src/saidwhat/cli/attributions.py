@@ -32,6 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.add_argument("--workers", default="1,2", help="comma-separated worker counts to time (default 1,2)")
     e.add_argument("--limit", type=int, help="only the first N articles (quick gate)")
     e.add_argument("-o", "--output", help="also keep the predictions (JSONL) here")
+    e.add_argument("--rounds", type=int, default=3,
+                   help="with --textacy: time saidwhat and textacy in turn this many times (default 3)")
     e.add_argument("--json", action="store_true", help="print a JSON report instead of the table")
     e.add_argument("--textacy", metavar="PYTHON", nargs="?", const="/tmp/textacy-venv/bin/python",
                    help="also score textacy's direct_quotations, run by this interpreter (a separate "
@@ -51,6 +53,29 @@ def _run_attributions(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _interleaved_speed(args: argparse.Namespace, first_textacy: float) -> str:
+    """Time saidwhat (1 process) and textacy turn about, so that a machine whose speed drifts
+    during the run (shared hosts do) favours neither; report the medians and their ratio."""
+    import statistics
+    import time
+    from pathlib import Path
+
+    from saidwhat.evaluate.run import predict, text_files, textacy_baseline
+
+    paths = text_files(Path(args.split_dir) / "text")
+    ours: list[float] = []
+    theirs = [first_textacy]
+    for i in range(args.rounds):
+        t = time.perf_counter()
+        predict(paths, workers=1)
+        ours.append(len(paths) / (time.perf_counter() - t))
+        if i + 1 < args.rounds:
+            theirs.append(textacy_baseline(args.textacy, args.split_dir, args.scorer)["articles_per_s"])
+    a, b = statistics.median(ours), statistics.median(theirs)
+    return (f"{args.rounds} rounds, saidwhat {', '.join(f'{x:.2f}' for x in ours)} vs textacy "
+            f"{', '.join(f'{x:.2f}' for x in theirs)} articles/s; medians {a:.2f} vs {b:.2f} ({a / b:.2f}x)")
+
+
 def _run_evaluate(args: argparse.Namespace) -> int:
     from saidwhat.evaluate.run import evaluate, textacy_baseline
 
@@ -64,6 +89,8 @@ def _run_evaluate(args: argparse.Namespace) -> int:
         report.extra["textacy direct_quotations"] = (
             f"who-said-what F1 {tx['scores']['who_said_what']['f1']:.3f}, "
             f"content F1 {tx['scores']['content']['f1']:.3f}, {tx['articles_per_s']:.2f} articles/s (1 process)")
+        if args.rounds > 1 and not args.limit:
+            report.extra["speed, interleaved"] = _interleaved_speed(args, tx["articles_per_s"])
     if args.json:
         sys.stdout.write(json.dumps(report.to_dict(), indent=1) + "\n")
     else:
