@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from fixture_gold import gold_attributions
 from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.actors.resolve import acronym_matches, split_name
 from saidwhat.analysis.attribution.model import Attribution
@@ -164,20 +165,6 @@ def _seed(fixture_dir: Path) -> tuple[str, dict]:  # type: ignore[type-arg]
     text = (fixture_dir / "seed.txt").read_text(encoding="utf-8").split("\n", 1)[1]
     gold = json.loads((fixture_dir / "gold.json").read_text(encoding="utf-8"))
     return text, gold
-
-
-def gold_attributions(text: str, gold: dict) -> list[Attribution]:  # type: ignore[type-arg]
-    """The gold quotes of gold.json as attributions (source: its occurrence nearest the content)."""
-    out = []
-    for q in gold["quotes"]:
-        c = text.index(q["content"])
-        ce = c + len(q["content"])
-        cands = [m.start() for m in re.finditer(r"\b" + re.escape(q["speaker_mention"]) + r"\b", text)]
-        s = min(cands, key=lambda i: 0 if c <= i < ce else min(abs(i - c), abs(i - ce)))
-        k = text.index(q["cue"], max(0, c - 400))
-        out.append(Attribution(content=[(c, ce)], cue=[(k, k + len(q["cue"]))],
-                               source=[(s, s + len(q["speaker_mention"]))]))
-    return out
 
 
 @pytest.fixture(scope="module")

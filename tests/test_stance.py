@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from fixture_gold import gold_attributions
 from saidwhat.analysis import analyze_text
 from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.attribution.model import Attribution
@@ -27,20 +28,6 @@ def att(text: str, content: str, source: str, cue: str = "said", *, nth_source: 
     s = [m.start() for m in re.finditer(re.escape(source), text)][nth_source]
     k = text.index(cue, max(0, min(c, s) - 5))
     return Attribution(content=[(c, c + len(content))], cue=[(k, k + len(cue))], source=[(s, s + len(source))])
-
-
-def gold_attributions(text: str, gold: dict) -> list[Attribution]:  # type: ignore[type-arg]
-    """The gold quotes of gold.json as attributions (source: its occurrence nearest the content)."""
-    out = []
-    for q in gold["quotes"]:
-        c = text.index(q["content"])
-        ce = c + len(q["content"])
-        cands = [m.start() for m in re.finditer(r"\b" + re.escape(q["speaker_mention"]) + r"\b", text)]
-        s = min(cands, key=lambda i: 0 if c <= i < ce else min(abs(i - c), abs(i - ce)))
-        k = text.index(q["cue"], max(0, c - 400))
-        out.append(Attribution(content=[(c, ce)], cue=[(k, k + len(q["cue"]))],
-                               source=[(s, s + len(q["speaker_mention"]))]))
-    return out
 
 
 def analyse(text: str, atts: list[Attribution], targets: list[str] | None,
