@@ -7,9 +7,9 @@ store holds ``--quotes`` quotes. Then ``search_quotes`` runs with words and phra
 stored quotes (seeded), alone and with actor / outlet / date filters, and the median and p95
 latencies of the full call (count of all hits + first page of 20) are reported.
 
-    .venv/bin/saidwhat ingest ../shared/data/polnear/train/text --db /tmp/train.sqlite
-    .venv/bin/python benchmarks/search.py --from-db /tmp/train.sqlite --db /tmp/search.sqlite
-    .venv/bin/python benchmarks/search.py --from-db /tmp/train.sqlite \
+    .venv/bin/saidwhat ingest ../shared/data/polnear/train/text --db train.sqlite
+    .venv/bin/python benchmarks/search.py --from-db train.sqlite --db search.sqlite
+    .venv/bin/python benchmarks/search.py --from-db train.sqlite \
         --db 'postgresql://saidwhat:saidwhat@127.0.0.1:54329/saidwhat_test?schema=bench_search'
 """
 

@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.add_argument("--rounds", type=int, default=3,
                    help="with --textacy: time saidwhat and textacy in turn this many times (default 3)")
     e.add_argument("--json", action="store_true", help="print a JSON report instead of the table")
-    e.add_argument("--textacy", metavar="PYTHON", nargs="?", const="/tmp/textacy-venv/bin/python",
+    e.add_argument("--textacy", metavar="PYTHON", nargs="?", const="../textacy-venv/bin/python",
                    help="also score textacy's direct_quotations, run by this interpreter (a separate "
                         "venv with textacy and the spaCy model; textacy is not a saidwhat dependency)")
     e.add_argument("--min-who-said-what", type=float, help="exit 1 if who-said-what F1 is below this floor")
