@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 from saidwhat.cli._io import report_failures, write_output
 from saidwhat.errors import ConfigError
@@ -25,10 +24,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_run_attributions)
 
     e = sub.add_parser("evaluate", help="score the attribution extractor on a PolNeAR split; throughput, memory")
-    e.add_argument("--split-dir", default=str(Path("..") / "shared" / "data" / "polnear" / "dev"),
-                   help="folder with text/ and attributions/ (default ../shared/data/polnear/dev)")
-    e.add_argument("--scorer", default=str(Path("..") / "shared" / "eval" / "score_attributions.py"),
-                   help="the shared scorer (default ../shared/eval/score_attributions.py)")
+    # Evaluation data is never part of the product: the split and the scorer are named by the caller.
+    e.add_argument("split_dir", metavar="SPLIT_DIR", help="a PolNeAR split: folder with text/ and attributions/")
+    e.add_argument("--scorer", required=True, metavar="SCORER",
+                   help="the shared scorer script, score_attributions.py (called as a program, not copied)")
     e.add_argument("--workers", default="1,2", help="comma-separated worker counts to time (default 1,2)")
     e.add_argument("--limit", type=int, help="only the first N articles (quick gate)")
     e.add_argument("-o", "--output", help="also keep the predictions (JSONL) here")
