@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -20,6 +21,8 @@ __all__ = ["HeadMetadata", "iso_date", "read_head", "split_authors", "strip_site
 
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
 _MAX_JSONLD_CHARS = 200_000
+#: A date field is a timestamp; only its start is searched for the date.
+MAX_DATE_CHARS = 200
 
 
 @dataclass
@@ -37,8 +40,15 @@ def iso_date(value: str | None) -> str | None:
     """The YYYY-MM-DD date in ``value`` (an ISO timestamp or date), if any."""
     if not value:
         return None
-    m = _DATE.search(value)
-    return "-".join(m.groups()) if m else None
+    m = _DATE.search(value[:MAX_DATE_CHARS])
+    if not m:
+        return None
+    day = "-".join(m.groups())
+    try:
+        date.fromisoformat(day)  # the pattern admits 2016-02-31
+    except ValueError:
+        return None
+    return day
 
 
 def _clean(value: Any) -> str | None:
@@ -65,7 +75,7 @@ def _jsonld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
             continue
         try:
             data = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):  # invalid, or nested deeper than the parser's stack
             continue
         stack = [data]
         while stack:
@@ -131,9 +141,14 @@ def read_head(tree: HtmlElement) -> HeadMetadata:
     return meta
 
 
-_AUTHOR_SEP = re.compile(r"\s*(?:;|\band\b|&|\|)\s*|\s*,\s*(?=[A-Z])")
+# no leading \s*: the parts are stripped anyway, and a leading \s* rescans every run of spaces
+# from each of its positions (quadratic on a long run of spaces with no separator)
+_AUTHOR_SEP = re.compile(r";|\band\b|&|\||,(?=\s*[A-Z])")
+#: Longest author field read: a byline is a few names; a longer value is markup gone wrong.
+MAX_AUTHOR_CHARS = 1000
 
 
+_BYLINE_PREFIX = re.compile(r"^(?:by|written\s+by|von)\s+", re.IGNORECASE)
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|MSc|MBA|M\.?A\.?|B\.?A\.?|Esq\.?)$")
 
 
@@ -142,8 +157,8 @@ def split_authors(value: str | None) -> list[str]:
     if not value:
         return []
     out: list[str] = []
-    for part in _AUTHOR_SEP.split(value):
-        name = re.sub(r"^(?:by|written\s+by|von)\s+", "", part.strip(), flags=re.IGNORECASE).strip(" ,.")
+    for part in _AUTHOR_SEP.split(value[:MAX_AUTHOR_CHARS]):
+        name = _BYLINE_PREFIX.sub("", part.strip()).strip(" ,.")
         if _CREDENTIAL.match(name):  # "Jane Doe, MS, RDN": degrees are not authors
             continue
         if name and len(name) <= 80 and name.lower() not in (n.lower() for n in out):

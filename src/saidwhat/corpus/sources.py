@@ -32,6 +32,7 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from saidwhat.errors import InputError, MissingInputError, SaidwhatError
 from saidwhat.page import Page, load, page_from_bytes, page_from_text
@@ -41,7 +42,10 @@ __all__ = ["PAGE_SUFFIXES", "Document", "ErrorInfo", "iso_date", "iter_documents
 
 PAGE_SUFFIXES = (".html", ".htm", ".txt")
 _URL = re.compile(r"^https?://", re.IGNORECASE)
-_FEED_URL = re.compile(r"(\.(rss|atom|xml)|/feed|/rss|/atom)/?(\?.*)?$", re.IGNORECASE)
+_FEED_PATH_ENDS = (".rss", ".atom", ".xml", "/feed", "/rss", "/atom")
+#: A date field is a date or a timestamp: only its start is read.
+MAX_DATE_CHARS = 200
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -104,15 +108,33 @@ def iso_date(value: Any) -> str | None:
     if isinstance(value, datetime | date):
         return value.isoformat()[:10]
     if hasattr(value, "tm_year"):
-        return f"{value.tm_year:04d}-{value.tm_mon:02d}-{value.tm_mday:02d}"
-    text = str(value).strip()
-    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
+        return _real_day(f"{value.tm_year:04d}-{value.tm_mon:02d}-{value.tm_mday:02d}")
+    text = str(value)[:MAX_DATE_CHARS].strip()
+    m = _ISO_DAY.match(text)
     if m:
-        return m.group(0)
+        return _real_day(m.group(0))
     try:
         return parsedate_to_datetime(text).date().isoformat()
     except (TypeError, ValueError, IndexError):
         return None
+
+
+def _is_feed_url(url: str) -> bool:
+    """A URL whose path ends like a feed's (``.rss``, ``/feed``, ``/atom/``), whatever its query."""
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return False
+    return path.lower().rstrip("/").endswith(_FEED_PATH_ENDS)
+
+
+def _real_day(day: str) -> str | None:
+    """``YYYY-MM-DD`` when it is a day of the calendar (not ``2024-13-45`` or ``0000-00-00``)."""
+    try:
+        date.fromisoformat(day)
+    except ValueError:
+        return None
+    return day
 
 
 def source_kind(source: str) -> str:
@@ -120,7 +142,7 @@ def source_kind(source: str) -> str:
     if source.startswith("feed:"):
         return "feed"
     if _URL.match(source):
-        return "feed" if _FEED_URL.search(source) else "url"
+        return "feed" if _is_feed_url(source) else "url"
     lower = source.lower()
     if Path(source).is_dir():
         return "folder"
