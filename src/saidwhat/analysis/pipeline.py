@@ -19,7 +19,8 @@ from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.attribution import find_attributions
 from saidwhat.analysis.nlp import MAX_CHARS, get_nlp
 from saidwhat.analysis.stance import assign_stances
-from saidwhat.errors import InputTooLargeError
+from saidwhat.analysis.windows import merge, pieces
+from saidwhat.errors import ConfigError, InputTooLargeError
 from saidwhat.schema import AnalyzedArticle, Article, Quote, Speaker
 
 
@@ -28,6 +29,25 @@ def check_size(text: str, source: str | None) -> None:
     if len(text) > MAX_CHARS:
         raise InputTooLargeError(f"article text has {len(text)} characters, over the {MAX_CHARS} limit",
                                  input=source)
+
+
+#: Longest target name: a name or a short phrase ("the UN report on Xinjiang"). Each target is
+#: searched for in the text, so its length multiplies that search's cost.
+MAX_TARGET_CHARS = 200
+#: Most targets one analysis takes (each adds a search and a stance per quote).
+MAX_TARGETS = 20
+
+
+def check_targets(targets: Sequence[str] | None) -> None:
+    """Refuse target lists the analysis would pay for per character of text."""
+    if not targets:
+        return
+    if len(targets) > MAX_TARGETS:
+        raise ConfigError(f"at most {MAX_TARGETS} targets, got {len(targets)}", input="--target")
+    for name in targets:
+        if len(name) > MAX_TARGET_CHARS:
+            raise ConfigError(f"a target name has at most {MAX_TARGET_CHARS} characters, got {len(name)}",
+                              input="--target")
 
 
 def parse_many(texts: Sequence[str], *, batch_size: int = 16) -> list[Doc]:
@@ -42,14 +62,30 @@ def analyze_article(article: Article, *, targets: Sequence[str] | None = None,
     """Analyse an extracted article; offsets in the result index ``article.text``.
 
     ``doc`` may be passed when the text was already parsed (see ``parse_many``); it must be the
-    parse of ``article.text``.
+    parse of ``article.text``. A text longer than one window or unit is analysed piece by piece
+    and the results merged (``analysis.windows``); an article of ordinary length is one piece.
     """
     text = article.text
     check_size(text, article.source)
-    if doc is None:
-        doc = get_nlp()(text)
-    elif doc.text != text:
+    check_targets(targets)
+    if doc is not None and doc.text != text:
         raise ValueError("doc is not the parse of article.text")
+    wanted = list(targets) if targets else None
+    proposed: set[str] = set()
+    parts: list[tuple[int, AnalyzedArticle]] = []
+    for offset, unit in pieces(get_nlp(), text, doc):
+        part = _analyze_unit(unit, article.model_copy(update={"text": unit.text}), wanted)
+        if wanted is None and part.targets:  # the first unit's proposals are every unit's targets
+            proposed = {t.name for t in part.targets if t.proposed}
+            wanted = [t.name for t in part.targets]
+        parts.append((offset, part))
+    if len(parts) == 1 and parts[0][0] == 0 and len(parts[0][1].text) == len(text):
+        return parts[0][1]  # one piece: the whole text, analysed as it always was
+    return merge(article, parts, proposed)
+
+
+def _analyze_unit(doc: Doc, article: Article, targets: Sequence[str] | None) -> AnalyzedArticle:
+    """Attributions → actors → quotes → stance on one parsed piece (offsets index ``doc.text``)."""
     attributions = find_attributions(doc)
     resolution = resolve_actors(doc, attributions)
     quotes = []
