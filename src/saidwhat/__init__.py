@@ -4,18 +4,22 @@ The flow is page → article → analysis → store → views; each stage is a p
 This module is the small public API over it::
 
     import saidwhat
-    result = saidwhat.analyze("page.html")          # AnalyzedArticle
+    result = saidwhat.analyze("page.html", timeout=60)   # AnalyzedArticle
     for q in result.quotes:
-        print(result.actor(q.speaker.actor), result.span_text(q.content[0]))
+        who = result.actor(q.speaker.actor)
+        print(who.name if who else "?", "→", q.text)
+
+``analyze`` and ``extract`` (``saidwhat.chain``) are the one chain page → article → analysis.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from saidwhat.chain import analyze, extract
 from saidwhat.errors import (
     AnalysisError,
+    AnalysisTimeoutError,
     BinaryInputError,
     BlockedAddressError,
     ConfigError,
@@ -65,6 +69,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "Actor",
     "AnalysisError",
+    "AnalysisTimeoutError",
     "AnalyzedArticle",
     "Article",
     "BinaryInputError",
@@ -93,18 +98,3 @@ __all__ = [
     "load",
 ]
 
-
-def extract(source: str, *, allow_private_network: bool = False) -> Article:
-    """Read a file, ``-`` or URL and return its article text and metadata."""
-    from saidwhat.article import extract_article
-
-    return extract_article(load(source, allow_private_network=allow_private_network))
-
-
-def analyze(
-    source: str, *, targets: Sequence[str] | None = None, allow_private_network: bool = False
-) -> AnalyzedArticle:
-    """Read, extract and analyse one document."""
-    from saidwhat.analysis import analyze_article
-
-    return analyze_article(extract(source, allow_private_network=allow_private_network), targets=targets)

@@ -16,6 +16,7 @@ what went wrong and, where there is something to do, what to do.
     ├── FetchError            a URL could not be fetched           SW201
     │   └── BlockedAddressError     private/loopback address       SW202
     ├── AnalysisError         the analysis failed on a document    SW301
+    │   └── AnalysisTimeoutError    past its time limit            SW302
     ├── StoreError            the store could not be used          SW401
     └── ConfigError           a bad option or setting              SW501
 """
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 __all__ = [
     "AnalysisError",
+    "AnalysisTimeoutError",
     "BinaryInputError",
     "BlockedAddressError",
     "ConfigError",
@@ -95,6 +97,12 @@ class BlockedAddressError(FetchError):
 
 class AnalysisError(SaidwhatError):
     code = "SW301"
+
+
+class AnalysisTimeoutError(AnalysisError):
+    """The document was not done within its time limit (``timeout=``)."""
+
+    code = "SW302"
 
 
 class StoreError(SaidwhatError):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -21,6 +21,7 @@ __all__ = [
     "Article",
     "Quote",
     "QuoteKind",
+    "QUOTE_PART_SEPARATOR",
     "QuoteStance",
     "Reaction",
     "Span",
@@ -35,6 +36,9 @@ Span = tuple[int, int]
 ActorKind = Literal["person", "organization", "group", "anonymous"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 StanceLabel = Literal["support", "oppose", "neutral"]
+
+#: Joins the parts of a quote split around its cue, in ``Quote.text`` and every renderer.
+QUOTE_PART_SEPARATOR = " … "
 
 
 class _Model(BaseModel):
@@ -85,6 +89,7 @@ class Quote(_Model):
     id: str
     kind: QuoteKind
     content: list[Span]
+    text: str = Field(default="", description=f"the content's words, parts joined by {QUOTE_PART_SEPARATOR!r}")
     cue: list[Span] = Field(default_factory=list)
     speaker: Speaker = Field(default_factory=Speaker)
     confidence: float | None = None
@@ -118,6 +123,18 @@ class AnalyzedArticle(Article):
     quotes: list[Quote] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
     reactions: list[Reaction] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _quote_texts(self) -> AnalyzedArticle:
+        """Fill ``Quote.text`` from the spans where it is missing (results written before it existed)."""
+        for q in self.quotes:
+            if not q.text and q.content:
+                q.text = self.quote_text(q)
+        return self
+
+    def quote_text(self, quote: Quote) -> str:
+        """A quote's whole words: its content spans joined with ``QUOTE_PART_SEPARATOR``."""
+        return QUOTE_PART_SEPARATOR.join(self.span_text(s) for s in quote.content)
 
     def span_text(self, span: Span) -> str:
         return self.text[span[0] : span[1]]

@@ -22,8 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from saidwhat.analysis import analyze_article
-from saidwhat.article import extract_article
+from saidwhat.chain import analyze, extract
 from saidwhat.corpus.scale import Call, Ready, Runner, make_runner, ordered
 from saidwhat.corpus.sources import Document, ErrorInfo, iso_date, iter_documents
 from saidwhat.errors import AnalysisError, ConfigError, SaidwhatError
@@ -124,10 +123,10 @@ def process_document(doc: Document, options: IngestOptions) -> Outcome:
     """Page → article → date window → analysis, for one document. Runs in workers; never raises."""
     try:
         page = doc.to_page(allow_private_network=options.allow_private_network)
-        article = _apply_meta(extract_article(page), doc)
+        article = _apply_meta(extract(page), doc)
         if not _in_window(article.published, options.since, options.until):
             return Outcome("filtered", published=article.published)
-        analyzed = analyze_article(article, targets=list(options.targets) or None)
+        analyzed = analyze(article, targets=options.targets)
         return Outcome("analyzed", analysis=analyzed.model_dump_json(), published=article.published)
     except SaidwhatError as exc:
         if exc.input is None:

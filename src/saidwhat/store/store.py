@@ -147,10 +147,6 @@ def _parse_url(url: str) -> tuple[str, str | None]:
     return f"sqlite:///{path.resolve()}", None
 
 
-def _join(parts: Sequence[str]) -> str:
-    return " … ".join(p for p in parts if p)
-
-
 class Store:
     """An open store (created and migrated on open). Use as a context manager or ``close()``.
 
@@ -319,7 +315,7 @@ class Store:
                     " ".join(a.span_text(s) for s in q.speaker.mention) or None)
                 rows.append({
                     "article_id": article_id, "quote_id": q.id, "kind": q.kind,
-                    "text": _join([a.span_text(s) for s in q.content]),
+                    "text": q.text,
                     "cue": " ".join(a.span_text(s) for s in q.cue) or None,
                     "speaker": speaker, "actor_key": keys.get(q.speaker.actor or ""),
                     "confidence": q.confidence, "content": json.dumps(q.content),
