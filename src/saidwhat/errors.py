@@ -55,6 +55,11 @@ class SaidwhatError(Exception):
         where = f"{self.input}: " if self.input else ""
         return f"{where}{self.message} [{self.code}]"
 
+    def __reduce__(self) -> tuple[type[SaidwhatError], tuple[str], dict[str, object]]:
+        """Pickle with ``input`` and any instance ``code`` (``Exception`` alone keeps only args), so
+        an error crosses process and Dask boundaries whole."""
+        return type(self), (self.message,), dict(self.__dict__)
+
     def to_dict(self) -> dict[str, str | None]:
         return {"code": self.code, "input": self.input, "message": self.message, "type": type(self).__name__}
 

@@ -7,10 +7,10 @@ import functools
 import sys
 from collections.abc import Sequence
 
-from saidwhat.batch import run_batch
 from saidwhat.chain import analyze, extract
 from saidwhat.cli._io import report_failures, write_output
 from saidwhat.errors import SaidwhatError
+from saidwhat.runner import run_batch
 from saidwhat.schema import Article
 
 
@@ -61,8 +61,8 @@ def _run(args: argparse.Namespace, fn: functools.partial[Article]) -> int:
             if not args.keep_going:
                 print(f"saidwhat: error: {out.error}", file=sys.stderr)
                 return 1
-        elif out.result is not None:
-            results.append(out.result)
+        elif out.value is not None:
+            results.append(out.value)
     if results:
         from saidwhat.views.render import render
 

@@ -23,8 +23,8 @@ from typing import Any
 from saidwhat.analysis.attribution.extract import load_lexicon, load_tagger
 from saidwhat.analysis.attribution.records import file_records, read_text
 from saidwhat.analysis.nlp import get_nlp
-from saidwhat.batch import Outcome, run_batch
 from saidwhat.errors import ConfigError, MissingInputError, SaidwhatError
+from saidwhat.runner import Result, run_batch
 
 
 def text_files(text_dir: str | Path) -> list[str]:
@@ -47,22 +47,22 @@ def predict(paths: Sequence[str], *, workers: int = 1, targets: Sequence[str] = 
     """One record per path, in order; a failed file gets an empty record plus its error."""
     chunks = [tuple(paths[i:i + CHUNK]) for i in range(0, len(paths), CHUNK)]
     fn = functools.partial(file_records, targets=tuple(targets))
-    outcomes: list[Outcome[dict[str, Any]]] = []
+    outcomes: list[Result[dict[str, Any]]] = []
     for out in run_batch(fn, chunks, workers=workers, keep_going=True):
-        if out.result is not None:
-            outcomes.extend(out.result)
+        if out.value is not None:
+            outcomes.extend(out.value)
         else:  # the chunk as a whole failed (a bug): each of its files gets the error
             err = out.error or SaidwhatError("no result")
-            outcomes.extend(Outcome(p, error=type(err)(err.message, input=p)) for p in out.input)
+            outcomes.extend(Result(p, error=type(err)(err.message, input=p)) for p in out.input)
     records: list[dict[str, Any]] = []
     failures: list[SaidwhatError] = []
     for o in outcomes:
-        if o.error is not None or o.result is None:
+        if o.error is not None or o.value is None:
             err = o.error or SaidwhatError("no result", input=o.input)
             failures.append(err)
             records.append({"id": Path(o.input).stem, "attributions": [], "error": err.to_dict()})
         else:
-            records.append(o.result)
+            records.append(o.value)
     return records, failures
 
 
