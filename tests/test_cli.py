@@ -125,3 +125,13 @@ def test_run_batch_in_worker_processes_keeps_order_and_errors() -> None:
     assert [o.value for o in outs] == ["A", None, "C", "D"]
     err = outs[1].error
     assert isinstance(err, MissingInputError) and err.input == "b"
+
+
+@pytest.mark.parametrize("argv", [["quotes", "--since", "2026-13"],
+                                  ["reactions", "--target", "x", "--until", "2016-13-45"],
+                                  ["ingest", "some-folder", "--since", "2026-02-30"]])
+def test_bad_date_filters_are_refused(argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main([*argv, "--db", str(tmp_path / "s.sqlite")])
+    assert info.value.code == 2
+    assert "not a real date" in capsys.readouterr().err

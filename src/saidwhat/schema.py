@@ -8,11 +8,14 @@ split around its cue ("“We will,” she said, “win.”").
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
+    "ACTOR_KINDS",
+    "QUOTE_KINDS",
+    "STANCE_LABELS",
     "SCHEMA_VERSION",
     "Actor",
     "ActorKind",
@@ -36,6 +39,11 @@ Span = tuple[int, int]
 ActorKind = Literal["person", "organization", "group", "anonymous"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 StanceLabel = Literal["support", "oppose", "neutral"]
+
+#: The literals in order, for loops, choices, form options and CSV columns (one vocabulary).
+ACTOR_KINDS: tuple[ActorKind, ...] = get_args(ActorKind)
+QUOTE_KINDS: tuple[QuoteKind, ...] = get_args(QuoteKind)
+STANCE_LABELS: tuple[StanceLabel, ...] = get_args(StanceLabel)
 
 #: Joins the parts of a quote split around its cue, in ``Quote.text`` and every renderer.
 QUOTE_PART_SEPARATOR = " … "
@@ -71,7 +79,7 @@ class ActorStance(QuoteStance):
 class Actor(_Model):
     id: str
     name: str = Field(description="canonical name: the longest proper name, else the description")
-    kind: Literal["person", "organization", "group", "anonymous"]
+    kind: ActorKind
     aliases: list[str] = Field(default_factory=list, description="other surface forms seen")
     mentions: list[Span] = Field(default_factory=list)
     affiliation: str | None = Field(default=None, description="organisation or country it speaks for")
@@ -89,7 +97,7 @@ class Quote(_Model):
     id: str
     kind: QuoteKind
     content: list[Span]
-    text: str = Field(default="", description=f"the content's words, parts joined by {QUOTE_PART_SEPARATOR!r}")
+    text: str = Field(default="", description=f"the words, parts joined by {QUOTE_PART_SEPARATOR!r}")
     cue: list[Span] = Field(default_factory=list)
     speaker: Speaker = Field(default_factory=Speaker)
     confidence: float | None = None

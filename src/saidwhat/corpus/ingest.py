@@ -15,7 +15,6 @@ date passes them. ``limit`` takes the first N documents in source order that pas
 from __future__ import annotations
 
 import logging
-import re
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -23,7 +22,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from saidwhat.chain import analyze, extract
-from saidwhat.corpus.sources import Document, iso_date, iter_documents
+from saidwhat.corpus.sources import Document, iter_documents
+from saidwhat.dates import iso_date, parse_date_filter
 from saidwhat.errors import AnalysisError, ConfigError, SaidwhatError
 from saidwhat.runner import Call, Ready, Result, Runner, make_runner, run_jobs
 from saidwhat.schema import AnalyzedArticle, Article
@@ -260,8 +260,8 @@ def ingest(sources: Sequence[str], store: Store, options: IngestOptions | None =
     """Ingest every document of ``sources`` into ``store``; returns the run's counts."""
     options = options or IngestOptions()
     for name, value in (("since", options.since), ("until", options.until)):
-        if value is not None and not re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", value):
-            raise ConfigError(f"--{name} must be a date YYYY-MM-DD (or YYYY-MM, YYYY), got {value!r}")
+        if value is not None:
+            parse_date_filter(value, f"--{name}")
     if options.limit is not None and options.limit < 0:
         raise ConfigError("--limit must be >= 0")
     reporter = reporter or Reporter()

@@ -28,16 +28,15 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
+from saidwhat.dates import iso_date
 from saidwhat.errors import InputError, MissingInputError, SaidwhatError
 from saidwhat.page import Page, load, page_from_bytes, page_from_text
 from saidwhat.page.load import MAX_INPUT_BYTES
 
-__all__ = ["PAGE_SUFFIXES", "Document", "iso_date", "iter_documents", "source_kind"]
+__all__ = ["PAGE_SUFFIXES", "Document", "iter_documents", "source_kind"]
 
 PAGE_SUFFIXES = (".html", ".htm", ".txt")
 _URL = re.compile(r"^https?://", re.IGNORECASE)
@@ -71,24 +70,6 @@ class Document:
             kind = self.kind if self.kind in ("html", "text") else None
             return page_from_text(self.text, self.source, url=self.url, kind=kind)  # type: ignore[arg-type]
         raise InputError("the document has no content", input=self.source)
-
-
-def iso_date(value: Any) -> str | None:
-    """``YYYY-MM-DD`` from an ISO string, an RFC 2822 date, a date/datetime or a time.struct_time."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime | date):
-        return value.isoformat()[:10]
-    if hasattr(value, "tm_year"):
-        return f"{value.tm_year:04d}-{value.tm_mon:02d}-{value.tm_mday:02d}"
-    text = str(value).strip()
-    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
-    if m:
-        return m.group(0)
-    try:
-        return parsedate_to_datetime(text).date().isoformat()
-    except (TypeError, ValueError, IndexError):
-        return None
 
 
 def source_kind(source: str) -> str:

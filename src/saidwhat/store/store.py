@@ -50,8 +50,9 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.sql import ColumnElement, Select
 
 from saidwhat.corpus.dedup import compare, fingerprint, shingles, text_hash
+from saidwhat.dates import parse_date_filter
 from saidwhat.errors import ConfigError, SaidwhatError, StoreError
-from saidwhat.schema import AnalyzedArticle
+from saidwhat.schema import STANCE_LABELS, AnalyzedArticle
 from saidwhat.store import tables as t
 from saidwhat.store.keys import actor_key, like_pattern, norm_name, norm_target, url_key
 from saidwhat.store.records import (
@@ -73,10 +74,8 @@ __all__ = ["Store", "default_store_url", "fts5_query", "open_store", "sighting_k
 
 log = logging.getLogger(__name__)
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 _MAX_LIMIT = 1000
-_LABELS = ("support", "oppose", "neutral")
 #: copy candidates: all are verified when there are at most FEW, never more than MAX
 FEW_CANDIDATES = 50
 MAX_CANDIDATES = 500
@@ -102,9 +101,7 @@ def _now() -> str:
 def _check_date(value: str | None, name: str) -> str | None:
     if value is None or value == "":
         return None
-    if not _DATE.match(value):
-        raise ConfigError(f"{name} must be an ISO date YYYY-MM-DD, got {value!r}")
-    return value
+    return parse_date_filter(value, name)
 
 
 def fts5_query(text: str) -> str | None:
@@ -583,8 +580,8 @@ class Store:
             conds.append(q.actor_key.in_(self._actor_keys_select(actor)))
         if actor_key_exact:
             conds.append(q.actor_key == actor_key_exact)
-        if stance is not None and stance not in _LABELS:
-            raise ConfigError(f"stance must be one of {', '.join(_LABELS)}, got {stance!r}")
+        if stance is not None and stance not in STANCE_LABELS:
+            raise ConfigError(f"stance must be one of {', '.join(STANCE_LABELS)}, got {stance!r}")
         if target or stance:
             s = t.stances.c
             sconds: list[ColumnElement[bool]] = [s.quote_row == q.id, s.origin == "quote"]

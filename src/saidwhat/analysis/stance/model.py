@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from saidwhat.analysis.stance import lexicon as lx
-from saidwhat.schema import Span, StanceLabel
+from saidwhat.schema import STANCE_LABELS, Span, StanceLabel
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class StanceConfig:
 DEFAULT = StanceConfig()
 
 
-LABELS: tuple[StanceLabel, ...] = ("support", "oppose", "neutral")
+LABELS = STANCE_LABELS  # the weights' row order
 FEATURES = ("bias", "in_content", "cue_object", "lex_pos", "lex_neg", "cue_pos", "cue_neg",
             "rival", "any_pos", "any_neg", "question", "raw")
 

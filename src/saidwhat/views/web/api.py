@@ -13,13 +13,14 @@ from collections.abc import Callable
 from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from pydantic import ValidationError
+from pydantic import AfterValidator, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, Response
 
-from saidwhat.errors import InputError
-from saidwhat.schema import AnalyzedArticle
+from saidwhat.dates import DATE_FILTER_FORMS, parse_date_filter
+from saidwhat.errors import ConfigError, InputError
+from saidwhat.schema import STANCE_LABELS, AnalyzedArticle, StanceLabel
 from saidwhat.store import (
     ActorDetail,
     ActorSummary,
@@ -38,13 +39,28 @@ __all__ = ["get_store", "read_analyze_body", "router", "validate_analyze"]
 router = APIRouter(prefix="/api", tags=["api"])
 T = TypeVar("T")
 
-DATE = r"^\d{4}-\d{2}-\d{2}$"
+def _date_filter(name: str) -> AfterValidator:
+    """The strict date parser (``saidwhat.dates``) as a query validator: a bad date is a 422."""
+
+    def check(value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            return parse_date_filter(value, name)
+        except ConfigError as exc:
+            raise ValueError(exc.message) from None
+
+    return AfterValidator(check)
+
+
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="items to skip")]
 Limit = Annotated[int, Query(ge=1, le=100, description="items per page (at most 100)")]
-Since = Annotated[str | None, Query(pattern=DATE, description="published on or after (YYYY-MM-DD)")]
-Until = Annotated[str | None, Query(pattern=DATE, description="published on or before (YYYY-MM-DD)")]
+Since = Annotated[str | None, Query(max_length=10, description=f"published on or after ({DATE_FILTER_FORMS})"),
+                  _date_filter("since")]
+Until = Annotated[str | None, Query(max_length=10, description=f"published on or before ({DATE_FILTER_FORMS})"),
+                  _date_filter("until")]
 Text = Annotated[str | None, Query(max_length=500)]
-Stance = Annotated[Literal["support", "oppose", "neutral"] | None, Query()]
+Stance = Annotated[StanceLabel | None, Query()]
 
 
 def get_store(request: Request) -> Store:
@@ -110,8 +126,7 @@ def reactions(store: StoreDep, target: TargetQ, since: Since = None, until: Unti
     return Page[ReactionRow](items=rows[offset:offset + limit], total=len(rows), offset=offset, limit=limit)
 
 
-EXPORT_FIELDS = ("actor", "actor_key", "affiliation", "kind", "stance", "support", "oppose", "neutral",
-                 "first_seen", "n_articles", "outlets", "evidence_quote", "evidence_speaker",
+EXPORT_FIELDS = ("actor", "actor_key", "affiliation", "kind", "stance", *STANCE_LABELS, "first_seen", "n_articles", "outlets", "evidence_quote", "evidence_speaker",
                  "evidence_article_id", "evidence_url")
 
 
@@ -128,7 +143,7 @@ def reaction_records(rows: list[ReactionRow]) -> list[dict[str, Any]]:
     for r in rows:
         ev = r.evidence
         out.append({"actor": r.actor, "actor_key": r.actor_key, "affiliation": r.affiliation, "kind": r.kind,
-                    "stance": r.stance, "support": r.support, "oppose": r.oppose, "neutral": r.neutral,
+                    "stance": r.stance, **{label: getattr(r, label) for label in STANCE_LABELS},
                     "first_seen": r.first_seen, "n_articles": r.n_articles, "outlets": "; ".join(r.outlets),
                     "evidence_quote": ev.text if ev else None, "evidence_speaker": ev.speaker if ev else None,
                     "evidence_article_id": ev.article_id if ev else None, "evidence_url": ev.url if ev else None})

@@ -22,8 +22,9 @@ from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, Response
 from starlette.templating import Jinja2Templates
 
-from saidwhat.errors import SaidwhatError
-from saidwhat.schema import AnalyzedArticle
+from saidwhat.dates import parse_date_filter
+from saidwhat.errors import ConfigError, SaidwhatError
+from saidwhat.schema import STANCE_LABELS, AnalyzedArticle
 from saidwhat.store import Page, QuoteHit, ReactionRow, StoredArticle
 from saidwhat.store.keys import actor_key
 from saidwhat.views.web import charts
@@ -64,6 +65,7 @@ def _env() -> Environment:
     env.filters["safe_url"] = safe_url
     env.filters["actor_href"] = actor_href
     env.filters["urlq"] = lambda v: quote(str(v), safe="")
+    env.globals["stance_labels"] = STANCE_LABELS
     return env
 
 
@@ -106,17 +108,25 @@ def _int(value: str | None, default: int = 0, hi: int = 1_000_000) -> int:
         return default
 
 
+def _valid_date(value: str, name: str) -> bool:
+    """Pages drop a filter that is not a date (a hand-edited link) rather than fail."""
+    try:
+        parse_date_filter(value, name)
+    except ConfigError:
+        return False
+    return True
+
+
 def _filters(request: Request) -> dict[str, str]:
     out = {}
     for k in FILTERS:
         v = (request.query_params.get(k) or "").strip()[:300]
         if v:
             out[k] = v
-    if out.get("stance") not in (None, "support", "oppose", "neutral"):
+    if out.get("stance") not in (None, *STANCE_LABELS):
         out.pop("stance")
     for k in ("since", "until"):
-        v = out.get(k, "")
-        if v and not (len(v) == 10 and v[4] == "-" and v[7] == "-" and (v[:4] + v[5:7] + v[8:]).isdigit()):
+        if k in out and not _valid_date(out[k], k):
             out.pop(k)
     return out
 
@@ -235,7 +245,7 @@ def actor_page(request: Request, key: str) -> Response:
 
 
 def _by_affiliation(rows: list[ReactionRow]) -> list[tuple[str, dict[str, int], str | None]]:
-    agg: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(charts.LABELS, 0))
+    agg: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(STANCE_LABELS, 0))
     for r in rows:
         name = r.affiliation or "(no affiliation)"
         agg[name]["support"] += r.support
