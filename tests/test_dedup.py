@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import saidwhat
-from saidwhat.corpus.dedup import compare, fingerprint, shingles, text_hash
+from saidwhat.store.dedup import compare, fingerprint, shingles, text_hash
 from saidwhat.schema import AnalyzedArticle
 from saidwhat.store import open_store
 

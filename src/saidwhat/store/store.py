@@ -49,20 +49,20 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.sql import ColumnElement, Select
 
-from saidwhat.corpus.dedup import compare, fingerprint, shingles, text_hash
+from saidwhat.store.dedup import compare, fingerprint, shingles, text_hash
 from saidwhat.dates import parse_date_filter
 from saidwhat.errors import ConfigError, SaidwhatError, StoreError
 from saidwhat.schema import STANCE_LABELS, AnalyzedArticle
 from saidwhat.store import tables as t
 from saidwhat.store.keys import actor_key, like_pattern, norm_name, norm_target, url_key
-from saidwhat.store.records import (
+from saidwhat.store.results import (
     ActorDetail,
     ActorSummary,
     AddResult,
     ArticleSummary,
     CopyLink,
     FailureRecord,
-    Page,
+    ResultPage,
     QuoteHit,
     ReactionRow,
     StanceCounts,
@@ -494,7 +494,7 @@ class Store:
         return copies
 
     def list_articles(self, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
-                      offset: int = 0, limit: int = 20) -> Page[ArticleSummary]:
+                      offset: int = 0, limit: int = 20) -> ResultPage[ArticleSummary]:
         a = t.articles.c
         conds = self._date_conds(since, until)
         if outlet:
@@ -507,7 +507,7 @@ class Store:
                                 .offset(offset).limit(limit)).all()
         items = [ArticleSummary(id=r.id, title=r.title, outlet=r.outlet, published=r.published, url=r.url,
                                 n_quotes=r.n_quotes, n_actors=r.n_actors) for r in rows]
-        return Page[ArticleSummary](items=items, total=int(total), offset=offset, limit=limit)
+        return ResultPage[ArticleSummary](items=items, total=int(total), offset=offset, limit=limit)
 
     def iter_articles(self, batch: int = 200) -> Iterator[tuple[int, AnalyzedArticle]]:
         """Every stored article in id order (for export), read in batches."""
@@ -609,7 +609,7 @@ class Store:
     def search_quotes(self, text: str | None = None, *, actor: str | None = None, outlet: str | None = None,
                       since: str | None = None, until: str | None = None, target: str | None = None,
                       stance: str | None = None, offset: int = 0, limit: int = 20,
-                      actor_key: str | None = None) -> Page[QuoteHit]:
+                      actor_key: str | None = None) -> ResultPage[QuoteHit]:
         """Quotes matching the full-text query and filters, best match first (else newest first).
 
         ``actor`` matches an actor key exactly or any of its names (case-insensitive substring);
@@ -621,7 +621,7 @@ class Store:
                 built = self._filters(conn, self._quote_select(), text, actor, outlet, since, until, target,
                                       stance, actor_key)
                 if built is None:
-                    return Page[QuoteHit](items=[], total=0, offset=offset, limit=limit)
+                    return ResultPage[QuoteHit](items=[], total=0, offset=offset, limit=limit)
                 stmt, rank = built
                 total = conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
                 if text and text.strip():
@@ -632,7 +632,7 @@ class Store:
                 rows = conn.execute(stmt.offset(offset).limit(limit)).all()
         except OperationalError as exc:
             raise StoreError(f"search failed: {exc.orig}") from exc
-        return Page[QuoteHit](items=[self._hit(r) for r in rows], total=int(total), offset=offset, limit=limit)
+        return ResultPage[QuoteHit](items=[self._hit(r) for r in rows], total=int(total), offset=offset, limit=limit)
 
     @staticmethod
     def _hit(r: Any) -> QuoteHit:
@@ -689,7 +689,7 @@ class Store:
             outlets[key].append(outlet)
         return {k: (int(nq.get(k, 0)), int(na.get(k, 0)), outlets.get(k, [])) for k in keys}
 
-    def list_actors(self, *, name: str | None = None, offset: int = 0, limit: int = 20) -> Page[ActorSummary]:
+    def list_actors(self, *, name: str | None = None, offset: int = 0, limit: int = 20) -> ResultPage[ActorSummary]:
         """Canonical actors, most quoted first; ``name`` matches any of their names (substring)."""
         ca, q = t.canonical_actors.c, t.quotes.c
         limit, offset = _page_args(limit, offset)
@@ -708,7 +708,7 @@ class Store:
         items = [ActorSummary(key=r.key, name=r.name, kind=r.kind, affiliation=r.affiliation,
                               n_quotes=stats[r.key][0], n_articles=stats[r.key][1], outlets=stats[r.key][2])
                  for r in rows]
-        return Page[ActorSummary](items=items, total=int(total), offset=offset, limit=limit)
+        return ResultPage[ActorSummary](items=items, total=int(total), offset=offset, limit=limit)
 
     def get_actor(self, key: str, *, n_quotes: int = 50) -> ActorDetail | None:
         ca, ac, s, a = t.canonical_actors.c, t.actors.c, t.stances.c, t.articles.c
@@ -781,7 +781,7 @@ class Store:
                 for i in items:
                     per_article[int(i.article_id)].append(i)
                 votes = Counter(_article_vote(its) for its in per_article.values())
-                label = _aggregate(votes, counts)
+                label = _across_articles(votes, counts)
                 dates = sorted(i.published for i in items if i.published)
                 best = sorted((i for i in counted if i.label == label and i.origin != "actor"),
                               key=lambda i: (i.origin != "quote", -i.score, i.article_id))
@@ -817,14 +817,14 @@ class Store:
 
     # failures and totals
 
-    def failures(self, *, offset: int = 0, limit: int = 100) -> Page[FailureRecord]:
+    def failures(self, *, offset: int = 0, limit: int = 100) -> ResultPage[FailureRecord]:
         f = t.failures.c
         limit, offset = _page_args(limit, offset)
         with self.engine.connect() as conn:
             total = conn.execute(select(func.count()).select_from(t.failures)).scalar_one()
             rows = conn.execute(select(f.source, f.code, f.message, f.at).order_by(f.id.desc())
                                 .offset(offset).limit(limit)).all()
-        return Page[FailureRecord](items=[FailureRecord(source=r.source, code=r.code, message=r.message, at=r.at)
+        return ResultPage[FailureRecord](items=[FailureRecord(source=r.source, code=r.code, message=r.message, at=r.at)
                                           for r in rows], total=int(total), offset=offset, limit=limit)
 
     def stats(self) -> dict[str, int]:
@@ -853,7 +853,7 @@ def _article_vote(items: Sequence[Any]) -> str:
     return _polar_wins(own or [i.label for i in items if i.origin == "quote"])
 
 
-def _aggregate(votes: Counter[str], counts: Counter[str]) -> str:
+def _across_articles(votes: Counter[str], counts: Counter[str]) -> str:
     """Across articles: the polar label more articles vote for; on a tie, the one with more
     polar evidence items; still tied (or nothing polar): neutral, the schema having no "mixed"."""
     for c in (votes, counts):

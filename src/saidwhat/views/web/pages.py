@@ -25,11 +25,11 @@ from starlette.templating import Jinja2Templates
 from saidwhat.dates import parse_date_filter
 from saidwhat.errors import ConfigError, SaidwhatError
 from saidwhat.schema import STANCE_LABELS, AnalyzedArticle
-from saidwhat.store import Page, QuoteHit, ReactionRow, StoredArticle
+from saidwhat.store import QuoteHit, ReactionRow, ResultPage, StoredArticle
 from saidwhat.store.keys import actor_key
 from saidwhat.views.web import charts
-from saidwhat.views.web.api import get_store, read_analyze_body, validate_analyze
 from saidwhat.views.web.highlight import build_view
+from saidwhat.views.web.request_helpers import get_store, read_analyze_body, status_for, validate_analyze
 from saidwhat.views.web.security import WriteForbidden, check_write_access
 
 __all__ = ["render_error", "router", "templates"]
@@ -89,7 +89,7 @@ def render_error(request: Request, status: int, message: str, code: Any = None) 
     return _page(request, "error.html", status=status, status_code=status, message=message, code=code)
 
 
-def _pager(page: Page[Any], params: dict[str, Any]) -> dict[str, Any]:
+def _pager(page: ResultPage[Any], params: dict[str, Any]) -> dict[str, Any]:
     prev_off = max(page.offset - page.limit, 0)
     nxt = page.offset + page.limit
     return {
@@ -140,7 +140,7 @@ def search_page(request: Request) -> Response:
     args: dict[str, Any] = {k: v for k, v in f.items() if k != "q"}
     if offset == 0:  # one query serves the first page and the date facet's sample
         sample = store.search_quotes(f.get("q"), offset=0, limit=DATE_SAMPLE, **args)
-        hits = Page[QuoteHit](items=sample.items[:PAGE_SIZE], total=sample.total, offset=0, limit=PAGE_SIZE)
+        hits = ResultPage[QuoteHit](items=sample.items[:PAGE_SIZE], total=sample.total, offset=0, limit=PAGE_SIZE)
     else:
         hits = store.search_quotes(f.get("q"), offset=offset, limit=PAGE_SIZE, **args)
         sample = store.search_quotes(f.get("q"), offset=0, limit=DATE_SAMPLE, **args) if hits.total else hits
@@ -283,7 +283,7 @@ def reactions_page(request: Request) -> Response:
         rows = store.reactions(target, since=f.get("since"), until=f.get("until"))
         ctx["n_rows"] = len(rows)
         shown = [r for r in rows if r.stance == f["stance"]] if f.get("stance") else rows
-        page = Page[ReactionRow](items=shown[offset:offset + REACTION_ROWS], total=len(shown), offset=offset,
+        page = ResultPage[ReactionRow](items=shown[offset:offset + REACTION_ROWS], total=len(shown), offset=offset,
                                  limit=REACTION_ROWS)
         ctx["rows"] = page.items
         ctx["pg"] = _pager(page, {"target": target, **f, "offset": offset})
@@ -328,7 +328,6 @@ async def analyze_submit(request: Request) -> Response:
     except WriteForbidden as exc:
         return _page(request, "analyze.html", status=exc.status, form=form_values, error=exc.to_dict())
     except SaidwhatError as exc:
-        from saidwhat.views.web.app import status_for
 
         return _page(request, "analyze.html", status=status_for(exc), form=form_values, error=exc.to_dict())
     if req.store:

@@ -17,8 +17,8 @@ from spacy.tokens import Doc
 
 from saidwhat.analysis.attribution.extract import find_attributions
 from saidwhat.analysis.nlp import MAX_CHARS, get_nlp
-from saidwhat.runner import Result
 from saidwhat.errors import AnalysisError, InputTooLargeError, MissingInputError, SaidwhatError
+from saidwhat.runner import Result
 
 log = logging.getLogger(__name__)
 
@@ -79,11 +79,6 @@ def text_record(text: str, name: str, targets: Sequence[str] = (), doc: Doc | No
                 "confidence": round(att.confidence, 4),
             })
     return {"id": name, "attributions": out}
-
-
-def file_record(path: str, targets: tuple[str, ...] = ()) -> dict[str, Any]:
-    """Record for one ``*.txt`` file, ``id`` = its stem (module-level: sent to worker processes)."""
-    return text_record(read_text(path), Path(path).stem, targets)
 
 
 def file_records(paths: tuple[str, ...], targets: tuple[str, ...] = ()) -> list[Result[dict[str, Any]]]:
