@@ -15,8 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 __all__ = [
     "ACTOR_KINDS",
     "QUOTE_KINDS",
-    "STANCE_LABELS",
+    "QUOTE_PART_SEPARATOR",
     "SCHEMA_VERSION",
+    "STANCE_LABELS",
     "Actor",
     "ActorKind",
     "ActorStance",
@@ -24,7 +25,6 @@ __all__ = [
     "Article",
     "Quote",
     "QuoteKind",
-    "QUOTE_PART_SEPARATOR",
     "QuoteStance",
     "Reaction",
     "Span",

@@ -49,11 +49,11 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.sql import ColumnElement, Select
 
-from saidwhat.store.dedup import compare, fingerprint, shingles, text_hash
 from saidwhat.dates import parse_date_filter
 from saidwhat.errors import ConfigError, SaidwhatError, StoreError
 from saidwhat.schema import STANCE_LABELS, AnalyzedArticle
 from saidwhat.store import tables as t
+from saidwhat.store.dedup import compare, fingerprint, shingles, text_hash
 from saidwhat.store.keys import actor_key, like_pattern, norm_name, norm_target, url_key
 from saidwhat.store.results import (
     ActorDetail,
@@ -62,9 +62,9 @@ from saidwhat.store.results import (
     ArticleSummary,
     CopyLink,
     FailureRecord,
-    ResultPage,
     QuoteHit,
     ReactionRow,
+    ResultPage,
     StanceCounts,
     StancePoint,
     StoredArticle,

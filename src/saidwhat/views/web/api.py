@@ -134,11 +134,12 @@ def _cell(value: object) -> str:
 
 
 def reaction_records(rows: list[ReactionRow]) -> list[dict[str, Any]]:
-    out = []
+    out: list[dict[str, Any]] = []
     for r in rows:
         ev = r.evidence
+        counts: dict[str, Any] = {label: getattr(r, label) for label in STANCE_LABELS}
         out.append({"actor": r.actor, "actor_key": r.actor_key, "affiliation": r.affiliation, "kind": r.kind,
-                    "stance": r.stance, **{label: getattr(r, label) for label in STANCE_LABELS},
+                    "stance": r.stance, **counts,
                     "first_seen": r.first_seen, "n_articles": r.n_articles, "outlets": "; ".join(r.outlets),
                     "evidence_quote": ev.text if ev else None, "evidence_speaker": ev.speaker if ev else None,
                     "evidence_article_id": ev.article_id if ev else None, "evidence_url": ev.url if ev else None})

@@ -113,7 +113,7 @@ def columns_over_time(points: Iterable[tuple[str, str, int]], *, title: str, wid
     cols = []
     for i, d in enumerate(dates):
         y = float(plot_bottom)
-        pieces = []
+        pieces: list[tuple[str, int, float, float]] = []
         for lbl in STANCE_LABELS:
             n = per_date[d][lbl]
             h = (plot_bottom - plot_top) * n / top
