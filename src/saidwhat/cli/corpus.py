@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from saidwhat.errors import ConfigError
+from saidwhat.errors import ConfigError, require_extra
 
 __all__: Sequence[str] = ["register"]
 
@@ -297,6 +297,7 @@ def _write_text(store: Any, table: str, fmt: str, fh: Any) -> int:
 
 
 def _write_parquet(store: Any, table: str, path: str) -> int:
+    require_extra("pyarrow", "parquet", "--format parquet")
     import pyarrow as pa
     import pyarrow.parquet as pq
 

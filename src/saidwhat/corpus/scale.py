@@ -23,7 +23,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from saidwhat.errors import ConfigError
+from saidwhat.errors import ConfigError, require_extra
 
 __all__ = ["Call", "DaskRunner", "InlineRunner", "PoolRunner", "Ready", "Runner", "make_runner", "ordered"]
 
@@ -94,6 +94,7 @@ class DaskRunner:
     """Tasks on a Dask cluster: an existing scheduler, or ``local:N`` for a LocalCluster."""
 
     def __init__(self, address: str) -> None:
+        require_extra("distributed", "dask", "--dask")
         from distributed import Client, LocalCluster
 
         self.cluster: Any = None
