@@ -48,7 +48,17 @@ if TYPE_CHECKING:
     from saidwhat.analysis import analyze_article, analyze_text
     from saidwhat.article import extract_article
 
-__version__ = "0.1.0"
+def _version() -> str:
+    """The installed distribution's version: pyproject.toml is the one place it is written."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("saidwhat")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "0+unknown"
+
+
+__version__ = _version()
 
 # The analysis stage imports spaCy (half a second): load it on first use, so that commands
 # which never analyse (``--version``, ``search``, ``serve``) start fast.

@@ -19,6 +19,7 @@ what went wrong and, where there is something to do, what to do.
     │   └── AnalysisTimeoutError    past its time limit            SW302
     ├── StoreError            the store could not be used          SW401
     └── ConfigError           a bad option or setting              SW501
+        └── MissingExtraError       an optional part is not installed SW502
 """
 
 from __future__ import annotations
@@ -33,11 +34,13 @@ __all__ = [
     "FetchError",
     "InputError",
     "InputTooLargeError",
+    "MissingExtraError",
     "MissingInputError",
     "NoArticleTextError",
     "SaidwhatError",
     "StoreError",
     "UnsupportedLanguageError",
+    "require_extra",
 ]
 
 
@@ -116,3 +119,23 @@ class StoreError(SaidwhatError):
 
 class ConfigError(SaidwhatError):
     code = "SW501"
+
+
+class MissingExtraError(ConfigError):
+    """A feature needs an optional dependency group (``pip install 'saidwhat[EXTRA]'``)."""
+
+    code = "SW502"
+
+
+def require_extra(module: str, extra: str, feature: str) -> None:
+    """Raise :class:`MissingExtraError` unless ``module`` can be imported.
+
+    ``extra`` is the name of the optional dependency group in pyproject.toml that installs it,
+    ``feature`` what the user asked for (it becomes the error's input).
+    """
+    from importlib.util import find_spec
+
+    if find_spec(module) is None:
+        raise MissingExtraError(
+            f"needs the optional '{extra}' dependencies ({module} is not installed): "
+            f"pip install 'saidwhat[{extra}]'", input=feature)

@@ -26,7 +26,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
-from saidwhat.errors import AnalysisError, ConfigError, SaidwhatError
+from saidwhat.errors import AnalysisError, ConfigError, SaidwhatError, require_extra
 
 __all__ = ["Call", "DaskRunner", "InlineRunner", "PoolRunner", "Ready", "Result", "Runner", "make_runner",
            "run_batch", "run_jobs"]
@@ -125,6 +125,7 @@ class DaskRunner:
     """Tasks on a Dask cluster: an existing scheduler, or ``local:N`` for a LocalCluster."""
 
     def __init__(self, address: str) -> None:
+        require_extra("distributed", "dask", "--dask")
         from distributed import Client, LocalCluster
 
         self.cluster: Any = None

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from saidwhat.dates import DATE_FILTER_FORMS, parse_date_filter
-from saidwhat.errors import ConfigError
+from saidwhat.errors import ConfigError, require_extra
 from saidwhat.schema import STANCE_LABELS
 
 __all__: Sequence[str] = ["register"]
@@ -315,6 +315,7 @@ def _write_text(store: Any, table: str, fmt: str, fh: Any) -> int:
 
 
 def _write_parquet(store: Any, table: str, path: str) -> int:
+    require_extra("pyarrow", "parquet", "--format parquet")
     import pyarrow as pa
     import pyarrow.parquet as pq
 

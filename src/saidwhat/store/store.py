@@ -50,7 +50,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.sql import ColumnElement, Select
 
 from saidwhat.dates import parse_date_filter
-from saidwhat.errors import ConfigError, SaidwhatError, StoreError
+from saidwhat.errors import ConfigError, SaidwhatError, StoreError, require_extra
 from saidwhat.schema import STANCE_LABELS, AnalyzedArticle
 from saidwhat.store import tables as t
 from saidwhat.store.dedup import compare, fingerprint, shingles, text_hash
@@ -133,6 +133,7 @@ def _parse_url(url: str) -> tuple[str, str | None]:
         query = parse_qsl(parts.query, keep_blank_values=True)
         schema = next((v for k, v in query if k == "schema"), None)
         rest = urlencode([(k, v) for k, v in query if k != "schema"])
+        require_extra("psycopg", "postgres", "--db postgresql://…")
         scheme = "postgresql+psycopg"
         return urlunsplit((scheme, parts.netloc, parts.path, rest, parts.fragment)), schema
     if url.startswith("sqlite:"):
