@@ -14,7 +14,7 @@ from saidwhat.runner import run_batch
 from saidwhat.schema import Article
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("inputs", nargs="+", metavar="INPUT", help="HTML or text file, '-' for stdin, or an http(s) URL")
     common.add_argument("-o", "--output", help="write here (atomically) instead of stdout")

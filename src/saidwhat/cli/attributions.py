@@ -10,7 +10,7 @@ from saidwhat.cli._io import report_failures, write_output
 from saidwhat.errors import ConfigError
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("attributions", help="who said what: one JSON line of attributions per *.txt file",
                        description="Analyse every *.txt in TEXT_DIR as plain text (offsets index the file "
                                    "exactly) and write one JSON line per file: "

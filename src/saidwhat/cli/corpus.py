@@ -57,7 +57,7 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--offset", type=int, default=0)
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("ingest", help="read folders, WARC, feeds, JSONL or URLs into the store")
     p.add_argument("sources", nargs="+", metavar="SOURCE",
                    help="folder of .html/.htm/.txt, .warc[.gz], .jsonl, RSS/Atom feed file or URL "

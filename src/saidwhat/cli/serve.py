@@ -11,7 +11,7 @@ from saidwhat.errors import ConfigError, require_extra
 __all__ = ["register"]
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("serve", help="serve the web UI and JSON API over a store",
                        description="Serve the search, article, actor, reactions and analyze pages and the "
                                    "JSON API (/api, described at /openapi.json).")
