@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> None:
             tot = [0, 0, 0]
             for _, doc, atts, clusters in part:
                 c = counts(doc, atts, clusters, t)
-                tot = [x + y for x, y in zip(tot, c)]
+                tot = [x + y for x, y in zip(tot, c, strict=True)]
             sums[name] = prf(*tot)
         rows[t] = sums
         print(f"{t:>9.0f}   " + "   ".join("{:.3f} / {:.3f} / {:.3f}".format(*sums[n]) for n in ("tune", "test", "all")))

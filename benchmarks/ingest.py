@@ -13,6 +13,7 @@ every 0.2 s. Store size: SQLite file + WAL, or the PostgreSQL schema's total rel
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import subprocess
 import sys
@@ -36,10 +37,8 @@ def _tree_rss(proc: psutil.Process) -> tuple[int, int]:
         return 0, 0
     total = 0
     for p in procs:
-        try:
+        with contextlib.suppress(psutil.Error):
             total += p.memory_info().rss
-        except psutil.Error:
-            pass
     try:
         own = proc.memory_info().rss
     except psutil.Error:

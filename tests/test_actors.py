@@ -203,7 +203,7 @@ def test_seed_bachelet_is_merged(seed_resolution) -> None:  # type: ignore[no-un
 def test_seed_speakers(seed_resolution) -> None:  # type: ignore[no-untyped-def]
     _, gold, _, res = seed_resolution
     names = {a.id: a for a in res.actors}
-    for q, sp in zip(gold["quotes"], res.speakers):
+    for q, sp in zip(gold["quotes"], res.speakers, strict=False):
         if q["speaker"] is None:
             assert sp is not None and names[sp].kind == "anonymous"
             continue

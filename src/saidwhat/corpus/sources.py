@@ -173,7 +173,7 @@ def _warc_record(path: str, record: Any) -> Document | None:
     if not str(status).startswith("2"):
         return None
     ctype = record.http_headers.get_header("Content-Type") if record.http_headers else None
-    if ctype and not ctype.split(";")[0].strip().lower() in _HTML_TYPES:
+    if ctype and ctype.split(";")[0].strip().lower() not in _HTML_TYPES:
         return None
     data = record.content_stream().read(MAX_INPUT_BYTES + 1)
     if len(data) > MAX_INPUT_BYTES:

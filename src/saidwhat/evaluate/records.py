@@ -69,7 +69,7 @@ def text_record(text: str, name: str, targets: Sequence[str] = (), doc: Doc | No
         if doc is None:
             doc = get_nlp()(text)
         atts = find_attributions(doc)
-        for att, speaker in zip(atts, _speakers(doc, atts, name)):
+        for att, speaker in zip(atts, _speakers(doc, atts, name), strict=True):
             out.append({
                 "content": [list(s) for s in att.content],
                 "source": [list(s) for s in att.source],

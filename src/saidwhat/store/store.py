@@ -324,7 +324,7 @@ class Store:
             for q, qid in zip(a.quotes, ids, strict=True):
                 quote_rows[q.id] = int(qid)
             if self.dialect == "sqlite":
-                conn.execute(insert(_fts), [{"rowid": int(qid), "text": r["text"]} for qid, r in zip(ids, rows)])
+                conn.execute(insert(_fts), [{"rowid": int(qid), "text": r["text"]} for qid, r in zip(ids, rows, strict=True)])
 
         # targets and every name they go by
         for target in a.targets:

@@ -591,7 +591,7 @@ def resolve_actors(doc: Doc, attributions: list[Attribution], *,
     cleaned = [source_spans(doc, list(att.source), list(att.cue), list(att.content)) for att in attributions]
     sources = [s for spans in cleaned for s in spans]
     # the extractor's own spans still flag the mentions inside them, when they had a nominal head
-    raw = [s for att, spans in zip(attributions, cleaned) if spans and spans != list(att.source) for s in att.source]
+    raw = [s for att, spans in zip(attributions, cleaned, strict=True) if spans and spans != list(att.source) for s in att.source]
     mentions = find_mentions(doc, sources, raw)
     clusters = cluster_mentions(doc, mentions, threshold=threshold, attributions=attributions)
     speaker_cluster: list[int | None] = []

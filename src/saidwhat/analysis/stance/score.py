@@ -52,7 +52,7 @@ class StanceResult:
 def apply_weights(weights: tuple[tuple[float, ...], ...], feats: dict[str, float]) -> tuple[StanceLabel, float]:
     """Softmax over labels of a linear score per label; returns (label, probability)."""
     x = [feats.get(f, 0.0) for f in FEATURES]
-    scores = [sum(w * v for w, v in zip(row, x)) for row in weights]
+    scores = [sum(w * v for w, v in zip(row, x, strict=False)) for row in weights]
     top = max(scores)
     exps = [math.exp(sc - top) for sc in scores]
     k = max(range(len(LABELS)), key=lambda i: scores[i])

@@ -167,10 +167,7 @@ def outermost(spans: set[Span]) -> list[Span]:
 def _conflicting(chunk: SpacySpan, name: str) -> bool:
     """A proper modifier the target's name does not have ("the Senate report" vs "the UN report")."""
     low = name.lower()
-    for t in chunk:
-        if t.pos_ == "PROPN" and t.i != chunk.root.i and t.lower_ not in low:
-            return True
-    return False
+    return any(t.pos_ == "PROPN" and t.i != chunk.root.i and t.lower_ not in low for t in chunk)
 
 
 def propose_target(doc: Doc, analyzed: AnalyzedArticle) -> TargetInfo | None:
