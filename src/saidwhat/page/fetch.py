@@ -143,7 +143,7 @@ def vet_url(
         # what address such a URL meant, so a blocked address is reported as blocked.
         loose = urlsplit(str(url))
         if loose.scheme in ("http", "https") and loose.hostname:
-            _check_addresses(_resolve(loose.hostname, 80, source), loose.scheme, loose.hostname, source,
+            _check_addresses(_resolve(loose.hostname, 80, source), loose.hostname, source,
                              allow_private_network, allowed_addresses)
         raise FetchError(f"invalid URL: {exc}", input=source) from exc
     if parsed.scheme not in ("http", "https"):
@@ -158,7 +158,7 @@ def vet_url(
     if not 0 < port < 65536:
         raise FetchError(f"invalid port {port} in the URL", input=source)
     addresses = _resolve(host, port, source)
-    _check_addresses(addresses, parsed.scheme, host, source, allow_private_network, allowed_addresses)
+    _check_addresses(addresses, host, source, allow_private_network, allowed_addresses)
     return PinnedTarget(url=parsed.copy_with(fragment=None), host=host, port=port, ip=addresses[0])
 
 
@@ -194,7 +194,7 @@ def _resolve(host: str, port: int, source: str) -> list[IPAddress]:
     return addresses
 
 
-def _check_addresses(addresses: list[IPAddress], scheme: str, host: str, source: str,
+def _check_addresses(addresses: list[IPAddress], host: str, source: str,
                      allow_private_network: bool, allowed_addresses: Iterable[str]) -> None:
     """Raise BlockedAddressError if any address is not public (and not explicitly allowed)."""
     if allow_private_network:
