@@ -143,7 +143,7 @@ def cue_objects(cue: Token) -> list[Token]:
     return out
 
 
-def score_attribution(doc: Doc, content: list[Span], cue: list[Span], source: list[Span],
+def score_attribution(doc: Doc, content: list[Span], cue: list[Span], source: list[Span],  # noqa: C901 - split in issue 12 work
                       target_tokens: set[int], is_self: bool, cfg: StanceConfig = DEFAULT,
                       rival: bool = False) -> StanceResult:
     """Stance of one attribution's source toward one target (its mentions as token indices).
