@@ -151,7 +151,7 @@ def _subject(tok: Token) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass", "agent")
 
 
-def _person_mention(doc: Doc, ent: Span) -> Mention:
+def _person_mention(doc: Doc, ent: Span) -> Mention:  # noqa: C901 - split in issue 9 work
     toks = list(ent)
     # Title/role chain before the name: "UN Human Rights Commissioner", "Director", "Mr."
     i = ent.start - 1
@@ -366,7 +366,7 @@ def _name_modifier(ent: Span, name_words: dict[str, int]) -> bool:
     return not any(name_words.get(t.lower_, 0) for t in ent if t.is_title)
 
 
-def find_mentions(doc: Doc, sources: list[tuple[int, int]],
+def find_mentions(doc: Doc, sources: list[tuple[int, int]],  # noqa: C901 - split in issue 9 work
                   raw_sources: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Every candidate actor mention, sorted by position; ``sources`` are attribution source spans.
 

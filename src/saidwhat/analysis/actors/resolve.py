@@ -353,7 +353,7 @@ def _salience(doc: Doc, m: Mention, c: _Cluster) -> float:
     return -1.0 * dist + 1.5 * prominent + 0.5 * min(len(c.mentions), 4) / 4
 
 
-def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FUZZY_THRESHOLD,
+def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FUZZY_THRESHOLD,  # noqa: C901 - split in issue 9 work
                      attributions: list[Attribution] | None = None) -> list[_Cluster]:
     """Assign every mention a cluster (``m.cluster``); mentions left at -1 resolve to nothing."""
     clusters: list[_Cluster] = []
@@ -417,10 +417,8 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FU
                 # a bare surname shared by two people: the one already called by it, else the most recent
                 bare = [c for c in matches if any(len(n) == 1 and n[0].lower() == m.name_tokens[0].lower()
                                                   for n in c.names())]
-                if bare:
-                    matches = bare
-                else:  # the more prominent one, else the one introduced first (the topic)
-                    matches = sorted(matches, key=lambda c: (-_prominence(c), c.idx))
+                # else the more prominent one, else the one introduced first (the topic)
+                matches = bare or sorted(matches, key=lambda c: (-_prominence(c), c.idx))
             hit = matches[0] if matches else None
             if hit is None:
                 hit = next((c for c in clusters if c.kind == "person" and _person_match(m.name_tokens, c, threshold)), None)
