@@ -238,7 +238,7 @@ class Store:
                     self._add_sighting(conn, article_id, analyzed, ukey, primary=True)
                     self._link_copies(conn, article_id, fp.bands, sh)
                     return AddResult(article_id=article_id, status="stored", duplicate_of=None)
-            except IntegrityError:
+            except IntegrityError as exc:
                 # Another writer stored the same article (or sighting) between our check and
                 # insert: try again, which now finds it.
                 if attempt < 4:
@@ -247,7 +247,7 @@ class Store:
                     dup = self._find_duplicate(conn, digest, ukey)
                 if dup is not None:
                     return AddResult(article_id=dup, status="duplicate", duplicate_of=dup)
-                raise StoreError("could not store the article (integrity error)", input=analyzed.source)
+                raise StoreError("could not store the article (integrity error)", input=analyzed.source) from exc
             except OperationalError as exc:
                 if "locked" in str(exc).lower() and attempt < 4:
                     continue
@@ -277,7 +277,7 @@ class Store:
         row = conn.execute(select(t.articles.c.id).where(cond).order_by(t.articles.c.id).limit(1)).first()
         return int(row[0]) if row else None
 
-    def _insert_article(self, conn: Connection, a: AnalyzedArticle, html: str | None, digest: str,
+    def _insert_article(self, conn: Connection, a: AnalyzedArticle, html: str | None, digest: str,  # noqa: C901 - split in issue 10 work
                         ukey: str | None) -> int:
         article_id = int(conn.execute(insert(t.articles).returning(t.articles.c.id), {
             "url": a.url, "url_key": ukey, "text_hash": digest, "source": a.source, "outlet": a.outlet,
