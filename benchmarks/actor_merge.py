@@ -32,7 +32,7 @@ from saidwhat.analysis.nlp import get_nlp
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
-from stance import gold_attributions
+from stance import gold_attributions  # noqa: E402 - after the sys.path set-up
 
 THRESHOLDS = [60.0, 70.0, 75.0, 80.0, 85.0, 90.0, 95.0, 100.0]
 

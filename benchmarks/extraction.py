@@ -66,13 +66,13 @@ def saidwhat_shipped(data: bytes, name: str, url: str | None) -> str:
 
 
 def trafilatura_extract(**options: Any) -> Extractor:
-    def run(data: bytes, name: str, url: str | None) -> str:
+    def run(data: bytes, _name: str, url: str | None) -> str:
         return trafilatura.extract(data.decode("utf-8", errors="replace"), url=url, **options) or ""
 
     return run
 
 
-def _keep_all(paragraphs: Iterable[str], *, source: str | None = None) -> list[str]:
+def _keep_all(paragraphs: Iterable[str], *, source: str | None = None) -> list[str]:  # noqa: ARG001 - clean_paragraphs' signature
     return list(paragraphs)
 
 
