@@ -18,7 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from saidwhat.analysis import analyze_text
+from saidwhat.analysis import analyze_text  # noqa: E402 - after the sys.path set-up
 
 QUOTES = set('"\u201c\u201d\u201e\u201f\u00ab\u00bb')
 

@@ -29,11 +29,11 @@ from spacy.tokens import DocBin
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from saidwhat.analysis.attribution.extract import find_attributions
-from saidwhat.analysis.attribution.features import DocView, sequence_features
-from saidwhat.analysis.nlp import get_nlp
-from saidwhat.evaluate.polnear import load_split
-from saidwhat.evaluate.training import bio_labels, build_lexicon, token_roles
+from saidwhat.analysis.attribution.extract import find_attributions  # noqa: E402 - after the sys.path set-up
+from saidwhat.analysis.attribution.features import DocView, sequence_features  # noqa: E402 - after the sys.path set-up
+from saidwhat.analysis.nlp import get_nlp  # noqa: E402 - after the sys.path set-up
+from saidwhat.evaluate.polnear import load_split  # noqa: E402 - after the sys.path set-up
+from saidwhat.evaluate.training import bio_labels, build_lexicon, token_roles  # noqa: E402 - after the sys.path set-up
 
 PKG = REPO / "src" / "saidwhat" / "analysis" / "attribution"
 
