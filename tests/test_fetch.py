@@ -49,7 +49,7 @@ class Server:
         return f"http://{self.host}:{self.port}{path}"
 
 
-def _handler(state: Server) -> type[http.server.BaseHTTPRequestHandler]:
+def _handler(state: Server) -> type[http.server.BaseHTTPRequestHandler]:  # noqa: C901 - one branch per route
     class Handler(http.server.BaseHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
             pass
@@ -133,7 +133,7 @@ def other_server() -> Iterator[Server]:
 def no_connections(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make any connection attempt fail the test: a refusal must come before connecting."""
 
-    def forbidden(*args: object, **kwargs: object) -> None:
+    def forbidden(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("a connection was attempted")
 
     monkeypatch.setattr(socket, "create_connection", forbidden)
@@ -170,7 +170,8 @@ def test_public_addresses_pass(address: str) -> None:
     "http://[::ffff:127.0.0.1]/", "http://0.0.0.0/", "http://localhost/", "http://2130706433/",
     "http://0177.0.0.1/", "http://0x7f.1/", "http://127.1/", "https://192.168.0.1:8443/admin",
 ])
-def test_blocked_urls_refused_before_connecting(url: str, no_connections: None) -> None:
+@pytest.mark.usefixtures("no_connections")
+def test_blocked_urls_refused_before_connecting(url: str) -> None:
     with pytest.raises(BlockedAddressError) as err:
         load(url)
     assert err.value.input == url
@@ -184,14 +185,15 @@ def test_loopback_server_receives_nothing_when_blocked(server: Server) -> None:
     assert len(server.requests) == before
 
 
-def test_every_resolved_address_is_checked(monkeypatch: pytest.MonkeyPatch, no_connections: None) -> None:
-    monkeypatch.setattr(fetch_mod, "resolve_host", lambda host, port: ["93.184.216.34", "10.0.0.7"])
+@pytest.mark.usefixtures("no_connections")
+def test_every_resolved_address_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fetch_mod, "resolve_host", lambda _host, _port: ["93.184.216.34", "10.0.0.7"])
     with pytest.raises(BlockedAddressError, match="10.0.0.7"):
         load("http://mixed.example/")
 
 
 def test_dns_failure(monkeypatch: pytest.MonkeyPatch) -> None:
-    def fail(host: str, port: int) -> list[str]:
+    def fail(_host: str, _port: int) -> list[str]:
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
     monkeypatch.setattr(fetch_mod, "resolve_host", fail)
@@ -201,7 +203,8 @@ def test_dns_failure(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize("url", ["ftp://127.0.0.1/file.html", "file:///etc/passwd", "gopher://127.0.0.1/"])
-def test_other_schemes_refused(url: str, no_connections: None) -> None:
+@pytest.mark.usefixtures("no_connections")
+def test_other_schemes_refused(url: str) -> None:
     with pytest.raises(FetchError, match="only http and https"):
         load(url)
 
@@ -270,7 +273,7 @@ def test_connects_to_vetted_address_with_original_host(server: Server, monkeypat
     answers = iter([["127.0.0.1"], ["10.0.0.1"]])  # a rebinding resolver: second answer is private
     calls: list[str] = []
 
-    def rebinding(host: str, port: int) -> list[str]:
+    def rebinding(host: str, _port: int) -> list[str]:
         calls.append(host)
         return next(answers)
 
@@ -376,7 +379,7 @@ def tls_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Serve
 def test_https_pinned_with_sni_and_hostname_check(tls_server: tuple[Server, ssl.SSLContext],
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     server, ctx = tls_server
-    monkeypatch.setattr(fetch_mod, "resolve_host", lambda host, port: ["127.0.0.1"])
+    monkeypatch.setattr(fetch_mod, "resolve_host", lambda _host, _port: ["127.0.0.1"])
     result = fetch_mod.fetch(f"https://news.example:{server.port}/echo-host", allowed_addresses=LOCAL,
                              max_bytes=10_000, verify=ctx)
     assert result.url == f"https://news.example:{server.port}/echo-host"
@@ -398,8 +401,9 @@ def test_invalid_allowlist_is_a_config_error() -> None:
 
 
 @pytest.mark.parametrize("url", ["http://exa mple.example/", "http://127.0.0.1:99999/", "http://a..b/"])
-def test_malformed_hosts_are_not_looked_up(url: str, monkeypatch: pytest.MonkeyPatch, no_connections: None) -> None:
-    def no_dns(host: str, port: int) -> list[str]:
+@pytest.mark.usefixtures("no_connections")
+def test_malformed_hosts_are_not_looked_up(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_dns(host: str, _port: int) -> list[str]:
         raise AssertionError(f"looked up {host!r}")
 
     monkeypatch.setattr(fetch_mod, "resolve_host", no_dns)

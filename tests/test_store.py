@@ -142,7 +142,7 @@ def test_canonical_url() -> None:
 
 
 def test_article_is_written_whole_or_not_at_all(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    def boom(*args: object, **kwargs: object) -> None:
+    def boom(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("killed half-way")
 
     monkeypatch.setattr(Store, "_link_copies", boom)

@@ -192,7 +192,7 @@ class _Highlights(HTMLParser):
         self.stack: list[list[str]] = []
         self.spans: dict[str, str] = {}
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, _tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
         if self.depth == 0 and a.get("id") == "article-text":
             self.depth = 1
@@ -201,7 +201,7 @@ class _Highlights(HTMLParser):
             self.depth += 1
             self.stack.append((a.get("data-spans") or "").split())
 
-    def handle_endtag(self, tag: str) -> None:
+    def handle_endtag(self, _tag: str) -> None:
         if self.depth:
             self.depth -= 1
             if self.stack:
@@ -259,7 +259,7 @@ def test_analyze_form_renders_article_page(client: TestClient) -> None:
     assert "not stored" in r.text
 
 
-def test_search_page_date_facet_links_filter_by_month(client: TestClient, corpus: Corpus) -> None:
+def test_search_page_date_facet_links_filter_by_month(client: TestClient) -> None:
     page = client.get("/search").text
     assert "since=2024-03-01&amp;until=2024-03-31" in page
     narrowed = client.get("/search", params={"since": "2024-03-01", "until": "2024-03-31"})

@@ -260,7 +260,7 @@ def test_analysis_time_limit_is_504(hostile_store: tuple[Path, int], monkeypatch
     release = threading.Event()
     finished = threading.Event()
 
-    def slow(*args: object, **kwargs: object) -> None:
+    def slow(*_args: object, **_kwargs: object) -> None:
         release.wait(30)
         finished.set()
 

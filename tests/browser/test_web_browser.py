@@ -29,7 +29,7 @@ def _no_trouble(page: Any) -> None:
     assert page.console_errors == [], page.console_errors
 
 
-def test_search_page(page: Any, live_server: Any, screenshots: Path) -> None:
+def test_search_page(page: Any, screenshots: Path) -> None:
     page.goto("/")
     p = page.page
     p.fill("input[name=q]", "report")
