@@ -200,7 +200,8 @@ def _actor_stance(items: list[tuple[str, StanceResult | Reaction]]) -> ActorStan
         ids = [i for i, r in items if isinstance(r, Reaction) or r.involved]
         return ActorStance(label="neutral", score=0.6, evidence=ids)
     label2: StanceLabel = "support" if signed > 0 else "oppose" if signed < 0 else "neutral"
-    agree = [c for (_, r), c in zip([x for x in items if x[0] in evidence], confs, strict=False) if r.label == label2]
+    agree = [c for (_, r), c in zip([x for x in items if x[0] in evidence], confs, strict=False)
+             if r.label == label2]
     score = sum(agree) / len(agree) if agree else 0.5
     return ActorStance(label=label2, score=round(score, 3), evidence=evidence)
 

@@ -49,7 +49,8 @@ class StanceResult:
     features: dict[str, float] | None = None
 
 
-def apply_weights(weights: tuple[tuple[float, ...], ...], feats: dict[str, float]) -> tuple[StanceLabel, float]:
+def apply_weights(weights: tuple[tuple[float, ...], ...],
+                  feats: dict[str, float]) -> tuple[StanceLabel, float]:
     """Softmax over labels of a linear score per label; returns (label, probability)."""
     x = [feats.get(f, 0.0) for f in FEATURES]
     scores = [sum(w * v for w, v in zip(row, x, strict=False)) for row in weights]
@@ -84,7 +85,8 @@ def tree_distance(a: Token, b: Token) -> int:
 
 
 def _negated(t: Token) -> bool:
-    if any(c.dep_ == "neg" for c in t.children) or any(c.dep_ == "neg" for c in t.head.children if t.dep_ in ("acomp", "attr", "dobj", "xcomp")):
+    if any(c.dep_ == "neg" for c in t.children) \
+            or any(c.dep_ == "neg" for c in t.head.children if t.dep_ in ("acomp", "attr", "dobj", "xcomp")):
         return True
     start = max(t.sent.start, t.i - 3)
     return any(t.doc[j].lower_ in stance_lexicon.NEGATORS for j in range(start, t.i))
@@ -93,7 +95,8 @@ def _negated(t: Token) -> bool:
 def _conceded(t: Token) -> bool:
     """Inside "despite ..."/"although ..." the words are the speaker's foil, not the point."""
     for anc in t.ancestors:
-        if anc.lower_ in ("despite", "although", "though", "notwithstanding") and anc.dep_ in ("prep", "mark"):
+        if anc.lower_ in ("despite", "although", "though", "notwithstanding") \
+                and anc.dep_ in ("prep", "mark"):
             return True
     return False
 

@@ -179,7 +179,8 @@ def propose_target(doc: Doc, analyzed: AnalyzedArticle) -> TargetInfo | None:
         head = chunk.root
         if head.pos_ not in ("NOUN", "PROPN") or head.is_stop or len(head.text) < 3:
             continue
-        if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "ORDINAL", "QUANTITY", "GPE", "NORP"):
+        if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "ORDINAL", "QUANTITY", "GPE",
+                              "NORP"):
             continue
         if any(s < chunk.end_char and chunk.start_char < e for s, e in actor_spans):
             continue
