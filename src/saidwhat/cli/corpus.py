@@ -169,8 +169,9 @@ def _run_search(args: argparse.Namespace) -> int:
         return 0
     from rich.table import Table
 
-    table = Table(title=f"{page.total} quote(s)" + (f", showing {page.offset + 1}–{page.offset + len(page.items)}"
-                                                      if page.items else ""), show_lines=True)
+    table = Table(title=f"{page.total} quote(s)"
+                  + (f", showing {page.offset + 1}–{page.offset + len(page.items)}" if page.items else ""),
+                  show_lines=True)
     for col in ("quote", "speaker", "outlet", "date", "article"):
         table.add_column(col, overflow="fold")
     for hit in page.items:
@@ -243,9 +244,9 @@ def _rows(store: Any, table: str) -> Iterator[dict[str, Any]]:
             yield row
     else:
         for article_id, a in store.iter_articles():
-            yield {"id": article_id, "url": a.url, "outlet": a.outlet, "published": a.published, "title": a.title,
-                   "authors": "; ".join(a.authors), "n_quotes": len(a.quotes), "n_actors": len(a.actors),
-                   "text": a.text}
+            yield {"id": article_id, "url": a.url, "outlet": a.outlet, "published": a.published,
+                   "title": a.title, "authors": "; ".join(a.authors), "n_quotes": len(a.quotes),
+                   "n_actors": len(a.actors), "text": a.text}
 
 
 class _AtomicFile:

@@ -214,7 +214,8 @@ def _jsonl(path: str) -> Iterator[Document]:
             elif url:
                 yield Document(source=url, url=url, fetch=url, meta=meta)
             else:
-                yield _fail(name, InputError("a line needs 'html' or 'text' (or a 'url' to fetch)", input=name))
+                yield _fail(name,
+                            InputError("a line needs 'html' or 'text' (or a 'url' to fetch)", input=name))
 
 
 def _feed(source: str, allow_private_network: bool) -> Iterator[Document]:
@@ -248,7 +249,8 @@ def _feed(source: str, allow_private_network: bool) -> Iterator[Document]:
         body = next((c.get("value") for c in contents if c.get("value")), None)
         if body:
             title = meta.get("title") or ""
-            html = f"<html><head><title>{_escape(title)}</title></head><body><article>{body}</article></body></html>"
+            html = (f"<html><head><title>{_escape(title)}</title></head>"
+                    f"<body><article>{body}</article></body></html>")
             yield Document(source=name, text=html, kind="html", url=link, meta=meta)
         elif link:
             yield Document(source=name, url=link, fetch=link, meta=meta)

@@ -92,7 +92,8 @@ def file_records(paths: tuple[str, ...], targets: tuple[str, ...] = ()) -> list[
         try:
             text = read_text(p)
             if len(text) > MAX_CHARS:
-                raise InputTooLargeError(f"text has {len(text)} characters, over the {MAX_CHARS} limit", input=p)
+                raise InputTooLargeError(f"text has {len(text)} characters, over the {MAX_CHARS} limit",
+                                         input=p)
         except SaidwhatError as exc:
             outcomes[i].error = exc
             continue
