@@ -30,13 +30,15 @@ load_mod = importlib.import_module("saidwhat.page.load")  # the module, which th
 
 ARTICLE = (
     "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Harbour plan approved</title>"
-    "<meta property='og:site_name' content='Test Gazette'></head><body><article><h1>Harbour plan approved</h1>"
+    "<meta property='og:site_name' content='Test Gazette'></head>"
+    "<body><article><h1>Harbour plan approved</h1>"
     "<p>The city council approved the harbour plan on Monday after a long debate about its cost.</p>"
     "<p>“This is a good day for the port,” the mayor said, adding that work would start in spring.</p>"
     "<p>Opponents said the plan would raise local taxes and promised to keep campaigning against it.</p>"
     "</article></body></html>"
 )
-LATIN = "Caf\u00e9 owners said the \u201cnew rules\u201d would hurt business, the council heard on Monday evening."
+LATIN = ("Caf\u00e9 owners said the \u201cnew rules\u201d would hurt business, "
+         "the council heard on Monday evening.")
 
 
 @dataclass
@@ -241,7 +243,8 @@ def test_redirect_to_blocked_address_is_refused(server: Server, other_server: Se
 
 @pytest.mark.parametrize("target", ["http://10.0.0.1/", "http://169.254.169.254/latest/meta-data/",
                                     "http://[::1]/", "http://127.0.0.3:1/"])
-def test_redirect_chain_to_private_addresses(server: Server, target: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_redirect_chain_to_private_addresses(server: Server, target: str,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
     connects: list[object] = []
     real = socket.create_connection
 
@@ -268,7 +271,8 @@ def test_too_many_redirects(server: Server) -> None:
     assert len(server.requests) - before == 6
 
 
-def test_connects_to_vetted_address_with_original_host(server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_connects_to_vetted_address_with_original_host(server: Server,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """One resolution per hop, and the connection goes to that answer (no DNS rebinding window)."""
     answers = iter([["127.0.0.1"], ["10.0.0.1"]])  # a rebinding resolver: second answer is private
     calls: list[str] = []
@@ -357,7 +361,8 @@ def tls_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Serve
         pytest.skip("openssl is not installed")
     tmp = tmp_path_factory.mktemp("tls")
     cert, key = tmp / "cert.pem", tmp / "key.pem"
-    subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+    subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key),
+                    "-out", str(cert),
                     "-days", "2", "-subj", "/CN=news.example", "-addext", "subjectAltName=DNS:news.example"],
                    check=True, capture_output=True, timeout=60)
     state = Server("127.0.0.1", 0)

@@ -125,9 +125,8 @@ def test_reactions_paginated_and_exported(client: TestClient, corpus: Corpus) ->
     assert "attachment" in csv_r.headers["content-disposition"]
     table = list(csv.DictReader(io.StringIO(csv_r.text)))
     assert len(table) == rows["total"]
-    assert {row["actor"] for row in table} == {row["actor"] for row in
-                                               client.get("/api/reactions", params={"target": UN_TARGET,
-                                                                                    "limit": 100}).json()["items"]}
+    listed = client.get("/api/reactions", params={"target": UN_TARGET, "limit": 100}).json()["items"]
+    assert {row["actor"] for row in table} == {row["actor"] for row in listed}
     json_r = client.get("/api/reactions/export", params={"target": UN_TARGET, "format": "json"})
     assert json_r.status_code == 200 and len(json_r.json()["rows"]) == rows["total"]
 
@@ -146,7 +145,8 @@ def test_analyze_returns_the_cli_schema(client: TestClient) -> None:
     r = client.post("/api/analyze", json={"text": text})
     assert r.status_code == 200, r.text
     got = AnalyzedArticle.model_validate(r.json())
-    expected = saidwhat.analyze_article(saidwhat.extract_article(saidwhat.page.page_from_text(text, "x", kind="text")))
+    expected = saidwhat.analyze_article(saidwhat.extract_article(saidwhat.page.page_from_text(text, "x",
+                                                                                              kind="text")))
     assert got.text == expected.text
     assert [(q.content, q.cue, q.speaker.actor) for q in got.quotes] == \
         [(q.content, q.cue, q.speaker.actor) for q in expected.quotes]

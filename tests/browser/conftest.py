@@ -24,7 +24,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 
 
 def _chromium() -> str | None:
-    for candidate in (os.environ.get("SAIDWHAT_TEST_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+    for candidate in (os.environ.get("SAIDWHAT_TEST_CHROMIUM"), "/usr/bin/chromium",
+                      shutil.which("chromium")):
         if candidate and os.access(candidate, os.X_OK):
             return candidate
     return None
