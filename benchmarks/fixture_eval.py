@@ -97,7 +97,8 @@ def score(analyzed: AnalyzedArticle, gold: dict[str, Any]) -> dict[str, Any]:
     out["quotes_gold"] = len(gold_quotes)
     out["quotes_found"] = len(matches)
     out["quotes_right_speaker"] = right
-    out["quotes_missed"] = [gold_quotes[g][0]["content"][:70] for g in range(len(gold_quotes)) if g not in used_g]
+    out["quotes_missed"] = [gold_quotes[g][0]["content"][:70] for g in range(len(gold_quotes))
+                            if g not in used_g]
     out["quote_details"] = details
     out["merges"] = _merges(analyzed, gold)
     return out

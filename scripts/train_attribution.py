@@ -68,7 +68,8 @@ def train(items, lexicon: dict[str, float], path: str, c1: float, c2: float, ite
     tmp = path + ".tmp"
     trainer.train(tmp)
     os.replace(tmp, path)  # atomic: running processes keep reading the old file
-    print(f"trained {path} in {time.time() - t0:.0f}s ({os.path.getsize(path) / 1e6:.1f} MB)", file=sys.stderr)
+    print(f"trained {path} in {time.time() - t0:.0f}s ({os.path.getsize(path) / 1e6:.1f} MB)",
+          file=sys.stderr)
 
 
 def write_lexicon(lex: dict[str, list[float]], path: str, note: str) -> dict[str, float]:
@@ -138,8 +139,8 @@ def main() -> None:
             lex = write_lexicon(build_lexicon((docs[i], roles[i][0]) for i in fit), lex_path, "hold-out run")
             grid = [(args.c1, args.c2)]
             if args.grid:
-                grid = [(0.05, 0.01), (0.1, 0.1), (0.2, 0.3), (0.05, 0.5), (0.05, 1.0), (0.3, 1.0), (0.5, 2.0),
-                        (1.0, 1.0)]
+                grid = [(0.05, 0.01), (0.1, 0.1), (0.2, 0.3), (0.05, 0.5), (0.05, 1.0), (0.3, 1.0),
+                        (0.5, 2.0), (1.0, 1.0)]
             for c1, c2 in grid:
                 model = os.path.join(tmp, f"m_{c1}_{c2}.crfsuite")
                 train([(docs[i], *roles[i]) for i in fit], lex, model, c1, c2, args.iterations, args.minfreq)
@@ -156,8 +157,10 @@ def main() -> None:
         note = ("Cue probability per lemma: [share of occurrences annotated as Cue, cue count, occurrences] "
                 "in PolNeAR train (all 840 articles); written by scripts/train_attribution.py.")
         lex_path = os.path.join(args.out, "cue_lexicon.json")
-        lex = write_lexicon(build_lexicon((d, r[0]) for d, r in zip(docs, roles, strict=True)), lex_path, note)
-        train([(d, *r) for d, r in zip(docs, roles, strict=True)], lex, os.path.join(args.out, "attribution.crfsuite"),
+        lex = write_lexicon(build_lexicon((d, r[0]) for d, r in zip(docs, roles, strict=True)),
+                            lex_path, note)
+        train([(d, *r) for d, r in zip(docs, roles, strict=True)], lex,
+              os.path.join(args.out, "attribution.crfsuite"),
               args.c1, args.c2, args.iterations, args.minfreq)
 
 
