@@ -26,7 +26,8 @@ from typing import Any
 import pytest
 
 import saidwhat
-from saidwhat import sanitize
+from saidwhat import dates, sanitize
+from saidwhat.analysis.actors import mentions
 from saidwhat.analysis.stance import targets as stance_targets
 from saidwhat.article import clutter, extract, language, metadata
 from saidwhat.corpus import dedup, sources
@@ -34,7 +35,6 @@ from saidwhat.page import decode, fetch
 from saidwhat.page import load as _load_pkg  # noqa: F401  (the module is imported by name below)
 from saidwhat.store import keys
 from saidwhat.store import store as store_mod
-from saidwhat.analysis.actors import mentions
 
 load_mod = importlib.import_module("saidwhat.page.load")
 
@@ -84,16 +84,18 @@ CASES: list[Case] = [
     _c("language._WORD", language._WORD, "findall", language.SAMPLE_CHARS, "a'", "a’"),
     _c("clutter._WORDS", clutter._WORDS, "findall", clutter.MAX_CLUTTER_CHARS),
     _c("clutter._SPEECH", clutter._SPEECH, "search", clutter.MAX_CLUTTER_CHARS, "said ", "according "),
-    _c("metadata._DATE", metadata._DATE, "search", metadata.MAX_DATE_CHARS, "2016-", "20"),
+    _c("dates._IN_TEXT", dates._IN_TEXT, "search", dates.MAX_DATE_CHARS, "2016-", "20"),
+    _c("dates._FILTER", dates._FILTER, "match", SOURCE_CHARS, "2016-", "2016-01-"),
     _c("metadata._AUTHOR_SEP", metadata._AUTHOR_SEP, "split", metadata.MAX_AUTHOR_CHARS, ", ", " and", "an"),
-    _c("metadata._BYLINE_PREFIX", metadata._BYLINE_PREFIX, "sub", metadata.MAX_AUTHOR_CHARS, "by ", "written "),
+    _c("metadata._BYLINE_PREFIX", metadata._BYLINE_PREFIX, "sub", metadata.MAX_AUTHOR_CHARS,
+       "by ", "written "),
     _c("metadata._CREDENTIAL", metadata._CREDENTIAL, "match", metadata.MAX_AUTHOR_CHARS, "Ph. ", "M."),
     # corpus
     _c("dedup._WORD", dedup._WORD, "findall", ANALYSIS_CHARS),
     _c("sources._URL", sources._URL, "match", SOURCE_CHARS),
-    _c("sources._ISO_DAY", sources._ISO_DAY, "match", sources.MAX_DATE_CHARS, "2016-"),
     # store: names and queries (inline patterns are listed by their source text)
-    _c("store fts5_query terms", re.compile(r'"([^"]*)"|([^"\s]+)'), "findall", SOURCE_CHARS, '"', '" ', '"a'),
+    _c("store fts5_query terms", re.compile(r'"([^"]*)"|([^"\s]+)'), "findall", SOURCE_CHARS,
+       '"', '" ', '"a'),
     _c("store fts5_query words", re.compile(r"\w+"), "findall", SOURCE_CHARS),
     _c("store._DATE", store_mod._DATE, "match", SOURCE_CHARS, "2016-", "2016-01-"),
     _c("store._redact", re.compile(r"//([^:/@]+):[^@/]*@"), "sub", SOURCE_CHARS, "//", "//a:", "//a:b"),
@@ -132,7 +134,8 @@ def _runner(case: Case) -> Callable[[Any], object]:
 def _recipes(case: Case) -> list[tuple[str, str, str]]:
     """(opening, repeated piece, failing tail) of every adversarial input for ``case``."""
     openings = ("",) + case.seeds[:1]
-    return [(opening, piece, tail) for piece in PALETTE + case.seeds for tail in FAIL_TAILS for opening in openings]
+    return [(opening, piece, tail)
+            for piece in PALETTE + case.seeds for tail in FAIL_TAILS for opening in openings]
 
 
 def _make(case: Case, recipe: tuple[str, str, str], size: int) -> Any:
@@ -215,8 +218,9 @@ def test_every_pattern_is_audited() -> None:
             continue
         module = importlib.import_module(info.name)
         for attr, value in vars(module).items():
-            if isinstance(value, re.Pattern) and id(value) not in audited and f"{info.name}.{attr}" not in trusted:
-                missing.append(f"{info.name}.{attr}")
+            name = f"{info.name}.{attr}"
+            if isinstance(value, re.Pattern) and id(value) not in audited and name not in trusted:
+                missing.append(name)
     assert not [m for m in missing if not _reexported(m)], "patterns not audited: " + ", ".join(missing)
 
 

@@ -55,7 +55,8 @@ def refuse_binary(text: str, source: str) -> None:
     One pass that stops as soon as the share is exceeded, so a text of controls costs no more
     than the share of it that proves it binary."""
     if "\x00" in text[:NUL_SAMPLE_CHARS]:
-        raise BinaryInputError("the input contains NUL characters: binary data, not HTML or text", input=source)
+        raise BinaryInputError("the input contains NUL characters: binary data, not HTML or text",
+                               input=source)
     limit = int(MAX_CONTROL_RATIO * len(text))
     if control_count(text, limit) > limit:
         raise BinaryInputError(f"over {100 * MAX_CONTROL_RATIO:.0f}% of the input is control characters: "

@@ -9,6 +9,7 @@ from collections.abc import Callable
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from saidwhat.errors import ConfigError
 
@@ -23,14 +24,14 @@ MAX_CHARS = 1_000_000
 #: (a URL, a line of dashes) is cut into tokens of this length instead; no word is this long.
 MAX_RUN_CHARS = 100
 
-_LONG_RUN = re.compile(r"(?<!\S)\S{%d,}" % (MAX_RUN_CHARS + 1))  # from a run's start only: linear
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN_CHARS + 1},}}")  # from a run's start only: linear
 
 
 class BoundedTokenizer:
     """spaCy's tokenizer, with every run of more than ``MAX_RUN_CHARS`` non-space characters cut
     into tokens of at most that length (not searched for affixes). The text is kept exactly."""
 
-    def __init__(self, tokenizer: Callable[[str], Doc], vocab: object) -> None:
+    def __init__(self, tokenizer: Callable[[str], Doc], vocab: Vocab) -> None:
         self.tokenizer = tokenizer
         self.vocab = vocab
 
@@ -61,7 +62,8 @@ def get_nlp() -> Language:
         nlp = spacy.load(MODEL)
     except OSError as exc:  # pragma: no cover - install problem
         raise ConfigError(
-            f"the spaCy model {MODEL!r} is not installed; run `make setup` (pip install -r requirements/runtime.lock)"
+            f"the spaCy model {MODEL!r} is not installed; "
+            "run `make setup` (pip install -r requirements/runtime.lock)"
         ) from exc
     nlp.max_length = MAX_CHARS + 1
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer, nlp.vocab)

@@ -20,8 +20,9 @@ from saidwhat.analysis.attribution import find_attributions
 from saidwhat.analysis.nlp import MAX_CHARS, get_nlp
 from saidwhat.analysis.stance import assign_stances
 from saidwhat.analysis.windows import merge, pieces
+from saidwhat.deadline import Deadline
 from saidwhat.errors import ConfigError, InputTooLargeError
-from saidwhat.schema import AnalyzedArticle, Article, Quote, Speaker
+from saidwhat.schema import QUOTE_PART_SEPARATOR, AnalyzedArticle, Article, Quote, Speaker
 
 
 def check_size(text: str, source: str | None) -> None:
@@ -57,13 +58,19 @@ def parse_many(texts: Sequence[str], *, batch_size: int = 16) -> list[Doc]:
     return list(get_nlp().pipe(texts, batch_size=batch_size))
 
 
+def _check(deadline: Deadline | None, step: str, source: str | None) -> None:
+    if deadline is not None:
+        deadline.check(step, source)
+
+
 def analyze_article(article: Article, *, targets: Sequence[str] | None = None,
-                    doc: Doc | None = None) -> AnalyzedArticle:
+                    doc: Doc | None = None, deadline: Deadline | None = None) -> AnalyzedArticle:
     """Analyse an extracted article; offsets in the result index ``article.text``.
 
     ``doc`` may be passed when the text was already parsed (see ``parse_many``); it must be the
-    parse of ``article.text``. A text longer than one window or unit is analysed piece by piece
-    and the results merged (``analysis.windows``); an article of ordinary length is one piece.
+    parse of ``article.text``. ``deadline`` is checked between the components and between the
+    pieces of a long text. A text longer than one window or unit is analysed piece by piece and
+    the results merged (``analysis.windows``); an article of ordinary length is one piece.
     """
     text = article.text
     check_size(text, article.source)
@@ -73,20 +80,26 @@ def analyze_article(article: Article, *, targets: Sequence[str] | None = None,
     wanted = list(targets) if targets else None
     proposed: set[str] = set()
     parts: list[tuple[int, AnalyzedArticle]] = []
+    _check(deadline, "parsing", article.source)
     for offset, unit in pieces(get_nlp(), text, doc):
-        part = _analyze_unit(unit, article.model_copy(update={"text": unit.text}), wanted)
+        part = _analyze_unit(unit, article.model_copy(update={"text": unit.text}), wanted, deadline)
         if wanted is None and part.targets:  # the first unit's proposals are every unit's targets
             proposed = {t.name for t in part.targets if t.proposed}
             wanted = [t.name for t in part.targets]
         parts.append((offset, part))
+        _check(deadline, "parsing the next part", article.source)
     if len(parts) == 1 and parts[0][0] == 0 and len(parts[0][1].text) == len(text):
         return parts[0][1]  # one piece: the whole text, analysed as it always was
     return merge(article, parts, proposed)
 
 
-def _analyze_unit(doc: Doc, article: Article, targets: Sequence[str] | None) -> AnalyzedArticle:
+def _analyze_unit(doc: Doc, article: Article, targets: Sequence[str] | None,
+                  deadline: Deadline | None) -> AnalyzedArticle:
     """Attributions → actors → quotes → stance on one parsed piece (offsets index ``doc.text``)."""
+    text = doc.text
+    _check(deadline, "attribution", article.source)
     attributions = find_attributions(doc)
+    _check(deadline, "actors", article.source)
     resolution = resolve_actors(doc, attributions)
     quotes = []
     for i, att in enumerate(attributions):
@@ -97,12 +110,14 @@ def _analyze_unit(doc: Doc, article: Article, targets: Sequence[str] | None) -> 
                 id=f"q{i + 1}",
                 kind=att.kind,
                 content=list(att.content),
+                text=QUOTE_PART_SEPARATOR.join(text[s:e] for s, e in att.content),
                 cue=list(att.cue),
                 speaker=Speaker(mention=list(mention), actor=actor),
                 confidence=round(att.confidence, 4),
             )
         )
     analyzed = AnalyzedArticle(**article.model_dump(), actors=resolution.actors, quotes=quotes)
+    _check(deadline, "stance", article.source)
     assign_stances(doc, analyzed, targets)
     return analyzed
 

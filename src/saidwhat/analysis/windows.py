@@ -91,7 +91,8 @@ def _units(parsed: Doc, offset: int) -> Iterator[tuple[int, Doc]]:
     if len(sents) <= MAX_UNIT_SENTENCES and len(_names(parsed[:])) <= MAX_UNIT_NAMES:
         yield offset, parsed
         return
-    start, count, names = 0, 0, set()
+    start, count = 0, 0
+    names: set[str] = set()
     for sent in sents:
         new = _names(sent)
         if count and (count >= MAX_UNIT_SENTENCES or len(names | new) > MAX_UNIT_NAMES):

@@ -12,17 +12,15 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from lxml.html import HtmlElement
 
-__all__ = ["HeadMetadata", "iso_date", "read_head", "split_authors", "strip_site_suffix"]
+from saidwhat.dates import iso_date
 
-_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
+__all__ = ["HeadMetadata", "read_head", "split_authors", "strip_site_suffix"]
+
 _MAX_JSONLD_CHARS = 200_000
-#: A date field is a timestamp; only its start is searched for the date.
-MAX_DATE_CHARS = 200
 
 
 @dataclass
@@ -34,21 +32,6 @@ class HeadMetadata:
     description: str | None = None
     language: str | None = None
     authors: list[str] = field(default_factory=list)
-
-
-def iso_date(value: str | None) -> str | None:
-    """The YYYY-MM-DD date in ``value`` (an ISO timestamp or date), if any."""
-    if not value:
-        return None
-    m = _DATE.search(value[:MAX_DATE_CHARS])
-    if not m:
-        return None
-    day = "-".join(m.groups())
-    try:
-        date.fromisoformat(day)  # the pattern admits 2016-02-31
-    except ValueError:
-        return None
-    return day
 
 
 def _clean(value: Any) -> str | None:
@@ -149,7 +132,8 @@ MAX_AUTHOR_CHARS = 1000
 
 
 _BYLINE_PREFIX = re.compile(r"^(?:by|written\s+by|von)\s+", re.IGNORECASE)
-_CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|MSc|MBA|M\.?A\.?|B\.?A\.?|Esq\.?)$")
+_CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|MSc|MBA|M\.?A\.?|B\.?A\.?"
+                         r"|Esq\.?)$")
 
 
 def split_authors(value: str | None) -> list[str]:

@@ -161,7 +161,8 @@ def check_not_binary(text: str, source: str) -> None:
 
 
 # the comment run is atomic: comments can be grouped in exponentially many ways otherwise
-_HTML_START = re.compile(r"\A\s*(?>(?:<!--.*?-->\s*)*)<(?:!doctype\s+html|html|head|body|\?xml[^>]*>\s*(?:<!doctype\s+html|<html))",
+_HTML_START = re.compile(r"\A\s*(?>(?:<!--.*?-->\s*)*)<(?:!doctype\s+html|html|head|body"
+                         r"|\?xml[^>]*>\s*(?:<!doctype\s+html|<html))",
                          re.IGNORECASE | re.DOTALL)
 _HTML_TAG = re.compile(
     r"</?(?:html|head|body|title|meta|link|script|style|div|span|p|a|br|hr|img|ul|ol|li|table|tr|td|"

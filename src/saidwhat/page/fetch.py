@@ -42,7 +42,7 @@ __all__ = [
     "FETCH_TIMEOUT",
     "MAX_REDIRECTS",
     "FetchResult",
-    "Target",
+    "PinnedTarget",
     "blocked_reason",
     "fetch",
     "parse_allowlist",
@@ -117,7 +117,7 @@ def parse_allowlist(items: Iterable[str]) -> tuple[IPNetwork, ...]:
 
 
 @dataclass(frozen=True)
-class Target:
+class PinnedTarget:
     """A vetted request target: the URL as named, and the address to connect to."""
 
     url: httpx.URL
@@ -132,7 +132,7 @@ def vet_url(
     source: str,
     allow_private_network: bool = False,
     allowed_addresses: Iterable[str] = (),
-) -> Target:
+) -> PinnedTarget:
     """Check scheme and every resolved address of ``url``; return where to connect.
 
     Raises FetchError for a malformed URL, another scheme or a DNS failure, and
@@ -144,8 +144,8 @@ def vet_url(
         _check_loose(str(url), source, allow_private_network, allowed_addresses)
         raise InvalidURLError(f"invalid URL: {exc}", input=source) from exc
     if parsed.scheme not in ("http", "https"):
-        raise InvalidURLError(f"only http and https URLs can be fetched, not {parsed.scheme or 'no'} scheme",
-                              input=source)
+        scheme = parsed.scheme or "no"
+        raise InvalidURLError(f"only http and https URLs can be fetched, not {scheme} scheme", input=source)
     host = parsed.raw_host.decode("ascii", "replace").strip("[]")
     if not host:
         raise InvalidURLError("the URL has no host", input=source)
@@ -155,11 +155,12 @@ def vet_url(
     if not 0 < port < 65536:
         raise InvalidURLError(f"invalid port {port} in the URL", input=source)
     addresses = _resolve(host, port, source)
-    _check_addresses(addresses, parsed.scheme, host, source, allow_private_network, allowed_addresses)
-    return Target(url=parsed.copy_with(fragment=None), host=host, port=port, ip=addresses[0])
+    _check_addresses(addresses, host, source, allow_private_network, allowed_addresses)
+    return PinnedTarget(url=parsed.copy_with(fragment=None), host=host, port=port, ip=addresses[0])
 
 
-def _check_loose(url: str, source: str, allow_private_network: bool, allowed_addresses: Iterable[str]) -> None:
+def _check_loose(url: str, source: str, allow_private_network: bool,
+                 allowed_addresses: Iterable[str]) -> None:
     """httpx refuses some spellings getaddrinfo accepts (octal "0177.0.0.1"): still say what
     address such a URL meant, so a blocked address is reported as blocked. A URL even the lax
     parser cannot read (``http://[::1/``) is left to the caller's InvalidURLError."""
@@ -169,8 +170,8 @@ def _check_loose(url: str, source: str, allow_private_network: bool, allowed_add
     except ValueError:
         return
     if loose.scheme in ("http", "https") and hostname:
-        _check_addresses(_resolve(hostname, 80, source), loose.scheme, hostname, source,
-                         allow_private_network, allowed_addresses)
+        _check_addresses(_resolve(hostname, 80, source), hostname, source, allow_private_network,
+                         allowed_addresses)
 
 
 _HOSTNAME = re.compile(r"^(?=.{1,253}\.?$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62})(?:\.[A-Za-z0-9_-]{1,63})*\.?$")
@@ -205,7 +206,7 @@ def _resolve(host: str, port: int, source: str) -> list[IPAddress]:
     return addresses
 
 
-def _check_addresses(addresses: list[IPAddress], scheme: str, host: str, source: str,
+def _check_addresses(addresses: list[IPAddress], host: str, source: str,
                      allow_private_network: bool, allowed_addresses: Iterable[str]) -> None:
     """Raise BlockedAddressError if any address is not public (and not explicitly allowed)."""
     if allow_private_network:
@@ -229,13 +230,13 @@ class FetchResult:
     status: int
 
 
-def _host_header(target: Target) -> str:
+def _host_header(target: PinnedTarget) -> str:
     host = _bracket(target.host)
     default = 443 if target.url.scheme == "https" else 80
     return host if target.port == default else f"{host}:{target.port}"
 
 
-def _request(client: httpx.Client, target: Target) -> httpx.Request:
+def _request(client: httpx.Client, target: PinnedTarget) -> httpx.Request:
     pinned = target.url.copy_with(host=str(target.ip), port=target.port)
     headers = {"Host": _host_header(target), "User-Agent": USER_AGENT, "Accept": _ACCEPT,
                "Accept-Encoding": _ACCEPT_ENCODING}
@@ -291,18 +292,21 @@ def _decoded(response: httpx.Response, source: str) -> Iterator[bytes]:
     return stream
 
 
-def _read_body(response: httpx.Response, *, source: str, max_bytes: int, deadline: float, timeout: float) -> bytes:
+def _read_body(response: httpx.Response, *, source: str, max_bytes: int, deadline: float,
+               timeout: float) -> bytes:
     """The decoded body, refused as soon as it passes ``max_bytes`` (after decompression, counted
     while streaming) or the deadline."""
     length = response.headers.get("content-length", "")
     if length.isdigit() and int(length) > max_bytes:
-        raise InputTooLargeError(f"the page is {int(length)} bytes, over the {max_bytes}-byte limit", input=source)
+        raise InputTooLargeError(f"the page is {int(length)} bytes, over the {max_bytes}-byte limit",
+                                 input=source)
     chunks: list[bytes] = []
     size = 0
     for chunk in _decoded(response, source):
         size += len(chunk)
         if size > max_bytes:
-            raise InputTooLargeError(f"the page is over the {max_bytes}-byte limit (decompressed)", input=source)
+            raise InputTooLargeError(f"the page is over the {max_bytes}-byte limit (decompressed)",
+                                     input=source)
         if time.monotonic() > deadline:
             raise FetchError(f"timed out after {timeout:g} s while reading the page", input=source)
         chunks.append(chunk)
@@ -350,20 +354,23 @@ def fetch(
                         try:
                             current = target.url.join(location)
                         except (httpx.InvalidURL, ValueError) as exc:
-                            raise FetchError(f"redirect to an invalid URL {location[:200]!r}", input=source) from exc
+                            raise FetchError(f"redirect to an invalid URL {location[:200]!r}",
+                                             input=source) from exc
                         continue
                     if response.status_code >= 400:
                         phrase = response.reason_phrase or ""
-                        raise FetchError(f"HTTP {response.status_code} {phrase}".rstrip() + f" from {target.url}",
-                                         input=source)
+                        raise FetchError(f"HTTP {response.status_code} {phrase}".rstrip()
+                                         + f" from {target.url}", input=source)
                     data = _read_body(response, source=source, max_bytes=max_bytes, deadline=deadline,
                                       timeout=timeout)
                     return FetchResult(data=data, url=str(target.url), status=response.status_code,
                                        content_type=response.headers.get("content-type"))
             except httpx.TimeoutException as exc:
-                raise FetchError(f"timed out fetching {target.url} ({type(exc).__name__})", input=source) from exc
+                raise FetchError(f"timed out fetching {target.url} ({type(exc).__name__})",
+                                 input=source) from exc
             except httpx.ConnectError as exc:
-                raise FetchError(f"cannot connect to {_bracket(target.host)} port {target.port}: {_one_line(exc)}",
+                raise FetchError(f"cannot connect to {_bracket(target.host)} port {target.port}: "
+                                 f"{_one_line(exc)}",
                                  input=source) from exc
             except httpx.HTTPError as exc:
                 raise FetchError(f"fetching {target.url} failed: {type(exc).__name__}: {_one_line(exc)}",
@@ -372,10 +379,11 @@ def fetch(
 
 
 def _vet_hop(url: str | httpx.URL, hop: int, source: str, allow_private_network: bool,
-             allowed: tuple[str, ...]) -> Target:
+             allowed: tuple[str, ...]) -> PinnedTarget:
     """``vet_url`` for one hop; an unusable redirect target is the server's fault, not the caller's."""
     try:
-        return vet_url(url, source=source, allow_private_network=allow_private_network, allowed_addresses=allowed)
+        return vet_url(url, source=source, allow_private_network=allow_private_network,
+                       allowed_addresses=allowed)
     except InvalidURLError as exc:
         if hop == 0:
             raise
@@ -385,7 +393,7 @@ def _vet_hop(url: str | httpx.URL, hop: int, source: str, allow_private_network:
 class _Stream:
     """Context manager sending a pinned request in streaming mode and closing the response."""
 
-    def __init__(self, client: httpx.Client, target: Target) -> None:
+    def __init__(self, client: httpx.Client, target: PinnedTarget) -> None:
         self._client = client
         self._target = target
         self._response: httpx.Response | None = None
