@@ -20,10 +20,12 @@ __all__ = [
     "CONTROL_CHARS",
     "control_count",
     "display_name",
+    "is_clean",
     "mixed_scripts",
     "refuse_binary",
     "scrub",
     "scrub_field",
+    "spreadsheet_cell",
 ]
 
 #: Unicode category Cc minus tab, newline, form feed and carriage return: characters no text
@@ -61,6 +63,11 @@ def refuse_binary(text: str, source: str) -> None:
     if control_count(text, limit) > limit:
         raise BinaryInputError(f"over {100 * MAX_CONTROL_RATIO:.0f}% of the input is control characters: "
                                "binary data, not text", input=source)
+
+
+def is_clean(text: str) -> bool:
+    """True when ``text`` holds no control character and no lone surrogate."""
+    return _NOT_TEXT.search(text) is None
 
 
 def scrub(text: str) -> str:
@@ -112,3 +119,15 @@ def mixed_scripts(name: str) -> list[str]:
     Empty for a name in one script (or with scripts that cannot be confused)."""
     scripts = {s for s in map(_script, name[:500]) if s in _LOOKALIKE_SCRIPTS}
     return sorted(scripts) if len(scripts) > 1 else []
+
+
+#: First characters that make a spreadsheet read a CSV cell as a formula (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A CSV value a spreadsheet will not run as a formula: text starting like one (article text
+    is hostile: ``=HYPERLINK(…)``, ``-2+3``) gets a leading apostrophe; numbers are kept."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value

@@ -75,7 +75,7 @@ def normalize_charset(label: str | None) -> str | None:
     name = _CHARSET_ALIASES.get(name, name)
     try:
         codec = codecs.lookup(name)
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL in the label
         return None
     if codec.name in ("utf-16", "utf-32"):  # a declaration without a BOM is not trustworthy
         return None
