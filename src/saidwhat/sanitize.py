@@ -114,11 +114,16 @@ def _script(ch: str) -> str | None:
 
 
 def mixed_scripts(name: str) -> list[str]:
-    """The scripts of a name when it mixes Latin with look-alike letters of another script
-    ("Јоhn Ѕmith" with Cyrillic Ј, о, Ѕ): such a name looks like another actor's and is flagged.
-    Empty for a name in one script (or with scripts that cannot be confused)."""
-    scripts = {s for s in map(_script, name[:500]) if s in _LOOKALIKE_SCRIPTS}
-    return sorted(scripts) if len(scripts) > 1 else []
+    """The scripts mixed inside one word of a name: Latin with look-alike letters of another
+    script ("Јоhn Ѕmith", with Cyrillic Ј, о and Ѕ), which makes the name pass for another
+    actor's. Empty for ordinary names, including a name whose words are each in one script
+    (the check of Unicode's UTS #39, per word)."""
+    found: set[str] = set()
+    for word in name[:500].split():
+        scripts = {s for s in map(_script, word) if s in _LOOKALIKE_SCRIPTS}
+        if len(scripts) > 1:
+            found |= scripts
+    return sorted(found)
 
 
 #: First characters that make a spreadsheet read a CSV cell as a formula (OWASP's list).

@@ -12,7 +12,7 @@ import re
 
 from saidwhat.errors import BinaryInputError
 from saidwhat.page.model import PageKind
-from saidwhat.sanitize import refuse_binary
+from saidwhat.sanitize import NUL_SAMPLE_CHARS, refuse_binary
 
 __all__ = ["MAGIC_NUMBERS", "check_not_binary", "decode_bytes", "detect_kind", "normalize_charset"]
 
@@ -139,7 +139,7 @@ def decode_bytes(data: bytes, source: str, *, content_type: str | None = None) -
         text = data.decode(utf16, errors="replace")
         check_not_binary(text, source)
         return text, utf16
-    if b"\x00" in data:
+    if b"\x00" in data[:NUL_SAMPLE_CHARS]:  # later NULs count with the other controls, then are scrubbed
         raise BinaryInputError("the input contains NUL bytes: binary data, not HTML or text", input=source)
     candidates = [c for c in (_declared(data, content_type), "utf-8") if c]
     for codec in dict.fromkeys(candidates):

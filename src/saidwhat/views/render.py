@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Literal
 
+from saidwhat.sanitize import mixed_scripts
 from saidwhat.schema import AnalyzedArticle, Article
 
 Format = Literal["json", "jsonl", "markdown", "text"]
@@ -31,6 +32,14 @@ def render(articles: Sequence[Article], fmt: Format) -> str:
 def _render_text(article: Article) -> str:
     head = [x for x in (article.title,) if x]
     return "\n\n".join(head + [article.text])
+
+
+def _name(text: str | None) -> str:
+    """An actor's name for the report, flagged when it mixes look-alike scripts (a homoglyph name
+    such as "Јоhn Ѕmith" in Cyrillic letters passes for another actor's)."""
+    scripts = mixed_scripts(text or "")
+    flag = f" (⚠ mixed scripts: {', '.join(s.title() for s in scripts)})" if scripts else ""
+    return _md(text) + flag
 
 
 def _md(text: str | None) -> str:
@@ -86,20 +95,20 @@ def render_markdown(article: Article) -> str:
                     r = next((r for r in a.reactions if r.id == eid), None)
                     if r is not None and r.cue:
                         ev = _md(a.span_text(r.cue[0]))
-                lines.append(f"| {_md(act.name)} | {_md(act.affiliation)} | {st.label} ({st.score:.2f}) | "
+                lines.append(f"| {_name(act.name)} | {_md(act.affiliation)} | {st.label} ({st.score:.2f}) | "
                              f"{ev} |")
             lines.append("")
     lines += ["## Actors", "", "| actor | kind | affiliation | mentions | aliases |", "|---|---|---|---|---|"]
     for act in a.actors:
         lines.append(
-            f"| {_md(act.name)} | {act.kind} | {_md(act.affiliation)} | {len(act.mentions)} | "
+            f"| {_name(act.name)} | {act.kind} | {_md(act.affiliation)} | {len(act.mentions)} | "
             f"{_md(', '.join(act.aliases))} |"
         )
     lines += ["", "## Quotes", ""]
     for q in a.quotes:
         speaker = names.get(q.speaker.actor or "")
         mention = " ".join(a.span_text(s) for s in q.speaker.mention)
-        who = _md(speaker.name) if speaker else _md(mention) or "?"
+        who = _name(speaker.name) if speaker else _md(mention) or "?"
         said = q.text
         cue = " ".join(a.span_text(s) for s in q.cue)
         stance = "; ".join(f"{_md(k)}: {v.label}" for k, v in q.stance.items() if v.label != "neutral")
