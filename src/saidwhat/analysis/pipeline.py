@@ -51,14 +51,16 @@ def analyze_article(article: Article, *, targets: Sequence[str] | None = None,
     elif doc.text != text:
         raise ValueError("doc is not the parse of article.text")
     attributions = find_attributions(doc)
-    resolution = resolve_actors(doc, attributions)
+    resolution = resolve_actors(doc, attributions, page_type=article.page_type)
     quotes = []
     for i, att in enumerate(attributions):
+        if i in resolution.not_quotes:
+            continue  # a product name on a deals list or product page
         mention = resolution.mentions[i] if i < len(resolution.mentions) else list(att.source)
         actor = resolution.speakers[i] if i < len(resolution.speakers) else None
         quotes.append(
             Quote(
-                id=f"q{i + 1}",
+                id=f"q{len(quotes) + 1}",
                 kind=att.kind,
                 content=list(att.content),
                 cue=list(att.cue),
