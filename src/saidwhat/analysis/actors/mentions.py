@@ -288,9 +288,10 @@ class _Finder:
 
     def rejected(self, span: Span, *, organisation: bool = False) -> bool:
         """A name that is no actor: a heading, a product, a title alone. A speaker's name is kept
-        unless it is a job title or an acronym of a thing ("CEO said" is "CEO Tim Cook said")."""
+        unless it is a job title, an acronym of a thing, an address or a product ("CEO said" is
+        "CEO Tim Cook said"; "the Lumina Buds Pro says it all" is no quote)."""
         reason = not_a_name(span, self.lower, organisation=organisation)
-        if reason in ("job title", "acronym of a thing", "address"):
+        if reason in ("job title", "acronym of a thing", "address", "product", "product model"):
             return True
         if self.speaks(span.start, span.end):
             return False
@@ -344,7 +345,7 @@ def _org_mention(f: _Finder, ent: Span, label: str) -> None:
             root.head.pos_ == "NOUN" or root.head.ent_type_ == "PERSON"):
         return  # a modifier ("the UN rights office", "U.S. Air Force Gen. Norman Ham"), not a mention
     start, end = clip_name(doc, ent.start, ent.end)
-    if ent.label_ == "ORG":
+    if label == "ORG":
         start, end = clip_name(doc, *extend_name(doc, start, end))
     if start >= end:
         return
@@ -354,12 +355,12 @@ def _org_mention(f: _Finder, ent: Span, label: str) -> None:
         span = doc[start + 1 : end]
     if not span.text.strip() or not any(c.isalpha() for c in span.text) or f.rejected(span, organisation=True):
         return
-    kind: ActorKind = "group" if ent.label_ == "NORP" else "organization"
+    kind: ActorKind = "group" if label == "NORP" else "organization"
     mtype: MentionType = "acronym" if _ACRONYM.match(span.text) else "name"
     names = [t.text for t in span if t.text not in ("’s", "'s")]
     m = Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), text, mtype, kind,
                 span.root.i, name_tokens=names, display=strip_the(text))
-    if ent.label_ == "GPE":
+    if label == "GPE":
         m.description = "place"
     elif label == "FAC" or span.root.lemma_.lower() in lx.FACILITY_HEADS:
         m.description = "facility"
@@ -385,6 +386,18 @@ def _person_entity(f: _Finder, ent: Span) -> None:
     f.add(_person_mention(f.doc, span), start, end)
 
 
+def _split_coordination(ent: Span) -> list[Span]:
+    """"Brightwater Capital and Kestrel Partners": two names when no "of/for/on" comes before."""
+    for t in ent:
+        if t.lower_ == "of" or t.lower_ == "for" or t.lower_ == "on":
+            return [ent]
+        if t.lower_ == "and" and t.i > ent.start and t.i + 1 < ent.end:
+            left, right = ent.doc[ent.start : t.i], ent.doc[t.i + 1 : ent.end]
+            if any(x.is_title for x in left) and any(x.is_title for x in right):
+                return [left, right]
+    return [ent]
+
+
 def _entity_mentions(f: _Finder) -> None:
     """Named entities: people, organisations, countries, facilities, plural nationalities."""
     doc = f.doc
@@ -400,7 +413,8 @@ def _entity_mentions(f: _Finder) -> None:
         elif ent.label_ == "ORG" and _looks_like_person(ent):
             f.add(_person_mention(doc, ent), ent.start, ent.end)
         elif label in ("ORG", "GPE", "FAC") or (label == "NORP" and ent.root.tag_ in ("NNPS", "NNS")):
-            _org_mention(f, ent, label)
+            for part in _split_coordination(ent) if label == "ORG" else [ent]:
+                _org_mention(f, part, label)
 
 
 def _missed_name(f: _Finder, tok: Token) -> None:

@@ -35,6 +35,9 @@ from saidwhat.schema import Actor, ActorKind, Span
 # Minimum rapidfuzz ratio (0-100) for two surnames / organisation names to be one actor.
 # Chosen on the hand-annotated PolNeAR merge set (tests/data/actor-merge, benchmarks/actor_merge.py).
 FUZZY_THRESHOLD = 85.0
+# A first name that begins another ("Josh"/"Joshua", "Abby"/"Abigail") is the same one when it has
+# at least this many letters; shorter prefixes ("Al", "Jo") stand for too many names.
+MIN_SHORT_FIRST_NAME = 3
 # How far back (in sentences) a definite description or pronoun looks for its antecedent.
 WINDOW_SENTENCES = 8
 
@@ -156,7 +159,29 @@ def split_name(tokens: list[str]) -> tuple[str | None, str]:
     return (words[0].lower() if i > 0 else None), surname
 
 
+def _suffix_name(tokens: list[str], names: list[list[str]]) -> bool:
+    """"Eriksson Ek" is the end of "Joel Eriksson Ek": a two-word surname written without the first name."""
+    low = [t.lower() for t in tokens]
+    for n in names:
+        other = [t.lower() for t in n]
+        short, long_ = (low, other) if len(low) <= len(other) else (other, low)
+        if len(short) >= 2 and len(short) < len(long_) and long_[-len(short):] == short:
+            return True
+    return False
+
+
+def _same_first_name(a: str, b: str, threshold: float) -> bool:
+    """"Josh" and "Joshua", "J." and "John", or a misspelling."""
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    if min(len(a), len(b)) >= MIN_SHORT_FIRST_NAME and (a.startswith(b) or b.startswith(a)):
+        return True
+    return _same_token(a, b, threshold)
+
+
 def _person_match(tokens: list[str], cluster: _Cluster, threshold: float) -> bool:
+    if _suffix_name(tokens, cluster.names()):
+        return True
     first, last = split_name(tokens)
     names = [split_name(n) for n in cluster.names()]
     if first is not None and any(f is not None for f, _ in names):
@@ -175,8 +200,7 @@ def _person_match(tokens: list[str], cluster: _Cluster, threshold: float) -> boo
             continue
         if not _same_token(last, n, threshold):
             continue
-        if first == f or (len(first) == 1 and f.startswith(first)) or (len(f) == 1 and first.startswith(f)) \
-                or _same_token(first, f, threshold):
+        if _same_first_name(first, f, threshold):
             return True
     return False
 
