@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.mentions import Mention, find_mentions, source_spans, strip_the
@@ -515,7 +515,18 @@ class _Clusterer:
             self.join(m, best_c)
 
     def unnamed(self, m: Mention) -> None:
-        """Indefinite and group mentions: each is a new actor ("a source" ... "another source")."""
+        """Indefinite and group mentions: each is a new actor ("a source" ... "another source"),
+        except a definite plural, which refers back: "the researchers" to "researchers", "both
+        companies" to the companies already named (no actor of its own)."""
+        head = self.doc[m.head]
+        if m.type == "group" and _refers_back(head):
+            same = next((c for c in self.order if c.kind == "group" and _within(self.doc, m, c)
+                         and head.lemma_.lower() in c.heads(self.doc)), None)
+            if same is not None:
+                self.join(m, same)
+                return
+            if head.lemma_.lower() in lx.ORG_HEADS and not m.is_source:
+                return  # "the two companies": the organisations named before, not a new actor
         self.new(m, m.kind)
 
     def document(self, m: Mention) -> None:
@@ -527,6 +538,14 @@ class _Clusterer:
 # Heads of descriptions that only an organisation takes: "the company" makes a name an organisation
 _COMPANY_HEADS = {"company", "firm", "corporation", "promoter", "retailer", "chain", "brand", "startup",
                   "carrier", "airline", "automaker", "maker", "manufacturer", "publisher", "label", "studio"}
+
+
+_BACK_DETS = {"the", "both", "these", "those", "such"}
+
+
+def _refers_back(head: Token) -> bool:
+    """A plural with "the/both/these/those" ("the two companies", "both men")."""
+    return any(c.dep_ in ("det", "predet", "preconj") and c.lower_ in _BACK_DETS for c in head.children)
 
 
 def _org_named(m: Mention) -> bool:
@@ -679,6 +698,36 @@ def _as_location(doc: Doc, c: _Cluster) -> bool:
     return bool(named)
 
 
+# Where a name that occurs once is no participant but a setting, an example or a description:
+# "a plant in Ostrava", "stars like X", "as Y", "the Z script" (wild GUIDELINES: actors are
+# participants; places as locations, works and events are not).
+PASSING_PREPS = {"in", "into", "including", "like", "as", "about", "before", "after", "since", "than",
+                 "during", "inside", "outside", "near", "throughout", "across", "around"}
+PASSING_DEPS = {"npadvmod", "dep", "compound", "nmod", "amod"}
+
+
+def _participates(doc: Doc, m: Mention) -> bool:
+    """The mention's head (or the first conjunct it is coordinated with) is not just a setting."""
+    tok = doc[m.head]
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in PASSING_DEPS:
+        return _is_role_word(tok.head) or tok.head.ent_type_ == "PERSON"  # "Steelers quarterback X"
+    if tok.dep_ == "pobj" and tok.head.lower_ in PASSING_PREPS:
+        return _is_role_word(tok.head.head)  # "a researcher in the Smith Lab"
+    return True
+
+
+def _is_role_word(tok: Token) -> bool:
+    return tok.lemma_.lower() in lx.ROLE_NOUNS or tok.lower_ in lx.ROLE_ACRONYMS or tok.lower_ in lx.TITLES
+
+
+def _one_passing_mention(doc: Doc, c: _Cluster) -> bool:
+    """Named once, and not as a participant: "a plant in Ostrava", "the Harbor Center's roof"."""
+    ms = [m for m in c.mentions if m.type != "pronoun"]
+    return len(ms) == 1 and not ms[0].is_source and not _participates(doc, ms[0])
+
+
 def _person_evidence(c: _Cluster) -> bool:
     """The text treats the name as a person's: a title or role on the name, or he/she as subject."""
     return any((m.type == "name" and (m.role or m.gender)) or (m.type == "pronoun" and m.gender and m.is_subject)
@@ -699,7 +748,7 @@ def _kept(doc: Doc, c: _Cluster, wanted: set[int], page_type: str | None) -> boo
     if (c.is_gpe and not any(m.is_subject for m in c.mentions)) or c.is_facility:
         return False
     named = any(m.type in ("name", "acronym") for m in c.mentions)
-    if named and _as_location(doc, c):
+    if named and (_as_location(doc, c) or _one_passing_mention(doc, c)):
         return False
     return named or any(m.type == "group" for m in c.mentions)
 
