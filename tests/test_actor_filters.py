@@ -131,7 +131,8 @@ def test_company_description_makes_a_name_an_organisation() -> None:
 
 
 def test_coordinated_organisations_are_not_one_name() -> None:
-    text = "Analysts at Brightwater Capital and Kestrel Partners said the deal was fair."
+    text = ("Analysts at Brightwater Capital and Kestrel Partners said the deal was fair. "
+            "Kestrel Partners declined to comment.")
     res = resolve(text)
     assert "Brightwater Capital and Kestrel Partners" not in names(res)
 

@@ -386,14 +386,16 @@ def _person_entity(f: _Finder, ent: Span) -> None:
     f.add(_person_mention(f.doc, span), start, end)
 
 
-def _split_coordination(ent: Span) -> list[Span]:
-    """"Brightwater Capital and Kestrel Partners": two names when no "of/for/on" comes before."""
+def _split_coordination(ent: Span, text: str) -> list[Span]:
+    """"McClatchy and Tribune": two names when no "of/for/on" comes before the "and" and one
+    part is also named on its own in the text ("Customs and Border Protection" stays one)."""
     for t in ent:
-        if t.lower_ == "of" or t.lower_ == "for" or t.lower_ == "on":
+        if t.lower_ in ("of", "for", "on"):
             return [ent]
         if t.lower_ == "and" and t.i > ent.start and t.i + 1 < ent.end:
             left, right = ent.doc[ent.start : t.i], ent.doc[t.i + 1 : ent.end]
-            if any(x.is_title for x in left) and any(x.is_title for x in right):
+            alone = text.count(strip_the(left.text)) > 1 or text.count(strip_the(right.text)) > 1
+            if any(x.is_title for x in left) and any(x.is_title for x in right) and alone:
                 return [left, right]
     return [ent]
 
@@ -413,7 +415,7 @@ def _entity_mentions(f: _Finder) -> None:
         elif ent.label_ == "ORG" and _looks_like_person(ent):
             f.add(_person_mention(doc, ent), ent.start, ent.end)
         elif label in ("ORG", "GPE", "FAC") or (label == "NORP" and ent.root.tag_ in ("NNPS", "NNS")):
-            for part in _split_coordination(ent) if label == "ORG" else [ent]:
+            for part in _split_coordination(ent, f.text) if label == "ORG" else [ent]:
                 _org_mention(f, part, label)
 
 
@@ -573,8 +575,9 @@ def _source_mention(f: _Finder, span: Span, s: int, e: int) -> Mention | None:
         return Mention(s, e, text, "document", "organization", head.i)
     if head.pos_ == "PRON" or not is_nominal(head):
         return None  # "said", ",": no actor
+    known_name = head.lower_ in f.person_words  # "Doctor said", after "Ken Doctor"
     if head.is_title and (head.pos_ == "PROPN" or (head.pos_ == "NOUN" and not head.is_sent_start)) and all(
-            t.is_title or not t.is_alpha for t in span) and lemma not in lx.ROLE_NOUNS:
+            t.is_title or not t.is_alpha for t in span) and (lemma not in lx.ROLE_NOUNS or known_name):
         # a name the tagger missed ("Ham said"): sources are mostly people
         names = [t.text for t in span if t.pos_ == "PROPN" and t.lower_ not in lx.TITLES]
         return Mention(s, e, text, "name", "person", head.i, name_tokens=names or [head.text])

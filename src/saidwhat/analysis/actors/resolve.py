@@ -698,12 +698,12 @@ def _as_location(doc: Doc, c: _Cluster) -> bool:
     return bool(named)
 
 
-# Where a name that occurs once is no participant but a setting, an example or a description:
-# "a plant in Ostrava", "stars like X", "as Y", "the Z script" (wild GUIDELINES: actors are
-# participants; places as locations, works and events are not).
-PASSING_PREPS = {"in", "into", "including", "like", "as", "about", "before", "after", "since", "than",
-                 "during", "inside", "outside", "near", "throughout", "across", "around"}
-PASSING_DEPS = {"npadvmod", "dep", "compound", "nmod", "amod"}
+# Where a name that occurs once is no participant but a setting or a modifier: "a plant in
+# Ostrava", "after Thanksgiving", "the Z script" (wild GUIDELINES: actors are participants; places
+# as locations, works and events are not). People given as examples ("such as X") stay.
+PASSING_PREPS = {"in", "into", "about", "before", "after", "since", "during", "inside", "outside", "near",
+                 "throughout", "across", "around"}
+PASSING_DEPS = {"compound", "nmod", "amod"}
 
 
 def _participates(doc: Doc, m: Mention) -> bool:
@@ -731,7 +731,7 @@ def _one_passing_mention(doc: Doc, c: _Cluster) -> bool:
 def _person_evidence(c: _Cluster) -> bool:
     """The text treats the name as a person's: a title or role on the name, or he/she as subject."""
     return any((m.type == "name" and (m.role or m.gender)) or (m.type == "pronoun" and m.gender and m.is_subject)
-               for m in c.mentions)
+               or (m.type == "definite" and m.kind == "person") for m in c.mentions)
 
 
 def _is_product(c: _Cluster, page_type: str | None) -> bool:
