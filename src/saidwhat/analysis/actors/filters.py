@@ -73,6 +73,18 @@ def _caps_word(tok: Token, lower: set[str]) -> bool:
     return tok.is_upper and len(tok.text) >= 3 and tok.text.lower() in lower
 
 
+_OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
+_CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
+
+
+def _in_quotation_marks(span: Span) -> bool:
+    """A name that is the whole of a quoted string: "“War & Peace”", a title, not an actor."""
+    doc = span.doc
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return before in _OPEN_QUOTES and after in _CLOSE_QUOTES
+
+
 def not_a_name(span: Span, lower: set[str], *, organisation: bool = False) -> str | None:
     """Why a tagged name is no actor's name, or None when it may be one.
 
@@ -93,6 +105,10 @@ def not_a_name(span: Span, lower: set[str], *, organisation: bool = False) -> st
         return "product model"
     if words[-1].lower_ in lx.PRODUCT_WORDS and len(words) > 1:
         return "product"
+    if len(words) > 1 and words[-1].lower_ in lx.EVENT_HEADS | lx.LAW_HEADS:
+        return "event or law"
+    if _in_quotation_marks(span):
+        return "title of a work"
     if any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in words):
         return "clause"  # "Garrett hit Rudolph": the tagger ran over a verb
     if len(words) == 1 and not organisation and (

@@ -189,3 +189,10 @@ ORG_SUFFIXES = {
     "foundation", "institute", "university", "association", "agency", "council", "committee", "party",
     "ministry", "department", "office", "commission", "federation", "league", "union", "nation",
 }
+# Last words of names of events and laws: "Davis Cup Finals", "Los Angeles Auto Show",
+# "Clean Air Act". They happen or apply; they do not speak or act.
+EVENT_HEADS = {"show", "awards", "award", "cup", "finals", "final", "festival", "championship",
+               "championships", "games", "olympics", "week", "expo", "fair", "tour", "season", "election",
+               "elections", "war", "marathon", "open", "prix", "derby", "bowl", "series", "gala", "summit"}
+LAW_HEADS = {"act", "bill", "law", "treaty", "accord", "amendment", "directive", "regulation", "protocol",
+             "doctrine", "statute", "ordinance"}

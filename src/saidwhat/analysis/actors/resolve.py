@@ -519,6 +519,12 @@ class _Clusterer:
         except a definite plural, which refers back: "the researchers" to "researchers", "both
         companies" to the companies already named (no actor of its own)."""
         head = self.doc[m.head]
+        if m.type == "group":
+            same_text = next((c for c in self.order if c.kind == "group"
+                              and any(_norm(x.text) == _norm(m.text) for x in c.mentions)), None)
+            if same_text is not None:  # "scientists" ... "scientists": one group
+                self.join(m, same_text)
+                return
         if m.type == "group" and _refers_back(head):
             same = next((c for c in self.order if c.kind == "group" and _within(self.doc, m, c)
                          and head.lemma_.lower() in c.heads(self.doc)), None)
