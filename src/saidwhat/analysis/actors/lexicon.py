@@ -17,6 +17,8 @@ TITLES = {
     "prince", "princess", "chairman", "chairwoman", "commissioner", "speaker", "leader", "attorney",
     "sheriff", "detective", "officer", "coach", "candidate", "nominee", "former", "then", "the",
     "first", "deputy", "acting", "assistant", "democratic", "republican", "u.s.", "us", "state",
+    "lt", "cmdr", "cmdr.", "cmdt", "maj", "maj.", "cpl", "cpl.", "pvt", "pvt.", "brig", "brig.", "supt",
+    "supt.", "insp", "insp.", "det", "det.", "atty", "atty.", "hon", "hon.", "sec", "sec.", "amb", "amb.",
 }
 GENDER_TITLES = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",
                  "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f",

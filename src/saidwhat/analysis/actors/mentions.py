@@ -527,8 +527,11 @@ def _chunk_mention(f: _Finder, chunk: Span) -> Mention | None:
         return cm
     if _is_indefinite_source(f, chunk, det):
         return _indefinite(f, chunk, text, start_char)
+    speaks = f.speaks(chunk.start, chunk.end)
+    if plural and lemma in lx.ORG_HEADS - lx.GROUP_HEADS and not speaks:
+        return None  # "media companies", "the banks": organisations in general, not an actor
     if plural and (lemma in lx.GROUP_HEADS or lemma in lx.ORG_HEADS) and (
-            f.speaks(chunk.start, chunk.end) or is_subject(head) or head.head.dep_ == "agent"):
+            speaks or is_subject(head) or head.head.dep_ == "agent"):
         _plural_group(f, chunk, start_char)
     return None
 
