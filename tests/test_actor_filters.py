@@ -3,8 +3,6 @@ rule on made-up sentences (none from the shared dev pages)."""
 
 from __future__ import annotations
 
-import re
-
 from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.actors.filters import clip_name, heading_tokens, is_animate_head, not_a_name
 from saidwhat.analysis.attribution.model import Attribution
@@ -16,10 +14,12 @@ def att(text: str, content: str, source: str, cue: str = "said") -> Attribution:
     c = text.index(content)
     s = text.index(source)
     k = text.index(cue, max(0, min(c, s) - 5))
-    return Attribution(content=[(c, c + len(content))], cue=[(k, k + len(cue))], source=[(s, s + len(source))])
+    return Attribution(content=[(c, c + len(content))], cue=[(k, k + len(cue))],
+                       source=[(s, s + len(source))])
 
 
-def resolve(text: str, atts: list[Attribution] | None = None, page_type: str | None = None):  # type: ignore[no-untyped-def]
+def resolve(text: str, atts: list[Attribution] | None = None,  # type: ignore[no-untyped-def]
+            page_type: str | None = None):
     return resolve_actors(get_nlp()(text), atts or [], page_type=page_type)
 
 
@@ -86,7 +86,8 @@ def test_name_never_spans_a_paragraph_break_nor_keeps_a_score() -> None:
 
 
 def test_hyphenated_name_is_written_as_in_the_text() -> None:
-    text = "Anne-Lise Roux, a spokeswoman for the ministry, said the talks had failed. Roux declined to add more."
+    text = ("Anne-Lise Roux, a spokeswoman for the ministry, said the talks had failed. "
+            "Roux declined to add more.")
     res = resolve(text, [att(text, "the talks had failed", "Anne-Lise Roux")])
     person = actor_named(res, "Anne-Lise Roux")
     assert person.name == "Anne-Lise Roux"
@@ -147,7 +148,8 @@ def test_role_from_relative_clause() -> None:
 
 def test_affiliation_from_of_phrase() -> None:
     text = "Derek Ollander of the Brookfield Policy Institute said tariffs would rise."
-    res = resolve(text, [att(text, "tariffs would rise", "Derek Ollander of the Brookfield Policy Institute")])
+    source = "Derek Ollander of the Brookfield Policy Institute"
+    res = resolve(text, [att(text, "tariffs would rise", source)])
     assert actor_named(res, "Derek Ollander").affiliation == "Brookfield Policy Institute"
 
 
@@ -174,7 +176,8 @@ def test_listing_page_product_names_are_no_actors_nor_speakers() -> None:
 
 
 def test_listing_page_keeps_a_person_with_a_title() -> None:
-    text = "The Aurora Blender is $49. Marco Bellini, a chef in Turin, said it was the best blender he had used."
+    text = ("The Aurora Blender is $49. Marco Bellini, a chef in Turin, said it was the best blender "
+            "he had used.")
     res = resolve(text, [att(text, "it was the best blender he had used", "Marco Bellini")],
                   page_type="listing")
     assert any(a.name == "Marco Bellini" for a in res.actors)

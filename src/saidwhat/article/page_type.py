@@ -93,7 +93,7 @@ def _from_markup(signals: PageSignals) -> PageType | None:
     found = [_JSONLD_TYPES[t] for t in signals.jsonld_types if t in _JSONLD_TYPES]
     for wanted in ("listing", "review", "opinion"):
         if wanted in found:
-            return wanted  # type: ignore[return-value]
+            return wanted
     if (signals.og_type or "").lower() in ("product", "og:product", "product.item"):
         return "listing"
     section = (signals.section or "").strip().lower()

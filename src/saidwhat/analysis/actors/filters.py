@@ -123,7 +123,8 @@ def _trailing_junk(tok: Token) -> bool:
     """A word no name ends with: "and", "for", "that", a bracket, "=" ("Associated Press that")."""
     if tok.text in (")", "]", "=", "(", "[", ":", ";", ","):
         return True
-    return tok.is_alpha and tok.text.islower() and tok.lower_ not in ("de", "van", "von", "der", "da", "di", "la", "le")
+    particles = ("de", "van", "von", "der", "da", "di", "la", "le")
+    return tok.is_alpha and tok.text.islower() and tok.lower_ not in particles
 
 
 def clip_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -148,7 +149,8 @@ def is_animate_head(tok: Token) -> bool:
     """Whether a description's head noun can name who speaks ("forecasters", not "the level")."""
     lemma = tok.lemma_.lower()
     low = tok.lower_
-    lists = (lx.ROLE_NOUNS, lx.ANONYMOUS_HEADS, lx.GROUP_HEADS, lx.ORG_HEADS, lx.ANIMATE_HEADS, lx.DOCUMENT_HEADS)
+    lists = (lx.ROLE_NOUNS, lx.ANONYMOUS_HEADS, lx.GROUP_HEADS, lx.ORG_HEADS, lx.ANIMATE_HEADS,
+             lx.DOCUMENT_HEADS)
     if any(lemma in words or low in words for words in lists):
         return True
     if tok.ent_type_ in ("NORP", "PERSON", "ORG") or tok.pos_ == "PROPN":

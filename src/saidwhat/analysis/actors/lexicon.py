@@ -154,7 +154,8 @@ THING_ACRONYMS = {
     "mpg", "mph", "kph", "rpm", "hp", "dna", "rna", "hiv", "aids", "mri", "ct", "icu", "er", "ptsd",
     "adhd", "bpa", "co2", "pm2.5", "aqi", "gmt", "utc", "est", "pst", "edt", "pdt", "faq", "diy", "rsvp",
     "asap", "fyi", "ok", "pdf", "url", "html", "sms", "qr", "id", "pin", "atm", "vat", "msrp", "rrp",
-    "nft", "nfts", "crypto", "gb", "mb", "tb", "kb", "fps", "ghz", "mhz", "dpi", "mah", "psi", "saas", "b2b", "b2c", "dl", "qb", "wr", "rb", "te", "mvp", "ppe", "covid",
+    "nft", "nfts", "crypto", "gb", "mb", "tb", "kb", "fps", "ghz", "mhz", "dpi", "mah", "psi",
+    "saas", "b2b", "b2c", "dl", "qb", "wr", "rb", "te", "mvp", "ppe", "covid",
 }
 # Last words of product names: "Nintendo Switch Lite", "Apple Watch Series", "Pokemon Bundle".
 PRODUCT_WORDS = {
@@ -174,7 +175,8 @@ ANIMATE_HEADS = {
     "audience", "trader", "buyer", "seller", "owner", "host", "parent", "inmate", "prisoner",
     "suspect", "troop", "force", "authority", "authorities", "government", "majority", "minority",
     "everyone", "nobody", "anyone", "somebody", "colleague", "boss", "relative", "community",
-    "panelist", "participant", "respondent", "attendee", "viewer", "reader", "listener", "sibling", "brother", "sister", "boy", "girl", "baby", "teen", "teenager", "adult", "youth",
+    "panelist", "participant", "respondent", "attendee", "viewer", "reader", "listener",
+    "sibling", "brother", "sister", "boy", "girl", "baby", "teen", "teenager", "adult", "youth",
 }
 # Endings of nouns that name people by what they do (forecasters, protesters, scientists).
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "eer", "crat", "ite", "ive", "man", "woman")

@@ -238,7 +238,8 @@ def _display(tokens: list[Token]) -> str:
 def _person_mention(doc: Doc, ent: Span) -> Mention:
     toks = list(ent)
     titles = title_chain(doc, ent.start)
-    name_toks = [t for t in toks if t.lower_ not in lx.TITLES and t.dep_ != "case" and t.text not in ("’s", "'s")]
+    name_toks = [t for t in toks
+                 if t.lower_ not in lx.TITLES and t.dep_ != "case" and t.text not in ("’s", "'s")]
     head = ent.root
     m = Mention(ent.start_char, ent.end_char, ent.text, "name", "person", head.i,
                 name_tokens=[t.text for t in name_toks if t.text not in ("-", "–")] or [ent.text],
@@ -353,7 +354,7 @@ def _org_mention(f: _Finder, ent: Span, label: str) -> None:
     text = span.text
     if span[0].lower_ == "the":
         span = doc[start + 1 : end]
-    if not span.text.strip() or not any(c.isalpha() for c in span.text) or f.rejected(span, organisation=True):
+    if not any(c.isalpha() for c in span.text) or f.rejected(span, organisation=True):
         return
     kind: ActorKind = "group" if label == "NORP" else "organization"
     mtype: MentionType = "acronym" if _ACRONYM.match(span.text) else "name"
@@ -367,7 +368,8 @@ def _org_mention(f: _Finder, ent: Span, label: str) -> None:
     m.is_subject = is_subject(span.root)
     if not f.add(m, start, end):
         return
-    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and _ACRONYM.match(doc[end + 1].text):
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+            and _ACRONYM.match(doc[end + 1].text):
         acr = doc[end + 1]  # "(IPAC)" right after a name defines an acronym for it
         am = Mention(acr.idx, acr.idx + len(acr), acr.text, "acronym", kind, acr.i,
                      name_tokens=[acr.text], acronym_of=m)
@@ -452,7 +454,8 @@ def _stray_tokens(f: _Finder) -> None:
             if acts and not f.rejected(f.doc[tok.i : tok.i + 1]):
                 f.add(Mention(tok.idx, tok.idx + len(tok), tok.text, "acronym", "organization", tok.i,
                               name_tokens=[tok.text]), tok.i, tok.i + 1)
-        elif tok.pos_ == "PROPN" and tok.is_title and tok.dep_ in ("nsubj", "nsubjpass") and not tok.ent_type_ \
+        elif tok.pos_ == "PROPN" and tok.is_title and tok.dep_ in ("nsubj", "nsubjpass") \
+                and not tok.ent_type_ \
                 and tok.lower_ not in lx.TITLES:
             _missed_name(f, tok)
 
@@ -463,7 +466,7 @@ def _chunk_text(chunk: Span) -> tuple[str, int]:
     return text, start_char
 
 
-def _indefinite(f: _Finder, chunk: Span, text: str, start_char: int) -> Mention:
+def _indefinite(chunk: Span, text: str, start_char: int) -> Mention:
     """"an official", "sources", "63 advocacy groups": an anonymous source or a group."""
     head = chunk.root
     lemma = head.lemma_.lower()
@@ -526,7 +529,7 @@ def _chunk_mention(f: _Finder, chunk: Span) -> Mention | None:
         cm.gender = _gender_from_tokens([head])
         return cm
     if _is_indefinite_source(f, chunk, det):
-        return _indefinite(f, chunk, text, start_char)
+        return _indefinite(chunk, text, start_char)
     speaks = f.speaks(chunk.start, chunk.end)
     if plural and lemma in lx.ORG_HEADS - lx.GROUP_HEADS and not speaks:
         return None  # "media companies", "the banks": organisations in general, not an actor

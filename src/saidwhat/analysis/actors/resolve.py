@@ -435,7 +435,8 @@ class _Clusterer:
                                                   for x in c.mentions)), None)
 
     def _person_cluster(self, m: Mention) -> _Cluster | None:
-        matches = [c for c in self.order if c.kind == "person" and _person_match(m.name_tokens, c, self.threshold)]
+        matches = [c for c in self.order
+                   if c.kind == "person" and _person_match(m.name_tokens, c, self.threshold)]
         if len(m.name_tokens) == 1 and len(matches) > 1:
             # a bare surname shared by two people: the one already called by it, else the most recent
             bare = [c for c in matches if any(len(n) == 1 and n[0].lower() == m.name_tokens[0].lower()
@@ -489,12 +490,14 @@ class _Clusterer:
                 best, best_score = c, score
         if best is None and m.kind == "person":
             # "the former secretary of state ..." with no role on record: the prominent person just named
-            scored = [(_salience(doc, m, c), c) for c in self.order if c.kind == "person" and _within(doc, m, c)]
+            scored = [(_salience(doc, m, c), c) for c in self.order
+                      if c.kind == "person" and _within(doc, m, c)]
             scored = [(sc, c) for sc, c in scored if sc >= 0.5]
             if scored:
                 best = max(scored, key=lambda x: x[0])[1]
         if best is not None:
-            if m.kind == "organization" and best.kind == "person" and doc[m.head].lemma_.lower() in _COMPANY_HEADS:
+            company = doc[m.head].lemma_.lower() in _COMPANY_HEADS
+            if m.kind == "organization" and best.kind == "person" and company:
                 best.kind, best.org_evidence = "organization", True  # "Live Nation ... the company"
             self.join(m, best)
         elif m.is_source or m.kind == "organization":
@@ -556,7 +559,8 @@ def _refers_back(head: Token) -> bool:
 
 def _org_named(m: Mention) -> bool:
     """A name ending like a company's ("Dick Clark Productions", "Live Nation Inc.")."""
-    return m.type == "name" and bool(m.name_tokens) and m.name_tokens[-1].lower().strip(".,") in lx.ORG_SUFFIXES
+    last = m.name_tokens[-1].lower().strip(".,") if m.name_tokens else ""
+    return m.type == "name" and last in lx.ORG_SUFFIXES
 
 
 def _name_key(m: Mention) -> str:
@@ -736,7 +740,8 @@ def _one_passing_mention(doc: Doc, c: _Cluster) -> bool:
 
 def _person_evidence(c: _Cluster) -> bool:
     """The text treats the name as a person's: a title or role on the name, or he/she as subject."""
-    return any((m.type == "name" and (m.role or m.gender)) or (m.type == "pronoun" and m.gender and m.is_subject)
+    return any((m.type == "name" and (m.role or m.gender))
+               or (m.type == "pronoun" and m.gender and m.is_subject)
                or (m.type == "definite" and m.kind == "person") for m in c.mentions)
 
 
