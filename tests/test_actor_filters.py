@@ -182,3 +182,12 @@ def test_listing_page_keeps_a_person_with_a_title() -> None:
                   page_type="listing")
     assert any(a.name == "Marco Bellini" for a in res.actors)
     assert res.not_quotes == set()
+
+
+def test_organisation_description_with_a_country_speaks_and_issues_its_statement() -> None:
+    text = ("Three aid workers were hurt in a blast near the border, the Kenyan army said in a statement on "
+            "Friday.\n\n\"The cause of the blast is being investigated,\" the statement said.")
+    atts = [att(text, "Three aid workers were hurt in a blast near the border", "the Kenyan army"),
+            att(text, "The cause of the blast is being investigated", "the statement")]
+    res = resolve(text, atts)
+    assert res.speakers[0] is not None and res.speakers[0] == res.speakers[1]

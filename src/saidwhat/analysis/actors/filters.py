@@ -150,9 +150,11 @@ def is_animate_head(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     low = tok.lower_
     lists = (lx.ROLE_NOUNS, lx.ANONYMOUS_HEADS, lx.GROUP_HEADS, lx.ORG_HEADS, lx.ANIMATE_HEADS,
-             lx.DOCUMENT_HEADS)
+             lx.DOCUMENT_HEADS, lx.STATE_HEADS)
     if any(lemma in words or low in words for words in lists):
         return True
+    if any(c.ent_type_ in ("GPE", "NORP", "ORG") for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
+        return True  # "the US military", "Chinese state media": who, not what
     if tok.ent_type_ in ("NORP", "PERSON", "ORG") or tok.pos_ == "PROPN":
         return True
     return lemma.endswith(lx.PERSON_SUFFIXES)
