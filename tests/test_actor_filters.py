@@ -191,3 +191,14 @@ def test_organisation_description_with_a_country_speaks_and_issues_its_statement
             att(text, "The cause of the blast is being investigated", "the statement")]
     res = resolve(text, atts)
     assert res.speakers[0] is not None and res.speakers[0] == res.speakers[1]
+
+
+def test_interviewer_is_not_merged_into_the_person_interviewed() -> None:
+    text = ("Duke Alaric Venn defended his friendship with the financier Osric Pell. "
+            "The television interviewer pressed him on the flights. Venn said he had never flown with Pell.")
+    res = resolve(text, [att(text, "he had never flown with Pell", "Venn")])
+    people = [a for a in res.actors if "Venn" in a.name or "Pell" in a.name]
+    assert len(people) == 2
+    for actor in people:
+        assert not any(s <= text.index("The television interviewer") < e for s, e in actor.mentions)
+        assert actor.role != "interviewer"

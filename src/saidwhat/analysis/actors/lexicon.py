@@ -200,3 +200,6 @@ EVENT_HEADS = {"show", "awards", "award", "cup", "finals", "final", "festival", 
                "elections", "war", "marathon", "open", "prix", "derby", "bowl", "series", "gala", "summit"}
 LAW_HEADS = {"act", "bill", "law", "treaty", "accord", "amendment", "directive", "regulation", "protocol",
              "doctrine", "statute", "ordinance"}
+# Roles of the one who asks or reports: "the BBC interviewer" is never the person interviewed.
+INTERVIEW_ROLES = {"interviewer", "reporter", "journalist", "host", "presenter", "anchor", "moderator",
+                   "correspondent", "questioner", "columnist", "editor"}

@@ -488,8 +488,9 @@ class _Clusterer:
             score += 0.5 * min(len(c.mentions), 4) / 4 - 0.1 * rank
             if score > best_score:
                 best, best_score = c, score
-        if best is None and m.kind == "person":
-            # "the former secretary of state ..." with no role on record: the prominent person just named
+        if best is None and m.kind == "person" and doc[m.head].lemma_.lower() not in lx.INTERVIEW_ROLES:
+            # "the former secretary of state ..." with no role on record: the prominent person just
+            # named; never "the interviewer", who is someone else than the person interviewed
             scored = [(_salience(doc, m, c), c) for c in self.order
                       if c.kind == "person" and _within(doc, m, c)]
             scored = [(sc, c) for sc, c in scored if sc >= 0.5]
