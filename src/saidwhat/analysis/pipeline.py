@@ -61,7 +61,7 @@ def analyze_article(article: Article, *, targets: Sequence[str] | None = None,
     attributions = find_attributions(doc)
     _check(deadline, "actors", article.source)
     resolution = resolve_actors(doc, attributions, page_type=article.page_type)
-    quotes = []
+    quotes: list[Quote] = []
     for i, att in enumerate(attributions):
         if i in resolution.not_quotes:
             continue  # a product name on a deals list or product page

@@ -49,9 +49,9 @@ _PATH_WORDS: list[tuple[PageType, re.Pattern[str]]] = [
                            r"columns?|blogs?/opinion)(?:$|/)")),
 ]
 _TITLE_WORDS: list[tuple[PageType, re.Pattern[str]]] = [
-    ("listing", re.compile(r"\b(?:deals|best buys?|on sale|gift guide|coupons?)\b", re.I)),
-    ("opinion", re.compile(r"^(?:opinion|commentary|editorial|column)\s*[|:–—-]", re.I)),
-    ("review", re.compile(r"^review\s*[|:–—-]|\breview$|\breview\s*[|:–—-]", re.I)),
+    ("listing", re.compile(r"\b(?:deals|best buys?|on sale|gift guide|coupons?)\b", re.IGNORECASE)),
+    ("opinion", re.compile(r"^(?:opinion|commentary|editorial|column)\s*[|:–—-]", re.IGNORECASE)),
+    ("review", re.compile(r"^review\s*[|:–—-]|\breview$|\breview\s*[|:–—-]", re.IGNORECASE)),
 ]
 _PRICE = re.compile(r"(?:[$£€¥]\s?\d[\d,]*(?:\.\d\d)?|\b\d[\d,]*(?:\.\d\d)?\s?(?:USD|EUR|GBP|dollars)\b)")
 _REPORTING = re.compile(r"\b(?:said|says|told|according to|added|stated|announced)\b")

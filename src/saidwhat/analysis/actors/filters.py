@@ -17,7 +17,7 @@ from saidwhat.analysis.actors import lexicon as lx
 
 __all__ = ["clip_name", "heading_tokens", "is_animate_head", "lowercase_words", "not_a_name"]
 
-_ADDRESS = re.compile(r"\b(?:P\.?\s?O\.?\s?Box|Suite|Street|St\.|Ave\.?|Road|Rd\.)\s*\d|^\d+\s", re.I)
+_ADDRESS = re.compile(r"\b(?:P\.?\s?O\.?\s?Box|Suite|Street|St\.|Ave\.?|Road|Rd\.)\s*\d|^\d+\s", re.IGNORECASE)
 _MODEL = re.compile(r"\d")  # "Dell G3 15", "Nighthawk X4", "RAV4": model numbers
 _NAME_PUNCT = {"-", "–", ".", "&", "'", "’", "'s", "’s"}
 # Share of a line's words written in capitals above which it is a heading or a dateline
