@@ -72,7 +72,8 @@ def render_markdown(article: Article) -> str:
         lines.append("")
         lines += ["## Reactions", ""]
         for t in a.targets:
-            lines += [f"### {_md(t.name)}", "", "| actor | affiliation | stance | evidence |", "|---|---|---|---|"]
+            lines += [f"### {_md(t.name)}", "", "| actor | affiliation | stance | evidence |",
+                      "|---|---|---|---|"]
             for act in a.actors:
                 st = act.stance.get(t.name)
                 if st is None:
@@ -85,19 +86,22 @@ def render_markdown(article: Article) -> str:
                     r = next((r for r in a.reactions if r.id == eid), None)
                     if r is not None and r.cue:
                         ev = _md(a.span_text(r.cue[0]))
-                lines.append(f"| {_md(act.name)} | {_md(act.affiliation)} | {st.label} ({st.score:.2f}) | {ev} |")
+                lines.append(f"| {_md(act.name)} | {_md(act.affiliation)} | {st.label} ({st.score:.2f}) | "
+                             f"{ev} |")
             lines.append("")
     lines += ["## Actors", "", "| actor | kind | role | affiliation | mentions | aliases |",
               "|---|---|---|---|---|---|"]
     for act in a.actors:
         lines.append(
-            f"| {_md(act.name)} | {act.kind} | {_md(act.role)} | {_md(act.affiliation)} | {len(act.mentions)} | "
+            f"| {_md(act.name)} | {act.kind} | {_md(act.role)} | {_md(act.affiliation)} | "
+            f"{len(act.mentions)} | "
             f"{_md(', '.join(act.aliases))} |"
         )
     lines += ["", "## Quotes", ""]
     for q in a.quotes:
         speaker = names.get(q.speaker.actor or "")
-        who = _md(speaker.name) if speaker else _md(" ".join(a.span_text(s) for s in q.speaker.mention)) or "?"
+        mention = " ".join(a.span_text(s) for s in q.speaker.mention)
+        who = _md(speaker.name) if speaker else _md(mention) or "?"
         said = q.text
         cue = " ".join(a.span_text(s) for s in q.cue)
         stance = "; ".join(f"{_md(k)}: {v.label}" for k, v in q.stance.items() if v.label != "neutral")

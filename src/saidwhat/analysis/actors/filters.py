@@ -17,7 +17,8 @@ from saidwhat.analysis.actors import lexicon as lx
 
 __all__ = ["clip_name", "heading_tokens", "is_animate_head", "lowercase_words", "not_a_name"]
 
-_ADDRESS = re.compile(r"\b(?:P\.?\s?O\.?\s?Box|Suite|Street|St\.|Ave\.?|Road|Rd\.)\s*\d|^\d+\s", re.IGNORECASE)
+_ADDRESS = re.compile(r"\b(?:P\.?\s?O\.?\s?Box|Suite|Street|St\.|Ave\.?|Road|Rd\.)\s*\d|^\d+\s",
+                      re.IGNORECASE)
 _MODEL = re.compile(r"\d")  # "Dell G3 15", "Nighthawk X4", "RAV4": model numbers
 _NAME_PUNCT = {"-", "–", ".", "&", "'", "’", "'s", "’s"}
 # Share of a line's words written in capitals above which it is a heading or a dateline
@@ -153,7 +154,8 @@ def is_animate_head(tok: Token) -> bool:
              lx.DOCUMENT_HEADS, lx.STATE_HEADS)
     if any(lemma in words or low in words for words in lists):
         return True
-    if any(c.ent_type_ in ("GPE", "NORP", "ORG") for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
+    modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    if any(c.ent_type_ in ("GPE", "NORP", "ORG") for c in modifiers):
         return True  # "the US military", "Chinese state media": who, not what
     if tok.ent_type_ in ("NORP", "PERSON", "ORG") or tok.pos_ == "PROPN":
         return True

@@ -91,7 +91,8 @@ def extend_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
                     end, joined = m, True
                     continue
         if doc[j].is_title and doc[j].pos_ == "PROPN" and doc[j].ent_type_ in ("ORG", "") \
-                and not (doc[j].lower_ in lx.TITLES and j + 1 < len(doc) and doc[j + 1].ent_type_ == "PERSON"):
+                and not (doc[j].lower_ in lx.TITLES and j + 1 < len(doc)
+                         and doc[j + 1].ent_type_ == "PERSON"):
             end = j + 1
             continue
         break

@@ -83,7 +83,8 @@ class _Cluster:
                     for i in range(len(words)):
                         for j in range(i + 2, min(len(words), i + 4) + 1):
                             expanded.add(initials(words[i:j]).lower())
-            roles = {lx.ROLE_ALIASES.get((x.role or "").lower(), (x.role or "").lower()) for x in self.mentions}
+            roles = {lx.ROLE_ALIASES.get((x.role or "").lower(), (x.role or "").lower())
+                     for x in self.mentions}
             self._cache = {"heads": heads, "tokens": tokens, "expanded": expanded, "roles": roles | heads}
             self._cached_at = len(self.mentions)
         return self._cache
@@ -144,7 +145,8 @@ def _same_token(a: str, b: str, threshold: float) -> bool:
     return fuzz.ratio(a, b) >= threshold
 
 
-_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "du", "bin", "al", "el", "st."}
+_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "du", "bin", "al",
+              "el", "st."}
 
 
 def split_name(tokens: list[str]) -> tuple[str | None, str]:
@@ -635,7 +637,8 @@ def _unnamed_name(doc: Doc, m: Mention, text: str) -> str:
 def _has_content(name: str) -> bool:
     """Whether a name has a word that is not a stopword ("said", "," and "who" are no actors)."""
     words = [w.lower().strip(".,;:'\"“”’()") for w in name.split()]
-    return any(any(ch.isalnum() for ch in w) and (w not in STOP_WORDS or w in lx.ANONYMOUS_HEADS) for w in words)
+    return any(any(ch.isalnum() for ch in w) and (w not in STOP_WORDS or w in lx.ANONYMOUS_HEADS)
+               for w in words)
 
 
 def _full_affiliation(doc: Doc, generic: str, mentions: list[Mention]) -> str | None:
@@ -647,7 +650,8 @@ def _full_affiliation(doc: Doc, generic: str, mentions: list[Mention]) -> str | 
     head = generic.lower()
     best: Mention | None = None
     for x in mentions:
-        if x.kind != "organization" or x.type not in ("name", "definite") or doc[x.head].lemma_.lower() != head:
+        if x.kind != "organization" or x.type not in ("name", "definite") \
+                or doc[x.head].lemma_.lower() != head:
             continue
         words = strip_the(x.text).split()
         if len(words) < 2:
@@ -691,8 +695,8 @@ def _actor_from(doc: Doc, c: _Cluster, actor_id: str, mentions: list[Mention] | 
         else:
             affiliation = m.affiliation
         break
-    description = next((m.description for m in ms if m.description and m.description not in ("place", "facility")),
-                       None)
+    description = next((m.description for m in ms
+                        if m.description and m.description not in ("place", "facility")), None)
     kind: ActorKind = c.kind
     return Actor(id=actor_id, name=name, kind=kind, aliases=aliases,
                  mentions=sorted({m.span for m in ms}), affiliation=affiliation, role=role,
