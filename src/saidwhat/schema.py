@@ -17,6 +17,7 @@ __all__ = [
     "Actor",
     "ActorKind",
     "ActorStance",
+    "AttributionType",
     "AnalyzedArticle",
     "Article",
     "Quote",
@@ -34,6 +35,8 @@ SCHEMA_VERSION = "1"
 Span = tuple[int, int]
 ActorKind = Literal["person", "organization", "group", "anonymous"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
+# speech: said, wrote, announced, according to, a study found; belief: thinks, fears, wants, plans.
+AttributionType = Literal["speech", "belief"]
 StanceLabel = Literal["support", "oppose", "neutral"]
 
 
@@ -84,10 +87,13 @@ class Speaker(_Model):
 class Quote(_Model):
     id: str
     kind: QuoteKind
+    type: AttributionType = Field(default="speech", description="speech (said, wrote, found) or belief "
+                                  "(thinks, fears, wants, plans); analyze shows beliefs only on request")
     content: list[Span]
     cue: list[Span] = Field(default_factory=list)
     speaker: Speaker = Field(default_factory=Speaker)
-    confidence: float | None = None
+    confidence: float | None = Field(default=None, description="calibrated probability that the quote is "
+                                     "usable: a real attribution, its span and its speaker right")
     stance: dict[str, QuoteStance] = Field(default_factory=dict)
 
 
