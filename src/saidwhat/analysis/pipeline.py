@@ -19,6 +19,7 @@ from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.attribution import find_attributions
 from saidwhat.analysis.attribution.confidence import usable_probability
 from saidwhat.analysis.attribution.profile import user_profile
+from saidwhat.analysis.attribution.speaker import refine_speakers
 from saidwhat.analysis.nlp import MAX_CHARS, get_nlp
 from saidwhat.analysis.stance import assign_stances
 from saidwhat.errors import InputTooLargeError
@@ -61,6 +62,7 @@ def analyze_article(article: Article, *, targets: Sequence[str] | None = None,
         attributions = [attributions[i] for i in keep]
         verdicts = [verdicts[i] for i in keep]
     resolution = resolve_actors(doc, attributions)
+    refine_speakers(doc, attributions, resolution)
     quotes = []
     for i, att in enumerate(attributions):
         mention = resolution.mentions[i] if i < len(resolution.mentions) else list(att.source)
