@@ -32,7 +32,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=["json", "jsonl", "markdown"], default="json")
     p.add_argument("--target", action="append", default=[], metavar="NAME",
                    help="a target to take stances toward (repeatable); default: proposed from the text")
+    p.add_argument("--include", choices=["beliefs"], action="append", default=[],
+                   help="'beliefs': also show beliefs and intentions (thinks, fears, wants); default: speech only")
+    p.add_argument("--min-confidence", type=_probability, default=0.0, metavar="P",
+                   help="show only quotes whose confidence (probability of being usable) is at least P (0..1)")
     p.set_defaults(func=_run_analyze)
+
+
+def _probability(value: str) -> float:
+    try:
+        p = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0.0 <= p <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 1")
+    return p
 
 
 def _extract_one(item: str, allow_private_network: bool, fetch_timeout: float) -> Article:
@@ -42,10 +56,12 @@ def _extract_one(item: str, allow_private_network: bool, fetch_timeout: float) -
     return extract_article(load(item, allow_private_network=allow_private_network, timeout=fetch_timeout))
 
 
-def _analyze_one(item: str, allow_private_network: bool, fetch_timeout: float, targets: tuple[str, ...]) -> Article:
+def _analyze_one(item: str, allow_private_network: bool, fetch_timeout: float, targets: tuple[str, ...],
+                 include_beliefs: bool = False, min_confidence: float = 0.0) -> Article:
     from saidwhat.analysis import analyze_article
 
-    return analyze_article(_extract_one(item, allow_private_network, fetch_timeout), targets=list(targets) or None)
+    return analyze_article(_extract_one(item, allow_private_network, fetch_timeout), targets=list(targets) or None,
+                           include_beliefs=include_beliefs, min_confidence=min_confidence)
 
 
 def _run(args: argparse.Namespace, fn: functools.partial[Article]) -> int:
@@ -76,7 +92,8 @@ def _run_extract(args: argparse.Namespace) -> int:
 
 def _run_analyze(args: argparse.Namespace) -> int:
     fn = functools.partial(_analyze_one, allow_private_network=args.allow_private_network,
-                           fetch_timeout=args.fetch_timeout, targets=tuple(args.target))
+                           fetch_timeout=args.fetch_timeout, targets=tuple(args.target),
+                           include_beliefs="beliefs" in args.include, min_confidence=args.min_confidence)
     return _run(args, fn)
 
 
