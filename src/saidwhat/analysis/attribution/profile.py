@@ -84,6 +84,7 @@ _NO_SPEECH_ACT = frozenset({"no", "not", "never", "n't", "without"})
 Drop = Literal[
     "non-communication verb", "author first person", "generic you", "anonymity request",
     "credit line", "headline or title", "inch mark", "object, not a statement", "unsourced passive",
+    "topic, not a statement", "naming, not a statement",
 ]
 
 
@@ -198,6 +199,18 @@ def _inch_content(doc: Doc, att: Attribution) -> bool:
     return False
 
 
+_NAMING = frozenset({"call", "dub", "name", "title", "label", "nickname"})
+_TOPIC_PREPS = frozenset({"about", "to", "for", "on", "of", "with", "at", "over"})
+
+
+def _topic_preposition(cue: list[Token], head: Token | None) -> bool:
+    """'asked about X', 'joked about X', 'responding to X': the object of the preposition is what
+    the speech is about, not what was said."""
+    if head is None or head.lower_ == "according":
+        return False
+    return any(t.i > head.i and t.lower_ in _TOPIC_PREPS and t.dep_ == "prep" for t in cue)
+
+
 def _passive(head: Token | None) -> bool:
     """'has been accused of', 'is said to': a passive cue with no agent."""
     if head is None:
@@ -239,6 +252,10 @@ def _drop_reason(doc: Doc, att: Attribution, verdict: Verdict, head: Token | Non
         return "non-communication verb"
     if verdict.cue_class == "speech" and _negated_speech(head) and verdict.cue_lemma != "deny":
         return "non-communication verb"
+    if head is not None and head.lemma_.lower() in _NAMING and head.dep_ == "acl":
+        return "naming, not a statement"
+    if _topic_preposition(cue, head) and not _is_clause(content) and _quoted_share(content) == 0:
+        return "topic, not a statement"
     if verdict.cue_lemma in THING_OBJECT and not _is_clause(content) and not _infinitive(content) \
             and _quoted_share(content) == 0:
         return "object, not a statement"
