@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.attribution import find_attributions
 from saidwhat.analysis.attribution.confidence import usable_probability
+from saidwhat.analysis.attribution.layout import layout_quotes
 from saidwhat.analysis.attribution.profile import user_profile
 from saidwhat.analysis.attribution.speaker import refine_speakers
 from saidwhat.analysis.nlp import MAX_CHARS, get_nlp
@@ -56,7 +57,7 @@ def analyze_article(article: Article, *, targets: Sequence[str] | None = None,
         doc = get_nlp()(text)
     elif doc.text != text:
         raise ValueError("doc is not the parse of article.text")
-    attributions, verdicts = user_profile(doc, find_attributions(doc))
+    attributions, verdicts = user_profile(doc, layout_quotes(doc, find_attributions(doc)))
     if not include_beliefs:
         keep = [i for i, a in enumerate(attributions) if a.type == "speech"]
         attributions = [attributions[i] for i in keep]

@@ -234,7 +234,8 @@ def _drop_reason(doc: Doc, att: Attribution, verdict: Verdict, head: Token | Non
     around = doc.text[max(0, att.content[0][0] - 120): att.content[-1][1] + 60] if att.content else ""
     if _inch_content(doc, att) and att.kind != "indirect":
         return "inch mark"
-    if _CREDIT.search(around) and verdict.cue_class != "speech" or _CREDIT.search(text):
+    sentence = head.sent.text if head is not None else around
+    if _CREDIT.search(sentence) or _CREDIT.search(text):
         return "credit line"
     if _ANONYMITY.search(text) or (_ANONYMITY.search(around) and _infinitive(content)):
         return "anonymity request"

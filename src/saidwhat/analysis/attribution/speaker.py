@@ -170,7 +170,12 @@ def _appositive_name(phrase: Span) -> Token | None:
     head = phrase.root
     if _is_name(head):
         return None
-    return next((c for c in head.children if c.dep_ == "appos" and _is_name(c)), None)
+    words = [t for t in head.subtree if not t.is_punct and not t.is_space]
+    last = words[-1].i if words else head.i
+    for t in head.subtree:
+        if t.dep_ == "appos" and _is_name(t) and (t.head == head or t.right_edge.i >= last):
+            return t
+    return None
 
 
 def agent_of(doc: Doc, cue: list[CharSpan]) -> Span | None:
@@ -211,6 +216,12 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
         if agent is not None:
             mention = [(agent.start_char, agent.end_char)]
             actor = _actor_at(actors, agent.start_char, agent.end_char)
+    if not mention and att.source:
+        mention = list(att.source)  # a source the actor stage set aside (a signature, a transcript name)
+        actor = _actor_at(actors, mention[0][0], mention[-1][1])
+        phrase = _phrase(doc, mention)
+        if actor is None and phrase is not None and all(t.text[:1].isupper() for t in phrase if t.is_alpha):
+            actor = _new_actor(actors, phrase.text, "person", (phrase.start_char, phrase.end_char))
     phrase = _phrase(doc, mention)
     if phrase is None or phrase.root.pos_ == "PRON":
         return mention, actor
