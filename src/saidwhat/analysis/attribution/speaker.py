@@ -208,6 +208,39 @@ def _descriptive_speaker(doc: Doc, phrase: Span, actor: Actor | None, actors: li
     return _new_actor(actors, text, kind, np)
 
 
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+# How far back (characters) a speaking 'he'/'she' looks for its person (about two paragraphs).
+PRONOUN_WINDOW = 1200
+# A subject mention wins over a later non-subject one up to this many characters apart.
+SUBJECT_BONUS = 600
+
+
+def _in_quotation(doc: Doc, pos: int) -> bool:
+    start = doc.text.rfind("\n", 0, pos) + 1
+    before = doc.text[start:pos]
+    return (before.count("“") > before.count("”")) or before.count('"') % 2 == 1
+
+
+def pronoun_antecedent(doc: Doc, pron: Token, actors: list[Actor]) -> Actor | None:
+    """The person a speaking 'he'/'she' refers to: the latest earlier mention of a named person
+    that is a subject (else any mention that is not an object), outside quotations. The topic
+    or object of a sentence ("met Ivan Petrov", "a photo of Epstein") is not taken."""
+    best: tuple[tuple[int, int], Actor] | None = None
+    for a in actors:
+        if a.kind != "person" or not a.name[:1].isupper():
+            continue
+        for s, e in a.mentions:
+            if e > pron.idx or pron.idx - s > PRONOUN_WINDOW or _in_quotation(doc, s):
+                continue
+            sp = doc.char_span(s, e, alignment_mode="expand")
+            if sp is None or sp.root.dep_ in _OBJECT_DEPS or sp.root.dep_ == "poss":
+                continue
+            key = (s + SUBJECT_BONUS * int(sp.root.dep_ in ("nsubj", "nsubjpass")), s)
+            if best is None or key > best[0]:
+                best = (key, a)
+    return best[1] if best else None
+
+
 def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Actor | None,
                 actors: list[Actor]) -> tuple[list[CharSpan], Actor | None]:
     """The speaker mention and actor of one attribution after the rules above."""
@@ -223,6 +256,8 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
         if actor is None and phrase is not None and all(t.text[:1].isupper() for t in phrase if t.is_alpha):
             actor = _new_actor(actors, phrase.text, "person", (phrase.start_char, phrase.end_char))
     phrase = _phrase(doc, mention)
+    if phrase is not None and phrase.root.lower_ in _PERSON_PRONOUNS:
+        return mention, pronoun_antecedent(doc, phrase.root, actors) or actor
     if phrase is None or phrase.root.pos_ == "PRON":
         return mention, actor
     named = _appositive_name(phrase)
