@@ -83,7 +83,8 @@ def main() -> None:
         if not gold_dir.is_dir() or not any(gold_dir.glob("*.json")):
             print(f"{label}: {gold_dir} absent or empty; skipped", file=sys.stderr)
             continue
-        det = None if a.details is None else a.details.with_name(f"{a.details.name}.{label.replace(' ', '-')}.jsonl")
+        det = None if a.details is None else a.details.with_name(
+            f"{a.details.name}.{label.replace(' ', '-')}.jsonl")
         m = score_set(gold_dir, a.html, a.analyze_args, det)
         if a.json:
             print(json.dumps({"set": label, **m}))

@@ -62,9 +62,10 @@ def quotes_of(doc: Any) -> list[tuple[Any, dict[str, float], list[tuple[int, int
     refine_speakers(doc, atts, res)
     actors = {a.id: a for a in res.actors}
     out = []
-    for i, (att, ver) in enumerate(zip(atts, verdicts)):
+    for i, (att, ver) in enumerate(zip(atts, verdicts, strict=True)):
         mention = res.mentions[i] if i < len(res.mentions) else list(att.source)
-        actor = actors.get(res.speakers[i]) if i < len(res.speakers) and res.speakers[i] else None
+        sid = res.speakers[i] if i < len(res.speakers) else None
+        actor = actors.get(sid) if sid else None
         out.append((att, features(doc, att, ver, mention, actor), mention, actor))
     return out
 
@@ -77,7 +78,7 @@ def polnear_rows(split: str, every: int) -> list[Row]:
     data = load_split(split)[::every]
     nlp = get_nlp()
     rows: list[Row] = []
-    for (aid, text, gold), doc in zip(data, nlp.pipe([t for _, t, _ in data], batch_size=8)):
+    for (aid, _, gold), doc in zip(data, nlp.pipe([t for _, t, _ in data], batch_size=8), strict=True):
         for att, f, mention, actor in quotes_of(doc):
             pc = _chars(list(att.content))
             best = max(gold, key=lambda g: len(pc & _chars(g.content)) / max(1, len(pc | _chars(g.content))),
@@ -98,7 +99,7 @@ def own_rows(gold_dir: Path) -> list[Row]:
     rows: list[Row] = []
     pages = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))]
     pages = [g for g in pages if g.get("text")]
-    for g, doc in zip(pages, nlp.pipe([g["text"] for g in pages], batch_size=8)):
+    for g, doc in zip(pages, nlp.pipe([g["text"] for g in pages], batch_size=8), strict=True):
         quotes = quotes_of(doc)
         gold = [(sw.words(" ".join(a["content"])), a) for a in g["attributions"]]
         preds = []
@@ -144,7 +145,7 @@ def fit(rows: list[Row], weights: list[float], l2: float = 1.0) -> dict[str, flo
         beta -= step
         if np.abs(step).max() < 1e-6:
             break
-    return {k: round(float(b), 5) for k, b in zip(names, beta)}
+    return {k: round(float(b), 5) for k, b in zip(names, beta, strict=True)}
 
 
 def predict(f: dict[str, float], w: dict[str, float]) -> float:

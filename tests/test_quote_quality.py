@@ -82,7 +82,8 @@ def test_generic_you_is_no_quote() -> None:
 
 
 def test_unsourced_passive_is_no_quote() -> None:
-    assert "unsourced passive" in _reasons("The ministry has been accused of hiding the true cost of the dam.")
+    text = "The ministry has been accused of hiding the true cost of the dam."
+    assert "unsourced passive" in _reasons(text)
 
 
 def test_anonymity_request_is_no_quote() -> None:
@@ -104,7 +105,8 @@ def test_inch_mark_is_no_quotation_mark() -> None:
     toks = ["a", "34", '"', "screen", "and", "a", "27", '"', "one"]
     inside, _ = quote_states(toks, [0] * len(toks))
     assert inside == [0] * len(toks)
-    assert analyze_text('The desk fits a 34" 3440x1440 monitor and a 27" 2560x1440 monitor side by side.').quotes == []
+    text = 'The desk fits a 34" 3440x1440 monitor and a 27" 2560x1440 monitor side by side.'
+    assert analyze_text(text).quotes == []
 
 
 def test_topic_of_speech_is_no_quote() -> None:
@@ -148,12 +150,14 @@ def test_pronoun_resolves_to_subject_not_object() -> None:
 
 
 def test_appositive_name_is_the_speaker() -> None:
-    art = analyze_text("The firm that builds the trains, Nordbahn Systems, said the order was its largest ever.")
+    art = analyze_text("The firm that builds the trains, Nordbahn Systems, "
+                       "said the order was its largest ever.")
     assert _speaker(art, "the order") == "Nordbahn Systems"
 
 
 def test_by_phrase_agent_is_the_speaker() -> None:
-    art = analyze_text("The plan was welcomed by several harbour pilots, who said it would make the channel safer.")
+    art = analyze_text("The plan was welcomed by several harbour pilots, "
+                       "who said it would make the channel safer.")
     assert _speaker(art, "it would make") == "several harbour pilots"
 
 
@@ -189,7 +193,7 @@ def test_confidence_is_monotone_in_tagger_score_and_bounded() -> None:
     assert weights["tagger"] > 0
     base = {"bias": 1.0, "kind=direct": 1.0, "cue=speech": 1.0, "speaker=name": 1.0}
     probs = [probability({**base, "tagger": t / 10}, weights) for t in range(11)]
-    assert all(a < b for a, b in zip(probs, probs[1:]))
+    assert all(a < b for a, b in zip(probs, probs[1:], strict=False))
     assert all(0.0 <= p <= 1.0 for p in probs)
 
 

@@ -64,7 +64,7 @@ def analyze_article(article: Article, *, targets: Sequence[str] | None = None,
         verdicts = [verdicts[i] for i in keep]
     resolution = resolve_actors(doc, attributions)
     refine_speakers(doc, attributions, resolution)
-    quotes = []
+    quotes: list[Quote] = []
     for i, att in enumerate(attributions):
         mention = resolution.mentions[i] if i < len(resolution.mentions) else list(att.source)
         actor = resolution.speakers[i] if i < len(resolution.speakers) else None

@@ -21,8 +21,13 @@ from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.profile import Verdict
 from saidwhat.schema import Actor, Span
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 WEIGHTS_PATH = Path(__file__).resolve().parent / "confidence_weights.json"
-_PRONOUNS = frozenset("he she they it we i you him her them this that who one".split())
+_PRONOUNS = _words("he she they it we i you him her them this that who one")
 
 
 @functools.lru_cache(maxsize=2)

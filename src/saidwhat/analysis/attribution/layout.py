@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 from saidwhat.analysis.attribution.model import Attribution
 
 # "WALLACE:" / "SEN. MARY JONES:" at a paragraph start: 2 to 4 capitalised words, all in capitals.
-_TRANSCRIPT = re.compile(r"^[ \t]*((?:[A-Z][A-Z.'’\-]+\s){0,3}[A-Z][A-Z.'’\-]+)(:)[ \t]+(\S.*)$", re.MULTILINE)
+_TRANSCRIPT = re.compile(r"^[ \t]*((?:[A-Z][A-Z.'’\-]+\s){0,3}[A-Z][A-Z.'’\-]+)(:)[ \t]+(\S.*)$",
+                         re.MULTILINE)
 # “…” ― Name (up to four capitalised words), the quotation alone in its paragraph.
 _DASH_SIGNED = re.compile(
     r"^[ \t]*([“\"].{8,}?[”\"])[ \t]*([―—–]|--)[ \t]*([A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3})",

@@ -27,8 +27,13 @@ from saidwhat.schema import AttributionType
 
 Profile = Literal["user", "polnear"]
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Communication: a source states, reports or publishes something (verbs and nouns of saying).
-SPEECH = frozenset("""
+SPEECH = _words("""
 say tell write add announce accord state note explain claim argue report confirm deny insist warn
 urge ask reply respond answer comment tweet post declare acknowledge admit suggest predict estimate
 find show reveal disclose allege assert maintain contend observe remark reiterate clarify describe
@@ -39,30 +44,27 @@ inform notify email text message publish cite quote repeat order instruct assure
 hint acknowledge lament decry condemn slam blast hail laud welcome dismiss rebut retort
 interject muse marvel wonder brag predict forecast project calculate estimate
 document conclude contend acknowledge rule statement comment remark interview letter
-testimony announcement admission assertion remarks comments report study survey poll research analysis filing memo post tweet
+testimony announcement admission assertion remarks comments report study survey poll research analysis
+filing memo post tweet
 release spokesman spokeswoman spokesperson explain elaborate outline detail summarize summarise
 characterize characterise label dub brand term
-""".split())
+""")
 
 # Verbs of saying whose noun-phrase object is a thing, not what was said ("announced the
 # selection of SpaceX", "added three assists"). Others state with their object ("denied the
 # accusation", "welcomed the move", "claimed victory"), and stay.
-THING_OBJECT = frozenset("say add reveal conclude note state show unveil release write "
-                         "tell explain mention describe publish post".split())
+THING_OBJECT = _words("say add reveal conclude note state show unveil release write "
+                         "tell explain mention describe publish post")
 
 # Mental states and intentions: the source thinks, wants or plans (PolNeAR marks them; users don't
 # call them quotes).
-BELIEF = frozenset("""
+BELIEF = _words("""
 think believe feel fear worry hope want wish plan intend expect doubt suspect assume know consider
 regard view understand realize realise recognize recognise anticipate aim seek prefer like love hate
 support oppose favor favour trust guess imagine suppose reckon figure agree disagree seem appear
 remember forget mean need prefer dream envision envisage hesitate refuse decline try attempt
 concern care bet sense learn discover notice see look decide
-""".split())
-
-# Nouns that head an impersonal source speaking for itself (a study found, the report says).
-_DOCUMENT_SOURCES = frozenset("report study survey poll statement release filing document analysis "
-                              "research paper letter memo review data figures records".split())
+""")
 
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 _GENERIC = frozenset({"you", "one"})
@@ -164,7 +166,7 @@ def _infinitive(content: list[Token]) -> bool:
     return len(words) >= 2 and words[0].lower_ == "to" and words[1].pos_ in ("VERB", "AUX")
 
 
-def _headline_like(doc: Doc, content: list[Token], cue: list[Token]) -> bool:
+def _headline_like(content: list[Token], cue: list[Token]) -> bool:
     """A title or headline: a short title-case line with a colon as its only cue."""
     if not cue or any(t.lower_ != ":" for t in cue):
         return False
@@ -239,7 +241,7 @@ def _drop_reason(doc: Doc, att: Attribution, verdict: Verdict, head: Token | Non
         return "credit line"
     if _ANONYMITY.search(text) or (_ANONYMITY.search(around) and _infinitive(content)):
         return "anonymity request"
-    if _headline_like(doc, content, cue):
+    if _headline_like(content, cue):
         return "headline or title"
     if _first_person_author(doc, src):
         return "author first person"

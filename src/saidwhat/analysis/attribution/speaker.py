@@ -29,22 +29,27 @@ from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.schema import Actor, ActorKind
 from saidwhat.schema import Span as CharSpan
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Head nouns of descriptions that stand for an organisation ("the company said").
-ORG_NOUNS = frozenset("""
+ORG_NOUNS = _words("""
 company firm automaker carmaker maker manufacturer group agency utility brokerage retailer bank
 network studio startup giant ministry department office organization organisation government
 administration airline publisher label team club party campaign commission committee council
 court board union association institute university school hospital newspaper paper outlet site
 website platform service operator developer chain insurer lender regulator police
-""".split())
+""")
 # Head nouns of descriptions that stand for a person ("the British royal said").
-PERSON_NOUNS = frozenset("""
+PERSON_NOUNS = _words("""
 royal prince princess king queen president minister senator lawmaker congressman congresswoman
 official executive chief ceo founder chairman chairwoman actor actress singer rapper star player
 coach manager director spokesman spokeswoman spokesperson lawyer attorney judge prosecutor doctor
 professor researcher scientist analyst economist author writer reporter candidate governor mayor
 leader host owner woman man father mother son daughter wife husband
-""".split())
+""")
 _DEFINITE = frozenset({"the", "this", "that"})
 # How far back (characters) a definite description looks for its antecedent (about 3 paragraphs).
 ANTECEDENT_WINDOW = 1500
@@ -197,7 +202,8 @@ def _descriptive_speaker(doc: Doc, phrase: Span, actor: Actor | None, actors: li
     if np is None:
         return actor
     text = doc.text[np[0]:np[1]]
-    if actor is not None and phrase.root.idx >= 0 and any(s <= phrase.root.idx < e for s, e in actor.mentions) \
+    root_at = phrase.root.idx
+    if actor is not None and any(s <= root_at < e for s, e in actor.mentions) \
             and not any(ch.isupper() for ch in actor.name[:1]):
         _add_alias(actor, text)
         return actor
@@ -291,7 +297,8 @@ def refine_speakers(doc: Doc, atts: list[Attribution], res: ActorResolution) -> 
     was_speaker = {s for s in res.speakers if s}
     for i, att in enumerate(atts):
         mention = res.mentions[i] if i < len(res.mentions) else list(att.source)
-        actor = next((a for a in res.actors if a.id == res.speakers[i]), None) if i < len(res.speakers) else None
+        sid = res.speakers[i] if i < len(res.speakers) else None
+        actor = next((a for a in res.actors if a.id == sid), None)
         new_mention, new_actor = speaker_for(doc, att, list(mention), actor, res.actors)
         if i < len(res.mentions):
             res.mentions[i] = new_mention
