@@ -156,9 +156,21 @@ def _is_definite_description(phrase: Span) -> bool:
 
 def _is_descriptive(phrase: Span) -> bool:
     """A common-noun phrase (possibly containing names as modifiers): 'two people familiar with
-    the matter', "Russia's foreign ministry", 'the authors of the study'."""
+    the matter', "Russia's foreign ministry", 'the authors of the study'; not a title before a
+    name ("China's ambassador to the UN Zhang Jun")."""
     head = phrase.root
-    return head.pos_ == "NOUN" and not _is_name(head) and head.lemma_.lower() not in ("statement", "tweet")
+    words = [t for t in phrase if not t.is_punct]
+    return (head.pos_ == "NOUN" and not _is_name(head) and head.lemma_.lower() not in ("statement", "tweet")
+            and bool(words) and not (words[-1].pos_ == "PROPN" and words[-1].i > head.i))
+
+
+def _named(actor: Actor) -> bool:
+    return actor.name[:1].isupper() and actor.kind != "anonymous"
+
+
+def _covers_head(actor: Actor, phrase: Span) -> bool:
+    at = phrase.root.idx
+    return any(s <= at < e for s, e in actor.mentions)
 
 
 def _conjoined_names(phrase: Span) -> list[Token]:
@@ -202,10 +214,8 @@ def _descriptive_speaker(doc: Doc, phrase: Span, actor: Actor | None, actors: li
     if np is None:
         return actor
     text = doc.text[np[0]:np[1]]
-    root_at = phrase.root.idx
-    if actor is not None and any(s <= root_at < e for s, e in actor.mentions) \
-            and not any(ch.isupper() for ch in actor.name[:1]):
-        _add_alias(actor, text)
+    if actor is not None and _covers_head(actor, phrase):
+        _add_alias(actor, text)  # the actor stage resolved the phrase itself: keep its actor
         return actor
     existing = next((a for a in actors if a.name == " ".join(text.split())), None)
     if existing is not None:
@@ -225,6 +235,11 @@ def _in_quotation(doc: Doc, pos: int) -> bool:
     start = doc.text.rfind("\n", 0, pos) + 1
     before = doc.text[start:pos]
     return (before.count("“") > before.count("”")) or before.count('"') % 2 == 1
+
+
+def _named_in_sentence(actor: Actor, pron: Token) -> bool:
+    sent = pron.sent
+    return any(sent.start_char <= s and e <= pron.idx for s, e in actor.mentions)
 
 
 def pronoun_antecedent(doc: Doc, pron: Token, actors: list[Actor]) -> Actor | None:
@@ -263,6 +278,8 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
             actor = _new_actor(actors, phrase.text, "person", (phrase.start_char, phrase.end_char))
     phrase = _phrase(doc, mention)
     if phrase is not None and phrase.root.lower_ in _PERSON_PRONOUNS:
+        if actor is not None and _named_in_sentence(actor, phrase.root):
+            return mention, actor  # the actor stage's antecedent in the pronoun's own sentence
         return mention, pronoun_antecedent(doc, phrase.root, actors) or actor
     if phrase is None or phrase.root.pos_ == "PRON":
         return mention, actor
@@ -277,7 +294,7 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
         text = doc.text[phrase.start_char:phrase.end_char]
         found = next((a for a in actors if a.name == text), None)
         return mention, found or _new_actor(actors, text, "group", (phrase.start_char, phrase.end_char))
-    if _is_definite_description(phrase):
+    if _is_definite_description(phrase) and (actor is None or not _named(actor)):
         ante = definite(doc, phrase, actors)
         if ante is not None:
             _add_alias(ante, phrase.text)
