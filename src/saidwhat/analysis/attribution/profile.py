@@ -47,7 +47,8 @@ document conclude contend acknowledge rule statement comment remark interview le
 testimony announcement admission assertion remarks comments report study survey poll research analysis
 filing memo post tweet
 release spokesman spokeswoman spokesperson explain elaborate outline detail summarize summarise
-characterize characterise label dub brand term
+characterize characterise label dub brand term tout discuss bemoan dispute apologize apologise
+speculate demonstrate plead discover
 """)
 
 # Verbs of saying whose noun-phrase object is a thing, not what was said ("announced the
@@ -63,7 +64,7 @@ think believe feel fear worry hope want wish plan intend expect doubt suspect as
 regard view understand realize realise recognize recognise anticipate aim seek prefer like love hate
 support oppose favor favour trust guess imagine suppose reckon figure agree disagree seem appear
 remember forget mean need prefer dream envision envisage hesitate refuse decline try attempt
-concern care bet sense learn discover notice see look decide
+concern care bet sense learn notice see look decide
 """)
 
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
@@ -208,9 +209,12 @@ _TOPIC_PREPS = frozenset({"about", "to", "for", "on", "of", "with", "at", "over"
 def _topic_preposition(cue: list[Token], head: Token | None) -> bool:
     """'asked about X', 'joked about X', 'responding to X': the object of the preposition is what
     the speech is about, not what was said."""
-    if head is None or head.lower_ == "according":
+    if head is None or head.lower_ == "according" or not cue:
         return False
-    return any(t.i > head.i and t.lower_ in _TOPIC_PREPS and t.dep_ == "prep" for t in cue)
+    last = cue[-1]
+    if last.lower_ == "for" and head.lemma_.lower() in ("ask", "call", "push", "press", "plead"):
+        return False  # asking for X is a request: X is what was said
+    return last.i > head.i and last.lower_ in _TOPIC_PREPS and last.dep_ == "prep"
 
 
 def _passive(head: Token | None) -> bool:

@@ -63,11 +63,17 @@ def _phrase(doc: Doc, spans: list[CharSpan]) -> Span | None:
     return doc.char_span(spans[0][0], spans[-1][1], alignment_mode="expand")
 
 
-def _noun_phrase(head: Token, limit: Span) -> tuple[int, int] | None:
-    """Character span of ``head``'s noun phrase, within its sentence, without edge punctuation."""
+def _noun_phrase(head: Token, limit: Span, taken: list[CharSpan]) -> tuple[int, int] | None:
+    """Character span of ``head``'s noun phrase, within its sentence, without edge punctuation,
+    cut before the first word of the quote's content or cue (``taken``)."""
     sent = head.sent
     toks = [t for t in head.subtree if sent.start <= t.i < sent.end and t.i >= limit.start - 3]
     toks = [t for t in toks if not t.is_space]
+    cut = next((k for k, t in enumerate(toks) if k > 0 and any(s <= t.idx < e for s, e in taken)), None)
+    if cut is not None:
+        toks = toks[:cut]
+        while toks and toks[-1].dep_ in ("nsubj", "relcl") and toks[-1].pos_ == "PRON":
+            toks.pop()  # 'who' of a cut relative clause
     while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc", "punct")):
         toks.pop()
     while toks and toks[0].is_punct:
@@ -209,13 +215,19 @@ def agent_of(doc: Doc, cue: list[CharSpan]) -> Span | None:
     return None
 
 
-def _descriptive_speaker(doc: Doc, phrase: Span, actor: Actor | None, actors: list[Actor]) -> Actor | None:
-    np = _noun_phrase(phrase.root, phrase)
+def _descriptive_speaker(doc: Doc, phrase: Span, actor: Actor | None, actors: list[Actor],
+                         taken: list[CharSpan]) -> Actor | None:
+    np = _noun_phrase(phrase.root, phrase, taken)
     if np is None:
         return actor
     text = doc.text[np[0]:np[1]]
     if actor is not None and _covers_head(actor, phrase):
-        _add_alias(actor, text)  # the actor stage resolved the phrase itself: keep its actor
+        # the actor stage resolved the phrase itself: keep its actor, named by the whole description
+        if not _named(actor) and len(text) > len(actor.name) and actor.name.lower() in text.lower():
+            _add_alias(actor, actor.name)
+            actor.name = " ".join(text.split())
+        else:
+            _add_alias(actor, text)
         return actor
     existing = next((a for a in actors if a.name == " ".join(text.split())), None)
     if existing is not None:
@@ -301,7 +313,7 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
             return mention, ante
         return mention, actor
     if _is_descriptive(phrase):
-        return mention, _descriptive_speaker(doc, phrase, actor, actors)
+        return mention, _descriptive_speaker(doc, phrase, actor, actors, list(att.content) + list(att.cue))
     if actor is not None:
         _add_alias(actor, phrase.text)
     return mention, actor
