@@ -23,8 +23,9 @@ from saidwhat.analysis.attribution.profile import user_profile
 from saidwhat.analysis.attribution.speaker import refine_speakers
 from saidwhat.analysis.nlp import MAX_CHARS, get_nlp
 from saidwhat.analysis.stance import assign_stances
+from saidwhat.deadline import Deadline
 from saidwhat.errors import InputTooLargeError
-from saidwhat.schema import AnalyzedArticle, Article, Quote, Speaker
+from saidwhat.schema import QUOTE_PART_SEPARATOR, AnalyzedArticle, Article, Quote, Speaker
 
 
 def check_size(text: str, source: str | None) -> None:
@@ -41,27 +42,36 @@ def parse_many(texts: Sequence[str], *, batch_size: int = 16) -> list[Doc]:
     return list(get_nlp().pipe(texts, batch_size=batch_size))
 
 
+def _check(deadline: Deadline | None, step: str, source: str | None) -> None:
+    if deadline is not None:
+        deadline.check(step, source)
+
+
 def analyze_article(article: Article, *, targets: Sequence[str] | None = None,
-                    doc: Doc | None = None, include_beliefs: bool = False,
-                    min_confidence: float = 0.0) -> AnalyzedArticle:
+                    doc: Doc | None = None, deadline: Deadline | None = None,
+                    include_beliefs: bool = False, min_confidence: float = 0.0) -> AnalyzedArticle:
     """Analyse an extracted article; offsets in the result index ``article.text``.
 
     ``doc`` may be passed when the text was already parsed (see ``parse_many``); it must be the
-    parse of ``article.text``. Quotes follow the user profile (``attribution.profile``): speech
-    only unless ``include_beliefs``, and only those whose confidence (the calibrated probability
-    that the quote is usable) reaches ``min_confidence``.
+    parse of ``article.text``. ``deadline`` is checked between the components. Quotes follow the
+    user profile (``attribution.profile``): speech only unless ``include_beliefs``, and only those
+    whose confidence (the calibrated probability that the quote is usable) reaches
+    ``min_confidence``.
     """
     text = article.text
     check_size(text, article.source)
+    _check(deadline, "parsing", article.source)
     if doc is None:
         doc = get_nlp()(text)
     elif doc.text != text:
         raise ValueError("doc is not the parse of article.text")
+    _check(deadline, "attribution", article.source)
     attributions, verdicts = user_profile(doc, layout_quotes(doc, find_attributions(doc)))
     if not include_beliefs:
         keep = [i for i, a in enumerate(attributions) if a.type == "speech"]
         attributions = [attributions[i] for i in keep]
         verdicts = [verdicts[i] for i in keep]
+    _check(deadline, "actors", article.source)
     resolution = resolve_actors(doc, attributions)
     refine_speakers(doc, attributions, resolution)
     quotes: list[Quote] = []
@@ -77,12 +87,14 @@ def analyze_article(article: Article, *, targets: Sequence[str] | None = None,
                 kind=att.kind,
                 type=att.type,
                 content=list(att.content),
+                text=QUOTE_PART_SEPARATOR.join(text[s:e] for s, e in att.content),
                 cue=list(att.cue),
                 speaker=Speaker(mention=list(mention), actor=actor),
                 confidence=round(conf, 4),
             )
         )
     analyzed = AnalyzedArticle(**article.model_dump(), actors=resolution.actors, quotes=quotes)
+    _check(deadline, "stance", article.source)
     assign_stances(doc, analyzed, targets)
     return analyzed
 
