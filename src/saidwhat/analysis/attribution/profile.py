@@ -22,7 +22,6 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from saidwhat.analysis.attribution.model import Attribution
-from saidwhat.analysis.attribution.quotes import QUOTE_CHARS
 from saidwhat.schema import AttributionType
 
 Profile = Literal["user", "polnear"]
@@ -67,6 +66,7 @@ remember forget mean need prefer dream envision envisage hesitate refuse decline
 concern care bet sense learn notice see look decide
 """)
 
+QUOTE_CHARS = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb')
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 _GENERIC = frozenset({"you", "one"})
 _ANONYMITY = re.compile(
