@@ -71,7 +71,8 @@ def table(rows: list[tuple[float, int]], bins: int = 5) -> str:
         acc = sum(u for _, u in sel) / len(sel)
         ece += len(sel) / len(rows) * abs(conf - acc)
         lines.append(f"| {lo:.1f}–{hi:.1f} | {len(sel)} | {conf:.2f} | {acc:.2f} |")
-    return "\n".join(lines) + f"\n\nExpected calibration error (ECE, {bins} bins): **{ece:.3f}** on {len(rows)} quotes."
+    ece_line = f"Expected calibration error (ECE, {bins} bins): **{ece:.3f}** on {len(rows)} quotes."
+    return "\n".join(lines) + "\n\n" + ece_line
 
 
 def main() -> None:

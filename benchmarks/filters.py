@@ -1,6 +1,7 @@
 """What each precision filter of the user profile removes, and how much of it was a real attribution.
 
-    .venv/bin/python benchmarks/filters.py --wild ../shared/data/wild/dev --polnear ../shared/data/polnear/train --every 10
+    .venv/bin/python benchmarks/filters.py --wild ../shared/data/wild/dev \
+        --polnear ../shared/data/polnear/train --every 20
 
 For every attribution the extractor finds (plus layout quotes), ``profile.judge`` gives a drop
 reason or none. Per reason this prints how many attributions it drops and how many of those

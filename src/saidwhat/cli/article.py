@@ -13,7 +13,6 @@ from saidwhat.errors import SaidwhatError
 from saidwhat.runner import run_batch
 from saidwhat.schema import Article
 
-
 # Quotes below this probability of being usable are not shown unless asked for: on held-back own
 # pages only 6% of them were usable (docs/confidence.md, reliability table).
 DEFAULT_MIN_CONFIDENCE = 0.2
@@ -43,7 +42,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--target", action="append", default=[], metavar="NAME",
                    help="a target to take stances toward (repeatable); default: proposed from the text")
     p.add_argument("--include", choices=["beliefs"], action="append", default=[],
-                   help="'beliefs': also show beliefs and intentions (thinks, fears, wants); default: speech only")
+                   help="'beliefs': also show beliefs and intentions (thinks, fears, wants); "
+                        "default: speech only")
     p.add_argument("--min-confidence", type=_probability, default=DEFAULT_MIN_CONFIDENCE, metavar="P",
                    help="show only quotes whose confidence (probability of being usable) is at least P "
                         f"(0..1; default {DEFAULT_MIN_CONFIDENCE}, 0 shows all)")
@@ -67,7 +67,8 @@ def _extract_one(item: str, allow_private_network: bool, fetch_timeout: float,
 
 
 def _analyze_one(item: str, allow_private_network: bool, fetch_timeout: float, timeout: float | None,
-                 targets: tuple[str, ...], include_beliefs: bool = False, min_confidence: float = 0.0) -> Article:
+                 targets: tuple[str, ...], include_beliefs: bool = False,
+                 min_confidence: float = 0.0) -> Article:
     return analyze(item, targets=targets, allow_private_network=allow_private_network,
                    fetch_timeout=fetch_timeout, timeout=timeout, include_beliefs=include_beliefs,
                    min_confidence=min_confidence)

@@ -109,7 +109,8 @@ def render_markdown(article: Article) -> str:
         cue = " ".join(a.span_text(s) for s in q.cue)
         stance = "; ".join(f"{_md(k)}: {v.label}" for k, v in q.stance.items() if v.label != "neutral")
         tail = f" — *{stance}*" if stance else ""
-        how = ", ".join(x for x in (_md(cue) or "no cue", q.kind, "belief" if q.type == "belief" else "") if x)
+        belief = "belief" if q.type == "belief" else ""
+        how = ", ".join(x for x in (_md(cue) or "no cue", q.kind, belief) if x)
         flag = " ⚠ *uncertain*" if q.confidence is not None and q.confidence < UNCERTAIN else ""
         lines.append(f"- **{who}** ({how}): {_quoted(said)}{tail}{flag}")
     return "\n".join(lines)
