@@ -28,9 +28,10 @@ import pytest
 import saidwhat
 from saidwhat import dates, sanitize
 from saidwhat.analysis import nlp
-from saidwhat.analysis.actors import mentions
+from saidwhat.analysis.actors import filters, mentions
+from saidwhat.analysis.attribution import layout, profile
 from saidwhat.analysis.stance import targets as stance_targets
-from saidwhat.article import clutter, extract, language, metadata
+from saidwhat.article import clutter, extract, language, metadata, page_type
 from saidwhat.corpus import sources
 from saidwhat.page import decode, fetch
 from saidwhat.page import load as _load_pkg  # noqa: F401  (the module is imported by name below)
@@ -104,7 +105,22 @@ CASES: list[Case] = [
     _c("keys.norm_name words", re.compile(r"\w+"), "findall", keys.MAX_NAME_CHARS),
     _c("keys.actor_key slug", re.compile(r"[^a-z0-9-]"), "sub", keys.MAX_NAME_CHARS),
     _c("store._SCHEMA_NAME", store_mod._SCHEMA_NAME, "match", SOURCE_CHARS, "a"),
-    # analysis
+    _c("page_type._PRICE", page_type._PRICE, "search", page_type.SAMPLE_CHARS, "1,", "$1,", "1.", "1 "),
+    _c("page_type._REPORTING", page_type._REPORTING, "findall", page_type.SAMPLE_CHARS, "said ",
+       "according "),
+    *[_c(f"page_type._PATH_WORDS {kind}", pattern, "search", SOURCE_CHARS, "/deals", "-", "/review", "/")
+      for kind, pattern in page_type._PATH_WORDS],
+    *[_c(f"page_type._TITLE_WORDS {kind}", pattern, "search", page_type.MAX_TITLE_CHARS, "review ", "deals ",
+         "opinion")
+      for kind, pattern in page_type._TITLE_WORDS],
+    # analysis (a unit's text is at most the analysis cap)
+    _c("layout._TRANSCRIPT", layout._TRANSCRIPT, "findall", ANALYSIS_CHARS, "A ", "AB ", "\nA", "A:", "A.\n"),
+    _c("layout._DASH_SIGNED", layout._DASH_SIGNED, "findall", ANALYSIS_CHARS, '"', '"aaaaaaaaa"', "\u201c"),
+    _c("profile._ANONYMITY", profile._ANONYMITY, "search", ANALYSIS_CHARS, "not ", "on the "),
+    _c("profile._CREDIT", profile._CREDIT, "search", ANALYSIS_CHARS, "photo ", "reporting "),
+    _c("profile.INCH_MARK", profile.INCH_MARK, "findall", ANALYSIS_CHARS, "1", "1.", '1"'),
+    _c("filters._ADDRESS", filters._ADDRESS, "search", ANALYSIS_CHARS, "P.O. ", "Suite ", "1 "),
+    _c("filters._MODEL", filters._MODEL, "search", ANALYSIS_CHARS),
     _c("nlp._LONG_RUN", nlp._LONG_RUN, "findall", ANALYSIS_CHARS, "(", "a" * 99 + " "),
     _c("mentions._ACRONYM", mentions._ACRONYM, "match", ANALYSIS_CHARS, "A", "A.", "A-"),
     _c("mentions.strip_the", re.compile(r"^(the|The)\s+"), "sub", ANALYSIS_CHARS, "the ", "The"),
