@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from saidwhat.errors import BinaryInputError
 
@@ -25,6 +28,7 @@ __all__ = [
     "refuse_binary",
     "scrub",
     "scrub_field",
+    "scrub_model",
     "spreadsheet_cell",
 ]
 
@@ -82,6 +86,27 @@ def scrub(text: str) -> str:
 def scrub_field(value: str | None) -> str | None:
     """A metadata field (title, outlet, author, source name) scrubbed, runs of spaces kept."""
     return None if value is None else scrub(value)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _scrub_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, list | tuple):
+        return type(value)(_scrub_value(v) for v in value)
+    if isinstance(value, dict):
+        return {scrub(k) if isinstance(k, str) else k: _scrub_value(v) for k, v in value.items()}
+    return value
+
+
+def scrub_model(model: M) -> M:
+    """``model`` with every string in it scrubbed (``scrub``: same lengths, so spans stay valid);
+    the model itself when it is clean already. What a store writes, whoever built the model."""
+    data = model.model_dump()
+    cleaned = _scrub_value(data)
+    return model if cleaned == data else type(model).model_validate(cleaned)
 
 
 def display_name(name: str) -> str:

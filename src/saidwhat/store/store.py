@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, cast
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from sqlalchemy import (
     Column,
@@ -41,16 +41,18 @@ from sqlalchemy import (
     func,
     insert,
     literal_column,
+    make_url,
     or_,
     select,
     tuple_,
     update,
 )
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.sql import ColumnElement, Select
 
 from saidwhat.dates import parse_date_filter
 from saidwhat.errors import ConfigError, SaidwhatError, StoreError, require_extra
+from saidwhat.sanitize import display_name, scrub, scrub_model
 from saidwhat.schema import STANCE_LABELS, AnalyzedArticle
 from saidwhat.store import tables as t
 from saidwhat.store.dedup import compare, fingerprint, shingles, text_hash
@@ -157,10 +159,12 @@ class Store:
         self.schema = schema or url_schema
         if self.schema is not None and not _SCHEMA_NAME.match(self.schema):
             raise ConfigError(f"bad schema name {self.schema!r}: use lower-case letters, digits, _")
+        self.read_only = False
         try:
             if sa_url.startswith("sqlite"):
+                sa_url, self.read_only = _sqlite_access(sa_url)
                 self.engine: Engine = create_engine(sa_url, connect_args={"timeout": 60})
-                _sqlite_events(self.engine)
+                _sqlite_events(self.engine, read_only=self.read_only)
             else:
                 self.engine = create_engine(sa_url, pool_pre_ping=True)
                 if self.schema:
@@ -199,6 +203,9 @@ class Store:
         with self.engine.connect() as conn:
             if MigrationContext.configure(conn).get_current_revision() == head:
                 return
+        if self.read_only:
+            raise StoreError("the store is on read-only media and was written by an older saidwhat: "
+                             "copy it somewhere writable once to upgrade it", input=_redact(self.url))
         with self.engine.begin() as conn:
             if self.dialect == "postgresql":
                 # Two processes opening a fresh store at once must not both create the tables.
@@ -222,6 +229,7 @@ class Store:
         source again adds nothing."""
         if not analyzed.text.strip():
             raise StoreError("an article without text cannot be stored", input=analyzed.source)
+        analyzed = scrub_model(analyzed)  # no NUL for PostgreSQL, no lone surrogate for either database
         digest = text_hash(analyzed.text)
         ukey = url_key(analyzed.url)
         sh = shingles(analyzed.text)
@@ -248,6 +256,9 @@ class Store:
                 if dup is not None:
                     return AddResult(article_id=dup, status="duplicate", duplicate_of=dup)
                 raise StoreError("could not store the article (integrity error)",
+                                 input=analyzed.source) from exc
+            except DataError as exc:  # a value the database refuses: this article's failure, not the run's
+                raise StoreError(f"could not store the article: {_one_line(exc.orig)}",
                                  input=analyzed.source) from exc
             except OperationalError as exc:
                 if "locked" in str(exc).lower() and attempt < 4:
@@ -415,12 +426,14 @@ class Store:
 
     def record_failure(self, source: str, error: SaidwhatError) -> None:
         """Keep the latest failure of each source (re-running a source replaces its entry)."""
+        source = display_name(source)  # any name a run meets can be recorded (NUL, bad bytes)
         key = _source_key(source)
+        message = display_name(error.message[:2000])
         try:
             with self._write() as conn, conn.begin():
                 conn.execute(delete(t.failures).where(t.failures.c.source_key == key))
                 conn.execute(insert(t.failures), {"source": source, "source_key": key, "code": error.code,
-                                                  "message": error.message[:2000], "at": _now()})
+                                                  "message": message, "at": _now()})
         except SQLAlchemyError as exc:
             raise StoreError(f"could not record a failure: {exc}", input=source) from exc
 
@@ -429,17 +442,19 @@ class Store:
     def known_sources(self, sources: Sequence[str]) -> dict[str, str | None]:
         """Of these sources (as named at ingest), the stored ones (an article's own source or a
         recorded copy of it) with their published date."""
-        out: dict[str, str | None] = {}
+        named = {display_name(s): s for s in sources}  # as stored; any name can be asked about
+        found: dict[str, str | None] = {}
         sg = t.sightings.c
+        names = list(named)
         with self.engine.connect() as conn:
-            for i in range(0, len(sources), 500):
-                chunk = list(sources[i : i + 500])
+            for i in range(0, len(names), 500):
+                chunk = names[i : i + 500]
                 for src, pub in conn.execute(select(sg.source, sg.published).where(sg.source.in_(chunk))):
-                    out.setdefault(src, pub)
+                    found.setdefault(src, pub)
                 for src, pub in conn.execute(select(t.articles.c.source, t.articles.c.published)
                                              .where(t.articles.c.source.in_(chunk))):
-                    out[src] = pub
-        return out
+                    found[src] = pub
+        return {named[src]: pub for src, pub in found.items()}
 
     def known_urls(self, urls: Sequence[str]) -> dict[str, str | None]:
         """Of these URLs, the ones stored (by canonical URL) with their published date."""
@@ -501,6 +516,7 @@ class Store:
                       offset: int = 0, limit: int = 20) -> ResultPage[ArticleSummary]:
         a = t.articles.c
         conds = self._date_conds(since, until)
+        outlet = _param(outlet)
         if outlet:
             conds.append(func.lower(a.outlet) == outlet.lower())
         limit, offset = _page_args(limit, offset)
@@ -560,9 +576,14 @@ class Store:
 
     @staticmethod
     def _actor_keys_select(actor: str) -> Select[Any]:
+        """Keys of the actors ``actor`` names: the key itself, or a name containing it. A filter
+        with no letter or digit ("%", "...") names no one (it would match every name)."""
         ca = t.canonical_actors.c
+        norm = norm_name(actor)
+        if not norm:
+            return select(ca.key).where(ca.key == actor)
         return select(ca.key).where(or_(ca.key == actor,
-                                        ca.search_names.like(like_pattern(norm_name(actor)), escape="\\")))
+                                        ca.search_names.like(like_pattern(norm), escape="\\")))
 
     def _quote_select(self) -> Select[Any]:
         q, a, ca = t.quotes.c, t.articles.c, t.canonical_actors.c
@@ -577,6 +598,7 @@ class Store:
                  stance: str | None, actor_key_exact: str | None = None) -> tuple[Select[Any], Any] | None:
         """Apply the filters; returns (statement, rank expression) or None when nothing can match."""
         q, a = t.quotes.c, t.articles.c
+        text, actor, outlet, target = _param(text), _param(actor), _param(outlet), _param(target)
         conds = self._date_conds(since, until)
         if outlet:
             conds.append(func.lower(a.outlet) == outlet.lower())
@@ -702,8 +724,10 @@ class Store:
         ca, q = t.canonical_actors.c, t.quotes.c
         limit, offset = _page_args(limit, offset)
         conds = []
-        if name:
-            conds.append(ca.search_names.like(like_pattern(norm_name(name)), escape="\\"))
+        name = _param(name)
+        if name:  # a name with no letter or digit names no one (see _actor_keys_select)
+            norm = norm_name(name)
+            conds.append(ca.search_names.like(like_pattern(norm), escape="\\") if norm else ca.key == name)
         nq = (select(q.actor_key, func.count().label("n")).where(q.actor_key.is_not(None))
               .group_by(q.actor_key).subquery())
         stmt = (select(ca.key, ca.name, ca.kind, ca.affiliation, func.coalesce(nq.c.n, 0).label("n"))
@@ -721,6 +745,7 @@ class Store:
 
     def get_actor(self, key: str, *, n_quotes: int = 50) -> ActorDetail | None:
         ca, ac, s, a = t.canonical_actors.c, t.actors.c, t.stances.c, t.articles.c
+        key = scrub(key)
         with self.engine.connect() as conn:
             row = conn.execute(select(ca.key, ca.name, ca.kind, ca.affiliation).where(ca.key == key)).first()
             if row is None:
@@ -876,6 +901,18 @@ def _across_articles(votes: Counter[str], counts: Counter[str]) -> str:
     return "neutral"
 
 
+def _param(value: str | None) -> str | None:
+    """A query parameter both databases can compare with: scrubbed (a NUL would make PostgreSQL
+    refuse the query; SQLite would take it), stripped, None when nothing is left."""
+    if value is None:
+        return None
+    return scrub(value).strip() or None
+
+
+def _one_line(exc: BaseException | None) -> str:
+    return " ".join(str(exc).split())[:300]
+
+
 def _page_args(limit: int, offset: int) -> tuple[int, int]:
     return max(0, min(int(limit), _MAX_LIMIT)), max(0, int(offset))
 
@@ -902,15 +939,30 @@ def _redact(url: str) -> str:
     return re.sub(r"//([^:/@]+):[^@/]*@", r"//\1:***@", url)
 
 
-def _sqlite_events(engine: Engine) -> None:
+def _sqlite_access(sa_url: str) -> tuple[str, bool]:
+    """The URL to open a SQLite store with, and whether it is read-only. A store whose file or
+    folder cannot be written (read-only media, a shared copy) is opened read-only; when even its
+    folder is read-only, as immutable (SQLite then needs no -wal or -shm file beside it)."""
+    database = make_url(sa_url).database
+    if not database or database.startswith("file:") or not os.path.isfile(database):
+        return sa_url, False  # in memory, already a URI, or not there yet (created writable)
+    folder = os.path.dirname(database) or "."
+    if os.access(database, os.W_OK) and os.access(folder, os.W_OK):
+        return sa_url, False
+    flags = "mode=ro" if os.access(folder, os.W_OK) else "mode=ro&immutable=1"
+    return f"sqlite:///file:{quote(database)}?{flags}&uri=true", True
+
+
+def _sqlite_events(engine: Engine, *, read_only: bool = False) -> None:
     """WAL, foreign keys, and write transactions that take the lock up front (no upgrade deadlock)."""
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=NORMAL")  # durable across process crashes in WAL mode
+        if not read_only:  # a read-only store keeps the journal mode it was written with
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")  # durable across process crashes in WAL mode
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=60000")
         cur.close()
