@@ -135,53 +135,81 @@ class KillablePool:
         self._slots = threading.BoundedSemaphore(size)
         self._lock = threading.Lock()
         self._workers: set[_Worker] = set()
+        self._count = 0  # workers alive or starting: never more than ``size``
         self._closed = False
 
     # -- workers ------------------------------------------------------------------------------
 
+    def _reserve(self) -> bool:
+        """Count one more worker if there is room for it."""
+        with self._lock:
+            if self._count >= self.size:
+                return False
+            self._count += 1
+            return True
+
     def _spawn(self) -> _Worker:
+        """Start a worker already counted by ``_reserve``; uncount it if it does not start."""
         ours, theirs = self._ctx.Pipe(duplex=True)
         process = self._ctx.Process(target=_serve, args=(theirs, os.getpid(), self._memory, self._warm),
                                     name="saidwhat-worker", daemon=True)
-        process.start()
-        theirs.close()
+        try:
+            process.start()
+        except OSError as exc:  # no process could be made (limits): give the place back
+            with self._lock:
+                self._count -= 1
+            raise AnalysisError(f"cannot start a worker process: {exc}") from exc
+        finally:
+            theirs.close()
         worker = _Worker(process, ours)
         with self._lock:
             self._workers.add(worker)
-        if not ours.poll(START_TIMEOUT):
-            self._drop(worker)
-            raise AnalysisError(f"a worker process did not start within {START_TIMEOUT:g} s")
         try:
+            if not ours.poll(START_TIMEOUT):
+                raise AnalysisError(f"a worker process did not start within {START_TIMEOUT:g} s")
             ours.recv()
         except (EOFError, OSError) as exc:
             self._drop(worker)
             raise AnalysisError("a worker process exited while starting") from exc
+        except AnalysisError:
+            self._drop(worker)
+            raise
         return worker
 
     def _drop(self, worker: _Worker) -> None:
         worker.kill()
         with self._lock:
-            self._workers.discard(worker)
+            if worker in self._workers:
+                self._workers.discard(worker)
+                self._count -= 1
 
     def _take(self) -> _Worker:
-        try:
-            worker = self._idle.get_nowait()
-        except queue.Empty:
-            return self._spawn()
-        if worker.process.is_alive():
-            return worker
-        self._drop(worker)
-        return self._spawn()
+        """An idle worker; a new one when there is room; else the next to become idle (one being
+        started, or one finishing: the caller holds a slot, so one will)."""
+        while True:
+            try:
+                worker = self._idle.get_nowait()
+            except queue.Empty:
+                if self._reserve():
+                    return self._spawn()
+                try:
+                    worker = self._idle.get(timeout=START_TIMEOUT)
+                except queue.Empty:
+                    raise AnalysisError("no worker became free", input=None) from None
+            if worker.process.is_alive():
+                return worker
+            self._drop(worker)
 
     def start(self) -> None:
         """Start and warm every worker now (in the background), instead of on first use."""
 
         def fill() -> None:
-            for _ in range(self.size):
+            while self._reserve():
                 try:
                     self._idle.put(self._spawn())
                 except SaidwhatError as exc:
                     log.warning("could not start a worker: %s", exc)
+                    return
 
         threading.Thread(target=fill, name="saidwhat-pool-start", daemon=True).start()
 

@@ -49,7 +49,8 @@ def live_server(tmp_path_factory: pytest.TempPathFactory, fixture_dir: Path) -> 
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    app = create_app(str(corpus.path), host="127.0.0.1", port=port)
+    # the analysis worker starts (and loads spaCy) with the server, as under `saidwhat serve`
+    app = create_app(str(corpus.path), host="127.0.0.1", port=port, start_analysis=True)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
