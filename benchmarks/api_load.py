@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import socket
 import statistics
@@ -57,10 +58,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+def start_server(db: str, port: int, workers: int, extra: list[str]) -> subprocess.Popen[bytes]:
     cmd = [sys.executable, "-c", "import sys; from saidwhat.cli import main; sys.exit(main(sys.argv[1:]))",
            "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port),
-           "--workers", str(workers)]
+           "--workers", str(workers), *extra]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -119,6 +120,14 @@ def main() -> int:
                     help="stop the load after this long (default 120)")
     ap.add_argument("--workers", type=int, default=1,
                     help="uvicorn workers of the started server (default 1)")
+    ap.add_argument("--serve-arg", action="append", default=[], metavar="ARG",
+                    help="another option for `saidwhat serve` (repeatable), "
+                         "e.g. --serve-arg=--analyze-workers=1")
+    ap.add_argument("--settle", type=float, default=20.0,
+                    help="seconds to wait after the server answers (its analysis workers load spaCy)")
+    ap.add_argument("--distinct", action="store_true",
+                    help="make every request URL unique (an ignored parameter), so no answer is served "
+                         "from the server's cache: the cost of computing every answer")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     args = ap.parse_args()
@@ -127,8 +136,9 @@ def main() -> int:
     base = args.url
     if base is None:
         port = free_port()
-        proc = start_server(args.db, port, args.workers)
+        proc = start_server(args.db, port, args.workers, args.serve_arg)
         base = f"http://127.0.0.1:{port}"
+        time.sleep(args.settle)
     try:
         stats = httpx.get(f"{base}/api/stats", timeout=10).json()
         targets = [t for t, _ in httpx.get(f"{base}/api/facets", timeout=60).json().get("target", [])][:15]
@@ -141,11 +151,16 @@ def main() -> int:
                              f"/api/reactions?target={quote(rng.choice(targets))}"))
             jobs.append(("GET /search?q=WORD (HTML + facets)", f"/search?q={quote(rng.choice(WORDS))}"))
         rng.shuffle(jobs)
+        if args.distinct:
+            jobs = [(name, f"{path}{'&' if '?' in path else '?'}n={i}")
+                    for i, (name, path) in enumerate(jobs)]
         # warm-up: one of each, not counted
         asyncio.run(run_load(base, jobs[:10], 2, 60))
+        load_before = os.getloadavg()
         t0 = time.monotonic()
         results = asyncio.run(run_load(base, jobs, args.clients, args.max_seconds))
         wall = time.monotonic() - t0
+        load_after = os.getloadavg()
     finally:
         if proc is not None:
             proc.terminate()
@@ -156,12 +171,18 @@ def main() -> int:
     rows = [r.summary() for r in results.values()]
     done = sum(int(r["requests"]) for r in rows)
     out = {"store": stats, "clients": args.clients, "wall_seconds": round(wall, 1),
-           "throughput_rps": round(done / wall, 1) if wall else None, "targets": targets, "endpoints": rows}
+           "throughput_rps": round(done / wall, 1) if wall else None, "targets": targets, "endpoints": rows,
+           "cpus": os.cpu_count(), "load_average_before": [round(x, 2) for x in load_before],
+           "load_average_after": [round(x, 2) for x in load_after], "distinct": args.distinct,
+           "server_workers": args.workers}
     if args.json:
         print(json.dumps(out, indent=1))
         return 0
     print(f"store: {stats}")
-    print(f"{args.clients} clients, {done} requests in {wall:.1f} s ({out['throughput_rps']} req/s)")
+    print(f"machine: {os.cpu_count()} CPUs, load average (1/5/15 min) {out['load_average_before']} before, "
+          f"{out['load_average_after']} after")
+    print(f"{args.clients} clients, {done} requests in {wall:.1f} s ({out['throughput_rps']} req/s)"
+          + (", every URL distinct (no cached answers)" if args.distinct else ""))
     print(f"{'endpoint':40} {'n':>5} {'err':>4} {'p50 ms':>8} {'p95 ms':>8} {'mean ms':>8} {'max ms':>8}")
     for r in rows:
         print(f"{r['endpoint']!s:40} {r['requests']:>5} {r['errors']:>4} {r.get('p50_ms', '-')!s:>8} "

@@ -56,6 +56,20 @@ class BoundedTokenizer:
         return Doc.from_docs(docs, ensure_whitespace=False)
 
 
+_TEXT_KEY = "saidwhat.text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc. spaCy's ``Doc.text`` joins every token's text anew at
+    each read (on a 5,700-token text, 1,714 reads cost 62 of 70 CPU-seconds): code that slices the
+    text per quote or per token reads it here."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
+
+
 @functools.lru_cache(maxsize=1)
 def get_nlp() -> Language:
     try:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.profile import Verdict
+from saidwhat.analysis.nlp import text_of
 from saidwhat.schema import Actor, Span
 
 
@@ -45,14 +46,14 @@ def _speaker_path(doc: Doc, mention: list[Span], actor: Actor | None) -> str:
     """How the speaker was found: a name, a pronoun, a description, or not at all."""
     if not mention:
         return "none"
-    words = " ".join(doc.text[s:e] for s, e in mention).strip().lower().split()
+    words = " ".join(text_of(doc)[s:e] for s, e in mention).strip().lower().split()
     if len(words) == 1 and words[0] in _PRONOUNS:
         return "pronoun"
     if actor is None:
         return "unresolved"
     if actor.kind == "anonymous":
         return "anonymous"
-    if any(w[:1].isupper() for w in " ".join(doc.text[s:e] for s, e in mention).split()):
+    if any(w[:1].isupper() for w in " ".join(text_of(doc)[s:e] for s, e in mention).split()):
         return "name"
     return "description"
 
@@ -85,9 +86,9 @@ def features(doc: Doc, att: Attribution, verdict: Verdict, mention: list[Span],
     f["log_gap"] = math.log1p(gap) / 5.0
     cs = att.content[0][0] if att.content else 0
     ce = att.content[-1][1] if att.content else 0
-    if mention and "\n" in doc.text[min(mention[0][0], cs):max(mention[-1][1], ce)]:
+    if mention and "\n" in text_of(doc)[min(mention[0][0], cs):max(mention[-1][1], ce)]:
         f["speaker_other_paragraph"] = 1.0
-    n_words = len(" ".join(doc.text[s:e] for s, e in att.content).split())
+    n_words = len(" ".join(text_of(doc)[s:e] for s, e in att.content).split())
     f["log_words"] = math.log1p(n_words) / 4.0
     f["type=belief"] = float(att.type == "belief")
     return f

@@ -22,6 +22,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from saidwhat.analysis.attribution.model import Attribution
+from saidwhat.analysis.nlp import text_of
 from saidwhat.schema import AttributionType
 
 Profile = Literal["user", "polnear"]
@@ -140,8 +141,8 @@ def cue_class(head: Token | None) -> tuple[str, Literal["speech", "belief", "oth
 
 def _outside_quotes(doc: Doc, tok: Token) -> bool:
     """Is ``tok`` outside any quotation in its paragraph (the author's own words)?"""
-    start = doc.text.rfind("\n", 0, tok.idx) + 1
-    before = doc.text[start:tok.idx]
+    start = text_of(doc).rfind("\n", 0, tok.idx) + 1
+    before = text_of(doc)[start:tok.idx]
     opens = sum(before.count(c) for c in "\u201c\u00ab") - sum(before.count(c) for c in "\u201d\u00bb")
     straight = before.count('"') - len(INCH_MARK.findall(before))
     return opens <= 0 and straight % 2 == 0
@@ -196,8 +197,8 @@ def _generic_you(doc: Doc, src: list[Token]) -> bool:
 def _inch_content(doc: Doc, att: Attribution) -> bool:
     """A 'direct quote' that opens or closes on an inch mark (34" 3440x1440)."""
     for s, e in att.content:
-        lo, hi = max(0, s - 8), min(len(doc.text), e + 2)
-        if INCH_MARK.search(doc.text[lo:hi]):
+        lo, hi = max(0, s - 8), min(len(text_of(doc)), e + 2)
+        if INCH_MARK.search(text_of(doc)[lo:hi]):
             return True
     return False
 
@@ -236,8 +237,8 @@ def _drop_reason(doc: Doc, att: Attribution, verdict: Verdict, head: Token | Non
     content = _span(doc, list(att.content))
     cue = _span(doc, list(att.cue))
     src = _source_words(doc, att)
-    text = " ".join(doc.text[s:e] for s, e in att.content)
-    around = doc.text[max(0, att.content[0][0] - 120): att.content[-1][1] + 60] if att.content else ""
+    text = " ".join(text_of(doc)[s:e] for s, e in att.content)
+    around = text_of(doc)[max(0, att.content[0][0] - 120): att.content[-1][1] + 60] if att.content else ""
     if _inch_content(doc, att) and att.kind != "indirect":
         return "inch mark"
     sentence = head.sent.text if head is not None else around

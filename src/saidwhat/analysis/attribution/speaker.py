@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from saidwhat.analysis.actors.resolve import ActorResolution
 from saidwhat.analysis.attribution.model import Attribution
+from saidwhat.analysis.nlp import text_of
 from saidwhat.schema import Actor, ActorKind
 from saidwhat.schema import Span as CharSpan
 
@@ -220,7 +221,7 @@ def _descriptive_speaker(doc: Doc, phrase: Span, actor: Actor | None, actors: li
     np = _noun_phrase(phrase.root, phrase, taken)
     if np is None:
         return actor
-    text = doc.text[np[0]:np[1]]
+    text = text_of(doc)[np[0]:np[1]]
     if actor is not None and _covers_head(actor, phrase):
         # the actor stage resolved the phrase itself: keep its actor, named by the whole description
         if not _named(actor) and len(text) > len(actor.name) and actor.name.lower() in text.lower():
@@ -244,8 +245,8 @@ SUBJECT_BONUS = 600
 
 
 def _in_quotation(doc: Doc, pos: int) -> bool:
-    start = doc.text.rfind("\n", 0, pos) + 1
-    before = doc.text[start:pos]
+    start = text_of(doc).rfind("\n", 0, pos) + 1
+    before = text_of(doc)[start:pos]
     return (before.count("“") > before.count("”")) or before.count('"') % 2 == 1
 
 
@@ -303,7 +304,7 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
             return mention, found
     joint = _conjoined_names(phrase)
     if joint:
-        text = doc.text[phrase.start_char:phrase.end_char]
+        text = text_of(doc)[phrase.start_char:phrase.end_char]
         found = next((a for a in actors if a.name == text), None)
         return mention, found or _new_actor(actors, text, "group", (phrase.start_char, phrase.end_char))
     if _is_definite_description(phrase) and (actor is None or not _named(actor)):
