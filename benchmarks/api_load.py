@@ -22,7 +22,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import httpx
 
@@ -110,6 +110,83 @@ async def run_load(base: str, jobs: list[tuple[str, str]], clients: int,
     return results
 
 
+class RawConnection:
+    """One keep-alive HTTP/1.1 connection, GET only, with the least client work per request (an
+    asyncio stream, the status line and Content-Length read): so the latencies measure the
+    server, not the client (httpx spent more CPU per request than the server's cached answers)."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+        self.reconnects = 0
+
+    async def get(self, path: str) -> int:
+        for attempt in range(2):  # a keep-alive connection the server closed meanwhile: once more
+            if self.writer is None or self.reader is None:
+                self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+            try:
+                self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n\r\n".encode())
+                await self.writer.drain()
+                head = await self.reader.readuntil(b"\r\n\r\n")
+            except (ConnectionError, asyncio.IncompleteReadError):
+                self.writer, self.reader = None, None
+                if attempt:
+                    raise
+                self.reconnects += 1
+                continue
+            status = int(head.split(b" ", 2)[1])
+            length = 0
+            for line in head.split(b"\r\n")[1:]:
+                name, _, value = line.partition(b":")
+                if name.strip().lower() == b"content-length":
+                    length = int(value)
+            await self.reader.readexactly(length)
+            if b"connection: close" in head.lower():
+                self.writer.close()
+                self.writer, self.reader = None, None
+            return status
+        raise ConnectionError("unreachable")
+
+
+async def run_raw_load(base: str, jobs: list[tuple[str, str]], clients: int,
+                       max_seconds: float) -> tuple[dict[str, Result], int]:
+    """``run_load`` with ``RawConnection`` clients; also returns how many reconnects there were."""
+    split = urlsplit(base)
+    results: dict[str, Result] = {}
+    queue: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
+    for job in jobs:
+        queue.put_nowait(job)
+    stop_at = time.monotonic() + max_seconds
+    conns = [RawConnection(split.hostname or "127.0.0.1", split.port or 80) for _ in range(clients)]
+
+    async def worker(conn: RawConnection) -> None:
+        while time.monotonic() < stop_at:
+            try:
+                name, path = queue.get_nowait()
+            except asyncio.QueueEmpty:
+                return
+            res = results.setdefault(name, Result(name))
+            t0 = time.perf_counter()
+            try:
+                status = await asyncio.wait_for(conn.get(path), 30)
+            except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError):
+                res.errors += 1
+                conn.writer, conn.reader = None, None
+                continue
+            res.statuses[status] = res.statuses.get(status, 0) + 1
+            if status == 200:
+                res.latencies.append(time.perf_counter() - t0)
+            else:
+                res.errors += 1
+
+    await asyncio.gather(*(worker(c) for c in conns))
+    for c in conns:
+        if c.writer is not None:
+            c.writer.close()
+    return results, sum(c.reconnects for c in conns)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", required=True, help="store path or URL (built by `saidwhat ingest`)")
@@ -128,6 +205,9 @@ def main() -> int:
     ap.add_argument("--distinct", action="store_true",
                     help="make every request URL unique (an ignored parameter), so no answer is served "
                          "from the server's cache: the cost of computing every answer")
+    ap.add_argument("--client", choices=["raw", "httpx"], default="raw",
+                    help="load generator: raw asyncio HTTP/1.1 (default; little client CPU per request) "
+                         "or httpx (what earlier figures used)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     args = ap.parse_args()
@@ -158,7 +238,11 @@ def main() -> int:
         asyncio.run(run_load(base, jobs[:10], 2, 60))
         load_before = os.getloadavg()
         t0 = time.monotonic()
-        results = asyncio.run(run_load(base, jobs, args.clients, args.max_seconds))
+        reconnects = 0
+        if args.client == "raw":
+            results, reconnects = asyncio.run(run_raw_load(base, jobs, args.clients, args.max_seconds))
+        else:
+            results = asyncio.run(run_load(base, jobs, args.clients, args.max_seconds))
         wall = time.monotonic() - t0
         load_after = os.getloadavg()
     finally:
@@ -174,7 +258,7 @@ def main() -> int:
            "throughput_rps": round(done / wall, 1) if wall else None, "targets": targets, "endpoints": rows,
            "cpus": os.cpu_count(), "load_average_before": [round(x, 2) for x in load_before],
            "load_average_after": [round(x, 2) for x in load_after], "distinct": args.distinct,
-           "server_workers": args.workers}
+           "server_workers": args.workers, "client": args.client, "reconnects": reconnects}
     if args.json:
         print(json.dumps(out, indent=1))
         return 0
@@ -182,7 +266,8 @@ def main() -> int:
     print(f"machine: {os.cpu_count()} CPUs, load average (1/5/15 min) {out['load_average_before']} before, "
           f"{out['load_average_after']} after")
     print(f"{args.clients} clients, {done} requests in {wall:.1f} s ({out['throughput_rps']} req/s)"
-          + (", every URL distinct (no cached answers)" if args.distinct else ""))
+          + (", every URL distinct (no cached answers)" if args.distinct else "")
+          + f"; {args.client} client, {reconnects} keep-alive reconnects")
     print(f"{'endpoint':40} {'n':>5} {'err':>4} {'p50 ms':>8} {'p95 ms':>8} {'mean ms':>8} {'max ms':>8}")
     for r in rows:
         print(f"{r['endpoint']!s:40} {r['requests']:>5} {r['errors']:>4} {r.get('p50_ms', '-')!s:>8} "
