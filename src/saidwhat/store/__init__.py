@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from saidwhat.store.records import (
     ActorDetail,
+    ActorEdit,
+    ActorRole,
     ActorSummary,
     AddResult,
     ArticleSummary,
@@ -24,6 +26,8 @@ from saidwhat.store.store import Store, default_store_url, open_store
 
 __all__ = [
     "ActorDetail",
+    "ActorEdit",
+    "ActorRole",
     "ActorSummary",
     "AddResult",
     "ArticleSummary",

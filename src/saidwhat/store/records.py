@@ -14,6 +14,8 @@ from saidwhat.schema import AnalyzedArticle, Span, StanceLabel
 
 __all__ = [
     "ActorDetail",
+    "ActorEdit",
+    "ActorRole",
     "ActorSummary",
     "AddResult",
     "ArticleSummary",
@@ -104,6 +106,32 @@ class ActorSummary(BaseModel):
     n_quotes: int = 0
     n_articles: int = 0
     outlets: list[str] = Field(default_factory=list)
+    gender: Literal["female", "male", "unknown"] | None = Field(
+        default=None, description="people only: from the texts, else the first-name list, else unknown")
+    gender_source: Literal["text", "name-list", "none"] | None = None
+
+
+class ActorRole(BaseModel):
+    """A role or description an actor went by, and when (``role over time``)."""
+
+    role: str
+    first: str | None = Field(default=None, description="earliest published date of an article using it")
+    last: str | None = None
+    n_articles: int = 0
+
+
+class ActorEdit(BaseModel):
+    """A hand merge or split of canonical actors; applied again at every later write."""
+
+    id: int = 0
+    action: Literal["merge", "split"]
+    key: str
+    into: str
+    name: str | None = Field(default=None, description="split: the (normalised) name whose actors move")
+    scope: str | None = Field(default=None,
+                              description="split: the article (text hash prefix) whose actors move")
+    note: str | None = None
+    created_at: str = ""
 
 
 class StancePoint(BaseModel):
@@ -120,7 +148,8 @@ class StanceCounts(BaseModel):
 
 
 class ActorDetail(ActorSummary):
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list, description="other names (descriptions are roles)")
+    roles: list[ActorRole] = Field(default_factory=list)
     stance: dict[str, StanceCounts] = Field(default_factory=dict)
     stance_over_time: list[StancePoint] = Field(default_factory=list)
     quotes: list[QuoteHit] = Field(default_factory=list)

@@ -44,7 +44,6 @@ from sqlalchemy import (
     or_,
     select,
     tuple_,
-    update,
 )
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.sql import ColumnElement, Select
@@ -52,10 +51,14 @@ from sqlalchemy.sql import ColumnElement, Select
 from saidwhat.corpus.dedup import compare, fingerprint, shingles, text_hash
 from saidwhat.errors import ConfigError, SaidwhatError, StoreError
 from saidwhat.schema import AnalyzedArticle
+from saidwhat.store import canonical
 from saidwhat.store import tables as t
-from saidwhat.store.keys import actor_key, like_pattern, norm_name, norm_target, url_key
+from saidwhat.store.canonical import write_actors
+from saidwhat.store.keys import like_pattern, norm_name, norm_target, url_key
 from saidwhat.store.records import (
     ActorDetail,
+    ActorEdit,
+    ActorRole,
     ActorSummary,
     AddResult,
     ArticleSummary,
@@ -294,21 +297,9 @@ class Store:
         if a.source:
             conn.execute(delete(t.failures).where(t.failures.c.source_key == _source_key(a.source)))
 
-        # actors, merged into canonical actors across articles
-        keys: dict[str, str] = {}
-        names: dict[str, str] = {}
-        for actor in a.actors:
-            key = actor_key(actor.name, actor.kind)
-            keys[actor.id] = key
-            names[actor.id] = actor.name
-            self._upsert_canonical(conn, key, actor.name, actor.kind, actor.affiliation,
-                                   [actor.name, *actor.aliases])
-        if a.actors:
-            conn.execute(insert(t.actors), [{
-                "article_id": article_id, "local_id": actor.id, "actor_key": keys[actor.id],
-                "name": actor.name, "kind": actor.kind, "affiliation": actor.affiliation,
-                "role": actor.role, "aliases": json.dumps(actor.aliases, ensure_ascii=False),
-            } for actor in a.actors])
+        # actors, joined to canonical actors across articles (saidwhat.store.identity)
+        keys = write_actors(conn, article_id, a)
+        names = {actor.id: actor.name for actor in a.actors}
 
         # quotes (+ full-text rows on SQLite)
         quote_rows: dict[str, int] = {}
@@ -322,7 +313,8 @@ class Store:
                     "text": _join([a.span_text(s) for s in q.content]),
                     "cue": " ".join(a.span_text(s) for s in q.cue) or None,
                     "speaker": speaker, "actor_key": keys.get(q.speaker.actor or ""),
-                    "confidence": q.confidence, "content": json.dumps(q.content),
+                    "local_actor": q.speaker.actor, "confidence": q.confidence,
+                    "content": json.dumps(q.content),
                     "stance": json.dumps({k: v.label for k, v in q.stance.items()}, ensure_ascii=False),
                 })
             ids = conn.execute(insert(t.quotes).returning(t.quotes.c.id, sort_by_parameter_order=True),
@@ -346,47 +338,32 @@ class Store:
         for q in a.quotes:
             for target_name, qs in q.stance.items():
                 stance_rows.append({"article_id": article_id, "actor_key": keys.get(q.speaker.actor or ""),
-                                    "target": target_name, "target_norm": norm_target(target_name),
+                                    "local_actor": q.speaker.actor, "target": target_name,
+                                    "target_norm": norm_target(target_name),
                                     "origin": "quote", "quote_row": quote_rows[q.id], "label": qs.label,
                                     "score": qs.score})
         for actor in a.actors:
             for target_name, st in actor.stance.items():
                 stance_rows.append({"article_id": article_id, "actor_key": keys[actor.id],
-                                    "target": target_name, "target_norm": norm_target(target_name),
+                                    "local_actor": actor.id, "target": target_name,
+                                    "target_norm": norm_target(target_name),
                                     "origin": "actor", "quote_row": None, "label": st.label,
                                     "score": st.score})
         for r in a.reactions:
             stance_rows.append({"article_id": article_id, "actor_key": keys.get(r.actor or ""),
-                                "target": r.target, "target_norm": norm_target(r.target), "origin": "reaction",
+                                "local_actor": r.actor, "target": r.target, "target_norm": norm_target(r.target),
+                                "origin": "reaction",
                                 "quote_row": None, "label": r.label, "score": r.score})
         if stance_rows:
             conn.execute(insert(t.stances), stance_rows)
         if a.reactions:
             conn.execute(insert(t.reactions), [{
                 "article_id": article_id, "reaction_id": r.id, "actor_key": keys.get(r.actor or ""),
-                "target": r.target, "target_norm": norm_target(r.target), "label": r.label, "score": r.score,
+                "local_actor": r.actor, "target": r.target, "target_norm": norm_target(r.target), "label": r.label,
+                "score": r.score,
                 "text": _reaction_text(a, r.cue, r.mention),
             } for r in a.reactions])
         return article_id
-
-    def _upsert_canonical(self, conn: Connection, key: str, name: str, kind: str, affiliation: str | None,
-                          aliases: list[str]) -> None:
-        c = t.canonical_actors.c
-        row = conn.execute(select(c.affiliation, c.search_names).where(c.key == key)).first()
-        wanted = {norm_name(n) for n in aliases if norm_name(n)}
-        if row is None:
-            conn.execute(insert(t.canonical_actors), {
-                "key": key, "name": name, "kind": kind, "affiliation": affiliation,
-                "search_names": "|" + "|".join(sorted(wanted)) + "|"})
-            return
-        have = set(filter(None, (row.search_names or "").split("|")))
-        values: dict[str, Any] = {}
-        if not (wanted <= have):
-            values["search_names"] = "|" + "|".join(sorted(have | wanted)) + "|"
-        if row.affiliation is None and affiliation:
-            values["affiliation"] = affiliation
-        if values:
-            conn.execute(update(t.canonical_actors).where(c.key == key).values(**values))
 
     def _link_copies(self, conn: Connection, article_id: int, bands: list[tuple[int, int]],
                      sh: set[bytes]) -> None:
@@ -705,7 +682,8 @@ class Store:
             conds.append(ca.search_names.like(like_pattern(norm_name(name)), escape="\\"))
         nq = (select(q.actor_key, func.count().label("n")).where(q.actor_key.is_not(None))
               .group_by(q.actor_key).subquery())
-        stmt = (select(ca.key, ca.name, ca.kind, ca.affiliation, func.coalesce(nq.c.n, 0).label("n"))
+        stmt = (select(ca.key, ca.name, ca.kind, ca.affiliation, ca.gender, ca.gender_source,
+                       func.coalesce(nq.c.n, 0).label("n"))
                 .select_from(t.canonical_actors.outerjoin(nq, nq.c.actor_key == ca.key)).where(*conds))
         with self.engine.connect() as conn:
             total = conn.execute(select(func.count()).select_from(t.canonical_actors).where(*conds)).scalar_one()
@@ -713,22 +691,20 @@ class Store:
                                 .limit(limit)).all()
             stats = self._actor_stats(conn, [r.key for r in rows])
         items = [ActorSummary(key=r.key, name=r.name, kind=r.kind, affiliation=r.affiliation,
-                              n_quotes=stats[r.key][0], n_articles=stats[r.key][1], outlets=stats[r.key][2])
+                              n_quotes=stats[r.key][0], n_articles=stats[r.key][1], outlets=stats[r.key][2],
+                              gender=r.gender, gender_source=r.gender_source)
                  for r in rows]
         return Page[ActorSummary](items=items, total=int(total), offset=offset, limit=limit)
 
     def get_actor(self, key: str, *, n_quotes: int = 50) -> ActorDetail | None:
-        ca, ac, s, a = t.canonical_actors.c, t.actors.c, t.stances.c, t.articles.c
+        ca, s, a = t.canonical_actors.c, t.stances.c, t.articles.c
         with self.engine.connect() as conn:
-            row = conn.execute(select(ca.key, ca.name, ca.kind, ca.affiliation).where(ca.key == key)).first()
+            row = conn.execute(select(ca.key, ca.name, ca.kind, ca.affiliation, ca.gender, ca.gender_source)
+                               .where(ca.key == key)).first()
             if row is None:
                 return None
             nq, na, outlets = self._actor_stats(conn, [key])[key]
-            aliases: set[str] = set()
-            for name, al in conn.execute(select(ac.name, ac.aliases).where(ac.actor_key == key)):
-                aliases.add(name)
-                aliases.update(json.loads(al))
-            aliases.discard(row.name)
+            aliases, roles = canonical.names_and_roles(conn, key, row.name)
             stance: dict[str, StanceCounts] = {}
             over_time: Counter[tuple[str, str, str]] = Counter()
             display: dict[str, str] = {}
@@ -742,7 +718,9 @@ class Store:
                     over_time[(published[:10], name, label)] += 1
         quotes = self.search_quotes(actor_key=key, limit=n_quotes).items
         return ActorDetail(key=row.key, name=row.name, kind=row.kind, affiliation=row.affiliation, n_quotes=nq,
-                           n_articles=na, outlets=outlets, aliases=sorted(aliases), stance=stance,
+                           n_articles=na, outlets=outlets, aliases=aliases, stance=stance,
+                           roles=[ActorRole(**r) for r in roles], gender=row.gender,
+                           gender_source=row.gender_source,
                            stance_over_time=[StancePoint(date=d, target=tg, label=cast(Any, lb), count=c)
                                              for (d, tg, lb), c in sorted(over_time.items())],
                            quotes=quotes)
@@ -822,6 +800,39 @@ class Store:
         result.sort(key=lambda x: (-(x.support + x.oppose + x.neutral), x.actor.casefold()))
         return result
 
+    # identity edits by hand (saidwhat.store.canonical)
+
+    def merge_actors(self, key: str, into: str, *, note: str | None = None) -> ActorEdit:
+        """Merge canonical actor ``key`` into ``into``, now and in every later write."""
+        with self._write() as conn, conn.begin():
+            edit_id = canonical.merge_actors(conn, key, into, note=note)
+            return _edit_record(next(e for e in canonical.list_edits(conn) if e.id == edit_id))
+
+    def split_actor(self, key: str, *, name: str | None = None, article_id: int | None = None,
+                    note: str | None = None) -> ActorEdit:
+        """Split the actors of ``key`` named ``name`` (and/or in that article) into a new canonical actor."""
+        with self._write() as conn, conn.begin():
+            edit_id, _ = canonical.split_actor(conn, key, name=name, article_id=article_id, note=note)
+            return _edit_record(next(e for e in canonical.list_edits(conn) if e.id == edit_id))
+
+    def actor_edits(self) -> list[ActorEdit]:
+        """Every hand edit, oldest first."""
+        with self.engine.connect() as conn:
+            return [_edit_record(e) for e in canonical.list_edits(conn)]
+
+    def import_edits(self, edits: Sequence[ActorEdit]) -> int:
+        """Record edits exported from another store (``actor_edits``), then re-identify; returns the
+        number of actors whose canonical actor changed."""
+        with self._write() as conn, conn.begin():
+            canonical.record_edits(conn, [e.model_dump() for e in edits])
+            return canonical.reidentify(conn)
+
+    def reidentify(self) -> int:
+        """Recompute every actor's canonical actor from the stored analyses (after an upgrade, or
+        to see the edits applied everywhere); returns the number of actors that changed."""
+        with self._write() as conn, conn.begin():
+            return canonical.reidentify(conn)
+
     # failures and totals
 
     def failures(self, *, offset: int = 0, limit: int = 100) -> Page[FailureRecord]:
@@ -844,6 +855,11 @@ class Store:
             out["sightings"] = int(conn.execute(select(func.count()).select_from(t.sightings)
                                                 .where(t.sightings.c.is_primary.is_(False))).scalar_one())
         return out
+
+
+def _edit_record(e: canonical.Edit) -> ActorEdit:
+    return ActorEdit(id=e.id, action=cast(Any, e.action), key=e.key, into=e.into, name=e.name_norm,
+                     scope=e.scope, note=e.note, created_at=e.created_at)
 
 
 def _polar_wins(labels: Sequence[str]) -> str:

@@ -13,6 +13,8 @@ copy_links      (near-)copies between stored articles; nothing is ever deleted f
 lsh_bands       MinHash LSH band buckets of each article, for finding copy candidates in SQL
 failures        documents that could not be ingested, latest failure per source
 sightings       every distinct source an article was read from (its own first, then exact copies)
+actor_names     every name form an article's actor is known by (its identity evidence, migration 0003)
+actor_edits     merges and splits of canonical actors made by hand, kept across re-identification
 """
 
 from __future__ import annotations
@@ -67,6 +69,10 @@ canonical_actors = Table(
     Column("kind", String(20), nullable=False),
     Column("affiliation", Text),
     Column("search_names", Text, nullable=False, default=""),
+    # migration 0003: female / male / unknown (None for organisations and groups), and where it
+    # comes from: text / name-list / none
+    Column("gender", String(10)),
+    Column("gender_source", String(10)),
 )
 
 actors = Table(
@@ -81,6 +87,12 @@ actors = Table(
     Column("affiliation", Text),
     Column("role", Text),
     Column("aliases", Text, nullable=False, default="[]"),
+    # migration 0003: the identity evidence (see saidwhat.store.identity) and the text's gender
+    Column("mention_type", String(20)),
+    Column("name_form", String(300)),
+    Column("identity_how", String(200)),
+    Column("gender", String(10)),
+    Column("gender_source", String(10)),
 )
 
 quotes = Table(
@@ -97,6 +109,7 @@ quotes = Table(
     Column("confidence", Float),
     Column("content", Text, nullable=False, default="[]"),
     Column("stance", Text, nullable=False, default="{}"),
+    Column("local_actor", String(40)),  # migration 0003: the speaker's id within the article
 )
 
 targets = Table(
@@ -129,6 +142,7 @@ stances = Table(
     Column("quote_row", Id, ForeignKey("quotes.id", ondelete="CASCADE")),
     Column("label", String(10), nullable=False),
     Column("score", Float, nullable=False),
+    Column("local_actor", String(40)),  # migration 0003
 )
 
 reactions = Table(
@@ -143,6 +157,7 @@ reactions = Table(
     Column("label", String(10), nullable=False),
     Column("score", Float, nullable=False),
     Column("text", Text, nullable=False),
+    Column("local_actor", String(40)),  # migration 0003
 )
 
 copy_links = Table(
@@ -195,4 +210,33 @@ sightings = Table(
     Column("seen_at", String(40), nullable=False),
     UniqueConstraint("article_id", "source_key", name="uq_sightings_article_source"),
     Index("ix_sightings_source", "source"),
+)
+
+# Added by migration 0003. ``form`` is one name form of an article's actor ("name:donald trump",
+# "surname-of:trump", "acronym:fbi", "handle:@x", "organization:new york times"), the evidence that
+# later articles' actors are matched against (saidwhat.store.identity).
+actor_names = Table(
+    "actor_names",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("article_id", Id, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("local_id", String(40), nullable=False),
+    Column("actor_key", String(300), nullable=False, index=True),
+    Column("form", String(320), nullable=False, index=True),
+)
+
+# Added by migration 0003: hand edits of identity, applied in ``id`` order to every actor the
+# identity step resolves. ``merge``: actors of ``key`` go to ``into``; ``split``: actors of ``key``
+# named ``name_norm`` (or all) in the article ``scope`` (or all) go to ``into``.
+actor_edits = Table(
+    "actor_edits",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("action", String(10), nullable=False),
+    Column("key", String(300), nullable=False),
+    Column("into", String(300), nullable=False),
+    Column("name_norm", Text),
+    Column("scope", String(20)),
+    Column("note", Text),
+    Column("created_at", String(40), nullable=False),
 )
