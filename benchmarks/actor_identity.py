@@ -33,7 +33,7 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -55,6 +55,7 @@ class Item:
     attribution: str
     gold: str
     predicted: str
+    local: str  # the speaker's actor within its article (the analysis' output)
 
 
 def load_scorer(shared: Path) -> ModuleType:
@@ -148,8 +149,32 @@ def match_items(scorer: ModuleType, split: Path, arts: Sequence[AnalyzedArticle]
         for gi, pj in scorer.match(g_sets, p_sets).items():
             q = a.quotes[pj]
             key = speakers.get((aid, q.id))
-            items.append(Item(aid, eids[gi], gold[(aid, eids[gi])], key or f"none:{aid}:{q.id}"))
+            local = f"{aid}:{q.speaker.actor}" if q.speaker.actor else f"none:{aid}:{q.id}"
+            items.append(Item(aid, eids[gi], gold[(aid, eids[gi])], key or f"none:{aid}:{q.id}", local))
     return items
+
+
+def majority_gold(items: Sequence[Item]) -> dict[str, str]:
+    """Each local actor's most frequent gold identity (ties: the first in sorted order)."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for i in items:
+        votes[i.local][i.gold] += 1
+    return {local: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for local, c in votes.items()}
+
+
+def decompositions(items: Sequence[Item]) -> dict[str, dict[str, float]]:
+    """Where the errors come from. *Ceiling*: every local actor joined to its majority gold
+    identity (a perfect cross-article step on the analysis' local actors). *Identity step
+    alone*: the store's canonical actors scored against each local actor's majority gold identity
+    (the local actors taken as given)."""
+    major = majority_gold(items)
+    ceiling = [replace(i, predicted=major[i.local] if not i.local.startswith("none:") else i.local)
+               for i in items]
+    alone = [replace(i, gold=major[i.local]) for i in items]
+    return {"ceiling_pairwise_cross_article": pairwise(ceiling, cross_article=True),
+            "ceiling_bcubed": bcubed(ceiling),
+            "identity_step_pairwise_cross_article": pairwise(alone, cross_article=True),
+            "identity_step_bcubed": bcubed(alone)}
 
 
 def _pairs(n: int) -> int:
@@ -285,6 +310,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "pairwise": pairwise(items, cross_article=False),
         "pairwise_cross_article": pairwise(items, cross_article=True),
         "bcubed": bcubed(items),
+        **decompositions(items),
         "worst_merges": worst_merges(items), "worst_splits": worst_splits(items),
         "gender": gender_report(genders),
     }
@@ -294,11 +320,12 @@ def print_report(r: dict[str, Any]) -> None:
     print(f"{r['articles']} articles; {r['matched']} of {r['gold_attributions']} gold sourced attributions "
           f"matched to a predicted quote; {r['canonical_actors']} canonical actors "
           f"(analysis {r['analysis_s']} s, store {r['store_s']} s)")
-    for name in ("pairwise", "pairwise_cross_article", "bcubed"):
+    for name in ("pairwise", "pairwise_cross_article", "bcubed", "ceiling_pairwise_cross_article",
+                 "ceiling_bcubed", "identity_step_pairwise_cross_article", "identity_step_bcubed"):
         m = r[name]
         extra = f"  ({m['true_pairs']} true / {m['predicted_pairs']} predicted / {m['gold_pairs']} gold pairs)" \
             if "true_pairs" in m else ""
-        print(f"  {name:24s} P {m['p']:.3f}  R {m['r']:.3f}  F1 {m['f1']:.3f}{extra}")
+        print(f"  {name:38s} P {m['p']:.3f}  R {m['r']:.3f}  F1 {m['f1']:.3f}{extra}")
     print("worst merges (predicted actor: gold identities):")
     for k, parts in r["worst_merges"]:
         print(f"  {k}: {parts}")

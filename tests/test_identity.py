@@ -42,6 +42,7 @@ def key_of(store: Store, article_id: int, name: str) -> str:
     ("aides to Mr. Sanders", "person", "description", "aides to mr sanders"),
     ("President Obama", "person", "surname", "obama"),
     ("Obama says", "person", "surname", "obama"),
+    ("Obama Says", "person", "surname", "obama"),
     ("the Democratic presidential nominee", "person", "description", "the democratic presidential nominee"),
     ("the Indiana governor", "person", "description", "the indiana governor"),
     ("the dying woman", "anonymous", "description", "the dying woman"),
@@ -189,6 +190,12 @@ def test_one_definition_does_not_outweigh_many_bare_uses(store: Store) -> None:
                                      aliases=("ISIS",))))
     later = store.add_article(story(5, Voice("ISIS", "organization"))).article_id
     assert {key_of(store, a, "ISIS") for a in [*bare, later]} == {"organization:isis"}
+
+
+def test_a_short_form_does_not_join_across_articles(store: Store) -> None:
+    store.add_article(story(1, Voice("Tampa Bay Times", "organization", aliases=("the Times",))))
+    b = store.add_article(story(2, Voice("the Times", "organization"))).article_id
+    assert key_of(store, b, "the Times") == "organization:times"
 
 
 def test_handle_joins_the_person_an_article_gave_it(store: Store) -> None:

@@ -325,6 +325,8 @@ def parse_name(name: str, kind: str) -> NameForm:
     run, tail = _proper_run(rest)
     if len(tail) == 1 and _bare(tail[0]) in _REPORTING_VERBS and _bare(tokens[0]) not in _DETERMINERS:
         tail = []  # a verb glued to a name ("Obama says")
+    if len(run) > 1 and not tail and _bare(run[-1]) in _REPORTING_VERBS:
+        run = run[:-1]  # the same in a title-case headline ("Obama Says")
     if not run:
         return _description(name, family, titles, gender)
     if kind == "organization":
@@ -368,22 +370,17 @@ def _n_suffixes(norm: str) -> int:
     return sum(1 for w in norm.split()[1:] if w in _SUFFIXES)
 
 
-def _short_form_of(alias: NameForm, own: NameForm) -> bool:
-    """An organisation's alias that only shortens its name ("the Times" of "The New York Times")."""
-    return bool(alias.norm) and set(alias.norm.split()) <= set(own.norm.split())
-
-
 def name_forms(form: NameForm, aliases: Iterable[str] = (), kind: str = "person") -> list[str]:
     """The index forms an actor is found by: its own name's, and those of the aliases the article
-    resolved to it that name it unambiguously (acronyms, handles, short forms of its name)."""
+    resolved to it that name it unambiguously (acronyms, handles). Short forms ("the Times") are
+    not indexed: across articles they are ambiguous (the New York Times, the Tampa Bay Times)."""
     out: list[str] = []
     if form.type == "name":
         out += [f"name:{form.norm}", f"fullname:{form.full}", f"surname-of:{form.surname}"]
     elif form.type in ("organization", "acronym", "handle"):
         out.append(f"{form.type}:{form.norm}")
     for alias in (parse_name(a, kind) for a in aliases):
-        if alias.type in ("acronym", "handle") or (
-                alias.type == "organization" and form.type == "organization" and _short_form_of(alias, form)):
+        if alias.type in ("acronym", "handle"):
             out.append(f"{alias.type}:{alias.norm}")
     return list(dict.fromkeys(out))
 
