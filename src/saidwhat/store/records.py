@@ -20,6 +20,8 @@ __all__ = [
     "AddResult",
     "ArticleSummary",
     "CopyLink",
+    "DiversityRow",
+    "DiversityTable",
     "FailureRecord",
     "Page",
     "QuoteHit",
@@ -175,3 +177,27 @@ class FailureRecord(BaseModel):
     code: str
     message: str
     at: str
+
+
+class DiversityRow(BaseModel):
+    """One group (an outlet or a period) of a source-diversity table."""
+
+    group: str
+    total: int = 0
+    counts: dict[str, int] = Field(default_factory=dict)
+    shares: dict[str, float] = Field(default_factory=dict, description="count / total, 0..1")
+
+
+class DiversityTable(BaseModel):
+    """Who gets quoted: counts and shares of quotes (or speakers) per category, per group."""
+
+    dimension: Literal["gender", "kind", "affiliation"]
+    by: Literal["outlet", "year", "month", "day", "all"]
+    count: Literal["quotes", "speakers"] = "quotes"
+    categories: list[str] = Field(default_factory=list)
+    rows: list[DiversityRow] = Field(default_factory=list)
+    overall: DiversityRow
+    note: str = ""
+    since: str | None = None
+    until: str | None = None
+    outlet: str | None = None

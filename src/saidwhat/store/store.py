@@ -54,6 +54,7 @@ from saidwhat.schema import AnalyzedArticle
 from saidwhat.store import canonical
 from saidwhat.store import tables as t
 from saidwhat.store.canonical import write_actors
+from saidwhat.store.diversity import diversity as diversity_table
 from saidwhat.store.keys import like_pattern, norm_name, norm_target, url_key
 from saidwhat.store.records import (
     ActorDetail,
@@ -63,6 +64,7 @@ from saidwhat.store.records import (
     AddResult,
     ArticleSummary,
     CopyLink,
+    DiversityTable,
     FailureRecord,
     Page,
     QuoteHit,
@@ -799,6 +801,17 @@ class Store:
                     n_articles=len({i.article_id for i in items})))
         result.sort(key=lambda x: (-(x.support + x.oppose + x.neutral), x.actor.casefold()))
         return result
+
+    # who gets quoted (saidwhat.store.diversity)
+
+    def diversity(self, *, dimension: str = "gender", by: str = "outlet", count: str = "quotes",
+                  since: str | None = None, until: str | None = None, outlet: str | None = None,
+                  top: int = 8) -> DiversityTable:
+        """Shares of quotes (or speakers) by gender, kind of actor or affiliation, per outlet or period."""
+        conds = self._date_conds(since, until)
+        with self.engine.connect() as conn:
+            return diversity_table(conn, dimension=dimension, by=by, count=count, since=since, until=until,
+                                   outlet=outlet, top=top, date_conds=conds)
 
     # identity edits by hand (saidwhat.store.canonical)
 
