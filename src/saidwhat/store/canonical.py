@@ -16,6 +16,7 @@ moves the actors of ``key`` with that name (or in that article) to a new canonic
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -323,8 +324,8 @@ def _canonical_values(conn: Connection, keys: Sequence[str]) -> dict[str, dict[s
 
 def names_and_roles(conn: Connection, key: str, display: str) -> tuple[list[str], list[dict[str, Any]]]:
     """The other names a canonical actor went by, and its roles and descriptions over time (each
-    with its first and last published date and number of articles): descriptions an article
-    resolved to the actor are roles, not names."""
+    with its first and last published date and number of articles, the most frequent first):
+    descriptions an article resolved to the actor are roles, not names."""
     ac, a = t.actors.c, t.articles.c
     names: set[str] = set()
     roles: dict[str, dict[str, Any]] = {}
@@ -341,11 +342,19 @@ def names_and_roles(conn: Connection, key: str, display: str) -> tuple[list[str]
             if r.published:
                 entry["first"] = min(filter(None, [entry["first"], r.published]))
                 entry["last"] = max(filter(None, [entry["last"], r.published]))
-    names.discard(display)
     out = [{"role": e["role"], "first": e["first"], "last": e["last"], "n_articles": len(e["articles"])}
            for e in roles.values()]
-    out.sort(key=lambda e: (e["first"] or "9999", -e["n_articles"], e["role"].casefold()))
-    return sorted(names, key=str.casefold), out
+    out.sort(key=lambda e: (-e["n_articles"], e["first"] or "9999", e["role"].casefold()))
+    return _distinct_names(names, display), out
+
+
+def _distinct_names(names: Iterable[str], display: str) -> list[str]:
+    """One spelling per normalised name (without a possessive if there is one), not the display name."""
+    best: dict[str, str] = {}
+    for name in sorted(names, key=lambda n: (bool(re.search(r"['’]s?$", n)), len(n), n)):
+        best.setdefault(norm_name(name), name.strip())
+    best.pop(norm_name(display), None)
+    return sorted(best.values(), key=str.casefold)
 
 
 # -- the writing path --------------------------------------------------------------------------------
