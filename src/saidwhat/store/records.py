@@ -71,6 +71,8 @@ class StoredArticle(BaseModel):
     article: AnalyzedArticle
     copies: list[CopyLink] = Field(default_factory=list)
     ingested_at: str
+    actor_keys: dict[str, str] = Field(default_factory=dict,
+                                       description="the article's actor ids → their canonical actor keys")
 
 
 class ArticleSummary(BaseModel):

@@ -448,8 +448,11 @@ class Store:
             if row is None:
                 return None
             copies = self._copies(conn, article_id)
+            ac = t.actors.c
+            keys = {r.local_id: r.actor_key for r in conn.execute(
+                select(ac.local_id, ac.actor_key).where(ac.article_id == article_id))}
         return StoredArticle(id=article_id, article=AnalyzedArticle.model_validate_json(row.analysis),
-                             copies=copies, ingested_at=row.ingested_at)
+                             copies=copies, ingested_at=row.ingested_at, actor_keys=keys)
 
     def copies(self, article_id: int) -> list[CopyLink]:
         """The article's copies: its other sources (exact copies of the same text, ``article_id``

@@ -33,7 +33,7 @@ from saidwhat.store import (
 from saidwhat.views.web.analyze import AnalyzeRequest
 from saidwhat.views.web.security import check_write_access
 
-__all__ = ["get_store", "read_analyze_body", "router", "validate_analyze"]
+__all__ = ["get_store", "read_analyze_body", "read_json_object", "router", "validate_analyze"]
 
 router = APIRouter(prefix="/api", tags=["api"])
 T = TypeVar("T")
@@ -189,6 +189,18 @@ async def read_analyze_body(request: Request) -> tuple[dict[str, Any], str | Non
             raise InputError("the body must be a JSON object", input="request")
         return value, None
     raise InputError(f"unsupported content type {ctype[:80]!r}: send JSON or a form", input="request")
+
+
+async def read_json_object(request: Request) -> dict[str, Any]:
+    """The request's JSON body, which must be an object."""
+    raw = await request.body()
+    try:
+        value = json.loads(raw or b"null")
+    except ValueError:
+        raise InputError("the body is not valid JSON", input="request") from None
+    if not isinstance(value, dict):
+        raise InputError("the body must be a JSON object", input="request")
+    return value
 
 
 def validate_analyze(data: dict[str, Any]) -> AnalyzeRequest:

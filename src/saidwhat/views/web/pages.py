@@ -25,7 +25,6 @@ from starlette.templating import Jinja2Templates
 from saidwhat.errors import SaidwhatError
 from saidwhat.schema import AnalyzedArticle
 from saidwhat.store import Page, QuoteHit, ReactionRow, StoredArticle
-from saidwhat.store.keys import actor_key
 from saidwhat.views.web import charts
 from saidwhat.views.web.api import get_store, read_analyze_body, validate_analyze
 from saidwhat.views.web.highlight import build_view
@@ -188,7 +187,7 @@ def articles_page(request: Request) -> Response:
 
 def _actor_keys(stored: StoredArticle) -> dict[str, str]:
     """Map a stored article's actor ids to the store's canonical actor keys (for actor links)."""
-    return {act.id: actor_key(act.name, act.kind) for act in stored.article.actors}
+    return dict(stored.actor_keys)
 
 
 def _article_page(request: Request, article: AnalyzedArticle, *, stored: StoredArticle | None = None,
