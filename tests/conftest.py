@@ -23,3 +23,7 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def fixture_dir(shared: Path) -> Path:
     return shared / "fixtures" / "un-xinjiang-report"
+
+
+# SQLite/PostgreSQL store fixtures for any test module (test_store.py keeps its own copies).
+from store_fixtures import store, store_url  # noqa: F401

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from identity_texts import Voice, story
 
+from identity_texts import Voice, story
 from saidwhat.cli import main
 from saidwhat.store import open_store
 

@@ -4,9 +4,8 @@ articles of our own, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import pytest
-from identity_texts import Voice, story
-from test_store import store, store_url  # noqa: F401  (fixtures)
 
+from identity_texts import Voice, story
 from saidwhat.errors import ConfigError
 from saidwhat.schema import Actor, AnalyzedArticle
 from saidwhat.store import Store

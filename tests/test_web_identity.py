@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from identity_texts import Voice, story
 
+from identity_texts import Voice, story
 from saidwhat.store import open_store
 from saidwhat.views.web import create_app
 
