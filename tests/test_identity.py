@@ -49,6 +49,8 @@ def key_of(store: Store, article_id: int, name: str) -> str:
     ("Republicans", "group", "description", "republicans"),
     ("I", "person", "description", "i"),
     ("the New York Times", "organization", "organization", "new york times"),
+    ("Office of the United Nations High Commissioner", "organization", "organization",
+     "office of the united nations high commissioner"),
     ("FBI", "organization", "acronym", "fbi"),
     ("the campaign", "organization", "description", "the campaign"),
     ("the Trump campaign", "organization", "owned", "campaign"),

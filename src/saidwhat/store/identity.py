@@ -252,7 +252,8 @@ def _proper_run(tokens: list[str]) -> tuple[list[str], list[str]]:
     run: list[str] = []
     for i, tok in enumerate(tokens):
         b = _bare(tok)
-        inner = bool(run) and b in _CONNECTORS and i + 1 < len(tokens) and _is_capitalised(tokens[i + 1])
+        nxt = next((x for x in tokens[i + 1:] if _bare(x) not in _CONNECTORS), "")
+        inner = bool(run) and b in _CONNECTORS and _is_capitalised(nxt)  # "Office of the United Nations"
         if _is_capitalised(tok) or b in _SUFFIXES or inner:
             run.append(tok)
         else:
