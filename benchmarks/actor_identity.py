@@ -243,7 +243,8 @@ def kappa(a: Sequence[str], b: Sequence[str]) -> tuple[float, float]:
     return po, (po - pe) / (1 - pe) if pe < 1 else 0.0
 
 
-def gender_rows(store: Store, items: Sequence[Item], genders: Sequence[dict[str, str]]) -> list[dict[str, str]]:
+def gender_rows(store: Store, items: Sequence[Item],
+                genders: Sequence[dict[str, str]]) -> list[dict[str, str]]:
     """Per gold person: gold gender and evidence, predicted gender and its source."""
     by_gold: dict[str, Counter[str]] = defaultdict(Counter)
     for i in items:
@@ -323,8 +324,10 @@ def print_report(r: dict[str, Any]) -> None:
     for name in ("pairwise", "pairwise_cross_article", "bcubed", "ceiling_pairwise_cross_article",
                  "ceiling_bcubed", "identity_step_pairwise_cross_article", "identity_step_bcubed"):
         m = r[name]
-        extra = f"  ({m['true_pairs']} true / {m['predicted_pairs']} predicted / {m['gold_pairs']} gold pairs)" \
-            if "true_pairs" in m else ""
+        extra = ""
+        if "true_pairs" in m:
+            extra = (f"  ({m['true_pairs']} true / {m['predicted_pairs']} predicted / "
+                     f"{m['gold_pairs']} gold pairs)")
         print(f"  {name:38s} P {m['p']:.3f}  R {m['r']:.3f}  F1 {m['f1']:.3f}{extra}")
     print("worst merges (predicted actor: gold identities):")
     for k, parts in r["worst_merges"]:

@@ -26,4 +26,4 @@ def fixture_dir(shared: Path) -> Path:
 
 
 # SQLite/PostgreSQL store fixtures for any test module (test_store.py keeps its own copies).
-from store_fixtures import store, store_url  # noqa: F401
+from store_fixtures import store, store_url  # noqa: E402,F401

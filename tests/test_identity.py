@@ -148,10 +148,11 @@ def test_cooccurring_actors_decide_an_even_surname(store: Store) -> None:
 
 
 def test_descriptions_never_join_across_articles(store: Store) -> None:
-    a = store.add_article(story(1, Voice("Donald Trump"), Voice("the Democratic presidential nominee"))).article_id
-    b = store.add_article(story(2, Voice("the Democratic presidential nominee"), Voice("Republicans", "group"),
-                                Voice("an official", "anonymous"))).article_id
-    c = store.add_article(story(3, Voice("Republicans", "group"), Voice("an official", "anonymous"))).article_id
+    nominee = Voice("the Democratic presidential nominee")
+    republicans, official = Voice("Republicans", "group"), Voice("an official", "anonymous")
+    a = store.add_article(story(1, Voice("Donald Trump"), nominee)).article_id
+    b = store.add_article(story(2, nominee, republicans, official)).article_id
+    c = store.add_article(story(3, republicans, official)).article_id
     nominee_a = key_of(store, a, "the Democratic presidential nominee")
     nominee_b = key_of(store, b, "the Democratic presidential nominee")
     assert len({nominee_a, nominee_b, "person:donald-trump"}) == 3
@@ -177,7 +178,8 @@ def test_acronym_joins_the_organisation_articles_define_it_for(store: Store) -> 
     early = store.add_article(story(1, Voice("FBI", "organization"))).article_id
     assert key_of(store, early, "FBI") == "organization:fbi"
     for n in (2, 3, 4):
-        store.add_article(story(n, Voice("Federal Bureau of Investigation", "organization", aliases=("FBI",))))
+        store.add_article(story(n, Voice("Federal Bureau of Investigation", "organization",
+                                         aliases=("FBI",))))
     late = store.add_article(story(5, Voice("FBI", "organization"))).article_id
     key = "organization:federal-bureau-of-investigation"
     assert key_of(store, late, "FBI") == key
@@ -206,8 +208,9 @@ def test_handle_joins_the_person_an_article_gave_it(store: Store) -> None:
 
 
 def test_organisations_named_by_their_person(store: Store) -> None:
-    a = store.add_article(story(1, Voice("Donald Trump"), Voice("the Trump campaign", "organization"))).article_id
-    b = store.add_article(story(2, Voice("Donald Trump"), Voice("Trump's campaign", "organization"))).article_id
+    trump = Voice("Donald Trump")
+    a = store.add_article(story(1, trump, Voice("the Trump campaign", "organization"))).article_id
+    b = store.add_article(story(2, trump, Voice("Trump's campaign", "organization"))).article_id
     c = store.add_article(story(3, Voice("the campaign", "organization"))).article_id
     assert key_of(store, a, "the Trump campaign") == key_of(store, b, "Trump's campaign") \
         == "organization:donald-trump-campaign"

@@ -14,8 +14,8 @@ from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.nlp import get_nlp
 from saidwhat.analysis.stance import assign_stances
-from saidwhat.analysis.stance.learned import load_weights, train
-from saidwhat.analysis.stance.model import FEATURES, LABELS, StanceConfig
+from saidwhat.analysis.stance.learned import default_config, load_weights, train
+from saidwhat.analysis.stance.score import FEATURES, LABELS, StanceConfig
 from saidwhat.analysis.stance.targets import find_target
 from saidwhat.schema import AnalyzedArticle, Quote, Speaker
 
@@ -27,7 +27,8 @@ def att(text: str, content: str, source: str, cue: str = "said", *, nth_source: 
     c = text.index(content)
     s = [m.start() for m in re.finditer(re.escape(source), text)][nth_source]
     k = text.index(cue, max(0, min(c, s) - 5))
-    return Attribution(content=[(c, c + len(content))], cue=[(k, k + len(cue))], source=[(s, s + len(source))])
+    return Attribution(content=[(c, c + len(content))], cue=[(k, k + len(cue))],
+                       source=[(s, s + len(source))])
 
 
 def analyse(text: str, atts: list[Attribution], targets: list[str] | None,
@@ -46,8 +47,9 @@ def texts(a: AnalyzedArticle, spans: list[tuple[int, int]]) -> list[str]:
 
 
 def test_document_target_aliases() -> None:
-    text = ("The UN report was published on Monday. The report found abuses. Officials rejected the findings, "
-            "but the assessment stands. A separate Senate report was delayed.")
+    text = ("The UN report was published on Monday. The report found abuses. "
+            "Officials rejected the findings, but the assessment stands. "
+            "A separate Senate report was delayed.")
     a = analyse(text, [], ["the UN report"])
     t = a.targets[0]
     found = texts(a, t.mentions)
@@ -100,8 +102,8 @@ def test_uninvolved_target_is_neutral() -> None:
 
 
 def test_concession_is_damped() -> None:
-    text = ("\u201cDespite persistent denials by the government, the report has shown a terrible truth,\u201d "
-            "she said.")
+    text = ("\u201cDespite persistent denials by the government, "
+            "the report has shown a terrible truth,\u201d she said.")
     a = analyse(text, [att(text, "Despite persistent denials by the government, the report has shown a "
                                   "terrible truth", "she")], ["the government"])
     assert a.quotes[0].stance["the government"].label == "neutral"
@@ -136,10 +138,17 @@ def test_learned_layer_trains_and_ships() -> None:
     assert len(w) == len(LABELS) and len(w[0]) == len(FEATURES)
     cfg = StanceConfig(weights=w)
     text = "\u201cThe report is excellent and rigorous,\u201d the minister said."
-    a = analyse(text, [att(text, "The report is excellent and rigorous", "the minister")], ["the report"], cfg)
+    a = analyse(text, [att(text, "The report is excellent and rigorous", "the minister")], ["the report"],
+                cfg)
     assert a.quotes[0].stance["the report"].label == "support"
+
+
+def test_shipped_weights_load_and_are_used() -> None:
+    """The package ships a learned layer; a missing or stale file must fail here, not fall back silently."""
     shipped = load_weights()
-    assert shipped is None or len(shipped) == len(LABELS)
+    assert shipped is not None, "stance_weights.json did not load (missing, or trained on other features)"
+    assert len(shipped) == len(LABELS) and all(len(row) == len(FEATURES) for row in shipped)
+    assert default_config().weights == shipped
 
 
 # --- the seed page ---
@@ -167,7 +176,8 @@ def test_seed_stances_on_gold_attributions(seed) -> None:  # type: ignore[no-unt
     for config in (RULE, None):  # the rule alone, and with the shipped learned layer
         a = analyse(text, gold_attributions(text, gold), ["the UN report"], config)
         _check_seed_stances(a, gold)
-        reaction = next(r for r in a.reactions if "rights advocates" in (a.actor(r.actor).name if r.actor else ""))
+        reaction = next(r for r in a.reactions
+                        if "rights advocates" in (a.actor(r.actor).name if r.actor else ""))
         assert reaction.label == "support" and reaction.cue and reaction.mention
 
 

@@ -23,7 +23,8 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
                                 published="2016-09-01"))
         store.add_article(story(2, Voice("Donald Trump"), Voice("Tax Foundation", "organization"), outlet="B",
                                 published="2016-10-02"))
-        store.add_article(story(3, Voice("Trump"), Voice("Ivana Zelnickova"), outlet="B", published="2016-10-03"))
+        store.add_article(story(3, Voice("Trump"), Voice("Ivana Zelnickova"), outlet="B",
+                                published="2016-10-03"))
     with TestClient(create_app(path), base_url="http://127.0.0.1") as c:
         yield c
 
@@ -45,11 +46,14 @@ def test_api_actor_edits(client: TestClient) -> None:
     assert [e["action"] for e in client.get("/api/actor-edits").json()] == ["merge"]
     assert client.get("/api/actors/person:ivana-zelnickova").status_code == 404
     assert client.get("/api/actors/person:mary-lund").json()["n_articles"] == 2
-    r = client.post("/api/actor-edits", json={"action": "split", "key": "person:donald-trump", "name": "Trump"})
+    r = client.post("/api/actor-edits",
+                    json={"action": "split", "key": "person:donald-trump", "name": "Trump"})
     assert r.status_code == 201 and r.json()["into"].startswith("person:donald-trump~")
-    bad = client.post("/api/actor-edits", json={"action": "merge", "key": "person:nobody", "into": "person:mary-lund"})
+    bad = client.post("/api/actor-edits",
+                      json={"action": "merge", "key": "person:nobody", "into": "person:mary-lund"})
     assert bad.status_code == 400 and "person:nobody" in bad.json()["message"]
-    assert client.post("/api/actor-edits", json={"action": "merge", "key": "person:mary-lund"}).status_code == 400
+    no_into = {"action": "merge", "key": "person:mary-lund"}
+    assert client.post("/api/actor-edits", json=no_into).status_code == 400
     assert client.post("/api/actor-edits", content=b"[1]",
                        headers={"content-type": "application/json"}).status_code == 422
     cross = client.post("/api/actor-edits", json={"action": "merge", "key": "a", "into": "b"},

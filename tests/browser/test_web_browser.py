@@ -1,6 +1,7 @@
 """The pages in headless Chromium: search, article highlights on the right characters, tooltips,
 the speaker filter, reactions with charts and exports, the analyze form, and hostile payloads
-rendering as text without any dialog, who gets quoted. Saves the screenshots in docs/screenshots/."""
+rendering as text without any dialog, who gets quoted. Saves the screenshots in a temporary folder
+(docs/screenshots/ with scripts/refresh_screenshots.sh)."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def _no_trouble(page: Any) -> None:
     assert page.console_errors == [], page.console_errors
 
 
-def test_search_page(page: Any, live_server: Any, screenshots: Path) -> None:
+def test_search_page(page: Any, screenshots: Path) -> None:
     page.goto("/")
     p = page.page
     p.fill("input[name=q]", "report")
@@ -50,7 +51,8 @@ def test_search_page(page: Any, live_server: Any, screenshots: Path) -> None:
     _no_trouble(page)
 
 
-def test_article_highlights_sit_on_the_quoted_characters(page: Any, live_server: Any, screenshots: Path) -> None:
+def test_article_highlights_sit_on_the_quoted_characters(page: Any, live_server: Any,
+                                                         screenshots: Path) -> None:
     art_id = live_server.corpus.ids["un"]
     stored = httpx.get(f"{live_server.url}/api/articles/{art_id}").json()["article"]
     text = stored["text"]
@@ -112,14 +114,15 @@ def test_reactions_page_table_chart_exports(page: Any, live_server: Any, screens
     _no_trouble(page)
 
 
-def test_diversity_page_charts_and_table(page: Any, live_server: Any, screenshots: Path) -> None:
+def test_diversity_page_charts_and_table(page: Any, screenshots: Path) -> None:
     page.goto("/diversity")
     p = page.page
     assert p.locator("nav a[aria-current=page]").inner_text() == "Who is quoted"
     assert p.locator("figure.chart svg.shares").count() == 3  # gender, kind, affiliation
     pieces = p.locator("svg.shares rect.piece")
     assert pieces.count() >= 3
-    assert all(int(c or 0) > 0 for c in (pieces.nth(i).get_attribute("data-count") for i in range(pieces.count())))
+    counts = [pieces.nth(i).get_attribute("data-count") for i in range(pieces.count())]
+    assert all(int(c or 0) > 0 for c in counts)
     assert p.locator("svg.shares text.bar-value").count() >= 3  # totals as text, not colour alone
     # every share also stands in the table under its chart: the gender table adds up to its total
     first = p.locator("section[aria-label=gender] table.data tbody tr").first
@@ -141,7 +144,8 @@ def test_hostile_payloads_render_as_text(page: Any, live_server: Any) -> None:
     assert p.locator("h1").inner_text() == hostile.title
     assert p.locator("main img, main script, main iframe").count() == 0
     assert p.eval_on_selector("#article-text", "el => el.textContent") == hostile.text
-    assert p.locator(f"#article-text mark[data-speaker='{hostile.actors[0].name.replace(chr(39), '')}']").count() >= 0
+    speaker = hostile.actors[0].name.replace(chr(39), "")
+    assert p.locator(f"#article-text mark[data-speaker='{speaker}']").count() >= 0
     assert p.locator("a[href^='javascript:']").count() == 0
     for path in ("/search?q=fine", "/actors", f"/search?q={quote(SCRIPT)}&outlet={quote(IMG)}",
                  f"/reactions?target={quote(hostile.targets[0].name)}"):

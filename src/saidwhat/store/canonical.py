@@ -24,10 +24,10 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, delete, func, insert, select, update
 
-from saidwhat.corpus.dedup import text_hash
 from saidwhat.errors import ConfigError
 from saidwhat.schema import Actor, AnalyzedArticle
 from saidwhat.store import tables as t
+from saidwhat.store.dedup import text_hash
 from saidwhat.store.gender import canonical_gender, text_gender
 from saidwhat.store.identity import (
     Resolved,

@@ -22,7 +22,7 @@ from sqlalchemy.sql import ColumnElement
 
 from saidwhat.errors import ConfigError
 from saidwhat.store import tables as t
-from saidwhat.store.records import DiversityRow, DiversityTable
+from saidwhat.store.results import DiversityRow, DiversityTable
 
 __all__ = ["BY", "COUNTS", "DIMENSIONS", "diversity"]
 

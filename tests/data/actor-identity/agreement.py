@@ -1,9 +1,11 @@
 """Agreement between the first and the second labelling pass.
 
-Gender: Cohen's kappa (and raw agreement) over the 60 identities of second_genders.jsonl, the sample drawn with
-`random.seed(1); random.sample(sorted identities of genders.jsonl, 60)`; the script checks that the sample matches.
+Gender: Cohen's kappa (and raw agreement) over the 60 identities of second_genders.jsonl, the sample
+drawn with `random.seed(1); random.sample(sorted identities of genders.jsonl, 60)`; the script checks that
+the sample matches.
 Identity: for each article of second_sources.jsonl, every unordered pair of its sourced attributions is judged
-"same identity" or not in each pass; we report the share of pairs whose judgement agrees and Cohen's kappa over
+"same identity" or not in each pass; we report the share of pairs whose judgement agrees and Cohen's kappa
+over
 those binary judgements (undefined when one pass never varies), plus exact identity-string agreement.
 Usage: python agreement.py [FIRST_GENDERS.jsonl]   (default genders.jsonl)
 """
@@ -24,7 +26,7 @@ def load(name):
 
 def kappa(a, b):
     n = len(a)
-    po = sum(x == y for x, y in zip(a, b)) / n
+    po = sum(x == y for x, y in zip(a, b, strict=True)) / n
     ca, cb = collections.Counter(a), collections.Counter(b)
     pe = sum(ca[k] * cb[k] for k in set(ca) | set(cb)) / (n * n)
     return po, (po - pe) / (1 - pe) if pe < 1 else float("nan")
@@ -40,7 +42,8 @@ def gender_agreement(first_name):
     ids = sorted(set(first) & set(second))
     po, k = kappa([first[i]["gender"] for i in ids], [second[i]["gender"] for i in ids])
     pe, ke = kappa([first[i]["evidence"] for i in ids], [second[i]["evidence"] for i in ids])
-    print(f"gender ({first_name} vs second_genders.jsonl, n={len(ids)}): agreement {po:.3f}, Cohen's kappa {k:.3f}")
+    print(f"gender ({first_name} vs second_genders.jsonl, n={len(ids)}): agreement {po:.3f}, "
+          f"Cohen's kappa {k:.3f}")
     print(f"  evidence type: agreement {pe:.3f}, Cohen's kappa {ke:.3f}")
     for i in ids:
         if (first[i]["gender"], first[i]["evidence"]) != (second[i]["gender"], second[i]["evidence"]):

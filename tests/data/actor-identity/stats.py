@@ -1,4 +1,5 @@
-"""Print the counts of the identity gold: attributions, identities by kind, cross-article identities, genders."""
+"""Print the counts of the identity gold: attributions, identities by kind, cross-article identities,
+genders."""
 import collections
 import json
 import os
@@ -17,7 +18,8 @@ def main():
     for r in rows:
         kind[r["identity"]] = r["kind"]
         arts[r["identity"]].add(r["id"])
-    print(f"attributions {len(rows)} in {len({r['id'] for r in rows})} articles; distinct identities {len(kind)}")
+    n_articles = len({r["id"] for r in rows})
+    print(f"attributions {len(rows)} in {n_articles} articles; distinct identities {len(kind)}")
     scoped = collections.Counter(k for i, k in kind.items() if "#" in i)
     named = collections.Counter(k for i, k in kind.items() if "#" not in i)
     for k in sorted(set(scoped) | set(named)):

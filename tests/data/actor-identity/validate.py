@@ -66,7 +66,8 @@ def check_sources(name, rows, want, errors, complete_for=None):
             continue
         surf, start = want[key]
         if r.get("source") != surf or r.get("source_start") != start:
-            errors.append(f"{name}: {key} source {r.get('source')!r}@{r.get('source_start')} != {surf!r}@{start}")
+            errors.append(f"{name}: {key} source {r.get('source')!r}@{r.get('source_start')} "
+                          f"!= {surf!r}@{start}")
         if r.get("kind") not in KINDS:
             errors.append(f"{name}: {key} bad kind {r.get('kind')!r}")
         ident = r.get("identity")

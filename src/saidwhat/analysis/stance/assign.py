@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from saidwhat.analysis.actors import lexicon as alx
-from saidwhat.analysis.stance import lexicon as lx
+from saidwhat.analysis.stance import lexicon as stance_lexicon
 from saidwhat.analysis.stance.learned import default_config
-from saidwhat.analysis.stance.model import (
+from saidwhat.analysis.stance.score import (
     StanceConfig,
     StanceResult,
     cue_polarity,
@@ -43,7 +43,7 @@ def _target_tokens(doc: Doc, info: TargetInfo) -> set[int]:
     return {t.i for t in tokens_of(doc, list(info.target.mentions))}
 
 
-def _is_self(analyzed: AnalyzedArticle, actor_id: str | None, source: list[Span], info: TargetInfo) -> bool:
+def _is_self(actor_id: str | None, source: list[Span], info: TargetInfo) -> bool:
     if actor_id is not None and actor_id in info.actor_ids:
         return True
     # the source span names the target itself (its mentions exclude other people's surnames)
@@ -111,7 +111,7 @@ def _reaction_polarity(tok: Token, tgt: set[int]) -> float:
     if p and any(about(o) for o in objs):
         neg = any(c.dep_ == "neg" for c in tok.children)
         return -p if neg else p
-    if tok.lemma_.lower() in lx.DESCRIBE_VERBS and tok.pos_ == "VERB" and any(
+    if tok.lemma_.lower() in stance_lexicon.DESCRIBE_VERBS and tok.pos_ == "VERB" and any(
             about(o) for o in objs if o.dep_ == "dobj"):
         comp: list[Token] = []
         for c in tok.children:
@@ -119,7 +119,8 @@ def _reaction_polarity(tok: Token, tgt: set[int]) -> float:
                 comp.extend(c.subtree)
         score = sum(word_polarity(t) for t in comp)
         lemmas = " ".join(t.lemma_.lower() for t in comp)
-        score += sum(1.5 for ph in lx.PHRASES_POSITIVE if ph in lemmas) - sum(1.5 for ph in lx.PHRASES_NEGATIVE if ph in lemmas)
+        score += (sum(1.5 for ph in stance_lexicon.PHRASES_POSITIVE if ph in lemmas)
+                  - sum(1.5 for ph in stance_lexicon.PHRASES_NEGATIVE if ph in lemmas))
         return score
     return 0.0
 
@@ -140,7 +141,8 @@ def find_reactions(doc: Doc, analyzed: AnalyzedArticle, info: TargetInfo, start_
         if tok.i in inside or tok.pos_ not in ("VERB", "NOUN") or tok.i in tgt:
             continue
         lemma = tok.lemma_.lower()
-        if lemma not in lx.CUE_POSITIVE | lx.CUE_NEGATIVE | lx.DESCRIBE_VERBS:
+        if lemma not in (stance_lexicon.CUE_POSITIVE | stance_lexicon.CUE_NEGATIVE
+                         | stance_lexicon.DESCRIBE_VERBS):
             continue
         pol = _reaction_polarity(tok, tgt)
         if not pol:
@@ -176,7 +178,7 @@ def find_reactions(doc: Doc, analyzed: AnalyzedArticle, info: TargetInfo, start_
     return out
 
 
-def _aggregate(items: list[tuple[str, StanceResult | Reaction]]) -> ActorStance | None:
+def _actor_stance(items: list[tuple[str, StanceResult | Reaction]]) -> ActorStance | None:
     signed = 0.0
     evidence: list[str] = []
     confs: list[float] = []
@@ -198,12 +200,13 @@ def _aggregate(items: list[tuple[str, StanceResult | Reaction]]) -> ActorStance 
         ids = [i for i, r in items if isinstance(r, Reaction) or r.involved]
         return ActorStance(label="neutral", score=0.6, evidence=ids)
     label2: StanceLabel = "support" if signed > 0 else "oppose" if signed < 0 else "neutral"
-    agree = [c for (_, r), c in zip([x for x in items if x[0] in evidence], confs) if r.label == label2]
+    agree = [c for (_, r), c in zip([x for x in items if x[0] in evidence], confs, strict=False)
+             if r.label == label2]
     score = sum(agree) / len(agree) if agree else 0.5
     return ActorStance(label=label2, score=round(score, 3), evidence=evidence)
 
 
-def assign_stances(doc: Doc, analyzed: AnalyzedArticle, targets: Sequence[str] | None = None,
+def assign_stances(doc: Doc, analyzed: AnalyzedArticle, targets: Sequence[str] | None = None,  # noqa: C901 - split in issue 12 work
                    *, config: StanceConfig | None = None,
                    collect: list[tuple[str, str, dict[str, float]]] | None = None) -> None:
     """Fill ``analyzed.targets``, ``quotes[].stance``, ``actors[].stance`` and ``reactions`` in place.
@@ -234,9 +237,9 @@ def assign_stances(doc: Doc, analyzed: AnalyzedArticle, targets: Sequence[str] |
         per_actor: dict[str, list[tuple[str, StanceResult | Reaction]]] = {}
         for q in analyzed.quotes:
             mention = list(q.speaker.mention)
-            rival = any(_is_self(analyzed, q.speaker.actor, mention, other) for other in infos if other is not info)
+            rival = any(_is_self(q.speaker.actor, mention, other) for other in infos if other is not info)
             res = score_attribution(doc, list(q.content), list(q.cue), mention, tgt,
-                                    _is_self(analyzed, q.speaker.actor, mention, info), config, rival=rival)
+                                    _is_self(q.speaker.actor, mention, info), config, rival=rival)
             q.stance[info.target.name] = QuoteStance(label=res.label, score=res.score)
             if collect is not None and res.features is not None:
                 collect.append((q.id, info.target.name, res.features))
@@ -250,7 +253,7 @@ def assign_stances(doc: Doc, analyzed: AnalyzedArticle, targets: Sequence[str] |
         for actor in analyzed.actors:
             if actor.id in info.actor_ids or actor.id not in per_actor:
                 continue
-            agg = _aggregate(per_actor[actor.id])
+            agg = _actor_stance(per_actor[actor.id])
             if agg is not None:
                 actor.stance[info.target.name] = agg
     analyzed.reactions = reactions

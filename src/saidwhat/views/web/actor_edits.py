@@ -4,16 +4,18 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import json
+from typing import Any, Literal
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, Response
 
-from saidwhat.errors import ConfigError
+from saidwhat.errors import ConfigError, InputError
 from saidwhat.store import ActorEdit
-from saidwhat.views.web.api import StoreDep, get_store, read_json_object
+from saidwhat.views.web.api import StoreDep
+from saidwhat.views.web.request_helpers import get_store
 from saidwhat.views.web.security import check_write_access
 
 __all__ = ["EditRequest", "router"]
@@ -31,6 +33,18 @@ class EditRequest(BaseModel):
     name: str | None = Field(default=None, max_length=300)
     article_id: int | None = Field(default=None, ge=0)
     note: str | None = Field(default=None, max_length=1000)
+
+
+async def read_json_object(request: Request) -> dict[str, Any]:
+    """The request's JSON body, which must be an object."""
+    raw = await request.body()
+    try:
+        value = json.loads(raw or b"null")
+    except ValueError:
+        raise InputError("the body is not valid JSON", input="request") from None
+    if not isinstance(value, dict):
+        raise InputError("the body must be a JSON object", input="request")
+    return value
 
 
 @router.get("/actor-edits", response_model=list[ActorEdit],

@@ -9,8 +9,9 @@ from starlette.responses import Response
 
 from saidwhat.store import DiversityTable
 from saidwhat.views.web import charts
-from saidwhat.views.web.api import DATE, StoreDep, get_store
+from saidwhat.views.web.api import Since, StoreDep, Until
 from saidwhat.views.web.pages import _page
+from saidwhat.views.web.request_helpers import get_store
 
 __all__ = ["api_router", "page_router"]
 
@@ -27,8 +28,7 @@ CHART_ROWS = 30
 @api_router.get("/diversity", response_model=DiversityTable,
                 summary="Who gets quoted: shares by gender, kind or affiliation, per outlet or period")
 def diversity(store: StoreDep, dimension: Dimension = "gender", by: By = "outlet", count: Count = "quotes",
-              since: Annotated[str | None, Query(pattern=DATE)] = None,
-              until: Annotated[str | None, Query(pattern=DATE)] = None,
+              since: Since = None, until: Until = None,
               outlet: Annotated[str | None, Query(max_length=300)] = None,
               top: Annotated[int, Query(ge=1, le=30)] = 8) -> DiversityTable:
     return store.diversity(dimension=dimension, by=by, count=count, since=since, until=until,

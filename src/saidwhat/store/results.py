@@ -23,9 +23,9 @@ __all__ = [
     "DiversityRow",
     "DiversityTable",
     "FailureRecord",
-    "Page",
     "QuoteHit",
     "ReactionRow",
+    "ResultPage",
     "StanceCounts",
     "StancePoint",
     "StoredArticle",
@@ -34,7 +34,7 @@ __all__ = [
 T = TypeVar("T")
 
 
-class Page(BaseModel, Generic[T]):
+class ResultPage(BaseModel, Generic[T]):
     """One page of a paginated listing; ``total`` counts all matches, not just ``items``."""
 
     items: list[T]

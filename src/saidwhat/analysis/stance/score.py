@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from saidwhat.analysis.stance import lexicon as lx
-from saidwhat.schema import Span, StanceLabel
+from saidwhat.analysis.stance import lexicon as stance_lexicon
+from saidwhat.schema import STANCE_LABELS, Span, StanceLabel
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class StanceConfig:
 DEFAULT = StanceConfig()
 
 
-LABELS: tuple[StanceLabel, ...] = ("support", "oppose", "neutral")
+LABELS = STANCE_LABELS  # the weights' row order
 FEATURES = ("bias", "in_content", "cue_object", "lex_pos", "lex_neg", "cue_pos", "cue_neg",
             "rival", "any_pos", "any_neg", "question", "raw")
 
@@ -49,10 +49,11 @@ class StanceResult:
     features: dict[str, float] | None = None
 
 
-def apply_weights(weights: tuple[tuple[float, ...], ...], feats: dict[str, float]) -> tuple[StanceLabel, float]:
+def apply_weights(weights: tuple[tuple[float, ...], ...],
+                  feats: dict[str, float]) -> tuple[StanceLabel, float]:
     """Softmax over labels of a linear score per label; returns (label, probability)."""
     x = [feats.get(f, 0.0) for f in FEATURES]
-    scores = [sum(w * v for w, v in zip(row, x)) for row in weights]
+    scores = [sum(w * v for w, v in zip(row, x, strict=False)) for row in weights]
     top = max(scores)
     exps = [math.exp(sc - top) for sc in scores]
     k = max(range(len(LABELS)), key=lambda i: scores[i])
@@ -66,14 +67,6 @@ def tokens_of(doc: Doc, spans: list[Span]) -> list[Token]:
         if sp is not None:
             out.extend(sp)
     return out
-
-
-def _depth(t: Token) -> int:
-    d = 0
-    while t.head is not t and d < 60:
-        t = t.head
-        d += 1
-    return d
 
 
 def tree_distance(a: Token, b: Token) -> int:
@@ -92,16 +85,18 @@ def tree_distance(a: Token, b: Token) -> int:
 
 
 def _negated(t: Token) -> bool:
-    if any(c.dep_ == "neg" for c in t.children) or any(c.dep_ == "neg" for c in t.head.children if t.dep_ in ("acomp", "attr", "dobj", "xcomp")):
+    if any(c.dep_ == "neg" for c in t.children) \
+            or any(c.dep_ == "neg" for c in t.head.children if t.dep_ in ("acomp", "attr", "dobj", "xcomp")):
         return True
     start = max(t.sent.start, t.i - 3)
-    return any(t.doc[j].lower_ in lx.NEGATORS for j in range(start, t.i))
+    return any(t.doc[j].lower_ in stance_lexicon.NEGATORS for j in range(start, t.i))
 
 
 def _conceded(t: Token) -> bool:
     """Inside "despite ..."/"although ..." the words are the speaker's foil, not the point."""
     for anc in t.ancestors:
-        if anc.lower_ in ("despite", "although", "though", "notwithstanding") and anc.dep_ in ("prep", "mark"):
+        if anc.lower_ in ("despite", "although", "though", "notwithstanding") \
+                and anc.dep_ in ("prep", "mark"):
             return True
     return False
 
@@ -109,9 +104,9 @@ def _conceded(t: Token) -> bool:
 def word_polarity(t: Token) -> float:
     lemma = t.lemma_.lower()
     low = t.lower_
-    if lemma in lx.POSITIVE or low in lx.POSITIVE:
+    if lemma in stance_lexicon.POSITIVE or low in stance_lexicon.POSITIVE:
         return 1.0
-    if lemma in lx.NEGATIVE or low in lx.NEGATIVE:
+    if lemma in stance_lexicon.NEGATIVE or low in stance_lexicon.NEGATIVE:
         return -1.0
     return 0.0
 
@@ -123,19 +118,19 @@ def _phrase_polarity(tokens: list[Token]) -> list[tuple[Token, float]]:
     for n in (2, 3, 4):
         for i in range(len(tokens) - n + 1):
             ph = " ".join(lemmas[i: i + n])
-            if ph in lx.PHRASES_POSITIVE or ph in lx.PHRASES_NEGATIVE:
+            if ph in stance_lexicon.PHRASES_POSITIVE or ph in stance_lexicon.PHRASES_NEGATIVE:
                 part = tokens[i: i + n]
                 ids = {t.i for t in part}
                 head = next((t for t in part if t.head.i not in ids), part[-1])
-                out.append((head, 1.5 if ph in lx.PHRASES_POSITIVE else -1.5))
+                out.append((head, 1.5 if ph in stance_lexicon.PHRASES_POSITIVE else -1.5))
     return out
 
 
 def cue_polarity(t: Token) -> float:
     lemma = t.lemma_.lower()
-    if lemma in lx.CUE_POSITIVE:
+    if lemma in stance_lexicon.CUE_POSITIVE:
         return 1.0
-    if lemma in lx.CUE_NEGATIVE:
+    if lemma in stance_lexicon.CUE_NEGATIVE:
         return -1.0
     return 0.0
 
@@ -151,7 +146,7 @@ def cue_objects(cue: Token) -> list[Token]:
     return out
 
 
-def score_attribution(doc: Doc, content: list[Span], cue: list[Span], source: list[Span],
+def score_attribution(doc: Doc, content: list[Span], cue: list[Span], source: list[Span],  # noqa: C901 - split in issue 12 work
                       target_tokens: set[int], is_self: bool, cfg: StanceConfig = DEFAULT,
                       rival: bool = False) -> StanceResult:
     """Stance of one attribution's source toward one target (its mentions as token indices).
