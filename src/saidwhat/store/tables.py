@@ -93,6 +93,7 @@ actors = Table(
     Column("identity_how", String(200)),
     Column("gender", String(10)),
     Column("gender_source", String(10)),
+    Index("ix_actors_name_form", "name_form"),
 )
 
 quotes = Table(

@@ -27,6 +27,7 @@ def upgrade() -> None:
     for name in ("mention_type", "name_form", "identity_how", "gender", "gender_source"):
         size = {"name_form": 300, "identity_how": 200, "mention_type": 20}.get(name, 10)
         op.add_column("actors", sa.Column(name, sa.String(size)))
+    op.create_index("ix_actors_name_form", "actors", ["name_form"])
     op.add_column("canonical_actors", sa.Column("gender", sa.String(10)))
     op.add_column("canonical_actors", sa.Column("gender_source", sa.String(10)))
     for table in ("quotes", "stances", "reactions"):
@@ -60,6 +61,7 @@ def downgrade() -> None:
     op.drop_table("actor_names")
     for table in ("quotes", "stances", "reactions"):
         op.drop_column(table, "local_actor")
+    op.drop_index("ix_actors_name_form", "actors")
     op.drop_column("canonical_actors", "gender_source")
     op.drop_column("canonical_actors", "gender")
     for name in ("mention_type", "name_form", "identity_how", "gender", "gender_source"):
