@@ -305,6 +305,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             items = match_items(scorer, split, arts, predicted_speakers(store, stored), gold)
             genders = gender_rows(store, items, load_jsonl(args.gold / "genders.jsonl"))
             n_actors = store.stats()["actors"]
+            shares = store.diversity(dimension="gender", by="outlet")
     return {
         "articles": len(arts), "gold_attributions": len(gold), "matched": len(items),
         "canonical_actors": n_actors, "analysis_s": round(t1 - t0, 1), "store_s": round(t2 - t1, 1),
@@ -314,6 +315,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         **decompositions(items),
         "worst_merges": worst_merges(items), "worst_splits": worst_splits(items),
         "gender": gender_report(genders),
+        "gender_by_outlet": {row.group: {"quotes": row.total, **row.shares}
+                             for row in [*shares.rows, shares.overall]},
     }
 
 
@@ -340,6 +343,10 @@ def print_report(r: dict[str, Any]) -> None:
         if name != "confusion":
             print(f"  {name:32s} n {m['n']:4d}  accuracy {m['accuracy']:.3f}  kappa {m['kappa']:.3f}")
     print("  gold->predicted: " + ", ".join(f"{k} {v}" for k, v in r["gender"]["confusion"].items()))
+    print("who gets quoted (saidwhat diversity): share of quotes by people, by gender, per outlet:")
+    for outlet, row in r["gender_by_outlet"].items():
+        print(f"  {outlet:14s} {row['quotes']:5d} quotes  female {row['female']:.0%}  male {row['male']:.0%}"
+              f"  unknown {row['unknown']:.0%}")
 
 
 def main(argv: list[str] | None = None) -> None:
