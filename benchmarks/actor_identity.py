@@ -278,6 +278,9 @@ def gender_report(rows: Sequence[dict[str, str]]) -> dict[str, Any]:
         out[f"gold evidence {ev}"] = agree([r for r in rows if r["evidence"] == ev])
     for src in sorted({r["source"] for r in rows}):
         out[f"saidwhat source {src}"] = agree([r for r in rows if r["source"] == src])
+    # the gold does not label from first names: the same rows with the name list's guesses as unknown
+    text_only = [dict(r, predicted="unknown") if r["source"] == "name-list" else r for r in rows]
+    out["text only (name-list as unknown)"] = agree(text_only)
     out["confusion"] = {f"{g}->{p}": n for (g, p), n in sorted(Counter(
         (r["gold"], r["predicted"]) for r in rows).items())}
     return out
