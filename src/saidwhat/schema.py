@@ -23,6 +23,7 @@ __all__ = [
     "ActorStance",
     "AnalyzedArticle",
     "Article",
+    "PageType",
     "Quote",
     "QuoteKind",
     "QuoteStance",
@@ -38,6 +39,7 @@ SCHEMA_VERSION = "1"
 Span = tuple[int, int]
 ActorKind = Literal["person", "organization", "group", "anonymous"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
+PageType = Literal["news", "opinion", "review", "listing", "other"]
 StanceLabel = Literal["support", "oppose", "neutral"]
 
 #: The literals in order, for loops, choices, form options and CSV columns (one vocabulary).
@@ -65,6 +67,8 @@ class Article(_Model):
     text: str = ""
     source: str | None = Field(default=None, description="the input as the user named it (path, URL, '-')")
     description: str | None = None
+    page_type: PageType | None = Field(
+        default=None, description="news, opinion, review, listing (deals, product pages) or other")
 
 
 class QuoteStance(_Model):
