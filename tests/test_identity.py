@@ -99,6 +99,15 @@ def test_comparable_surnames_stay_apart(store: Store) -> None:
     assert "@" in key_of(store, c, "Smith")
 
 
+def test_an_unknown_full_name_joins_the_person_its_article_also_names(store: Store) -> None:
+    for n in (1, 2):
+        store.add_article(story(n, Voice("Hillary Clinton")))
+    c = store.add_article(story(3, Voice("Crooked Hillary Clinton", aliases=("Hillary Clinton", "Clinton"))))
+    assert key_of(store, c.article_id, "Crooked Hillary Clinton") == "person:hillary-clinton"
+    d = store.add_article(story(4, Voice("Jane Roe", aliases=("Janet Roe",)))).article_id
+    assert key_of(store, d, "Jane Roe") == "person:jane-roe"  # no alias known: its own new actor
+
+
 def test_different_middle_initials_are_different_people(store: Store) -> None:
     w = store.add_article(story(1, Voice("George W. Bush"))).article_id
     hw = store.add_article(story(2, Voice("George H.W. Bush"))).article_id

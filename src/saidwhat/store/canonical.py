@@ -35,6 +35,7 @@ from saidwhat.store.identity import (
     dominant,
     lookup_forms,
     parse_name,
+    person_aliases,
     resolve_article,
     scope_of,
 )
@@ -381,7 +382,9 @@ def write_actors(conn: Connection, article_id: int, a: AnalyzedArticle) -> dict[
 def _resolve(conn: Connection, a: AnalyzedArticle, scope: str) -> list[tuple[Actor, Resolved]]:
     edits = list_edits(conn)
     index = SqlIndex(conn)
-    index.prefetch(lookup_forms(parse_name(actor.name, actor.kind) for actor in a.actors))
+    names = [parse_name(actor.name, actor.kind) for actor in a.actors]
+    names += [alias for actor in a.actors for alias in person_aliases(actor)]
+    index.prefetch(lookup_forms(names))
     resolved = resolve_article(a.actors, scope, index)
     for actor, r in zip(a.actors, resolved, strict=True):
         key = apply_edits(edits, r.key, actor.name, scope)

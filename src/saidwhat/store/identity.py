@@ -16,7 +16,8 @@ store joins them by evidence, in small steps that each module function below doe
    actor, i.e. when the analysis made it an alias of a named actor.
 3. **Names join by their normalised form** (``name_forms``): a full name joins the canonical
    actor that bears the same given name and surname; an organisation the one with the same name;
-   an acronym or handle the actor that an article defined it for.
+   an acronym or handle the actor that an article defined it for. A full name the store does not
+   know yet joins the person that one of the article's other full names for the actor names.
 4. **Surnames join by evidence** (``choose_for_surname``): first a person of the same article who
    bears the full name; else, among the store's people with that surname, one whose gender
    agrees with the honorific ("Mrs. Clinton" is not Bill Clinton), who is named in clearly more
@@ -445,10 +446,19 @@ def _resolve_person(form: NameForm, index: Index) -> str | None:
     found = dominant(index.keys_with(f"fullname:{form.full}"))
     if found is not None or not form.middle:
         return found or dominant(index.keys_with(f"name:{form.norm}"))
-    plain = f"fullname:{form.norm}"
     candidates = {k: n for k, n in index.keys_with(f"name:{form.norm}").items()
-                  if index.forms_of(k, "fullname:") <= {plain}}
+                  if not _other_initials(form, index.forms_of(k, f"fullname:{form.given} "))}
     return dominant(candidates)
+
+
+def _other_initials(form: NameForm, fullnames: Iterable[str]) -> bool:
+    """Whether a key bears this given name and surname with other middle initials than ``form``."""
+    rest = form.norm.split()[1:]  # surname and suffixes
+    for full in fullnames:
+        words = full.removeprefix("fullname:").split()
+        if words[-len(rest):] == rest and len(words) == len(rest) + 2 and words[1] != form.middle:
+            return True
+    return False
 
 
 def _resolve_name(form: NameForm, index: Index) -> tuple[str, str]:
@@ -479,6 +489,29 @@ def _resolve_owned(form: NameForm, people: Mapping[str, NameForm], keys: Mapping
     return f"organization:{person.split(':', 1)[1]}-{form.norm}", f"{form.norm} of {person}"
 
 
+def _resolve_by_alias(actor: Actor, form: NameForm, index: Index) -> tuple[str, str]:
+    """A full name the store does not know yet: the person one of the article's other full names
+    for the actor names, if the store knows one ("Crooked Hillary Clinton", also "Hillary
+    Clinton" in its article, is Hillary Clinton); else its own new key."""
+    key, why = _resolve_name(form, index)
+    if why != "new":
+        return key, why
+    scores: dict[str, int] = {}
+    for alias in person_aliases(actor):
+        found = _resolve_person(alias, index)
+        if found is not None:
+            scores[found] = scores.get(found, 0) + sum(index.keys_with(f"name:{alias.norm}").values())
+    best = dominant(scores)
+    return (best, "an alias the article gave it") if best else (key, why)
+
+
+def person_aliases(actor: Actor) -> list[NameForm]:
+    """The actor's aliases that are full personal names other than its own name."""
+    own = parse_name(actor.name, actor.kind).norm
+    forms = [parse_name(a, actor.kind) for a in actor.aliases]
+    return [f for f in forms if f.type == "name" and f.norm != own]
+
+
 def lookup_forms(forms: Iterable[NameForm]) -> set[str]:
     """Every index form that resolving these names may look up (for fetching them at once)."""
     out: set[str] = set()
@@ -500,7 +533,9 @@ def resolve_article(actors: Sequence[Actor], scope: str, index: Index) -> list[R
     parsed = [(a, parse_name(a.name, a.kind)) for a in actors]
     keys: dict[str, tuple[str, str]] = {}
     for actor, form in parsed:
-        if form.type in ("name", "organization", "acronym", "handle"):
+        if form.type == "name":
+            keys[actor.id] = _resolve_by_alias(actor, form, index)
+        elif form.type in ("organization", "acronym", "handle"):
             keys[actor.id] = _resolve_name(form, index)
     people = {form.norm: form for a, form in parsed if form.type == "name"}
     people_keys = {form.norm: keys[a.id][0] for a, form in parsed if form.type == "name"}
