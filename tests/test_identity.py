@@ -278,6 +278,27 @@ def test_edits_exported_and_imported_into_a_fresh_store(store: Store, tmp_path: 
         assert [e.action for e in fresh.actor_edits()] == ["merge"]
 
 
+def test_reidentify_upgrades_a_store_made_before_identity(store: Store) -> None:
+    """Rows of an older store: the name-keyed canonical actor, and no speaker id on the quotes."""
+    from sqlalchemy import text
+
+    store.add_article(story(1, Voice("Donald Trump", label="oppose")))
+    b = store.add_article(story(2, Voice("Donald J. Trump", label="support"))).article_id
+    with store.engine.begin() as conn:
+        conn.execute(text("INSERT INTO canonical_actors (key, name, kind, search_names) "
+                          "VALUES ('person:donald-j-trump', 'Donald J. Trump', 'person', '')"))
+        for table in ("actors", "quotes", "stances"):
+            conn.execute(text(f"UPDATE {table} SET actor_key = 'person:donald-j-trump' "
+                              "WHERE article_id = :a"), {"a": b})
+        for table in ("quotes", "stances", "reactions"):
+            conn.execute(text(f"UPDATE {table} SET local_actor = NULL"))
+    assert {h.actor_key for h in store.iter_quotes() if h.article_id == b} == {"person:donald-j-trump"}
+    assert store.reidentify() == 1
+    assert {h.actor_key for h in store.iter_quotes()} == {"person:donald-trump"}
+    assert [r.support + r.oppose for r in store.reactions("the plan")] == [2]
+    assert store.get_actor("person:donald-j-trump") is None
+
+
 def test_edit_errors_name_the_actor(store: Store) -> None:
     store.add_article(story(1, Voice("Donald Trump")))
     with pytest.raises(ConfigError, match="person:nobody"):

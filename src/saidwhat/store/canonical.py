@@ -481,6 +481,7 @@ def reidentify(conn: Connection) -> int:
             continue
         old = {r.local_id: r.actor_key for r in conn.execute(
             select(ac.local_id, ac.actor_key).where(ac.article_id == article_id))}
+        _backfill_local_actors(conn, article_id, art, old)
         resolved = _resolve(conn, art, scope_of(text_hash(art.text)))
         _ensure(conn, [(r.key, actor.name, actor.kind) for actor, r in resolved])
         for actor, r in resolved:
@@ -499,6 +500,34 @@ def reidentify(conn: Connection) -> int:
         _revisit_waiting(conn, article_id, [r for _, r in resolved])
     _drop_orphans(conn)
     return changed
+
+
+def _backfill_local_actors(conn: Connection, article_id: int, art: AnalyzedArticle,
+                           old: dict[str, str]) -> None:
+    """Rows stored before migration 0003 do not say which of the article's actors they belong to:
+    fill that in from the stored analysis (and, for actor-level stances, from the old key when
+    only one actor of the article had it)."""
+    q, s, r = t.quotes.c, t.stances.c, t.reactions.c
+    if conn.execute(select(q.id).where(q.article_id == article_id, q.local_actor.is_(None),
+                                       q.actor_key.is_not(None)).limit(1)).first() is None:
+        return
+    for quote in art.quotes:
+        if quote.speaker.actor:
+            conn.execute(update(t.quotes).where(q.article_id == article_id, q.quote_id == quote.id,
+                                                q.local_actor.is_(None)).values(local_actor=quote.speaker.actor))
+    conn.execute(update(t.stances).where(s.article_id == article_id, s.origin == "quote",
+                                         s.local_actor.is_(None))
+                 .values(local_actor=select(q.local_actor).where(q.id == s.quote_row).scalar_subquery()))
+    for reaction in art.reactions:
+        conn.execute(update(t.reactions).where(r.article_id == article_id, r.reaction_id == reaction.id,
+                                               r.local_actor.is_(None)).values(local_actor=reaction.actor))
+    holders: dict[str, list[str]] = {}
+    for local_id, key in old.items():
+        holders.setdefault(key, []).append(local_id)
+    for key, local_ids in holders.items():
+        if len(local_ids) == 1:
+            conn.execute(update(t.stances).where(s.article_id == article_id, s.actor_key == key,
+                                                 s.local_actor.is_(None)).values(local_actor=local_ids[0]))
 
 
 def _repoint_rows(conn: Connection, article_id: int, local_id: str, old: str, new: str) -> None:
