@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 import saidwhat
-from saidwhat.corpus.dedup import compare, fingerprint, shingles, text_hash
 from saidwhat.schema import AnalyzedArticle
 from saidwhat.store import open_store
+from saidwhat.store.dedup import compare, fingerprint, shingles, text_hash
 
 DATA = Path(__file__).parent / "data" / "copies"
 

@@ -14,6 +14,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy import inspect as sa_inspect
 
 import saidwhat.store
+import saidwhat.store.write
 from saidwhat.errors import FetchError, StoreError
 from saidwhat.schema import (
     Actor,
@@ -27,7 +28,7 @@ from saidwhat.schema import (
 )
 from saidwhat.store import Store, open_store
 from saidwhat.store.keys import canonical_url
-from saidwhat.store.store import fts5_query
+from saidwhat.store.search import fts5_query
 
 PG = os.environ.get("SAIDWHAT_TEST_POSTGRES")
 
@@ -142,10 +143,10 @@ def test_canonical_url() -> None:
 
 
 def test_article_is_written_whole_or_not_at_all(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    def boom(*args: object, **kwargs: object) -> None:
+    def boom(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("killed half-way")
 
-    monkeypatch.setattr(Store, "_link_copies", boom)
+    monkeypatch.setattr(saidwhat.store.write, "link_copies", boom)  # the last step of the write
     with pytest.raises(RuntimeError):
         store.add_article(make_article(1))
     assert store.stats() == {"articles": 0, "quotes": 0, "actors": 0, "failures": 0, "copy_links": 0,

@@ -13,6 +13,10 @@ copy_links      (near-)copies between stored articles; nothing is ever deleted f
 lsh_bands       MinHash LSH band buckets of each article, for finding copy candidates in SQL
 failures        documents that could not be ingested, latest failure per source
 sightings       every distinct source an article was read from (its own first, then exact copies)
+
+``quotes_fts`` (SQLite only) is declared apart, on its own ``MetaData``: SQLAlchemy cannot create
+an FTS5 virtual table, so migration 0001 creates it in SQL and ``metadata`` stays what the
+migrations build on both dialects.
 """
 
 from __future__ import annotations
@@ -196,3 +200,7 @@ sightings = Table(
     UniqueConstraint("article_id", "source_key", name="uq_sightings_article_source"),
     Index("ix_sightings_source", "source"),
 )
+
+
+# The SQLite FTS5 index of quote text (rowid = quotes.id); created by migration 0001, not by SQLAlchemy.
+quotes_fts = Table("quotes_fts", MetaData(), Column("rowid", Integer, primary_key=True), Column("text", Text))
