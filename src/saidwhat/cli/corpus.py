@@ -103,10 +103,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_run_stats)
 
 
-def _open(args: argparse.Namespace) -> Any:
+def _open(args: argparse.Namespace, *, create: bool = False) -> Any:
+    """The store of ``--db``; only ``ingest`` creates one, reading a store that is not there is an error."""
     from saidwhat.store import open_store
 
-    return open_store(args.db)
+    return open_store(args.db, create=create)
 
 
 def _console() -> Any:
@@ -126,7 +127,7 @@ def _run_ingest(args: argparse.Namespace) -> int:
         raise ConfigError("--workers must be >= 1")
     options = IngestOptions(since=args.since, until=args.until, limit=args.limit, targets=tuple(args.target),
                             allow_private_network=args.allow_private_network)
-    with _open(args) as store:
+    with _open(args, create=True) as store:
         summary = ingest(args.sources, store, options, workers=args.workers, dask=args.dask,
                          reporter=make_reporter(quiet=args.quiet))
     print(f"saidwhat ingest: {summary.line()}", file=sys.stderr)
@@ -134,11 +135,12 @@ def _run_ingest(args: argparse.Namespace) -> int:
         shown = summary.failures[:10]
         for line in shown:
             print(f"  failed: {line}", file=sys.stderr)
-        if summary.failed > len(shown):
-            print(f"  … {summary.failed - len(shown)} more: see `saidwhat failures`", file=sys.stderr)
+    if summary.failed:
+        print(f"saidwhat ingest: {summary.failed} document(s) failed (listed by `saidwhat failures`); "
+              "exit status 1", file=sys.stderr)
     if args.json_summary:
         _print_json(summary.as_dict())
-    return 0
+    return 1 if summary.failed else 0
 
 
 def _run_search(args: argparse.Namespace) -> int:

@@ -14,11 +14,22 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, select
+from sqlalchemy import Connection, Engine, create_engine, event, func, make_url, select
 
-from saidwhat.errors import ConfigError
+from saidwhat.errors import ConfigError, StoreError
 
-__all__ = ["default_store_url", "make_engine", "migrate", "parse_store_url", "redact", "write_connection"]
+__all__ = [
+    "builtin_store_path",
+    "check_location",
+    "default_store_url",
+    "make_engine",
+    "migrate",
+    "parse_store_url",
+    "redact",
+    "require_store",
+    "sqlite_path",
+    "write_connection",
+]
 
 _SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 _PG_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
@@ -26,14 +37,51 @@ _PG_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 _MIGRATION_LOCK = 72417
 
 
-def default_store_url() -> str:
-    """``$SAIDWHAT_DB``, else ``saidwhat/saidwhat.sqlite`` in the user's data dir."""
-    env = os.environ.get("SAIDWHAT_DB")
-    if env:
-        return env
+def builtin_store_path() -> Path:
+    """Where the store is when neither ``--db`` nor ``$SAIDWHAT_DB`` names one."""
     import platformdirs
 
-    return str(Path(platformdirs.user_data_dir("saidwhat")) / "saidwhat.sqlite")
+    return Path(platformdirs.user_data_dir("saidwhat")) / "saidwhat.sqlite"
+
+
+def default_store_url() -> str:
+    """``$SAIDWHAT_DB``, else ``saidwhat/saidwhat.sqlite`` in the user's data dir."""
+    return os.environ.get("SAIDWHAT_DB") or str(builtin_store_path())
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The database file of a SQLite store URL (a path or ``sqlite:///PATH``); None for PostgreSQL
+    and in-memory databases."""
+    if not url.startswith("sqlite:"):
+        return None if "://" in url else Path(url).expanduser()
+    database = make_url(url).database
+    return Path(database) if database and database != ":memory:" else None
+
+
+def check_location(url: str, *, create: bool, make_folder: bool = False) -> None:
+    """Refuse a SQLite store whose file is missing (unless ``create``) or whose folder is missing
+    (unless ``make_folder``: only the built-in default location is ever created)."""
+    path = sqlite_path(url)
+    if path is None:
+        return
+    if not create and not path.is_file():
+        raise StoreError("no store here: create one with `saidwhat ingest SOURCE --db PATH`", input=str(path))
+    if create and not path.parent.is_dir():
+        if not make_folder:
+            raise StoreError(f"the folder {str(path.parent)!r} does not exist (a store is never made in a "
+                             "folder that is not there: create it first)", input=str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+
+
+def require_store(engine: Engine, url: str) -> None:
+    """Refuse a database that holds no saidwhat store (no Alembic revision): reading it would
+    otherwise create an empty one."""
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        if MigrationContext.configure(conn).get_current_revision() is None:
+            raise StoreError("this database holds no saidwhat store: create one with `saidwhat ingest`",
+                             input=redact(url))
 
 
 def parse_store_url(url: str, schema: str | None = None) -> tuple[str, str | None]:
@@ -50,9 +98,7 @@ def parse_store_url(url: str, schema: str | None = None) -> tuple[str, str | Non
         return url, None
     if "://" in url:
         raise ConfigError(f"unsupported store URL {url!r}: use a file path, sqlite:///PATH or postgresql://…")
-    path = Path(url).expanduser()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{path.resolve()}", None
+    return f"sqlite:///{Path(url).expanduser().resolve()}", None
 
 
 def make_engine(sa_url: str, schema: str | None) -> Engine:

@@ -15,6 +15,7 @@ engine, normalises paging arguments and hands a connection to the module that do
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from types import TracebackType
 from typing import Self
@@ -25,7 +26,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from saidwhat.errors import SaidwhatError, StoreError
 from saidwhat.schema import AnalyzedArticle
 from saidwhat.store import actors, articles, copies, reactions, search, write
-from saidwhat.store.engine import default_store_url, make_engine, parse_store_url, redact
+from saidwhat.store.engine import (
+    check_location,
+    default_store_url,
+    make_engine,
+    parse_store_url,
+    redact,
+    require_store,
+)
 from saidwhat.store.engine import migrate as migrate_schema
 from saidwhat.store.records import (
     ActorDetail,
@@ -53,15 +61,21 @@ def _page_args(limit: int, offset: int) -> tuple[int, int]:
 class Store:
     """An open store (created and migrated on open). Use as a context manager or ``close()``.
 
-    ``schema`` (PostgreSQL only) keeps the tables in their own schema, e.g. one per test.
+    ``schema`` (PostgreSQL only) keeps the tables in their own schema, e.g. one per test. With
+    ``create=False`` a store that does not exist is an error (``StoreError``) instead of a new
+    empty one. A SQLite file is only ever created in an existing folder, unless ``make_folder``.
     """
 
-    def __init__(self, url: str, *, schema: str | None = None, migrate: bool = True) -> None:
+    def __init__(self, url: str, *, schema: str | None = None, migrate: bool = True, create: bool = True,
+                 make_folder: bool = False) -> None:
         self.url = url
         sa_url, self.schema = parse_store_url(url, schema)
+        check_location(url, create=create, make_folder=make_folder)
         try:
             self.engine: Engine = make_engine(sa_url, self.schema)
             self.dialect = self.engine.dialect.name
+            if not create:
+                require_store(self.engine, url)
             if migrate:
                 migrate_schema(self.engine, self.schema)
         except SQLAlchemyError as exc:
@@ -187,6 +201,11 @@ class Store:
             return articles.stats(conn)
 
 
-def open_store(url: str | None = None, *, schema: str | None = None) -> Store:
-    """Open (creating and migrating) the store at ``url``: a path, ``sqlite:///path`` or ``postgresql://…``."""
-    return Store(url or default_store_url(), schema=schema)
+def open_store(url: str | None = None, *, schema: str | None = None, create: bool = True) -> Store:
+    """Open (migrating) the store at ``url``: a path, ``sqlite:///path`` or ``postgresql://…``;
+    default ``$SAIDWHAT_DB``, else the user's data dir (the one folder made when missing).
+
+    ``create=True`` makes a new store when there is none (in an existing folder); ``create=False``
+    (for reading) raises ``StoreError`` instead."""
+    builtin = not url and not os.environ.get("SAIDWHAT_DB")
+    return Store(url or default_store_url(), schema=schema, create=create, make_folder=builtin)
