@@ -186,17 +186,18 @@ def test_seed_merge_groups(seed_resolution) -> None:  # type: ignore[no-untyped-
     text, gold, _, res = seed_resolution
     for group in gold["entities_to_merge"]:
         if group["canonical"] == "Michelle Bachelet":
-            continue  # reported, not required: see test_seed_bachelet_is_reported
+            continue  # a known miss: see test_seed_bachelet_is_merged (strict xfail)
         ids = {_actor_of(res, text, m) for m in group["mentions"]}
         assert len(ids) == 1 and None not in ids, (group["canonical"], ids)
 
 
-def test_seed_bachelet_is_reported(seed_resolution) -> None:  # type: ignore[no-untyped-def]
-    """"Michelle Basele" vs "Bachelet": rapidfuzz ratio 71 < threshold 85, so they stay apart (docs)."""
+@pytest.mark.xfail(strict=True, reason='known miss: "Michelle Basele" vs "Bachelet", rapidfuzz ratio 71 < '
+                   "threshold 85, so they stay apart (docs/actors-stance.md); strict: a fix must remove this mark")
+def test_seed_bachelet_is_merged(seed_resolution) -> None:  # type: ignore[no-untyped-def]
     text, gold, _, res = seed_resolution
     group = next(g for g in gold["entities_to_merge"] if g["canonical"] == "Michelle Bachelet")
     ids = {_actor_of(res, text, m) for m in group["mentions"]}
-    assert len(ids) == 2
+    assert len(ids) == 1 and None not in ids, ids
 
 
 def test_seed_speakers(seed_resolution) -> None:  # type: ignore[no-untyped-def]

@@ -15,8 +15,9 @@ from saidwhat.article import extract_article
 from saidwhat.article.clutter import RULES, clean_paragraphs, clutter_rule
 from saidwhat.article.extract import MIN_WORDS, text_paragraphs
 from saidwhat.article.language import check_english
-from saidwhat.article.metadata import iso_date, split_authors, strip_site_suffix
+from saidwhat.article.metadata import split_authors, strip_site_suffix
 from saidwhat.cli import main
+from saidwhat.dates import iso_date
 from saidwhat.errors import NoArticleTextError, UnsupportedLanguageError
 from saidwhat.page import load, page_from_bytes, page_from_text
 from saidwhat.schema import Article

@@ -14,8 +14,8 @@ from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.nlp import get_nlp
 from saidwhat.analysis.stance import assign_stances
-from saidwhat.analysis.stance.learned import load_weights, train
-from saidwhat.analysis.stance.model import FEATURES, LABELS, StanceConfig
+from saidwhat.analysis.stance.learned import default_config, load_weights, train
+from saidwhat.analysis.stance.score import FEATURES, LABELS, StanceConfig
 from saidwhat.analysis.stance.targets import find_target
 from saidwhat.schema import AnalyzedArticle, Quote, Speaker
 
@@ -138,8 +138,14 @@ def test_learned_layer_trains_and_ships() -> None:
     text = "\u201cThe report is excellent and rigorous,\u201d the minister said."
     a = analyse(text, [att(text, "The report is excellent and rigorous", "the minister")], ["the report"], cfg)
     assert a.quotes[0].stance["the report"].label == "support"
+
+
+def test_shipped_weights_load_and_are_used() -> None:
+    """The package ships a learned layer; a missing or stale file must fail here, not fall back silently."""
     shipped = load_weights()
-    assert shipped is None or len(shipped) == len(LABELS)
+    assert shipped is not None, "stance_weights.json did not load (missing, or trained on other features)"
+    assert len(shipped) == len(LABELS) and all(len(row) == len(FEATURES) for row in shipped)
+    assert default_config().weights == shipped
 
 
 # --- the seed page ---

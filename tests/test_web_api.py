@@ -60,7 +60,7 @@ def test_missing_article_is_a_json_404(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 1000}, {"offset": -1}, {"since": "yesterday"},
-                                    {"stance": "angry"}])
+                                    {"since": "2016-13-45"}, {"until": "2026-13"}, {"stance": "angry"}])
 def test_bad_parameters_are_4xx_with_an_error_code(client: TestClient, params: dict[str, object]) -> None:
     r = client.get("/api/quotes", params=params)
     assert r.status_code == 422

@@ -269,7 +269,7 @@ def test_analysis_time_limit_is_504(hostile_store: tuple[Path, int], monkeypatch
     try:
         with TestClient(app, base_url=LOCAL) as c:
             r = c.post("/api/analyze", json={"text": "anything at all"})
-            assert r.status_code == 504 and r.json()["code"] == "SW301"
+            assert r.status_code == 504 and r.json()["code"] == "SW302"
             assert not finished.is_set(), "the answer must not wait for the analysis to end"
             # the timed-out analysis still holds the only slot: the next one is refused, not queued
             busy = c.post("/api/analyze", json={"text": "anything at all"})

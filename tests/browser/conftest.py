@@ -21,7 +21,6 @@ from webcorpus import Corpus, build_corpus  # tests/ is on sys.path (rootdir con
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--disable-dev-shm-usage"]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 def _chromium() -> str | None:
@@ -118,6 +117,13 @@ def page(browser: Any, live_server: LiveServer) -> Iterator[PageWatch]:
 
 
 @pytest.fixture(scope="session")
-def screenshots() -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the browser tests save their screenshots: $SAIDWHAT_SCREENSHOTS (set by
+    scripts/refresh_screenshots.sh to docs/screenshots), else a temporary folder, so that a test
+    run never rewrites tracked files."""
+    target = os.environ.get("SAIDWHAT_SCREENSHOTS")
+    if target:
+        path = Path(target)
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+    return tmp_path_factory.mktemp("screenshots")

@@ -1,6 +1,6 @@
 """The pages in headless Chromium: search, article highlights on the right characters, tooltips,
 the speaker filter, reactions with charts and exports, the analyze form, and hostile payloads
-rendering as text without any dialog. Saves the screenshots in docs/screenshots/."""
+rendering as text without any dialog. Saves the screenshots in a temporary folder (docs/screenshots/ with scripts/refresh_screenshots.sh)."""
 
 from __future__ import annotations
 

@@ -20,7 +20,8 @@ from trafilatura.utils import load_html
 
 from saidwhat.article.clutter import clean_paragraphs
 from saidwhat.article.language import check_english
-from saidwhat.article.metadata import HeadMetadata, iso_date, read_head, split_authors, strip_site_suffix
+from saidwhat.article.metadata import HeadMetadata, read_head, split_authors, strip_site_suffix
+from saidwhat.dates import iso_date
 from saidwhat.errors import NoArticleTextError
 from saidwhat.page.model import Page
 from saidwhat.schema import Article

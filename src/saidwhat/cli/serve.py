@@ -7,7 +7,7 @@ import os
 import socket
 import sys
 
-from saidwhat.errors import ConfigError
+from saidwhat.errors import ConfigError, require_extra
 
 __all__ = ["check_port_free", "register"]
 
@@ -33,6 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    require_extra("fastapi", "web", "saidwhat serve")
+    require_extra("uvicorn", "web", "saidwhat serve")
     import uvicorn
 
     from saidwhat.views.web.security import is_loopback_host, loopback_host_names

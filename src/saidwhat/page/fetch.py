@@ -40,7 +40,7 @@ __all__ = [
     "FETCH_TIMEOUT",
     "MAX_REDIRECTS",
     "FetchResult",
-    "Target",
+    "PinnedTarget",
     "blocked_reason",
     "fetch",
     "parse_allowlist",
@@ -115,7 +115,7 @@ def parse_allowlist(items: Iterable[str]) -> tuple[IPNetwork, ...]:
 
 
 @dataclass(frozen=True)
-class Target:
+class PinnedTarget:
     """A vetted request target: the URL as named, and the address to connect to."""
 
     url: httpx.URL
@@ -130,7 +130,7 @@ def vet_url(
     source: str,
     allow_private_network: bool = False,
     allowed_addresses: Iterable[str] = (),
-) -> Target:
+) -> PinnedTarget:
     """Check scheme and every resolved address of ``url``; return where to connect.
 
     Raises FetchError for a malformed URL, another scheme or a DNS failure, and
@@ -159,7 +159,7 @@ def vet_url(
         raise FetchError(f"invalid port {port} in the URL", input=source)
     addresses = _resolve(host, port, source)
     _check_addresses(addresses, parsed.scheme, host, source, allow_private_network, allowed_addresses)
-    return Target(url=parsed.copy_with(fragment=None), host=host, port=port, ip=addresses[0])
+    return PinnedTarget(url=parsed.copy_with(fragment=None), host=host, port=port, ip=addresses[0])
 
 
 _HOSTNAME = re.compile(r"^(?=.{1,253}\.?$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62})(?:\.[A-Za-z0-9_-]{1,63})*\.?$")
@@ -218,13 +218,13 @@ class FetchResult:
     status: int
 
 
-def _host_header(target: Target) -> str:
+def _host_header(target: PinnedTarget) -> str:
     host = _bracket(target.host)
     default = 443 if target.url.scheme == "https" else 80
     return host if target.port == default else f"{host}:{target.port}"
 
 
-def _request(client: httpx.Client, target: Target) -> httpx.Request:
+def _request(client: httpx.Client, target: PinnedTarget) -> httpx.Request:
     pinned = target.url.copy_with(host=str(target.ip), port=target.port)
     headers = {"Host": _host_header(target), "User-Agent": USER_AGENT, "Accept": _ACCEPT}
     return client.build_request("GET", pinned, headers=headers, extensions={"sni_hostname": target.host})
@@ -312,7 +312,7 @@ def fetch(
 class _Stream:
     """Context manager sending a pinned request in streaming mode and closing the response."""
 
-    def __init__(self, client: httpx.Client, target: Target) -> None:
+    def __init__(self, client: httpx.Client, target: PinnedTarget) -> None:
         self._client = client
         self._target = target
         self._response: httpx.Response | None = None

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, func, insert, literal_column, select, update
 from saidwhat.schema import AnalyzedArticle
 from saidwhat.store import tables as t
 from saidwhat.store.keys import actor_key, like_pattern, norm_name
-from saidwhat.store.records import ActorDetail, ActorSummary, Page, StanceCounts, StancePoint
+from saidwhat.store.results import ActorDetail, ActorSummary, ResultPage, StanceCounts, StancePoint
 from saidwhat.store.search import QuoteFilter, search_quotes
 
 __all__ = ["get_actor", "insert_actors", "list_actors"]
@@ -81,7 +81,8 @@ def _actor_stats(conn: Connection, keys: Sequence[str]) -> dict[str, tuple[int, 
     return {k: (int(nq.get(k, 0)), int(na.get(k, 0)), outlets.get(k, [])) for k in keys}
 
 
-def list_actors(conn: Connection, *, name: str | None, offset: int, limit: int) -> Page[ActorSummary]:
+def list_actors(conn: Connection, *, name: str | None, offset: int,
+                limit: int) -> ResultPage[ActorSummary]:
     """Canonical actors, most quoted first; ``name`` matches any of their names (substring)."""
     ca, q = t.canonical_actors.c, t.quotes.c
     conds = [ca.search_names.like(like_pattern(norm_name(name)), escape="\\")] if name else []
@@ -95,7 +96,7 @@ def list_actors(conn: Connection, *, name: str | None, offset: int, limit: int) 
     items = [ActorSummary(key=r.key, name=r.name, kind=r.kind, affiliation=r.affiliation,
                           n_quotes=stats[r.key][0], n_articles=stats[r.key][1], outlets=stats[r.key][2])
              for r in rows]
-    return Page[ActorSummary](items=items, total=int(total), offset=offset, limit=limit)
+    return ResultPage[ActorSummary](items=items, total=int(total), offset=offset, limit=limit)
 
 
 def _aliases(conn: Connection, key: str, name: str) -> list[str]:

@@ -14,7 +14,7 @@ from saidwhat.schema import AnalyzedArticle
 from saidwhat.store import tables as t
 from saidwhat.store.copies import article_copies
 from saidwhat.store.keys import url_key
-from saidwhat.store.records import ArticleSummary, FailureRecord, Page, StoredArticle
+from saidwhat.store.results import ArticleSummary, FailureRecord, ResultPage, StoredArticle
 from saidwhat.store.search import date_conds
 
 __all__ = [
@@ -41,7 +41,7 @@ def get_article(conn: Connection, article_id: int) -> StoredArticle | None:
 
 
 def list_articles(conn: Connection, *, outlet: str | None, since: str | None, until: str | None,
-                  offset: int, limit: int) -> Page[ArticleSummary]:
+                  offset: int, limit: int) -> ResultPage[ArticleSummary]:
     """Articles, newest first (undated last)."""
     a = t.articles.c
     conds = date_conds(since, until)
@@ -53,7 +53,7 @@ def list_articles(conn: Connection, *, outlet: str | None, since: str | None, un
                         .offset(offset).limit(limit)).all()
     items = [ArticleSummary(id=r.id, title=r.title, outlet=r.outlet, published=r.published, url=r.url,
                             n_quotes=r.n_quotes, n_actors=r.n_actors) for r in rows]
-    return Page[ArticleSummary](items=items, total=int(total), offset=offset, limit=limit)
+    return ResultPage[ArticleSummary](items=items, total=int(total), offset=offset, limit=limit)
 
 
 def iter_articles(engine: Engine, batch: int = 200) -> Iterator[tuple[int, AnalyzedArticle]]:
@@ -99,14 +99,14 @@ def known_urls(conn: Connection, urls: Sequence[str]) -> dict[str, str | None]:
     return out
 
 
-def failures(conn: Connection, *, offset: int, limit: int) -> Page[FailureRecord]:
+def failures(conn: Connection, *, offset: int, limit: int) -> ResultPage[FailureRecord]:
     """Documents that could not be ingested, latest first."""
     f = t.failures.c
     total = conn.execute(select(func.count()).select_from(t.failures)).scalar_one()
     rows = conn.execute(select(f.source, f.code, f.message, f.at).order_by(f.id.desc())
                         .offset(offset).limit(limit)).all()
-    return Page[FailureRecord](items=[FailureRecord(source=r.source, code=r.code, message=r.message, at=r.at)
-                                      for r in rows], total=int(total), offset=offset, limit=limit)
+    items = [FailureRecord(source=r.source, code=r.code, message=r.message, at=r.at) for r in rows]
+    return ResultPage[FailureRecord](items=items, total=int(total), offset=offset, limit=limit)
 
 
 def stats(conn: Connection) -> dict[str, int]:

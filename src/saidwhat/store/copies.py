@@ -12,7 +12,7 @@ from sqlalchemy import Connection, func, insert, select, tuple_
 
 from saidwhat.store import tables as t
 from saidwhat.store.dedup import compare, shingles
-from saidwhat.store.records import CopyLink
+from saidwhat.store.results import CopyLink
 
 __all__ = ["FEW_CANDIDATES", "MAX_CANDIDATES", "article_copies", "link_copies"]
 

@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, make_url, select
 
-from saidwhat.errors import ConfigError, StoreError
+from saidwhat.errors import ConfigError, StoreError, require_extra
 
 __all__ = [
     "builtin_store_path",
@@ -93,6 +93,7 @@ def parse_store_url(url: str, schema: str | None = None) -> tuple[str, str | Non
         if schema is not None and not _SCHEMA_NAME.match(schema):
             raise ConfigError(f"bad schema name {schema!r}: use lower-case letters, digits, _")
         rest = urlencode([(k, v) for k, v in query if k != "schema"])
+        require_extra("psycopg", "postgres", "--db postgresql://…")
         return urlunsplit(("postgresql+psycopg", parts.netloc, parts.path, rest, parts.fragment)), schema
     if url.startswith("sqlite:"):
         return url, None

@@ -2,7 +2,7 @@
 
 Counts are evidence items: each quote with a stance toward the target, each reaction; an
 actor-level stance counts once for an article only when that article has no such item.
-The row's stance aggregates per-article stances (``_article_vote``): an actor is support when
+The row's stance aggregates per-article stances (``_article_vote``, ``_across_articles``): an actor is support when
 more of its articles say support than oppose, oppose symmetrically; a tie is broken by the polar
 evidence counts, and stays neutral if those tie as well. Neutral only when nothing polar was
 found. The evidence is the highest-scoring quote with that label (else the reaction's sentence).
@@ -18,7 +18,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, select
 
 from saidwhat.store import tables as t
-from saidwhat.store.records import QuoteHit, ReactionRow
+from saidwhat.store.results import QuoteHit, ReactionRow
 from saidwhat.store.search import date_conds, quote_hit, quote_select
 from saidwhat.store.targets import target_norms
 
@@ -69,7 +69,7 @@ def _row(conn: Connection, key: str, items: list[Any], meta: Any | None,
     per_article: dict[int, list[Any]] = defaultdict(list)
     for i in items:
         per_article[int(i.article_id)].append(i)
-    label = _aggregate(Counter(_article_vote(its) for its in per_article.values()), counts)
+    label = _across_articles(Counter(_article_vote(its) for its in per_article.values()), counts)
     dates = sorted(i.published for i in items if i.published)
     name = meta.name if meta else None
     return ReactionRow(
@@ -123,7 +123,7 @@ def _article_vote(items: Sequence[Any]) -> str:
     return _polar_wins(own or [i.label for i in items if i.origin == "quote"])
 
 
-def _aggregate(votes: Counter[str], counts: Counter[str]) -> str:
+def _across_articles(votes: Counter[str], counts: Counter[str]) -> str:
     """Across articles: the polar label more articles vote for; on a tie, the one with more
     polar evidence items; still tied (or nothing polar): neutral, the schema having no "mixed"."""
     for c in (votes, counts):

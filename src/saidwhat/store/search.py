@@ -12,17 +12,18 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, get_args
+from typing import Any
 
 from sqlalchemy import Connection, Engine, exists, func, literal_column, or_, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.sql import ColumnElement, Select
 
+from saidwhat.dates import parse_date_filter
 from saidwhat.errors import ConfigError, StoreError
-from saidwhat.schema import StanceLabel
+from saidwhat.schema import STANCE_LABELS
 from saidwhat.store import tables as t
 from saidwhat.store.keys import like_pattern, norm_name
-from saidwhat.store.records import Page, QuoteHit
+from saidwhat.store.results import QuoteHit, ResultPage
 from saidwhat.store.targets import target_norms
 
 __all__ = [
@@ -36,8 +37,6 @@ __all__ = [
     "search_quotes",
 ]
 
-_LABELS: tuple[str, ...] = get_args(StanceLabel)
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _FACETS = ("actor", "outlet", "target", "stance")
 
 
@@ -66,9 +65,7 @@ class QuoteFilter:
 def _check_date(value: str | None, name: str) -> str | None:
     if value is None or value == "":
         return None
-    if not _DATE.match(value):
-        raise ConfigError(f"{name} must be an ISO date YYYY-MM-DD, got {value!r}")
-    return value
+    return parse_date_filter(value, name)
 
 
 def date_conds(since: str | None, until: str | None) -> list[ColumnElement[bool]]:
@@ -136,8 +133,8 @@ def _stance_cond(conn: Connection, f: QuoteFilter) -> ColumnElement[bool]:
 def _filter_conds(conn: Connection, f: QuoteFilter) -> list[ColumnElement[bool]]:
     """Every condition of the filter but the full-text match."""
     q, a = t.quotes.c, t.articles.c
-    if f.stance is not None and f.stance not in _LABELS:
-        raise ConfigError(f"stance must be one of {', '.join(_LABELS)}, got {f.stance!r}")
+    if f.stance is not None and f.stance not in STANCE_LABELS:
+        raise ConfigError(f"stance must be one of {', '.join(STANCE_LABELS)}, got {f.stance!r}")
     conds = date_conds(f.since, f.until)
     if f.outlet:
         conds.append(func.lower(a.outlet) == f.outlet.lower())
@@ -173,12 +170,12 @@ def _filtered(conn: Connection, stmt: Select[Any], f: QuoteFilter) -> tuple[Sele
     return stmt, literal_column("0.0")
 
 
-def search_quotes(conn: Connection, f: QuoteFilter, *, offset: int, limit: int) -> Page[QuoteHit]:
+def search_quotes(conn: Connection, f: QuoteFilter, *, offset: int, limit: int) -> ResultPage[QuoteHit]:
     """Quotes matching the filter, best match first (else newest first)."""
     try:
         built = _filtered(conn, quote_select(), f)
         if built is None:
-            return Page[QuoteHit](items=[], total=0, offset=offset, limit=limit)
+            return ResultPage[QuoteHit](items=[], total=0, offset=offset, limit=limit)
         stmt, rank = built
         total = conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
         stmt = stmt.add_columns(rank.label("rank"))
@@ -189,7 +186,8 @@ def search_quotes(conn: Connection, f: QuoteFilter, *, offset: int, limit: int) 
         rows = conn.execute(stmt.offset(offset).limit(limit)).all()
     except OperationalError as exc:
         raise StoreError(f"search failed: {exc.orig}") from exc
-    return Page[QuoteHit](items=[quote_hit(r) for r in rows], total=int(total), offset=offset, limit=limit)
+    return ResultPage[QuoteHit](items=[quote_hit(r) for r in rows], total=int(total), offset=offset,
+                                limit=limit)
 
 
 def facets(conn: Connection, f: QuoteFilter, *, size: int) -> dict[str, list[tuple[str, int]]]:

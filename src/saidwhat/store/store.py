@@ -35,16 +35,16 @@ from saidwhat.store.engine import (
     require_store,
 )
 from saidwhat.store.engine import migrate as migrate_schema
-from saidwhat.store.records import (
+from saidwhat.store.results import (
     ActorDetail,
     ActorSummary,
     AddResult,
     ArticleSummary,
     CopyLink,
     FailureRecord,
-    Page,
     QuoteHit,
     ReactionRow,
+    ResultPage,
     StoredArticle,
 )
 
@@ -129,7 +129,7 @@ class Store:
             return copies.article_copies(conn, article_id)
 
     def list_articles(self, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
-                      offset: int = 0, limit: int = 20) -> Page[ArticleSummary]:
+                      offset: int = 0, limit: int = 20) -> ResultPage[ArticleSummary]:
         limit, offset = _page_args(limit, offset)
         with self.engine.connect() as conn:
             return articles.list_articles(conn, outlet=outlet, since=since, until=until, offset=offset,
@@ -148,7 +148,7 @@ class Store:
     def search_quotes(self, text: str | None = None, *, actor: str | None = None, outlet: str | None = None,
                       since: str | None = None, until: str | None = None, target: str | None = None,
                       stance: str | None = None, offset: int = 0, limit: int = 20,
-                      actor_key: str | None = None) -> Page[QuoteHit]:
+                      actor_key: str | None = None) -> ResultPage[QuoteHit]:
         """Quotes matching the full-text query and filters, best match first (else newest first).
 
         ``actor`` matches an actor key exactly or any of its names (case-insensitive substring);
@@ -171,7 +171,8 @@ class Store:
 
     # -- actors and reactions --------------------------------------------------------------------
 
-    def list_actors(self, *, name: str | None = None, offset: int = 0, limit: int = 20) -> Page[ActorSummary]:
+    def list_actors(self, *, name: str | None = None, offset: int = 0,
+                    limit: int = 20) -> ResultPage[ActorSummary]:
         """Canonical actors, most quoted first; ``name`` matches any of their names (substring)."""
         limit, offset = _page_args(limit, offset)
         with self.engine.connect() as conn:
@@ -190,7 +191,7 @@ class Store:
 
     # -- failures and totals ----------------------------------------------------------------------
 
-    def failures(self, *, offset: int = 0, limit: int = 100) -> Page[FailureRecord]:
+    def failures(self, *, offset: int = 0, limit: int = 100) -> ResultPage[FailureRecord]:
         limit, offset = _page_args(limit, offset)
         with self.engine.connect() as conn:
             return articles.failures(conn, offset=offset, limit=limit)

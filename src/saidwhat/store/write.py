@@ -26,7 +26,7 @@ from saidwhat.store.copies import link_copies
 from saidwhat.store.dedup import fingerprint, shingles, text_hash
 from saidwhat.store.engine import write_connection
 from saidwhat.store.keys import norm_target, sighting_key, source_key, url_key
-from saidwhat.store.records import AddResult
+from saidwhat.store.results import AddResult
 from saidwhat.store.targets import insert_targets
 
 __all__ = ["add_article", "record_failure"]
@@ -156,7 +156,7 @@ def _insert_quotes(conn: Connection, article_id: int, a: AnalyzedArticle,
         speaker = names.get(q.speaker.actor or "") or mention or None
         rows.append({
             "article_id": article_id, "quote_id": q.id, "kind": q.kind,
-            "text": " … ".join(p for p in (a.span_text(s) for s in q.content) if p),
+            "text": q.text,
             "cue": " ".join(a.span_text(s) for s in q.cue) or None,
             "speaker": speaker, "actor_key": keys.get(q.speaker.actor or ""),
             "confidence": q.confidence, "content": json.dumps(q.content),

@@ -80,7 +80,7 @@ def render_markdown(article: Article) -> str:
                 for eid in st.evidence[:1]:
                     q = next((q for q in a.quotes if q.id == eid), None)
                     if q is not None:
-                        ev = _quoted(" … ".join(a.span_text(s) for s in q.content))
+                        ev = _quoted(q.text)
                     r = next((r for r in a.reactions if r.id == eid), None)
                     if r is not None and r.cue:
                         ev = _md(a.span_text(r.cue[0]))
@@ -96,7 +96,7 @@ def render_markdown(article: Article) -> str:
     for q in a.quotes:
         speaker = names.get(q.speaker.actor or "")
         who = _md(speaker.name) if speaker else _md(" ".join(a.span_text(s) for s in q.speaker.mention)) or "?"
-        said = " … ".join(a.span_text(s) for s in q.content)
+        said = q.text
         cue = " ".join(a.span_text(s) for s in q.cue)
         stance = "; ".join(f"{_md(k)}: {v.label}" for k, v in q.stance.items() if v.label != "neutral")
         tail = f" — *{stance}*" if stance else ""

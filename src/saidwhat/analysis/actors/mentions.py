@@ -245,13 +245,6 @@ def is_nominal(tok: Token) -> bool:
     return tok.pos_ in ("NOUN", "PROPN", "PRON") or tok.ent_type_ in _NAME_ENTS
 
 
-def _depth(tok: Token) -> int:
-    d = 0
-    while tok.head is not tok and d < 50:
-        tok, d = tok.head, d + 1
-    return d
-
-
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop edge punctuation, spaces, conjunctions and relative pronouns ("A city engineer, who")."""
     while start < end and (doc[start].is_punct or doc[start].is_space):

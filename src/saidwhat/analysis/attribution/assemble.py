@@ -14,7 +14,6 @@ from saidwhat.analysis.attribution.features import DocView
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.schema import QuoteKind, Span
 
-SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _TRIM = frozenset({"PUNCT", "SPACE", "CCONJ"})
 
 

@@ -12,7 +12,6 @@ CLOSE = frozenset({"\u201d", "\u00bb"})
 # Marks that open when no quote is open and close otherwise: the straight quote, and the NYT's
 # '' (PolNeAR's NYT texts write ''…'' for both ends).
 AMBIGUOUS = frozenset({'"', "''"})
-QUOTE_CHARS = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb')
 
 
 def is_quote_token(text: str) -> bool:

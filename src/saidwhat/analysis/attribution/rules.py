@@ -69,8 +69,6 @@ def quote_trailer(v: DocView, labels: dict[int, str], probs: dict[int, float]) -
             verb = next((t for t in trailer[:7] if v.pos[t] == "VERB"), -1)
             if verb < 0 or v.tag[verb] not in ("VBD", "VBZ") or v.cuep[verb] <= 0.0:
                 continue
-        if verb < 0:
-            continue
         cue = [verb]
         while cue[0] - 1 in trailer and v.pos[cue[0] - 1] in ("AUX", "PART", "ADV") and v.dep[cue[0] - 1] != "nsubj":
             cue.insert(0, cue[0] - 1)

@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from saidwhat.analysis.actors import lexicon as alx
-from saidwhat.analysis.stance import lexicon as lx
+from saidwhat.analysis.stance import lexicon as stance_lexicon
 from saidwhat.analysis.stance.learned import default_config
-from saidwhat.analysis.stance.model import (
+from saidwhat.analysis.stance.score import (
     StanceConfig,
     StanceResult,
     cue_polarity,
@@ -111,7 +111,7 @@ def _reaction_polarity(tok: Token, tgt: set[int]) -> float:
     if p and any(about(o) for o in objs):
         neg = any(c.dep_ == "neg" for c in tok.children)
         return -p if neg else p
-    if tok.lemma_.lower() in lx.DESCRIBE_VERBS and tok.pos_ == "VERB" and any(
+    if tok.lemma_.lower() in stance_lexicon.DESCRIBE_VERBS and tok.pos_ == "VERB" and any(
             about(o) for o in objs if o.dep_ == "dobj"):
         comp: list[Token] = []
         for c in tok.children:
@@ -119,7 +119,8 @@ def _reaction_polarity(tok: Token, tgt: set[int]) -> float:
                 comp.extend(c.subtree)
         score = sum(word_polarity(t) for t in comp)
         lemmas = " ".join(t.lemma_.lower() for t in comp)
-        score += sum(1.5 for ph in lx.PHRASES_POSITIVE if ph in lemmas) - sum(1.5 for ph in lx.PHRASES_NEGATIVE if ph in lemmas)
+        score += (sum(1.5 for ph in stance_lexicon.PHRASES_POSITIVE if ph in lemmas)
+                  - sum(1.5 for ph in stance_lexicon.PHRASES_NEGATIVE if ph in lemmas))
         return score
     return 0.0
 
@@ -140,7 +141,8 @@ def find_reactions(doc: Doc, analyzed: AnalyzedArticle, info: TargetInfo, start_
         if tok.i in inside or tok.pos_ not in ("VERB", "NOUN") or tok.i in tgt:
             continue
         lemma = tok.lemma_.lower()
-        if lemma not in lx.CUE_POSITIVE | lx.CUE_NEGATIVE | lx.DESCRIBE_VERBS:
+        if lemma not in (stance_lexicon.CUE_POSITIVE | stance_lexicon.CUE_NEGATIVE
+                         | stance_lexicon.DESCRIBE_VERBS):
             continue
         pol = _reaction_polarity(tok, tgt)
         if not pol:
@@ -176,7 +178,7 @@ def find_reactions(doc: Doc, analyzed: AnalyzedArticle, info: TargetInfo, start_
     return out
 
 
-def _aggregate(items: list[tuple[str, StanceResult | Reaction]]) -> ActorStance | None:
+def _actor_stance(items: list[tuple[str, StanceResult | Reaction]]) -> ActorStance | None:
     signed = 0.0
     evidence: list[str] = []
     confs: list[float] = []
@@ -250,7 +252,7 @@ def assign_stances(doc: Doc, analyzed: AnalyzedArticle, targets: Sequence[str] |
         for actor in analyzed.actors:
             if actor.id in info.actor_ids or actor.id not in per_actor:
                 continue
-            agg = _aggregate(per_actor[actor.id])
+            agg = _actor_stance(per_actor[actor.id])
             if agg is not None:
                 actor.stance[info.target.name] = agg
     analyzed.reactions = reactions

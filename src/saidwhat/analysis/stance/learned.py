@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from saidwhat.analysis.stance.model import FEATURES, LABELS, StanceConfig
+from saidwhat.analysis.stance.score import FEATURES, LABELS, StanceConfig
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "stance_weights.json"
 

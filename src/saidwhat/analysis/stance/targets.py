@@ -28,7 +28,6 @@ from saidwhat.analysis.stance import lexicon as slx
 from saidwhat.schema import Actor, AnalyzedArticle, Span, Target
 
 TargetSort = Literal["person", "document", "other"]
-DOCUMENT_ALIASES = ("report", "assessment", "findings", "document", "study", "review")
 _DOC_NOUNS = {"report", "assessment", "finding", "findings", "document", "study", "review",
               "investigation", "inquiry", "probe", "analysis"}
 _PERSON_TITLES = ("Mr.", "Mrs.", "Ms.", "Dr.", "President", "Senator", "Sen.", "Secretary", "Gov.",

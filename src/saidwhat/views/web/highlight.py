@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
-from saidwhat.schema import AnalyzedArticle, Quote
+from saidwhat.schema import QUOTE_PART_SEPARATOR, AnalyzedArticle, Quote
 
 __all__ = ["N_COLOURS", "ArticleView", "QuoteInfo", "Segment", "SpeakerInfo", "build_view"]
 
@@ -109,7 +109,7 @@ def build_view(a: AnalyzedArticle, actor_keys: dict[str, str] | None = None) -> 
                              key=(actor_keys or {}).get(actor_id or ""))
             speakers[skey] = sp
         sp.n_quotes += 1
-        text = " … ".join(a.span_text(s) for s in q.content if _valid(s, n))
+        text = QUOTE_PART_SEPARATOR.join(a.span_text(s) for s in q.content if _valid(s, n))
         cue = " ".join(a.span_text(s) for s in q.cue if _valid(s, n))
         stance: list[tuple[str, str, float]] = [(t, st.label, st.score) for t, st in q.stance.items()]
         infos.append(QuoteInfo(quote=q, speaker=sp, text=text, cue=cue, stance=stance))

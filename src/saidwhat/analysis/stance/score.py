@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from saidwhat.analysis.stance import lexicon as lx
-from saidwhat.schema import Span, StanceLabel
+from saidwhat.analysis.stance import lexicon as stance_lexicon
+from saidwhat.schema import STANCE_LABELS, Span, StanceLabel
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class StanceConfig:
 DEFAULT = StanceConfig()
 
 
-LABELS: tuple[StanceLabel, ...] = ("support", "oppose", "neutral")
+LABELS = STANCE_LABELS  # the weights' row order
 FEATURES = ("bias", "in_content", "cue_object", "lex_pos", "lex_neg", "cue_pos", "cue_neg",
             "rival", "any_pos", "any_neg", "question", "raw")
 
@@ -68,14 +68,6 @@ def tokens_of(doc: Doc, spans: list[Span]) -> list[Token]:
     return out
 
 
-def _depth(t: Token) -> int:
-    d = 0
-    while t.head is not t and d < 60:
-        t = t.head
-        d += 1
-    return d
-
-
 def tree_distance(a: Token, b: Token) -> int:
     if a.sent.start != b.sent.start:
         return 12
@@ -95,7 +87,7 @@ def _negated(t: Token) -> bool:
     if any(c.dep_ == "neg" for c in t.children) or any(c.dep_ == "neg" for c in t.head.children if t.dep_ in ("acomp", "attr", "dobj", "xcomp")):
         return True
     start = max(t.sent.start, t.i - 3)
-    return any(t.doc[j].lower_ in lx.NEGATORS for j in range(start, t.i))
+    return any(t.doc[j].lower_ in stance_lexicon.NEGATORS for j in range(start, t.i))
 
 
 def _conceded(t: Token) -> bool:
@@ -109,9 +101,9 @@ def _conceded(t: Token) -> bool:
 def word_polarity(t: Token) -> float:
     lemma = t.lemma_.lower()
     low = t.lower_
-    if lemma in lx.POSITIVE or low in lx.POSITIVE:
+    if lemma in stance_lexicon.POSITIVE or low in stance_lexicon.POSITIVE:
         return 1.0
-    if lemma in lx.NEGATIVE or low in lx.NEGATIVE:
+    if lemma in stance_lexicon.NEGATIVE or low in stance_lexicon.NEGATIVE:
         return -1.0
     return 0.0
 
@@ -123,19 +115,19 @@ def _phrase_polarity(tokens: list[Token]) -> list[tuple[Token, float]]:
     for n in (2, 3, 4):
         for i in range(len(tokens) - n + 1):
             ph = " ".join(lemmas[i: i + n])
-            if ph in lx.PHRASES_POSITIVE or ph in lx.PHRASES_NEGATIVE:
+            if ph in stance_lexicon.PHRASES_POSITIVE or ph in stance_lexicon.PHRASES_NEGATIVE:
                 part = tokens[i: i + n]
                 ids = {t.i for t in part}
                 head = next((t for t in part if t.head.i not in ids), part[-1])
-                out.append((head, 1.5 if ph in lx.PHRASES_POSITIVE else -1.5))
+                out.append((head, 1.5 if ph in stance_lexicon.PHRASES_POSITIVE else -1.5))
     return out
 
 
 def cue_polarity(t: Token) -> float:
     lemma = t.lemma_.lower()
-    if lemma in lx.CUE_POSITIVE:
+    if lemma in stance_lexicon.CUE_POSITIVE:
         return 1.0
-    if lemma in lx.CUE_NEGATIVE:
+    if lemma in stance_lexicon.CUE_NEGATIVE:
         return -1.0
     return 0.0
 

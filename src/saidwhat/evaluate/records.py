@@ -17,8 +17,8 @@ from spacy.tokens import Doc
 
 from saidwhat.analysis.attribution.extract import find_attributions
 from saidwhat.analysis.nlp import MAX_CHARS, get_nlp
-from saidwhat.batch import Outcome
 from saidwhat.errors import AnalysisError, InputTooLargeError, MissingInputError, SaidwhatError
+from saidwhat.runner import Result
 
 log = logging.getLogger(__name__)
 
@@ -81,17 +81,12 @@ def text_record(text: str, name: str, targets: Sequence[str] = (), doc: Doc | No
     return {"id": name, "attributions": out}
 
 
-def file_record(path: str, targets: tuple[str, ...] = ()) -> dict[str, Any]:
-    """Record for one ``*.txt`` file, ``id`` = its stem (module-level: sent to worker processes)."""
-    return text_record(read_text(path), Path(path).stem, targets)
-
-
-def file_records(paths: tuple[str, ...], targets: tuple[str, ...] = ()) -> list[Outcome[dict[str, Any]]]:
+def file_records(paths: tuple[str, ...], targets: tuple[str, ...] = ()) -> list[Result[dict[str, Any]]]:
     """Records for several files, parsed together with ``nlp.pipe`` (faster than one by one).
 
     Each file keeps its own outcome: one unreadable or oversized file fails alone.
     """
-    outcomes: list[Outcome[dict[str, Any]]] = [Outcome(p) for p in paths]
+    outcomes: list[Result[dict[str, Any]]] = [Result(p) for p in paths]
     texts: dict[int, str] = {}
     for i, p in enumerate(paths):
         try:
@@ -104,12 +99,12 @@ def file_records(paths: tuple[str, ...], targets: tuple[str, ...] = ()) -> list[
         if text.strip():
             texts[i] = text
         else:
-            outcomes[i].result = {"id": Path(p).stem, "attributions": []}
+            outcomes[i].value = {"id": Path(p).stem, "attributions": []}
     order = sorted(texts)
     docs = get_nlp().pipe([texts[i] for i in order], batch_size=max(1, len(order)))
     for i, doc in zip(order, docs, strict=True):
         try:
-            outcomes[i].result = text_record(texts[i], Path(paths[i]).stem, targets, doc=doc)
+            outcomes[i].value = text_record(texts[i], Path(paths[i]).stem, targets, doc=doc)
         except SaidwhatError as exc:
             outcomes[i].error = exc
         except Exception as exc:  # a bug on one text must not lose the others
