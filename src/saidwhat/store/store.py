@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -103,6 +103,11 @@ class Store:
     def record_failure(self, source: str, error: SaidwhatError) -> None:
         """Keep the latest failure of each source (re-running a source replaces its entry)."""
         write.record_failure(self.engine, source, error)
+
+    def fill_metadata(self, source: str, values: dict[str, Any]) -> bool:
+        """Fill in the outlet, published date, title and authors the article stored from ``source``
+        lacks (what it has is kept; its URL never changes). True when anything was filled."""
+        return write.fill_metadata(self.engine, source, values)
 
     # -- lookups used by ingest ---------------------------------------------------------------
 

@@ -224,3 +224,45 @@ def record_failure(engine: Engine, source: str, error: SaidwhatError) -> None:
                                               "message": error.message[:2000], "at": _now()})
     except SQLAlchemyError as exc:
         raise StoreError(f"could not record a failure: {exc}", input=source) from exc
+
+
+#: the article fields a metadata file may fill in on a stored article (never its URL: that is identity)
+FILLABLE = ("outlet", "published", "title", "authors")
+
+
+def _missing(a: AnalyzedArticle, values: dict[str, Any]) -> dict[str, Any]:
+    """Of ``values``, those the stored article lacks."""
+    return {k: v for k, v in values.items() if k in FILLABLE and v and not getattr(a, k)}
+
+
+def fill_metadata(engine: Engine, source: str, values: dict[str, Any]) -> bool:
+    """Fill in what the stored article read from ``source`` lacks (outlet, published, title,
+    authors), in its row, its analysis JSON and its sightings; what it has is kept. True when
+    anything was filled. A source stored as an exact copy only gets its own sighting filled."""
+    ar, sg = t.articles.c, t.sightings.c
+    with write_connection(engine) as conn, conn.begin():
+        row = conn.execute(select(ar.id, ar.analysis).where(ar.source == source).limit(1)).first()
+        if row is None:
+            return _fill_sighting(conn, sg.source == source, values)
+        stored = AnalyzedArticle.model_validate_json(row.analysis)
+        fill = _missing(stored, values)
+        if fill:
+            if "published" in fill:
+                fill["published"] = _date(fill["published"])
+            filled = stored.model_copy(update=fill)
+            columns = {k: v for k, v in fill.items() if k != "authors"}
+            conn.execute(t.articles.update().where(ar.id == row.id).values(analysis=filled.model_dump_json(),
+                                                                            **columns))
+        return _fill_sighting(conn, (sg.article_id == row.id) & (sg.source == source), values) or bool(fill)
+
+
+def _fill_sighting(conn: Connection, which: ColumnElement[bool], values: dict[str, Any]) -> bool:
+    sg = t.sightings.c
+    changed = False
+    for name in ("outlet", "published", "title"):
+        value = _date(values.get(name)) if name == "published" else values.get(name)
+        if value:
+            column = sg[name]
+            result = conn.execute(t.sightings.update().where(which, column.is_(None)).values({name: value}))
+            changed = changed or bool(result.rowcount)
+    return changed
