@@ -37,7 +37,8 @@ def coverage(db: str) -> dict[str, object]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", required=True, help="the store to check")
     parser.add_argument("--min-share", type=float, default=None, help="fail below this share of hits")
     args = parser.parse_args()

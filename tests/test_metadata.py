@@ -48,8 +48,9 @@ def test_a_csv_matches_names_and_path_tails(tmp_path: Path) -> None:
                     "a.txt,Daily One,2024-03-05T10:00:00Z,First,https://one.example/a,A. Writer; B. Writer\n"
                     "sub/b.txt,Daily Two,2024-03-06,Second,,\n", encoding="utf-8")
     table = load_metadata(str(path))
-    assert table.lookup("/data/x/a.txt") == {"outlet": "Daily One", "published": "2024-03-05", "title": "First",
-                                             "url": "https://one.example/a", "authors": ["A. Writer", "B. Writer"]}
+    assert table.lookup("/data/x/a.txt") == {
+        "outlet": "Daily One", "published": "2024-03-05", "title": "First", "url": "https://one.example/a",
+        "authors": ["A. Writer", "B. Writer"]}
     assert table.lookup("/data/sub/b.txt") == {"outlet": "Daily Two", "published": "2024-03-06",
                                                "title": "Second"}
     assert table.lookup("/data/other/b.txt") is None  # the path tail must match
@@ -71,8 +72,8 @@ def test_bad_metadata_files_are_errors_naming_the_file(tmp_path: Path, body: str
         load_metadata(str(tmp_path / "absent.tsv"))
 
 
-def test_ingest_with_metadata_gives_every_hit_an_outlet_and_a_date(store_url: str, tmp_path: Path,
-                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_ingest_with_metadata_gives_every_hit_an_outlet_and_a_date(
+        store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     names = ["gazette_2016-09-12_bridge-toll.txt", "ledger_2016-10-01_port.txt", "star_2016-11-03_tram.txt",
              "orphan.txt"]
     folder = _folder(tmp_path, names)
@@ -88,7 +89,8 @@ def test_ingest_with_metadata_gives_every_hit_an_outlet_and_a_date(store_url: st
         hits = store.search_quotes(limit=100).items
         by_outlet = {h.outlet: h for h in hits}
         assert set(by_outlet) == {"gazette", "ledger", "star", None}  # only the orphan has none
-        assert by_outlet["gazette"].published == "2016-09-12" and by_outlet["gazette"].title == "Bridge toll rises"
+        gazette_hit = by_outlet["gazette"]
+        assert (gazette_hit.published, gazette_hit.title) == ("2016-09-12", "Bridge toll rises")
         gazette = store.get_article(by_outlet["gazette"].article_id)
         assert gazette is not None and gazette.article.authors == ["Anna Berg"]
         assert [a.outlet for a in store.list_articles(since="2016-10", until="2016-10").items] == ["ledger"]
@@ -104,21 +106,24 @@ def test_a_rerun_with_metadata_fills_in_stored_articles(store_url: str, tmp_path
         titles = {a.id: a.title for a in store.list_articles().items}
     meta = tmp_path / "metadata.tsv"
     meta.write_text(POLNEAR_LIKE, encoding="utf-8")
-    code = main(["ingest", str(folder), "--db", store_url, "--metadata", str(meta), "--quiet", "--json-summary"])
+    code = main(["ingest", str(folder), "--db", store_url, "--metadata", str(meta), "--quiet",
+                 "--json-summary"])
     summary = json.loads(capsys.readouterr().out)
     assert code == 0 and (summary["stored"], summary["duplicate"], summary["metadata_filled"]) == (0, 2, 2)
     with open_store(store_url, create=False) as store:
         hits = store.search_quotes(limit=100).items
-        assert {(h.outlet, h.published) for h in hits} == {("gazette", "2016-09-12"), ("ledger", "2016-10-01")}
+        assert {(h.outlet, h.published) for h in hits} == {("gazette", "2016-09-12"),
+                                                            ("ledger", "2016-10-01")}
         for article_id, title in titles.items():  # what the stored article had is kept
             stored = store.get_article(article_id)
-            assert stored is not None and stored.article.title == title and stored.article.outlet is not None
+            assert stored is not None
+            assert stored.article.title == title and stored.article.outlet is not None
     assert main(["ingest", str(folder), "--db", store_url, "--metadata", str(meta), "--quiet",
                  "--json-summary"]) == 0
     assert json.loads(capsys.readouterr().out)["metadata_filled"] == 0  # nothing left to fill
 
 
-def test_what_a_page_states_wins_over_the_metadata_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_what_a_page_states_wins_over_the_metadata_file(tmp_path: Path) -> None:
     folder = tmp_path / "pages"
     folder.mkdir()
     html = make_html(1, seed=43, published="2020-01-02").replace(

@@ -74,7 +74,7 @@ def add_article(engine: Engine, analyzed: AnalyzedArticle, *, html: str | None =
         try:
             with write_connection(engine) as conn, conn.begin():
                 return _add(conn, analyzed, html, ident)
-        except IntegrityError:
+        except IntegrityError as exc:
             # Another writer stored the same article (or sighting) between our check and
             # insert: try again, which now finds it.
             if not last:
@@ -83,7 +83,7 @@ def add_article(engine: Engine, analyzed: AnalyzedArticle, *, html: str | None =
                 dup = _find_duplicate(conn, ident.digest, ident.ukey)
             if dup is not None:
                 return AddResult(article_id=dup, status="duplicate", duplicate_of=dup)
-            raise StoreError("could not store the article (integrity error)", input=analyzed.source) from None
+            raise StoreError("could not store the article (integrity error)", input=analyzed.source) from exc
         except OperationalError as exc:
             if "locked" in str(exc).lower() and not last:
                 continue
