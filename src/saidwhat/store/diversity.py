@@ -23,6 +23,7 @@ from sqlalchemy.sql import ColumnElement
 from saidwhat.errors import ConfigError
 from saidwhat.store import tables as t
 from saidwhat.store.results import DiversityRow, DiversityTable
+from saidwhat.store.search import date_conds
 
 __all__ = ["BY", "COUNTS", "DIMENSIONS", "diversity"]
 
@@ -71,13 +72,12 @@ def _check(dimension: str, by: str, count: str) -> None:
 
 def diversity(conn: Connection, *, dimension: str = "gender", by: str = "outlet", count: str = "quotes",
               since: str | None = None, until: str | None = None, outlet: str | None = None,
-              top: int = 8, date_conds: list[ColumnElement[bool]] | None = None) -> DiversityTable:
-    """The table of ``dimension`` by ``by`` (see the module docstring); ``date_conds`` are the
-    store's published-date conditions for ``since``/``until``."""
+              top: int = 8) -> DiversityTable:
+    """The table of ``dimension`` by ``by`` (see the module docstring)."""
     _check(dimension, by, count)
     q, a, ca = t.quotes.c, t.articles.c, t.canonical_actors.c
     group, category = _group_expr(by), _category_expr(dimension)[0]
-    conds = [*_category_expr(dimension)[1], *(date_conds or [])]
+    conds = [*_category_expr(dimension)[1], *date_conds(since, until)]
     if outlet:
         conds.append(func.lower(a.outlet) == outlet.lower())
     measure = func.count() if count == "quotes" else func.count(q.actor_key.distinct())

@@ -15,6 +15,10 @@ failures        documents that could not be ingested, latest failure per source
 sightings       every distinct source an article was read from (its own first, then exact copies)
 actor_names     every name form an article's actor is known by (its identity evidence, migration 0003)
 actor_edits     merges and splits of canonical actors made by hand, kept across re-identification
+
+``quotes_fts`` (SQLite only) is declared apart, on its own ``MetaData``: SQLAlchemy cannot create
+an FTS5 virtual table, so migration 0001 creates it in SQL and ``metadata`` stays what the
+migrations build on both dialects.
 """
 
 from __future__ import annotations
@@ -241,3 +245,6 @@ actor_edits = Table(
     Column("note", Text),
     Column("created_at", String(40), nullable=False),
 )
+
+# The SQLite FTS5 index of quote text (rowid = quotes.id); created by migration 0001, not by SQLAlchemy.
+quotes_fts = Table("quotes_fts", MetaData(), Column("rowid", Integer, primary_key=True), Column("text", Text))
