@@ -147,6 +147,17 @@ def test_honorific_must_agree_with_the_texts_gender(store: Store) -> None:
     assert key_of(store, mr, "Mr. Clinton") == "person:bill-clinton"
 
 
+def test_the_affiliation_the_article_gives_decides_a_surname(store: Store) -> None:
+    for n in (1, 2, 3, 4, 5, 6):
+        store.add_article(story(n, Voice("Gary Johnson", affiliation="Libertarian Party")))
+    for n in (7, 8):
+        store.add_article(story(n, Voice("Jeh Johnson", affiliation="Department of Homeland Security")))
+    c = store.add_article(story(9, Voice("Johnson", affiliation="Homeland Security"))).article_id
+    d = store.add_article(story(10, Voice("Johnson"))).article_id
+    assert key_of(store, c, "Johnson") == "person:jeh-johnson"
+    assert key_of(store, d, "Johnson") == "person:gary-johnson"  # 6 articles against 2
+
+
 def test_cooccurring_actors_decide_an_even_surname(store: Store) -> None:
     store.add_article(story(1, Voice("Tim Kaine"), Voice("Sam Johnson")))
     store.add_article(story(2, Voice("Tim Kaine"), Voice("Sam Johnson")))

@@ -117,6 +117,11 @@ class SqlIndex:
                                                                  n.form.startswith(prefix, autoescape=True)))
         return {str(f) for f in rows.scalars()}
 
+    def affiliation(self, key: str) -> str | None:
+        c = t.canonical_actors.c
+        value = self.conn.execute(select(c.affiliation).where(c.key == key)).scalar()
+        return str(value) if value else None
+
     def gender(self, key: str) -> str | None:
         c = t.canonical_actors.c
         row = self.conn.execute(select(c.gender, c.gender_source).where(c.key == key)).first()
@@ -416,11 +421,13 @@ def _revisit_waiting(conn: Connection, article_id: int, resolved: Sequence[Resol
     ac = t.actors.c
     surnames = {r.form.surname for r in resolved if r.form.type == "name"}
     if surnames:
-        rows = conn.execute(select(ac.article_id, ac.local_id, ac.name, ac.kind, ac.actor_key).where(
+        rows = conn.execute(select(ac.article_id, ac.local_id, ac.name, ac.kind, ac.actor_key,
+                                   ac.affiliation).where(
             ac.mention_type == "surname", ac.name_form.in_(sorted(surnames)), ac.actor_key.like("%@%"),
             ac.article_id != article_id)).all()
         for row in rows:
-            _revisit_surname(conn, int(row.article_id), row.local_id, row.name, row.kind, row.actor_key)
+            _revisit_surname(conn, int(row.article_id), row.local_id, row.name, row.kind, row.actor_key,
+                             row.affiliation)
     defined = {f for r in resolved for f in r.forms
                if f.startswith(("acronym:", "handle:")) and r.form.type not in ("acronym", "handle")}
     for form in sorted(defined):
@@ -428,11 +435,11 @@ def _revisit_waiting(conn: Connection, article_id: int, resolved: Sequence[Resol
 
 
 def _revisit_surname(conn: Connection, article_id: int, local_id: str, name: str, kind: str,
-                     key: str) -> None:
+                     key: str, affiliation: str | None) -> None:
     ac = t.actors.c
     others = [k for k in conn.execute(select(ac.actor_key).where(ac.article_id == article_id)).scalars()
               if "@" not in k and k != key]
-    found, why = choose_for_surname(parse_name(name, kind), {}, {}, others, SqlIndex(conn))
+    found, why = choose_for_surname(parse_name(name, kind), {}, {}, others, SqlIndex(conn), affiliation)
     if found is not None and found != key:
         _move_one(conn, article_id, local_id, name, key, found, why)
 

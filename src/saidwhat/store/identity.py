@@ -22,8 +22,9 @@ store joins them by evidence, in small steps that each module function below doe
    bears the full name; else, among the store's people with that surname, one whose gender
    agrees with the honorific ("Mrs. Clinton" is not Bill Clinton), who is named in clearly more
    articles than the others, or who co-occurs with the article's other actors in clearly more
-   articles. Without such evidence the surname stays an actor of its own article, and is looked
-   at again when a person with that surname is first stored.
+   articles; the one person with the affiliation the article gives goes first. Without such
+   evidence the surname stays an actor of its own article, and is looked at again whenever a
+   person with that surname is stored.
 
 Everything here is pure: the store supplies what it knows through an ``Index`` and writes the
 result (``saidwhat.store.canonical``).
@@ -186,6 +187,10 @@ class Index(Protocol):
 
     def forms_of(self, key: str, prefix: str) -> set[str]:
         """The name forms starting with ``prefix`` that the key's actors carry."""
+        ...
+
+    def affiliation(self, key: str) -> str | None:
+        """The canonical actor's affiliation, if any."""
         ...
 
 
@@ -414,12 +419,21 @@ def _same_article(form: NameForm, people: Mapping[str, NameForm], keys: Mapping[
     return sorted({keys[norm] for norm, p in people.items() if token in (p.surname, p.first, p.given)})
 
 
+def same_affiliation(a: str | None, b: str | None) -> bool:
+    """Whether two affiliations name the same body: the words of one contain the other's
+    ("Homeland Security" and "the Department of Homeland Security")."""
+    wa, wb = (set(norm_name(x or "").split()) - _CONNECTORS for x in (a, b))
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
 def choose_for_surname(form: NameForm, people: Mapping[str, NameForm], keys: Mapping[str, str],
-                       others: Sequence[str], index: Index) -> tuple[str | None, str]:
+                       others: Sequence[str], index: Index,
+                       affiliation: str | None = None) -> tuple[str | None, str]:
     """The canonical key a surname mention joins, and why; (None, reason) when nothing decides.
 
     ``people`` are the article's full-named people by normalised name, ``keys`` their keys;
-    ``others`` the keys of the article's other named actors (co-occurrence evidence).
+    ``others`` the keys of the article's other named actors (co-occurrence evidence);
+    ``affiliation`` the one the article gives the person (a known person with the same one wins).
     """
     local = _same_article(form, people, keys)
     if len(local) == 1:
@@ -428,6 +442,10 @@ def choose_for_surname(form: NameForm, people: Mapping[str, NameForm], keys: Map
               if _gender_ok(index, k, form.honorific_gender) and (k in local or not local)}
     if not stored:
         return None, "no person with that surname"
+    if affiliation:
+        same = [k for k in stored if same_affiliation(affiliation, index.affiliation(k))]
+        if len(same) == 1:
+            return same[0], "same affiliation"
     best = dominant(stored)
     if best is not None and stored[best] >= MIN_ARTICLES:
         return best, "most named" if len(stored) > 1 else "only person with that surname"
@@ -542,7 +560,7 @@ def resolve_article(actors: Sequence[Actor], scope: str, index: Index) -> list[R
     others = sorted({k for k, _ in keys.values()})
     for actor, form in parsed:
         if form.type == "surname":
-            key, why = choose_for_surname(form, people, people_keys, others, index)
+            key, why = choose_for_surname(form, people, people_keys, others, index, actor.affiliation)
             keys[actor.id] = (key or scoped_key("person", form.display, scope), why)
         elif form.type == "owned":
             keys[actor.id] = _resolve_owned(form, people, people_keys, others, scope, index)
