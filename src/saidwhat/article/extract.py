@@ -2,7 +2,7 @@
 
 HTML goes through trafilatura (main text and metadata), with our head-markup fallbacks; plain
 text takes its first line as the title. Both then pass our clutter filter, a minimum-length
-check and the English check. The settings below were chosen on the article-extraction
+check and language detection. The settings below were chosen on the article-extraction
 benchmark (see docs/extraction.md and benchmarks/extraction.py).
 """
 
@@ -19,7 +19,8 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from saidwhat.article.clutter import clean_paragraphs
-from saidwhat.article.language import check_english
+from saidwhat.article.language import ensure_english, identify_language
+from saidwhat.article.linebreaks import join_broken_lines
 from saidwhat.article.metadata import HeadMetadata, read_head, split_authors, strip_site_suffix
 from saidwhat.dates import iso_date
 from saidwhat.errors import NoArticleTextError
@@ -102,14 +103,15 @@ def _is_wrapped(lines: list[str]) -> bool:
 
 
 def _blocks(text: str) -> list[str]:
-    """Blocks split at blank lines; a hard-wrapped block re-joined, other blocks one paragraph per line."""
+    """Blocks split at blank lines; a hard-wrapped block re-joined, other blocks one paragraph per line
+    (lines broken inside a sentence joined)."""
     paragraphs: list[str] = []
     for block in re.split(r"\n[ \t\f\v\u00a0]*\n", text):
         lines = [_norm(line) for line in block.split("\n") if line.strip()]
         if _is_wrapped(lines):
             paragraphs.append(" ".join(lines))
         else:
-            paragraphs.extend(lines)
+            paragraphs.extend(join_broken_lines(lines))
     return paragraphs
 
 
@@ -139,7 +141,9 @@ def _finish(article: Article, paragraphs: list[str], words: int, page: Page, req
             input=page.source,
         )
     text = "\n\n".join(paragraphs)
-    article.language = check_english(text, page.source) if require_english else None
+    article.language = identify_language(text)
+    if require_english:
+        ensure_english(article.language, page.source)
     article.text = text
     return article
 
@@ -204,6 +208,7 @@ def _extract_html(page: Page, require_english: bool) -> Article:
         if article is None:
             article = _metadata(doc, head, page)
         found, count = _clean(html_paragraphs(doc.text or "", article.title), page)
+        found = join_broken_lines(found)  # after the clutter filter: an ad line mid-sentence is gone
         # the balanced retry also picks up menus and link lists: take it only if it has prose
         if attempt and _prose_words(found) < MIN_WORDS:
             log.debug("%s: retry found no prose (%d words)", page.source, count)
@@ -224,12 +229,12 @@ def _extract_text(page: Page, require_english: bool) -> Article:
     return _finish(article, paragraphs, words, page, require_english)
 
 
-def extract_article(page: Page, *, require_english: bool = True) -> Article:
-    """The article in ``page``: clean text (paragraphs joined by a blank line) and metadata.
+def extract_article(page: Page, *, require_english: bool = False) -> Article:
+    """The article in ``page``: clean text (paragraphs joined by a blank line) and metadata,
+    with its language detected (``language``, an ISO 639-1 code), whatever the language.
 
-    Raises NoArticleTextError when nothing article-like is left after cleaning, and
-    UnsupportedLanguageError when the text is not English (``require_english=False`` skips
-    that check and leaves ``language`` None: for measuring extraction on other languages).
+    Raises NoArticleTextError when nothing article-like is left after cleaning, and, with
+    ``require_english``, UnsupportedLanguageError naming the language when it is not English.
     """
     if page.kind == "html":
         return _extract_html(page, require_english)

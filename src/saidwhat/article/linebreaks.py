@@ -1,0 +1,40 @@
+"""Hard line breaks inside a sentence are not paragraph breaks.
+
+Pages break lines with ``<br>`` inside a paragraph, or put each line of a paragraph in its own
+element, and plain text is often broken by hand; the extractor's text then has one line per
+piece, and each line would become a paragraph of its own, cutting a sentence (and a quote or a
+name in it) in two. A line is joined to the one before it when the break is plainly inside a
+sentence: the line before does not end like a sentence or a label (``.``, ``!``, ``?``, ``:``,
+``;``, a closing quotation mark or bracket, an ellipsis), and the line starts with a lowercase
+word (letters only, so a URL, an e-mail address, a handle, a number or a brand such as
+"eZ Systems" starts a line of its own). Scripts without letter case (Chinese, Japanese, Korean)
+are never joined, since their line starts say nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+__all__ = ["SENTENCE_ENDS", "continues_sentence", "join_broken_lines"]
+
+#: Line endings after which a new line starts a new paragraph.
+SENTENCE_ENDS = (".", "!", "?", ":", ";", "…", "\"", "”", "’", "»", ")", "]", "|")
+
+
+def continues_sentence(before: str, line: str) -> bool:
+    """Whether ``line`` goes on with the sentence that ``before`` leaves unfinished."""
+    if not before or before.endswith(SENTENCE_ENDS):
+        return False
+    first = line.split(maxsplit=1)[0].rstrip(",;:") if line.strip() else ""
+    return first.isalpha() and first.islower()
+
+
+def join_broken_lines(lines: Iterable[str]) -> list[str]:
+    """``lines`` (paragraph candidates, stripped) with every mid-sentence break joined by a space."""
+    out: list[str] = []
+    for line in lines:
+        if out and continues_sentence(out[-1], line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
