@@ -179,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--html-dir", type=Path, default=DATA / "article-extraction-benchmark" / "html")
     ap.add_argument("--wild-dir", type=Path, default=DATA / "wild" / "dev")
     ap.add_argument("--limit", type=int, help="only the first N pages (quick checks)")
+    ap.add_argument("--ids", nargs="+", metavar="ID", help="only the pages whose id starts with one of these")
     ap.add_argument("--fresh", action="store_true",
                     help="a fresh interpreter per page (exact, slow: models loaded each time) instead of a "
                          "process forked from one with the models loaded (an upper bound, fast)")
@@ -194,7 +195,10 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(measure_fresh(args.page, args.all_languages)))
         return 0
 
-    pages = sorted(args.html_dir.glob("*.html.gz"))[: args.limit or None]
+    pages = sorted(args.html_dir.glob("*.html.gz"))
+    if args.ids:
+        pages = [p for p in pages if p.name.startswith(tuple(args.ids))]
+    pages = pages[: args.limit or None]
     if args.batch:
         print(measure_batch(pages, args.batch))
         return 0

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from saidwhat.article import extract_article
+from saidwhat.article.clutter import clutter_rule
 from saidwhat.article.linebreaks import join_broken_lines
 from saidwhat.chain import analyze, extract
 from saidwhat.cli import main
@@ -235,6 +236,16 @@ def test_text_broken_by_hand_is_joined_within_a_block() -> None:
 ])
 def test_join_broken_lines(lines: list[str], joined: list[str]) -> None:
     assert join_broken_lines(lines) == joined
+
+
+def test_furniture_lines_are_neither_joined_nor_joined_to() -> None:
+    def furniture(line: str) -> bool:
+        return clutter_rule(line) is not None
+
+    lines = ["Tags", "bridge plan, harbour council", "The plan was approved after a debate that went on",
+             "Advertisement", "until late in the evening."]
+    assert join_broken_lines(lines, alone=furniture) == lines
+    assert join_broken_lines(lines)[0] == "Tags bridge plan, harbour council"  # what the guard prevents
 
 
 # --- streaming JSON Lines, and a killed batch -------------------------------------------------

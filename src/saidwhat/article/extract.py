@@ -18,7 +18,7 @@ from lxml.etree import LxmlError
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
-from saidwhat.article.clutter import clean_paragraphs
+from saidwhat.article.clutter import clean_paragraphs, clutter_rule
 from saidwhat.article.language import ensure_english, identify_language
 from saidwhat.article.linebreaks import join_broken_lines
 from saidwhat.article.metadata import HeadMetadata, read_head, split_authors, strip_site_suffix
@@ -66,6 +66,10 @@ def _norm(line: str) -> str:
     return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
 
 
+def _is_clutter(paragraph: str) -> bool:
+    return clutter_rule(paragraph) is not None
+
+
 def _dedupe(paragraphs: list[str]) -> list[str]:
     """Drop exact repeats of a paragraph holding a quotation (a pull quote printed twice), so a
     quote is recorded once. Other repeats stay: tables and lists legitimately repeat rows."""
@@ -82,11 +86,12 @@ def _dedupe(paragraphs: list[str]) -> list[str]:
 
 
 def html_paragraphs(text: str, title: str | None) -> list[str]:
-    """trafilatura's text (one block per line) as paragraphs, without a leading copy of the title."""
+    """trafilatura's text (one block per line) as paragraphs, without a leading copy of the title,
+    lines broken inside a sentence joined."""
     paragraphs = [p for p in (_norm(line) for line in text.splitlines()) if p]
     if paragraphs and title and paragraphs[0].casefold() == _norm(title).casefold():
         paragraphs = paragraphs[1:]
-    return _dedupe(paragraphs)
+    return _dedupe(join_broken_lines(paragraphs, alone=_is_clutter))
 
 
 def _is_wrapped(lines: list[str]) -> bool:
@@ -111,7 +116,7 @@ def _blocks(text: str) -> list[str]:
         if _is_wrapped(lines):
             paragraphs.append(" ".join(lines))
         else:
-            paragraphs.extend(join_broken_lines(lines))
+            paragraphs.extend(join_broken_lines(lines, alone=_is_clutter))
     return paragraphs
 
 
@@ -208,7 +213,6 @@ def _extract_html(page: Page, require_english: bool) -> Article:
         if article is None:
             article = _metadata(doc, head, page)
         found, count = _clean(html_paragraphs(doc.text or "", article.title), page)
-        found = join_broken_lines(found)  # after the clutter filter: an ad line mid-sentence is gone
         # the balanced retry also picks up menus and link lists: take it only if it has prose
         if attempt and _prose_words(found) < MIN_WORDS:
             log.debug("%s: retry found no prose (%d words)", page.source, count)
