@@ -44,7 +44,8 @@ DATA = REPO.parent / "shared" / "data" / "article-extraction-benchmark"
 SCORER = REPO.parent / "shared" / "eval" / "score_extraction.py"
 
 Extractor = Callable[[bytes, str, str | None], str]
-System = tuple[str, Extractor, dict[str, Any] | None, bool]  # name, function, option overrides, clutter filter on
+# name, function, option overrides, clutter filter on
+System = tuple[str, Extractor, dict[str, Any] | None, bool]
 
 
 def saidwhat_extract(data: bytes, name: str, url: str | None) -> str:
@@ -75,13 +76,13 @@ def cli_extract(html_dir: Path, keys: list[str]) -> tuple[dict[str, Any], float]
 
 
 def trafilatura_extract(**options: Any) -> Extractor:
-    def run(data: bytes, name: str, url: str | None) -> str:
+    def run(data: bytes, _name: str, url: str | None) -> str:
         return trafilatura.extract(data.decode("utf-8", errors="replace"), url=url, **options) or ""
 
     return run
 
 
-def _keep_all(paragraphs: Iterable[str], *, source: str | None = None) -> list[str]:
+def _keep_all(paragraphs: Iterable[str], *, source: str | None = None) -> list[str]:  # noqa: ARG001 - clean_paragraphs' signature
     return list(paragraphs)
 
 
@@ -186,7 +187,8 @@ def main(argv: list[str] | None = None) -> int:
                 args.out.write_text(json.dumps(preds, ensure_ascii=False, indent=1), encoding="utf-8")
             result = score(gold_path, preds, args.scorer)
             ms = sorted(t * 1000 for t in times)
-            rows.append((name, result, statistics.median(ms), statistics.fmean(ms), ms[int(0.95 * (len(ms) - 1))]))
+            rows.append((name, result, statistics.median(ms), statistics.fmean(ms),
+                         ms[int(0.95 * (len(ms) - 1))]))
             print(f"  {name}: F1 {result['f1']:.4f}", file=sys.stderr)
         cli_preds, per_page = cli_extract(args.html_dir, keys)
         result = score(gold_path, cli_preds, args.scorer)
@@ -205,10 +207,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.min_f1 is not None:
         ours, peer = min(rows[0][1]["f1"], rows[1][1]["f1"]), rows[3][1]["f1"]
         if ours < args.min_f1 or ours < peer:
-            print(f"GATE FAILED: saidwhat F1 {ours:.4f} (floor {args.min_f1}, trafilatura favor_precision {peer:.4f})",
+            print(f"GATE FAILED: saidwhat F1 {ours:.4f} (floor {args.min_f1}, "
+                  f"trafilatura favor_precision {peer:.4f})",
                   file=sys.stderr)
             return 1
-        print(f"\ngate passed: F1 {ours:.4f} >= floor {args.min_f1} and >= trafilatura favor_precision {peer:.4f}")
+        print("\ngate passed: "
+              f"F1 {ours:.4f} >= floor {args.min_f1} and >= trafilatura favor_precision {peer:.4f}")
     return 0
 
 

@@ -22,6 +22,7 @@ from saidwhat.article.clutter import clean_paragraphs, clutter_rule
 from saidwhat.article.language import ensure_english, identify_language
 from saidwhat.article.linebreaks import join_broken_lines
 from saidwhat.article.metadata import HeadMetadata, read_head, split_authors, strip_site_suffix
+from saidwhat.article.page_type import classify_page, read_signals
 from saidwhat.dates import iso_date
 from saidwhat.errors import NoArticleTextError
 from saidwhat.page.model import Page
@@ -139,7 +140,8 @@ def _clean(paragraphs: list[str], page: Page) -> tuple[list[str], int]:
     return kept, sum(len(_WORD.findall(p)) for p in kept)
 
 
-def _finish(article: Article, paragraphs: list[str], words: int, page: Page, require_english: bool) -> Article:
+def _finish(article: Article, paragraphs: list[str], words: int, page: Page,
+            require_english: bool) -> Article:
     if words < MIN_WORDS:
         raise NoArticleTextError(
             f"no article text found ({words} words after removing page clutter; at least {MIN_WORDS} needed)",
@@ -198,6 +200,7 @@ def _extract_html(page: Page, require_english: bool) -> Article:
     if tree is None:
         raise NoArticleTextError("the HTML could not be parsed", input=page.source)
     head = read_head(tree)
+    signals = read_signals(tree)
     article: Article | None = None
     paragraphs: list[str] = []
     words = 0
@@ -223,14 +226,18 @@ def _extract_html(page: Page, require_english: bool) -> Article:
         log.debug("%s: %d words with %s", page.source, words, options)
     if article is None:
         raise NoArticleTextError("no main text found in the page", input=page.source)
-    return _finish(article, paragraphs, words, page, require_english)
+    article = _finish(article, paragraphs, words, page, require_english)
+    article.page_type = classify_page(article.text, url=article.url, title=article.title, signals=signals)
+    return article
 
 
 def _extract_text(page: Page, require_english: bool) -> Article:
     title, paragraphs = text_paragraphs(page.content)
     article = Article(title=title, source=page.source, url=page.url)
     paragraphs, words = _clean(paragraphs, page)
-    return _finish(article, paragraphs, words, page, require_english)
+    article = _finish(article, paragraphs, words, page, require_english)
+    article.page_type = classify_page(article.text, url=article.url, title=article.title)
+    return article
 
 
 def extract_article(page: Page, *, require_english: bool = False) -> Article:

@@ -1,9 +1,12 @@
 """One article's attributions as a JSON record in the shared FORMAT.md layout.
 
-This is what ``saidwhat attributions`` writes, one line per text file. Without targets it runs
-the parse, the extractor and actor resolution (for the speaker's canonical name); with targets it
-runs the whole analysis (``analyze_text``) and adds each quote's stance. Both read the same
-extractor, so content, cue and kind are identical either way.
+This is what ``saidwhat attributions`` writes, one line per text file. It is the ``polnear``
+profile: every attribution the extractor finds, beliefs and intentions included and without the
+user profile's precision filters (``attribution.profile``), because that broad notion is what
+PolNeAR annotates and its scorer measures. ``saidwhat analyze`` uses the ``user`` profile.
+Without targets it runs the parse, the extractor and actor resolution (for the speaker's
+canonical name); with targets it runs the whole analysis (``analyze_text``) and adds each
+quote's stance. Both read the same extractor, so content, cue and kind are identical either way.
 """
 
 from __future__ import annotations
@@ -69,7 +72,7 @@ def text_record(text: str, name: str, targets: Sequence[str] = (), doc: Doc | No
         if doc is None:
             doc = get_nlp()(text)
         atts = find_attributions(doc)
-        for att, speaker in zip(atts, _speakers(doc, atts, name)):
+        for att, speaker in zip(atts, _speakers(doc, atts, name), strict=True):
             out.append({
                 "content": [list(s) for s in att.content],
                 "source": [list(s) for s in att.source],
@@ -92,7 +95,8 @@ def file_records(paths: tuple[str, ...], targets: tuple[str, ...] = ()) -> list[
         try:
             text = read_text(p)
             if len(text) > MAX_CHARS:
-                raise InputTooLargeError(f"text has {len(text)} characters, over the {MAX_CHARS} limit", input=p)
+                raise InputTooLargeError(f"text has {len(text)} characters, over the {MAX_CHARS} limit",
+                                         input=p)
         except SaidwhatError as exc:
             outcomes[i].error = exc
             continue

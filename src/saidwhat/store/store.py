@@ -238,7 +238,7 @@ class Store:
                     self._add_sighting(conn, article_id, analyzed, ukey, primary=True)
                     self._link_copies(conn, article_id, fp.bands, sh)
                     return AddResult(article_id=article_id, status="stored", duplicate_of=None)
-            except IntegrityError:
+            except IntegrityError as exc:
                 # Another writer stored the same article (or sighting) between our check and
                 # insert: try again, which now finds it.
                 if attempt < 4:
@@ -247,7 +247,8 @@ class Store:
                     dup = self._find_duplicate(conn, digest, ukey)
                 if dup is not None:
                     return AddResult(article_id=dup, status="duplicate", duplicate_of=dup)
-                raise StoreError("could not store the article (integrity error)", input=analyzed.source)
+                raise StoreError("could not store the article (integrity error)",
+                                 input=analyzed.source) from exc
             except OperationalError as exc:
                 if "locked" in str(exc).lower() and attempt < 4:
                     continue
@@ -277,7 +278,7 @@ class Store:
         row = conn.execute(select(t.articles.c.id).where(cond).order_by(t.articles.c.id).limit(1)).first()
         return int(row[0]) if row else None
 
-    def _insert_article(self, conn: Connection, a: AnalyzedArticle, html: str | None, digest: str,
+    def _insert_article(self, conn: Connection, a: AnalyzedArticle, html: str | None, digest: str,  # noqa: C901 - split in issue 10 work
                         ukey: str | None) -> int:
         article_id = int(conn.execute(insert(t.articles).returning(t.articles.c.id), {
             "url": a.url, "url_key": ukey, "text_hash": digest, "source": a.source, "outlet": a.outlet,
@@ -324,7 +325,8 @@ class Store:
             for q, qid in zip(a.quotes, ids, strict=True):
                 quote_rows[q.id] = int(qid)
             if self.dialect == "sqlite":
-                conn.execute(insert(_fts), [{"rowid": int(qid), "text": r["text"]} for qid, r in zip(ids, rows)])
+                conn.execute(insert(_fts), [{"rowid": int(qid), "text": r["text"]}
+                                            for qid, r in zip(ids, rows, strict=True)])
 
         # targets and every name they go by
         for target in a.targets:
@@ -351,8 +353,8 @@ class Store:
                                     "score": st.score})
         for r in a.reactions:
             stance_rows.append({"article_id": article_id, "actor_key": keys.get(r.actor or ""),
-                                "target": r.target, "target_norm": norm_target(r.target), "origin": "reaction",
-                                "quote_row": None, "label": r.label, "score": r.score})
+                                "target": r.target, "target_norm": norm_target(r.target),
+                                "origin": "reaction", "quote_row": None, "label": r.label, "score": r.score})
         if stance_rows:
             conn.execute(insert(t.stances), stance_rows)
         if a.reactions:
@@ -390,7 +392,8 @@ class Store:
             return
         shared = func.count().label("shared")
         rows = conn.execute(select(b.article_id, shared).where(
-            tuple_(b.bucket, b.band).in_([(bucket, band) for band, bucket in bands]), b.article_id != article_id)
+            tuple_(b.bucket, b.band).in_([(bucket, band) for band, bucket in bands]),
+            b.article_id != article_id)
             .group_by(b.article_id).order_by(shared.desc()).limit(MAX_CANDIDATES)).all()
         # In a large store unrelated articles share a single band now and then (about 1 in 60 at
         # Jaccard 0.02); then only candidates sharing two or more bands are verified (a pair at
@@ -482,9 +485,9 @@ class Store:
                         other.c.source, other.c.published, other.c.ingested_at)
                  .join(other, other.c.id == far).where(side == article_id))
             for r in conn.execute(q):
-                copies.append(CopyLink(article_id=int(r[0]), kind=r.kind, similarity=r.similarity, title=r.title,
-                                       outlet=r.outlet, url=r.url, source=r.source, published=r.published,
-                                       seen_at=r.ingested_at))
+                copies.append(CopyLink(article_id=int(r[0]), kind=r.kind, similarity=r.similarity,
+                                       title=r.title, outlet=r.outlet, url=r.url, source=r.source,
+                                       published=r.published, seen_at=r.ingested_at))
         sg = t.sightings.c
         for c in conn.execute(select(sg.source, sg.url, sg.outlet, sg.published, sg.title, sg.seen_at)
                               .where(sg.article_id == article_id, sg.is_primary.is_(False)).order_by(sg.id)):
@@ -633,7 +636,8 @@ class Store:
                 rows = conn.execute(stmt.offset(offset).limit(limit)).all()
         except OperationalError as exc:
             raise StoreError(f"search failed: {exc.orig}") from exc
-        return ResultPage[QuoteHit](items=[self._hit(r) for r in rows], total=int(total), offset=offset, limit=limit)
+        return ResultPage[QuoteHit](items=[self._hit(r) for r in rows], total=int(total), offset=offset,
+                                    limit=limit)
 
     @staticmethod
     def _hit(r: Any) -> QuoteHit:
@@ -657,11 +661,13 @@ class Store:
             ids = built[0].subquery()
             n = func.count().label("n")
             queries = {
-                "actor": select(ca.name, n).select_from(t.quotes.join(t.canonical_actors, ca.key == q.actor_key))
+                "actor": select(ca.name, n)
+                .select_from(t.quotes.join(t.canonical_actors, ca.key == q.actor_key))
                 .where(q.id.in_(select(ids.c.id))).group_by(ca.name),
                 "outlet": select(a.outlet, n).select_from(t.quotes.join(t.articles, a.id == q.article_id))
                 .where(q.id.in_(select(ids.c.id)), a.outlet.is_not(None)).group_by(a.outlet),
-                "target": select(func.min(s.target), n).where(s.origin == "quote", s.quote_row.in_(select(ids.c.id)))
+                "target": select(func.min(s.target), n)
+                .where(s.origin == "quote", s.quote_row.in_(select(ids.c.id)))
                 .group_by(s.target_norm),
                 "stance": select(s.label, n).where(s.origin == "quote", s.quote_row.in_(select(ids.c.id)))
                 .group_by(s.label),
@@ -690,7 +696,8 @@ class Store:
             outlets[key].append(outlet)
         return {k: (int(nq.get(k, 0)), int(na.get(k, 0)), outlets.get(k, [])) for k in keys}
 
-    def list_actors(self, *, name: str | None = None, offset: int = 0, limit: int = 20) -> ResultPage[ActorSummary]:
+    def list_actors(self, *, name: str | None = None, offset: int = 0,
+                    limit: int = 20) -> ResultPage[ActorSummary]:
         """Canonical actors, most quoted first; ``name`` matches any of their names (substring)."""
         ca, q = t.canonical_actors.c, t.quotes.c
         limit, offset = _page_args(limit, offset)
@@ -702,7 +709,8 @@ class Store:
         stmt = (select(ca.key, ca.name, ca.kind, ca.affiliation, func.coalesce(nq.c.n, 0).label("n"))
                 .select_from(t.canonical_actors.outerjoin(nq, nq.c.actor_key == ca.key)).where(*conds))
         with self.engine.connect() as conn:
-            total = conn.execute(select(func.count()).select_from(t.canonical_actors).where(*conds)).scalar_one()
+            total = conn.execute(select(func.count()).select_from(t.canonical_actors)
+                                 .where(*conds)).scalar_one()
             rows = conn.execute(stmt.order_by(literal_column("n").desc(), ca.key).offset(offset)
                                 .limit(limit)).all()
             stats = self._actor_stats(conn, [r.key for r in rows])
@@ -727,7 +735,8 @@ class Store:
             over_time: Counter[tuple[str, str, str]] = Counter()
             display: dict[str, str] = {}
             for target, tnorm, label, published in conn.execute(
-                    select(s.target, s.target_norm, s.label, a.published).join(t.articles, a.id == s.article_id)
+                    select(s.target, s.target_norm, s.label, a.published)
+                    .join(t.articles, a.id == s.article_id)
                     .where(s.actor_key == key, s.origin.in_(("quote", "reaction")))):
                 name = display.setdefault(tnorm, target)
                 counts = stance.setdefault(name, StanceCounts())
@@ -735,13 +744,15 @@ class Store:
                 if published:
                     over_time[(published[:10], name, label)] += 1
         quotes = self.search_quotes(actor_key=key, limit=n_quotes).items
-        return ActorDetail(key=row.key, name=row.name, kind=row.kind, affiliation=row.affiliation, n_quotes=nq,
+        return ActorDetail(key=row.key, name=row.name, kind=row.kind, affiliation=row.affiliation,
+                           n_quotes=nq,
                            n_articles=na, outlets=outlets, aliases=sorted(aliases), stance=stance,
                            stance_over_time=[StancePoint(date=d, target=tg, label=cast(Any, lb), count=c)
                                              for (d, tg, lb), c in sorted(over_time.items())],
                            quotes=quotes)
 
-    def reactions(self, target: str, *, since: str | None = None, until: str | None = None) -> list[ReactionRow]:
+    def reactions(self, target: str, *, since: str | None = None,
+                  until: str | None = None) -> list[ReactionRow]:
         """One row per canonical actor with a stance toward ``target``, merged across articles.
 
         Counts are evidence items: each quote with a stance toward the target, each reaction; an
@@ -808,7 +819,8 @@ class Store:
                 result.append(ReactionRow(
                     actor_key=key, actor=m.name if m else key, affiliation=m.affiliation if m else None,
                     kind=m.kind if m else "anonymous", support=counts["support"], oppose=counts["oppose"],
-                    neutral=counts["neutral"], stance=cast(Any, label), first_seen=dates[0][:10] if dates else None,
+                    neutral=counts["neutral"], stance=cast(Any, label),
+                    first_seen=dates[0][:10] if dates else None,
                     outlets=sorted({i.outlet for i in items if i.outlet}
                                    | {o for i in items for o in copy_outlets.get(int(i.article_id), ())}),
                     evidence=evidence,
@@ -825,8 +837,9 @@ class Store:
             total = conn.execute(select(func.count()).select_from(t.failures)).scalar_one()
             rows = conn.execute(select(f.source, f.code, f.message, f.at).order_by(f.id.desc())
                                 .offset(offset).limit(limit)).all()
-        return ResultPage[FailureRecord](items=[FailureRecord(source=r.source, code=r.code, message=r.message, at=r.at)
-                                          for r in rows], total=int(total), offset=offset, limit=limit)
+        return ResultPage[FailureRecord](items=[FailureRecord(source=r.source, code=r.code,
+                                                              message=r.message, at=r.at)
+                                                for r in rows], total=int(total), offset=offset, limit=limit)
 
     def stats(self) -> dict[str, int]:
         """Row counts; ``sightings`` counts exact copies (other sources of a stored article)."""
@@ -904,7 +917,8 @@ def _sqlite_events(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("saidwhat_write") else "BEGIN")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("saidwhat_write")
+                             else "BEGIN")
 
 
 def _pg_schema_events(engine: Engine, schema: str) -> None:

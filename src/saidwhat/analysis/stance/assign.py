@@ -27,6 +27,7 @@ from saidwhat.analysis.stance.score import (
     word_polarity,
 )
 from saidwhat.analysis.stance.targets import TargetInfo, find_target, propose_target
+from saidwhat.analysis.subjects import agent_of
 from saidwhat.schema import (
     Actor,
     ActorKind,
@@ -43,7 +44,7 @@ def _target_tokens(doc: Doc, info: TargetInfo) -> set[int]:
     return {t.i for t in tokens_of(doc, list(info.target.mentions))}
 
 
-def _is_self(analyzed: AnalyzedArticle, actor_id: str | None, source: list[Span], info: TargetInfo) -> bool:
+def _is_self(actor_id: str | None, source: list[Span], info: TargetInfo) -> bool:
     if actor_id is not None and actor_id in info.actor_ids:
         return True
     # the source span names the target itself (its mentions exclude other people's surnames)
@@ -55,26 +56,6 @@ def _actor_at(analyzed: AnalyzedArticle, tok: Token) -> Actor | None:
         for s, e in a.mentions:
             if s <= tok.idx < e:
                 return a
-    return None
-
-
-def _subject(tok: Token) -> Token | None:
-    """The agent of a cue verb/noun: nsubj, passive agent, possessor, or the governing verb's subject."""
-    cur = tok
-    for _ in range(4):
-        subs = [c for c in cur.children if c.dep_ == "nsubj"]
-        if subs:
-            return min(subs, key=lambda c: abs(c.i - cur.i))
-        for c in cur.children:
-            if c.dep_ == "agent":
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        return p
-            if c.dep_ == "poss" and cur.pos_ == "NOUN":
-                return c
-        if cur.head is cur:
-            return None
-        cur = cur.head
     return None
 
 
@@ -147,7 +128,7 @@ def find_reactions(doc: Doc, analyzed: AnalyzedArticle, info: TargetInfo, start_
         pol = _reaction_polarity(tok, tgt)
         if not pol:
             continue
-        subj = _subject(tok)
+        subj = agent_of(tok)
         if subj is None or subj.i in tgt or subj.pos_ in ("DET",):
             continue
         actor = _actor_at(analyzed, subj)
@@ -200,12 +181,13 @@ def _actor_stance(items: list[tuple[str, StanceResult | Reaction]]) -> ActorStan
         ids = [i for i, r in items if isinstance(r, Reaction) or r.involved]
         return ActorStance(label="neutral", score=0.6, evidence=ids)
     label2: StanceLabel = "support" if signed > 0 else "oppose" if signed < 0 else "neutral"
-    agree = [c for (_, r), c in zip([x for x in items if x[0] in evidence], confs) if r.label == label2]
+    agree = [c for (_, r), c in zip([x for x in items if x[0] in evidence], confs, strict=False)
+             if r.label == label2]
     score = sum(agree) / len(agree) if agree else 0.5
     return ActorStance(label=label2, score=round(score, 3), evidence=evidence)
 
 
-def assign_stances(doc: Doc, analyzed: AnalyzedArticle, targets: Sequence[str] | None = None,
+def assign_stances(doc: Doc, analyzed: AnalyzedArticle, targets: Sequence[str] | None = None,  # noqa: C901 - split in issue 12 work
                    *, config: StanceConfig | None = None,
                    collect: list[tuple[str, str, dict[str, float]]] | None = None) -> None:
     """Fill ``analyzed.targets``, ``quotes[].stance``, ``actors[].stance`` and ``reactions`` in place.
@@ -236,9 +218,9 @@ def assign_stances(doc: Doc, analyzed: AnalyzedArticle, targets: Sequence[str] |
         per_actor: dict[str, list[tuple[str, StanceResult | Reaction]]] = {}
         for q in analyzed.quotes:
             mention = list(q.speaker.mention)
-            rival = any(_is_self(analyzed, q.speaker.actor, mention, other) for other in infos if other is not info)
+            rival = any(_is_self(q.speaker.actor, mention, other) for other in infos if other is not info)
             res = score_attribution(doc, list(q.content), list(q.cue), mention, tgt,
-                                    _is_self(analyzed, q.speaker.actor, mention, info), config, rival=rival)
+                                    _is_self(q.speaker.actor, mention, info), config, rival=rival)
             q.stance[info.target.name] = QuoteStance(label=res.label, score=res.score)
             if collect is not None and res.features is not None:
                 collect.append((q.id, info.target.name, res.features))
