@@ -86,7 +86,8 @@ def read_events(path: Path) -> dict[str, Event]:
 
 def first_ann(split: Path, aid: str) -> Path | None:
     """The first ``ID_<annotator>.ann`` by name, as the shared scorer picks it."""
-    names = sorted(p for p in (split / "attributions").glob(f"{aid}_*.ann") if p.stem.rsplit("_", 1)[0] == aid)
+    anns = (split / "attributions").glob(f"{aid}_*.ann")
+    names = sorted(p for p in anns if p.stem.rsplit("_", 1)[0] == aid)
     return names[0] if names else None
 
 
@@ -116,7 +117,8 @@ def _check_row(n: int, row: dict[str, Any], events: dict[str, Event], text: str)
         errs.append(f"line {n}: bad stance {st!r}")
     ev = events.get(row["attribution"])
     if ev is None:
-        return errs + [f"line {n}: {row['id']} {row['attribution']} is not a sourced attribution with content"]
+        where = f"{row['id']} {row['attribution']}"
+        return errs + [f"line {n}: {where} is not a sourced attribution with content"]
     source = " ".join(text[s:e] for s, e in ev.source)
     if source != row["source"]:
         errs.append(f"line {n}: source {row['source']!r} != {source!r}")
@@ -182,15 +184,17 @@ def check_pages(pages: list[dict[str, Any]], shared: Path) -> list[str]:
             continue
         if rec["page"][:16] in wild:
             errs.append(f"page line {n}: {rec['page']} is a wild-dev page")
-        errs += [f"page line {n}: alias {a!r} not in the text" for a in rec["target_aliases"] if a not in text]
+        errs += [f"page line {n}: alias {a!r} not in the text"
+                 for a in rec["target_aliases"] if a not in text]
         for st in rec["stances"]:
             s, e = st["evidence"]
             if text[s:e] != st["evidence_text"]:
                 errs.append(f"page line {n}: evidence of {st['actor']!r} does not read back at {s}:{e}")
             if len(st["evidence_text"].split()) < 4:
                 errs.append(f"page line {n}: evidence of {st['actor']!r} is under four words")
-            if (st["role"] == "author") != ("stance" not in st) or st.get("stance", "neutral") not in LABELS[:3]:
-                errs.append(f"page line {n}: {st['actor']!r}: role {st['role']!r} with stance {st.get('stance')!r}")
+            label = st.get("stance")
+            if (st["role"] == "author") != (label is None) or label not in (None, *LABELS[:3]):
+                errs.append(f"page line {n}: {st['actor']!r}: role {st['role']!r} with stance {label!r}")
     return errs
 
 
@@ -212,7 +216,8 @@ def cohen_kappa(a: list[str], b: list[str]) -> float:
 def agreement(first: list[dict[str, Any]], second: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Per target: items, observed agreement, kappa, and the label pairs, over items in both files."""
     other = {(r["id"], r["attribution"]): r["stance"] for r in second}
-    both = [(r["stance"], other[(r["id"], r["attribution"])]) for r in first if (r["id"], r["attribution"]) in other]
+    both = [(r["stance"], other[(r["id"], r["attribution"])])
+            for r in first if (r["id"], r["attribution"]) in other]
     out: dict[str, dict[str, Any]] = {}
     for t in TARGETS:
         a = [x[t] for x, _ in both]
@@ -252,7 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     s2 = load_jsonl(DATA / POLNEAR_FILES[1])
     for t, res in agreement(second, s2).items():
         pairs = ", ".join(f"{a}/{b} {k}" for (a, b), k in sorted(res["pairs"].items()))
-        print(f"agreement {t}: n {res['n']}, observed {res['observed']:.3f}, kappa {res['kappa']:.3f} ({pairs})")
+        print(f"agreement {t}: n {res['n']}, observed {res['observed']:.3f}, "
+              f"kappa {res['kappa']:.3f} ({pairs})")
     pages = load_jsonl(DATA / PAGES)
     errs = check_pages(pages, args.shared)
     roles = Counter(st["role"] for p in pages for st in p["stances"])
