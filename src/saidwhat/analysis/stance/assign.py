@@ -177,30 +177,31 @@ def find_reactions(doc: Doc, analyzed: AnalyzedArticle, info: TargetInfo, start_
 
 
 def _aggregate(items: list[tuple[str, StanceResult | Reaction]]) -> ActorStance | None:
-    signed = 0.0
-    evidence: list[str] = []
-    confs: list[float] = []
-    involved = False
+    """An actor's stance from its evidence items (quotes and reactions with a label).
+
+    Polar items vote with their probability; the label is the heavier side, its score the mean
+    probability of the agreeing items times the share of the polar weight they carry (mixed
+    evidence is less certain). Only neutral items: neutral, with their mean probability.
+    """
+    weight: dict[str, float] = {"support": 0.0, "oppose": 0.0, "neutral": 0.0}
+    by_label: dict[str, list[tuple[str, float]]] = {"support": [], "oppose": [], "neutral": []}
     for item_id, r in items:
-        if isinstance(r, Reaction):
-            label, score = r.label, r.score
-            involved = True
-        else:
-            label, score = r.label, r.score
-            involved = involved or r.involved
-        if label != "neutral":
-            signed += score if label == "support" else -score
-            evidence.append(item_id)
-            confs.append(score)
-    if not involved:
-        return None
-    if not evidence:
-        ids = [i for i, r in items if isinstance(r, Reaction) or r.involved]
-        return ActorStance(label="neutral", score=0.6, evidence=ids)
-    label2: StanceLabel = "support" if signed > 0 else "oppose" if signed < 0 else "neutral"
-    agree = [c for (_, r), c in zip([x for x in items if x[0] in evidence], confs) if r.label == label2]
-    score = sum(agree) / len(agree) if agree else 0.5
-    return ActorStance(label=label2, score=round(score, 3), evidence=evidence)
+        if r.label is None:
+            continue
+        weight[r.label] += r.score
+        by_label[r.label].append((item_id, r.score))
+    polar = weight["support"] + weight["oppose"]
+    if polar == 0.0:
+        if not by_label["neutral"]:
+            return None
+        scores = [sc for _, sc in by_label["neutral"]]
+        return ActorStance(label="neutral", score=round(sum(scores) / len(scores), 3),
+                           evidence=[i for i, _ in by_label["neutral"]])
+    label: StanceLabel = "support" if weight["support"] >= weight["oppose"] else "oppose"
+    agree = by_label[label]
+    score = sum(sc for _, sc in agree) / len(agree) * weight[label] / polar
+    evidence = [i for i, _ in agree] + [i for lab in ("support", "oppose") if lab != label for i, _ in by_label[lab]]
+    return ActorStance(label=label, score=round(score, 3), evidence=evidence)
 
 
 def assign_stances(doc: Doc, analyzed: AnalyzedArticle, targets: Sequence[str] | None = None,
@@ -232,14 +233,18 @@ def assign_stances(doc: Doc, analyzed: AnalyzedArticle, targets: Sequence[str] |
             if any(s < e2 and s2 < e for s, e in actor.mentions for s2, e2 in tspans):
                 info.actor_ids.add(actor.id)
         per_actor: dict[str, list[tuple[str, StanceResult | Reaction]]] = {}
+        others = {i for other in infos if other is not info for i in _target_tokens(doc, other)}
         for q in analyzed.quotes:
             mention = list(q.speaker.mention)
             rival = any(_is_self(analyzed, q.speaker.actor, mention, other) for other in infos if other is not info)
             res = score_attribution(doc, list(q.content), list(q.cue), mention, tgt,
-                                    _is_self(analyzed, q.speaker.actor, mention, info), config, rival=rival)
-            q.stance[info.target.name] = QuoteStance(label=res.label, score=res.score)
+                                    _is_self(analyzed, q.speaker.actor, mention, info), config, rival=rival,
+                                    others=others)
             if collect is not None and res.features is not None:
                 collect.append((q.id, info.target.name, res.features))
+            if res.label is None or (res.label == "neutral" and not res.involved):
+                continue  # no evidence about the target in this quote: no stance
+            q.stance[info.target.name] = QuoteStance(label=res.label, score=res.score)
             if q.speaker.actor is not None:
                 per_actor.setdefault(q.speaker.actor, []).append((q.id, res))
         found = find_reactions(doc, analyzed, info, len(reactions) + 1)
