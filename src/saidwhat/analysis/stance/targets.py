@@ -150,9 +150,36 @@ def find_target(doc: Doc, analyzed: AnalyzedArticle, name: str) -> TargetInfo:
                 info.actor_ids.add(a.id)
                 spans.update(tuple(m) for m in a.mentions)  # type: ignore[misc]
                 aliases.extend(x for x in a.aliases if x not in aliases)
+        for s, alias in implicit_mentions(doc, name, spans):
+            spans.add(s)
+            if alias not in aliases:
+                aliases.append(alias)
     info.target = Target(name=name, aliases=aliases, mentions=outermost(spans))
     info.surface = {name.lower(), strip_the(name).lower()} | {a.lower() for a in aliases}
     return info
+
+
+def implicit_mentions(doc: Doc, name: str, spans: set[Span]) -> list[tuple[Span, str]]:
+    """Definite back-references to a decision or policy target: "the decision", "the vote", "the plan".
+
+    Only after the target's first explicit mention, and only without a proper modifier the
+    target's name lacks ("the Senate vote"); the article is taken to speak of one decision.
+    """
+    if not spans:
+        return []
+    first = min(s for s, _ in spans)
+    out: list[tuple[Span, str]] = []
+    for chunk in doc.noun_chunks:
+        head = chunk.root
+        if chunk.start_char <= first or head.lemma_.lower() not in slx.IMPLICIT_TARGET_NOUNS:
+            continue
+        det = next((t for t in chunk if t.dep_ == "det"), None)
+        if det is None or det.lower_ not in ("the", "this", "that") or _conflicting(chunk, name):
+            continue
+        if any(t.dep_ in ("amod", "compound", "poss", "nummod") for t in head.children):
+            continue  # "the new plan", "the budget vote": possibly another decision
+        out.append(((chunk.start_char, chunk.end_char), chunk.text))
+    return out
 
 
 def outermost(spans: set[Span]) -> list[Span]:
