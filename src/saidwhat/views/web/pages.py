@@ -23,7 +23,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.templating import Jinja2Templates
 
 from saidwhat.errors import SaidwhatError
-from saidwhat.schema import AnalyzedArticle
+from saidwhat.schema import UNCERTAIN_BELOW, AnalyzedArticle, is_uncertain
 from saidwhat.store import Page, QuoteHit, ReactionRow, StoredArticle
 from saidwhat.store.keys import actor_key
 from saidwhat.views.web import charts
@@ -63,6 +63,8 @@ def _env() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["safe_url"] = safe_url
     env.filters["actor_href"] = actor_href
+    env.filters["is_uncertain"] = is_uncertain
+    env.globals["uncertain_below"] = UNCERTAIN_BELOW
     env.filters["urlq"] = lambda v: quote(str(v), safe="")
     return env
 
