@@ -1,6 +1,9 @@
-"""Stance on PolNeAR-stance dev: end-to-end, on gold attributions, and an ablation table.
+"""Stance on PolNeAR-stance dev — measurement only: end-to-end, on gold attributions, ablations.
 
     .venv/bin/python benchmarks/stance.py [--shared ../shared] [--out PRED.jsonl] [--gold-attributions] [--ablate]
+
+Dev labels are never trained or tuned on: the shipped layer is trained by
+``scripts/train_stance.py`` on the project's own labels (``tests/data/stance``).
 
 - default: every labelled dev article through ``analyze_text(text, targets=[...])`` (the real
   attribution extractor, actor resolver and stance), written as FORMAT.md lines with a
@@ -26,7 +29,7 @@ from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.attribution import Attribution, find_attributions
 from saidwhat.analysis.nlp import get_nlp
 from saidwhat.analysis.stance.assign import assign_stances
-from saidwhat.analysis.stance.learned import WEIGHTS_PATH, default_config, save_weights, train
+from saidwhat.analysis.stance.learned import default_config
 from saidwhat.analysis.stance.model import StanceConfig
 from saidwhat.schema import AnalyzedArticle, Quote, Speaker
 
@@ -116,43 +119,6 @@ def report(scorer: ModuleType, shared: Path, labels_path: Path, pred: Path, titl
     return r
 
 
-def training_rows(shared: Path, ids: list[str]) -> list[tuple[str, dict[str, float], str]]:
-    """(article, features, gold label) for every involved (attribution, target) pair not labelled self."""
-    dev = shared / "data" / "polnear" / "dev"
-    labels = {}
-    for line in (shared / "data" / "polnear-stance" / "dev.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            lab = json.loads(line)
-            labels[(lab["id"], lab["attribution"])] = lab["stance"]
-    rows = []
-    for aid in ids:
-        text = (dev / "text" / f"{aid}.txt").read_text(encoding="utf-8")
-        pairs = gold_attributions_with_ids(min((dev / "attributions").glob(f"{aid}_*.ann")))
-        collect: list[tuple[str, str, dict[str, float]]] = []
-        analyse(text, [a for _, a in pairs], StanceConfig(), collect)
-        for qid, target, feats in collect:
-            eid = pairs[int(qid[1:]) - 1][0]
-            gold = labels.get((aid, eid), {}).get(target)
-            if gold in ("support", "oppose", "neutral"):
-                rows.append((aid, feats, gold))
-    return rows
-
-
-def cross_validate(scorer: ModuleType, shared: Path, labels_path: Path, ids: list[str], out: Path) -> None:
-    """Leave-one-article-out: each article predicted by a layer trained on the other articles."""
-    rows = training_rows(shared, ids)
-    print(f"training rows (involved, non-self pairs with a label): {len(rows)}")
-    for gold in (True, False):
-        path = out.with_suffix(f".cv-{'gold' if gold else 'e2e'}.jsonl")
-        path.write_text("", encoding="utf-8")
-        for aid in ids:
-            train_rows = [(f, y) for a, f, y in rows if a != aid]
-            w = train([f for f, _ in train_rows], [y for _, y in train_rows])
-            predict(shared, [aid], StanceConfig(weights=w), gold, path, mode="a")
-        report(scorer, shared, labels_path, path,
-               f"learned layer, leave-one-article-out CV — {'gold' if gold else 'extracted'} attributions")
-
-
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
@@ -160,22 +126,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--gold-attributions", action="store_true")
     ap.add_argument("--ablate", action="store_true")
     ap.add_argument("--rule", action="store_true", help="threshold rule only (no learned layer)")
-    ap.add_argument("--cv", action="store_true", help="leave-one-article-out CV of the learned layer")
-    ap.add_argument("--train", action="store_true", help="train the learned layer on all dev labels and ship it")
     args = ap.parse_args(argv)
     labels_path = args.shared / "data" / "polnear-stance" / "dev.jsonl"
     ids = sorted({json.loads(x)["id"] for x in labels_path.read_text(encoding="utf-8").splitlines() if x.strip()})
     scorer = load_scorer(args.shared)
-    if args.train:
-        rows = training_rows(args.shared, ids)
-        w = train([f for _, f, _ in rows], [y for _, _, y in rows])
-        save_weights(w, WEIGHTS_PATH, f"trained by benchmarks/stance.py --train on {len(rows)} involved, "
-                     f"non-self PolNeAR-stance dev pairs ({len(ids)} articles, gold attributions)")
-        print(f"wrote {WEIGHTS_PATH} from {len(rows)} rows")
-        return
-    if args.cv:
-        cross_validate(scorer, args.shared, labels_path, ids, args.out)
-        return
     full = StanceConfig() if args.rule else default_config()
     configs = [("full", full)]
     if args.ablate:

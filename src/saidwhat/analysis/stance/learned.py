@@ -139,6 +139,8 @@ def fit_temperature(probs: Sequence[Sequence[float]], y: Sequence[str]) -> float
 
 
 def save_layer(layer: Layer, path: Path) -> None:
-    data = {"format": FORMAT, "note": layer.note, "labels": LABELS, "temperature": layer.temperature,
-            "weights": dict(sorted(layer.weights.items()))}
-    path.write_text(json.dumps(data, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    """JSON with one line per feature (readable diffs when the layer is refitted)."""
+    head = {"format": FORMAT, "note": layer.note, "labels": LABELS, "temperature": layer.temperature}
+    rows = [f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(list(v))}" for k, v in sorted(layer.weights.items())]
+    text = json.dumps(head, ensure_ascii=False)[:-1] + ', "weights": {\n' + ",\n".join(rows) + "\n}}\n"
+    path.write_text(text, encoding="utf-8")
