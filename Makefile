@@ -3,11 +3,12 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup setup-dev demo test check
+.PHONY: setup setup-dev demo test test-fast check
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 
+# The core (what `make demo` needs); `setup-dev` adds every extra and the test tools.
 setup: $(BIN)/python
 	$(BIN)/pip install -q --require-hashes -r requirements/runtime.lock
 	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
@@ -21,6 +22,10 @@ demo: setup
 
 test: setup-dev
 	$(BIN)/python -m pytest -q
+
+# The edit loop: everything but the slow, browser and PostgreSQL tests (`make test` runs them all).
+test-fast: setup-dev
+	$(BIN)/python -m pytest -q -m "not slow and not browser and not postgres"
 
 check: setup-dev
 	$(BIN)/python -m mypy

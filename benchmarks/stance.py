@@ -30,7 +30,7 @@ from saidwhat.analysis.attribution import Attribution, find_attributions
 from saidwhat.analysis.nlp import get_nlp
 from saidwhat.analysis.stance.assign import assign_stances
 from saidwhat.analysis.stance.learned import default_config
-from saidwhat.analysis.stance.model import StanceConfig
+from saidwhat.analysis.stance.score import StanceConfig
 from saidwhat.schema import AnalyzedArticle, Quote, Speaker
 
 TARGETS = ["Donald Trump", "Hillary Clinton"]

@@ -10,7 +10,7 @@ attributions; see the README there). PolNeAR-stance dev is never read here: it o
 result (``benchmarks/stance.py``, ``saidwhat attributions`` + ``../shared/eval/score_stance.py``).
 
 Rows are (attribution, target) pairs that are not ``self`` and where the target takes part in
-the attribution (``model.involvement``); pairs without any involvement are predicted "no stance",
+the attribution (``score.involvement``); pairs without any involvement are predicted "no stance",
 which the scorer counts as neutral. Two views of every article give rows:
 
 - ``gold``: PolNeAR's gold content, cue and source spans;
@@ -46,7 +46,7 @@ from saidwhat.analysis.attribution import Attribution, find_attributions  # noqa
 from saidwhat.analysis.nlp import get_nlp  # noqa: E402
 from saidwhat.analysis.stance.assign import assign_stances  # noqa: E402
 from saidwhat.analysis.stance.learned import WEIGHTS_PATH, Layer, fit_temperature, save_layer, train  # noqa: E402
-from saidwhat.analysis.stance.model import LABELS, LayerLike, StanceConfig  # noqa: E402
+from saidwhat.analysis.stance.score import LABELS, LayerLike, StanceConfig  # noqa: E402
 from saidwhat.schema import AnalyzedArticle, Quote, Speaker, StanceLabel  # noqa: E402
 
 FOLDS = 10

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from saidwhat.batch import run_batch
 from saidwhat.cli import main
 from saidwhat.errors import MissingInputError
+from saidwhat.runner import run_batch
 from saidwhat.schema import AnalyzedArticle, Quote, Speaker
 from saidwhat.views.render import render, render_markdown
 
@@ -70,7 +70,8 @@ def test_output_file_is_written_whole(story: Path, tmp_path: Path) -> None:
     assert [p.name for p in out.parent.iterdir()] == ["out.json"]
 
 
-def test_two_workers_same_result_in_order(story: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_two_workers_same_result_in_order(story: Path, tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
     other = tmp_path / "other.txt"
     other.write_text(STORY.replace("library", "harbour"), encoding="utf-8")
     assert main(["extract", str(story), str(other), "--format", "jsonl", "--workers", "2"]) == 0
@@ -86,7 +87,7 @@ def _fail_on_b(item: str) -> str:
 
 def test_run_batch_keeps_going_and_records_failures() -> None:
     outs = list(run_batch(_fail_on_b, ["a", "b", "c"], keep_going=True))
-    assert [o.result for o in outs] == ["A", None, "C"]
+    assert [o.value for o in outs] == ["A", None, "C"]
     assert outs[1].error is not None and outs[1].error.input == "b"
     assert [o.input for o in run_batch(_fail_on_b, ["a", "b", "c"], keep_going=False)] == ["a", "b"]
 
@@ -105,3 +106,34 @@ def test_markdown_makes_hostile_text_inert() -> None:
 def test_render_json_many_is_array() -> None:
     arts = [AnalyzedArticle(text="a"), AnalyzedArticle(text="b")]
     assert [x["text"] for x in json.loads(render(arts, "json"))] == ["a", "b"]
+
+
+def test_errors_pickle_whole() -> None:
+    import pickle
+
+    from saidwhat.errors import SaidwhatError
+
+    err = pickle.loads(pickle.dumps(MissingInputError("gone", input="a.html")))
+    assert type(err) is MissingInputError and err.input == "a.html" and err.code == "SW101"
+    odd = SaidwhatError("x", input="b")
+    odd.code = "SW999"
+    assert pickle.loads(pickle.dumps(odd)).code == "SW999"
+
+
+def test_run_batch_in_worker_processes_keeps_order_and_errors() -> None:
+    outs = list(run_batch(_fail_on_b, ["a", "b", "c", "d"], workers=2, keep_going=True))
+    assert [o.input for o in outs] == ["a", "b", "c", "d"]
+    assert [o.value for o in outs] == ["A", None, "C", "D"]
+    err = outs[1].error
+    assert isinstance(err, MissingInputError) and err.input == "b"
+
+
+@pytest.mark.parametrize("argv", [["quotes", "--since", "2026-13"],
+                                  ["reactions", "--target", "x", "--until", "2016-13-45"],
+                                  ["ingest", "some-folder", "--since", "2026-02-30"]])
+def test_bad_date_filters_are_refused(argv: list[str], tmp_path: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main([*argv, "--db", str(tmp_path / "s.sqlite")])
+    assert info.value.code == 2
+    assert "not a real date" in capsys.readouterr().err

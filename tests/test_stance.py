@@ -15,7 +15,7 @@ from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.nlp import get_nlp
 from saidwhat.analysis.stance import assign_stances
 from saidwhat.analysis.stance.learned import Layer, fit_temperature, load_layer, train
-from saidwhat.analysis.stance.model import LABELS, StanceConfig
+from saidwhat.analysis.stance.score import LABELS, StanceConfig
 from saidwhat.analysis.stance.targets import find_target
 from saidwhat.schema import AnalyzedArticle, Quote, Speaker
 from saidwhat.views.render import render

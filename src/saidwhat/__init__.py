@@ -4,18 +4,22 @@ The flow is page → article → analysis → store → views; each stage is a p
 This module is the small public API over it::
 
     import saidwhat
-    result = saidwhat.analyze("page.html")          # AnalyzedArticle
+    result = saidwhat.analyze("page.html", timeout=60)   # AnalyzedArticle
     for q in result.quotes:
-        print(result.actor(q.speaker.actor), result.span_text(q.content[0]))
+        who = result.actor(q.speaker.actor)
+        print(who.name if who else "?", "→", q.text)
+
+``analyze`` and ``extract`` (``saidwhat.chain``) are the one chain page → article → analysis.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from saidwhat.chain import analyze, extract
 from saidwhat.errors import (
     AnalysisError,
+    AnalysisTimeoutError,
     BinaryInputError,
     BlockedAddressError,
     ConfigError,
@@ -44,7 +48,17 @@ if TYPE_CHECKING:
     from saidwhat.analysis import analyze_article, analyze_text
     from saidwhat.article import extract_article
 
-__version__ = "0.1.0"
+def _version() -> str:
+    """The installed distribution's version: pyproject.toml is the one place it is written."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("saidwhat")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "0+unknown"
+
+
+__version__ = _version()
 
 # The analysis stage imports spaCy (half a second): load it on first use, so that commands
 # which never analyse (``--version``, ``search``, ``serve``) start fast.
@@ -65,6 +79,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "Actor",
     "AnalysisError",
+    "AnalysisTimeoutError",
     "AnalyzedArticle",
     "Article",
     "BinaryInputError",
@@ -93,18 +108,3 @@ __all__ = [
     "load",
 ]
 
-
-def extract(source: str, *, allow_private_network: bool = False) -> Article:
-    """Read a file, ``-`` or URL and return its article text and metadata."""
-    from saidwhat.article import extract_article
-
-    return extract_article(load(source, allow_private_network=allow_private_network))
-
-
-def analyze(
-    source: str, *, targets: Sequence[str] | None = None, allow_private_network: bool = False
-) -> AnalyzedArticle:
-    """Read, extract and analyse one document."""
-    from saidwhat.analysis import analyze_article
-
-    return analyze_article(extract(source, allow_private_network=allow_private_network), targets=targets)

@@ -16,14 +16,17 @@ what went wrong and, where there is something to do, what to do.
     ├── FetchError            a URL could not be fetched           SW201
     │   └── BlockedAddressError     private/loopback address       SW202
     ├── AnalysisError         the analysis failed on a document    SW301
+    │   └── AnalysisTimeoutError    past its time limit            SW302
     ├── StoreError            the store could not be used          SW401
     └── ConfigError           a bad option or setting              SW501
+        └── MissingExtraError       an optional part is not installed SW502
 """
 
 from __future__ import annotations
 
 __all__ = [
     "AnalysisError",
+    "AnalysisTimeoutError",
     "BinaryInputError",
     "BlockedAddressError",
     "ConfigError",
@@ -31,11 +34,13 @@ __all__ = [
     "FetchError",
     "InputError",
     "InputTooLargeError",
+    "MissingExtraError",
     "MissingInputError",
     "NoArticleTextError",
     "SaidwhatError",
     "StoreError",
     "UnsupportedLanguageError",
+    "require_extra",
 ]
 
 
@@ -52,6 +57,11 @@ class SaidwhatError(Exception):
     def __str__(self) -> str:
         where = f"{self.input}: " if self.input else ""
         return f"{where}{self.message} [{self.code}]"
+
+    def __reduce__(self) -> tuple[type[SaidwhatError], tuple[str], dict[str, object]]:
+        """Pickle with ``input`` and any instance ``code`` (``Exception`` alone keeps only args), so
+        an error crosses process and Dask boundaries whole."""
+        return type(self), (self.message,), dict(self.__dict__)
 
     def to_dict(self) -> dict[str, str | None]:
         return {"code": self.code, "input": self.input, "message": self.message, "type": type(self).__name__}
@@ -97,9 +107,35 @@ class AnalysisError(SaidwhatError):
     code = "SW301"
 
 
+class AnalysisTimeoutError(AnalysisError):
+    """The document was not done within its time limit (``timeout=``)."""
+
+    code = "SW302"
+
+
 class StoreError(SaidwhatError):
     code = "SW401"
 
 
 class ConfigError(SaidwhatError):
     code = "SW501"
+
+
+class MissingExtraError(ConfigError):
+    """A feature needs an optional dependency group (``pip install 'saidwhat[EXTRA]'``)."""
+
+    code = "SW502"
+
+
+def require_extra(module: str, extra: str, feature: str) -> None:
+    """Raise :class:`MissingExtraError` unless ``module`` can be imported.
+
+    ``extra`` is the name of the optional dependency group in pyproject.toml that installs it,
+    ``feature`` what the user asked for (it becomes the error's input).
+    """
+    from importlib.util import find_spec
+
+    if find_spec(module) is None:
+        raise MissingExtraError(
+            f"needs the optional '{extra}' dependencies ({module} is not installed): "
+            f"pip install 'saidwhat[{extra}]'", input=feature)

@@ -8,12 +8,16 @@ split around its cue ("“We will,” she said, “win.”").
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
+    "ACTOR_KINDS",
+    "QUOTE_KINDS",
+    "QUOTE_PART_SEPARATOR",
     "SCHEMA_VERSION",
+    "STANCE_LABELS",
     "Actor",
     "ActorKind",
     "ActorStance",
@@ -49,6 +53,14 @@ UNCERTAIN_BELOW = 0.6
 def is_uncertain(score: float) -> bool:
     """True for a stance score (calibrated probability) too low to be shown as a finding."""
     return score < UNCERTAIN_BELOW
+
+#: The literals in order, for loops, choices, form options and CSV columns (one vocabulary).
+ACTOR_KINDS: tuple[ActorKind, ...] = get_args(ActorKind)
+QUOTE_KINDS: tuple[QuoteKind, ...] = get_args(QuoteKind)
+STANCE_LABELS: tuple[StanceLabel, ...] = get_args(StanceLabel)
+
+#: Joins the parts of a quote split around its cue, in ``Quote.text`` and every renderer.
+QUOTE_PART_SEPARATOR = " … "
 
 
 class _Model(BaseModel):
@@ -88,7 +100,7 @@ class ActorStance(QuoteStance):
 class Actor(_Model):
     id: str
     name: str = Field(description="canonical name: the longest proper name, else the description")
-    kind: Literal["person", "organization", "group", "anonymous"]
+    kind: ActorKind
     aliases: list[str] = Field(default_factory=list, description="other surface forms seen")
     mentions: list[Span] = Field(default_factory=list)
     affiliation: str | None = Field(default=None, description="organisation or country it speaks for")
@@ -106,6 +118,7 @@ class Quote(_Model):
     id: str
     kind: QuoteKind
     content: list[Span]
+    text: str = Field(default="", description=f"the words, parts joined by {QUOTE_PART_SEPARATOR!r}")
     cue: list[Span] = Field(default_factory=list)
     speaker: Speaker = Field(default_factory=Speaker)
     confidence: float | None = None
@@ -143,6 +156,18 @@ class AnalyzedArticle(Article):
     quotes: list[Quote] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
     reactions: list[Reaction] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _quote_texts(self) -> AnalyzedArticle:
+        """Fill ``Quote.text`` from the spans where it is missing (results written before it existed)."""
+        for q in self.quotes:
+            if not q.text and q.content:
+                q.text = self.quote_text(q)
+        return self
+
+    def quote_text(self, quote: Quote) -> str:
+        """A quote's whole words: its content spans joined with ``QUOTE_PART_SEPARATOR``."""
+        return QUOTE_PART_SEPARATOR.join(self.span_text(s) for s in quote.content)
 
     def span_text(self, span: Span) -> str:
         return self.text[span[0] : span[1]]

@@ -19,8 +19,9 @@ from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.attribution import find_attributions
 from saidwhat.analysis.nlp import MAX_CHARS, get_nlp
 from saidwhat.analysis.stance import assign_stances
+from saidwhat.deadline import Deadline
 from saidwhat.errors import InputTooLargeError
-from saidwhat.schema import AnalyzedArticle, Article, Quote, Speaker
+from saidwhat.schema import QUOTE_PART_SEPARATOR, AnalyzedArticle, Article, Quote, Speaker
 
 
 def check_size(text: str, source: str | None) -> None:
@@ -37,20 +38,28 @@ def parse_many(texts: Sequence[str], *, batch_size: int = 16) -> list[Doc]:
     return list(get_nlp().pipe(texts, batch_size=batch_size))
 
 
+def _check(deadline: Deadline | None, step: str, source: str | None) -> None:
+    if deadline is not None:
+        deadline.check(step, source)
+
+
 def analyze_article(article: Article, *, targets: Sequence[str] | None = None,
-                    doc: Doc | None = None) -> AnalyzedArticle:
+                    doc: Doc | None = None, deadline: Deadline | None = None) -> AnalyzedArticle:
     """Analyse an extracted article; offsets in the result index ``article.text``.
 
     ``doc`` may be passed when the text was already parsed (see ``parse_many``); it must be the
-    parse of ``article.text``.
+    parse of ``article.text``. ``deadline`` is checked between the components.
     """
     text = article.text
     check_size(text, article.source)
+    _check(deadline, "parsing", article.source)
     if doc is None:
         doc = get_nlp()(text)
     elif doc.text != text:
         raise ValueError("doc is not the parse of article.text")
+    _check(deadline, "attribution", article.source)
     attributions = find_attributions(doc)
+    _check(deadline, "actors", article.source)
     resolution = resolve_actors(doc, attributions)
     quotes = []
     for i, att in enumerate(attributions):
@@ -61,12 +70,14 @@ def analyze_article(article: Article, *, targets: Sequence[str] | None = None,
                 id=f"q{i + 1}",
                 kind=att.kind,
                 content=list(att.content),
+                text=QUOTE_PART_SEPARATOR.join(text[s:e] for s, e in att.content),
                 cue=list(att.cue),
                 speaker=Speaker(mention=list(mention), actor=actor),
                 confidence=round(att.confidence, 4),
             )
         )
     analyzed = AnalyzedArticle(**article.model_dump(), actors=resolution.actors, quotes=quotes)
+    _check(deadline, "stance", article.source)
     assign_stances(doc, analyzed, targets)
     return analyzed
 

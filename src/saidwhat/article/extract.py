@@ -20,7 +20,8 @@ from trafilatura.utils import load_html
 
 from saidwhat.article.clutter import clean_paragraphs
 from saidwhat.article.language import check_english
-from saidwhat.article.metadata import HeadMetadata, iso_date, read_head, split_authors, strip_site_suffix
+from saidwhat.article.metadata import HeadMetadata, read_head, split_authors, strip_site_suffix
+from saidwhat.dates import iso_date
 from saidwhat.errors import NoArticleTextError
 from saidwhat.page.model import Page
 from saidwhat.schema import Article
@@ -131,7 +132,8 @@ def _clean(paragraphs: list[str], page: Page) -> tuple[list[str], int]:
     return kept, sum(len(_WORD.findall(p)) for p in kept)
 
 
-def _finish(article: Article, paragraphs: list[str], words: int, page: Page, require_english: bool) -> Article:
+def _finish(article: Article, paragraphs: list[str], words: int, page: Page,
+            require_english: bool) -> Article:
     if words < MIN_WORDS:
         raise NoArticleTextError(
             f"no article text found ({words} words after removing page clutter; at least {MIN_WORDS} needed)",

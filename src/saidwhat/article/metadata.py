@@ -16,9 +16,10 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-__all__ = ["HeadMetadata", "iso_date", "read_head", "split_authors", "strip_site_suffix"]
+from saidwhat.dates import iso_date
 
-_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
+__all__ = ["HeadMetadata", "read_head", "split_authors", "strip_site_suffix"]
+
 _MAX_JSONLD_CHARS = 200_000
 
 
@@ -31,14 +32,6 @@ class HeadMetadata:
     description: str | None = None
     language: str | None = None
     authors: list[str] = field(default_factory=list)
-
-
-def iso_date(value: str | None) -> str | None:
-    """The YYYY-MM-DD date in ``value`` (an ISO timestamp or date), if any."""
-    if not value:
-        return None
-    m = _DATE.search(value)
-    return "-".join(m.groups()) if m else None
 
 
 def _clean(value: Any) -> str | None:
@@ -134,7 +127,8 @@ def read_head(tree: HtmlElement) -> HeadMetadata:
 _AUTHOR_SEP = re.compile(r"\s*(?:;|\band\b|&|\|)\s*|\s*,\s*(?=[A-Z])")
 
 
-_CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|MSc|MBA|M\.?A\.?|B\.?A\.?|Esq\.?)$")
+_CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|MSc|MBA|M\.?A\.?|B\.?A\.?"
+                         r"|Esq\.?)$")
 
 
 def split_authors(value: str | None) -> list[str]:

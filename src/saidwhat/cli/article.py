@@ -7,22 +7,27 @@ import functools
 import sys
 from collections.abc import Sequence
 
-from saidwhat.batch import run_batch
+from saidwhat.chain import analyze, extract
 from saidwhat.cli._io import report_failures, write_output
 from saidwhat.errors import SaidwhatError
+from saidwhat.runner import run_batch
 from saidwhat.schema import Article
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("inputs", nargs="+", metavar="INPUT", help="HTML or text file, '-' for stdin, or an http(s) URL")
+    common.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="HTML or text file, '-' for stdin, or an http(s) URL")
     common.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
-    common.add_argument("--keep-going", action="store_true", help="go on after a failed input; list failures at the end")
+    common.add_argument("--keep-going", action="store_true",
+                        help="go on after a failed input; list failures at the end")
     common.add_argument("--workers", type=int, default=1, help="analyse in N processes (default 1)")
     common.add_argument("--allow-private-network", action="store_true",
                         help="allow URLs on loopback/private/link-local addresses (local use and tests)")
     common.add_argument("--fetch-timeout", type=float, default=30.0, metavar="SECONDS",
                         help="deadline for fetching one URL, redirects included (default 30)")
+    common.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                        help="give up on one input after SECONDS (checked between steps; SW302)")
 
     p = sub.add_parser("extract", parents=[common], help="page → article: main text and metadata")
     p.add_argument("--format", choices=["json", "jsonl", "text"], default="json")
@@ -35,17 +40,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_run_analyze)
 
 
-def _extract_one(item: str, allow_private_network: bool, fetch_timeout: float) -> Article:
-    from saidwhat.article import extract_article
-    from saidwhat.page import load
+def _extract_one(item: str, allow_private_network: bool, fetch_timeout: float,
+                 timeout: float | None) -> Article:
+    return extract(item, allow_private_network=allow_private_network, fetch_timeout=fetch_timeout,
+                   timeout=timeout)
 
-    return extract_article(load(item, allow_private_network=allow_private_network, timeout=fetch_timeout))
 
-
-def _analyze_one(item: str, allow_private_network: bool, fetch_timeout: float, targets: tuple[str, ...]) -> Article:
-    from saidwhat.analysis import analyze_article
-
-    return analyze_article(_extract_one(item, allow_private_network, fetch_timeout), targets=list(targets) or None)
+def _analyze_one(item: str, allow_private_network: bool, fetch_timeout: float, timeout: float | None,
+                 targets: tuple[str, ...]) -> Article:
+    return analyze(item, targets=targets, allow_private_network=allow_private_network,
+                   fetch_timeout=fetch_timeout, timeout=timeout)
 
 
 def _run(args: argparse.Namespace, fn: functools.partial[Article]) -> int:
@@ -59,8 +63,8 @@ def _run(args: argparse.Namespace, fn: functools.partial[Article]) -> int:
             if not args.keep_going:
                 print(f"saidwhat: error: {out.error}", file=sys.stderr)
                 return 1
-        elif out.result is not None:
-            results.append(out.result)
+        elif out.value is not None:
+            results.append(out.value)
     if results:
         from saidwhat.views.render import render
 
@@ -71,12 +75,12 @@ def _run(args: argparse.Namespace, fn: functools.partial[Article]) -> int:
 
 def _run_extract(args: argparse.Namespace) -> int:
     return _run(args, functools.partial(_extract_one, allow_private_network=args.allow_private_network,
-                                        fetch_timeout=args.fetch_timeout))
+                                        fetch_timeout=args.fetch_timeout, timeout=args.timeout))
 
 
 def _run_analyze(args: argparse.Namespace) -> int:
     fn = functools.partial(_analyze_one, allow_private_network=args.allow_private_network,
-                           fetch_timeout=args.fetch_timeout, targets=tuple(args.target))
+                           fetch_timeout=args.fetch_timeout, timeout=args.timeout, targets=tuple(args.target))
     return _run(args, fn)
 
 

@@ -11,11 +11,13 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from saidwhat.errors import ConfigError
+from saidwhat.dates import DATE_FILTER_FORMS, parse_date_filter
+from saidwhat.errors import ConfigError, require_extra
+from saidwhat.schema import STANCE_LABELS
 
 __all__: Sequence[str] = ["register"]
 
@@ -30,25 +32,41 @@ def _fmt(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["table", "json"], default="table", help="table (default) or json")
 
 
+def _date(option: str) -> Callable[[str], str]:
+    """An argparse ``type`` for a date filter: the strict parser, its message as argparse's."""
+
+    def parse(value: str) -> str:
+        try:
+            return parse_date_filter(value, option)
+        except ConfigError as exc:
+            raise argparse.ArgumentTypeError(exc.message) from None
+
+    return parse
+
+
 def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--actor", metavar="NAME", help="speaker name (any alias, case-insensitive) or actor key")
     p.add_argument("--outlet", metavar="O")
-    p.add_argument("--since", metavar="D", help="published on or after (YYYY-MM-DD)")
-    p.add_argument("--until", metavar="D", help="published on or before (YYYY-MM-DD)")
+    p.add_argument("--since", metavar="D", type=_date("--since"),
+                   help=f"published on or after ({DATE_FILTER_FORMS})")
+    p.add_argument("--until", metavar="D", type=_date("--until"),
+                   help=f"published on or before ({DATE_FILTER_FORMS})")
     p.add_argument("--target", metavar="T", help="only quotes with a stance toward this target")
-    p.add_argument("--stance", choices=["support", "oppose", "neutral"])
+    p.add_argument("--stance", choices=STANCE_LABELS)
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--offset", type=int, default=0)
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("ingest", help="read folders, WARC, feeds, JSONL or URLs into the store")
     p.add_argument("sources", nargs="+", metavar="SOURCE",
                    help="folder of .html/.htm/.txt, .warc[.gz], .jsonl, RSS/Atom feed file or URL "
                         "(or feed:URL), or a page URL")
     _db(p)
-    p.add_argument("--since", metavar="D", help="only articles published on or after D (undated pass)")
-    p.add_argument("--until", metavar="D", help="only articles published on or before D (undated pass)")
+    p.add_argument("--since", metavar="D", type=_date("--since"),
+                   help=f"only articles published on or after D ({DATE_FILTER_FORMS}; undated pass)")
+    p.add_argument("--until", metavar="D", type=_date("--until"),
+                   help=f"only articles published on or before D ({DATE_FILTER_FORMS}; undated pass)")
     p.add_argument("--limit", type=int, metavar="N", help="stop after the first N documents in the window")
     p.add_argument("--workers", type=int, default=1, metavar="N", help="analyse in N local processes")
     p.add_argument("--dask", metavar="ADDR", help="analyse on Dask: a scheduler address, or local:N")
@@ -75,8 +93,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("reactions", help="who took which stance toward a target, merged across articles")
     p.add_argument("--target", required=True, metavar="T", help='e.g. "the UN report" (name or alias)')
-    p.add_argument("--since", metavar="D")
-    p.add_argument("--until", metavar="D")
+    p.add_argument("--since", metavar="D", type=_date("--since"), help=DATE_FILTER_FORMS)
+    p.add_argument("--until", metavar="D", type=_date("--until"), help=DATE_FILTER_FORMS)
     _db(p)
     _fmt(p)
     p.set_defaults(func=_run_reactions)
@@ -151,8 +169,9 @@ def _run_search(args: argparse.Namespace) -> int:
         return 0
     from rich.table import Table
 
-    table = Table(title=f"{page.total} quote(s)" + (f", showing {page.offset + 1}–{page.offset + len(page.items)}"
-                                                      if page.items else ""), show_lines=True)
+    table = Table(title=f"{page.total} quote(s)"
+                  + (f", showing {page.offset + 1}–{page.offset + len(page.items)}" if page.items else ""),
+                  show_lines=True)
     for col in ("quote", "speaker", "outlet", "date", "article"):
         table.add_column(col, overflow="fold")
     for hit in page.items:
@@ -225,9 +244,9 @@ def _rows(store: Any, table: str) -> Iterator[dict[str, Any]]:
             yield row
     else:
         for article_id, a in store.iter_articles():
-            yield {"id": article_id, "url": a.url, "outlet": a.outlet, "published": a.published, "title": a.title,
-                   "authors": "; ".join(a.authors), "n_quotes": len(a.quotes), "n_actors": len(a.actors),
-                   "text": a.text}
+            yield {"id": article_id, "url": a.url, "outlet": a.outlet, "published": a.published,
+                   "title": a.title, "authors": "; ".join(a.authors), "n_quotes": len(a.quotes),
+                   "n_actors": len(a.actors), "text": a.text}
 
 
 class _AtomicFile:
@@ -297,6 +316,7 @@ def _write_text(store: Any, table: str, fmt: str, fh: Any) -> int:
 
 
 def _write_parquet(store: Any, table: str, path: str) -> int:
+    require_extra("pyarrow", "parquet", "--format parquet")
     import pyarrow as pa
     import pyarrow.parquet as pq
 

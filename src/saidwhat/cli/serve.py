@@ -6,12 +6,12 @@ import argparse
 import os
 import sys
 
-from saidwhat.errors import ConfigError
+from saidwhat.errors import ConfigError, require_extra
 
 __all__ = ["register"]
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("serve", help="serve the web UI and JSON API over a store",
                        description="Serve the search, article, actor, reactions and analyze pages and the "
                                    "JSON API (/api, described at /openapi.json).")
@@ -19,11 +19,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default 127.0.0.1; beyond loopback analysing needs --token)")
     p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--token", help="token for POST /api/analyze and the analyze form (default: $SAIDWHAT_TOKEN)")
+    p.add_argument("--token",
+                   help="token for POST /api/analyze and the analyze form (default: $SAIDWHAT_TOKEN)")
     p.add_argument("--allow-private-network", action="store_true",
                    help="let /analyze fetch URLs on loopback/private/link-local addresses (local use only)")
     p.add_argument("--max-body-mb", type=float, default=2.0, help="request body limit in MB (default 2)")
-    p.add_argument("--analyze-timeout", type=float, default=60.0, help="seconds an analysis may take (default 60)")
+    p.add_argument("--analyze-timeout", type=float, default=60.0,
+                   help="seconds an analysis may take (default 60)")
     p.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default 1)")
     p.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
                    help="also accept this Host header on a loopback server (e.g. behind a reverse proxy; "
@@ -32,6 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    require_extra("fastapi", "web", "saidwhat serve")
+    require_extra("uvicorn", "web", "saidwhat serve")
     import uvicorn
 
     from saidwhat.views.web.security import is_loopback_host, loopback_host_names
@@ -58,7 +62,8 @@ def _run(args: argparse.Namespace) -> int:
 
     app = create_app(args.db, **options)
     print(f"saidwhat: serving on http://{_hostport(args.host, args.port)}/", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=False, server_header=False)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=False,
+                server_header=False)
     return 0
 
 

@@ -15,18 +15,17 @@ date passes them. ``limit`` takes the first N documents in source order that pas
 from __future__ import annotations
 
 import logging
-import re
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from saidwhat.analysis import analyze_article
-from saidwhat.article import extract_article
-from saidwhat.corpus.scale import Call, Ready, Runner, make_runner, ordered
-from saidwhat.corpus.sources import Document, ErrorInfo, iso_date, iter_documents
+from saidwhat.chain import analyze, extract
+from saidwhat.corpus.sources import Document, iter_documents
+from saidwhat.dates import iso_date, parse_date_filter
 from saidwhat.errors import AnalysisError, ConfigError, SaidwhatError
+from saidwhat.runner import Call, Ready, Result, Runner, make_runner, run_jobs
 from saidwhat.schema import AnalyzedArticle, Article
 from saidwhat.store import Store
 
@@ -34,7 +33,7 @@ __all__ = [
     "IngestOptions",
     "IngestSummary",
     "LogReporter",
-    "Outcome",
+    "Processed",
     "Reporter",
     "RichReporter",
     "ingest",
@@ -55,12 +54,12 @@ class IngestOptions:
 
 
 @dataclass(frozen=True)
-class Outcome:
-    """What a worker sends back for one document (small and picklable)."""
+class Processed:
+    """What became of one document that did not fail (the ``Result.value``; small and picklable):
+    analysed (``analysis`` is its JSON), filtered out by the date window, or already stored."""
 
-    status: Literal["analyzed", "filtered", "failed", "known"]
+    status: Literal["analyzed", "filtered", "known"]
     analysis: str | None = None
-    error: ErrorInfo | None = None
     published: str | None = None
 
 
@@ -120,23 +119,14 @@ def _apply_meta(article: Article, doc: Document) -> Article:
     return article.model_copy(update=update)
 
 
-def process_document(doc: Document, options: IngestOptions) -> Outcome:
-    """Page → article → date window → analysis, for one document. Runs in workers; never raises."""
-    try:
-        page = doc.to_page(allow_private_network=options.allow_private_network)
-        article = _apply_meta(extract_article(page), doc)
-        if not _in_window(article.published, options.since, options.until):
-            return Outcome("filtered", published=article.published)
-        analyzed = analyze_article(article, targets=list(options.targets) or None)
-        return Outcome("analyzed", analysis=analyzed.model_dump_json(), published=article.published)
-    except SaidwhatError as exc:
-        if exc.input is None:
-            exc.input = doc.source
-        return Outcome("failed", error=ErrorInfo.of(exc))
-    except Exception as exc:
-        log.exception("unexpected failure on %s", doc.source)
-        return Outcome("failed", error=ErrorInfo.of(AnalysisError(f"unexpected {type(exc).__name__}: {exc}",
-                                                                  input=doc.source)))
+def process_document(doc: Document, options: IngestOptions) -> Processed:
+    """Page → article → date window → analysis, for one document (runs in workers)."""
+    page = doc.to_page(allow_private_network=options.allow_private_network)
+    article = _apply_meta(extract(page), doc)
+    if not _in_window(article.published, options.since, options.until):
+        return Processed("filtered", published=article.published)
+    analyzed = analyze(article, targets=options.targets)
+    return Processed("analyzed", analysis=analyzed.model_dump_json(), published=article.published)
 
 
 class Reporter:
@@ -238,13 +228,13 @@ def _jobs(store: Store, docs: Iterator[Document], options: IngestOptions) -> Ite
         by_url = store.known_urls([d.url for d in ok if d.url])
         for doc in batch:
             if doc.error is not None:
-                yield Ready(doc, Outcome("failed", error=doc.error))
+                yield Ready(Result(doc, error=doc.error))
             elif doc.source in by_source:
-                yield Ready(doc, Outcome("known", published=by_source[doc.source]))
+                yield Ready(Result(doc, value=Processed("known", published=by_source[doc.source])))
             elif doc.url and doc.url in by_url:
-                yield Ready(doc, Outcome("known", published=by_url[doc.url]))
+                yield Ready(Result(doc, value=Processed("known", published=by_url[doc.url])))
             else:
-                yield Call(doc, process_document, (doc, options))
+                yield Call(doc, process_document, (doc, options), name=doc.source)
 
 
 def count_documents(sources: Sequence[str]) -> int | None:
@@ -270,8 +260,8 @@ def ingest(sources: Sequence[str], store: Store, options: IngestOptions | None =
     """Ingest every document of ``sources`` into ``store``; returns the run's counts."""
     options = options or IngestOptions()
     for name, value in (("since", options.since), ("until", options.until)):
-        if value is not None and not re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", value):
-            raise ConfigError(f"--{name} must be a date YYYY-MM-DD (or YYYY-MM, YYYY), got {value!r}")
+        if value is not None:
+            parse_date_filter(value, f"--{name}")
     if options.limit is not None and options.limit < 0:
         raise ConfigError("--limit must be >= 0")
     reporter = reporter or Reporter()
@@ -286,12 +276,13 @@ def ingest(sources: Sequence[str], store: Store, options: IngestOptions | None =
     start = time.monotonic()
     reporter.start(total)
     accepted = 0
-    results = ordered(run, _jobs(store, iter_documents(list(sources), allow_private_network=
+    results = run_jobs(run, _jobs(store, iter_documents(list(sources), allow_private_network=
                                                        options.allow_private_network), options))
     try:
         if options.limit == 0:
             return summary
-        for doc, out in results:
+        for out in results:
+            doc = out.input
             summary.seen += 1
             status = _record(store, doc, out, options, summary)
             if status != "filtered":
@@ -318,25 +309,27 @@ def _links(store: Store) -> int:
     return stats["copy_links"] + stats.get("sightings", 0)
 
 
-def _record(store: Store, doc: Document, out: Outcome, options: IngestOptions, summary: IngestSummary) -> str:
-    """Write one outcome (driver only); returns stored | duplicate | failed | filtered."""
-    if out.status == "known":
-        if not _in_window(out.published, options.since, options.until):
+def _record(store: Store, doc: Document, out: Result[Processed], options: IngestOptions,
+            summary: IngestSummary) -> str:
+    """Write one result (driver only); returns stored | duplicate | failed | filtered."""
+    done = out.value
+    if done is not None and done.status == "known":
+        if not _in_window(done.published, options.since, options.until):
             summary.filtered += 1
             return "filtered"
         summary.duplicate += 1
         return "duplicate"
-    if out.status == "filtered":
+    if done is not None and done.status == "filtered":
         summary.filtered += 1
         return "filtered"
-    if out.status == "failed" or out.analysis is None:
-        err = out.error.to_error() if out.error else AnalysisError("no result", input=doc.source)
+    if done is None or done.analysis is None:
+        err = out.error or AnalysisError("no result", input=doc.source)
         store.record_failure(doc.source, err)
         summary.failed += 1
         if len(summary.failures) < 1000:
             summary.failures.append(str(err))
         return "failed"
-    analyzed = AnalyzedArticle.model_validate_json(out.analysis)
+    analyzed = AnalyzedArticle.model_validate_json(done.analysis)
     try:
         result = store.add_article(analyzed)
     except SaidwhatError as exc:

@@ -28,45 +28,20 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
+from saidwhat.dates import iso_date
 from saidwhat.errors import InputError, MissingInputError, SaidwhatError
 from saidwhat.page import Page, load, page_from_bytes, page_from_text
 from saidwhat.page.load import MAX_INPUT_BYTES
 
-__all__ = ["PAGE_SUFFIXES", "Document", "ErrorInfo", "iso_date", "iter_documents", "source_kind"]
+__all__ = ["PAGE_SUFFIXES", "Document", "iter_documents", "source_kind"]
 
 PAGE_SUFFIXES = (".html", ".htm", ".txt")
 _URL = re.compile(r"^https?://", re.IGNORECASE)
 _FEED_URL = re.compile(r"(\.(rss|atom|xml)|/feed|/rss|/atom)/?(\?.*)?$", re.IGNORECASE)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-
-
-@dataclass(frozen=True)
-class ErrorInfo:
-    """A picklable ``SaidwhatError`` (exception pickling loses keyword arguments)."""
-
-    code: str
-    message: str
-    input: str | None
-
-    @classmethod
-    def of(cls, exc: SaidwhatError) -> ErrorInfo:
-        return cls(code=exc.code, message=exc.message, input=exc.input)
-
-    def to_error(self) -> SaidwhatError:
-        from saidwhat import errors
-
-        for name in errors.__all__:
-            klass = getattr(errors, name)
-            if isinstance(klass, type) and issubclass(klass, SaidwhatError) and klass.code == self.code:
-                return klass(self.message, input=self.input)
-        err = SaidwhatError(self.message, input=self.input)
-        err.code = self.code
-        return err
 
 
 @dataclass(frozen=True)
@@ -82,11 +57,11 @@ class Document:
     fetch: str | None = None  # a URL the worker loads itself
     meta: dict[str, Any] = field(default_factory=dict)  # title, published, outlet, authors
     fallback_date: str | None = None
-    error: ErrorInfo | None = None
+    error: SaidwhatError | None = None  # picklable: sent to workers as it is
 
     def to_page(self, *, allow_private_network: bool = False) -> Page:
         if self.error is not None:
-            raise self.error.to_error()
+            raise self.error
         if self.fetch is not None:
             return load(self.fetch, allow_private_network=allow_private_network)
         if self.data is not None:
@@ -95,24 +70,6 @@ class Document:
             kind = self.kind if self.kind in ("html", "text") else None
             return page_from_text(self.text, self.source, url=self.url, kind=kind)  # type: ignore[arg-type]
         raise InputError("the document has no content", input=self.source)
-
-
-def iso_date(value: Any) -> str | None:
-    """``YYYY-MM-DD`` from an ISO string, an RFC 2822 date, a date/datetime or a time.struct_time."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime | date):
-        return value.isoformat()[:10]
-    if hasattr(value, "tm_year"):
-        return f"{value.tm_year:04d}-{value.tm_mon:02d}-{value.tm_mday:02d}"
-    text = str(value).strip()
-    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
-    if m:
-        return m.group(0)
-    try:
-        return parsedate_to_datetime(text).date().isoformat()
-    except (TypeError, ValueError, IndexError):
-        return None
 
 
 def source_kind(source: str) -> str:
@@ -134,7 +91,7 @@ def source_kind(source: str) -> str:
 
 
 def _fail(source: str, exc: SaidwhatError) -> Document:
-    return Document(source=source, error=ErrorInfo.of(exc))
+    return Document(source=source, error=exc)
 
 
 def iter_documents(sources: list[str], *, allow_private_network: bool = False) -> Iterator[Document]:
@@ -216,7 +173,7 @@ def _warc_record(path: str, record: Any) -> Document | None:
     if not str(status).startswith("2"):
         return None
     ctype = record.http_headers.get_header("Content-Type") if record.http_headers else None
-    if ctype and not ctype.split(";")[0].strip().lower() in _HTML_TYPES:
+    if ctype and ctype.split(";")[0].strip().lower() not in _HTML_TYPES:
         return None
     data = record.content_stream().read(MAX_INPUT_BYTES + 1)
     if len(data) > MAX_INPUT_BYTES:
@@ -257,7 +214,8 @@ def _jsonl(path: str) -> Iterator[Document]:
             elif url:
                 yield Document(source=url, url=url, fetch=url, meta=meta)
             else:
-                yield _fail(name, InputError("a line needs 'html' or 'text' (or a 'url' to fetch)", input=name))
+                yield _fail(name,
+                            InputError("a line needs 'html' or 'text' (or a 'url' to fetch)", input=name))
 
 
 def _feed(source: str, allow_private_network: bool) -> Iterator[Document]:
@@ -291,7 +249,8 @@ def _feed(source: str, allow_private_network: bool) -> Iterator[Document]:
         body = next((c.get("value") for c in contents if c.get("value")), None)
         if body:
             title = meta.get("title") or ""
-            html = f"<html><head><title>{_escape(title)}</title></head><body><article>{body}</article></body></html>"
+            html = (f"<html><head><title>{_escape(title)}</title></head>"
+                    f"<body><article>{body}</article></body></html>")
             yield Document(source=name, text=html, kind="html", url=link, meta=meta)
         elif link:
             yield Document(source=name, url=link, fetch=link, meta=meta)

@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from saidwhat.analysis.attribution.extract import load_lexicon, load_tagger
-from saidwhat.analysis.attribution.records import file_records, read_text
 from saidwhat.analysis.nlp import get_nlp
-from saidwhat.batch import Outcome, run_batch
 from saidwhat.errors import ConfigError, MissingInputError, SaidwhatError
+from saidwhat.evaluate.records import file_records, read_text
+from saidwhat.runner import Result, run_batch
 
 
 def text_files(text_dir: str | Path) -> list[str]:
@@ -47,22 +47,22 @@ def predict(paths: Sequence[str], *, workers: int = 1, targets: Sequence[str] = 
     """One record per path, in order; a failed file gets an empty record plus its error."""
     chunks = [tuple(paths[i:i + CHUNK]) for i in range(0, len(paths), CHUNK)]
     fn = functools.partial(file_records, targets=tuple(targets))
-    outcomes: list[Outcome[dict[str, Any]]] = []
+    outcomes: list[Result[dict[str, Any]]] = []
     for out in run_batch(fn, chunks, workers=workers, keep_going=True):
-        if out.result is not None:
-            outcomes.extend(out.result)
+        if out.value is not None:
+            outcomes.extend(out.value)
         else:  # the chunk as a whole failed (a bug): each of its files gets the error
             err = out.error or SaidwhatError("no result")
-            outcomes.extend(Outcome(p, error=type(err)(err.message, input=p)) for p in out.input)
+            outcomes.extend(Result(p, error=type(err)(err.message, input=p)) for p in out.input)
     records: list[dict[str, Any]] = []
     failures: list[SaidwhatError] = []
     for o in outcomes:
-        if o.error is not None or o.result is None:
+        if o.error is not None or o.value is None:
             err = o.error or SaidwhatError("no result", input=o.input)
             failures.append(err)
             records.append({"id": Path(o.input).stem, "attributions": [], "error": err.to_dict()})
         else:
-            records.append(o.result)
+            records.append(o.value)
     return records, failures
 
 
@@ -186,49 +186,20 @@ def evaluate(split_dir: str | Path, scorer: str, *, workers: Sequence[int] = (1,
     return Report(str(split_dir), table, scores, load_seconds, timings, peak_self, peak_children, extra)
 
 
+#: The textacy program (a file of the source checkout, not of the installed package).
+TEXTACY_SCRIPT = Path(__file__).resolve().parents[3] / "benchmarks" / "textacy_baseline.py"
+
+
 def textacy_baseline(python: str, split_dir: str | Path, scorer: str) -> dict[str, Any]:
-    """Score textacy's ``direct_quotations`` run by another interpreter (textacy is no dependency)."""
-    code = r'''
-import json, sys, time, pathlib, spacy
-import textacy.extract
-from saidwhat.analysis.nlp import MODEL
-nlp = spacy.load(MODEL)
-paths = sorted(pathlib.Path(sys.argv[1]).glob("*.txt"))
-texts = [open(p, encoding="utf-8", newline="").read() for p in paths]
-t = time.perf_counter()
-out = []
-for p, text in zip(paths, texts):
-    doc = nlp(text)
-    atts = []
-    def quotes_of(d, base):
-        out = []
-        for q in textacy.extract.triples.direct_quotations(d):
-            sp = lambda toks: [[base + toks[0].idx, base + toks[-1].idx + len(toks[-1].text)]] if toks else []
-            out.append({"content": [[base + q.content.start_char, base + q.content.end_char]],
-                        "source": sp(q.speaker), "cue": sp(q.cue)})
-        return out
-    try:
-        atts = quotes_of(doc, 0)
-    except ValueError:  # textacy bails out on an unclosed quotation: retry paragraph by paragraph
-        start = 0
-        for i, tok in enumerate(list(doc) + [None]):
-            if tok is None or (tok.is_space and "\n" in tok.text):
-                if i > start:
-                    span = doc[start:i]
-                    try:
-                        atts += quotes_of(span.as_doc(), span.start_char)
-                    except ValueError:
-                        pass
-                start = i + 1
-    out.append({"id": p.stem, "attributions": atts})
-dt = time.perf_counter() - t
-open(sys.argv[2], "w").write("".join(json.dumps(r) + "\n" for r in out))
-print(json.dumps({"seconds": dt, "articles": len(paths)}))
-'''
+    """Score textacy's ``direct_quotations`` run by another interpreter (textacy is no dependency):
+    ``benchmarks/textacy_baseline.py`` with this checkout's ``src`` on its path."""
+    script = TEXTACY_SCRIPT
+    if not script.is_file():
+        raise ConfigError(f"{script} not found: the textacy baseline runs from a source checkout")
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(tmp) / "textacy.jsonl"
         env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
-        proc = subprocess.run([python, "-c", code, str(Path(split_dir) / "text"), str(pred)],
+        proc = subprocess.run([python, str(script), str(Path(split_dir) / "text"), str(pred)],
                               capture_output=True, text=True, env=env, check=False)
         if proc.returncode != 0:
             raise ConfigError(f"textacy run failed: {proc.stderr.strip()[-500:]}")

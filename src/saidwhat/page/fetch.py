@@ -40,7 +40,7 @@ __all__ = [
     "FETCH_TIMEOUT",
     "MAX_REDIRECTS",
     "FetchResult",
-    "Target",
+    "PinnedTarget",
     "blocked_reason",
     "fetch",
     "parse_allowlist",
@@ -115,7 +115,7 @@ def parse_allowlist(items: Iterable[str]) -> tuple[IPNetwork, ...]:
 
 
 @dataclass(frozen=True)
-class Target:
+class PinnedTarget:
     """A vetted request target: the URL as named, and the address to connect to."""
 
     url: httpx.URL
@@ -130,7 +130,7 @@ def vet_url(
     source: str,
     allow_private_network: bool = False,
     allowed_addresses: Iterable[str] = (),
-) -> Target:
+) -> PinnedTarget:
     """Check scheme and every resolved address of ``url``; return where to connect.
 
     Raises FetchError for a malformed URL, another scheme or a DNS failure, and
@@ -143,7 +143,7 @@ def vet_url(
         # what address such a URL meant, so a blocked address is reported as blocked.
         loose = urlsplit(str(url))
         if loose.scheme in ("http", "https") and loose.hostname:
-            _check_addresses(_resolve(loose.hostname, 80, source), loose.scheme, loose.hostname, source,
+            _check_addresses(_resolve(loose.hostname, 80, source), loose.hostname, source,
                              allow_private_network, allowed_addresses)
         raise FetchError(f"invalid URL: {exc}", input=source) from exc
     if parsed.scheme not in ("http", "https"):
@@ -158,8 +158,8 @@ def vet_url(
     if not 0 < port < 65536:
         raise FetchError(f"invalid port {port} in the URL", input=source)
     addresses = _resolve(host, port, source)
-    _check_addresses(addresses, parsed.scheme, host, source, allow_private_network, allowed_addresses)
-    return Target(url=parsed.copy_with(fragment=None), host=host, port=port, ip=addresses[0])
+    _check_addresses(addresses, host, source, allow_private_network, allowed_addresses)
+    return PinnedTarget(url=parsed.copy_with(fragment=None), host=host, port=port, ip=addresses[0])
 
 
 _HOSTNAME = re.compile(r"^(?=.{1,253}\.?$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62})(?:\.[A-Za-z0-9_-]{1,63})*\.?$")
@@ -194,7 +194,7 @@ def _resolve(host: str, port: int, source: str) -> list[IPAddress]:
     return addresses
 
 
-def _check_addresses(addresses: list[IPAddress], scheme: str, host: str, source: str,
+def _check_addresses(addresses: list[IPAddress], host: str, source: str,
                      allow_private_network: bool, allowed_addresses: Iterable[str]) -> None:
     """Raise BlockedAddressError if any address is not public (and not explicitly allowed)."""
     if allow_private_network:
@@ -218,22 +218,24 @@ class FetchResult:
     status: int
 
 
-def _host_header(target: Target) -> str:
+def _host_header(target: PinnedTarget) -> str:
     host = _bracket(target.host)
     default = 443 if target.url.scheme == "https" else 80
     return host if target.port == default else f"{host}:{target.port}"
 
 
-def _request(client: httpx.Client, target: Target) -> httpx.Request:
+def _request(client: httpx.Client, target: PinnedTarget) -> httpx.Request:
     pinned = target.url.copy_with(host=str(target.ip), port=target.port)
     headers = {"Host": _host_header(target), "User-Agent": USER_AGENT, "Accept": _ACCEPT}
     return client.build_request("GET", pinned, headers=headers, extensions={"sni_hostname": target.host})
 
 
-def _read_body(response: httpx.Response, *, source: str, max_bytes: int, deadline: float, timeout: float) -> bytes:
+def _read_body(response: httpx.Response, *, source: str, max_bytes: int, deadline: float,
+               timeout: float) -> bytes:
     length = response.headers.get("content-length", "")
     if length.isdigit() and int(length) > max_bytes:
-        raise InputTooLargeError(f"the page is {int(length)} bytes, over the {max_bytes}-byte limit", input=source)
+        raise InputTooLargeError(f"the page is {int(length)} bytes, over the {max_bytes}-byte limit",
+                                 input=source)
     chunks: list[bytes] = []
     size = 0
     for chunk in response.iter_bytes():
@@ -288,20 +290,23 @@ def fetch(
                         try:
                             current = target.url.join(location)
                         except (httpx.InvalidURL, ValueError) as exc:
-                            raise FetchError(f"redirect to an invalid URL {location[:200]!r}", input=source) from exc
+                            raise FetchError(f"redirect to an invalid URL {location[:200]!r}",
+                                             input=source) from exc
                         continue
                     if response.status_code >= 400:
                         phrase = response.reason_phrase or ""
-                        raise FetchError(f"HTTP {response.status_code} {phrase}".rstrip() + f" from {target.url}",
-                                         input=source)
+                        raise FetchError(f"HTTP {response.status_code} {phrase}".rstrip()
+                                         + f" from {target.url}", input=source)
                     data = _read_body(response, source=source, max_bytes=max_bytes, deadline=deadline,
                                       timeout=timeout)
                     return FetchResult(data=data, url=str(target.url), status=response.status_code,
                                        content_type=response.headers.get("content-type"))
             except httpx.TimeoutException as exc:
-                raise FetchError(f"timed out fetching {target.url} ({type(exc).__name__})", input=source) from exc
+                raise FetchError(f"timed out fetching {target.url} ({type(exc).__name__})",
+                                 input=source) from exc
             except httpx.ConnectError as exc:
-                raise FetchError(f"cannot connect to {_bracket(target.host)} port {target.port}: {_one_line(exc)}",
+                raise FetchError(f"cannot connect to {_bracket(target.host)} port {target.port}: "
+                                 f"{_one_line(exc)}",
                                  input=source) from exc
             except httpx.HTTPError as exc:
                 raise FetchError(f"fetching {target.url} failed: {type(exc).__name__}: {_one_line(exc)}",
@@ -312,7 +317,7 @@ def fetch(
 class _Stream:
     """Context manager sending a pinned request in streaming mode and closing the response."""
 
-    def __init__(self, client: httpx.Client, target: Target) -> None:
+    def __init__(self, client: httpx.Client, target: PinnedTarget) -> None:
         self._client = client
         self._target = target
         self._response: httpx.Response | None = None

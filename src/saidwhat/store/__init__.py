@@ -1,21 +1,21 @@
 """Stage 4, store: analysed articles in SQLite (default) or PostgreSQL, queryable across articles.
 
 ``open_store(url)`` opens (and migrates) a store; ``Store`` holds the write and query API that the
-ingest command and the web app use. See ``saidwhat.store.records`` for the result models.
+ingest command and the web app use. See ``saidwhat.store.results`` for the result models.
 """
 
 from __future__ import annotations
 
-from saidwhat.store.records import (
+from saidwhat.store.results import (
     ActorDetail,
     ActorSummary,
     AddResult,
     ArticleSummary,
     CopyLink,
     FailureRecord,
-    Page,
     QuoteHit,
     ReactionRow,
+    ResultPage,
     StanceCounts,
     StancePoint,
     StoredArticle,
@@ -29,9 +29,9 @@ __all__ = [
     "ArticleSummary",
     "CopyLink",
     "FailureRecord",
-    "Page",
     "QuoteHit",
     "ReactionRow",
+    "ResultPage",
     "StanceCounts",
     "StancePoint",
     "Store",

@@ -9,7 +9,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 __all__ = ["actor_key", "canonical_url", "like_pattern", "norm_name", "norm_target", "url_key"]
 
-_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|smid|ref|ref_src|_ga)$", re.IGNORECASE)
+_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|smid|ref|ref_src|_ga)$",
+                       re.IGNORECASE)
 
 
 def canonical_url(url: str | None) -> str | None:

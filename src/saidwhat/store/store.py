@@ -49,21 +49,22 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.sql import ColumnElement, Select
 
-from saidwhat.corpus.dedup import compare, fingerprint, shingles, text_hash
-from saidwhat.errors import ConfigError, SaidwhatError, StoreError
-from saidwhat.schema import AnalyzedArticle
+from saidwhat.dates import parse_date_filter
+from saidwhat.errors import ConfigError, SaidwhatError, StoreError, require_extra
+from saidwhat.schema import STANCE_LABELS, AnalyzedArticle
 from saidwhat.store import tables as t
+from saidwhat.store.dedup import compare, fingerprint, shingles, text_hash
 from saidwhat.store.keys import actor_key, like_pattern, norm_name, norm_target, url_key
-from saidwhat.store.records import (
+from saidwhat.store.results import (
     ActorDetail,
     ActorSummary,
     AddResult,
     ArticleSummary,
     CopyLink,
     FailureRecord,
-    Page,
     QuoteHit,
     ReactionRow,
+    ResultPage,
     StanceCounts,
     StancePoint,
     StoredArticle,
@@ -73,10 +74,8 @@ __all__ = ["Store", "default_store_url", "fts5_query", "open_store", "sighting_k
 
 log = logging.getLogger(__name__)
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 _MAX_LIMIT = 1000
-_LABELS = ("support", "oppose", "neutral")
 #: copy candidates: all are verified when there are at most FEW, never more than MAX
 FEW_CANDIDATES = 50
 MAX_CANDIDATES = 500
@@ -102,9 +101,7 @@ def _now() -> str:
 def _check_date(value: str | None, name: str) -> str | None:
     if value is None or value == "":
         return None
-    if not _DATE.match(value):
-        raise ConfigError(f"{name} must be an ISO date YYYY-MM-DD, got {value!r}")
-    return value
+    return parse_date_filter(value, name)
 
 
 def fts5_query(text: str) -> str | None:
@@ -136,6 +133,7 @@ def _parse_url(url: str) -> tuple[str, str | None]:
         query = parse_qsl(parts.query, keep_blank_values=True)
         schema = next((v for k, v in query if k == "schema"), None)
         rest = urlencode([(k, v) for k, v in query if k != "schema"])
+        require_extra("psycopg", "postgres", "--db postgresql://…")
         scheme = "postgresql+psycopg"
         return urlunsplit((scheme, parts.netloc, parts.path, rest, parts.fragment)), schema
     if url.startswith("sqlite:"):
@@ -145,10 +143,6 @@ def _parse_url(url: str) -> tuple[str, str | None]:
     path = Path(url).expanduser()
     path.parent.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{path.resolve()}", None
-
-
-def _join(parts: Sequence[str]) -> str:
-    return " … ".join(p for p in parts if p)
 
 
 class Store:
@@ -244,7 +238,7 @@ class Store:
                     self._add_sighting(conn, article_id, analyzed, ukey, primary=True)
                     self._link_copies(conn, article_id, fp.bands, sh)
                     return AddResult(article_id=article_id, status="stored", duplicate_of=None)
-            except IntegrityError:
+            except IntegrityError as exc:
                 # Another writer stored the same article (or sighting) between our check and
                 # insert: try again, which now finds it.
                 if attempt < 4:
@@ -253,7 +247,8 @@ class Store:
                     dup = self._find_duplicate(conn, digest, ukey)
                 if dup is not None:
                     return AddResult(article_id=dup, status="duplicate", duplicate_of=dup)
-                raise StoreError("could not store the article (integrity error)", input=analyzed.source)
+                raise StoreError("could not store the article (integrity error)",
+                                 input=analyzed.source) from exc
             except OperationalError as exc:
                 if "locked" in str(exc).lower() and attempt < 4:
                     continue
@@ -283,7 +278,7 @@ class Store:
         row = conn.execute(select(t.articles.c.id).where(cond).order_by(t.articles.c.id).limit(1)).first()
         return int(row[0]) if row else None
 
-    def _insert_article(self, conn: Connection, a: AnalyzedArticle, html: str | None, digest: str,
+    def _insert_article(self, conn: Connection, a: AnalyzedArticle, html: str | None, digest: str,  # noqa: C901 - split in issue 10 work
                         ukey: str | None) -> int:
         article_id = int(conn.execute(insert(t.articles).returning(t.articles.c.id), {
             "url": a.url, "url_key": ukey, "text_hash": digest, "source": a.source, "outlet": a.outlet,
@@ -319,7 +314,7 @@ class Store:
                     " ".join(a.span_text(s) for s in q.speaker.mention) or None)
                 rows.append({
                     "article_id": article_id, "quote_id": q.id, "kind": q.kind,
-                    "text": _join([a.span_text(s) for s in q.content]),
+                    "text": q.text,
                     "cue": " ".join(a.span_text(s) for s in q.cue) or None,
                     "speaker": speaker, "actor_key": keys.get(q.speaker.actor or ""),
                     "confidence": q.confidence, "content": json.dumps(q.content),
@@ -330,7 +325,8 @@ class Store:
             for q, qid in zip(a.quotes, ids, strict=True):
                 quote_rows[q.id] = int(qid)
             if self.dialect == "sqlite":
-                conn.execute(insert(_fts), [{"rowid": int(qid), "text": r["text"]} for qid, r in zip(ids, rows)])
+                conn.execute(insert(_fts), [{"rowid": int(qid), "text": r["text"]}
+                                            for qid, r in zip(ids, rows, strict=True)])
 
         # targets and every name they go by
         for target in a.targets:
@@ -357,8 +353,8 @@ class Store:
                                     "score": st.score})
         for r in a.reactions:
             stance_rows.append({"article_id": article_id, "actor_key": keys.get(r.actor or ""),
-                                "target": r.target, "target_norm": norm_target(r.target), "origin": "reaction",
-                                "quote_row": None, "label": r.label, "score": r.score})
+                                "target": r.target, "target_norm": norm_target(r.target),
+                                "origin": "reaction", "quote_row": None, "label": r.label, "score": r.score})
         if stance_rows:
             conn.execute(insert(t.stances), stance_rows)
         if a.reactions:
@@ -396,7 +392,8 @@ class Store:
             return
         shared = func.count().label("shared")
         rows = conn.execute(select(b.article_id, shared).where(
-            tuple_(b.bucket, b.band).in_([(bucket, band) for band, bucket in bands]), b.article_id != article_id)
+            tuple_(b.bucket, b.band).in_([(bucket, band) for band, bucket in bands]),
+            b.article_id != article_id)
             .group_by(b.article_id).order_by(shared.desc()).limit(MAX_CANDIDATES)).all()
         # In a large store unrelated articles share a single band now and then (about 1 in 60 at
         # Jaccard 0.02); then only candidates sharing two or more bands are verified (a pair at
@@ -488,9 +485,9 @@ class Store:
                         other.c.source, other.c.published, other.c.ingested_at)
                  .join(other, other.c.id == far).where(side == article_id))
             for r in conn.execute(q):
-                copies.append(CopyLink(article_id=int(r[0]), kind=r.kind, similarity=r.similarity, title=r.title,
-                                       outlet=r.outlet, url=r.url, source=r.source, published=r.published,
-                                       seen_at=r.ingested_at))
+                copies.append(CopyLink(article_id=int(r[0]), kind=r.kind, similarity=r.similarity,
+                                       title=r.title, outlet=r.outlet, url=r.url, source=r.source,
+                                       published=r.published, seen_at=r.ingested_at))
         sg = t.sightings.c
         for c in conn.execute(select(sg.source, sg.url, sg.outlet, sg.published, sg.title, sg.seen_at)
                               .where(sg.article_id == article_id, sg.is_primary.is_(False)).order_by(sg.id)):
@@ -501,7 +498,7 @@ class Store:
         return copies
 
     def list_articles(self, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
-                      offset: int = 0, limit: int = 20) -> Page[ArticleSummary]:
+                      offset: int = 0, limit: int = 20) -> ResultPage[ArticleSummary]:
         a = t.articles.c
         conds = self._date_conds(since, until)
         if outlet:
@@ -514,7 +511,7 @@ class Store:
                                 .offset(offset).limit(limit)).all()
         items = [ArticleSummary(id=r.id, title=r.title, outlet=r.outlet, published=r.published, url=r.url,
                                 n_quotes=r.n_quotes, n_actors=r.n_actors) for r in rows]
-        return Page[ArticleSummary](items=items, total=int(total), offset=offset, limit=limit)
+        return ResultPage[ArticleSummary](items=items, total=int(total), offset=offset, limit=limit)
 
     def iter_articles(self, batch: int = 200) -> Iterator[tuple[int, AnalyzedArticle]]:
         """Every stored article in id order (for export), read in batches."""
@@ -587,8 +584,8 @@ class Store:
             conds.append(q.actor_key.in_(self._actor_keys_select(actor)))
         if actor_key_exact:
             conds.append(q.actor_key == actor_key_exact)
-        if stance is not None and stance not in _LABELS:
-            raise ConfigError(f"stance must be one of {', '.join(_LABELS)}, got {stance!r}")
+        if stance is not None and stance not in STANCE_LABELS:
+            raise ConfigError(f"stance must be one of {', '.join(STANCE_LABELS)}, got {stance!r}")
         if target or stance:
             s = t.stances.c
             sconds: list[ColumnElement[bool]] = [s.quote_row == q.id, s.origin == "quote"]
@@ -616,7 +613,7 @@ class Store:
     def search_quotes(self, text: str | None = None, *, actor: str | None = None, outlet: str | None = None,
                       since: str | None = None, until: str | None = None, target: str | None = None,
                       stance: str | None = None, offset: int = 0, limit: int = 20,
-                      actor_key: str | None = None) -> Page[QuoteHit]:
+                      actor_key: str | None = None) -> ResultPage[QuoteHit]:
         """Quotes matching the full-text query and filters, best match first (else newest first).
 
         ``actor`` matches an actor key exactly or any of its names (case-insensitive substring);
@@ -628,7 +625,7 @@ class Store:
                 built = self._filters(conn, self._quote_select(), text, actor, outlet, since, until, target,
                                       stance, actor_key)
                 if built is None:
-                    return Page[QuoteHit](items=[], total=0, offset=offset, limit=limit)
+                    return ResultPage[QuoteHit](items=[], total=0, offset=offset, limit=limit)
                 stmt, rank = built
                 total = conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
                 if text and text.strip():
@@ -639,7 +636,8 @@ class Store:
                 rows = conn.execute(stmt.offset(offset).limit(limit)).all()
         except OperationalError as exc:
             raise StoreError(f"search failed: {exc.orig}") from exc
-        return Page[QuoteHit](items=[self._hit(r) for r in rows], total=int(total), offset=offset, limit=limit)
+        return ResultPage[QuoteHit](items=[self._hit(r) for r in rows], total=int(total), offset=offset,
+                                    limit=limit)
 
     @staticmethod
     def _hit(r: Any) -> QuoteHit:
@@ -663,11 +661,13 @@ class Store:
             ids = built[0].subquery()
             n = func.count().label("n")
             queries = {
-                "actor": select(ca.name, n).select_from(t.quotes.join(t.canonical_actors, ca.key == q.actor_key))
+                "actor": select(ca.name, n)
+                .select_from(t.quotes.join(t.canonical_actors, ca.key == q.actor_key))
                 .where(q.id.in_(select(ids.c.id))).group_by(ca.name),
                 "outlet": select(a.outlet, n).select_from(t.quotes.join(t.articles, a.id == q.article_id))
                 .where(q.id.in_(select(ids.c.id)), a.outlet.is_not(None)).group_by(a.outlet),
-                "target": select(func.min(s.target), n).where(s.origin == "quote", s.quote_row.in_(select(ids.c.id)))
+                "target": select(func.min(s.target), n)
+                .where(s.origin == "quote", s.quote_row.in_(select(ids.c.id)))
                 .group_by(s.target_norm),
                 "stance": select(s.label, n).where(s.origin == "quote", s.quote_row.in_(select(ids.c.id)))
                 .group_by(s.label),
@@ -696,7 +696,8 @@ class Store:
             outlets[key].append(outlet)
         return {k: (int(nq.get(k, 0)), int(na.get(k, 0)), outlets.get(k, [])) for k in keys}
 
-    def list_actors(self, *, name: str | None = None, offset: int = 0, limit: int = 20) -> Page[ActorSummary]:
+    def list_actors(self, *, name: str | None = None, offset: int = 0,
+                    limit: int = 20) -> ResultPage[ActorSummary]:
         """Canonical actors, most quoted first; ``name`` matches any of their names (substring)."""
         ca, q = t.canonical_actors.c, t.quotes.c
         limit, offset = _page_args(limit, offset)
@@ -708,14 +709,15 @@ class Store:
         stmt = (select(ca.key, ca.name, ca.kind, ca.affiliation, func.coalesce(nq.c.n, 0).label("n"))
                 .select_from(t.canonical_actors.outerjoin(nq, nq.c.actor_key == ca.key)).where(*conds))
         with self.engine.connect() as conn:
-            total = conn.execute(select(func.count()).select_from(t.canonical_actors).where(*conds)).scalar_one()
+            total = conn.execute(select(func.count()).select_from(t.canonical_actors)
+                                 .where(*conds)).scalar_one()
             rows = conn.execute(stmt.order_by(literal_column("n").desc(), ca.key).offset(offset)
                                 .limit(limit)).all()
             stats = self._actor_stats(conn, [r.key for r in rows])
         items = [ActorSummary(key=r.key, name=r.name, kind=r.kind, affiliation=r.affiliation,
                               n_quotes=stats[r.key][0], n_articles=stats[r.key][1], outlets=stats[r.key][2])
                  for r in rows]
-        return Page[ActorSummary](items=items, total=int(total), offset=offset, limit=limit)
+        return ResultPage[ActorSummary](items=items, total=int(total), offset=offset, limit=limit)
 
     def get_actor(self, key: str, *, n_quotes: int = 50) -> ActorDetail | None:
         ca, ac, s, a = t.canonical_actors.c, t.actors.c, t.stances.c, t.articles.c
@@ -733,7 +735,8 @@ class Store:
             over_time: Counter[tuple[str, str, str]] = Counter()
             display: dict[str, str] = {}
             for target, tnorm, label, published in conn.execute(
-                    select(s.target, s.target_norm, s.label, a.published).join(t.articles, a.id == s.article_id)
+                    select(s.target, s.target_norm, s.label, a.published)
+                    .join(t.articles, a.id == s.article_id)
                     .where(s.actor_key == key, s.origin.in_(("quote", "reaction")))):
                 name = display.setdefault(tnorm, target)
                 counts = stance.setdefault(name, StanceCounts())
@@ -741,13 +744,15 @@ class Store:
                 if published:
                     over_time[(published[:10], name, label)] += 1
         quotes = self.search_quotes(actor_key=key, limit=n_quotes).items
-        return ActorDetail(key=row.key, name=row.name, kind=row.kind, affiliation=row.affiliation, n_quotes=nq,
+        return ActorDetail(key=row.key, name=row.name, kind=row.kind, affiliation=row.affiliation,
+                           n_quotes=nq,
                            n_articles=na, outlets=outlets, aliases=sorted(aliases), stance=stance,
                            stance_over_time=[StancePoint(date=d, target=tg, label=cast(Any, lb), count=c)
                                              for (d, tg, lb), c in sorted(over_time.items())],
                            quotes=quotes)
 
-    def reactions(self, target: str, *, since: str | None = None, until: str | None = None) -> list[ReactionRow]:
+    def reactions(self, target: str, *, since: str | None = None,
+                  until: str | None = None) -> list[ReactionRow]:
         """One row per canonical actor with a stance toward ``target``, merged across articles.
 
         Counts are evidence items: each quote with a stance toward the target, each reaction; an
@@ -788,7 +793,7 @@ class Store:
                 for i in items:
                     per_article[int(i.article_id)].append(i)
                 votes = Counter(_article_vote(its) for its in per_article.values())
-                label = _aggregate(votes, counts)
+                label = _across_articles(votes, counts)
                 dates = sorted(i.published for i in items if i.published)
                 best = sorted((i for i in counted if i.label == label and i.origin != "actor"),
                               key=lambda i: (i.origin != "quote", -i.score, i.article_id))
@@ -814,7 +819,8 @@ class Store:
                 result.append(ReactionRow(
                     actor_key=key, actor=m.name if m else key, affiliation=m.affiliation if m else None,
                     kind=m.kind if m else "anonymous", support=counts["support"], oppose=counts["oppose"],
-                    neutral=counts["neutral"], stance=cast(Any, label), first_seen=dates[0][:10] if dates else None,
+                    neutral=counts["neutral"], stance=cast(Any, label),
+                    first_seen=dates[0][:10] if dates else None,
                     outlets=sorted({i.outlet for i in items if i.outlet}
                                    | {o for i in items for o in copy_outlets.get(int(i.article_id), ())}),
                     evidence=evidence,
@@ -824,15 +830,16 @@ class Store:
 
     # failures and totals
 
-    def failures(self, *, offset: int = 0, limit: int = 100) -> Page[FailureRecord]:
+    def failures(self, *, offset: int = 0, limit: int = 100) -> ResultPage[FailureRecord]:
         f = t.failures.c
         limit, offset = _page_args(limit, offset)
         with self.engine.connect() as conn:
             total = conn.execute(select(func.count()).select_from(t.failures)).scalar_one()
             rows = conn.execute(select(f.source, f.code, f.message, f.at).order_by(f.id.desc())
                                 .offset(offset).limit(limit)).all()
-        return Page[FailureRecord](items=[FailureRecord(source=r.source, code=r.code, message=r.message, at=r.at)
-                                          for r in rows], total=int(total), offset=offset, limit=limit)
+        return ResultPage[FailureRecord](items=[FailureRecord(source=r.source, code=r.code,
+                                                              message=r.message, at=r.at)
+                                                for r in rows], total=int(total), offset=offset, limit=limit)
 
     def stats(self) -> dict[str, int]:
         """Row counts; ``sightings`` counts exact copies (other sources of a stored article)."""
@@ -860,7 +867,7 @@ def _article_vote(items: Sequence[Any]) -> str:
     return _polar_wins(own or [i.label for i in items if i.origin == "quote"])
 
 
-def _aggregate(votes: Counter[str], counts: Counter[str]) -> str:
+def _across_articles(votes: Counter[str], counts: Counter[str]) -> str:
     """Across articles: the polar label more articles vote for; on a tie, the one with more
     polar evidence items; still tied (or nothing polar): neutral, the schema having no "mixed"."""
     for c in (votes, counts):
@@ -910,7 +917,8 @@ def _sqlite_events(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("saidwhat_write") else "BEGIN")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("saidwhat_write")
+                             else "BEGIN")
 
 
 def _pg_schema_events(engine: Engine, schema: str) -> None:

@@ -74,7 +74,7 @@ def _evidence(a: AnalyzedArticle, evidence_id: str) -> str:
     """The words that carry a stance: the quote, or the whole sentence of a reaction (never one word)."""
     q = next((q for q in a.quotes if q.id == evidence_id), None)
     if q is not None:
-        said = " … ".join(a.span_text(s) for s in q.content)
+        said = q.text or a.quote_text(q)
         if len(said.split()) < MIN_EVIDENCE_WORDS:
             spans = [*q.content, *q.cue, *q.speaker.mention]
             return _md(sentence_around(a.text, min(s for s, _ in spans), max(e for _, e in spans)))
@@ -111,7 +111,8 @@ def _reaction_table(a: AnalyzedArticle, t: Target) -> list[str]:
 
 def render_markdown(article: Article) -> str:
     lines = [f"# {_md(article.title) or '(untitled)'}", ""]
-    facts = [x for x in (_md(article.outlet), article.published, ", ".join(_md(a) for a in article.authors)) if x]
+    facts = [x for x in (_md(article.outlet), article.published, ", ".join(_md(a) for a in article.authors))
+             if x]
     if facts:
         lines += [" · ".join(facts), ""]
     if article.url:
@@ -139,8 +140,9 @@ def render_markdown(article: Article) -> str:
     lines += ["", "## Quotes", ""]
     for q in a.quotes:
         speaker = names.get(q.speaker.actor or "")
-        who = _md(speaker.name) if speaker else _md(" ".join(a.span_text(s) for s in q.speaker.mention)) or "?"
-        said = " … ".join(a.span_text(s) for s in q.content)
+        mention = " ".join(a.span_text(s) for s in q.speaker.mention)
+        who = _md(speaker.name) if speaker else _md(mention) or "?"
+        said = q.text
         cue = " ".join(a.span_text(s) for s in q.cue)
         stance = "; ".join(f"{_md(k)}: {v.label}{'?' if v.uncertain else ''}" for k, v in q.stance.items()
                            if v.label != "neutral")

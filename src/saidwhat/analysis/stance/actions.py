@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from saidwhat.analysis.actors import lexicon as alx
 from saidwhat.analysis.stance import lexicon as lx
-from saidwhat.analysis.stance.model import cue_polarity, negated, tokens_of, word_polarity
+from saidwhat.analysis.stance.score import cue_polarity, negated, tokens_of, word_polarity
 from saidwhat.schema import Actor, ActorKind, AnalyzedArticle, Reaction, Span, StanceLabel
 
 # Verbs and nouns whose polarity comes from a preposition ("voted against", "a campaign for").

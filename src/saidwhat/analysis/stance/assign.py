@@ -2,7 +2,7 @@
 
 1. targets: the user's (found with their aliases, implicit references included) or one proposed
    from the text; for a non-person target, its authors (``actions.find_authors``);
-2. every quote: ``stance[target] = QuoteStance`` by ``model.score_attribution`` when the quote
+2. every quote: ``stance[target] = QuoteStance`` by ``score.score_attribution`` when the quote
    says something about the target; no record when it says nothing (no stance);
 3. reactions and actions without a quote ("The report has been welcomed by rights advocates",
    "Raman, one of the two votes against the plan"): ``actions.find_reactions``;
@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from saidwhat.analysis.stance.actions import find_authors, find_reactions
 from saidwhat.analysis.stance.learned import default_config
-from saidwhat.analysis.stance.model import StanceConfig, StanceResult, score_attribution, tokens_of
+from saidwhat.analysis.stance.score import StanceConfig, StanceResult, score_attribution, tokens_of
 from saidwhat.analysis.stance.targets import TargetInfo, find_target, propose_target
 from saidwhat.schema import ActorStance, AnalyzedArticle, QuoteStance, Reaction, Span, StanceLabel, is_uncertain
 

@@ -1,6 +1,6 @@
 """Features of one (attribution, target) pair for the learned stance layer.
 
-Besides the rule's sums (``model.py``), the layer reads:
+Besides the rule's sums (``score.py``), the layer reads:
 
 - the **involvement** type: target in the content, the cue's object, near (same sentence) or
   adjacent (the sentence before or after), another given target in the content;

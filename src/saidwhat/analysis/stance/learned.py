@@ -3,7 +3,7 @@
 Trained by ``scripts/train_stance.py`` on the project's own hand-labelled PolNeAR *train*
 attributions (``tests/data/stance``), never on the PolNeAR-stance dev labels, which only measure
 it. The weights ship as ``stance_weights.json`` next to this module; without that file (or with
-one written for another feature set) the transparent threshold rule of ``model.py`` decides.
+one written for another feature set) the transparent threshold rule of ``score.py`` decides.
 
 Probabilities are calibrated by one temperature fitted on held-out (grouped by article)
 predictions of the training data; a label whose probability is below ``UNCERTAIN_BELOW`` is
@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 from scipy import optimize, sparse
 
-from saidwhat.analysis.stance.model import LABELS, LayerLike, StanceConfig
+from saidwhat.analysis.stance.score import LABELS, LayerLike, StanceConfig
 from saidwhat.schema import StanceLabel
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "stance_weights.json"

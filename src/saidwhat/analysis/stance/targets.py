@@ -28,7 +28,6 @@ from saidwhat.analysis.stance import lexicon as slx
 from saidwhat.schema import Actor, AnalyzedArticle, Span, Target
 
 TargetSort = Literal["person", "document", "other"]
-DOCUMENT_ALIASES = ("report", "assessment", "findings", "document", "study", "review")
 _DOC_NOUNS = {"report", "assessment", "finding", "findings", "document", "study", "review",
               "investigation", "inquiry", "probe", "analysis"}
 _PERSON_TITLES = ("Mr.", "Mrs.", "Ms.", "Dr.", "President", "Senator", "Sen.", "Secretary", "Gov.",
@@ -61,7 +60,7 @@ def _is_person_name(name: str, actors: list[Actor]) -> Actor | None:
     return None
 
 
-def _sort_of(name: str, nlp_doc: Doc, actors: list[Actor]) -> TargetSort:
+def _sort_of(name: str, actors: list[Actor]) -> TargetSort:
     words = strip_the(name).split()
     if words and words[-1].lower() in _DOC_NOUNS:
         return "document"
@@ -99,11 +98,11 @@ def _inside_other_person(doc: Doc, span: Span, first_names: set[str]) -> bool:
                 and prev.text not in _PERSON_TITLES and prev.lower_ not in alx.TITLES)
 
 
-def find_target(doc: Doc, analyzed: AnalyzedArticle, name: str) -> TargetInfo:
+def find_target(doc: Doc, analyzed: AnalyzedArticle, name: str) -> TargetInfo:  # noqa: C901 - split in issue 12 work
     """Mentions and aliases of a user-given target in the article."""
     text = doc.text
     actors = analyzed.actors
-    sort = _sort_of(name, doc, actors)
+    sort = _sort_of(name, actors)
     spans: set[Span] = set()
     aliases: list[str] = []
     info = TargetInfo(Target(name=name), sort)
@@ -206,10 +205,7 @@ def outermost(spans: set[Span]) -> list[Span]:
 def _conflicting(chunk: SpacySpan, name: str) -> bool:
     """A proper modifier the target's name does not have ("the Senate report" vs "the UN report")."""
     low = name.lower()
-    for t in chunk:
-        if t.pos_ == "PROPN" and t.i != chunk.root.i and t.lower_ not in low:
-            return True
-    return False
+    return any(t.pos_ == "PROPN" and t.i != chunk.root.i and t.lower_ not in low for t in chunk)
 
 
 def propose_target(doc: Doc, analyzed: AnalyzedArticle) -> TargetInfo | None:
@@ -221,7 +217,8 @@ def propose_target(doc: Doc, analyzed: AnalyzedArticle) -> TargetInfo | None:
         head = chunk.root
         if head.pos_ not in ("NOUN", "PROPN") or head.is_stop or len(head.text) < 3:
             continue
-        if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "ORDINAL", "QUANTITY", "GPE", "NORP"):
+        if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "ORDINAL", "QUANTITY", "GPE",
+                              "NORP"):
             continue
         if any(s < chunk.end_char and chunk.start_char < e for s, e in actor_spans):
             continue

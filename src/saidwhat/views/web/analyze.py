@@ -1,24 +1,24 @@
 """Analyse one posted page (URL, HTML or text) in a worker thread, bounded in time and number.
 
-The analysis is the same chain as the CLI's ``saidwhat analyze``: ``saidwhat.page`` →
-``extract_article`` → ``analyze_article``. A thread cannot be killed, so a timed-out analysis
-keeps its slot until it really ends; the slots bound how many can pile up.
+The analysis is the CLI's chain, ``saidwhat.chain.analyze``, given the server's time limit, so a
+timed-out analysis stops at the chain's next step (see ``saidwhat.deadline``). A thread cannot be
+killed, so until then it keeps its slot; the slots bound how many can pile up.
 """
 
 from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from saidwhat.analysis import analyze_article
-from saidwhat.article import extract_article
-from saidwhat.errors import AnalysisError, InputError, SaidwhatError
-from saidwhat.page import load, page_from_text
+from saidwhat.chain import analyze
+from saidwhat.errors import AnalysisError, AnalysisTimeoutError, InputError, SaidwhatError
+from saidwhat.page import Page, load, page_from_text
 from saidwhat.schema import AnalyzedArticle
 
 __all__ = ["AnalysisTimeout", "AnalyzeRequest", "Analyzer", "AnalyzerBusy", "analyze_request"]
@@ -48,29 +48,33 @@ class AnalyzeRequest(BaseModel):
         return "html" if (self.html or "").strip() else "text"
 
 
-def analyze_request(req: AnalyzeRequest, *, allow_private_network: bool,
-                    fetch_timeout: float = 30.0) -> AnalyzedArticle:
-    """Run the CLI's chain on one request (blocking)."""
+def analyze_request(req: AnalyzeRequest, *, allow_private_network: bool, fetch_timeout: float = 30.0,
+                    timeout: float | None = None) -> AnalyzedArticle:
+    """Run the CLI's chain on one request (blocking), within ``timeout`` seconds from the start."""
     targets: Sequence[str] | None = [t.strip() for t in req.targets if t.strip()] or None
+    started = time.monotonic()
+    page = _page(req, allow_private_network, fetch_timeout)
+    with _ANALYSIS_LOCK:  # fetches may overlap; spaCy runs one document at a time
+        left = None if timeout is None else max(0.001, timeout - (time.monotonic() - started))
+        return analyze(page, targets=targets, timeout=left)
+
+
+def _page(req: AnalyzeRequest, allow_private_network: bool, fetch_timeout: float) -> Page:
     if req.kind == "url":
         url = (req.url or "").strip()
         if not url.lower().startswith(("http://", "https://")):
             raise InputError("only http(s) URLs can be fetched", input=url[:200])
-        page = load(url, allow_private_network=allow_private_network, timeout=fetch_timeout)
-    elif req.kind == "html":
-        page = page_from_text(req.html or "", "posted-html", kind="html")
-    else:
-        page = page_from_text(req.text or "", "posted-text", kind="text")
-    article = extract_article(page)
-    with _ANALYSIS_LOCK:  # fetches may overlap; spaCy runs one document at a time
-        return analyze_article(article, targets=targets)
+        return load(url, allow_private_network=allow_private_network, timeout=fetch_timeout)
+    if req.kind == "html":
+        return page_from_text(req.html or "", "posted-html", kind="html")
+    return page_from_text(req.text or "", "posted-text", kind="text")
 
 
 _ANALYSIS_LOCK = threading.Lock()
 
 
-class AnalysisTimeout(AnalysisError):
-    """The analysis did not finish within the server's time limit (HTTP 504)."""
+#: The server's name for the chain's timeout error (HTTP 504).
+AnalysisTimeout = AnalysisTimeoutError
 
 
 class AnalyzerBusy(AnalysisError):
@@ -91,7 +95,7 @@ class Analyzer:
             raise AnalyzerBusy("the server is busy analysing other pages; try again shortly", input="request")
         try:
             future = self._pool.submit(analyze_request, req, allow_private_network=self.allow_private_network,
-                                       fetch_timeout=min(30.0, self.timeout))
+                                       fetch_timeout=min(30.0, self.timeout), timeout=self.timeout)
         except BaseException:
             self._slots.release()
             raise
@@ -99,7 +103,8 @@ class Analyzer:
         try:
             return await asyncio.wait_for(asyncio.wrap_future(future), timeout=self.timeout)
         except TimeoutError:
-            raise AnalysisTimeout(f"the analysis took longer than {self.timeout:g} s", input=_name(req)) from None
+            raise AnalysisTimeout(f"the analysis took longer than {self.timeout:g} s",
+                                  input=_name(req)) from None
         except SaidwhatError:
             raise
         except Exception as exc:

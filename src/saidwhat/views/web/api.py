@@ -13,56 +13,68 @@ from collections.abc import Callable
 from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from pydantic import ValidationError
+from pydantic import AfterValidator
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, Response
 
-from saidwhat.errors import InputError
-from saidwhat.schema import AnalyzedArticle
+from saidwhat.dates import DATE_FILTER_FORMS, parse_date_filter
+from saidwhat.errors import ConfigError
+from saidwhat.schema import STANCE_LABELS, AnalyzedArticle, StanceLabel
 from saidwhat.store import (
     ActorDetail,
     ActorSummary,
     ArticleSummary,
-    Page,
     QuoteHit,
     ReactionRow,
+    ResultPage,
     Store,
     StoredArticle,
 )
 from saidwhat.views.web.analyze import AnalyzeRequest
+from saidwhat.views.web.request_helpers import get_store, read_analyze_body, validate_analyze
 from saidwhat.views.web.security import check_write_access
 
-__all__ = ["get_store", "read_analyze_body", "router", "validate_analyze"]
+__all__ = ["router"]
 
 router = APIRouter(prefix="/api", tags=["api"])
 T = TypeVar("T")
 
-DATE = r"^\d{4}-\d{2}-\d{2}$"
+def _date_filter(name: str) -> AfterValidator:
+    """The strict date parser (``saidwhat.dates``) as a query validator: a bad date is a 422."""
+
+    def check(value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            return parse_date_filter(value, name)
+        except ConfigError as exc:
+            raise ValueError(exc.message) from None
+
+    return AfterValidator(check)
+
+
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="items to skip")]
 Limit = Annotated[int, Query(ge=1, le=100, description="items per page (at most 100)")]
-Since = Annotated[str | None, Query(pattern=DATE, description="published on or after (YYYY-MM-DD)")]
-Until = Annotated[str | None, Query(pattern=DATE, description="published on or before (YYYY-MM-DD)")]
+Since = Annotated[str | None, _date_filter("since"),
+                  Query(max_length=10, description=f"published on or after ({DATE_FILTER_FORMS})")]
+Until = Annotated[str | None, _date_filter("until"),
+                  Query(max_length=10, description=f"published on or before ({DATE_FILTER_FORMS})")]
 Text = Annotated[str | None, Query(max_length=500)]
-Stance = Annotated[Literal["support", "oppose", "neutral"] | None, Query()]
-
-
-def get_store(request: Request) -> Store:
-    """The app's store (opened on first use)."""
-    store: Store = request.app.state.store_holder.get()
-    return store
+Stance = Annotated[StanceLabel | None, Query()]
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
-@router.get("/articles", response_model=Page[ArticleSummary], summary="List stored articles")
+@router.get("/articles", response_model=ResultPage[ArticleSummary], summary="List stored articles")
 def list_articles(store: StoreDep, outlet: Text = None, since: Since = None, until: Until = None,
-                  offset: Offset = 0, limit: Limit = 20) -> Page[ArticleSummary]:
+                  offset: Offset = 0, limit: Limit = 20) -> ResultPage[ArticleSummary]:
     return store.list_articles(outlet=outlet or None, since=since, until=until, offset=offset, limit=limit)
 
 
-@router.get("/articles/{article_id}", response_model=StoredArticle, summary="One stored article with its analysis",
+@router.get("/articles/{article_id}", response_model=StoredArticle,
+            summary="One stored article with its analysis",
             responses={404: {"description": "no such article"}})
 def get_article(store: StoreDep, article_id: Annotated[int, Path(ge=0)]) -> StoredArticle:
     found = store.get_article(article_id)
@@ -71,23 +83,25 @@ def get_article(store: StoreDep, article_id: Annotated[int, Path(ge=0)]) -> Stor
     return found
 
 
-@router.get("/quotes", response_model=Page[QuoteHit], summary="Search quotes (full text and filters)")
-def search_quotes(store: StoreDep, q: Text = None, actor: Text = None, outlet: Text = None, since: Since = None,
-                  until: Until = None, target: Text = None, stance: Stance = None, offset: Offset = 0,
-                  limit: Limit = 20) -> Page[QuoteHit]:
-    return store.search_quotes(q or None, actor=actor or None, outlet=outlet or None, since=since, until=until,
-                               target=target or None, stance=stance, offset=offset, limit=limit)
+@router.get("/quotes", response_model=ResultPage[QuoteHit], summary="Search quotes (full text and filters)")
+def search_quotes(store: StoreDep, q: Text = None, actor: Text = None, outlet: Text = None,
+                  since: Since = None, until: Until = None, target: Text = None, stance: Stance = None,
+                  offset: Offset = 0, limit: Limit = 20) -> ResultPage[QuoteHit]:
+    return store.search_quotes(q or None, actor=actor or None, outlet=outlet or None, since=since,
+                               until=until, target=target or None, stance=stance, offset=offset, limit=limit)
 
 
 @router.get("/facets", summary="Counts by actor, outlet, target and stance for a quote search")
 def facets(store: StoreDep, q: Text = None, actor: Text = None, outlet: Text = None, since: Since = None,
-           until: Until = None, target: Text = None, stance: Stance = None) -> dict[str, list[tuple[str, int]]]:
+           until: Until = None, target: Text = None,
+           stance: Stance = None) -> dict[str, list[tuple[str, int]]]:
     return store.facets(q or None, actor=actor or None, outlet=outlet or None, since=since, until=until,
                         target=target or None, stance=stance)
 
 
-@router.get("/actors", response_model=Page[ActorSummary], summary="List canonical actors")
-def list_actors(store: StoreDep, name: Text = None, offset: Offset = 0, limit: Limit = 20) -> Page[ActorSummary]:
+@router.get("/actors", response_model=ResultPage[ActorSummary], summary="List canonical actors")
+def list_actors(store: StoreDep, name: Text = None, offset: Offset = 0,
+                limit: Limit = 20) -> ResultPage[ActorSummary]:
     return store.list_actors(name=name or None, offset=offset, limit=limit)
 
 
@@ -103,16 +117,17 @@ def get_actor(store: StoreDep, key: str) -> ActorDetail:
 TargetQ = Annotated[str, Query(min_length=1, max_length=200, description="the target, by name or alias")]
 
 
-@router.get("/reactions", response_model=Page[ReactionRow], summary="Who reacted to a target, and how")
+@router.get("/reactions", response_model=ResultPage[ReactionRow], summary="Who reacted to a target, and how")
 def reactions(store: StoreDep, target: TargetQ, since: Since = None, until: Until = None, offset: Offset = 0,
-              limit: Limit = 20) -> Page[ReactionRow]:
+              limit: Limit = 20) -> ResultPage[ReactionRow]:
     rows = store.reactions(target, since=since, until=until)
-    return Page[ReactionRow](items=rows[offset:offset + limit], total=len(rows), offset=offset, limit=limit)
+    return ResultPage[ReactionRow](items=rows[offset:offset + limit], total=len(rows), offset=offset,
+                                   limit=limit)
 
 
-EXPORT_FIELDS = ("actor", "actor_key", "affiliation", "kind", "stance", "support", "oppose", "neutral",
-                 "first_seen", "n_articles", "outlets", "evidence_quote", "evidence_speaker",
-                 "evidence_article_id", "evidence_url")
+EXPORT_FIELDS = ("actor", "actor_key", "affiliation", "kind", "stance", *STANCE_LABELS, "first_seen",
+                 "n_articles", "outlets", "evidence_quote", "evidence_speaker", "evidence_article_id",
+                 "evidence_url")
 
 
 def _cell(value: object) -> str:
@@ -124,14 +139,16 @@ def _cell(value: object) -> str:
 
 
 def reaction_records(rows: list[ReactionRow]) -> list[dict[str, Any]]:
-    out = []
+    out: list[dict[str, Any]] = []
     for r in rows:
         ev = r.evidence
+        counts: dict[str, Any] = {label: getattr(r, label) for label in STANCE_LABELS}
         out.append({"actor": r.actor, "actor_key": r.actor_key, "affiliation": r.affiliation, "kind": r.kind,
-                    "stance": r.stance, "support": r.support, "oppose": r.oppose, "neutral": r.neutral,
+                    "stance": r.stance, **counts,
                     "first_seen": r.first_seen, "n_articles": r.n_articles, "outlets": "; ".join(r.outlets),
                     "evidence_quote": ev.text if ev else None, "evidence_speaker": ev.speaker if ev else None,
-                    "evidence_article_id": ev.article_id if ev else None, "evidence_url": ev.url if ev else None})
+                    "evidence_article_id": ev.article_id if ev else None,
+                    "evidence_url": ev.url if ev else None})
     return out
 
 
@@ -158,52 +175,6 @@ def export_reactions(store: StoreDep, target: TargetQ, format: Literal["csv", "j
 @router.get("/stats", summary="Counts of stored articles, quotes, actors, failures")
 def stats(store: StoreDep) -> dict[str, int]:
     return store.stats()
-
-
-async def read_analyze_body(request: Request) -> tuple[dict[str, Any], str | None]:
-    """Read (not yet validate) an analyze request from a JSON body or a form, and the form's token
-    field; validation comes after the access check, so strangers learn nothing from it."""
-    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if ctype in ("application/x-www-form-urlencoded", "multipart/form-data"):
-        form = await request.form(max_files=0, max_fields=50)
-        fields = {k: v for k, v in form.items() if isinstance(v, str)}
-        targets: list[str] = []
-        for t in form.getlist("targets") + form.getlist("target"):
-            if isinstance(t, str):
-                targets += [x.strip() for x in t.split(",") if x.strip()]
-        kind = fields.get("kind", "")
-        content = fields.get("content", "")
-        data: dict[str, Any] = {k: fields.get(k) or None for k in ("url", "html", "text")}
-        if content.strip() and kind in ("html", "text"):
-            data[kind] = content
-        data["targets"] = targets
-        data["store"] = fields.get("store", "").lower() in ("1", "true", "on", "yes")
-        return data, fields.get("token") or None
-    if ctype in ("application/json", ""):
-        raw = await request.body()
-        try:
-            value = json.loads(raw or b"null")
-        except ValueError:
-            raise InputError("the body is not valid JSON", input="request") from None
-        if not isinstance(value, dict):
-            raise InputError("the body must be a JSON object", input="request")
-        return value, None
-    raise InputError(f"unsupported content type {ctype[:80]!r}: send JSON or a form", input="request")
-
-
-def validate_analyze(data: dict[str, Any]) -> AnalyzeRequest:
-    try:
-        return AnalyzeRequest.model_validate(data)
-    except ValidationError as exc:
-        raise InputError(_validation_message(exc), input="request") from None
-
-
-def _validation_message(exc: ValidationError) -> str:
-    parts = []
-    for e in exc.errors():
-        loc = ".".join(str(x) for x in e.get("loc", ()))
-        parts.append(f"{loc}: {e.get('msg')}" if loc else str(e.get("msg")))
-    return "; ".join(parts)[:500] or "invalid request"
 
 
 ANALYZE_BODY = {

@@ -26,16 +26,13 @@ from starlette.responses import JSONResponse, Response
 
 from saidwhat import __version__
 from saidwhat.errors import (
-    AnalysisError,
-    BlockedAddressError,
-    FetchError,
     InputError,
-    InputTooLargeError,
     SaidwhatError,
     StoreError,
 )
 from saidwhat.store import Store, open_store
-from saidwhat.views.web.analyze import AnalysisTimeout, Analyzer, AnalyzerBusy
+from saidwhat.views.web.analyze import Analyzer
+from saidwhat.views.web.request_helpers import status_for
 from saidwhat.views.web.security import (
     BodyLimitMiddleware,
     BodyTooLarge,
@@ -45,7 +42,7 @@ from saidwhat.views.web.security import (
     loopback_host_names,
 )
 
-__all__ = ["WebSettings", "app_from_env", "create_app", "status_for"]
+__all__ = ["WebSettings", "app_from_env", "create_app"]
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
@@ -102,25 +99,7 @@ class StoreHolder:
             self._store = None
 
 
-def status_for(exc: SaidwhatError) -> int:
-    """The HTTP status of a saidwhat error: 4xx for the caller's input, 5xx for the server."""
-    if isinstance(exc, InputTooLargeError):
-        return 413
-    if isinstance(exc, BlockedAddressError):
-        return 400
-    if isinstance(exc, InputError):
-        return 422
-    if isinstance(exc, FetchError):
-        return 502
-    if isinstance(exc, AnalysisTimeout):
-        return 504
-    if isinstance(exc, AnalyzerBusy):
-        return 503
-    if isinstance(exc, AnalysisError):
-        return 500
-    if isinstance(exc, StoreError):
-        return 503
-    return 400  # ConfigError and the rest: in a request, a bad option is the caller's
+
 
 
 def _wants_json(request: Request) -> bool:
@@ -146,7 +125,8 @@ def create_app(
     settings = WebSettings(store_url=store_url, token=token, allow_private_network=allow_private_network,
                            host=host, max_body_bytes=max_body_bytes, analyze_timeout=analyze_timeout)
     holder = StoreHolder(store_url, store)
-    analyzer = Analyzer(slots=analyze_slots, timeout=analyze_timeout, allow_private_network=allow_private_network)
+    analyzer = Analyzer(slots=analyze_slots, timeout=analyze_timeout,
+                        allow_private_network=allow_private_network)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -211,7 +191,8 @@ def create_app(
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
-        errors = [{"loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg", ""))} for e in exc.errors()]
+        errors = [{"loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg", ""))}
+                  for e in exc.errors()]
         msg = "; ".join(f"{'.'.join(e['loc'][1:]) or e['loc'][0] if e['loc'] else 'request'}: {e['msg']}"
                         for e in errors)
         payload: dict[str, Any] = {**InputError(msg or "invalid request", input="request").to_dict(),

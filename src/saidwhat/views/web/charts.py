@@ -11,8 +11,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from saidwhat.schema import STANCE_LABELS
+
 __all__ = [
-    "LABELS",
     "Bar",
     "BarChart",
     "Column",
@@ -23,9 +24,6 @@ __all__ = [
     "columns_over_time",
     "timeline",
 ]
-
-LABELS: tuple[str, ...] = ("support", "oppose", "neutral")
-
 
 @dataclass
 class Piece:
@@ -63,12 +61,12 @@ def bar_chart(rows: Iterable[tuple[str, Mapping[str, int], str | None]], *, titl
     """Horizontal stacked bars: one per (name, {label: count}, link) row, widths on a shared scale."""
     data = list(rows)[:max_rows]
     plot = width - label_width - 240  # room for the numbers after the bar
-    top = max((sum(c.get(lbl, 0) for lbl in LABELS) for _, c, _ in data), default=0) or 1
+    top = max((sum(c.get(lbl, 0) for lbl in STANCE_LABELS) for _, c, _ in data), default=0) or 1
     bars = []
     for i, (name, counts, href) in enumerate(data):
         x = float(label_width)
         pieces = []
-        for lbl in LABELS:
+        for lbl in STANCE_LABELS:
             n = int(counts.get(lbl, 0))
             w = plot * n / top
             pieces.append(Piece(lbl, n, x, w))
@@ -103,9 +101,9 @@ class ColumnChart:
 def columns_over_time(points: Iterable[tuple[str, str, int]], *, title: str, width: int = 720,
                       height: int = 240, max_columns: int = 40) -> ColumnChart:
     """Stacked columns per date from (date, label, count) points; the latest ``max_columns`` dates."""
-    per_date: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(LABELS, 0))
+    per_date: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(STANCE_LABELS, 0))
     for date, label, count in points:
-        if label in LABELS:
+        if label in STANCE_LABELS:
             per_date[date][label] += count
     dates = sorted(per_date)[-max_columns:]
     plot_top, plot_bottom = 20, height - 70
@@ -115,8 +113,8 @@ def columns_over_time(points: Iterable[tuple[str, str, int]], *, title: str, wid
     cols = []
     for i, d in enumerate(dates):
         y = float(plot_bottom)
-        pieces = []
-        for lbl in LABELS:
+        pieces: list[tuple[str, int, float, float]] = []
+        for lbl in STANCE_LABELS:
             n = per_date[d][lbl]
             h = (plot_bottom - plot_top) * n / top
             y -= h

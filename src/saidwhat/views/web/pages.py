@@ -22,13 +22,14 @@ from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, Response
 from starlette.templating import Jinja2Templates
 
-from saidwhat.errors import SaidwhatError
-from saidwhat.schema import UNCERTAIN_BELOW, AnalyzedArticle, is_uncertain
-from saidwhat.store import Page, QuoteHit, ReactionRow, StoredArticle
+from saidwhat.dates import parse_date_filter
+from saidwhat.errors import ConfigError, SaidwhatError
+from saidwhat.schema import STANCE_LABELS, UNCERTAIN_BELOW, AnalyzedArticle, is_uncertain
+from saidwhat.store import QuoteHit, ReactionRow, ResultPage, StoredArticle
 from saidwhat.store.keys import actor_key
 from saidwhat.views.web import charts
-from saidwhat.views.web.api import get_store, read_analyze_body, validate_analyze
 from saidwhat.views.web.highlight import build_view
+from saidwhat.views.web.request_helpers import get_store, read_analyze_body, status_for, validate_analyze
 from saidwhat.views.web.security import WriteForbidden, check_write_access
 
 __all__ = ["render_error", "router", "templates"]
@@ -49,7 +50,8 @@ def safe_url(url: str | None) -> str | None:
         parts = urlsplit(url)
     except ValueError:
         return None
-    if parts.scheme.lower() in ("http", "https") and parts.netloc and not any(c in url for c in "\x00\r\n\t "):
+    if parts.scheme.lower() in ("http", "https") and parts.netloc \
+            and not any(c in url for c in "\x00\r\n\t "):
         return url
     return None
 
@@ -66,6 +68,7 @@ def _env() -> Environment:
     env.filters["is_uncertain"] = is_uncertain
     env.globals["uncertain_below"] = UNCERTAIN_BELOW
     env.filters["urlq"] = lambda v: quote(str(v), safe="")
+    env.globals["stance_labels"] = STANCE_LABELS
     return env
 
 
@@ -89,7 +92,7 @@ def render_error(request: Request, status: int, message: str, code: Any = None) 
     return _page(request, "error.html", status=status, status_code=status, message=message, code=code)
 
 
-def _pager(page: Page[Any], params: dict[str, Any]) -> dict[str, Any]:
+def _pager(page: ResultPage[Any], params: dict[str, Any]) -> dict[str, Any]:
     prev_off = max(page.offset - page.limit, 0)
     nxt = page.offset + page.limit
     return {
@@ -108,17 +111,25 @@ def _int(value: str | None, default: int = 0, hi: int = 1_000_000) -> int:
         return default
 
 
+def _valid_date(value: str, name: str) -> bool:
+    """Pages drop a filter that is not a date (a hand-edited link) rather than fail."""
+    try:
+        parse_date_filter(value, name)
+    except ConfigError:
+        return False
+    return True
+
+
 def _filters(request: Request) -> dict[str, str]:
     out = {}
     for k in FILTERS:
         v = (request.query_params.get(k) or "").strip()[:300]
         if v:
             out[k] = v
-    if out.get("stance") not in (None, "support", "oppose", "neutral"):
+    if out.get("stance") not in (None, *STANCE_LABELS):
         out.pop("stance")
     for k in ("since", "until"):
-        v = out.get(k, "")
-        if v and not (len(v) == 10 and v[4] == "-" and v[7] == "-" and (v[:4] + v[5:7] + v[8:]).isdigit()):
+        if k in out and not _valid_date(out[k], k):
             out.pop(k)
     return out
 
@@ -132,7 +143,8 @@ def search_page(request: Request) -> Response:
     args: dict[str, Any] = {k: v for k, v in f.items() if k != "q"}
     if offset == 0:  # one query serves the first page and the date facet's sample
         sample = store.search_quotes(f.get("q"), offset=0, limit=DATE_SAMPLE, **args)
-        hits = Page[QuoteHit](items=sample.items[:PAGE_SIZE], total=sample.total, offset=0, limit=PAGE_SIZE)
+        hits = ResultPage[QuoteHit](items=sample.items[:PAGE_SIZE], total=sample.total, offset=0,
+                                    limit=PAGE_SIZE)
     else:
         hits = store.search_quotes(f.get("q"), offset=offset, limit=PAGE_SIZE, **args)
         sample = store.search_quotes(f.get("q"), offset=0, limit=DATE_SAMPLE, **args) if hits.total else hits
@@ -215,7 +227,8 @@ def actors_page(request: Request) -> Response:
     name = (request.query_params.get("name") or "").strip()[:200]
     offset = _int(request.query_params.get("offset"))
     page = store.list_actors(name=name or None, offset=offset, limit=PAGE_SIZE)
-    return _page(request, "actors.html", page=page, q_name=name, pg=_pager(page, {"name": name, "offset": offset}))
+    return _page(request, "actors.html", page=page, q_name=name,
+                 pg=_pager(page, {"name": name, "offset": offset}))
 
 
 @router.get("/actors/{key:path}")
@@ -237,7 +250,7 @@ def actor_page(request: Request, key: str) -> Response:
 
 
 def _by_affiliation(rows: list[ReactionRow]) -> list[tuple[str, dict[str, int], str | None]]:
-    agg: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(charts.LABELS, 0))
+    agg: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(STANCE_LABELS, 0))
     for r in rows:
         name = r.affiliation or "(no affiliation)"
         agg[name]["support"] += r.support
@@ -275,20 +288,22 @@ def reactions_page(request: Request) -> Response:
         rows = store.reactions(target, since=f.get("since"), until=f.get("until"))
         ctx["n_rows"] = len(rows)
         shown = [r for r in rows if r.stance == f["stance"]] if f.get("stance") else rows
-        page = Page[ReactionRow](items=shown[offset:offset + REACTION_ROWS], total=len(shown), offset=offset,
-                                 limit=REACTION_ROWS)
+        page = ResultPage[ReactionRow](items=shown[offset:offset + REACTION_ROWS], total=len(shown),
+                                       offset=offset, limit=REACTION_ROWS)
         ctx["rows"] = page.items
         ctx["pg"] = _pager(page, {"target": target, **f, "offset": offset})
         # charts: the actors taking a stance most often first, then the most quoted
         top = sorted(shown, key=lambda r: (-(r.support + r.oppose), -(r.support + r.oppose + r.neutral)))
         ctx["by_actor"] = charts.bar_chart(
-            [(r.actor, {"support": r.support, "oppose": r.oppose, "neutral": r.neutral}, actor_href(r.actor_key))
+            [(r.actor, {"support": r.support, "oppose": r.oppose, "neutral": r.neutral},
+              actor_href(r.actor_key))
              for r in top], title=f"Stance toward {target} by actor"
             + (f" (top {CHART_ROWS} of {len(top)})" if len(top) > CHART_ROWS else ""), max_rows=CHART_ROWS)
         by_aff = _by_affiliation(shown)
         ctx["by_affiliation"] = charts.bar_chart(
             by_aff, title=f"Stance toward {target} by affiliation"
-            + (f" (top {CHART_ROWS} of {len(by_aff)})" if len(by_aff) > CHART_ROWS else ""), max_rows=CHART_ROWS)
+            + (f" (top {CHART_ROWS} of {len(by_aff)})" if len(by_aff) > CHART_ROWS else ""),
+            max_rows=CHART_ROWS)
         dated = [r for r in shown if r.first_seen]
         ctx["timeline"] = charts.timeline(
             [(r.actor, r.first_seen, r.stance, actor_href(r.actor_key)) for r in dated], max_rows=CHART_ROWS,
@@ -311,7 +326,8 @@ async def analyze_submit(request: Request) -> Response:
     form_values: dict[str, str] = {}
     try:
         data, form_token = await read_analyze_body(request)
-        form_values = {"url": str(data.get("url") or ""), "content": str(data.get("html") or data.get("text") or ""),
+        form_values = {"url": str(data.get("url") or ""),
+                       "content": str(data.get("html") or data.get("text") or ""),
                        "kind": "html" if data.get("html") else "text",
                        "targets": ", ".join(str(t) for t in data.get("targets") or [])}
         check_write_access(request, token=settings.token, loopback=settings.loopback, form_token=form_token)
@@ -320,7 +336,6 @@ async def analyze_submit(request: Request) -> Response:
     except WriteForbidden as exc:
         return _page(request, "analyze.html", status=exc.status, form=form_values, error=exc.to_dict())
     except SaidwhatError as exc:
-        from saidwhat.views.web.app import status_for
 
         return _page(request, "analyze.html", status=status_for(exc), form=form_values, error=exc.to_dict())
     if req.store:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from saidwhat.analysis.stance import lexicon as lx
 from saidwhat.analysis.stance.features import Involvement, tree_distance, word_features
-from saidwhat.schema import Span, StanceLabel
+from saidwhat.schema import STANCE_LABELS, Span, StanceLabel
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class LayerLike:
 
 DEFAULT = StanceConfig()
 
-LABELS: tuple[StanceLabel, ...] = ("support", "oppose", "neutral")
+LABELS = STANCE_LABELS  # the order of the learned weights
 
 
 @dataclass

@@ -17,8 +17,8 @@ from spacy.tokens import Doc
 
 from saidwhat.analysis.attribution.extract import find_attributions
 from saidwhat.analysis.nlp import MAX_CHARS, get_nlp
-from saidwhat.batch import Outcome
 from saidwhat.errors import AnalysisError, InputTooLargeError, MissingInputError, SaidwhatError
+from saidwhat.runner import Result
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +69,7 @@ def text_record(text: str, name: str, targets: Sequence[str] = (), doc: Doc | No
         if doc is None:
             doc = get_nlp()(text)
         atts = find_attributions(doc)
-        for att, speaker in zip(atts, _speakers(doc, atts, name)):
+        for att, speaker in zip(atts, _speakers(doc, atts, name), strict=True):
             out.append({
                 "content": [list(s) for s in att.content],
                 "source": [list(s) for s in att.source],
@@ -81,35 +81,31 @@ def text_record(text: str, name: str, targets: Sequence[str] = (), doc: Doc | No
     return {"id": name, "attributions": out}
 
 
-def file_record(path: str, targets: tuple[str, ...] = ()) -> dict[str, Any]:
-    """Record for one ``*.txt`` file, ``id`` = its stem (module-level: sent to worker processes)."""
-    return text_record(read_text(path), Path(path).stem, targets)
-
-
-def file_records(paths: tuple[str, ...], targets: tuple[str, ...] = ()) -> list[Outcome[dict[str, Any]]]:
+def file_records(paths: tuple[str, ...], targets: tuple[str, ...] = ()) -> list[Result[dict[str, Any]]]:
     """Records for several files, parsed together with ``nlp.pipe`` (faster than one by one).
 
     Each file keeps its own outcome: one unreadable or oversized file fails alone.
     """
-    outcomes: list[Outcome[dict[str, Any]]] = [Outcome(p) for p in paths]
+    outcomes: list[Result[dict[str, Any]]] = [Result(p) for p in paths]
     texts: dict[int, str] = {}
     for i, p in enumerate(paths):
         try:
             text = read_text(p)
             if len(text) > MAX_CHARS:
-                raise InputTooLargeError(f"text has {len(text)} characters, over the {MAX_CHARS} limit", input=p)
+                raise InputTooLargeError(f"text has {len(text)} characters, over the {MAX_CHARS} limit",
+                                         input=p)
         except SaidwhatError as exc:
             outcomes[i].error = exc
             continue
         if text.strip():
             texts[i] = text
         else:
-            outcomes[i].result = {"id": Path(p).stem, "attributions": []}
+            outcomes[i].value = {"id": Path(p).stem, "attributions": []}
     order = sorted(texts)
     docs = get_nlp().pipe([texts[i] for i in order], batch_size=max(1, len(order)))
     for i, doc in zip(order, docs, strict=True):
         try:
-            outcomes[i].result = text_record(texts[i], Path(paths[i]).stem, targets, doc=doc)
+            outcomes[i].value = text_record(texts[i], Path(paths[i]).stem, targets, doc=doc)
         except SaidwhatError as exc:
             outcomes[i].error = exc
         except Exception as exc:  # a bug on one text must not lose the others

@@ -1,9 +1,12 @@
-"""Where per-document work runs: in this process, in local worker processes, or on Dask.
+"""The one runner: a function over many inputs, in this process, local worker processes or Dask.
 
-The driver (the ingest process) reads sources, submits one task per document, and consumes the
-results *in input order* with a bounded number of tasks in flight, so memory stays flat on any
-corpus size and ``--limit`` picks the same documents however many workers there are. The
-driver alone writes to the store.
+Every input yields one ``Result``: its value, or the ``SaidwhatError`` it failed with (errors
+pickle, so they cross process and Dask boundaries as they are). One bad input never sinks the
+batch. The driver (the CLI, an evaluation, the ingest process) consumes results *in input order*
+with a bounded number of tasks in flight, so memory stays flat on any corpus size, ``--limit``
+picks the same inputs however many workers there are, and a caller can write each result (a
+JSONL line, a store row) as soon as it and those before it are done. ``saidwhat analyze
+--workers N``, ``saidwhat evaluate`` and ``saidwhat ingest --workers N|--dask ADDR`` all run here.
 
 ``--dask ADDR`` connects to a running scheduler (``tcp://host:8786``); ``--dask local:N`` starts a
 ``distributed.LocalCluster`` of N worker processes with one thread each (spaCy is not made for
@@ -18,16 +21,44 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
-from saidwhat.errors import ConfigError
+from saidwhat.errors import AnalysisError, ConfigError, SaidwhatError, require_extra
 
-__all__ = ["Call", "DaskRunner", "InlineRunner", "PoolRunner", "Ready", "Runner", "make_runner", "ordered"]
+__all__ = ["Call", "DaskRunner", "InlineRunner", "PoolRunner", "Ready", "Result", "Runner", "make_runner",
+           "run_batch", "run_jobs"]
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+@dataclass
+class Result(Generic[T]):
+    """One input's result: ``value`` when it succeeded, else ``error``."""
+
+    input: Any
+    value: T | None = None
+    error: SaidwhatError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def guarded(name: str, fn: Callable[..., T], *args: Any) -> tuple[T | None, SaidwhatError | None]:
+    """``fn(*args)`` as (value, error), never raising (runs in workers; ``name`` names the input)."""
+    try:
+        return fn(*args), None
+    except SaidwhatError as exc:
+        if exc.input is None:
+            exc.input = name
+        return None, exc
+    except Exception as exc:
+        log.exception("unexpected failure on %s", name)
+        return None, AnalysisError(f"unexpected {type(exc).__name__}: {exc}", input=name)
 
 
 class Runner(Protocol):
@@ -94,6 +125,7 @@ class DaskRunner:
     """Tasks on a Dask cluster: an existing scheduler, or ``local:N`` for a LocalCluster."""
 
     def __init__(self, address: str) -> None:
+        require_extra("distributed", "dask", "--dask")
         from distributed import Client, LocalCluster
 
         self.cluster: Any = None
@@ -140,47 +172,67 @@ def make_runner(workers: int = 1, dask: str | None = None) -> Runner:
 
 @dataclass(frozen=True)
 class Ready:
-    """An item whose outcome is already known (no task needed)."""
+    """An input whose result is already known (no task needed)."""
 
-    item: Any
-    value: Any
+    result: Result[Any]
 
 
 @dataclass(frozen=True)
 class Call:
-    """An item to compute as ``fn(*args)`` on the runner."""
+    """An input to compute as ``fn(*args)`` on the runner; ``name`` names it in errors."""
 
     item: Any
     fn: Callable[..., Any]
     args: tuple[Any, ...]
+    name: str | None = None
 
 
-def ordered(runner: Runner, jobs: Iterable[Ready | Call]) -> Generator[tuple[Any, Any], None, None]:
-    """Yield ``(item, value)`` in job order, keeping at most ``runner.slots`` calls in flight.
+def run_jobs(runner: Runner, jobs: Iterable[Ready | Call], *, keep_going: bool = True
+             ) -> Generator[Result[Any], None, None]:
+    """Yield one ``Result`` per job in job order, keeping at most ``runner.slots`` calls in flight.
 
-    Stop consuming (close the generator) to stop submitting; calls in flight are abandoned.
+    Without ``keep_going`` the first failure is the last result. Stop consuming (close the
+    generator) to stop submitting; calls in flight are abandoned.
     """
-    queue: deque[tuple[Any, bool, Any]] = deque()
+    queue: deque[Result[Any] | tuple[Any, Any]] = deque()
     in_flight = 0
     it = iter(jobs)
     exhausted = False
     while True:
         while not exhausted and in_flight < runner.slots and len(queue) < 4 * runner.slots + 16:
-            try:
-                job = next(it)
-            except StopIteration:
+            job = next(it, None)
+            if job is None:
                 exhausted = True
-                break
-            if isinstance(job, Ready):
-                queue.append((job.item, False, job.value))
+            elif isinstance(job, Ready):
+                queue.append(job.result)
             else:
-                queue.append((job.item, True, runner.submit(job.fn, *job.args)))
+                name = job.name if job.name is not None else str(job.item)
+                queue.append((job.item, runner.submit(guarded, name, job.fn, *job.args)))
                 in_flight += 1
         if not queue:
             return
-        item, pending, handle = queue.popleft()
-        if pending:
-            in_flight -= 1
-            yield item, runner.result(handle)
+        head = queue.popleft()
+        if isinstance(head, Result):
+            result = head
         else:
-            yield item, handle
+            in_flight -= 1
+            value, error = runner.result(head[1])
+            result = Result(head[0], value=value, error=error)
+        yield result
+        if not result.ok and not keep_going:
+            return
+
+
+def run_batch(fn: Callable[[Any], T], inputs: Iterable[Any], *, workers: int = 1, dask: str | None = None,
+              keep_going: bool = True) -> Iterator[Result[T]]:
+    """``fn(input)`` for each input on a runner made for the call (see ``make_runner``), in order.
+
+    ``fn`` must pickle (a module-level function or a ``functools.partial`` of one) when
+    ``workers > 1`` or ``dask`` is given.
+    """
+    items = list(inputs)
+    runner = make_runner(workers if len(items) > 1 else 1, dask)
+    try:
+        yield from run_jobs(runner, (Call(item, fn, (item,)) for item in items), keep_going=keep_going)
+    finally:
+        runner.close()

@@ -19,9 +19,9 @@ __all__ = [
     "ArticleSummary",
     "CopyLink",
     "FailureRecord",
-    "Page",
     "QuoteHit",
     "ReactionRow",
+    "ResultPage",
     "StanceCounts",
     "StancePoint",
     "StoredArticle",
@@ -30,7 +30,7 @@ __all__ = [
 T = TypeVar("T")
 
 
-class Page(BaseModel, Generic[T]):
+class ResultPage(BaseModel, Generic[T]):
     """One page of a paginated listing; ``total`` counts all matches, not just ``items``."""
 
     items: list[T]
