@@ -1,6 +1,7 @@
 """Stance on PolNeAR-stance dev — measurement only: end-to-end, on gold attributions, ablations.
 
-    .venv/bin/python benchmarks/stance.py [--shared ../shared] [--out PRED.jsonl] [--gold-attributions] [--ablate]
+    .venv/bin/python benchmarks/stance.py [--shared ../shared] [--out PRED.jsonl] [--gold-attributions] \\
+        [--ablate]
 
 Dev labels are never trained or tuned on: the shipped layer is trained by
 ``scripts/train_stance.py`` on the project's own labels (``tests/data/stance``).
@@ -24,6 +25,7 @@ import sys
 import time
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.attribution import Attribution, find_attributions
@@ -71,27 +73,48 @@ def gold_attributions_with_ids(ann: Path) -> list[tuple[str, Attribution]]:
             role, tid = arg.split(":")
             roles.setdefault(role.rstrip("0123456789"), []).extend(spans.get(tid, []))
         if roles.get("Content"):
-            out.append((m.group(1), Attribution(content=roles["Content"], cue=roles.get("Cue", []),
-                                                source=roles.get("Source", []), kind="indirect")))
+            out.append(
+                (
+                    m.group(1),
+                    Attribution(
+                        content=roles["Content"],
+                        cue=roles.get("Cue", []),
+                        source=roles.get("Source", []),
+                        kind="indirect",
+                    ),
+                )
+            )
     return out
 
 
-def analyse(text: str, atts: list[Attribution] | None, cfg: StanceConfig | None,
-            collect: list[tuple[str, str, dict[str, float]]] | None = None) -> AnalyzedArticle:
+def analyse(
+    text: str,
+    atts: list[Attribution] | None,
+    cfg: StanceConfig | None,
+    collect: list[tuple[str, str, dict[str, float]]] | None = None,
+) -> AnalyzedArticle:
     """The pipeline of ``analyze_article`` with a stance config and optional given attributions."""
     doc = get_nlp()(text)
     attributions = atts if atts is not None else find_attributions(doc)
     res = resolve_actors(doc, attributions)
-    quotes = [Quote(id=f"q{i + 1}", kind=a.kind, content=list(a.content), cue=list(a.cue),
-                    speaker=Speaker(mention=list(a.source), actor=res.speakers[i]))
-              for i, a in enumerate(attributions)]
+    quotes = [
+        Quote(
+            id=f"q{i + 1}",
+            kind=a.kind,
+            content=list(a.content),
+            cue=list(a.cue),
+            speaker=Speaker(mention=list(a.source), actor=res.speakers[i]),
+        )
+        for i, a in enumerate(attributions)
+    ]
     analyzed = AnalyzedArticle(text=text, actors=res.actors, quotes=quotes)
     assign_stances(doc, analyzed, TARGETS, config=cfg, collect=collect)
     return analyzed
 
 
-def predict(shared: Path, ids: list[str], cfg: StanceConfig | None, gold: bool, out: Path,
-            mode: str = "w") -> None:
+def predict(
+    shared: Path, ids: list[str], cfg: StanceConfig | None, gold: bool, out: Path, mode: str = "w"
+) -> None:
     dev = shared / "data" / "polnear" / "dev"
     with out.open(mode, encoding="utf-8") as fh:
         for aid in ids:
@@ -101,22 +124,33 @@ def predict(shared: Path, ids: list[str], cfg: StanceConfig | None, gold: bool, 
                 anns = sorted(p for p in (dev / "attributions").glob(f"{aid}_*.ann"))
                 atts = gold_attributions(anns[0])
             a = analyse(text, atts, cfg)
-            rows = [{"content": q.content, "cue": q.cue, "source": q.speaker.mention,
-                     "stance": {k: v.label for k, v in q.stance.items()}} for q in a.quotes]
+            rows = [
+                {
+                    "content": q.content,
+                    "cue": q.cue,
+                    "source": q.speaker.mention,
+                    "stance": {k: v.label for k, v in q.stance.items()},
+                }
+                for q in a.quotes
+            ]
             fh.write(json.dumps({"id": aid, "attributions": rows}) + "\n")
 
 
-def report(scorer: ModuleType, shared: Path, labels_path: Path, pred: Path, title: str) -> dict:
+def report(scorer: ModuleType, shared: Path, labels_path: Path, pred: Path, title: str) -> dict[str, Any]:
     labels = [json.loads(x) for x in labels_path.read_text(encoding="utf-8").splitlines() if x.strip()]
     r = scorer.score(str(shared / "data" / "polnear" / "dev"), labels, scorer.sa.load_predictions(str(pred)))
     e = r["end_to_end"]
-    print(f"\n## {title}\ncoverage {r['coverage']:.3f}  end-to-end macro-F1 {e['macro_f1']:.3f} "
-          f"(support {e['f1']['support']:.3f}, oppose {e['f1']['oppose']:.3f}, neutral {e['f1']['neutral']:.3f})"
-          f"  accuracy {e['accuracy']:.3f}  matched-only macro-F1 {r['matched']['macro_f1']:.3f}")
+    print(
+        f"\n## {title}\ncoverage {r['coverage']:.3f}  end-to-end macro-F1 {e['macro_f1']:.3f} "
+        f"(support {e['f1']['support']:.3f}, oppose {e['f1']['oppose']:.3f}, "
+        f"neutral {e['f1']['neutral']:.3f})"
+        f"  accuracy {e['accuracy']:.3f}  matched-only macro-F1 {r['matched']['macro_f1']:.3f}"
+    )
     print("  gold \\ pred   support   oppose  neutral")
     for g in ("support", "oppose", "neutral"):
         print(f"  {g:<11}" + "".join(f"{e['confusion'][g][p]:>9}" for p in ("support", "oppose", "neutral")))
-    return r
+    out: dict[str, Any] = r
+    return out
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -128,14 +162,19 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--rule", action="store_true", help="threshold rule only (no learned layer)")
     args = ap.parse_args(argv)
     labels_path = args.shared / "data" / "polnear-stance" / "dev.jsonl"
-    ids = sorted({json.loads(x)["id"] for x in labels_path.read_text(encoding="utf-8").splitlines() if x.strip()})
+    ids = sorted(
+        {json.loads(x)["id"] for x in labels_path.read_text(encoding="utf-8").splitlines() if x.strip()}
+    )
     scorer = load_scorer(args.shared)
     full = StanceConfig() if args.rule else default_config()
     configs = [("full", full)]
     if args.ablate:
-        configs += [("no lexicon", StanceConfig(lexicon=False)), ("no cue polarity", StanceConfig(cue=False)),
-                    ("no syntax (any mention nearby)", StanceConfig(syntax=False)),
-                    ("no negation", StanceConfig(negation=False))]
+        configs += [
+            ("no lexicon", StanceConfig(lexicon=False)),
+            ("no cue polarity", StanceConfig(cue=False)),
+            ("no syntax (any mention nearby)", StanceConfig(syntax=False)),
+            ("no negation", StanceConfig(negation=False)),
+        ]
     mode = "gold attributions" if args.gold_attributions else "extracted attributions"
     for name, cfg in configs:
         t0 = time.time()

@@ -51,13 +51,13 @@ from saidwhat.schema import AnalyzedArticle, Quote, Speaker, StanceLabel  # noqa
 
 FOLDS = 10
 # The setting shipped, chosen by the grouped CV of --grid on the training data alone.
-SETTING = {"l2": 16.0, "class_power": 0.5, "min_count": 2, "views": ("gold", "extracted")}
+SETTING: dict[str, Any] = {"l2": 16.0, "class_power": 0.5, "min_count": 2, "views": ("gold", "extracted")}
 
 
 class FeatureTap(LayerLike):
     """A stand-in layer: every pair gets its features computed and is labelled neutral."""
 
-    def predict(self, feats: dict[str, float]) -> tuple[StanceLabel, float]:
+    def predict(self, _feats: dict[str, float]) -> tuple[StanceLabel, float]:
         return "neutral", 1.0
 
 
@@ -113,22 +113,38 @@ def match(gold: list[set[int]], pred: list[set[int]]) -> dict[int, int]:
 
 def _features(doc: Doc, atts: list[Attribution]) -> dict[tuple[int, str], dict[str, float]]:
     res = resolve_actors(doc, atts)
-    quotes = [Quote(id=f"q{i + 1}", kind=a.kind, content=list(a.content), cue=list(a.cue),
-                    speaker=Speaker(mention=list(res.mentions[i] if i < len(res.mentions) else a.source),
-                                    actor=res.speakers[i]))
-              for i, a in enumerate(atts)]
+    quotes = [
+        Quote(
+            id=f"q{i + 1}",
+            kind=a.kind,
+            content=list(a.content),
+            cue=list(a.cue),
+            speaker=Speaker(
+                mention=list(res.mentions[i] if i < len(res.mentions) else a.source), actor=res.speakers[i]
+            ),
+        )
+        for i, a in enumerate(atts)
+    ]
     analyzed = AnalyzedArticle(text=doc.text, actors=res.actors, quotes=quotes)
     collect: list[tuple[str, str, dict[str, float]]] = []
     assign_stances(doc, analyzed, list(TARGETS), config=StanceConfig(layer=FeatureTap()), collect=collect)
     return {(int(qid[1:]) - 1, target): feats for qid, target, feats in collect}
 
 
-def article_rows(aid: str, doc: Doc, events: dict[str, Event],
-                 labels: dict[str, dict[str, str]]) -> tuple[list[Row], int]:
+def article_rows(
+    aid: str, doc: Doc, events: dict[str, Event], labels: dict[str, dict[str, str]]
+) -> tuple[list[Row], int]:
     """Rows of both views; also the number of labelled pairs whose attribution was extracted."""
     eids = sorted(events, key=lambda e: int(e[1:]))
-    gold_atts = [Attribution(content=sorted(events[e].content), cue=sorted(events[e].cue),
-                             source=sorted(events[e].source), kind="indirect") for e in eids]
+    gold_atts = [
+        Attribution(
+            content=sorted(events[e].content),
+            cue=sorted(events[e].cue),
+            source=sorted(events[e].source),
+            kind="indirect",
+        )
+        for e in eids
+    ]
     rows: list[Row] = []
     for (i, target), feats in _features(doc, gold_atts).items():
         lab = labels.get(eids[i], {}).get(target)
@@ -149,8 +165,8 @@ def article_rows(aid: str, doc: Doc, events: dict[str, Event],
 def build_rows(shared: Path, cache: Path | None) -> tuple[list[Row], dict[str, Any]]:
     labels: dict[str, dict[str, dict[str, str]]] = defaultdict(dict)
     for name in POLNEAR_FILES:
-        for r in load_jsonl(DATA / name):
-            labels[r["id"]][r["attribution"]] = r["stance"]
+        for item in load_jsonl(DATA / name):
+            labels[item["id"]][item["attribution"]] = item["stance"]
     ids = sorted(labels)
     train_dir = shared / "data" / "polnear" / "train"
     t0 = time.time()
@@ -162,8 +178,9 @@ def build_rows(shared: Path, cache: Path | None) -> tuple[list[Row], dict[str, A
     for aid in ids:
         r, matched[aid] = article_rows(aid, docs[aid], sourced_events(train_dir, aid), labels[aid])
         rows += r
-    gold_pairs = {(aid, e, t): st[t] for aid in ids for e, st in labels[aid].items() for t in TARGETS
-                  if st[t] in LABELS}
+    gold_pairs = {
+        (aid, e, t): st[t] for aid in ids for e, st in labels[aid].items() for t in TARGETS if st[t] in LABELS
+    }
     return rows, {"ids": ids, "pairs": pairs, "matched": matched, "gold": gold_pairs}
 
 
@@ -183,8 +200,9 @@ def folds_of(ids: list[str]) -> dict[str, int]:
     return {aid: k % FOLDS for k, aid in enumerate(ids)}
 
 
-def cross_validate(rows: list[Row], meta: dict[str, Any], setting: dict[str, Any]
-                   ) -> tuple[dict[str, dict[str, float]], list[tuple[list[float], str]]]:
+def cross_validate(
+    rows: list[Row], meta: dict[str, Any], setting: dict[str, Any]
+) -> tuple[dict[str, dict[str, float]], list[tuple[list[float], str]]]:
     """Held-back scores by article folds: per view, over every labelled non-self pair of train.
 
     A pair without a row (no involvement; for ``extracted`` also: attribution not extracted)
@@ -195,8 +213,13 @@ def cross_validate(rows: list[Row], meta: dict[str, Any], setting: dict[str, Any
     oof: list[tuple[list[float], str]] = []
     for k in range(FOLDS):
         train_rows = [r for r in rows if fold[r.article] != k and r.view in setting["views"]]
-        layer = train([r.features for r in train_rows], [r.label for r in train_rows], l2=setting["l2"],
-                      class_power=setting["class_power"], min_count=setting["min_count"])
+        layer = train(
+            [r.features for r in train_rows],
+            [r.label for r in train_rows],
+            l2=setting["l2"],
+            class_power=setting["class_power"],
+            min_count=setting["min_count"],
+        )
         for r in rows:
             if fold[r.article] == k:
                 probs = layer.probabilities(r.features)
@@ -246,14 +269,22 @@ def reliability(oof: list[tuple[list[float], str]]) -> list[tuple[str, int, floa
             if lo <= probs[k] < hi:
                 items.append((probs[k], LABELS[k] == lab))
         if items:
-            out.append((f"{lo:.1f}-{min(hi, 1.0):.1f}", len(items), sum(p for p, _ in items) / len(items),
-                        sum(ok for _, ok in items) / len(items)))
+            out.append(
+                (
+                    f"{lo:.1f}-{min(hi, 1.0):.1f}",
+                    len(items),
+                    sum(p for p, _ in items) / len(items),
+                    sum(ok for _, ok in items) / len(items),
+                )
+            )
     return out
 
 
 def _fmt(s: dict[str, float]) -> str:
-    return (f"macro-F1 {s['macro']:.3f} (support {s['support']:.3f}, oppose {s['oppose']:.3f}, "
-            f"neutral {s['neutral']:.3f})")
+    return (
+        f"macro-F1 {s['macro']:.3f} (support {s['support']:.3f}, oppose {s['oppose']:.3f}, "
+        f"neutral {s['neutral']:.3f})"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -266,13 +297,16 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     rows, meta = build_rows(args.shared, args.doc_cache)
     n_pairs = sum(meta["pairs"].values())
-    print(f"labelled non-self pairs {n_pairs}; rows: gold {sum(r.view == 'gold' for r in rows)}, extracted "
-          f"{sum(r.view == 'extracted' for r in rows)}; pairs with an extracted attribution "
-          f"{sum(meta['matched'].values())} ({sum(meta['matched'].values()) / n_pairs:.3f})")
-    setting = dict(SETTING)
+    print(
+        f"labelled non-self pairs {n_pairs}; rows: gold {sum(r.view == 'gold' for r in rows)}, extracted "
+        f"{sum(r.view == 'extracted' for r in rows)}; pairs with an extracted attribution "
+        f"{sum(meta['matched'].values())} ({sum(meta['matched'].values()) / n_pairs:.3f})"
+    )
+    setting: dict[str, Any] = dict(SETTING)
     if args.grid:
-        grid = itertools.product((1.0, 4.0, 16.0), (0.25, 0.5, 0.75), (2, 3, 5),
-                                 (("gold",), ("gold", "extracted")))
+        grid = itertools.product(
+            (1.0, 4.0, 16.0), (0.25, 0.5, 0.75), (2, 3, 5), (("gold",), ("gold", "extracted"))
+        )
         best = None
         for l2, cp, mc, views in grid:
             s = {"l2": l2, "class_power": cp, "min_count": mc, "views": views}
@@ -284,21 +318,32 @@ def main(argv: list[str] | None = None) -> int:
         print(f"best by extracted-view CV macro-F1: {best[1]} ({best[0]:.3f})")
     scores, oof = cross_validate(rows, meta, setting)
     temperature = fit_temperature([p for p, _ in oof], [lab for _, lab in oof])
-    print(f"\nsetting {setting}\nheld-back by article ({FOLDS} folds), every labelled non-self pair of train:")
+    print(
+        f"\nsetting {setting}\nheld-back by article ({FOLDS} folds), every labelled non-self pair of train:"
+    )
     print(f"  gold attributions:      {_fmt(scores['gold'])}")
     print(f"  extracted attributions: {_fmt(scores['extracted'])}")
-    print(f"calibration (extracted-view rows): ECE {ece(oof):.3f} raw, temperature {temperature}, "
-          f"ECE {ece(_tempered(oof, temperature)):.3f} calibrated")
+    print(
+        f"calibration (extracted-view rows): ECE {ece(oof):.3f} raw, temperature {temperature}, "
+        f"ECE {ece(_tempered(oof, temperature)):.3f} calibrated"
+    )
     for band, n, conf, acc in reliability(_tempered(oof, temperature)):
         print(f"  top-label probability {band}: n {n}, mean probability {conf:.3f}, accuracy {acc:.3f}")
     if args.cv_only:
         return 0
     use = [r for r in rows if r.view in setting["views"]]
-    layer = train([r.features for r in use], [r.label for r in use], l2=setting["l2"],
-                  class_power=setting["class_power"], min_count=setting["min_count"])
-    note = (f"trained by scripts/train_stance.py on {len(use)} rows ({', '.join(setting['views'])} views) of "
-            f"{len(meta['ids'])} PolNeAR train articles labelled in tests/data/stance; no dev label; "
-            f"setting {json.dumps({k: v for k, v in setting.items() if k != 'views'})}")
+    layer = train(
+        [r.features for r in use],
+        [r.label for r in use],
+        l2=setting["l2"],
+        class_power=setting["class_power"],
+        min_count=setting["min_count"],
+    )
+    note = (
+        f"trained by scripts/train_stance.py on {len(use)} rows ({', '.join(setting['views'])} views) of "
+        f"{len(meta['ids'])} PolNeAR train articles labelled in tests/data/stance; no dev label; "
+        f"setting {json.dumps({k: v for k, v in setting.items() if k != 'views'})}"
+    )
     save_layer(Layer(layer.weights, temperature, note), args.out)
     print(f"wrote {args.out} ({len(layer.weights)} features)")
     return 0

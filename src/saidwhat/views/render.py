@@ -102,8 +102,8 @@ def _reaction_table(a: AnalyzedArticle, t: Target) -> list[str]:
         st = act.stance[t.name]
         ev = _evidence(a, st.evidence[0]) if st.evidence else ""
         role = "author, " if st.role == "author" else ""
-        lines.append(f"| {_md(act.name)} | {_md(act.affiliation)} | {role}{stance_text(st.label, st.score, st.uncertain)}"
-                     f" | {ev} |")
+        shown = stance_text(st.label, st.score, st.uncertain)
+        lines.append(f"| {_md(act.name)} | {_md(act.affiliation)} | {role}{shown} | {ev} |")
     if not rows:
         lines.append("| (no actor took a stance) | | | |")
     return lines + [""]

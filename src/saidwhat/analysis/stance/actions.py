@@ -32,7 +32,18 @@ from saidwhat.analysis.stance.score import cue_polarity, negated, tokens_of, wor
 from saidwhat.schema import Actor, ActorKind, AnalyzedArticle, Reaction, Span, StanceLabel
 
 # Verbs and nouns whose polarity comes from a preposition ("voted against", "a campaign for").
-PREP_ACTIONS = {"vote", "campaign", "rally", "fight", "stand", "argue", "lobby", "testify", "push", "petition"}
+PREP_ACTIONS = {
+    "vote",
+    "campaign",
+    "rally",
+    "fight",
+    "stand",
+    "argue",
+    "lobby",
+    "testify",
+    "push",
+    "petition",
+}
 # The score of a reaction: the evidence is explicit, so it starts high; a describing verb's
 # complement adds with its lexicon weight. Not calibrated on data (reactions are rare in the
 # training attributions); documented as such in docs/stance.md.
@@ -53,8 +64,11 @@ def _objects(tok: Token, preps: tuple[str, ...] = ("of", "for", "on", "against",
 
 def _prep_polarity(tok: Token, about: About) -> float:
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in lx.PREP_POLARITY and any(
-                about(x) for x in c.children if x.dep_ == "pobj"):
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in lx.PREP_POLARITY
+            and any(about(x) for x in c.children if x.dep_ == "pobj")
+        ):
             return lx.PREP_POLARITY[c.lower_]
         if c.dep_ == "prep" and c.lower_ == "in" and any(x.lemma_.lower() == "favor" for x in c.children):
             return 1.0 if any(about(x) for x in c.subtree) else 0.0
@@ -62,7 +76,7 @@ def _prep_polarity(tok: Token, about: About) -> float:
 
 
 def _vote_to(tok: Token, about: About) -> float:
-    """"voted to charge a toll": for the toll; "voted to block the toll": against it."""
+    """ "voted to charge a toll": for the toll; "voted to block the toll": against it."""
     for c in tok.children:
         if c.dep_ == "xcomp" and c.pos_ == "VERB" and any(about(o) for o in _objects(c)):
             inner = action_polarity(c, about)
@@ -71,7 +85,7 @@ def _vote_to(tok: Token, about: About) -> float:
 
 
 def _described(tok: Token, about: About) -> float:
-    """"described the report as biased", "called the assessment a game changer"."""
+    """ "described the report as biased", "called the assessment a game changer"."""
     if tok.pos_ != "VERB" or not any(about(o) for o in tok.children if o.dep_ == "dobj"):
         return 0.0
     comp: list[Token] = []
@@ -86,13 +100,21 @@ def _described(tok: Token, about: About) -> float:
 
 
 def action_polarity(tok: Token, about: About) -> float:
-    """Polarity of what ``tok`` does to the target (``about`` says whether a token is about it); 0: nothing."""
+    """Polarity of what ``tok`` does to the target (0: nothing); ``about`` tells a token about it."""
     lemma = tok.lemma_.lower()
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     p = 0.0
     if prt is None:  # "pushed the levy through the assembly": the particle parsed as a preposition
-        prt = next((c.lower_ for c in tok.children if c.dep_ == "prep" and (lemma, c.lower_) in lx.PARTICLE_ACTIONS
-                    and any(o.dep_ == "dobj" for o in tok.children)), None)
+        prt = next(
+            (
+                c.lower_
+                for c in tok.children
+                if c.dep_ == "prep"
+                and (lemma, c.lower_) in lx.PARTICLE_ACTIONS
+                and any(o.dep_ == "dobj" for o in tok.children)
+            ),
+            None,
+        )
     if prt is not None and (lemma, prt) in lx.PARTICLE_ACTIONS:
         if any(about(o) for o in _objects(tok)):
             p = lx.PARTICLE_ACTIONS[(lemma, prt)]
@@ -101,8 +123,9 @@ def action_polarity(tok: Token, about: About) -> float:
     elif lemma in lx.DESCRIBE_VERBS:
         p = _described(tok, about)
     else:
-        base = cue_polarity(tok) or (1.0 if lemma in lx.ACTION_POSITIVE else -1.0 if lemma in lx.ACTION_NEGATIVE
-                                     else 0.0)
+        base = cue_polarity(tok) or (
+            1.0 if lemma in lx.ACTION_POSITIVE else -1.0 if lemma in lx.ACTION_NEGATIVE else 0.0
+        )
         if base and any(about(o) for o in _objects(tok)):
             p = base
     if p and negated(tok):
@@ -177,8 +200,10 @@ def _new_actor(analyzed: AnalyzedArticle, subj: Token, mention: Span) -> Actor |
         kind = "anonymous"
     else:
         return None
-    name = analyzed.text[mention[0]:mention[1]]
-    actor = Actor(id=f"a{len(analyzed.actors) + 1}", name=name, kind=kind, mentions=[mention], description=name)
+    name = analyzed.text[mention[0] : mention[1]]
+    actor = Actor(
+        id=f"a{len(analyzed.actors) + 1}", name=name, kind=kind, mentions=[mention], description=name
+    )
     analyzed.actors.append(actor)
     return actor
 
@@ -205,13 +230,19 @@ def _sentence(tok: Token) -> Span:
 def _candidate(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     return tok.pos_ in ("VERB", "NOUN") and (
-        lemma in lx.CUE_POSITIVE or lemma in lx.CUE_NEGATIVE or lemma in lx.DESCRIBE_VERBS
-        or lemma in lx.ACTION_POSITIVE or lemma in lx.ACTION_NEGATIVE or lemma in PREP_ACTIONS
-        or any(c.dep_ in ("prt", "prep") and (lemma, c.lower_) in lx.PARTICLE_ACTIONS for c in tok.children))
+        lemma in lx.CUE_POSITIVE
+        or lemma in lx.CUE_NEGATIVE
+        or lemma in lx.DESCRIBE_VERBS
+        or lemma in lx.ACTION_POSITIVE
+        or lemma in lx.ACTION_NEGATIVE
+        or lemma in PREP_ACTIONS
+        or any(c.dep_ in ("prt", "prep") and (lemma, c.lower_) in lx.PARTICLE_ACTIONS for c in tok.children)
+    )
 
 
-def find_reactions(doc: Doc, analyzed: AnalyzedArticle, target: str, tgt: set[int], start_id: int,
-                   skip: set[str]) -> list[Reaction]:
+def find_reactions(
+    doc: Doc, analyzed: AnalyzedArticle, target: str, tgt: set[int], start_id: int, skip: set[str]
+) -> list[Reaction]:
     """Reactions and actions toward the target outside any sourced quote's content or cue.
 
     ``tgt``: the target's mention tokens; ``skip``: actor ids that are the target or its authors.
@@ -242,9 +273,18 @@ def find_reactions(doc: Doc, analyzed: AnalyzedArticle, target: str, tgt: set[in
         actor, mention = found
         label: StanceLabel = "support" if pol > 0 else "oppose"
         score = round(min(REACTION_MAX, REACTION_BASE + REACTION_STEP * (abs(pol) - 1.0)), 3)
-        out.append(Reaction(id=f"r{start_id + len(out)}", actor=actor.id, target=target,
-                            cue=[(tok.idx, tok.idx + len(tok))], mention=[mention], label=label, score=score,
-                            evidence=[_sentence(tok)]))
+        out.append(
+            Reaction(
+                id=f"r{start_id + len(out)}",
+                actor=actor.id,
+                target=target,
+                cue=[(tok.idx, tok.idx + len(tok))],
+                mention=[mention],
+                label=label,
+                score=score,
+                evidence=[_sentence(tok)],
+            )
+        )
     return out
 
 
@@ -253,8 +293,11 @@ def find_authors(doc: Doc, analyzed: AnalyzedArticle, tgt: set[int]) -> set[str]
     authors: set[str] = set()
     for tok in doc:
         agent: Token | None = None
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in lx.AUTHOR_VERBS and any(
-                o.i in tgt for o in _objects(tok, ())):
+        if (
+            tok.pos_ == "VERB"
+            and tok.lemma_.lower() in lx.AUTHOR_VERBS
+            and any(o.i in tgt for o in _objects(tok, ()))
+        ):
             agent = _direct_agent(tok)
         elif tok.i in tgt and tok.dep_ != "poss":
             agent = next((c for c in tok.children if c.dep_ == "poss"), None)

@@ -22,7 +22,15 @@ from saidwhat.analysis.stance.actions import find_authors, find_reactions
 from saidwhat.analysis.stance.learned import default_config
 from saidwhat.analysis.stance.score import StanceConfig, StanceResult, score_attribution, tokens_of
 from saidwhat.analysis.stance.targets import TargetInfo, find_target, propose_target
-from saidwhat.schema import ActorStance, AnalyzedArticle, QuoteStance, Reaction, Span, StanceLabel, is_uncertain
+from saidwhat.schema import (
+    ActorStance,
+    AnalyzedArticle,
+    QuoteStance,
+    Reaction,
+    Span,
+    StanceLabel,
+    is_uncertain,
+)
 
 
 def _target_tokens(doc: Doc, info: TargetInfo) -> set[int]:
@@ -58,8 +66,9 @@ def _speaks_as_target(doc: Doc, analyzed: AnalyzedArticle, info: TargetInfo, tgt
     it, as the campaign's staff do; otherwise headed by it: the issuer "a 48 page report")."""
     if info.sort == "person":
         spans = info.target.mentions
-        return {a.id for a in analyzed.actors
-                if any(s < e2 and s2 < e for s, e in a.mentions for s2, e2 in spans)}
+        return {
+            a.id for a in analyzed.actors if any(s < e2 and s2 < e for s, e in a.mentions for s2, e2 in spans)
+        }
     return {a.id for a in analyzed.actors if _heads(doc, list(a.mentions)) & tgt}
 
 
@@ -83,11 +92,18 @@ def _aggregate(items: list[tuple[str, StanceResult | Reaction]]) -> ActorStance 
             return None
         scores = [sc for _, sc in by_label["neutral"]]
         score = round(sum(scores) / len(scores), 3)
-        return ActorStance(label="neutral", score=score, uncertain=is_uncertain(score), evidence=[i for i, _ in by_label["neutral"]])
+        return ActorStance(
+            label="neutral",
+            score=score,
+            uncertain=is_uncertain(score),
+            evidence=[i for i, _ in by_label["neutral"]],
+        )
     label: StanceLabel = "support" if weight["support"] >= weight["oppose"] else "oppose"
     agree = by_label[label]
     score = sum(sc for _, sc in agree) / len(agree) * weight[label] / polar
-    evidence = [i for i, _ in agree] + [i for lab in ("support", "oppose") if lab != label for i, _ in by_label[lab]]
+    evidence = [i for i, _ in agree] + [
+        i for lab in ("support", "oppose") if lab != label for i, _ in by_label[lab]
+    ]
     return ActorStance(label=label, score=round(score, 3), uncertain=is_uncertain(score), evidence=evidence)
 
 
@@ -107,8 +123,14 @@ def _targets(doc: Doc, analyzed: AnalyzedArticle, targets: Sequence[str] | None)
 Evidence = dict[str, list[tuple[str, StanceResult | Reaction]]]
 
 
-def _quote_stances(doc: Doc, analyzed: AnalyzedArticle, info: TargetInfo, infos: list[TargetInfo],
-                   config: StanceConfig, collect: list[tuple[str, str, dict[str, float]]] | None) -> Evidence:
+def _quote_stances(
+    doc: Doc,
+    analyzed: AnalyzedArticle,
+    info: TargetInfo,
+    infos: list[TargetInfo],
+    config: StanceConfig,
+    collect: list[tuple[str, str, dict[str, float]]] | None,
+) -> Evidence:
     tgt = _target_tokens(doc, info)
     others = {i for other in infos if other is not info for i in _target_tokens(doc, other)}
     if info.sort != "person":
@@ -118,24 +140,42 @@ def _quote_stances(doc: Doc, analyzed: AnalyzedArticle, info: TargetInfo, infos:
     per_actor: Evidence = {}
     for q in analyzed.quotes:
         mention = list(q.speaker.mention)
-        rival = any(_is_self(doc, q.speaker.actor, mention, other, _target_tokens(doc, other))
-                    for other in infos if other is not info)
-        res = score_attribution(doc, list(q.content), list(q.cue), mention, tgt,
-                                _is_self(doc, q.speaker.actor, mention, info, tgt), config, rival=rival,
-                                others=others)
+        rival = any(
+            _is_self(doc, q.speaker.actor, mention, other, _target_tokens(doc, other))
+            for other in infos
+            if other is not info
+        )
+        res = score_attribution(
+            doc,
+            list(q.content),
+            list(q.cue),
+            mention,
+            tgt,
+            _is_self(doc, q.speaker.actor, mention, info, tgt),
+            config,
+            rival=rival,
+            others=others,
+        )
         if collect is not None and res.features is not None:
             collect.append((q.id, info.target.name, res.features))
         if res.label is None or (res.label == "neutral" and not res.involved):
             continue  # nothing said about the target in this quote: no stance
-        q.stance[info.target.name] = QuoteStance(label=res.label, score=res.score, uncertain=is_uncertain(res.score))
+        q.stance[info.target.name] = QuoteStance(
+            label=res.label, score=res.score, uncertain=is_uncertain(res.score)
+        )
         if q.speaker.actor is not None:
             per_actor.setdefault(q.speaker.actor, []).append((q.id, res))
     return per_actor
 
 
-def assign_stances(doc: Doc, analyzed: AnalyzedArticle, targets: Sequence[str] | None = None,
-                   *, config: StanceConfig | None = None,
-                   collect: list[tuple[str, str, dict[str, float]]] | None = None) -> None:
+def assign_stances(
+    doc: Doc,
+    analyzed: AnalyzedArticle,
+    targets: Sequence[str] | None = None,
+    *,
+    config: StanceConfig | None = None,
+    collect: list[tuple[str, str, dict[str, float]]] | None = None,
+) -> None:
     """Fill ``analyzed.targets``, ``quotes[].stance``, ``actors[].stance`` and ``reactions`` in place.
 
     ``config`` defaults to the shipped learned layer (``learned.default_config``); ``collect``
@@ -148,7 +188,6 @@ def assign_stances(doc: Doc, analyzed: AnalyzedArticle, targets: Sequence[str] |
     reactions: list[Reaction] = []
     for info in infos:
         tgt = _target_tokens(doc, info)
-        tspans = list(info.target.mentions)
         # the candidate's own mentions among an actor's; for a report, its issuer "a 48 page report"
         info.actor_ids.update(_speaks_as_target(doc, analyzed, info, tgt))
         authors = set() if info.sort == "person" else find_authors(doc, analyzed, tgt) | info.actor_ids

@@ -56,10 +56,13 @@ class Involvement:
         return "adjacent" if self.adjacent else "none"
 
     def features(self) -> dict[str, float]:
-        return {"in_content": float(bool(self.in_content)), "cue_object": float(self.cue_object),
-                "near": float(self.near and not self.involved),
-                "adjacent": float(self.adjacent and not self.involved),
-                "n_mentions": min(len(self.in_content), 3) / 3}
+        return {
+            "in_content": float(bool(self.in_content)),
+            "cue_object": float(self.cue_object),
+            "near": float(self.near and not self.involved),
+            "adjacent": float(self.adjacent and not self.involved),
+            "n_mentions": min(len(self.in_content), 3) / 3,
+        }
 
 
 def tree_distance(a: Token, b: Token) -> int:
@@ -78,9 +81,16 @@ def tree_distance(a: Token, b: Token) -> int:
     return pos.get(t.i, 12) + k
 
 
-def word_features(ctoks: list[Token], cue_toks: list[Token], tgt: set[int], src_idx: set[int],
-                  others: set[int], inv: Involvement, decay: float,
-                  is_negated: Callable[[Token], bool] | None) -> dict[str, float]:
+def word_features(
+    ctoks: list[Token],
+    cue_toks: list[Token],
+    tgt: set[int],
+    src_idx: set[int],
+    others: set[int],
+    inv: Involvement,
+    decay: float,
+    is_negated: Callable[[Token], bool] | None,
+) -> dict[str, float]:
     """``w:``/``c:`` features and the other-target indicator (see the module docstring)."""
     feats: dict[str, float] = {}
     level_w = LEVEL_WEIGHT.get(inv.level, 1.0)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from scipy import optimize, sparse
+from scipy import optimize, sparse  # type: ignore[import-untyped]
 
 from saidwhat.analysis.stance.score import LABELS, LayerLike, StanceConfig
 from saidwhat.schema import StanceLabel
@@ -71,8 +71,14 @@ def default_config() -> StanceConfig:
     return StanceConfig(layer=load_layer())
 
 
-def train(X: Sequence[dict[str, float]], y: Sequence[str], *, l2: float = 1.0, class_power: float = 0.5,
-          min_count: int = 1) -> Layer:
+def train(
+    X: Sequence[dict[str, float]],
+    y: Sequence[str],
+    *,
+    l2: float = 1.0,
+    class_power: float = 0.5,
+    min_count: int = 1,
+) -> Layer:
     """Softmax regression with L2 (not on ``bias``), fitted by L-BFGS on a sparse design matrix.
 
     Classes are weighted by ``(n / count) ** class_power`` (0: unweighted, 1: balanced);
@@ -94,7 +100,7 @@ def train(X: Sequence[dict[str, float]], y: Sequence[str], *, l2: float = 1.0, c
                 c_idx.append(i)
                 vals.append(v)
     A = sparse.csr_matrix((vals, (r_idx, c_idx)), shape=(len(X), len(names)))
-    gold = np.array([LABELS.index(lab) for lab in y])  # type: ignore[arg-type]
+    gold = np.array([LABELS.index(lab) for lab in y])
     Y = np.zeros((len(y), len(LABELS)))
     Y[np.arange(len(y)), gold] = 1.0
     counts = Y.sum(axis=0) + 1.0
@@ -111,12 +117,14 @@ def train(X: Sequence[dict[str, float]], y: Sequence[str], *, l2: float = 1.0, c
         Z -= Z.max(axis=1, keepdims=True)
         logp = Z - np.log(np.exp(Z).sum(axis=1, keepdims=True))
         value = -float(np.sum(sample_w * logp[np.arange(len(gold)), gold])) + 0.5 * l2 * float(
-            np.sum(W * W * penal))
+            np.sum(W * W * penal)
+        )
         G = np.asarray(((np.exp(logp) - Y) * sample_w[:, None]).T @ A) + l2 * W * penal
         return value, G.ravel()
 
-    res = optimize.minimize(loss, np.zeros(shape).ravel(), jac=True, method="L-BFGS-B",
-                            options={"maxiter": 500})
+    res = optimize.minimize(
+        loss, np.zeros(shape).ravel(), jac=True, method="L-BFGS-B", options={"maxiter": 500}
+    )
     W = res.x.reshape(shape)
     weights = {k: tuple(round(float(W[c, i]), 5) for c in range(len(LABELS))) for k, i in index.items()}
     return Layer({k: v for k, v in weights.items() if any(v)})
@@ -125,7 +133,7 @@ def train(X: Sequence[dict[str, float]], y: Sequence[str], *, l2: float = 1.0, c
 def fit_temperature(probs: Sequence[Sequence[float]], y: Sequence[str]) -> float:
     """The temperature that minimises the log loss of held-out probabilities (grid 0.3..3)."""
     logp = np.log(np.clip(np.array(probs, dtype=float), 1e-9, 1.0))
-    gold = np.array([LABELS.index(lab) for lab in y])  # type: ignore[arg-type]
+    gold = np.array([LABELS.index(lab) for lab in y])
     best, best_loss = 1.0, math.inf
     for t in np.arange(0.3, 3.01, 0.05):
         z = logp / t
@@ -141,6 +149,9 @@ def fit_temperature(probs: Sequence[Sequence[float]], y: Sequence[str]) -> float
 def save_layer(layer: Layer, path: Path) -> None:
     """JSON with one line per feature (readable diffs when the layer is refitted)."""
     head = {"format": FORMAT, "note": layer.note, "labels": LABELS, "temperature": layer.temperature}
-    rows = [f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(list(v))}" for k, v in sorted(layer.weights.items())]
+    rows = [
+        f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(list(v))}"
+        for k, v in sorted(layer.weights.items())
+    ]
     text = json.dumps(head, ensure_ascii=False)[:-1] + ', "weights": {\n' + ",\n".join(rows) + "\n}}\n"
     path.write_text(text, encoding="utf-8")

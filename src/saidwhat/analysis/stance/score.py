@@ -74,7 +74,7 @@ def tokens_of(doc: Doc, spans: Iterable[Span]) -> list[Token]:
 
 
 def negated(t: Token) -> bool:
-    """"not fair", "never welcomed", "no evidence": a negator on the word or just before it."""
+    """ "not fair", "never welcomed", "no evidence": a negator on the word or just before it."""
     if any(c.dep_ == "neg" for c in t.children):
         return True
     if t.dep_ in ("acomp", "attr", "dobj", "xcomp") and any(c.dep_ == "neg" for c in t.head.children):
@@ -86,7 +86,10 @@ def negated(t: Token) -> bool:
 def _conceded(t: Token) -> bool:
     """Inside "despite ..."/"although ..." the words are the speaker's foil, not the point."""
     for anc in t.ancestors:
-        if anc.lower_ in ("despite", "although", "though", "notwithstanding") and anc.dep_ in ("prep", "mark"):
+        if anc.lower_ in ("despite", "although", "though", "notwithstanding") and anc.dep_ in (
+            "prep",
+            "mark",
+        ):
             return True
     return False
 
@@ -107,9 +110,9 @@ def _phrase_polarity(tokens: list[Token]) -> list[tuple[Token, float]]:
     lemmas = [t.lemma_.lower().strip('"“”') for t in tokens]
     for n in (2, 3, 4):
         for i in range(len(tokens) - n + 1):
-            ph = " ".join(lemmas[i: i + n])
+            ph = " ".join(lemmas[i : i + n])
             if ph in lx.PHRASES_POSITIVE or ph in lx.PHRASES_NEGATIVE:
-                part = tokens[i: i + n]
+                part = tokens[i : i + n]
                 ids = {t.i for t in part}
                 head = next((t for t in part if t.head.i not in ids), part[-1])
                 out.append((head, 1.5 if ph in lx.PHRASES_POSITIVE else -1.5))
@@ -148,8 +151,14 @@ def _cue_takes_target(cue_toks: list[Token], tgt: set[int], src_idx: set[int]) -
     return False
 
 
-def involvement(doc: Doc, ctoks: list[Token], cue_toks: list[Token], src_idx: set[int], tgt: set[int],
-                cfg: StanceConfig = DEFAULT) -> Involvement:
+def involvement(
+    doc: Doc,
+    ctoks: list[Token],
+    cue_toks: list[Token],
+    src_idx: set[int],
+    tgt: set[int],
+    cfg: StanceConfig = DEFAULT,
+) -> Involvement:
     """How the target takes part in the attribution (see the module docstring)."""
     tgt = tgt - src_idx
     in_content = [t for t in ctoks if t.i in tgt]
@@ -167,8 +176,9 @@ def involvement(doc: Doc, ctoks: list[Token], cue_toks: list[Token], src_idx: se
     return Involvement(in_content=in_content, cue_object=cue_obj, near=bool(near), adjacent=adjacent)
 
 
-def _lexicon_scores(ctoks: list[Token], tgt: set[int], inv: Involvement,
-                    cfg: StanceConfig) -> tuple[float, dict[str, float]]:
+def _lexicon_scores(
+    ctoks: list[Token], tgt: set[int], inv: Involvement, cfg: StanceConfig
+) -> tuple[float, dict[str, float]]:
     raw = 0.0
     lex_pos = lex_neg = any_pos = any_neg = 0.0
     pol: list[tuple[Token, float]] = [(t, word_polarity(t)) for t in ctoks]
@@ -189,8 +199,12 @@ def _lexicon_scores(ctoks: list[Token], tgt: set[int], inv: Involvement,
             lex_pos, any_pos = lex_pos + p * w, any_pos + 1
         else:
             lex_neg, any_neg = lex_neg - p * w, any_neg + 1
-    return raw, {"lex_pos": lex_pos, "lex_neg": lex_neg, "any_pos": min(any_pos, 3) / 3,
-                 "any_neg": min(any_neg, 3) / 3}
+    return raw, {
+        "lex_pos": lex_pos,
+        "lex_neg": lex_neg,
+        "any_pos": min(any_pos, 3) / 3,
+        "any_neg": min(any_neg, 3) / 3,
+    }
 
 
 def _cue_scores(cue_toks: list[Token], cfg: StanceConfig) -> tuple[float, dict[str, float]]:
@@ -214,9 +228,17 @@ def rule_label(raw: float, cfg: StanceConfig) -> tuple[StanceLabel, float]:
     return "neutral", max(0.5, 0.9 - abs(raw) / 2)
 
 
-def score_attribution(doc: Doc, content: list[Span], cue: list[Span], source: list[Span],
-                      target_tokens: set[int], is_self: bool, cfg: StanceConfig = DEFAULT,
-                      rival: bool = False, others: set[int] | None = None) -> StanceResult:
+def score_attribution(
+    doc: Doc,
+    content: list[Span],
+    cue: list[Span],
+    source: list[Span],
+    target_tokens: set[int],
+    is_self: bool,
+    cfg: StanceConfig = DEFAULT,
+    rival: bool = False,
+    others: set[int] | None = None,
+) -> StanceResult:
     """Stance of one attribution's source toward one target (its mentions as token indices).
 
     ``rival``: the source is (speaks for) another of the given targets; ``others``: the mention
@@ -235,8 +257,11 @@ def score_attribution(doc: Doc, content: list[Span], cue: list[Span], source: li
     if cfg.layer is None and not inv.involved:
         return StanceResult(None, 1.0, 0.0, False, level=inv.level)  # the rule reads only direct evidence
     raw = 0.0
-    feats: dict[str, float] = {"bias": 1.0, "rival": float(rival),
-                               "question": float(any(t.text == "?" for t in ctoks))}
+    feats: dict[str, float] = {
+        "bias": 1.0,
+        "rival": float(rival),
+        "question": float(any(t.text == "?" for t in ctoks)),
+    }
     feats.update(inv.features())
     if cfg.lexicon:
         lex_raw, lex = _lexicon_scores(ctoks, tgt, inv, cfg)
@@ -250,7 +275,10 @@ def score_attribution(doc: Doc, content: list[Span], cue: list[Span], source: li
     if cfg.layer is None:
         label, conf = rule_label(raw, cfg)
         return StanceResult(label, round(conf, 3), raw, True, feats, inv.level)
-    feats.update(word_features(ctoks, cue_toks, tgt, src_idx, others or set(), inv, cfg.decay,
-                               negated if cfg.negation else None))
+    feats.update(
+        word_features(
+            ctoks, cue_toks, tgt, src_idx, others or set(), inv, cfg.decay, negated if cfg.negation else None
+        )
+    )
     label, prob = cfg.layer.predict(feats)
     return StanceResult(label, round(prob, 3), raw, inv.involved, feats, inv.level)
