@@ -112,4 +112,22 @@ def word_features(
             feats["c:" + t.lemma_.lower()] = cue_w
     if any(t.i in others for t in ctoks):
         feats["other_in_content"] = 1.0
+    feats.update(mention_roles(inv.in_content, tgt))
+    return feats
+
+
+# Grammatical roles of the target's mention that tell an evaluated target ("Trump is a fraud":
+# subject; "attacked Clinton": object) from an incidental one ("Trump's accusation that ...":
+# possessor; "from the Clinton camp": compound).
+_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "compound", "appos", "conj", "attr")
+
+
+def mention_roles(in_content: list[Token], tgt: set[int]) -> dict[str, float]:
+    """``dep:<role>`` for the dependency role of each target mention's head in the content."""
+    feats: dict[str, float] = {}
+    for t in in_content:
+        if t.head.i in tgt and t.head is not t:
+            continue  # not the head of its mention
+        role = t.dep_ if t.dep_ in _ROLES else "other"
+        feats["dep:" + role] = 1.0
     return feats
