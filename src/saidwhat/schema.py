@@ -23,6 +23,7 @@ __all__ = [
     "ActorStance",
     "AnalyzedArticle",
     "Article",
+    "PageType",
     "Quote",
     "QuoteKind",
     "QuoteStance",
@@ -41,6 +42,7 @@ SCHEMA_VERSION = "1"
 Span = tuple[int, int]
 ActorKind = Literal["person", "organization", "group", "anonymous"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
+PageType = Literal["news", "opinion", "review", "listing", "other"]
 StanceLabel = Literal["support", "oppose", "neutral"]
 StanceRole = Literal["reactor", "author"]
 
@@ -79,6 +81,8 @@ class Article(_Model):
     text: str = ""
     source: str | None = Field(default=None, description="the input as the user named it (path, URL, '-')")
     description: str | None = None
+    page_type: PageType | None = Field(
+        default=None, description="news, opinion, review, listing (deals, product pages) or other")
 
 
 class QuoteStance(_Model):

@@ -60,14 +60,16 @@ def analyze_article(article: Article, *, targets: Sequence[str] | None = None,
     _check(deadline, "attribution", article.source)
     attributions = find_attributions(doc)
     _check(deadline, "actors", article.source)
-    resolution = resolve_actors(doc, attributions)
-    quotes = []
+    resolution = resolve_actors(doc, attributions, page_type=article.page_type)
+    quotes: list[Quote] = []
     for i, att in enumerate(attributions):
+        if i in resolution.not_quotes:
+            continue  # a product name on a deals list or product page
         mention = resolution.mentions[i] if i < len(resolution.mentions) else list(att.source)
         actor = resolution.speakers[i] if i < len(resolution.speakers) else None
         quotes.append(
             Quote(
-                id=f"q{i + 1}",
+                id=f"q{len(quotes) + 1}",
                 kind=att.kind,
                 content=list(att.content),
                 text=QUOTE_PART_SEPARATOR.join(text[s:e] for s, e in att.content),

@@ -111,8 +111,8 @@ def _reaction_table(a: AnalyzedArticle, t: Target) -> list[str]:
 
 def render_markdown(article: Article) -> str:
     lines = [f"# {_md(article.title) or '(untitled)'}", ""]
-    facts = [x for x in (_md(article.outlet), article.published, ", ".join(_md(a) for a in article.authors))
-             if x]
+    facts = [x for x in (_md(article.outlet), article.published, ", ".join(_md(a) for a in article.authors),
+                         article.page_type) if x]
     if facts:
         lines += [" · ".join(facts), ""]
     if article.url:
@@ -131,10 +131,12 @@ def render_markdown(article: Article) -> str:
         lines += ["## Reactions", ""]
         for t in a.targets:
             lines += _reaction_table(a, t)
-    lines += ["## Actors", "", "| actor | kind | affiliation | mentions | aliases |", "|---|---|---|---|---|"]
+    lines += ["## Actors", "", "| actor | kind | role | affiliation | mentions | aliases |",
+              "|---|---|---|---|---|---|"]
     for act in a.actors:
         lines.append(
-            f"| {_md(act.name)} | {act.kind} | {_md(act.affiliation)} | {len(act.mentions)} | "
+            f"| {_md(act.name)} | {act.kind} | {_md(act.role)} | {_md(act.affiliation)} | "
+            f"{len(act.mentions)} | "
             f"{_md(', '.join(act.aliases))} |"
         )
     lines += ["", "## Quotes", ""]
