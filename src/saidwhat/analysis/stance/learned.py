@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from scipy import optimize, sparse  # type: ignore[import-untyped]
 
 from saidwhat.analysis.stance.score import LABELS, LayerLike, StanceConfig
 from saidwhat.schema import StanceLabel
@@ -84,6 +83,8 @@ def train(
     Classes are weighted by ``(n / count) ** class_power`` (0: unweighted, 1: balanced);
     word features (``w:``, ``c:``) seen in fewer than ``min_count`` rows are dropped.
     """
+    from scipy import optimize, sparse  # type: ignore[import-untyped]  # training only (dev tools)
+
     seen: dict[str, int] = {}
     for x in X:
         for k, v in x.items():
