@@ -37,6 +37,7 @@ LABELS = ("support", "oppose", "neutral", "self")
 KEYS = {"id", "attribution", "source", "content_start", "stance"}
 POLNEAR_FILES = ("polnear-train-s1.jsonl", "polnear-train-s2.jsonl")
 SECOND_ANNOTATOR = "polnear-train-s2-second-annotator.jsonl"
+THIRD_CHECK = "polnear-train-third-check.jsonl"
 PAGES = "pages.jsonl"
 
 _T_LINE = re.compile(r"(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t")
@@ -236,6 +237,19 @@ def _print_counts(name: str, rows: list[dict[str, Any]]) -> None:
         print(f"| {t} | " + " | ".join(str(c[t][lab]) for lab in LABELS) + " |")
 
 
+def _third_check(all_rows: list[dict[str, Any]]) -> None:
+    """Kappa of a blind relabelling of a sample stratified by the given label (support/oppose/neutral)."""
+    given = {(r["id"], r["attribution"]): r["stance"] for r in all_rows}
+    third = load_jsonl(DATA / THIRD_CHECK)
+    a = [given[(r["id"], r["attribution"])][r["target"]] for r in third]
+    b = [r["label"] for r in third]
+    observed = sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
+    disagree = Counter((x, y) for x, y in zip(a, b, strict=True) if x != y)
+    print(f"\n{THIRD_CHECK}: {len(third)} pairs relabelled blind, stratified by the given label "
+          f"{dict(Counter(a))}: observed {observed:.3f}, kappa {cohen_kappa(a, b):.3f}; "
+          f"disagreements (given, third) {dict(disagree)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
@@ -259,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
         pairs = ", ".join(f"{a}/{b} {k}" for (a, b), k in sorted(res["pairs"].items()))
         print(f"agreement {t}: n {res['n']}, observed {res['observed']:.3f}, "
               f"kappa {res['kappa']:.3f} ({pairs})")
+    _third_check(all_rows)
     pages = load_jsonl(DATA / PAGES)
     errs = check_pages(pages, args.shared)
     roles = Counter(st["role"] for p in pages for st in p["stances"])
