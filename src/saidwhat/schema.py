@@ -23,6 +23,7 @@ __all__ = [
     "ActorStance",
     "AnalyzedArticle",
     "Article",
+    "AttributionType",
     "PageType",
     "Quote",
     "QuoteKind",
@@ -43,6 +44,8 @@ Span = tuple[int, int]
 ActorKind = Literal["person", "organization", "group", "anonymous"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 PageType = Literal["news", "opinion", "review", "listing", "other"]
+# speech: said, wrote, announced, according to, a study found; belief: thinks, fears, wants, plans.
+AttributionType = Literal["speech", "belief"]
 StanceLabel = Literal["support", "oppose", "neutral"]
 StanceRole = Literal["reactor", "author"]
 
@@ -121,11 +124,14 @@ class Speaker(_Model):
 class Quote(_Model):
     id: str
     kind: QuoteKind
+    type: AttributionType = Field(default="speech", description="speech (said, wrote, found) or belief "
+                                  "(thinks, fears, wants, plans); analyze shows beliefs only on request")
     content: list[Span]
     text: str = Field(default="", description=f"the words, parts joined by {QUOTE_PART_SEPARATOR!r}")
     cue: list[Span] = Field(default_factory=list)
     speaker: Speaker = Field(default_factory=Speaker)
-    confidence: float | None = None
+    confidence: float | None = Field(default=None, description="calibrated probability that the quote is "
+                                     "usable: a real attribution, its span and its speaker right")
     stance: dict[str, QuoteStance] = Field(default_factory=dict)
 
 

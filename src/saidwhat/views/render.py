@@ -109,6 +109,11 @@ def _reaction_table(a: AnalyzedArticle, t: Target) -> list[str]:
     return lines + [""]
 
 
+# Below this confidence (probability that the quote is usable) the report marks a quote as uncertain:
+# about half such quotes are wrong (docs/confidence.md, reliability table on held-back pages).
+UNCERTAIN = 0.5
+
+
 def render_markdown(article: Article) -> str:
     lines = [f"# {_md(article.title) or '(untitled)'}", ""]
     facts = [x for x in (_md(article.outlet), article.published, ", ".join(_md(a) for a in article.authors),
@@ -143,11 +148,14 @@ def render_markdown(article: Article) -> str:
     for q in a.quotes:
         speaker = names.get(q.speaker.actor or "")
         mention = " ".join(a.span_text(s) for s in q.speaker.mention)
-        who = _md(speaker.name) if speaker else _md(mention) or "?"
+        who = _md(speaker.name) if speaker else _md(mention) or "speaker unknown"
         said = q.text
         cue = " ".join(a.span_text(s) for s in q.cue)
         stance = "; ".join(f"{_md(k)}: {v.label}{'?' if v.uncertain else ''}" for k, v in q.stance.items()
                            if v.label != "neutral")
         tail = f" — *{stance}*" if stance else ""
-        lines.append(f"- **{who}** ({_md(cue) or 'no cue'}, {q.kind}): {_quoted(said)}{tail}")
+        belief = "belief" if q.type == "belief" else ""
+        how = ", ".join(x for x in (_md(cue) or "no cue", q.kind, belief) if x)
+        flag = " ⚠ *uncertain*" if q.confidence is not None and q.confidence < UNCERTAIN else ""
+        lines.append(f"- **{who}** ({how}): {_quoted(said)}{tail}{flag}")
     return "\n".join(lines)
