@@ -24,7 +24,7 @@ from starlette.templating import Jinja2Templates
 
 from saidwhat.dates import parse_date_filter
 from saidwhat.errors import ConfigError, SaidwhatError
-from saidwhat.schema import STANCE_LABELS, AnalyzedArticle
+from saidwhat.schema import STANCE_LABELS, UNCERTAIN_BELOW, AnalyzedArticle, is_uncertain
 from saidwhat.store import QuoteHit, ReactionRow, ResultPage, StoredArticle
 from saidwhat.store.keys import actor_key
 from saidwhat.views.web import charts
@@ -65,6 +65,8 @@ def _env() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["safe_url"] = safe_url
     env.filters["actor_href"] = actor_href
+    env.filters["is_uncertain"] = is_uncertain
+    env.globals["uncertain_below"] = UNCERTAIN_BELOW
     env.filters["urlq"] = lambda v: quote(str(v), safe="")
     env.globals["stance_labels"] = STANCE_LABELS
     return env
