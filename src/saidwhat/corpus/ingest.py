@@ -26,6 +26,7 @@ from saidwhat.corpus.sources import Document, iter_documents
 from saidwhat.dates import iso_date, parse_date_filter
 from saidwhat.errors import AnalysisError, ConfigError, SaidwhatError
 from saidwhat.runner import Call, Ready, Result, Runner, make_runner, run_jobs
+from saidwhat.sanitize import scrub
 from saidwhat.schema import AnalyzedArticle, Article
 from saidwhat.store import Store
 
@@ -102,16 +103,16 @@ def _in_window(published: str | None, since: str | None, until: str | None) -> b
 def _apply_meta(article: Article, doc: Document) -> Article:
     """Source metadata (JSONL fields, feed entries) wins over what extraction guessed."""
     update: dict[str, Any] = {}
-    meta = doc.meta
+    meta = doc.meta  # as the source gave it: scrubbed like page text (a NUL would stop PostgreSQL)
     if isinstance(meta.get("title"), str):
-        update["title"] = meta["title"]
+        update["title"] = scrub(meta["title"])
     if isinstance(meta.get("outlet"), str):
-        update["outlet"] = meta["outlet"]
+        update["outlet"] = scrub(meta["outlet"])
     authors = meta.get("authors")
     if isinstance(authors, str):
-        update["authors"] = [authors]
+        update["authors"] = [scrub(authors)]
     elif isinstance(authors, list):
-        update["authors"] = [str(a) for a in authors]
+        update["authors"] = [scrub(str(a)) for a in authors]
     published = iso_date(meta.get("published")) or iso_date(article.published) or doc.fallback_date
     update["published"] = published
     if not article.url and doc.url:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
+from saidwhat.sanitize import mixed_scripts
 from saidwhat.schema import AnalyzedArticle, Article, Target
 
 Format = Literal["json", "jsonl", "markdown", "text"]
@@ -32,6 +33,14 @@ def render(articles: Sequence[Article], fmt: Format) -> str:
 def _render_text(article: Article) -> str:
     head = [x for x in (article.title,) if x]
     return "\n\n".join(head + [article.text])
+
+
+def _name(text: str | None) -> str:
+    """An actor's name for the report, flagged when it mixes look-alike scripts (a homoglyph name
+    such as "Јоhn Ѕmith" in Cyrillic letters passes for another actor's)."""
+    scripts = mixed_scripts(text or "")
+    flag = f" (⚠ mixed scripts: {', '.join(s.title() for s in scripts)})" if scripts else ""
+    return _md(text) + flag
 
 
 def _md(text: str | None) -> str:
@@ -140,7 +149,7 @@ def render_markdown(article: Article) -> str:
               "|---|---|---|---|---|---|"]
     for act in a.actors:
         lines.append(
-            f"| {_md(act.name)} | {act.kind} | {_md(act.role)} | {_md(act.affiliation)} | "
+            f"| {_name(act.name)} | {act.kind} | {_md(act.role)} | {_md(act.affiliation)} | "
             f"{len(act.mentions)} | "
             f"{_md(', '.join(act.aliases))} |"
         )
@@ -148,7 +157,7 @@ def render_markdown(article: Article) -> str:
     for q in a.quotes:
         speaker = names.get(q.speaker.actor or "")
         mention = " ".join(a.span_text(s) for s in q.speaker.mention)
-        who = _md(speaker.name) if speaker else _md(mention) or "speaker unknown"
+        who = _name(speaker.name) if speaker else _md(mention) or "speaker unknown"
         said = q.text
         cue = " ".join(a.span_text(s) for s in q.cue)
         stance = "; ".join(f"{_md(k)}: {v.label}{'?' if v.uncertain else ''}" for k, v in q.stance.items()
