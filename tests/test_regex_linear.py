@@ -28,9 +28,11 @@ import pytest
 import saidwhat
 from saidwhat import dates, sanitize
 from saidwhat.analysis import nlp
+from saidwhat.analysis.actors import filters as actor_filters
 from saidwhat.analysis.actors import mentions
+from saidwhat.analysis.attribution import layout, profile
 from saidwhat.analysis.stance import targets as stance_targets
-from saidwhat.article import clutter, extract, language, metadata
+from saidwhat.article import clutter, extract, language, linebreaks, metadata, page_type
 from saidwhat.corpus import sources
 from saidwhat.page import decode, fetch
 from saidwhat.page import load as _load_pkg  # noqa: F401  (the module is imported by name below)
@@ -38,6 +40,7 @@ from saidwhat.store import dedup, keys
 from saidwhat.store import store as store_mod
 
 load_mod = importlib.import_module("saidwhat.page.load")
+render = importlib.import_module("saidwhat.views.render")  # saidwhat.views.render is also a function
 
 #: CPU seconds one pattern may take on one input of its maximum size (issue 13: "under 1 s").
 BUDGET = 1.0
@@ -51,7 +54,7 @@ MAX_TARGET_CHARS = 200  # a target name (the API's and the CLI's limit)
 class Case:
     name: str
     pattern: re.Pattern[Any]
-    how: str  # match | search | findall | sub | split
+    how: str  # match | search | findall | sub | split | fullmatch
     max_chars: int
     seeds: tuple[str, ...] = ()  # pattern-specific openings ("<meta ", "Photo: ")
 
@@ -108,6 +111,17 @@ CASES: list[Case] = [
     _c("nlp._LONG_RUN", nlp._LONG_RUN, "findall", ANALYSIS_CHARS, "(", "a" * 99 + " "),
     _c("mentions._ACRONYM", mentions._ACRONYM, "match", ANALYSIS_CHARS, "A", "A.", "A-"),
     _c("mentions.strip_the", re.compile(r"^(the|The)\s+"), "sub", ANALYSIS_CHARS, "the ", "The"),
+    _c("filters._ADDRESS", actor_filters._ADDRESS, "search", ANALYSIS_CHARS, "P.O. Box ", "Suite ", "1 "),
+    _c("filters._MODEL", actor_filters._MODEL, "search", ANALYSIS_CHARS),
+    _c("layout._TRANSCRIPT", layout._TRANSCRIPT, "findall", ANALYSIS_CHARS, "WALLACE: ", "A. B ", "AB"),
+    _c("layout._DASH_SIGNED", layout._DASH_SIGNED, "findall", ANALYSIS_CHARS, "\u201d \u2015 ", "\u2015 A"),
+    _c("profile._ANONYMITY", profile._ANONYMITY, "search", ANALYSIS_CHARS, "asked not to be ", "not to be named"),
+    _c("profile._CREDIT", profile._CREDIT, "search", ANALYSIS_CHARS, "originally published ", "published by "),
+    _c("profile.INCH_MARK", profile.INCH_MARK, "findall", ANALYSIS_CHARS, '34"', "1.5"),
+    _c("linebreaks._WORD", linebreaks._WORD, "fullmatch", ANALYSIS_CHARS, "a-", "a'"),
+    _c("page_type._PRICE", page_type._PRICE, "search", ANALYSIS_CHARS, "$1", "1,", "1.00 "),
+    _c("page_type._REPORTING", page_type._REPORTING, "findall", ANALYSIS_CHARS, "said", "according "),
+    _c("render._SENTENCE_END", render._SENTENCE_END, "findall", ANALYSIS_CHARS, ".", ".\u201d"),
     _c("targets._regex_spans", re.compile(r"(?<![\w-])" + re.escape(_TARGET_PHRASE) + r"(?![\w-])"),
        "findall", ANALYSIS_CHARS, _TARGET_PHRASE[:-1], "the harbour plan of the ", "the "),
 ]
@@ -128,7 +142,7 @@ FAIL_TAILS = ("", "\x00!", " \x00")
 
 def _runner(case: Case) -> Callable[[Any], object]:
     p = case.pattern
-    return {"match": p.match, "search": p.search, "findall": p.findall, "split": p.split,
+    return {"match": p.match, "search": p.search, "findall": p.findall, "split": p.split, "fullmatch": p.fullmatch,
             "sub": lambda text: p.sub("", text)}[case.how]
 
 
