@@ -17,6 +17,7 @@ from typing import Any
 
 from saidwhat.dates import DATE_FILTER_FORMS, parse_date_filter
 from saidwhat.errors import ConfigError, require_extra
+from saidwhat.sanitize import spreadsheet_cell
 from saidwhat.schema import STANCE_LABELS
 
 __all__: Sequence[str] = ["register"]
@@ -321,7 +322,7 @@ def _write_text(store: Any, table: str, fmt: str, fh: Any) -> int:
     writer = csv.DictWriter(fh, fieldnames=list(columns))
     writer.writeheader()
     for row in _rows(store, table):
-        writer.writerow(row)
+        writer.writerow({k: spreadsheet_cell(v) for k, v in row.items()})  # no formulas from article text
         n += 1
     return n
 

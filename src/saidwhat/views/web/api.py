@@ -20,6 +20,7 @@ from starlette.responses import JSONResponse, Response
 
 from saidwhat.dates import DATE_FILTER_FORMS, parse_date_filter
 from saidwhat.errors import ConfigError
+from saidwhat.sanitize import spreadsheet_cell
 from saidwhat.schema import STANCE_LABELS, AnalyzedArticle, StanceLabel
 from saidwhat.store import (
     ActorDetail,
@@ -132,10 +133,7 @@ EXPORT_FIELDS = ("actor", "actor_key", "affiliation", "kind", "stance", *STANCE_
 
 def _cell(value: object) -> str:
     """A CSV cell a spreadsheet will not run as a formula (article text is hostile)."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        text = "'" + text
-    return text
+    return str(spreadsheet_cell("" if value is None else str(value)))
 
 
 def reaction_records(rows: list[ReactionRow]) -> list[dict[str, Any]]:
