@@ -19,6 +19,7 @@ from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.attribution import find_attributions
 from saidwhat.analysis.nlp import MAX_CHARS, get_nlp
 from saidwhat.analysis.stance import assign_stances
+from saidwhat.analysis.stance.candidates import target_candidates
 from saidwhat.deadline import Deadline
 from saidwhat.errors import InputTooLargeError
 from saidwhat.schema import QUOTE_PART_SEPARATOR, AnalyzedArticle, Article, Quote, Speaker
@@ -79,6 +80,8 @@ def analyze_article(article: Article, *, targets: Sequence[str] | None = None,
     analyzed = AnalyzedArticle(**article.model_dump(), actors=resolution.actors, quotes=quotes)
     _check(deadline, "stance", article.source)
     assign_stances(doc, analyzed, targets)
+    _check(deadline, "candidate targets", article.source)
+    analyzed.candidates = target_candidates(doc, analyzed)
     return analyzed
 
 
