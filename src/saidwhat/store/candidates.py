@@ -88,17 +88,20 @@ def _acronyms(words: list[str]) -> set[str]:
     return {initials[i:j] for i in range(len(initials)) for j in range(i + _MIN_ACRONYM, len(initials) + 1)}
 
 
-def _doc_matches(query: list[str], names: list[str]) -> bool:
+def _doc_matches(query: list[str], name: str, aliases: list[str]) -> bool:
+    """Every modifier of the query is a word of the candidate's names or an acronym of a run of them."""
+    names = [name, *aliases]
     mods = [w for w in query if w not in _STOP and w not in _DOC_NOUNS]
     words = {w for n in names for w in n.split()}
     acronyms = {x for n in names for x in _acronyms(n.split())}
     return all(m in words or m in acronyms for m in mods)
 
 
-def _entity_matches(query: list[str], names: list[str]) -> bool:
-    words = {w for n in names for w in n.split()}
-    content = [w for w in query if w not in _STOP]
-    return all(w in words for w in content) or any(n == query[-1] for n in names)
+def _entity_matches(query: list[str], name: str, aliases: list[str]) -> bool:
+    """Every word of the query is a word of the candidate's names, or the candidate is the
+    query's last word alone ("Trump")."""
+    words = {w for n in [name, *aliases] for w in n.split()}
+    return all(w in words for w in query if w not in _STOP) or name == query[-1]
 
 
 def matching_candidates(conn: Connection, target: str) -> list[int]:
@@ -111,12 +114,17 @@ def matching_candidates(conn: Connection, target: str) -> list[int]:
     found = set(conn.execute(select(cn.candidate_id).where(cn.alias_norm == norm)).scalars())
     is_doc = any(w in _DOC_NOUNS for w in query)
     word = _DOCUMENT if is_doc else query[-1][:100]
-    names: dict[int, list[str]] = defaultdict(list)
+    aliases: dict[int, list[str]] = defaultdict(list)
+    names: dict[int, str] = {}
     probe = select(cn.candidate_id).where(cn.word == word).scalar_subquery()
-    for cid, alias in conn.execute(select(cn.candidate_id, cn.alias_norm).where(cn.candidate_id.in_(probe))):
-        names[int(cid)].append(alias)
+    tc = t.target_candidates.c
+    for cid, name, alias in conn.execute(select(cn.candidate_id, tc.name_norm, cn.alias_norm)
+                                         .join(t.target_candidates, tc.id == cn.candidate_id)
+                                         .where(cn.candidate_id.in_(probe))):
+        aliases[int(cid)].append(alias)
+        names[int(cid)] = name
     match = _doc_matches if is_doc else _entity_matches
-    found |= {cid for cid, ns in names.items() if match(query, ns)}
+    found |= {cid for cid, name in names.items() if match(query, name, aliases[cid])}
     return sorted(found)
 
 

@@ -37,6 +37,9 @@ MAX_CANDIDATES = 12
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her"}
 _GROUNDING_PREPS = {"on", "into", "about", "of", "by"}
+#: verbs whose subject is a document's author ("The United Nations released a report")
+_PUBLISH_VERBS = {"release", "publish", "issue", "produce", "present", "unveil", "launch", "compile",
+                  "write", "commission", "deliver", "submit", "circulate"}
 
 
 def _proper(name: str) -> bool:
@@ -76,35 +79,52 @@ def _strip_det(span: SpacySpan) -> str:
     return "".join(t.text_with_ws for t in toks).strip() if toks else span.text
 
 
-def _grounded(chunk: SpacySpan) -> tuple[int, str]:
-    """How grounded a document mention is (its proper modifiers) and its name with its "on …" phrase."""
+def _grounded(chunk: SpacySpan) -> tuple[int, str, str]:
+    """How grounded a document mention is (its proper modifiers, or its author's), its name up to
+    the document noun ("United Nations report") and with its "on …" phrase."""
     head = chunk.root
     end = chunk.end
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in _GROUNDING_PREPS:
             end = max(end, child.right_edge.i + 1)
             break
-    words = [t for t in chunk.doc[chunk.start:end] if not (t.i == chunk.start and t.lower_ in _DETERMINERS)]
-    proper = sum(1 for t in words if t.pos_ == "PROPN" or t.ent_type_)
-    text = "".join(t.text_with_ws for t in words).strip()
-    return proper, text
+    start = chunk.start + (1 if chunk.doc[chunk.start].lower_ in _DETERMINERS else 0)
+    short, full = chunk.doc[start:head.i + 1], chunk.doc[start:end]
+    proper = sum(1 for t in full if t.pos_ == "PROPN" or t.ent_type_)
+    author = _author(chunk)
+    if author is not None and not proper:
+        prefix = _strip_det(author)
+        return sum(1 for t in author if t.pos_ == "PROPN"), f"{prefix} {short.text}", f"{prefix} {full.text}"
+    return proper, short.text, full.text
 
 
-def document_name(doc: Doc) -> str | None:
-    """The article's document ("the UN report on Xinjiang"), named by its most grounded mention."""
-    best: tuple[int, int, str] | None = None
+def _author(chunk: SpacySpan) -> SpacySpan | None:
+    """The named subject of the verb whose object the document is ("The United Nations released a report")."""
+    head = chunk.root
+    if head.dep_ != "dobj" or head.head.lemma_.lower() not in _PUBLISH_VERBS:
+        return None
+    subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "PROPN":
+        return None
+    return chunk.doc[subj.left_edge.i:subj.i + 1]
+
+
+def document_name(doc: Doc) -> tuple[str, str] | None:
+    """The article's document, by its most grounded mention: its name with and without its
+    "on …" phrase ("the UN report on Xinjiang", "the UN report"), or None when no mention is grounded."""
+    best: tuple[int, int, str, str] | None = None
     n_refs = 0
     for chunk in doc.noun_chunks:
         head = chunk.root
         if head.lemma_.lower() not in _DOC_NOUNS and head.lower_ not in _DOC_NOUNS:
             continue
         n_refs += 1
-        proper, text = _grounded(chunk)
-        if proper and (best is None or (proper, -len(text)) > (best[0], -best[1])):
-            best = (proper, len(text), text)
+        proper, short, full = _grounded(chunk)
+        if proper and (best is None or (proper, -len(full)) > (best[0], -best[1])):
+            best = (proper, len(full), short, full)
     if best is None or n_refs < MIN_ENTITY_MENTIONS:
         return None
-    return "the " + best[2]
+    return "the " + best[3], "the " + best[2]
 
 
 def _evidence(doc: Doc, work: AnalyzedArticle, info: TargetInfo, config: StanceConfig,
@@ -147,15 +167,20 @@ def target_candidates(doc: Doc, analyzed: AnalyzedArticle, *,
     if config is None:
         config = default_config()
     names = entity_names(doc, analyzed)
-    doc_name = document_name(doc)
-    if doc_name is not None:
-        names = {doc_name: False, **names}
+    lookup = {name: name for name in names}
+    document = document_name(doc)
+    if document is not None:
+        names = {document[0]: False, **names}
+        lookup[document[0]] = document[1]
     out: list[TargetCandidate] = []
     n_reactions = len(analyzed.reactions)
     for name, is_person in names.items():
-        info = find_target(doc, analyzed, name)
+        info = find_target(doc, analyzed, lookup[name])
         if not info.target.mentions or (info.sort == "person" and not is_person):
             continue  # "UN Human Rights" is no one's name
+        if name != lookup[name]:  # the grounded name, known in the text by its shorter form too
+            info.target.aliases.insert(0, lookup[name])
+            info.target.name = name
         cand = _evidence(doc, analyzed, info, config, n_reactions)
         for r in cand.reactions:
             r.id = f"c{r.id}"
