@@ -4,7 +4,8 @@
         [--gold ../shared/data/polnear-stance/dev.jsonl] [--texts ../shared/data/polnear/dev/text]
 
 When ``--db`` does not exist yet, the gold's articles (the 24 of ``dev.jsonl``) are first ingested
-into it from ``--texts`` with ``saidwhat ingest`` and no ``--target``.
+into it from ``--texts`` with ``saidwhat ingest`` and no ``--target`` (with ``--named``, the
+control: both targets named at ingest, into another store).
 
 For each target ("Hillary Clinton", "Donald Trump") the store's ``reactions`` rows (one per
 canonical actor, aggregated across articles) are compared with the gold stance labels of
@@ -90,10 +91,12 @@ def score(gold: dict[str, str], pred: dict[str, str]) -> dict[str, float | int]:
     }
 
 
-def ingest(db: str, texts: Path, articles: set[str]) -> None:
+def ingest(db: str, texts: Path, articles: set[str], *, named: bool) -> None:
     files = [str(texts / f"{name}.txt") for name in sorted(articles)]
     saidwhat = Path(sys.executable).with_name("saidwhat")
-    subprocess.run([str(saidwhat), "ingest", *files, "--db", db], check=True, stdout=subprocess.DEVNULL)
+    targets = [x for target in TARGETS for x in ("--target", target)] if named else []
+    subprocess.run([str(saidwhat), "ingest", *files, "--db", db, *targets], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def main() -> None:
@@ -101,9 +104,11 @@ def main() -> None:
     ap.add_argument("--db", required=True, help="a store ingested from PolNeAR dev without --target")
     ap.add_argument("--gold", default="../shared/data/polnear-stance/dev.jsonl")
     ap.add_argument("--texts", default="../shared/data/polnear/dev/text")
+    ap.add_argument("--named", action="store_true",
+                    help="the control: ingest naming both targets (--target), as before targets at query time")
     args = ap.parse_args()
     if not Path(args.db).exists():
-        ingest(args.db, Path(args.texts), gold_actors(Path(args.gold), TARGETS[0])[1])
+        ingest(args.db, Path(args.texts), gold_actors(Path(args.gold), TARGETS[0])[1], named=args.named)
     for target in TARGETS:
         gold, _ = gold_actors(Path(args.gold), target)
         print(json.dumps({"target": target, **score(gold, predicted(args.db, target))}))
