@@ -32,7 +32,7 @@ from saidwhat.analysis.nlp import get_nlp
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
-from stance import gold_attributions
+from stance import gold_attributions  # noqa: E402 - after the sys.path set-up
 
 THRESHOLDS = [60.0, 70.0, 75.0, 80.0, 85.0, 90.0, 95.0, 100.0]
 
@@ -100,17 +100,20 @@ def main(argv: list[str] | None = None) -> None:
             tot = [0, 0, 0]
             for _, doc, atts, clusters in part:
                 c = counts(doc, atts, clusters, t)
-                tot = [x + y for x, y in zip(tot, c)]
+                tot = [x + y for x, y in zip(tot, c, strict=True)]
             sums[name] = prf(*tot)
         rows[t] = sums
-        print(f"{t:>9.0f}   " + "   ".join("{:.3f} / {:.3f} / {:.3f}".format(*sums[n]) for n in ("tune", "test", "all")))
+        print(f"{t:>9.0f}   " + "   ".join("{:.3f} / {:.3f} / {:.3f}".format(*sums[n])
+                                           for n in ("tune", "test", "all")))
         if sums["tune"][2] >= best_f - 1e-9:  # ties: the strictest threshold
             best_t, best_f = t, sums["tune"][2]
     p, r, f = rows[best_t]["test"]
-    print(f"\nchosen on tune: threshold {best_t:.0f} (tune F1 {best_f:.3f}); test P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    print(f"\nchosen on tune: threshold {best_t:.0f} (tune F1 {best_f:.3f}); "
+          f"test P {p:.3f} R {r:.3f} F1 {f:.3f}")
     print("\nper article at the chosen threshold (P / R / F1):")
     for aid, doc, atts, clusters in prepared:
-        print(f"  {aid[:55]:<55} " + "{:.3f} / {:.3f} / {:.3f}".format(*prf(*counts(doc, atts, clusters, best_t))))
+        print(f"  {aid[:55]:<55} "
+              + "{:.3f} / {:.3f} / {:.3f}".format(*prf(*counts(doc, atts, clusters, best_t))))
 
 
 if __name__ == "__main__":

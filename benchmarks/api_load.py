@@ -26,7 +26,8 @@ from urllib.parse import quote
 import httpx
 
 WORDS = ["president", "tax", "election", "campaign", "police", "health", "immigration", "war", "economy",
-         "vote", "Obama", "Clinton", "Trump", "Congress", "security", "jobs", "law", "court", "women", "money"]
+         "vote", "Obama", "Clinton", "Trump", "Congress", "security", "jobs", "law", "court", "women",
+         "money"]
 
 
 @dataclass
@@ -45,7 +46,8 @@ class Result:
             return lat[min(len(lat) - 1, max(0, round(p / 100 * len(lat)) - 1))] * 1000
 
         return {"endpoint": self.name, "requests": len(lat), "errors": self.errors,
-                "p50_ms": round(pct(50), 1), "p95_ms": round(pct(95), 1), "mean_ms": round(statistics.mean(lat) * 1000, 1),
+                "p50_ms": round(pct(50), 1), "p95_ms": round(pct(95), 1),
+                "mean_ms": round(statistics.mean(lat) * 1000, 1),
                 "max_ms": round(lat[-1] * 1000, 1)}
 
 
@@ -56,7 +58,8 @@ def free_port() -> int:
 
 
 def start_server(db: str, port: int, workers: int) -> subprocess.Popen[bytes]:
-    cmd = [sys.executable, "-c", "import sys; from saidwhat.cli import main; sys.exit(main(sys.argv[1:]))", "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port),
+    cmd = [sys.executable, "-c", "import sys; from saidwhat.cli import main; sys.exit(main(sys.argv[1:]))",
+           "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port),
            "--workers", str(workers)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
@@ -73,7 +76,8 @@ def start_server(db: str, port: int, workers: int) -> subprocess.Popen[bytes]:
     raise SystemExit("saidwhat serve did not start within 60 s")
 
 
-async def run_load(base: str, jobs: list[tuple[str, str]], clients: int, max_seconds: float) -> dict[str, Result]:
+async def run_load(base: str, jobs: list[tuple[str, str]], clients: int,
+                   max_seconds: float) -> dict[str, Result]:
     results: dict[str, Result] = {}
     queue: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
     for job in jobs:
@@ -111,8 +115,10 @@ def main() -> int:
     ap.add_argument("--url", help="benchmark an already running server instead of starting one")
     ap.add_argument("--clients", type=int, default=20, help="concurrent clients (default 20)")
     ap.add_argument("--requests", type=int, default=400, help="requests per endpoint (default 400)")
-    ap.add_argument("--max-seconds", type=float, default=120, help="stop the load after this long (default 120)")
-    ap.add_argument("--workers", type=int, default=1, help="uvicorn workers of the started server (default 1)")
+    ap.add_argument("--max-seconds", type=float, default=120,
+                    help="stop the load after this long (default 120)")
+    ap.add_argument("--workers", type=int, default=1,
+                    help="uvicorn workers of the started server (default 1)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     args = ap.parse_args()
@@ -131,7 +137,8 @@ def main() -> int:
         for _ in range(args.requests):
             jobs.append(("GET /api/quotes?q=WORD", f"/api/quotes?q={quote(rng.choice(WORDS))}&limit=20"))
             if targets:
-                jobs.append(("GET /api/reactions?target=T", f"/api/reactions?target={quote(rng.choice(targets))}"))
+                jobs.append(("GET /api/reactions?target=T",
+                             f"/api/reactions?target={quote(rng.choice(targets))}"))
             jobs.append(("GET /search?q=WORD (HTML + facets)", f"/search?q={quote(rng.choice(WORDS))}"))
         rng.shuffle(jobs)
         # warm-up: one of each, not counted

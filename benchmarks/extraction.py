@@ -44,7 +44,8 @@ DATA = REPO.parent / "shared" / "data" / "article-extraction-benchmark"
 SCORER = REPO.parent / "shared" / "eval" / "score_extraction.py"
 
 Extractor = Callable[[bytes, str, str | None], str]
-System = tuple[str, Extractor, dict[str, Any] | None, bool]  # name, function, option overrides, clutter filter on
+# name, function, option overrides, clutter filter on
+System = tuple[str, Extractor, dict[str, Any] | None, bool]
 
 
 def saidwhat_extract(data: bytes, name: str, url: str | None) -> str:
@@ -66,13 +67,13 @@ def saidwhat_shipped(data: bytes, name: str, url: str | None) -> str:
 
 
 def trafilatura_extract(**options: Any) -> Extractor:
-    def run(data: bytes, name: str, url: str | None) -> str:
+    def run(data: bytes, _name: str, url: str | None) -> str:
         return trafilatura.extract(data.decode("utf-8", errors="replace"), url=url, **options) or ""
 
     return run
 
 
-def _keep_all(paragraphs: Iterable[str], *, source: str | None = None) -> list[str]:
+def _keep_all(paragraphs: Iterable[str], *, source: str | None = None) -> list[str]:  # noqa: ARG001 - clean_paragraphs' signature
     return list(paragraphs)
 
 
@@ -174,7 +175,8 @@ def main(argv: list[str] | None = None) -> int:
                 args.out.write_text(json.dumps(preds, ensure_ascii=False, indent=1), encoding="utf-8")
             result = score(gold_path, preds, args.scorer)
             ms = sorted(t * 1000 for t in times)
-            rows.append((name, result, statistics.median(ms), statistics.fmean(ms), ms[int(0.95 * (len(ms) - 1))]))
+            rows.append((name, result, statistics.median(ms), statistics.fmean(ms),
+                         ms[int(0.95 * (len(ms) - 1))]))
             print(f"  {name}: F1 {result['f1']:.4f}", file=sys.stderr)
     finally:
         gold_path.unlink(missing_ok=True)
@@ -183,14 +185,17 @@ def main(argv: list[str] | None = None) -> int:
     print("| extractor | precision | recall | F1 | CPU ms/page median | mean | p95 |")
     print("|---|---|---|---|---|---|---|")
     for name, r, med, mean, p95 in rows:
-        print(f"| {name} | {r['precision']:.4f} | {r['recall']:.4f} | **{r['f1']:.4f}** | {med:.1f} | {mean:.1f} | {p95:.1f} |")
+        print(f"| {name} | {r['precision']:.4f} | {r['recall']:.4f} | **{r['f1']:.4f}** | {med:.1f} | "
+              f"{mean:.1f} | {p95:.1f} |")
     if args.min_f1 is not None:
         ours, peer = rows[0][1]["f1"], rows[3][1]["f1"]
         if ours < args.min_f1 or ours < peer:
-            print(f"GATE FAILED: saidwhat F1 {ours:.4f} (floor {args.min_f1}, trafilatura favor_precision {peer:.4f})",
+            print(f"GATE FAILED: saidwhat F1 {ours:.4f} (floor {args.min_f1}, "
+                  f"trafilatura favor_precision {peer:.4f})",
                   file=sys.stderr)
             return 1
-        print(f"\ngate passed: F1 {ours:.4f} >= floor {args.min_f1} and >= trafilatura favor_precision {peer:.4f}")
+        print("\ngate passed: "
+              f"F1 {ours:.4f} >= floor {args.min_f1} and >= trafilatura favor_precision {peer:.4f}")
     return 0
 
 

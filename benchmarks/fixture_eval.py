@@ -97,9 +97,16 @@ def score(analyzed: AnalyzedArticle, gold: dict[str, Any]) -> dict[str, Any]:
     out["quotes_gold"] = len(gold_quotes)
     out["quotes_found"] = len(matches)
     out["quotes_right_speaker"] = right
-    out["quotes_missed"] = [gold_quotes[g][0]["content"][:70] for g in range(len(gold_quotes)) if g not in used_g]
+    out["quotes_missed"] = [gold_quotes[g][0]["content"][:70] for g in range(len(gold_quotes))
+                            if g not in used_g]
     out["quote_details"] = details
+    out["merges"] = _merges(analyzed, gold)
+    return out
 
+
+def _merges(analyzed: AnalyzedArticle, gold: dict[str, Any]) -> list[dict[str, Any]]:
+    """For each gold group of mentions of one entity: the actors they landed in (one, when merged)."""
+    text = analyzed.text
     merges = []
     for group in gold.get("entities_to_merge", []):
         ids = set()
@@ -108,8 +115,7 @@ def score(analyzed: AnalyzedArticle, gold: dict[str, Any]) -> dict[str, Any]:
                 if any(_norm(text[s:e]) == _norm(m) or _norm(m) in _norm(text[s:e]) for s, e in a.mentions):
                     ids.add(a.id)
         merges.append({"canonical": group["canonical"], "actors": sorted(ids), "merged": len(ids) == 1})
-    out["merges"] = merges
-    return out
+    return merges
 
 
 def main(argv: list[str] | None = None) -> int:

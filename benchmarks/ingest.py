@@ -13,6 +13,7 @@ every 0.2 s. Store size: SQLite file + WAL, or the PostgreSQL schema's total rel
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import subprocess
 import sys
@@ -36,10 +37,8 @@ def _tree_rss(proc: psutil.Process) -> tuple[int, int]:
         return 0, 0
     total = 0
     for p in procs:
-        try:
+        with contextlib.suppress(psutil.Error):
             total += p.memory_info().rss
-        except psutil.Error:
-            pass
     try:
         own = proc.memory_info().rss
     except psutil.Error:
@@ -54,7 +53,8 @@ def _pg_size(url: str, schema: str) -> int:
     with engine.connect() as conn:
         size = conn.execute(text("SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
                                  "JOIN pg_namespace n ON n.oid = c.relnamespace "
-                                 "WHERE n.nspname = :s AND c.relkind IN ('r', 'm')"), {"s": schema}).scalar_one()
+                                 "WHERE n.nspname = :s AND c.relkind IN ('r', 'm')"),
+                            {"s": schema}).scalar_one()
     engine.dispose()
     return int(size)
 
@@ -114,7 +114,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of pages (default PolNeAR train)")
     ap.add_argument("--modes", default="single,workers2,dask2")
-    ap.add_argument("--backends", default=None, help="sqlite,postgres (default: sqlite, plus postgres if given)")
+    ap.add_argument("--backends", default=None,
+                    help="sqlite,postgres (default: sqlite, plus postgres if given)")
     ap.add_argument("--postgres", metavar="URL", help="PostgreSQL server to benchmark too")
     ap.add_argument("--limit", type=int)
     ap.add_argument("--workdir", type=Path, default=None, help="where SQLite stores go (default: a temp dir)")

@@ -42,11 +42,14 @@ def fill(store: Store, source: Store, target_quotes: int) -> None:
         for article in articles:
             if have >= target_quotes:
                 break
-            url = f"https://copy{copy}.bench.example/{abs(hash(article.url or article.source or article.title))}"
+            key = abs(hash(article.url or article.source or article.title))
+            url = f"https://copy{copy}.bench.example/{key}"
             day = re.search(r"\d{4}-\d{2}-\d{2}", article.source or "")  # PolNeAR file names carry the date
-            clone = article.model_copy(update={"url": url, "text": article.text + f"\n\nBenchmark copy {copy}.",
+            clone = article.model_copy(update={"url": url,
+                                               "text": article.text + f"\n\nBenchmark copy {copy}.",
                                                "outlet": _outlet(article, copy),
-                                               "published": article.published or (day.group(0) if day else None),
+                                               "published": article.published or (
+                                                   day.group(0) if day else None),
                                                "source": f"bench:{copy}:{article.source}"})
             if store.add_article(clone).status == "stored":
                 have += len(article.quotes)

@@ -46,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     py = sys.executable
     print(f"start-up (fresh process, median of {args.repeat})")
     print(f"  saidwhat --version          {_fresh([exe, '--version'], args.repeat) * 1000:8.0f} ms")
-    print(f"  python -c 'import saidwhat' {_fresh([py, '-c', 'import saidwhat'], args.repeat) * 1000:8.0f} ms")
+    import_s = _fresh([py, "-c", "import saidwhat"], args.repeat)
+    print(f"  python -c 'import saidwhat' {import_s * 1000:8.0f} ms")
     load = "from saidwhat.analysis.nlp import get_nlp; get_nlp()"
     print(f"  import + load spaCy model   {_fresh([py, '-c', load], args.repeat) * 1000:8.0f} ms")
 

@@ -1,6 +1,7 @@
 """Stance on PolNeAR-stance dev: end-to-end, on gold attributions, and an ablation table.
 
-    .venv/bin/python benchmarks/stance.py [--shared ../shared] [--out PRED.jsonl] [--gold-attributions] [--ablate]
+    .venv/bin/python benchmarks/stance.py [--shared ../shared] [--out PRED.jsonl] [--gold-attributions] \\
+        [--ablate]
 
 - default: every labelled dev article through ``analyze_text(text, targets=[...])`` (the real
   attribution extractor, actor resolver and stance), written as FORMAT.md lines with a
@@ -108,7 +109,8 @@ def report(scorer: ModuleType, shared: Path, labels_path: Path, pred: Path, titl
     r = scorer.score(str(shared / "data" / "polnear" / "dev"), labels, scorer.sa.load_predictions(str(pred)))
     e = r["end_to_end"]
     print(f"\n## {title}\ncoverage {r['coverage']:.3f}  end-to-end macro-F1 {e['macro_f1']:.3f} "
-          f"(support {e['f1']['support']:.3f}, oppose {e['f1']['oppose']:.3f}, neutral {e['f1']['neutral']:.3f})"
+          f"(support {e['f1']['support']:.3f}, oppose {e['f1']['oppose']:.3f}, "
+          f"neutral {e['f1']['neutral']:.3f})"
           f"  accuracy {e['accuracy']:.3f}  matched-only macro-F1 {r['matched']['macro_f1']:.3f}")
     print("  gold \\ pred   support   oppose  neutral")
     for g in ("support", "oppose", "neutral"):
@@ -161,10 +163,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--ablate", action="store_true")
     ap.add_argument("--rule", action="store_true", help="threshold rule only (no learned layer)")
     ap.add_argument("--cv", action="store_true", help="leave-one-article-out CV of the learned layer")
-    ap.add_argument("--train", action="store_true", help="train the learned layer on all dev labels and ship it")
+    ap.add_argument("--train", action="store_true",
+                    help="train the learned layer on all dev labels and ship it")
     args = ap.parse_args(argv)
     labels_path = args.shared / "data" / "polnear-stance" / "dev.jsonl"
-    ids = sorted({json.loads(x)["id"] for x in labels_path.read_text(encoding="utf-8").splitlines() if x.strip()})
+    ids = sorted({json.loads(x)["id"] for x in labels_path.read_text(encoding="utf-8").splitlines()
+                  if x.strip()})
     scorer = load_scorer(args.shared)
     if args.train:
         rows = training_rows(args.shared, ids)

@@ -105,7 +105,7 @@ def main() -> None:
     ap.add_argument("--gold", default="../shared/data/polnear-stance/dev.jsonl")
     ap.add_argument("--texts", default="../shared/data/polnear/dev/text")
     ap.add_argument("--named", action="store_true",
-                    help="the control: ingest naming both targets (--target), as before targets at query time")
+                    help="the control: ingest naming both targets (--target), as without query-time targets")
     args = ap.parse_args()
     if not Path(args.db).exists():
         ingest(args.db, Path(args.texts), gold_actors(Path(args.gold), TARGETS[0])[1], named=args.named)

@@ -18,7 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from saidwhat.analysis import analyze_text
+from saidwhat.analysis import analyze_text  # noqa: E402 - after the sys.path set-up
 
 QUOTES = set('"\u201c\u201d\u201e\u201f\u00ab\u00bb')
 
@@ -42,7 +42,8 @@ def locate(text: str, needle: str, near: int = 0, near_end: int = 0) -> tuple[in
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("fixture", nargs="?", default=str(REPO.parent / "shared" / "fixtures" / "un-xinjiang-report"))
+    ap.add_argument("fixture", nargs="?",
+                    default=str(REPO.parent / "shared" / "fixtures" / "un-xinjiang-report"))
     ap.add_argument("--min-found", type=int, default=12)
     args = ap.parse_args()
     fx = Path(args.fixture)

@@ -29,11 +29,11 @@ from spacy.tokens import DocBin
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from saidwhat.analysis.attribution.extract import find_attributions
-from saidwhat.analysis.attribution.features import DocView, sequence_features
-from saidwhat.analysis.nlp import get_nlp
-from saidwhat.evaluate.polnear import load_split
-from saidwhat.evaluate.training import bio_labels, build_lexicon, token_roles
+from saidwhat.analysis.attribution.extract import find_attributions  # noqa: E402 - after the sys.path set-up
+from saidwhat.analysis.attribution.features import DocView, sequence_features  # noqa: E402 - after the sys.path set-up
+from saidwhat.analysis.nlp import get_nlp  # noqa: E402 - after the sys.path set-up
+from saidwhat.evaluate.polnear import load_split  # noqa: E402 - after the sys.path set-up
+from saidwhat.evaluate.training import bio_labels, build_lexicon, token_roles  # noqa: E402 - after the sys.path set-up
 
 PKG = REPO / "src" / "saidwhat" / "analysis" / "attribution"
 
@@ -42,7 +42,7 @@ def parse(texts: list[str], cache: str | None, workers: int) -> list:
     nlp = get_nlp()
     if cache and os.path.exists(cache):
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if len(docs) == len(texts) and all(d.text == t for d, t in zip(docs, texts)):
+        if len(docs) == len(texts) and all(d.text == t for d, t in zip(docs, texts, strict=True)):
             return docs
     t0 = time.time()
     docs = list(nlp.pipe(texts, n_process=workers, batch_size=16))
@@ -60,7 +60,7 @@ def train(items, lexicon: dict[str, float], path: str, c1: float, c2: float, ite
     trainer = pycrfsuite.Trainer(verbose=False)
     for doc, role, owner in items:
         v = DocView.build(doc, lexicon)
-        for xseq, yseq in zip(sequence_features(v), bio_labels(v, role, owner)):
+        for xseq, yseq in zip(sequence_features(v), bio_labels(v, role, owner), strict=True):
             trainer.append(xseq, yseq)
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations,
                         "feature.possible_transitions": True, "feature.minfreq": minfreq})
@@ -68,7 +68,8 @@ def train(items, lexicon: dict[str, float], path: str, c1: float, c2: float, ite
     tmp = path + ".tmp"
     trainer.train(tmp)
     os.replace(tmp, path)  # atomic: running processes keep reading the old file
-    print(f"trained {path} in {time.time() - t0:.0f}s ({os.path.getsize(path) / 1e6:.1f} MB)", file=sys.stderr)
+    print(f"trained {path} in {time.time() - t0:.0f}s ({os.path.getsize(path) / 1e6:.1f} MB)",
+          file=sys.stderr)
 
 
 def write_lexicon(lex: dict[str, list[float]], path: str, note: str) -> dict[str, float]:
@@ -91,7 +92,7 @@ def score_holdout(split_dir: Path, ids: list[str], docs, model: str, lexicon: st
                 os.symlink(ann, gold / "attributions" / ann.name)
         pred = Path(tmp) / "pred.jsonl"
         with open(pred, "w", encoding="utf-8") as fh:
-            for aid, doc in zip(ids, docs):
+            for aid, doc in zip(ids, docs, strict=True):
                 atts = find_attributions(doc, model=model, lexicon=lexicon)
                 fh.write(json.dumps({"id": aid, "attributions": [
                     {"content": a.content, "source": a.source, "cue": a.cue} for a in atts]}) + "\n")
@@ -128,7 +129,7 @@ def main() -> None:
     data = load_split(split)
     ids = [d[0] for d in data]
     docs = parse([d[1] for d in data], args.doc_cache, args.workers)
-    roles = [token_roles(doc, d[2]) for doc, d in zip(docs, data)]
+    roles = [token_roles(doc, d[2]) for doc, d in zip(docs, data, strict=True)]
     hold = [i for i in range(len(data)) if i % args.holdout_every == args.holdout_every - 1]
     fit = [i for i in range(len(data)) if i not in set(hold)]
     results = {}
@@ -138,8 +139,8 @@ def main() -> None:
             lex = write_lexicon(build_lexicon((docs[i], roles[i][0]) for i in fit), lex_path, "hold-out run")
             grid = [(args.c1, args.c2)]
             if args.grid:
-                grid = [(0.05, 0.01), (0.1, 0.1), (0.2, 0.3), (0.05, 0.5), (0.05, 1.0), (0.3, 1.0), (0.5, 2.0),
-                        (1.0, 1.0)]
+                grid = [(0.05, 0.01), (0.1, 0.1), (0.2, 0.3), (0.05, 0.5), (0.05, 1.0), (0.3, 1.0),
+                        (0.5, 2.0), (1.0, 1.0)]
             for c1, c2 in grid:
                 model = os.path.join(tmp, f"m_{c1}_{c2}.crfsuite")
                 train([(docs[i], *roles[i]) for i in fit], lex, model, c1, c2, args.iterations, args.minfreq)
@@ -156,8 +157,10 @@ def main() -> None:
         note = ("Cue probability per lemma: [share of occurrences annotated as Cue, cue count, occurrences] "
                 "in PolNeAR train (all 840 articles); written by scripts/train_attribution.py.")
         lex_path = os.path.join(args.out, "cue_lexicon.json")
-        lex = write_lexicon(build_lexicon((d, r[0]) for d, r in zip(docs, roles)), lex_path, note)
-        train([(d, *r) for d, r in zip(docs, roles)], lex, os.path.join(args.out, "attribution.crfsuite"),
+        lex = write_lexicon(build_lexicon((d, r[0]) for d, r in zip(docs, roles, strict=True)),
+                            lex_path, note)
+        train([(d, *r) for d, r in zip(docs, roles, strict=True)], lex,
+              os.path.join(args.out, "attribution.crfsuite"),
               args.c1, args.c2, args.iterations, args.minfreq)
 
 

@@ -21,7 +21,8 @@ def att(text: str, content: str, source: str, cue: str = "said", *, nth_source: 
     c = text.index(content)
     s = [m.start() for m in re.finditer(re.escape(source), text)][nth_source]
     k = text.index(cue, max(0, min(c, s) - 5))
-    return Attribution(content=[(c, c + len(content))], cue=[(k, k + len(cue))], source=[(s, s + len(source))])
+    return Attribution(content=[(c, c + len(content))], cue=[(k, k + len(cue))],
+                       source=[(s, s + len(source))])
 
 
 def resolve(text: str, atts: list[Attribution] | None = None):  # type: ignore[no-untyped-def]
@@ -48,7 +49,8 @@ def test_full_name_surname_and_title_merge() -> None:
 
 
 def test_same_surname_different_first_names_stay_apart() -> None:
-    text = "Bill Clinton spoke first. Then Hillary Clinton took the stage and Hillary Clinton thanked the crowd."
+    text = ("Bill Clinton spoke first. Then Hillary Clinton took the stage and Hillary Clinton "
+            "thanked the crowd.")
     res = resolve(text)
     assert actor_with(res, text, "Bill Clinton") is not actor_with(res, text, "Hillary Clinton")
 
@@ -71,7 +73,8 @@ def test_parenthesised_acronym_defines_alias() -> None:
 
 def test_acronym_by_initials() -> None:
     assert acronym_matches("IPAC", ["Inter-Parliamentary", "Alliance", "on", "China"])
-    assert acronym_matches("OHCHR", ["Office", "of", "the", "United", "Nations", "High", "Commissioner", "for", "Human", "Rights"])
+    assert acronym_matches("OHCHR", ["Office", "of", "the", "United", "Nations", "High", "Commissioner",
+                                     "for", "Human", "Rights"])
     assert not acronym_matches("NATO", ["World", "Health", "Organization"])
 
 
@@ -132,7 +135,8 @@ def test_affiliation_from_apposition_and_possessive() -> None:
     assert liu.role == "spokesman" and liu.affiliation == "China"
     orlov = actor_with(res, text, "Sergei Orlov")
     assert orlov.role == "ambassador" and orlov.affiliation == "Russia"
-    text2 = "James Comey, the director of the FBI, said the case was closed. Pentagon spokesman Jeff Davis agreed."
+    text2 = ("James Comey, the director of the FBI, said the case was closed. "
+             "Pentagon spokesman Jeff Davis agreed.")
     res2 = resolve(text2)
     comey = actor_with(res2, text2, "James Comey")
     assert comey.role == "director" and comey.affiliation == "FBI"  # "X of Y"
@@ -192,7 +196,8 @@ def test_seed_merge_groups(seed_resolution) -> None:  # type: ignore[no-untyped-
 
 
 @pytest.mark.xfail(strict=True, reason='known miss: "Michelle Basele" vs "Bachelet", rapidfuzz ratio 71 < '
-                   "threshold 85, so they stay apart (docs/actors-stance.md); strict: a fix must remove this mark")
+                   "threshold 85, so they stay apart (docs/actors-stance.md); strict: "
+                   "a fix must remove this mark")
 def test_seed_bachelet_is_merged(seed_resolution) -> None:  # type: ignore[no-untyped-def]
     text, gold, _, res = seed_resolution
     group = next(g for g in gold["entities_to_merge"] if g["canonical"] == "Michelle Bachelet")
@@ -203,13 +208,14 @@ def test_seed_bachelet_is_merged(seed_resolution) -> None:  # type: ignore[no-un
 def test_seed_speakers(seed_resolution) -> None:  # type: ignore[no-untyped-def]
     _, gold, _, res = seed_resolution
     names = {a.id: a for a in res.actors}
-    for q, sp in zip(gold["quotes"], res.speakers):
+    for q, sp in zip(gold["quotes"], res.speakers, strict=False):
         if q["speaker"] is None:
             assert sp is not None and names[sp].kind == "anonymous"
             continue
         assert sp is not None, q["speaker_mention"]
         a = names[sp]
-        assert q["speaker"] == a.name or q["speaker"] in a.aliases or a.name.endswith(q["speaker"]), (q, a.name)
+        assert q["speaker"] == a.name or q["speaker"] in a.aliases \
+                or a.name.endswith(q["speaker"]), (q, a.name)
 
 
 def test_seed_affiliations(seed_resolution) -> None:  # type: ignore[no-untyped-def]
@@ -298,13 +304,15 @@ def test_council_member_role_takes_the_full_council_name() -> None:
     assert patel.role == "Council member" and patel.affiliation == "Dunmore town council"
     # no fuller council in the text: the role says it all, "Board" is no affiliation
     text = "Board member Ellen Ford said the vote was rushed."
-    ford = actor_with(resolve(text, [att(text, "the vote was rushed", "Board member Ellen Ford")]), text, "Ellen Ford")
+    ford = actor_with(resolve(text, [att(text, "the vote was rushed", "Board member Ellen Ford")]), text,
+                      "Ellen Ford")
     assert ford.role == "Board member" and ford.affiliation is None
 
 
 def test_role_prefix_stays_out_of_a_longer_name_and_brackets_stay_balanced() -> None:
     text = "Global Water Rights Program Director Ana Ruiz said the dam was unsafe."
-    ruiz = actor_with(resolve(text, [att(text, "the dam was unsafe", "Global Water Rights Program Director Ana Ruiz")]),
+    ruiz = actor_with(resolve(text, [att(text, "the dam was unsafe",
+                                         "Global Water Rights Program Director Ana Ruiz")]),
                       text, "Ana Ruiz")
     assert ruiz.role == "Director"
     text = "The Office of Fair Trading (OFT), which rarely comments, said the merger was legal."
@@ -314,7 +322,8 @@ def test_role_prefix_stays_out_of_a_longer_name_and_brackets_stay_balanced() -> 
 
 def test_object_in_a_cut_relative_clause_is_no_actor() -> None:
     text = "The Lakeside Growers Guild, which represents 60 fruit companies, condemned the plan."
-    res = resolve(text, [att(text, "the plan", "The Lakeside Growers Guild, which represents 60 fruit companies",
+    res = resolve(text,
+                  [att(text, "the plan", "The Lakeside Growers Guild, which represents 60 fruit companies",
                              "condemned")])
     assert [a.name for a in res.actors] == ["Lakeside Growers Guild"]
     assert res.speakers[0] == res.actors[0].id

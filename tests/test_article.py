@@ -30,7 +30,8 @@ BODY = [
 
 
 def _html(body: str, head: str = "") -> str:
-    return f"<!doctype html><html lang='en'><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+    return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'>{head}</head>"
+            f"<body>{body}</body></html>")
 
 
 def _article_html(extra: str = "", head: str = "") -> str:
@@ -115,7 +116,8 @@ def test_fixture_html_and_text_agree(from_html: Article, from_text: Article) -> 
     ("Get our free morning briefing: sign up for the Daily Wire newsletter", "newsletter"),
     ("Subscribe to our weekly newsletter for the best stories", "newsletter"),
     ("This website uses cookies to ensure you get the best experience.", "cookies"),
-    ("By continuing to browse you consent to the use of cookies as described in our cookie policy.", "cookies"),
+    ("By continuing to browse you consent to the use of cookies as described in our cookie policy.",
+     "cookies"),
     ("ADVERTISEMENT", "ad-label"),
     ("Sponsored", "ad-label"),
     ("Story continues below advertisement", "ad-label"),
@@ -226,8 +228,10 @@ def test_metadata_fallbacks_from_json_ld() -> None:
          "author": [{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Bo Chen"}],
          "publisher": {"@type": "Organization", "name": "Harbour Herald"}}]})
     head = (f"<title>Harbour plan approved | Harbour Herald</title>"
-            f"<link rel='canonical' href='/news/harbour-plan'><script type='application/ld+json'>{ld}</script>")
-    page = page_from_text(_article_html(head=head), "h.html", url="https://herald.example/news/harbour-plan?utm=x")
+            "<link rel='canonical' href='/news/harbour-plan'>"
+            f"<script type='application/ld+json'>{ld}</script>")
+    page = page_from_text(_article_html(head=head), "h.html",
+                          url="https://herald.example/news/harbour-plan?utm=x")
     art = extract_article(page)
     assert art.outlet == "Harbour Herald"
     assert art.title == "Harbour plan approved"
@@ -242,7 +246,8 @@ def test_url_defaults_to_page_url() -> None:
 
 
 @pytest.mark.parametrize("value, expected", [
-    ("2022-09-01T16:24:00+00:00", "2022-09-01"), ("2022-09-01", "2022-09-01"), ("September 1", None), (None, None),
+    ("2022-09-01T16:24:00+00:00", "2022-09-01"), ("2022-09-01", "2022-09-01"), ("September 1", None),
+    (None, None),
 ])
 def test_iso_date(value: str | None, expected: str | None) -> None:
     assert iso_date(value) == expected
@@ -253,7 +258,8 @@ def test_split_authors_and_site_suffix() -> None:
     assert split_authors("Ann Lee and Bo Chen") == ["Ann Lee", "Bo Chen"]
     assert strip_site_suffix("Harbour plan approved - Herald", "Herald") == "Harbour plan approved"
     assert strip_site_suffix("Harbour plan approved", "Herald") == "Harbour plan approved"
-    assert strip_site_suffix("Herald | City news: Harbour plan approved", "Herald | City news") == "Harbour plan approved"
+    assert strip_site_suffix("Herald | City news: Harbour plan approved",
+                             "Herald | City news") == "Harbour plan approved"
     assert split_authors("Ann Lee, MS, RDN") == ["Ann Lee"]
     assert split_authors("Ann Lee, PhD and Bo Chen") == ["Ann Lee", "Bo Chen"]
 
@@ -270,7 +276,8 @@ def test_plain_text_hard_wrapped() -> None:
                "after a debate that lasted most of the day, with many\n"
                "speakers on both sides.")
     _title, paras = text_paragraphs("Harbour\n\n" + wrapped + "\n\n" + BODY[1])
-    assert paras[0].startswith("The city council") and paras[0].endswith("both sides.") and "\n" not in paras[0]
+    assert paras[0].startswith("The city council") and paras[0].endswith("both sides.") \
+            and "\n" not in paras[0]
     assert paras[1] == BODY[1]
 
 
@@ -351,7 +358,8 @@ def _write(tmp_path: Path, name: str, data: bytes) -> str:
 
 
 @pytest.mark.parametrize("case, code", [
-    ("missing", "SW101"), ("empty", "SW102"), ("binary", "SW103"), ("no-text", "SW104"), ("blank-html", "SW104"),
+    ("missing", "SW101"), ("empty", "SW102"), ("binary", "SW103"), ("no-text", "SW104"),
+    ("blank-html", "SW104"),
     ("german", "SW105"),
 ])
 def test_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str, code: str) -> None:
@@ -360,7 +368,8 @@ def test_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str], case: st
         "empty": _write(tmp_path, "empty.txt", b"  \n"),
         "binary": _write(tmp_path, "doc.html", b"%PDF-1.4\n\x00\x01binary"),
         "no-text": _write(tmp_path, "nav.html", _html("<nav><a href='/'>Home</a></nav>").encode()),
-        "blank-html": _write(tmp_path, "blank.html", b"<html><body><script>var a = 1;</script></body></html>"),
+        "blank-html": _write(tmp_path, "blank.html",
+                             b"<html><body><script>var a = 1;</script></body></html>"),
         "german": _write(tmp_path, "de.txt", ("Hafenplan\n\n" + GERMAN).encode()),
     }[case]
     assert main(["extract", path]) == 1
@@ -372,7 +381,8 @@ def test_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str], case: st
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "text"])
-def test_cli_formats(fixture_dir: Path, gold: dict[str, Any], capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+def test_cli_formats(fixture_dir: Path, gold: dict[str, Any], capsys: pytest.CaptureFixture[str],
+                     fmt: str) -> None:
     assert main(["extract", "--format", fmt, str(fixture_dir / "page.html")]) == 0
     out = capsys.readouterr().out
     first = gold["clean_text"]["must_include_paragraphs"][0]
@@ -404,7 +414,8 @@ def test_cli_error_is_one_line_in_a_real_process(tmp_path: Path) -> None:
 
 
 def test_balanced_retry_when_precision_mode_loses_the_body(monkeypatch: pytest.MonkeyPatch) -> None:
-    """If the precision-first pass leaves only clutter, one balanced pass is tried (and used if it has prose)."""
+    """If the precision-first pass leaves only clutter, one balanced pass is tried (and used if it
+    has prose)."""
     import trafilatura
     from trafilatura.settings import Document
 
@@ -427,8 +438,10 @@ def test_balanced_retry_when_precision_mode_loses_the_body(monkeypatch: pytest.M
 
 def test_xhtml_with_xml_declaration_and_legacy_encoding() -> None:
     body = "".join(f"<p>{p}</p>" for p in BODY)
-    xhtml = ('<?xml version="1.0" encoding="ISO-8859-1"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
-             '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml"><head>'
+    xhtml = ('<?xml version="1.0" encoding="ISO-8859-1"?>\n'
+             '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+             '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n'
+             '<html xmlns="http://www.w3.org/1999/xhtml"><head>'
              f"<title>Harbour plan approved</title></head><body><article><h1>Harbour plan approved</h1>{body}"
              "</article></body></html>")
     page = page_from_bytes(xhtml.encode("cp1252"), "x.xhtml")
@@ -438,7 +451,8 @@ def test_xhtml_with_xml_declaration_and_legacy_encoding() -> None:
 
 
 def test_invisible_characters_and_odd_spaces_are_normalised() -> None:
-    text = "Harbour\n\nThe city\u00a0council ap\u00adproved the new\u200b harbour plan  on Monday after a long debate today."
+    text = ("Harbour\n\nThe city\u00a0council ap\u00adproved the new\u200b harbour plan  on Monday "
+            "after a long debate today.")
     art = extract_article(page_from_text(text, "t.txt"))
     assert art.text == "The city council approved the new harbour plan on Monday after a long debate today."
 

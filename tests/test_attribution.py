@@ -89,7 +89,8 @@ def test_nyt_style_quotes() -> None:
 
 
 def test_continuation_quote_in_next_paragraph_keeps_the_source() -> None:
-    text = ("\u201cWe have been waiting for years for this bridge,\u201d said Maria Gonzalez, a local teacher.\n\n"
+    text = ("\u201cWe have been waiting for years for this bridge,\u201d said Maria Gonzalez, "
+            "a local teacher.\n\n"
             "\u201cNow the whole town can finally breathe again and the children can walk to school.\u201d\n")
     atts = _find(text)
     second = text.index("Now the whole town")
@@ -129,13 +130,15 @@ def test_pronoun_source_keeps_the_pronoun() -> None:
 
 
 def test_mixed_kind_for_partly_quoted_content() -> None:
-    text = "The mayor said the new stadium was \u201ca disaster for taxpayers\u201d and should be cancelled.\n"
+    text = ("The mayor said the new stadium was \u201ca disaster for taxpayers\u201d "
+            "and should be cancelled.\n")
     att = _one_with(text, "the new stadium")
     assert att.kind == "mixed"
 
 
 def test_offsets_and_confidence_are_sane() -> None:
-    text = ("The company said profits rose. \u201cIt was a very good year for us,\u201d the chief executive said.\n"
+    text = ("The company said profits rose. "
+            "\u201cIt was a very good year for us,\u201d the chief executive said.\n"
             "Analysts believe the shares will rise.\n")
     atts = _find(text)
     assert atts

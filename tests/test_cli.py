@@ -70,7 +70,8 @@ def test_output_file_is_written_whole(story: Path, tmp_path: Path) -> None:
     assert [p.name for p in out.parent.iterdir()] == ["out.json"]
 
 
-def test_two_workers_same_result_in_order(story: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_two_workers_same_result_in_order(story: Path, tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
     other = tmp_path / "other.txt"
     other.write_text(STORY.replace("library", "harbour"), encoding="utf-8")
     assert main(["extract", str(story), str(other), "--format", "jsonl", "--workers", "2"]) == 0
@@ -130,7 +131,8 @@ def test_run_batch_in_worker_processes_keeps_order_and_errors() -> None:
 @pytest.mark.parametrize("argv", [["quotes", "--since", "2026-13"],
                                   ["reactions", "--target", "x", "--until", "2016-13-45"],
                                   ["ingest", "some-folder", "--since", "2026-02-30"]])
-def test_bad_date_filters_are_refused(argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_date_filters_are_refused(argv: list[str], tmp_path: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
         main([*argv, "--db", str(tmp_path / "s.sqlite")])
     assert info.value.code == 2

@@ -15,7 +15,8 @@ pytest.importorskip("distributed")
 
 
 @pytest.mark.slow
-def test_dask_local_cluster_matches_a_single_process(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_dask_local_cluster_matches_a_single_process(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "pages"
     folder.mkdir()
     for i in range(6):

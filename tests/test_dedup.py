@@ -57,7 +57,8 @@ def test_fingerprint_bands_agree_for_near_copies() -> None:
     assert not set(a.bands) & set(c.bands)
 
 
-def test_fixture_seed_and_page_are_linked_copies_and_spun_copies_link(tmp_path: Path, fixture_dir: Path) -> None:
+def test_fixture_seed_and_page_are_linked_copies_and_spun_copies_link(tmp_path: Path,
+                                                                      fixture_dir: Path) -> None:
     """seed.txt is exactly the clean text of page.html: one article, the second source linked to
     it as an exact copy; a spun version of it is stored and linked as a near copy."""
     page = saidwhat.extract(str(fixture_dir / "page.html"))
@@ -66,7 +67,8 @@ def test_fixture_seed_and_page_are_linked_copies_and_spun_copies_link(tmp_path: 
     with open_store(str(tmp_path / "s.sqlite")) as store:
         first = store.add_article(AnalyzedArticle(**page.model_dump()))
         again = store.add_article(AnalyzedArticle(**seed.model_dump()))
-        assert (again.status, again.duplicate_of, again.sighting_added) == ("duplicate", first.article_id, True)
+        assert (again.status, again.duplicate_of,
+                again.sighting_added) == ("duplicate", first.article_id, True)
         assert store.add_article(AnalyzedArticle(**seed.model_dump())).sighting_added is False
         stored = store.get_article(first.article_id)
         assert stored is not None and stored.article.source == page.source

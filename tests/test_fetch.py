@@ -3,6 +3,7 @@ refused before any connection is made (asserted by making connections impossible
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import http.server
 import importlib
@@ -29,13 +30,15 @@ load_mod = importlib.import_module("saidwhat.page.load")  # the module, which th
 
 ARTICLE = (
     "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Harbour plan approved</title>"
-    "<meta property='og:site_name' content='Test Gazette'></head><body><article><h1>Harbour plan approved</h1>"
+    "<meta property='og:site_name' content='Test Gazette'></head>"
+    "<body><article><h1>Harbour plan approved</h1>"
     "<p>The city council approved the harbour plan on Monday after a long debate about its cost.</p>"
     "<p>“This is a good day for the port,” the mayor said, adding that work would start in spring.</p>"
     "<p>Opponents said the plan would raise local taxes and promised to keep campaigning against it.</p>"
     "</article></body></html>"
 )
-LATIN = "Caf\u00e9 owners said the \u201cnew rules\u201d would hurt business, the council heard on Monday evening."
+LATIN = ("Caf\u00e9 owners said the \u201cnew rules\u201d would hurt business, "
+         "the council heard on Monday evening.")
 
 
 @dataclass
@@ -48,7 +51,7 @@ class Server:
         return f"http://{self.host}:{self.port}{path}"
 
 
-def _handler(state: Server) -> type[http.server.BaseHTTPRequestHandler]:
+def _handler(state: Server) -> type[http.server.BaseHTTPRequestHandler]:  # noqa: C901 - one branch per route
     class Handler(http.server.BaseHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
             pass
@@ -91,10 +94,8 @@ def _handler(state: Server) -> type[http.server.BaseHTTPRequestHandler]:
                 self._send(200, gzip.compress(b"a" * 50_000), "text/plain", {"Content-Encoding": "gzip"})
             elif route == "/slow":
                 time.sleep(2)
-                try:
+                with contextlib.suppress(OSError):
                     self._send(200, ARTICLE.encode())
-                except OSError:
-                    pass
             elif route == "/echo-host":
                 host = self.headers.get("Host", "")
                 self._send(200, f"The request named the host {host} in its header, as it should.".encode(),
@@ -134,7 +135,7 @@ def other_server() -> Iterator[Server]:
 def no_connections(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make any connection attempt fail the test: a refusal must come before connecting."""
 
-    def forbidden(*args: object, **kwargs: object) -> None:
+    def forbidden(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("a connection was attempted")
 
     monkeypatch.setattr(socket, "create_connection", forbidden)
@@ -171,7 +172,8 @@ def test_public_addresses_pass(address: str) -> None:
     "http://[::ffff:127.0.0.1]/", "http://0.0.0.0/", "http://localhost/", "http://2130706433/",
     "http://0177.0.0.1/", "http://0x7f.1/", "http://127.1/", "https://192.168.0.1:8443/admin",
 ])
-def test_blocked_urls_refused_before_connecting(url: str, no_connections: None) -> None:
+@pytest.mark.usefixtures("no_connections")
+def test_blocked_urls_refused_before_connecting(url: str) -> None:
     with pytest.raises(BlockedAddressError) as err:
         load(url)
     assert err.value.input == url
@@ -185,14 +187,15 @@ def test_loopback_server_receives_nothing_when_blocked(server: Server) -> None:
     assert len(server.requests) == before
 
 
-def test_every_resolved_address_is_checked(monkeypatch: pytest.MonkeyPatch, no_connections: None) -> None:
-    monkeypatch.setattr(fetch_mod, "resolve_host", lambda host, port: ["93.184.216.34", "10.0.0.7"])
+@pytest.mark.usefixtures("no_connections")
+def test_every_resolved_address_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fetch_mod, "resolve_host", lambda _host, _port: ["93.184.216.34", "10.0.0.7"])
     with pytest.raises(BlockedAddressError, match="10.0.0.7"):
         load("http://mixed.example/")
 
 
 def test_dns_failure(monkeypatch: pytest.MonkeyPatch) -> None:
-    def fail(host: str, port: int) -> list[str]:
+    def fail(_host: str, _port: int) -> list[str]:
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
     monkeypatch.setattr(fetch_mod, "resolve_host", fail)
@@ -202,7 +205,8 @@ def test_dns_failure(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize("url", ["ftp://127.0.0.1/file.html", "file:///etc/passwd", "gopher://127.0.0.1/"])
-def test_other_schemes_refused(url: str, no_connections: None) -> None:
+@pytest.mark.usefixtures("no_connections")
+def test_other_schemes_refused(url: str) -> None:
     with pytest.raises(FetchError, match="only http and https"):
         load(url)
 
@@ -239,7 +243,8 @@ def test_redirect_to_blocked_address_is_refused(server: Server, other_server: Se
 
 @pytest.mark.parametrize("target", ["http://10.0.0.1/", "http://169.254.169.254/latest/meta-data/",
                                     "http://[::1]/", "http://127.0.0.3:1/"])
-def test_redirect_chain_to_private_addresses(server: Server, target: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_redirect_chain_to_private_addresses(server: Server, target: str,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
     connects: list[object] = []
     real = socket.create_connection
 
@@ -266,12 +271,13 @@ def test_too_many_redirects(server: Server) -> None:
     assert len(server.requests) - before == 6
 
 
-def test_connects_to_vetted_address_with_original_host(server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_connects_to_vetted_address_with_original_host(server: Server,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """One resolution per hop, and the connection goes to that answer (no DNS rebinding window)."""
     answers = iter([["127.0.0.1"], ["10.0.0.1"]])  # a rebinding resolver: second answer is private
     calls: list[str] = []
 
-    def rebinding(host: str, port: int) -> list[str]:
+    def rebinding(host: str, _port: int) -> list[str]:
         calls.append(host)
         return next(answers)
 
@@ -355,7 +361,8 @@ def tls_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Serve
         pytest.skip("openssl is not installed")
     tmp = tmp_path_factory.mktemp("tls")
     cert, key = tmp / "cert.pem", tmp / "key.pem"
-    subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+    subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key),
+                    "-out", str(cert),
                     "-days", "2", "-subj", "/CN=news.example", "-addext", "subjectAltName=DNS:news.example"],
                    check=True, capture_output=True, timeout=60)
     state = Server("127.0.0.1", 0)
@@ -377,7 +384,7 @@ def tls_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Serve
 def test_https_pinned_with_sni_and_hostname_check(tls_server: tuple[Server, ssl.SSLContext],
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     server, ctx = tls_server
-    monkeypatch.setattr(fetch_mod, "resolve_host", lambda host, port: ["127.0.0.1"])
+    monkeypatch.setattr(fetch_mod, "resolve_host", lambda _host, _port: ["127.0.0.1"])
     result = fetch_mod.fetch(f"https://news.example:{server.port}/echo-host", allowed_addresses=LOCAL,
                              max_bytes=10_000, verify=ctx)
     assert result.url == f"https://news.example:{server.port}/echo-host"
@@ -399,8 +406,9 @@ def test_invalid_allowlist_is_a_config_error() -> None:
 
 
 @pytest.mark.parametrize("url", ["http://exa mple.example/", "http://127.0.0.1:99999/", "http://a..b/"])
-def test_malformed_hosts_are_not_looked_up(url: str, monkeypatch: pytest.MonkeyPatch, no_connections: None) -> None:
-    def no_dns(host: str, port: int) -> list[str]:
+@pytest.mark.usefixtures("no_connections")
+def test_malformed_hosts_are_not_looked_up(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_dns(host: str, _port: int) -> list[str]:
         raise AssertionError(f"looked up {host!r}")
 
     monkeypatch.setattr(fetch_mod, "resolve_host", no_dns)

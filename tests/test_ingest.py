@@ -87,8 +87,8 @@ def test_limit_and_date_window_over_jsonl(tmp_path: Path, capsys: pytest.Capture
         first = store.get_article(1)
         assert first is not None
         meta = first.article
-        assert (meta.title, meta.outlet, meta.published, meta.authors) == ("One", "Example News", "2024-01-05",
-                                                                            ["A. Writer"])
+        assert (meta.title, meta.outlet, meta.published, meta.authors) \
+            == ("One", "Example News", "2024-01-05", ["A. Writer"])
     # resuming with the same limit covers the same documents: nothing new
     s = summary_of(["ingest", str(path), "--db", db2, "--limit", "2"], capsys)
     assert (s["stored"], s["duplicate"]) == (0, 2)
@@ -104,7 +104,8 @@ def _warc_record(writer: object, url: str, body: bytes, *, date: str = "2026-04-
     writer.write_record(record)  # type: ignore[attr-defined]
 
 
-def test_warc_with_duplicates_copies_and_a_broken_record(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_warc_with_duplicates_copies_and_a_broken_record(tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
     from warcio.warcwriter import WARCWriter
 
     path = tmp_path / "news.warc.gz"
@@ -134,10 +135,12 @@ def test_warc_with_duplicates_copies_and_a_broken_record(tmp_path: Path, capsys:
     with open_store(db) as store:
         ledger = next(a for a in store.list_articles(limit=100).items if a.outlet == "Northern Ledger")
         stored = store.get_article(ledger.id)
-        assert stored is not None and [(c.outlet, c.kind) for c in stored.copies] == [("Coastal Daily Star", "near")]
+        assert stored is not None \
+                and [(c.outlet, c.kind) for c in stored.copies] == [("Coastal Daily Star", "near")]
         dated = store.list_articles(since="2026-04-05", until="2026-04-05").items
         assert [a.url for a in dated] == ["https://gazette.example/story/4"]  # WARC-Date as fallback date
-        story2 = next(a for a in store.list_articles(limit=100).items if a.url == "https://gazette.example/story/2")
+        story2 = next(a for a in store.list_articles(limit=100).items
+                      if a.url == "https://gazette.example/story/2")
         assert [(c.article_id, c.kind, c.url) for c in store.copies(story2.id)] == [
             (story2.id, "exact", "https://mirror.example/copy-of-2")]
     s = summary_of(["ingest", str(path), "--db", db], capsys)
@@ -192,7 +195,8 @@ def _rss(base: str) -> str:
     return f"""<?xml version="1.0"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
 <title>Example Feed</title><link>{base}/</link><description>news</description>
-<item><title>Embedded story</title><link>{base}/embedded</link><pubDate>Tue, 14 Apr 2026 09:00:00 GMT</pubDate>
+<item><title>Embedded story</title><link>{base}/embedded</link>
+<pubDate>Tue, 14 Apr 2026 09:00:00 GMT</pubDate>
 <content:encoded><![CDATA[{content}]]></content:encoded></item>
 <item><title>Linked story</title><link>{base}/linked</link><pubDate>Wed, 15 Apr 2026 09:00:00 GMT</pubDate>
 <description>short teaser</description></item>
@@ -220,7 +224,8 @@ def test_feed_file_and_url_with_private_network_block(tmp_path: Path, site: str,
         assert store.list_articles(since="2026-04-15").items[0].title == "Linked story"
 
 
-def test_queries_reactions_and_export(tmp_path: Path, fixture_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_queries_reactions_and_export(tmp_path: Path, fixture_dir: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "s.sqlite")
     s = summary_of(["ingest", str(fixture_dir / "page.html"), str(fixture_dir / "seed.txt"), "--db", db,
                     "--target", "the UN report"], capsys)
@@ -235,10 +240,12 @@ def test_queries_reactions_and_export(tmp_path: Path, fixture_dir: Path, capsys:
     rows = {r["actor"]: r for r in json.loads(out)}
     assert code == 0 and rows
     zhang = next(r for name, r in rows.items() if "Zhang" in name)
-    assert zhang["stance"] == "oppose" and zhang["outlets"] == ["NextShark"] and zhang["first_seen"] == "2022-09-01"
+    assert zhang["stance"] == "oppose" and zhang["outlets"] == ["NextShark"] \
+            and zhang["first_seen"] == "2022-09-01"
     assert zhang["evidence"]["text"] and zhang["evidence"]["speaker"] == zhang["actor"]
     stance = {name: r["stance"] for name, r in rows.items()}
-    for name, expected in (("Liu Yuyin", "oppose"), ("Zhang Jun", "oppose"), ("63 Uyghur advocacy groups", "support"),
+    for name, expected in (("Liu Yuyin", "oppose"), ("Zhang Jun", "oppose"),
+                           ("63 Uyghur advocacy groups", "support"),
                            ("Omer Kanat", "support"), ("Inter-Parliamentary Alliance on China", "support")):
         assert stance.get(name) == expected, (name, stance)
     code, out, _ = run(["reactions", "--target", "the UN report", "--db", db], capsys)
@@ -247,8 +254,8 @@ def test_queries_reactions_and_export(tmp_path: Path, fixture_dir: Path, capsys:
     code, out, _ = run(["search", "politicized", "--db", db, "--format", "json"], capsys)
     hits = json.loads(out)
     assert hits["total"] >= 1 and all("politicized" in h["text"].lower() for h in hits["items"])
-    assert {"quote", "speaker", "outlet", "date", "article"} <= set(run(["search", "report", "--db", db], capsys)[1]
-                                                                     .replace("┃", " ").split())
+    assert {"quote", "speaker", "outlet", "date", "article"} \
+        <= set(run(["search", "report", "--db", db], capsys)[1].replace("┃", " ").split())
     code, out, _ = run(["quotes", "--actor", zhang["actor"], "--db", db, "--format", "json"], capsys)
     assert json.loads(out)["total"] >= 1
 
@@ -256,7 +263,8 @@ def test_queries_reactions_and_export(tmp_path: Path, fixture_dir: Path, capsys:
     assert run(["export", "--db", db, "--format", "jsonl", "-o", str(jsonl)], capsys)[0] == 0
     from saidwhat.schema import AnalyzedArticle
 
-    exported = [AnalyzedArticle.model_validate_json(x) for x in jsonl.read_text(encoding="utf-8").splitlines()]
+    exported = [AnalyzedArticle.model_validate_json(x)
+                for x in jsonl.read_text(encoding="utf-8").splitlines()]
     with open_store(db) as store:
         original = store.get_article(1)
         n_quotes = store.stats()["quotes"]
@@ -277,7 +285,8 @@ def test_queries_reactions_and_export(tmp_path: Path, fixture_dir: Path, capsys:
 def test_copies_in_one_store(tmp_path: Path) -> None:
     """The wire pair and the spun copy are linked; the other story on the same event is not."""
     with open_store(str(tmp_path / "s.sqlite")) as store:
-        sources = [str(DATA / n) for n in ("wire-ledger.html", "wire-dailystar.html", "spun.txt", "same-event.txt")]
+        sources = [str(DATA / n)
+                   for n in ("wire-ledger.html", "wire-dailystar.html", "spun.txt", "same-event.txt")]
         s = ingest(sources, store, IngestOptions())
         assert (s.stored, s.copies_linked) == (4, 3)
         by_source = {a.article.source: a for a in (store.get_article(i) for i in range(1, 5)) if a}

@@ -39,10 +39,12 @@ def _snapshot(db: Path) -> dict[str, Any]:
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         src = dict(conn.execute("SELECT id, source FROM articles"))
-        articles = sorted(conn.execute("SELECT source, url, text_hash, published, title, analysis, n_quotes, n_actors "
+        articles = sorted(conn.execute("SELECT source, url, text_hash, published, title, analysis, "
+                                       "n_quotes, n_actors "
                                        "FROM articles"))
         quotes = sorted((src[a], q, k, t, s, ak) for a, q, k, t, s, ak in conn.execute(
-            "SELECT article_id, quote_id, kind, text, coalesce(speaker, ''), coalesce(actor_key, '') FROM quotes"))
+            "SELECT article_id, quote_id, kind, text, coalesce(speaker, ''), "
+            "coalesce(actor_key, '') FROM quotes"))
         actors = sorted((src[a], loc, key) for a, loc, key in conn.execute(
             "SELECT article_id, local_id, actor_key FROM actors"))
         canonical = sorted(conn.execute("SELECT key, name, kind FROM canonical_actors"))
@@ -55,8 +57,10 @@ def _snapshot(db: Path) -> dict[str, Any]:
         assert sum(1 for x in sightings if x[3]) == len(articles)  # every article has its own source
         # no partial article: every article has all its quotes, actors, bands and full-text rows
         for aid, n_quotes, n_actors in conn.execute("SELECT id, n_quotes, n_actors FROM articles"):
-            assert conn.execute("SELECT count(*) FROM quotes WHERE article_id=?", (aid,)).fetchone()[0] == n_quotes
-            assert conn.execute("SELECT count(*) FROM actors WHERE article_id=?", (aid,)).fetchone()[0] == n_actors
+            assert conn.execute("SELECT count(*) FROM quotes WHERE article_id=?",
+                                (aid,)).fetchone()[0] == n_quotes
+            assert conn.execute("SELECT count(*) FROM actors WHERE article_id=?",
+                                (aid,)).fetchone()[0] == n_actors
             assert conn.execute("SELECT count(*) FROM lsh_bands WHERE article_id=?", (aid,)).fetchone()[0] > 0
         assert conn.execute("SELECT count(*) FROM quotes_fts").fetchone()[0] == len(quotes)
         assert conn.execute("SELECT count(*) FROM quotes q LEFT JOIN quotes_fts f ON f.rowid = q.id "
@@ -109,7 +113,8 @@ def test_sigkill_at_random_points_then_resume(tmp_path: Path) -> None:
     # The clean run, in a fresh process like the others (same code, same start-up).
     clean = tmp_path / "clean.sqlite"
     done = subprocess.run([sys.executable, "-c", INGEST, "ingest", str(folder), "--db", str(clean), "--quiet",
-                           "--json-summary"], env=env, capture_output=True, text=True, timeout=300, check=False)
+                           "--json-summary"], env=env, capture_output=True, text=True, timeout=300,
+                          check=False)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["stored"] == N_DOCS
 

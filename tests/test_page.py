@@ -47,7 +47,8 @@ def test_detects_text(content: str) -> None:
 
 def test_detection_ignores_the_extension(tmp_path: Path) -> None:
     html_as_txt = tmp_path / "page.txt"
-    html_as_txt.write_text("<!doctype html><html><body><p>The council met.</p></body></html>", encoding="utf-8")
+    html_as_txt.write_text("<!doctype html><html><body><p>The council met.</p></body></html>",
+                           encoding="utf-8")
     text_as_html = tmp_path / "story.html"
     text_as_html.write_text(TEXT, encoding="utf-8")
     assert load(str(html_as_txt)).kind == "html"
@@ -159,7 +160,8 @@ def test_binary_input(tmp_path: Path, data: bytes, what: str) -> None:
 
 
 def test_text_with_a_few_control_characters_is_fine() -> None:
-    page = page_from_text("Title\n\nA story\x0c with a form feed and a stray \x07 bell among many words.", "x")
+    page = page_from_text("Title\n\nA story\x0c with a form feed and a stray \x07 bell among many words.",
+                          "x")
     assert page.kind == "text"
 
 

@@ -27,7 +27,8 @@ def att(text: str, content: str, source: str, cue: str = "said", *, nth_source: 
     c = text.index(content)
     s = [m.start() for m in re.finditer(re.escape(source), text)][nth_source]
     k = text.index(cue, max(0, min(c, s) - 5))
-    return Attribution(content=[(c, c + len(content))], cue=[(k, k + len(cue))], source=[(s, s + len(source))])
+    return Attribution(content=[(c, c + len(content))], cue=[(k, k + len(cue))],
+                       source=[(s, s + len(source))])
 
 
 def analyse(text: str, atts: list[Attribution], targets: list[str] | None,
@@ -46,8 +47,9 @@ def texts(a: AnalyzedArticle, spans: list[tuple[int, int]]) -> list[str]:
 
 
 def test_document_target_aliases() -> None:
-    text = ("The UN report was published on Monday. The report found abuses. Officials rejected the findings, "
-            "but the assessment stands. A separate Senate report was delayed.")
+    text = ("The UN report was published on Monday. The report found abuses. "
+            "Officials rejected the findings, but the assessment stands. "
+            "A separate Senate report was delayed.")
     a = analyse(text, [], ["the UN report"])
     t = a.targets[0]
     found = texts(a, t.mentions)
@@ -100,8 +102,8 @@ def test_uninvolved_target_is_neutral() -> None:
 
 
 def test_concession_is_damped() -> None:
-    text = ("\u201cDespite persistent denials by the government, the report has shown a terrible truth,\u201d "
-            "she said.")
+    text = ("\u201cDespite persistent denials by the government, "
+            "the report has shown a terrible truth,\u201d she said.")
     a = analyse(text, [att(text, "Despite persistent denials by the government, the report has shown a "
                                   "terrible truth", "she")], ["the government"])
     assert a.quotes[0].stance["the government"].label == "neutral"
@@ -136,7 +138,8 @@ def test_learned_layer_trains_and_ships() -> None:
     assert len(w) == len(LABELS) and len(w[0]) == len(FEATURES)
     cfg = StanceConfig(weights=w)
     text = "\u201cThe report is excellent and rigorous,\u201d the minister said."
-    a = analyse(text, [att(text, "The report is excellent and rigorous", "the minister")], ["the report"], cfg)
+    a = analyse(text, [att(text, "The report is excellent and rigorous", "the minister")], ["the report"],
+                cfg)
     assert a.quotes[0].stance["the report"].label == "support"
 
 
@@ -173,7 +176,8 @@ def test_seed_stances_on_gold_attributions(seed) -> None:  # type: ignore[no-unt
     for config in (RULE, None):  # the rule alone, and with the shipped learned layer
         a = analyse(text, gold_attributions(text, gold), ["the UN report"], config)
         _check_seed_stances(a, gold)
-        reaction = next(r for r in a.reactions if "rights advocates" in (a.actor(r.actor).name if r.actor else ""))
+        reaction = next(r for r in a.reactions
+                        if "rights advocates" in (a.actor(r.actor).name if r.actor else ""))
         assert reaction.label == "support" and reaction.cue and reaction.mention
 
 

@@ -35,7 +35,8 @@ def store(store_url: str) -> Iterator[Store]:
         yield s
 
 
-def make_article(n: int = 1, *, url: str | None = None, outlet: str = "Daily Example", published: str = "2024-05-02",
+def make_article(n: int = 1, *, url: str | None = None, outlet: str = "Daily Example",
+                 published: str = "2024-05-02",
                  speaker: str = "Maria Lopez", said: str | None = None, label: str = "oppose",
                  target: str = "the new tariff", extra: str = "") -> AnalyzedArticle:
     """A small analysed article: one quote by ``speaker`` with a stance, one reaction by a group."""
@@ -49,10 +50,12 @@ def make_article(n: int = 1, *, url: str | None = None, outlet: str = "Daily Exa
     unions = text.index("Local unions")
     welcomed = text.index("welcomed")
     return AnalyzedArticle(
-        title=f"Tariff story {n}", published=published, outlet=outlet, url=url or f"https://example.com/news/{n}",
+        title=f"Tariff story {n}", published=published, outlet=outlet,
+        url=url or f"https://example.com/news/{n}",
         text=text, source=f"doc{n}.html", language="en",
         actors=[
-            Actor(id="a1", name=speaker, kind="person", aliases=[speaker.split()[-1]], mentions=[(sp0, sp0 + len(speaker))],
+            Actor(id="a1", name=speaker, kind="person", aliases=[speaker.split()[-1]],
+                  mentions=[(sp0, sp0 + len(speaker))],
                   affiliation="Trade Union Congress", role="economist",
                   stance={target: ActorStance(label=label, score=0.8, evidence=["q1"])}),  # type: ignore[arg-type]
             Actor(id="a2", name="Local unions", kind="group", mentions=[(unions, unions + 12)],
@@ -178,7 +181,8 @@ def test_search_text_is_never_sql_or_fts_syntax(store: Store, query: str) -> Non
 
 def test_fts5_query_quotes_every_term() -> None:
     # a token joined by punctuation ("state-run") stays a phrase, as the tokenizer splits it
-    assert fts5_query('steel "cheap imports" NEAR(x state-run') == '"steel" "cheap imports" "NEAR x" "state run"'
+    assert fts5_query('steel "cheap imports" NEAR(x state-run') \
+        == '"steel" "cheap imports" "NEAR x" "state run"'
     assert fts5_query('"" * -') is None
 
 
@@ -196,18 +200,20 @@ def test_facets(store: Store) -> None:
 
 def test_actors_merged_across_articles(store: Store) -> None:
     store.add_article(make_article(1, speaker="María López", outlet="A", published="2024-05-01"))
-    store.add_article(make_article(2, speaker="Maria Lopez", outlet="B", published="2024-05-03", label="support"))
+    store.add_article(make_article(2, speaker="Maria Lopez", outlet="B", published="2024-05-03",
+                                   label="support"))
     actors = store.list_actors(name="lopez")
     assert actors.total == 1
     summary = actors.items[0]
-    assert (summary.key, summary.n_quotes, summary.n_articles, summary.outlets) == ("person:maria-lopez", 2, 2,
-                                                                                   ["A", "B"])
+    assert (summary.key, summary.n_quotes, summary.n_articles, summary.outlets) \
+        == ("person:maria-lopez", 2, 2, ["A", "B"])
     assert summary.affiliation == "Trade Union Congress"
     detail = store.get_actor(summary.key)
     assert detail is not None
     assert "López" in detail.aliases or "Lopez" in detail.aliases
     assert detail.stance["the new tariff"].oppose == 1 and detail.stance["the new tariff"].support == 1
-    assert [(p.date, p.label) for p in detail.stance_over_time] == [("2024-05-01", "oppose"), ("2024-05-03", "support")]
+    assert [(p.date, p.label) for p in detail.stance_over_time] == [("2024-05-01", "oppose"),
+                                                                    ("2024-05-03", "support")]
     assert len(detail.quotes) == 2
     assert store.get_actor("person:nobody") is None
     assert store.list_actors().total == 2  # Maria Lopez and Local unions
@@ -264,7 +270,8 @@ def test_reaction_stance_polar_wins_and_aggregates_across_articles(store: Store)
     # an exact copy of article 1 in another outlet counts among the outlets
     first = store.get_article(1)
     assert first is not None
-    copy = first.article.model_copy(update={"url": "https://copy.example/1", "outlet": "C", "source": "c.html"})
+    copy = first.article.model_copy(update={"url": "https://copy.example/1", "outlet": "C",
+                                            "source": "c.html"})
     assert store.add_article(copy).sighting_added
     rows = {r.actor: r for r in store.reactions("plan")}
     ann = rows["Ann Lee"]  # 2 support and 3 neutral quotes: support, as the analysis said
@@ -274,7 +281,8 @@ def test_reaction_stance_polar_wins_and_aggregates_across_articles(store: Store)
     assert rows["Bo Chen"].stance == "neutral"  # one article each way, one quote each way: a tie
     cy = rows["Cy Diaz"]  # two articles support, one opposes (with more quotes): support
     assert (cy.support, cy.oppose, cy.stance, cy.n_articles) == (2, 2, "support", 3)
-    assert cy.evidence is not None and cy.evidence.article_id in (1, 2) and cy.evidence.stance == {"the plan": s}
+    assert cy.evidence is not None and cy.evidence.article_id in (1, 2) \
+            and cy.evidence.stance == {"the plan": s}
     assert rows["Di Eve"].stance == "oppose"  # no actor-level stance: its quotes, polar winning
     assert rows["Ed Fox"].stance == "neutral"
 

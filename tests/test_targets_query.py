@@ -129,8 +129,8 @@ def test_targets_rank_by_reacting_actors(store: Store) -> None:
 def test_must_show_un_report_without_target(fixture_dir: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "x.db")
     exe = [str(Path(sys.executable).with_name("saidwhat"))]
-    subprocess.run([*exe, "ingest", str(fixture_dir / "page.html"), str(fixture_dir / "seed.txt"), "--db", db],
-                   check=True, capture_output=True)
+    pages = [str(fixture_dir / "page.html"), str(fixture_dir / "seed.txt")]
+    subprocess.run([*exe, "ingest", *pages, "--db", db], check=True, capture_output=True)
     out = subprocess.run([*exe, "reactions", "--target", "the UN report", "--db", db, "--format", "json"],
                          check=True, capture_output=True, text=True).stdout
     rows = {r["actor"]: r["stance"] for r in json.loads(out)}

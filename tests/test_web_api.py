@@ -125,9 +125,8 @@ def test_reactions_paginated_and_exported(client: TestClient, corpus: Corpus) ->
     assert "attachment" in csv_r.headers["content-disposition"]
     table = list(csv.DictReader(io.StringIO(csv_r.text)))
     assert len(table) == rows["total"]
-    assert {row["actor"] for row in table} == {row["actor"] for row in
-                                               client.get("/api/reactions", params={"target": UN_TARGET,
-                                                                                    "limit": 100}).json()["items"]}
+    listed = client.get("/api/reactions", params={"target": UN_TARGET, "limit": 100}).json()["items"]
+    assert {row["actor"] for row in table} == {row["actor"] for row in listed}
     json_r = client.get("/api/reactions/export", params={"target": UN_TARGET, "format": "json"})
     assert json_r.status_code == 200 and len(json_r.json()["rows"]) == rows["total"]
 
@@ -146,7 +145,8 @@ def test_analyze_returns_the_cli_schema(client: TestClient) -> None:
     r = client.post("/api/analyze", json={"text": text})
     assert r.status_code == 200, r.text
     got = AnalyzedArticle.model_validate(r.json())
-    expected = saidwhat.analyze_article(saidwhat.extract_article(saidwhat.page.page_from_text(text, "x", kind="text")))
+    expected = saidwhat.analyze_article(saidwhat.extract_article(saidwhat.page.page_from_text(text, "x",
+                                                                                              kind="text")))
     assert got.text == expected.text
     assert [(q.content, q.cue, q.speaker.actor) for q in got.quotes] == \
         [(q.content, q.cue, q.speaker.actor) for q in expected.quotes]
@@ -192,7 +192,7 @@ class _Highlights(HTMLParser):
         self.stack: list[list[str]] = []
         self.spans: dict[str, str] = {}
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, _tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
         if self.depth == 0 and a.get("id") == "article-text":
             self.depth = 1
@@ -201,7 +201,7 @@ class _Highlights(HTMLParser):
             self.depth += 1
             self.stack.append((a.get("data-spans") or "").split())
 
-    def handle_endtag(self, tag: str) -> None:
+    def handle_endtag(self, _tag: str) -> None:
         if self.depth:
             self.depth -= 1
             if self.stack:
@@ -259,7 +259,7 @@ def test_analyze_form_renders_article_page(client: TestClient) -> None:
     assert "not stored" in r.text
 
 
-def test_search_page_date_facet_links_filter_by_month(client: TestClient, corpus: Corpus) -> None:
+def test_search_page_date_facet_links_filter_by_month(client: TestClient) -> None:
     page = client.get("/search").text
     assert "since=2024-03-01&amp;until=2024-03-31" in page
     narrowed = client.get("/search", params={"since": "2024-03-01", "until": "2024-03-31"})

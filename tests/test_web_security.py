@@ -63,7 +63,8 @@ def no_outside_connections(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 
 # --- headers -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path", ["/", "/api/articles", "/articles/999", "/api/quotes?limit=0", "/static/app.css",
+@pytest.mark.parametrize("path",
+                         ["/", "/api/articles", "/articles/999", "/api/quotes?limit=0", "/static/app.css",
                                   "/openapi.json", "/analyze"])
 def test_every_response_carries_the_security_headers(client: TestClient, path: str) -> None:
     r = client.get(path)
@@ -201,8 +202,10 @@ def test_token_is_required_when_configured(hostile_store: tuple[Path, int]) -> N
         r = c.post("/api/analyze", json=EMPTY)
         assert r.status_code == 401 and r.json()["code"] == "HTTP401"
         assert r.headers["www-authenticate"].startswith("Bearer")
-        assert c.post("/api/analyze", json=EMPTY, headers={"Authorization": "Bearer wrong"}).status_code == 401
-        assert c.post("/api/analyze", json=EMPTY, headers={"Authorization": f"Bearer {token}"}).status_code == 422
+        assert c.post("/api/analyze", json=EMPTY,
+                      headers={"Authorization": "Bearer wrong"}).status_code == 401
+        assert c.post("/api/analyze", json=EMPTY,
+                      headers={"Authorization": f"Bearer {token}"}).status_code == 422
         assert c.post("/api/analyze", data={"text": " ", "token": token}).status_code == 422
         assert c.post("/api/analyze", data={"text": " ", "token": "nope"}).status_code == 401
         form = c.post("/analyze", data={"kind": "text", "content": "x", "token": "nope"})
@@ -226,7 +229,8 @@ def test_beyond_loopback_without_token_is_read_only(hostile_store: tuple[Path, i
 def test_cross_site_posts_are_refused(client: TestClient) -> None:
     r = client.post("/api/analyze", json=EMPTY, headers={"Origin": "http://evil.example"})
     assert r.status_code == 403
-    r = client.post("/analyze", data={"kind": "text", "content": "x"}, headers={"Sec-Fetch-Site": "cross-site"})
+    r = client.post("/analyze", data={"kind": "text", "content": "x"},
+                    headers={"Sec-Fetch-Site": "cross-site"})
     assert r.status_code == 403
     same = client.post("/api/analyze", json=EMPTY, headers={"Origin": LOCAL, "Sec-Fetch-Site": "same-origin"})
     assert same.status_code == 422
@@ -251,7 +255,8 @@ def test_body_over_the_limit_is_413(hostile_store: tuple[Path, int]) -> None:
             for _ in range(10):
                 yield b"a" * 200
 
-        r = c.post("/api/analyze", content=chunks(), headers={"Content-Type": "application/x-www-form-urlencoded"})
+        r = c.post("/api/analyze", content=chunks(),
+                   headers={"Content-Type": "application/x-www-form-urlencoded"})
         assert r.status_code == 413 and r.json()["code"] == "SW106"
         assert c.post("/api/analyze", json={"text": " "}).status_code == 422
 
@@ -260,7 +265,7 @@ def test_analysis_time_limit_is_504(hostile_store: tuple[Path, int], monkeypatch
     release = threading.Event()
     finished = threading.Event()
 
-    def slow(*args: object, **kwargs: object) -> None:
+    def slow(*_args: object, **_kwargs: object) -> None:
         release.wait(30)
         finished.set()
 
@@ -292,7 +297,8 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
             return
         body = ("<html><head><title>Local test page</title></head><body><article><p>"
                 + "The council met on Monday to talk about the harbor. " * 5
-                + "</p><p>\u201cWe will build it,\u201d Mayor Ann Lee said.</p></article></body></html>").encode()
+                + "</p><p>\u201cWe will build it,\u201d Mayor Ann Lee said.</p>"
+                + "</article></body></html>").encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -320,7 +326,8 @@ def test_private_urls_are_refused_before_connecting(client: TestClient, local_se
                                                    no_outside_connections: list[Any]) -> None:
     port, hits = local_server
     urls = [f"http://127.0.0.1:{port}/", f"http://localhost:{port}/", f"http://[::1]:{port}/",
-            f"http://2130706433:{port}/", f"http://0x7f.0.0.1:{port}/", "http://169.254.169.254/latest/meta-data/",
+            f"http://2130706433:{port}/", f"http://0x7f.0.0.1:{port}/",
+            "http://169.254.169.254/latest/meta-data/",
             "http://10.0.0.1/", "http://192.168.1.1/", "http://[::ffff:127.0.0.1]/"]
     for url in urls:
         r = client.post("/api/analyze", json={"url": url})
@@ -368,7 +375,8 @@ def test_serve_command_wires_the_options(hostile_store: tuple[Path, int], monkey
     assert main(["serve", "--db", str(hostile_store[0]), "--allowed-host", "news.example"]) == 0
     with TestClient(captured["app"], base_url="http://news.example") as c:
         assert c.post("/api/analyze", json=EMPTY).status_code == 401
-        ok = c.post("/api/analyze", json=EMPTY, headers={"Authorization": "Bearer token-from-the-environment"})
+        ok = c.post("/api/analyze", json=EMPTY,
+                    headers={"Authorization": "Bearer token-from-the-environment"})
         assert ok.status_code == 422
     with TestClient(captured["app"], base_url="http://other.example") as c:
         assert c.get("/api/articles").status_code == 400

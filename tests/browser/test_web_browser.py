@@ -1,6 +1,7 @@
 """The pages in headless Chromium: search, article highlights on the right characters, tooltips,
 the speaker filter, reactions with charts and exports, the analyze form, and hostile payloads
-rendering as text without any dialog. Saves the screenshots in a temporary folder (docs/screenshots/ with scripts/refresh_screenshots.sh)."""
+rendering as text without any dialog. Saves the screenshots in a temporary folder
+(docs/screenshots/ with scripts/refresh_screenshots.sh)."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def _no_trouble(page: Any) -> None:
     assert page.console_errors == [], page.console_errors
 
 
-def test_search_page(page: Any, live_server: Any, screenshots: Path) -> None:
+def test_search_page(page: Any, screenshots: Path) -> None:
     page.goto("/")
     p = page.page
     p.fill("input[name=q]", "report")
@@ -50,7 +51,8 @@ def test_search_page(page: Any, live_server: Any, screenshots: Path) -> None:
     _no_trouble(page)
 
 
-def test_article_highlights_sit_on_the_quoted_characters(page: Any, live_server: Any, screenshots: Path) -> None:
+def test_article_highlights_sit_on_the_quoted_characters(page: Any, live_server: Any,
+                                                         screenshots: Path) -> None:
     art_id = live_server.corpus.ids["un"]
     stored = httpx.get(f"{live_server.url}/api/articles/{art_id}").json()["article"]
     text = stored["text"]
@@ -119,7 +121,8 @@ def test_hostile_payloads_render_as_text(page: Any, live_server: Any) -> None:
     assert p.locator("h1").inner_text() == hostile.title
     assert p.locator("main img, main script, main iframe").count() == 0
     assert p.eval_on_selector("#article-text", "el => el.textContent") == hostile.text
-    assert p.locator(f"#article-text mark[data-speaker='{hostile.actors[0].name.replace(chr(39), '')}']").count() >= 0
+    speaker = hostile.actors[0].name.replace(chr(39), "")
+    assert p.locator(f"#article-text mark[data-speaker='{speaker}']").count() >= 0
     assert p.locator("a[href^='javascript:']").count() == 0
     for path in ("/search?q=fine", "/actors", f"/search?q={quote(SCRIPT)}&outlet={quote(IMG)}",
                  f"/reactions?target={quote(hostile.targets[0].name)}"):

@@ -20,7 +20,8 @@ def get_nlp() -> Language:
         nlp = spacy.load(MODEL)
     except OSError as exc:  # pragma: no cover - install problem
         raise ConfigError(
-            f"the spaCy model {MODEL!r} is not installed; run `make setup` (pip install -r requirements/runtime.lock)"
+            f"the spaCy model {MODEL!r} is not installed; "
+            "run `make setup` (pip install -r requirements/runtime.lock)"
         ) from exc
     nlp.max_length = MAX_CHARS + 1
     return nlp

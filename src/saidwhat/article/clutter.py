@@ -55,8 +55,8 @@ _DAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
 _ZONE = r"(?:et|est|edt|ct|cst|cdt|mt|pt|pst|pdt|gmt|utc|bst|cet|cest|ist|aest|aedt|jst|hkt|sgt|amt)"
 # each word-like token must end at a word boundary, so a long digit run cannot be split into
 # tokens in exponentially many ways (no catastrophic backtracking)
-_DATE_TOKEN = (rf"(?>(?:\d{{1,4}}(?:[:/.\-]\d{{1,4}}){{0,2}}(?:st|nd|rd|th)?|[ap]\.?m\.?|{_MONTH}|{_DAY}|{_ZONE}"
-               r"|at|on|updated|last|published|posted|first)(?!\w)|[-–—|,•·])")
+_DATE_TOKEN = (rf"(?>(?:\d{{1,4}}(?:[:/.\-]\d{{1,4}}){{0,2}}(?:st|nd|rd|th)?|[ap]\.?m\.?|{_MONTH}|{_DAY}"
+               rf"|{_ZONE}|at|on|updated|last|published|posted|first)(?!\w)|[-–—|,•·])")
 
 RULES: tuple[Rule, ...] = (
     _rule("promo",
@@ -98,7 +98,8 @@ RULES: tuple[Rule, ...] = (
     _rule("reporting-credit",
           r"[(\[]?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|translated)\s+by\s+.{1,400}$"
           r"|.{1,250}?\b(?:contributed|contributing)\s+(?:reporting|research|to\s+this\s+(?:report|story|article))\b.{0,80}$",
-          60, "a reporting/editing credit (\"Reporting by ...; Editing by ...\", \"X contributed reporting\")"),
+          60,
+          "a reporting/editing credit (\"Reporting by ...; Editing by ...\", \"X contributed reporting\")"),
     _rule("contact",
           rf"(?:.{{0,80}}?\b(?:e-?mail|reach|reached|contact|follow|write\s+to|tips?)\b.{{0,160}}?(?:{_EMAIL}|@\w{{2,}}"
           rf"|twitter\.com/\w+).{{0,160}}$|{_EMAIL}\s*$|(?:https?://)?(?:www\.)?(?:twitter|x)\.com/\w+/?\s*$)",
@@ -122,7 +123,8 @@ RULES: tuple[Rule, ...] = (
           r".{0,200}?\bclick\s+here\b.{0,200}$"
           r"|if\s+you\s+(?:enjoyed|liked|like|enjoy|found)\s+this\s+(?:article|story|post|content|piece)\b.{0,250}$"
           r"|.{0,300}?\bclick\s+to\s+tweet\s*$",
-          45, "a call to action (\"Click here ...\", \"If you enjoyed this article ...\", tweetable-quote widgets)",
+          45, "a call to action (\"Click here ...\", \"If you enjoyed this article ...\", "
+          "tweetable-quote widgets)",
           spare_speech=False),
     _rule("cookies",
           r".{0,120}?\b(?:use|uses|using|store|set|accept|allow)\s+(?:of\s+)?cookies\b"

@@ -132,7 +132,8 @@ def _clean(paragraphs: list[str], page: Page) -> tuple[list[str], int]:
     return kept, sum(len(_WORD.findall(p)) for p in kept)
 
 
-def _finish(article: Article, paragraphs: list[str], words: int, page: Page, require_english: bool) -> Article:
+def _finish(article: Article, paragraphs: list[str], words: int, page: Page,
+            require_english: bool) -> Article:
     if words < MIN_WORDS:
         raise NoArticleTextError(
             f"no article text found ({words} words after removing page clutter; at least {MIN_WORDS} needed)",

@@ -35,7 +35,10 @@ LANGUAGE_NAMES = {
 }
 
 _FUNCTION_WORDS = frozenset(
-    ["the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "as", "was", "by", "it", "at", "from", "he", "she", "his", "her", "they", "their", "are", "were", "be", "been", "has", "have", "had", "not", "but", "this", "which", "who", "will", "would", "said", "says", "an", "or", "its", "we", "our", "you", "i", "if", "than", "about", "after", "over", "into", "more", "also", "there", "when", "what", "one"]
+    ["the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "as", "was", "by", "it", "at", "from",
+     "he", "she", "his", "her", "they", "their", "are", "were", "be", "been", "has", "have", "had", "not",
+     "but", "this", "which", "who", "will", "would", "said", "says", "an", "or", "its", "we", "our", "you",
+     "i", "if", "than", "about", "after", "over", "into", "more", "also", "there", "when", "what", "one"]
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 

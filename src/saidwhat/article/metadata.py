@@ -127,7 +127,8 @@ def read_head(tree: HtmlElement) -> HeadMetadata:
 _AUTHOR_SEP = re.compile(r"\s*(?:;|\band\b|&|\|)\s*|\s*,\s*(?=[A-Z])")
 
 
-_CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|MSc|MBA|M\.?A\.?|B\.?A\.?|Esq\.?)$")
+_CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|MSc|MBA|M\.?A\.?|B\.?A\.?"
+                         r"|Esq\.?)$")
 
 
 def split_authors(value: str | None) -> list[str]:

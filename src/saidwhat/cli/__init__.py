@@ -21,7 +21,8 @@ _MODULES = (article, attributions, corpus, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="saidwhat", description="Who said what in the news, and where they stand.")
+    parser = argparse.ArgumentParser(prog="saidwhat",
+                                     description="Who said what in the news, and where they stand.")
     parser.add_argument("--version", action="version", version=f"saidwhat {__version__}")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)

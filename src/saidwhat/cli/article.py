@@ -14,11 +14,13 @@ from saidwhat.runner import run_batch
 from saidwhat.schema import Article
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("inputs", nargs="+", metavar="INPUT", help="HTML or text file, '-' for stdin, or an http(s) URL")
+    common.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="HTML or text file, '-' for stdin, or an http(s) URL")
     common.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
-    common.add_argument("--keep-going", action="store_true", help="go on after a failed input; list failures at the end")
+    common.add_argument("--keep-going", action="store_true",
+                        help="go on after a failed input; list failures at the end")
     common.add_argument("--workers", type=int, default=1, help="analyse in N processes (default 1)")
     common.add_argument("--allow-private-network", action="store_true",
                         help="allow URLs on loopback/private/link-local addresses (local use and tests)")

@@ -10,22 +10,25 @@ from saidwhat.cli._io import report_failures, write_output
 from saidwhat.errors import ConfigError
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("attributions", help="who said what: one JSON line of attributions per *.txt file",
                        description="Analyse every *.txt in TEXT_DIR as plain text (offsets index the file "
                                    "exactly) and write one JSON line per file: "
                                    '{"id": stem, "attributions": [{content, source, cue, kind, speaker, '
                                    "confidence[, stance]}]}.")
-    p.add_argument("text_dir", metavar="TEXT_DIR", help="folder of *.txt files (or a split folder with text/)")
+    p.add_argument("text_dir", metavar="TEXT_DIR",
+                   help="folder of *.txt files (or a split folder with text/)")
     p.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
     p.add_argument("--workers", type=int, default=1, help="analyse in N processes (default 1)")
     p.add_argument("--target", action="append", default=[], metavar="NAME",
                    help="add each quote's stance toward NAME (repeatable; runs the whole analysis)")
     p.set_defaults(func=_run_attributions)
 
-    e = sub.add_parser("evaluate", help="score the attribution extractor on a PolNeAR split; throughput, memory")
+    e = sub.add_parser("evaluate",
+                       help="score the attribution extractor on a PolNeAR split; throughput, memory")
     # Evaluation data is never part of the product: the split and the scorer are named by the caller.
-    e.add_argument("split_dir", metavar="SPLIT_DIR", help="a PolNeAR split: folder with text/ and attributions/")
+    e.add_argument("split_dir", metavar="SPLIT_DIR",
+                   help="a PolNeAR split: folder with text/ and attributions/")
     e.add_argument("--scorer", required=True, metavar="SCORER",
                    help="the shared scorer script, score_attributions.py (called as a program, not copied)")
     e.add_argument("--workers", default="1,2", help="comma-separated worker counts to time (default 1,2)")
@@ -87,7 +90,8 @@ def _run_evaluate(args: argparse.Namespace) -> int:
         tx = textacy_baseline(args.textacy, args.split_dir, args.scorer)
         report.extra["textacy direct_quotations"] = (
             f"who-said-what F1 {tx['scores']['who_said_what']['f1']:.3f}, "
-            f"content F1 {tx['scores']['content']['f1']:.3f}, {tx['articles_per_s']:.2f} articles/s (1 process)")
+            f"content F1 {tx['scores']['content']['f1']:.3f}, "
+            f"{tx['articles_per_s']:.2f} articles/s (1 process)")
         if args.rounds > 1 and not args.limit:
             report.extra["speed, interleaved"] = _interleaved_speed(args, tx["articles_per_s"])
     if args.json:

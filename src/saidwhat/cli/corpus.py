@@ -57,7 +57,7 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--offset", type=int, default=0)
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("ingest", help="read folders, WARC, feeds, JSONL or URLs into the store")
     p.add_argument("sources", nargs="+", metavar="SOURCE",
                    help="folder of .html/.htm/.txt, .warc[.gz], .jsonl, RSS/Atom feed file or URL "
@@ -178,8 +178,9 @@ def _run_search(args: argparse.Namespace) -> int:
         return 0
     from rich.table import Table
 
-    table = Table(title=f"{page.total} quote(s)" + (f", showing {page.offset + 1}–{page.offset + len(page.items)}"
-                                                      if page.items else ""), show_lines=True)
+    table = Table(title=f"{page.total} quote(s)"
+                  + (f", showing {page.offset + 1}–{page.offset + len(page.items)}" if page.items else ""),
+                  show_lines=True)
     for col in ("quote", "speaker", "outlet", "date", "article"):
         table.add_column(col, overflow="fold")
     for hit in page.items:
@@ -270,9 +271,9 @@ def _rows(store: Any, table: str) -> Iterator[dict[str, Any]]:
             yield row
     else:
         for article_id, a in store.iter_articles():
-            yield {"id": article_id, "url": a.url, "outlet": a.outlet, "published": a.published, "title": a.title,
-                   "authors": "; ".join(a.authors), "n_quotes": len(a.quotes), "n_actors": len(a.actors),
-                   "text": a.text}
+            yield {"id": article_id, "url": a.url, "outlet": a.outlet, "published": a.published,
+                   "title": a.title, "authors": "; ".join(a.authors), "n_quotes": len(a.quotes),
+                   "n_actors": len(a.actors), "text": a.text}
 
 
 class _AtomicFile:

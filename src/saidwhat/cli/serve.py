@@ -12,7 +12,7 @@ from saidwhat.errors import ConfigError, require_extra
 __all__ = ["check_port_free", "register"]
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("serve", help="serve the web UI and JSON API over a store",
                        description="Serve the search, article, actor, reactions and analyze pages and the "
                                    "JSON API (/api, described at /openapi.json).")
@@ -20,11 +20,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default 127.0.0.1; beyond loopback analysing needs --token)")
     p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--token", help="token for POST /api/analyze and the analyze form (default: $SAIDWHAT_TOKEN)")
+    p.add_argument("--token",
+                   help="token for POST /api/analyze and the analyze form (default: $SAIDWHAT_TOKEN)")
     p.add_argument("--allow-private-network", action="store_true",
                    help="let /analyze fetch URLs on loopback/private/link-local addresses (local use only)")
     p.add_argument("--max-body-mb", type=float, default=2.0, help="request body limit in MB (default 2)")
-    p.add_argument("--analyze-timeout", type=float, default=60.0, help="seconds an analysis may take (default 60)")
+    p.add_argument("--analyze-timeout", type=float, default=60.0,
+                   help="seconds an analysis may take (default 60)")
     p.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default 1)")
     p.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
                    help="also accept this Host header on a loopback server (e.g. behind a reverse proxy; "

@@ -173,7 +173,7 @@ def _warc_record(path: str, record: Any) -> Document | None:
     if not str(status).startswith("2"):
         return None
     ctype = record.http_headers.get_header("Content-Type") if record.http_headers else None
-    if ctype and not ctype.split(";")[0].strip().lower() in _HTML_TYPES:
+    if ctype and ctype.split(";")[0].strip().lower() not in _HTML_TYPES:
         return None
     data = record.content_stream().read(MAX_INPUT_BYTES + 1)
     if len(data) > MAX_INPUT_BYTES:
@@ -214,7 +214,8 @@ def _jsonl(path: str) -> Iterator[Document]:
             elif url:
                 yield Document(source=url, url=url, fetch=url, meta=meta)
             else:
-                yield _fail(name, InputError("a line needs 'html' or 'text' (or a 'url' to fetch)", input=name))
+                yield _fail(name,
+                            InputError("a line needs 'html' or 'text' (or a 'url' to fetch)", input=name))
 
 
 def _feed(source: str, allow_private_network: bool) -> Iterator[Document]:
@@ -248,7 +249,8 @@ def _feed(source: str, allow_private_network: bool) -> Iterator[Document]:
         body = next((c.get("value") for c in contents if c.get("value")), None)
         if body:
             title = meta.get("title") or ""
-            html = f"<html><head><title>{_escape(title)}</title></head><body><article>{body}</article></body></html>"
+            html = (f"<html><head><title>{_escape(title)}</title></head>"
+                    f"<body><article>{body}</article></body></html>")
             yield Document(source=name, text=html, kind="html", url=link, meta=meta)
         elif link:
             yield Document(source=name, url=link, fetch=link, meta=meta)

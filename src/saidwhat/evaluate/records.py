@@ -69,7 +69,7 @@ def text_record(text: str, name: str, targets: Sequence[str] = (), doc: Doc | No
         if doc is None:
             doc = get_nlp()(text)
         atts = find_attributions(doc)
-        for att, speaker in zip(atts, _speakers(doc, atts, name)):
+        for att, speaker in zip(atts, _speakers(doc, atts, name), strict=True):
             out.append({
                 "content": [list(s) for s in att.content],
                 "source": [list(s) for s in att.source],
@@ -92,7 +92,8 @@ def file_records(paths: tuple[str, ...], targets: tuple[str, ...] = ()) -> list[
         try:
             text = read_text(p)
             if len(text) > MAX_CHARS:
-                raise InputTooLargeError(f"text has {len(text)} characters, over the {MAX_CHARS} limit", input=p)
+                raise InputTooLargeError(f"text has {len(text)} characters, over the {MAX_CHARS} limit",
+                                         input=p)
         except SaidwhatError as exc:
             outcomes[i].error = exc
             continue

@@ -61,7 +61,7 @@ def build_lexicon(items: Iterable[tuple[Doc, list[str]]], min_count: int = 3) ->
     total: Counter[str] = Counter()
     cue: Counter[str] = Counter()
     for doc, role in items:
-        for t, r in zip(doc, role):
+        for t, r in zip(doc, role, strict=True):
             if t.is_space:
                 continue
             lm = t.lemma_.lower()

@@ -157,7 +157,8 @@ def check_not_binary(text: str, source: str) -> None:
     """Refuse decoded text that is mostly control characters (binary data that happened to decode)."""
     sample = text[:65536]
     if "\x00" in sample:
-        raise BinaryInputError("the input contains NUL characters: binary data, not HTML or text", input=source)
+        raise BinaryInputError("the input contains NUL characters: binary data, not HTML or text",
+                               input=source)
     if not sample:
         return
     controls = len(_CONTROL.findall(sample))
@@ -168,7 +169,8 @@ def check_not_binary(text: str, source: str) -> None:
 
 
 # the comment run is atomic: comments can be grouped in exponentially many ways otherwise
-_HTML_START = re.compile(r"\A\s*(?>(?:<!--.*?-->\s*)*)<(?:!doctype\s+html|html|head|body|\?xml[^>]*>\s*(?:<!doctype\s+html|<html))",
+_HTML_START = re.compile(r"\A\s*(?>(?:<!--.*?-->\s*)*)<(?:!doctype\s+html|html|head|body"
+                         r"|\?xml[^>]*>\s*(?:<!doctype\s+html|<html))",
                          re.IGNORECASE | re.DOTALL)
 _HTML_TAG = re.compile(
     r"</?(?:html|head|body|title|meta|link|script|style|div|span|p|a|br|hr|img|ul|ol|li|table|tr|td|"

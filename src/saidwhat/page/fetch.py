@@ -143,7 +143,7 @@ def vet_url(
         # what address such a URL meant, so a blocked address is reported as blocked.
         loose = urlsplit(str(url))
         if loose.scheme in ("http", "https") and loose.hostname:
-            _check_addresses(_resolve(loose.hostname, 80, source), loose.scheme, loose.hostname, source,
+            _check_addresses(_resolve(loose.hostname, 80, source), loose.hostname, source,
                              allow_private_network, allowed_addresses)
         raise FetchError(f"invalid URL: {exc}", input=source) from exc
     if parsed.scheme not in ("http", "https"):
@@ -158,7 +158,7 @@ def vet_url(
     if not 0 < port < 65536:
         raise FetchError(f"invalid port {port} in the URL", input=source)
     addresses = _resolve(host, port, source)
-    _check_addresses(addresses, parsed.scheme, host, source, allow_private_network, allowed_addresses)
+    _check_addresses(addresses, host, source, allow_private_network, allowed_addresses)
     return PinnedTarget(url=parsed.copy_with(fragment=None), host=host, port=port, ip=addresses[0])
 
 
@@ -194,7 +194,7 @@ def _resolve(host: str, port: int, source: str) -> list[IPAddress]:
     return addresses
 
 
-def _check_addresses(addresses: list[IPAddress], scheme: str, host: str, source: str,
+def _check_addresses(addresses: list[IPAddress], host: str, source: str,
                      allow_private_network: bool, allowed_addresses: Iterable[str]) -> None:
     """Raise BlockedAddressError if any address is not public (and not explicitly allowed)."""
     if allow_private_network:
@@ -230,10 +230,12 @@ def _request(client: httpx.Client, target: PinnedTarget) -> httpx.Request:
     return client.build_request("GET", pinned, headers=headers, extensions={"sni_hostname": target.host})
 
 
-def _read_body(response: httpx.Response, *, source: str, max_bytes: int, deadline: float, timeout: float) -> bytes:
+def _read_body(response: httpx.Response, *, source: str, max_bytes: int, deadline: float,
+               timeout: float) -> bytes:
     length = response.headers.get("content-length", "")
     if length.isdigit() and int(length) > max_bytes:
-        raise InputTooLargeError(f"the page is {int(length)} bytes, over the {max_bytes}-byte limit", input=source)
+        raise InputTooLargeError(f"the page is {int(length)} bytes, over the {max_bytes}-byte limit",
+                                 input=source)
     chunks: list[bytes] = []
     size = 0
     for chunk in response.iter_bytes():
@@ -288,20 +290,23 @@ def fetch(
                         try:
                             current = target.url.join(location)
                         except (httpx.InvalidURL, ValueError) as exc:
-                            raise FetchError(f"redirect to an invalid URL {location[:200]!r}", input=source) from exc
+                            raise FetchError(f"redirect to an invalid URL {location[:200]!r}",
+                                             input=source) from exc
                         continue
                     if response.status_code >= 400:
                         phrase = response.reason_phrase or ""
-                        raise FetchError(f"HTTP {response.status_code} {phrase}".rstrip() + f" from {target.url}",
-                                         input=source)
+                        raise FetchError(f"HTTP {response.status_code} {phrase}".rstrip()
+                                         + f" from {target.url}", input=source)
                     data = _read_body(response, source=source, max_bytes=max_bytes, deadline=deadline,
                                       timeout=timeout)
                     return FetchResult(data=data, url=str(target.url), status=response.status_code,
                                        content_type=response.headers.get("content-type"))
             except httpx.TimeoutException as exc:
-                raise FetchError(f"timed out fetching {target.url} ({type(exc).__name__})", input=source) from exc
+                raise FetchError(f"timed out fetching {target.url} ({type(exc).__name__})",
+                                 input=source) from exc
             except httpx.ConnectError as exc:
-                raise FetchError(f"cannot connect to {_bracket(target.host)} port {target.port}: {_one_line(exc)}",
+                raise FetchError(f"cannot connect to {_bracket(target.host)} port {target.port}: "
+                                 f"{_one_line(exc)}",
                                  input=source) from exc
             except httpx.HTTPError as exc:
                 raise FetchError(f"fetching {target.url} failed: {type(exc).__name__}: {_one_line(exc)}",

@@ -53,7 +53,8 @@ def _quoted(said: str) -> str:
 
 def render_markdown(article: Article) -> str:
     lines = [f"# {_md(article.title) or '(untitled)'}", ""]
-    facts = [x for x in (_md(article.outlet), article.published, ", ".join(_md(a) for a in article.authors)) if x]
+    facts = [x for x in (_md(article.outlet), article.published, ", ".join(_md(a) for a in article.authors))
+             if x]
     if facts:
         lines += [" · ".join(facts), ""]
     if article.url:
@@ -71,7 +72,8 @@ def render_markdown(article: Article) -> str:
         lines.append("")
         lines += ["## Reactions", ""]
         for t in a.targets:
-            lines += [f"### {_md(t.name)}", "", "| actor | affiliation | stance | evidence |", "|---|---|---|---|"]
+            lines += [f"### {_md(t.name)}", "", "| actor | affiliation | stance | evidence |",
+                      "|---|---|---|---|"]
             for act in a.actors:
                 st = act.stance.get(t.name)
                 if st is None:
@@ -84,7 +86,8 @@ def render_markdown(article: Article) -> str:
                     r = next((r for r in a.reactions if r.id == eid), None)
                     if r is not None and r.cue:
                         ev = _md(a.span_text(r.cue[0]))
-                lines.append(f"| {_md(act.name)} | {_md(act.affiliation)} | {st.label} ({st.score:.2f}) | {ev} |")
+                lines.append(f"| {_md(act.name)} | {_md(act.affiliation)} | {st.label} ({st.score:.2f}) | "
+                             f"{ev} |")
             lines.append("")
     lines += ["## Actors", "", "| actor | kind | affiliation | mentions | aliases |", "|---|---|---|---|---|"]
     for act in a.actors:
@@ -95,7 +98,8 @@ def render_markdown(article: Article) -> str:
     lines += ["", "## Quotes", ""]
     for q in a.quotes:
         speaker = names.get(q.speaker.actor or "")
-        who = _md(speaker.name) if speaker else _md(" ".join(a.span_text(s) for s in q.speaker.mention)) or "?"
+        mention = " ".join(a.span_text(s) for s in q.speaker.mention)
+        who = _md(speaker.name) if speaker else _md(mention) or "?"
         said = q.text
         cue = " ".join(a.span_text(s) for s in q.cue)
         stance = "; ".join(f"{_md(k)}: {v.label}" for k, v in q.stance.items() if v.label != "neutral")

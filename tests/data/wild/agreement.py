@@ -63,7 +63,8 @@ def match(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
 
 
 def main() -> None:
-    tot = {"a": 0, "b": 0, "matched": 0, "speaker": 0, "type": 0, "kind": 0, "act_a": 0, "act_b": 0, "act_m": 0}
+    tot = {"a": 0, "b": 0, "matched": 0, "speaker": 0, "type": 0, "kind": 0, "act_a": 0, "act_b": 0,
+           "act_m": 0}
     for second in sorted((HERE / "second").glob("*.json")):
         b = json.loads(second.read_text(encoding="utf-8"))
         a = json.loads((HERE / "pages" / second.name).read_text(encoding="utf-8"))
@@ -87,10 +88,12 @@ def main() -> None:
         print(f"{second.stem}: speech {len(sa)}/{len(sb)} matched {len(pairs)}")
     p, r = tot["matched"] / tot["b"], tot["matched"] / tot["a"]
     print(f"pages {len(list((HERE / 'second').glob('*.json')))}")
-    print(f"speech attribution F1   {2 * p * r / (p + r):.3f}  (A {tot['a']}, B {tot['b']}, matched {tot['matched']})")
+    print(f"speech attribution F1   {2 * p * r / (p + r):.3f}  (A {tot['a']}, B {tot['b']}, "
+          f"matched {tot['matched']})")
     print(f"speaker agreement       {tot['speaker'] / tot['matched']:.3f}")
     print(f"kind agreement          {tot['kind'] / tot['matched']:.3f}")
-    print(f"type agreement          {tot['type'] / tot['type_n']:.3f}  (over {tot['type_n']} matched attributions)")
+    print(f"type agreement          {tot['type'] / tot['type_n']:.3f}  "
+          f"(over {tot['type_n']} matched attributions)")
     ap, ar = tot["act_m"] / tot["act_b"], tot["act_m"] / tot["act_a"]
     print(f"actor F1 (approx.)      {2 * ap * ar / (ap + ar):.3f}  (A {tot['act_a']}, B {tot['act_b']})")
 

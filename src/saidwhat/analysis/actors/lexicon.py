@@ -27,7 +27,8 @@ ROLE_NOUNS = {
     "spokesman", "spokeswoman", "spokesperson", "ambassador", "director", "minister", "president",
     "senator", "lawmaker", "congressman", "congresswoman", "governor", "mayor", "secretary",
     "chairman", "chairwoman", "chair", "ceo", "executive", "official", "officer", "commissioner",
-    "envoy", "diplomat", "adviser", "advisor", "aide", "strategist", "manager", "judge", "prosecutor", "attorney", "lawyer", "candidate", "nominee", "leader", "head",
+    "envoy", "diplomat", "adviser", "advisor", "aide", "strategist", "manager", "judge", "prosecutor",
+    "attorney", "lawyer", "candidate", "nominee", "leader", "head",
     "founder", "analyst", "expert", "economist", "professor", "researcher", "scientist",
     "pollster", "journalist", "reporter", "editor", "columnist", "author", "writer", "host",
     "doctor", "physician", "activist", "advocate", "critic", "supporter", "opponent", "voter",
@@ -82,7 +83,8 @@ FACILITY_ONLY_HEADS = {"airport", "tunnel", "highway", "motorway", "freeway", "e
                        "canal", "dam", "railway", "railroad", "pipeline", "avenue", "boulevard",
                        "cathedral", "terminal"}
 # Documents that stand for whoever issued them when they are the source of an attribution.
-DOCUMENT_HEADS = {"statement", "report", "book", "memoir", "op-ed", "column", "commentary", "editorial", "document", "letter", "release", "communique",
+DOCUMENT_HEADS = {"statement", "report", "book", "memoir", "op-ed", "column", "commentary", "editorial",
+                  "document", "letter", "release", "communique",
                   "communiqué", "memo", "assessment", "study", "survey", "ad", "advertisement",
                   "tweet", "post", "email", "e-mail", "filing", "complaint", "ruling", "findings",
                   "analysis", "paper", "review", "declaration", "resolution", "notice"}

@@ -68,13 +68,15 @@ def extend_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
             if doc[k].is_title or doc[k].is_upper and len(doc[k]) > 1:
                 m = k
                 while m < len(doc) and (doc[m].is_title or (doc[m].is_upper and len(doc[m]) > 1)
-                                        or doc[m].text == "-") and doc[m].pos_ in ("PROPN", "NOUN", "ADJ", "PUNCT"):
+                                        or doc[m].text == "-") \
+                        and doc[m].pos_ in ("PROPN", "NOUN", "ADJ", "PUNCT"):
                     m += 1
                 if m > k and doc[k].ent_type_ not in ("DATE", "TIME", "CARDINAL"):
                     end = m
                     continue
         if doc[j].is_title and doc[j].pos_ == "PROPN" and doc[j].ent_type_ in ("ORG", "") \
-                and not (doc[j].lower_ in lx.TITLES and j + 1 < len(doc) and doc[j + 1].ent_type_ == "PERSON"):
+                and not (doc[j].lower_ in lx.TITLES and j + 1 < len(doc)
+                         and doc[j + 1].ent_type_ == "PERSON"):
             end = j + 1
             continue
         break
@@ -151,21 +153,24 @@ def _subject(tok: Token) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass", "agent")
 
 
-def _person_mention(doc: Doc, ent: Span) -> Mention:
+def _person_mention(doc: Doc, ent: Span) -> Mention:  # noqa: C901 - split in issue 9 work
     toks = list(ent)
     # Title/role chain before the name: "UN Human Rights Commissioner", "Director", "Mr."
     i = ent.start - 1
     titles: list[Token] = []
     while i >= 0 and (doc[i].lower_.rstrip(".") in _TITLES or (
-            doc[i].lemma_.lower() in lx.ROLE_NOUNS and doc[i].dep_ == "compound")) and doc[i].ent_type_ != "PERSON":
+            doc[i].lemma_.lower() in lx.ROLE_NOUNS and doc[i].dep_ == "compound")) \
+            and doc[i].ent_type_ != "PERSON":
         titles.insert(0, doc[i])
         i -= 1
-    name_toks = [t for t in toks if t.lower_ not in lx.TITLES and t.dep_ != "case" and t.text not in ("’s", "'s")]
+    name_toks = [t for t in toks if t.lower_ not in lx.TITLES and t.dep_ != "case"
+                 and t.text not in ("’s", "'s")]
     head = ent.root
     m = Mention(ent.start_char, ent.end_char, ent.text, "name", "person", head.i,
                 name_tokens=[t.text for t in name_toks] or [ent.text])
     m.gender = _gender_from_tokens(titles + toks)
-    role = next((t.text for t in reversed(titles) if t.lower_ not in ("the", "former", "then", "mr.", "mrs.", "ms.", "mr", "mrs", "ms")), None)
+    role = next((t.text for t in reversed(titles)
+                 if t.lower_ not in ("the", "former", "then", "mr.", "mrs.", "ms.", "mr", "mrs", "ms")), None)
     affiliation = None
     # "Liu Yuyin, a spokesman for the Chinese mission" / "James Comey, director of the FBI"
     for child in head.children:
@@ -213,7 +218,8 @@ def _person_mention(doc: Doc, ent: Span) -> Mention:
                                                  and doc[lo - 1].dep_ == "compound")
         if lo <= titles[0].i - 1 and doc[titles[0].i - 1].lemma_.lower() in lx.ORG_HEADS and whole:
             role = doc[lo : titles[-1].i + 1].text
-    if affiliation is not None and " " not in affiliation and affiliation.lower() in lx.ORG_HEADS - lx.INSTITUTIONS:
+    if affiliation is not None and " " not in affiliation \
+            and affiliation.lower() in lx.ORG_HEADS - lx.INSTITUTIONS:
         m.generic_affiliation = True  # "Council": resolve.py looks for the full name in the article
     m.role, m.affiliation = role, affiliation
     m.is_subject = _subject(head)
@@ -366,7 +372,7 @@ def _name_modifier(ent: Span, name_words: dict[str, int]) -> bool:
     return not any(name_words.get(t.lower_, 0) for t in ent if t.is_title)
 
 
-def find_mentions(doc: Doc, sources: list[tuple[int, int]],
+def find_mentions(doc: Doc, sources: list[tuple[int, int]],  # noqa: C901 - split in issue 9 work
                   raw_sources: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Every candidate actor mention, sorted by position; ``sources`` are attribution source spans.
 
@@ -439,7 +445,8 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]],
             root = ent.root
             if root.dep_ in ("compound", "amod", "nmod") and root.head.i >= ent.end and (
                     root.head.pos_ == "NOUN" or root.head.ent_type_ == "PERSON"):
-                continue  # a modifier ("the UN rights office", "U.S. Air Force Gen. Norman Ham"), not a mention
+                # a modifier ("the UN rights office", "U.S. Air Force Gen. Norman Ham"), not a mention
+                continue
             if ent.label_ == "ORG":
                 start, end = extend_name(doc, start, end)
             span = doc[start:end]
@@ -461,7 +468,8 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]],
             m.is_subject = _subject(span.root)
             added = add(m, start, end)
             # "(IPAC)" right after a name defines an acronym for it
-            if added and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and _ACRONYM.match(doc[end + 1].text):
+            if added and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+                    and _ACRONYM.match(doc[end + 1].text):
                 acr = doc[end + 1]
                 am = Mention(acr.idx, acr.idx + len(acr), acr.text, "acronym", kind, acr.i,
                              name_tokens=[acr.text], acronym_of=m)
@@ -472,12 +480,13 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]],
             continue
         if tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
             continue
-        if _ACRONYM.match(tok.text) and tok.pos_ == "PROPN" and len(tok.text) >= 2 and tok.text not in ("I", "A", "OK", "TV"):
+        if _ACRONYM.match(tok.text) and tok.pos_ == "PROPN" and len(tok.text) >= 2 \
+                and tok.text not in ("I", "A", "OK", "TV"):
             add(Mention(tok.idx, tok.idx + len(tok), tok.text, "acronym", "organization", tok.i,
                         name_tokens=[tok.text]), tok.i, tok.i + 1)
         # A proper-noun subject the tagger missed ("Donand Trump has money")
-        elif tok.pos_ == "PROPN" and tok.is_title and tok.dep_ in ("nsubj", "nsubjpass") and not tok.ent_type_ \
-                and tok.lower_ not in lx.TITLES:
+        elif tok.pos_ == "PROPN" and tok.is_title and tok.dep_ in ("nsubj", "nsubjpass") \
+                and not tok.ent_type_ and tok.lower_ not in lx.TITLES:
             lo = tok.i
             while lo - 1 >= 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].pos_ == "PROPN" \
                     and doc[lo - 1].i not in taken and doc[lo - 1].is_title:
@@ -509,19 +518,23 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]],
         poss_pron = any(t.dep_ == "poss" and t.pos_ == "PRON" for t in chunk)
         if lemma in lx.DOCUMENT_HEADS and is_source:
             cm = Mention(start_char, start_char + len(text), text, "document", "organization", head.i)
-        elif lemma in lx.ORG_HEADS and not plural and (det in ("the", "this", "that") or first == "the") and not poss_pron:
+        elif lemma in lx.ORG_HEADS and not plural and (det in ("the", "this", "that") or first == "the") \
+                and not poss_pron:
             cm = Mention(start_char, start_char + len(text), text, "definite", "organization", head.i)
         elif any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children):
             continue  # "The union's leader, Tom Ashby": the name is the mention
-        elif lemma in lx.ROLE_NOUNS and not plural and det in ("the", "this", "that") and head.dep_ not in ("appos", "poss"):
+        elif lemma in lx.ROLE_NOUNS and not plural and det in ("the", "this", "that") \
+                and head.dep_ not in ("appos", "poss"):
             cm = Mention(start_char, start_char + len(text), text, "definite", "person", head.i)
             cm.role = head.text
             cm.affiliation = affiliation_of(head)
             cm.gender = _gender_from_tokens([head])
         elif (lemma in lx.ANONYMOUS_HEADS or lemma in lx.ROLE_NOUNS) and head.dep_ != "appos" and (
-                det in ("a", "an", "one", "another", "some", "several", "two", "three") or (plural and det is None)
+                det in ("a", "an", "one", "another", "some", "several", "two", "three")
+                or (plural and det is None)
                 or any(t.like_num for t in chunk)) and (is_source or _subject(head)):
-            if plural and (lemma in lx.GROUP_HEADS or lemma in lx.ORG_HEADS) and lemma not in lx.ANONYMOUS_HEADS:
+            if plural and (lemma in lx.GROUP_HEADS or lemma in lx.ORG_HEADS) \
+                    and lemma not in lx.ANONYMOUS_HEADS:
                 cm = Mention(start_char, start_char + len(text), text, "group", "group", head.i)
             else:
                 cm = Mention(start_char, start_char + len(text), text, "indefinite", "anonymous", head.i)
@@ -530,8 +543,10 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]],
                 cm.label = cm.description if head.right_edge.i - head.i < 8 else text.split(",")[0]
                 cm.description = relcl_description(head, cm.label)
             cm.affiliation = affiliation_of(head)
-            cm.role = head.text if lemma in lx.ROLE_NOUNS and lemma not in ("source", "person", "people") else None
-        elif plural and (lemma in lx.GROUP_HEADS or lemma in lx.ORG_HEADS) and (is_source or _subject(head) or head.dep_ == "agent" or head.head.dep_ == "agent"):
+            cm.role = head.text if lemma in lx.ROLE_NOUNS \
+                and lemma not in ("source", "person", "people") else None
+        elif plural and (lemma in lx.GROUP_HEADS or lemma in lx.ORG_HEADS) \
+                and (is_source or _subject(head) or head.dep_ == "agent" or head.head.dep_ == "agent"):
             # a coordination is one reacting group: "rights advocates, foreign officials and exiled Uyghurs"
             last = head
             while any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in last.children):
@@ -575,8 +590,9 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]],
             m = Mention(s, e, text, "document", "organization", head.i)
         elif head.pos_ == "PRON":
             continue
-        elif head.is_title and (head.pos_ == "PROPN" or (head.pos_ == "NOUN" and not head.is_sent_start)) and all(
-                t.is_title or not t.is_alpha for t in span) and head.lemma_.lower() not in lx.ROLE_NOUNS:
+        elif head.is_title and (head.pos_ == "PROPN" or (head.pos_ == "NOUN" and not head.is_sent_start)) \
+                and all(t.is_title or not t.is_alpha for t in span) \
+                and head.lemma_.lower() not in lx.ROLE_NOUNS:
             # a name the tagger missed ("Ham said"): sources are mostly people
             names = [t.text for t in span if t.pos_ == "PROPN" and t.lower_ not in lx.TITLES]
             m = Mention(s, e, text, "name", "person", head.i, name_tokens=names or [head.text])

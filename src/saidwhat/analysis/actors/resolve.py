@@ -76,7 +76,8 @@ class _Cluster:
                     for i in range(len(words)):
                         for j in range(i + 2, min(len(words), i + 4) + 1):
                             expanded.add(initials(words[i:j]).lower())
-            roles = {lx.ROLE_ALIASES.get((x.role or "").lower(), (x.role or "").lower()) for x in self.mentions}
+            roles = {lx.ROLE_ALIASES.get((x.role or "").lower(), (x.role or "").lower())
+                     for x in self.mentions}
             self._cache = {"heads": heads, "tokens": tokens, "expanded": expanded, "roles": roles | heads}
             self._cached_at = len(self.mentions)
         return self._cache
@@ -137,7 +138,8 @@ def _same_token(a: str, b: str, threshold: float) -> bool:
     return fuzz.ratio(a, b) >= threshold
 
 
-_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "du", "bin", "al", "el", "st."}
+_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "du", "bin", "al",
+              "el", "st."}
 
 
 def split_name(tokens: list[str]) -> tuple[str | None, str]:
@@ -353,7 +355,7 @@ def _salience(doc: Doc, m: Mention, c: _Cluster) -> float:
     return -1.0 * dist + 1.5 * prominent + 0.5 * min(len(c.mentions), 4) / 4
 
 
-def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FUZZY_THRESHOLD,
+def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FUZZY_THRESHOLD,  # noqa: C901 - split in issue 9 work
                      attributions: list[Attribution] | None = None) -> list[_Cluster]:
     """Assign every mention a cluster (``m.cluster``); mentions left at -1 resolve to nothing."""
     clusters: list[_Cluster] = []
@@ -417,13 +419,12 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FU
                 # a bare surname shared by two people: the one already called by it, else the most recent
                 bare = [c for c in matches if any(len(n) == 1 and n[0].lower() == m.name_tokens[0].lower()
                                                   for n in c.names())]
-                if bare:
-                    matches = bare
-                else:  # the more prominent one, else the one introduced first (the topic)
-                    matches = sorted(matches, key=lambda c: (-_prominence(c), c.idx))
+                # else the more prominent one, else the one introduced first (the topic)
+                matches = bare or sorted(matches, key=lambda c: (-_prominence(c), c.idx))
             hit = matches[0] if matches else None
             if hit is None:
-                hit = next((c for c in clusters if c.kind == "person" and _person_match(m.name_tokens, c, threshold)), None)
+                hit = next((c for c in clusters if c.kind == "person"
+                            and _person_match(m.name_tokens, c, threshold)), None)
             if hit is None and len(m.name_tokens) > 1:
                 # an earlier one-word name the tagger called an organisation ("Melania" ... "Melania Trump")
                 hit = next((c for c in recent if c.kind == "organization" and all(
@@ -437,9 +438,11 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FU
         elif m.type in ("name", "acronym"):
             hit = None
             if m.type == "name" and len(m.name_tokens) == 1:
-                hit = next((c for c in recent if c.kind == "person" and _person_match(m.name_tokens, c, threshold)), None)
+                hit = next((c for c in recent if c.kind == "person"
+                            and _person_match(m.name_tokens, c, threshold)), None)
             if hit is None:
-                hit = next((c for c in recent if c.kind in ("organization", "group") and _org_match(m, c, threshold)), None)
+                hit = next((c for c in recent if c.kind in ("organization", "group")
+                            and _org_match(m, c, threshold)), None)
             join(m, hit) if hit else new(m, m.kind)
         elif m.type == "definite":
             best, best_score = None, 0.0
@@ -517,7 +520,8 @@ def _unnamed_name(doc: Doc, m: Mention, text: str) -> str:
 def _has_content(name: str) -> bool:
     """Whether a name has a word that is not a stopword ("said", "," and "who" are no actors)."""
     words = [w.lower().strip(".,;:'\"“”’()") for w in name.split()]
-    return any(any(ch.isalnum() for ch in w) and (w not in STOP_WORDS or w in lx.ANONYMOUS_HEADS) for w in words)
+    return any(any(ch.isalnum() for ch in w) and (w not in STOP_WORDS or w in lx.ANONYMOUS_HEADS)
+               for w in words)
 
 
 def _full_affiliation(doc: Doc, generic: str, mentions: list[Mention]) -> str | None:
@@ -529,7 +533,8 @@ def _full_affiliation(doc: Doc, generic: str, mentions: list[Mention]) -> str | 
     head = generic.lower()
     best: Mention | None = None
     for x in mentions:
-        if x.kind != "organization" or x.type not in ("name", "definite") or doc[x.head].lemma_.lower() != head:
+        if x.kind != "organization" or x.type not in ("name", "definite") \
+                or doc[x.head].lemma_.lower() != head:
             continue
         words = strip_the(x.text).split()
         if len(words) < 2:
@@ -573,7 +578,8 @@ def _actor_from(doc: Doc, c: _Cluster, actor_id: str, mentions: list[Mention] | 
         else:
             affiliation = m.affiliation
         break
-    description = next((m.description for m in ms if m.description and m.description not in ("place", "facility")),
+    description = next((m.description for m in ms if m.description
+                        and m.description not in ("place", "facility")),
                        None)
     kind: ActorKind = c.kind
     return Actor(id=actor_id, name=name, kind=kind, aliases=aliases,
@@ -591,7 +597,8 @@ def resolve_actors(doc: Doc, attributions: list[Attribution], *,
     cleaned = [source_spans(doc, list(att.source), list(att.cue), list(att.content)) for att in attributions]
     sources = [s for spans in cleaned for s in spans]
     # the extractor's own spans still flag the mentions inside them, when they had a nominal head
-    raw = [s for att, spans in zip(attributions, cleaned) if spans and spans != list(att.source) for s in att.source]
+    raw = [s for att, spans in zip(attributions, cleaned, strict=True) if spans and spans != list(att.source)
+           for s in att.source]
     mentions = find_mentions(doc, sources, raw)
     clusters = cluster_mentions(doc, mentions, threshold=threshold, attributions=attributions)
     speaker_cluster: list[int | None] = []

@@ -143,7 +143,7 @@ def _trim(v: DocView, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _subject_of(v: DocView, cue: TSpan) -> tuple[int, int] | None:
+def _subject_of(v: DocView, cue: TSpan) -> tuple[int, int] | None:  # noqa: C901 - split in issue 9 work
     """The subject phrase of the cue's verb (or of 'according to X', the X)."""
     toks = list(cue.tokens())
     doc = v.doc
@@ -292,7 +292,8 @@ def _after_sentence_end(v: DocView, i: int) -> bool:
     j = i - 1
     while j >= 0 and v.space[j]:
         j -= 1
-    return j < 0 or v.text[j] in (".", "!", "?") or (v.qid[j] >= 0 and v.pos[j] == "PUNCT" and v.text[j] != ",")
+    return j < 0 or v.text[j] in (".", "!", "?") \
+        or (v.qid[j] >= 0 and v.pos[j] == "PUNCT" and v.text[j] != ",")
 
 
 def _split_at_sentences(v: DocView, contents: list[TSpan]) -> list[TSpan]:
@@ -333,12 +334,13 @@ def _sourceless_cue(v: DocView, cue: TSpan) -> bool:
     for i in cue.tokens():
         if v.dep[i] == "auxpass" or v.lemma[i] in ("seem", "appear", "reportedly", "expect"):
             return True
-        if v.tag[i] == "VBN" and any(v.dep[j] == "auxpass" and v.head[j] == i for j in range(max(0, i - 3), i)):
+        if v.tag[i] == "VBN" \
+                and any(v.dep[j] == "auxpass" and v.head[j] == i for j in range(max(0, i - 3), i)):
             return True
     return False
 
 
-def assemble(v: DocView, spans: list[TSpan]) -> list[Attribution]:
+def assemble(v: DocView, spans: list[TSpan]) -> list[Attribution]:  # noqa: C901 - split in issue 9 work
     cues = [s for s in spans if s.role == "CUE"]
     contents = _split_at_sentences(v, [s for s in spans if s.role == "CONTENT"])
     sources = [s for s in spans if s.role == "SOURCE"]
@@ -410,7 +412,8 @@ def assemble(v: DocView, spans: list[TSpan]) -> list[Attribution]:
         content_spans = [sp for c in g.contents for sp in _char_spans(v, c.start, c.end)]
         if not content_spans:
             continue
-        score = sum(c.score * (c.end - c.start) for c in g.contents) / max(1, sum(c.end - c.start for c in g.contents))
+        score = sum(c.score * (c.end - c.start) for c in g.contents) \
+            / max(1, sum(c.end - c.start for c in g.contents))
         if g.cue is not None:
             score = (score * 2 + g.cue.score) / 3
         else:

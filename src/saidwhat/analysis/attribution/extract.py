@@ -49,9 +49,9 @@ def tag_doc(v: DocView, tagger: pycrfsuite.Tagger) -> tuple[dict[int, str], dict
     """Viterbi label and its marginal probability per (non-space) token."""
     labels: dict[int, str] = {}
     probs: dict[int, float] = {}
-    for seq, feats in zip(v.sequences, sequence_features(v)):
+    for seq, feats in zip(v.sequences, sequence_features(v), strict=True):
         tagger.set(feats)
-        for k, (i, y) in enumerate(zip(seq, tagger.tag())):
+        for k, (i, y) in enumerate(zip(seq, tagger.tag(), strict=True)):
             labels[i] = y
             if y != "O":
                 probs[i] = tagger.marginal(y, k)

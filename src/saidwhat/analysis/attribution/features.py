@@ -98,7 +98,7 @@ class DocView:
                    sequences)
 
 
-def sequence_features(v: DocView) -> list[list[list[str]]]:
+def sequence_features(v: DocView) -> list[list[list[str]]]:  # noqa: C901 - split in issue 9 work
     """Feature strings for every token of every paragraph sequence."""
     n = len(v.text)
     lower, lemma, pos, dep, head, cuep = v.lower, v.lemma, v.pos, v.dep, v.head, v.cuep

@@ -21,8 +21,8 @@ def is_quote_token(text: str) -> bool:
 def quote_states(tokens: list[str], paragraph_ids: list[int]) -> tuple[list[int], list[int]]:
     """For each token: 1 when inside a quotation (marks included), and the quote's id (-1 outside).
 
-    A straight ``"`` (or ``''``) opens when no quote is open and closes otherwise; a curly closing mark with no
-    open quote marks the text since the paragraph start as quoted (a quote whose opening mark
+    A straight ``"`` (or ``''``) opens when no quote is open and closes otherwise; a curly closing mark with
+    no open quote marks the text since the paragraph start as quoted (a quote whose opening mark
     was lost). Quotes never run across paragraphs: a new paragraph resets the state.
     """
     inside = [0] * len(tokens)

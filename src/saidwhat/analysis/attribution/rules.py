@@ -41,7 +41,7 @@ def _quotes(v: DocView) -> list[tuple[int, int]]:
     return out
 
 
-def quote_trailer(v: DocView, labels: dict[int, str], probs: dict[int, float]) -> None:
+def quote_trailer(v: DocView, labels: dict[int, str], probs: dict[int, float]) -> None:  # noqa: C901 - split in issue 9 work
     """Apply the quote–trailer rule in place."""
     n = len(v.text)
     for first, last in _quotes(v):
@@ -70,7 +70,8 @@ def quote_trailer(v: DocView, labels: dict[int, str], probs: dict[int, float]) -
             if verb < 0 or v.tag[verb] not in ("VBD", "VBZ") or v.cuep[verb] <= 0.0:
                 continue
         cue = [verb]
-        while cue[0] - 1 in trailer and v.pos[cue[0] - 1] in ("AUX", "PART", "ADV") and v.dep[cue[0] - 1] != "nsubj":
+        while cue[0] - 1 in trailer and v.pos[cue[0] - 1] in ("AUX", "PART", "ADV") \
+                and v.dep[cue[0] - 1] != "nsubj":
             cue.insert(0, cue[0] - 1)
         before = [t for t in trailer if t < cue[0]]
         if any(v.pos[t] not in _NP_POS for t in before):
@@ -171,7 +172,8 @@ def quote_leader(v: DocView, labels: dict[int, str], probs: dict[int, float]) ->
     doc = v.doc
     for first, last in _quotes(v):
         words = [i for i in range(first + 1, last) if v.pos[i] not in ("PUNCT", "SPACE")]
-        if len(words) < 3 or labels.get(first + 1, "O") not in ("O",) and not labels[first + 1].endswith("CONTENT"):
+        if len(words) < 3 \
+                or labels.get(first + 1, "O") not in ("O",) and not labels[first + 1].endswith("CONTENT"):
             continue
         colon = first - 1
         while colon >= 0 and v.space[colon] and "\n" not in v.text[colon]:

@@ -43,7 +43,7 @@ def _target_tokens(doc: Doc, info: TargetInfo) -> set[int]:
     return {t.i for t in tokens_of(doc, list(info.target.mentions))}
 
 
-def _is_self(analyzed: AnalyzedArticle, actor_id: str | None, source: list[Span], info: TargetInfo) -> bool:
+def _is_self(actor_id: str | None, source: list[Span], info: TargetInfo) -> bool:
     if actor_id is not None and actor_id in info.actor_ids:
         return True
     # the source span names the target itself (its mentions exclude other people's surnames)
@@ -200,12 +200,13 @@ def _actor_stance(items: list[tuple[str, StanceResult | Reaction]]) -> ActorStan
         ids = [i for i, r in items if isinstance(r, Reaction) or r.involved]
         return ActorStance(label="neutral", score=0.6, evidence=ids)
     label2: StanceLabel = "support" if signed > 0 else "oppose" if signed < 0 else "neutral"
-    agree = [c for (_, r), c in zip([x for x in items if x[0] in evidence], confs) if r.label == label2]
+    agree = [c for (_, r), c in zip([x for x in items if x[0] in evidence], confs, strict=False)
+             if r.label == label2]
     score = sum(agree) / len(agree) if agree else 0.5
     return ActorStance(label=label2, score=round(score, 3), evidence=evidence)
 
 
-def assign_stances(doc: Doc, analyzed: AnalyzedArticle, targets: Sequence[str] | None = None,
+def assign_stances(doc: Doc, analyzed: AnalyzedArticle, targets: Sequence[str] | None = None,  # noqa: C901 - split in issue 12 work
                    *, config: StanceConfig | None = None,
                    collect: list[tuple[str, str, dict[str, float]]] | None = None) -> None:
     """Fill ``analyzed.targets``, ``quotes[].stance``, ``actors[].stance`` and ``reactions`` in place.
@@ -236,9 +237,9 @@ def assign_stances(doc: Doc, analyzed: AnalyzedArticle, targets: Sequence[str] |
         per_actor: dict[str, list[tuple[str, StanceResult | Reaction]]] = {}
         for q in analyzed.quotes:
             mention = list(q.speaker.mention)
-            rival = any(_is_self(analyzed, q.speaker.actor, mention, other) for other in infos if other is not info)
+            rival = any(_is_self(q.speaker.actor, mention, other) for other in infos if other is not info)
             res = score_attribution(doc, list(q.content), list(q.cue), mention, tgt,
-                                    _is_self(analyzed, q.speaker.actor, mention, info), config, rival=rival)
+                                    _is_self(q.speaker.actor, mention, info), config, rival=rival)
             q.stance[info.target.name] = QuoteStance(label=res.label, score=res.score)
             if collect is not None and res.features is not None:
                 collect.append((q.id, info.target.name, res.features))

@@ -49,10 +49,11 @@ class StanceResult:
     features: dict[str, float] | None = None
 
 
-def apply_weights(weights: tuple[tuple[float, ...], ...], feats: dict[str, float]) -> tuple[StanceLabel, float]:
+def apply_weights(weights: tuple[tuple[float, ...], ...],
+                  feats: dict[str, float]) -> tuple[StanceLabel, float]:
     """Softmax over labels of a linear score per label; returns (label, probability)."""
     x = [feats.get(f, 0.0) for f in FEATURES]
-    scores = [sum(w * v for w, v in zip(row, x)) for row in weights]
+    scores = [sum(w * v for w, v in zip(row, x, strict=False)) for row in weights]
     top = max(scores)
     exps = [math.exp(sc - top) for sc in scores]
     k = max(range(len(LABELS)), key=lambda i: scores[i])
@@ -84,7 +85,8 @@ def tree_distance(a: Token, b: Token) -> int:
 
 
 def _negated(t: Token) -> bool:
-    if any(c.dep_ == "neg" for c in t.children) or any(c.dep_ == "neg" for c in t.head.children if t.dep_ in ("acomp", "attr", "dobj", "xcomp")):
+    if any(c.dep_ == "neg" for c in t.children) \
+            or any(c.dep_ == "neg" for c in t.head.children if t.dep_ in ("acomp", "attr", "dobj", "xcomp")):
         return True
     start = max(t.sent.start, t.i - 3)
     return any(t.doc[j].lower_ in stance_lexicon.NEGATORS for j in range(start, t.i))
@@ -93,7 +95,8 @@ def _negated(t: Token) -> bool:
 def _conceded(t: Token) -> bool:
     """Inside "despite ..."/"although ..." the words are the speaker's foil, not the point."""
     for anc in t.ancestors:
-        if anc.lower_ in ("despite", "although", "though", "notwithstanding") and anc.dep_ in ("prep", "mark"):
+        if anc.lower_ in ("despite", "although", "though", "notwithstanding") \
+                and anc.dep_ in ("prep", "mark"):
             return True
     return False
 
@@ -143,7 +146,7 @@ def cue_objects(cue: Token) -> list[Token]:
     return out
 
 
-def score_attribution(doc: Doc, content: list[Span], cue: list[Span], source: list[Span],
+def score_attribution(doc: Doc, content: list[Span], cue: list[Span], source: list[Span],  # noqa: C901 - split in issue 12 work
                       target_tokens: set[int], is_self: bool, cfg: StanceConfig = DEFAULT,
                       rival: bool = False) -> StanceResult:
     """Stance of one attribution's source toward one target (its mentions as token indices).

@@ -60,7 +60,7 @@ def _is_person_name(name: str, actors: list[Actor]) -> Actor | None:
     return None
 
 
-def _sort_of(name: str, nlp_doc: Doc, actors: list[Actor]) -> TargetSort:
+def _sort_of(name: str, actors: list[Actor]) -> TargetSort:
     words = strip_the(name).split()
     if words and words[-1].lower() in _DOC_NOUNS:
         return "document"
@@ -87,11 +87,11 @@ def _inside_other_person(doc: Doc, span: Span, first_names: set[str]) -> bool:
                 and prev.text not in _PERSON_TITLES and prev.lower_ not in alx.TITLES)
 
 
-def find_target(doc: Doc, analyzed: AnalyzedArticle, name: str) -> TargetInfo:
+def find_target(doc: Doc, analyzed: AnalyzedArticle, name: str) -> TargetInfo:  # noqa: C901 - split in issue 12 work
     """Mentions and aliases of a user-given target in the article."""
     text = doc.text
     actors = analyzed.actors
-    sort = _sort_of(name, doc, actors)
+    sort = _sort_of(name, actors)
     spans: set[Span] = set()
     aliases: list[str] = []
     info = TargetInfo(Target(name=name), sort)
@@ -167,10 +167,7 @@ def outermost(spans: set[Span]) -> list[Span]:
 def _conflicting(chunk: SpacySpan, name: str) -> bool:
     """A proper modifier the target's name does not have ("the Senate report" vs "the UN report")."""
     low = name.lower()
-    for t in chunk:
-        if t.pos_ == "PROPN" and t.i != chunk.root.i and t.lower_ not in low:
-            return True
-    return False
+    return any(t.pos_ == "PROPN" and t.i != chunk.root.i and t.lower_ not in low for t in chunk)
 
 
 def propose_target(doc: Doc, analyzed: AnalyzedArticle) -> TargetInfo | None:
@@ -182,7 +179,8 @@ def propose_target(doc: Doc, analyzed: AnalyzedArticle) -> TargetInfo | None:
         head = chunk.root
         if head.pos_ not in ("NOUN", "PROPN") or head.is_stop or len(head.text) < 3:
             continue
-        if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "ORDINAL", "QUANTITY", "GPE", "NORP"):
+        if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "ORDINAL", "QUANTITY", "GPE",
+                              "NORP"):
             continue
         if any(s < chunk.end_char and chunk.start_char < e for s, e in actor_spans):
             continue

@@ -103,7 +103,8 @@ class Analyzer:
         try:
             return await asyncio.wait_for(asyncio.wrap_future(future), timeout=self.timeout)
         except TimeoutError:
-            raise AnalysisTimeout(f"the analysis took longer than {self.timeout:g} s", input=_name(req)) from None
+            raise AnalysisTimeout(f"the analysis took longer than {self.timeout:g} s",
+                                  input=_name(req)) from None
         except SaidwhatError:
             raise
         except Exception as exc:

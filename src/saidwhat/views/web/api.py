@@ -73,7 +73,8 @@ def list_articles(store: StoreDep, outlet: Text = None, since: Since = None, unt
     return store.list_articles(outlet=outlet or None, since=since, until=until, offset=offset, limit=limit)
 
 
-@router.get("/articles/{article_id}", response_model=StoredArticle, summary="One stored article with its analysis",
+@router.get("/articles/{article_id}", response_model=StoredArticle,
+            summary="One stored article with its analysis",
             responses={404: {"description": "no such article"}})
 def get_article(store: StoreDep, article_id: Annotated[int, Path(ge=0)]) -> StoredArticle:
     found = store.get_article(article_id)
@@ -83,22 +84,24 @@ def get_article(store: StoreDep, article_id: Annotated[int, Path(ge=0)]) -> Stor
 
 
 @router.get("/quotes", response_model=ResultPage[QuoteHit], summary="Search quotes (full text and filters)")
-def search_quotes(store: StoreDep, q: Text = None, actor: Text = None, outlet: Text = None, since: Since = None,
-                  until: Until = None, target: Text = None, stance: Stance = None, offset: Offset = 0,
-                  limit: Limit = 20) -> ResultPage[QuoteHit]:
-    return store.search_quotes(q or None, actor=actor or None, outlet=outlet or None, since=since, until=until,
-                               target=target or None, stance=stance, offset=offset, limit=limit)
+def search_quotes(store: StoreDep, q: Text = None, actor: Text = None, outlet: Text = None,
+                  since: Since = None, until: Until = None, target: Text = None, stance: Stance = None,
+                  offset: Offset = 0, limit: Limit = 20) -> ResultPage[QuoteHit]:
+    return store.search_quotes(q or None, actor=actor or None, outlet=outlet or None, since=since,
+                               until=until, target=target or None, stance=stance, offset=offset, limit=limit)
 
 
 @router.get("/facets", summary="Counts by actor, outlet, target and stance for a quote search")
 def facets(store: StoreDep, q: Text = None, actor: Text = None, outlet: Text = None, since: Since = None,
-           until: Until = None, target: Text = None, stance: Stance = None) -> dict[str, list[tuple[str, int]]]:
+           until: Until = None, target: Text = None,
+           stance: Stance = None) -> dict[str, list[tuple[str, int]]]:
     return store.facets(q or None, actor=actor or None, outlet=outlet or None, since=since, until=until,
                         target=target or None, stance=stance)
 
 
 @router.get("/actors", response_model=ResultPage[ActorSummary], summary="List canonical actors")
-def list_actors(store: StoreDep, name: Text = None, offset: Offset = 0, limit: Limit = 20) -> ResultPage[ActorSummary]:
+def list_actors(store: StoreDep, name: Text = None, offset: Offset = 0,
+                limit: Limit = 20) -> ResultPage[ActorSummary]:
     return store.list_actors(name=name or None, offset=offset, limit=limit)
 
 
@@ -118,7 +121,8 @@ TargetQ = Annotated[str, Query(min_length=1, max_length=200, description="the ta
 def reactions(store: StoreDep, target: TargetQ, since: Since = None, until: Until = None, offset: Offset = 0,
               limit: Limit = 20) -> ResultPage[ReactionRow]:
     rows = store.reactions(target, since=since, until=until)
-    return ResultPage[ReactionRow](items=rows[offset:offset + limit], total=len(rows), offset=offset, limit=limit)
+    return ResultPage[ReactionRow](items=rows[offset:offset + limit], total=len(rows), offset=offset,
+                                   limit=limit)
 
 
 class TargetItem(BaseModel):
@@ -137,8 +141,9 @@ def list_targets(store: StoreDep, limit: Limit = 50) -> list[TargetItem]:
             for x in store.targets(limit=limit)]
 
 
-EXPORT_FIELDS = ("actor", "actor_key", "affiliation", "kind", "stance", *STANCE_LABELS, "first_seen", "n_articles", "outlets", "evidence_quote", "evidence_speaker",
-                 "evidence_article_id", "evidence_url")
+EXPORT_FIELDS = ("actor", "actor_key", "affiliation", "kind", "stance", *STANCE_LABELS, "first_seen",
+                 "n_articles", "outlets", "evidence_quote", "evidence_speaker", "evidence_article_id",
+                 "evidence_url")
 
 
 def _cell(value: object) -> str:
@@ -158,7 +163,8 @@ def reaction_records(rows: list[ReactionRow]) -> list[dict[str, Any]]:
                     "stance": r.stance, **counts,
                     "first_seen": r.first_seen, "n_articles": r.n_articles, "outlets": "; ".join(r.outlets),
                     "evidence_quote": ev.text if ev else None, "evidence_speaker": ev.speaker if ev else None,
-                    "evidence_article_id": ev.article_id if ev else None, "evidence_url": ev.url if ev else None})
+                    "evidence_article_id": ev.article_id if ev else None,
+                    "evidence_url": ev.url if ev else None})
     return out
 
 

@@ -125,7 +125,8 @@ def create_app(
     settings = WebSettings(store_url=store_url, token=token, allow_private_network=allow_private_network,
                            host=host, max_body_bytes=max_body_bytes, analyze_timeout=analyze_timeout)
     holder = StoreHolder(store_url, store)
-    analyzer = Analyzer(slots=analyze_slots, timeout=analyze_timeout, allow_private_network=allow_private_network)
+    analyzer = Analyzer(slots=analyze_slots, timeout=analyze_timeout,
+                        allow_private_network=allow_private_network)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -190,7 +191,8 @@ def create_app(
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
-        errors = [{"loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg", ""))} for e in exc.errors()]
+        errors = [{"loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg", ""))}
+                  for e in exc.errors()]
         msg = "; ".join(f"{'.'.join(e['loc'][1:]) or e['loc'][0] if e['loc'] else 'request'}: {e['msg']}"
                         for e in errors)
         payload: dict[str, Any] = {**InputError(msg or "invalid request", input="request").to_dict(),

@@ -9,6 +9,7 @@ page's text content.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from saidwhat.schema import QUOTE_PART_SEPARATOR, AnalyzedArticle, Quote
@@ -92,6 +93,34 @@ def _valid(span: tuple[int, int], n: int) -> bool:
     return 0 <= span[0] < span[1] <= n
 
 
+def _mark(segments: list[Segment], info: QuoteInfo, covered: Callable[[tuple[int, int]], range],
+          n: int) -> None:
+    """Record on each segment the quote, cue and speaker mention that cover it."""
+    q = info.quote
+    first = True
+    for k, s in enumerate(q.content):
+        if not _valid(s, n):
+            continue
+        for seg_i in covered(s):
+            seg = segments[seg_i]
+            seg.quotes.append(q.id)
+            seg.spans.append(f"{q.id}:{k}")
+            # the shortest covering quote decides the colour of overlapping highlights
+            if seg.primary is None or len(info.text) < len(seg.primary.text):
+                seg.primary = info
+            if first:
+                seg.first_of = seg.first_of or q.id
+                first = False
+    for s in q.cue:
+        if _valid(s, n):
+            for seg_i in covered(s):
+                segments[seg_i].cue_of.append(q.id)
+    for s in q.speaker.mention:
+        if _valid(s, n):
+            for seg_i in covered(s):
+                segments[seg_i].speaker_of.append(q.id)
+
+
 def build_view(a: AnalyzedArticle, actor_keys: dict[str, str] | None = None) -> ArticleView:
     """Speakers numbered in order of first quote; segments carrying every covering annotation."""
     n = len(a.text)
@@ -129,29 +158,7 @@ def build_view(a: AnalyzedArticle, actor_keys: dict[str, str] | None = None) -> 
         return range(index[span[0]], index[span[1]] if span[1] < n else len(segments))
 
     for info in infos:
-        q = info.quote
-        first = True
-        for k, s in enumerate(q.content):
-            if not _valid(s, n):
-                continue
-            for seg_i in covered(s):
-                seg = segments[seg_i]
-                seg.quotes.append(q.id)
-                seg.spans.append(f"{q.id}:{k}")
-                # the shortest covering quote decides the colour of overlapping highlights
-                if seg.primary is None or len(info.text) < len(seg.primary.text):
-                    seg.primary = info
-                if first:
-                    seg.first_of = seg.first_of or q.id
-                    first = False
-        for s in q.cue:
-            if _valid(s, n):
-                for seg_i in covered(s):
-                    segments[seg_i].cue_of.append(q.id)
-        for s in q.speaker.mention:
-            if _valid(s, n):
-                for seg_i in covered(s):
-                    segments[seg_i].speaker_of.append(q.id)
+        _mark(segments, info, covered, n)
     by_id = {i.quote.id: i for i in infos}
     for seg in segments:
         if seg.primary is None and (seg.cue_of or seg.speaker_of):

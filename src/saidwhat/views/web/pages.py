@@ -50,7 +50,8 @@ def safe_url(url: str | None) -> str | None:
         parts = urlsplit(url)
     except ValueError:
         return None
-    if parts.scheme.lower() in ("http", "https") and parts.netloc and not any(c in url for c in "\x00\r\n\t "):
+    if parts.scheme.lower() in ("http", "https") and parts.netloc \
+            and not any(c in url for c in "\x00\r\n\t "):
         return url
     return None
 
@@ -140,7 +141,8 @@ def search_page(request: Request) -> Response:
     args: dict[str, Any] = {k: v for k, v in f.items() if k != "q"}
     if offset == 0:  # one query serves the first page and the date facet's sample
         sample = store.search_quotes(f.get("q"), offset=0, limit=DATE_SAMPLE, **args)
-        hits = ResultPage[QuoteHit](items=sample.items[:PAGE_SIZE], total=sample.total, offset=0, limit=PAGE_SIZE)
+        hits = ResultPage[QuoteHit](items=sample.items[:PAGE_SIZE], total=sample.total, offset=0,
+                                    limit=PAGE_SIZE)
     else:
         hits = store.search_quotes(f.get("q"), offset=offset, limit=PAGE_SIZE, **args)
         sample = store.search_quotes(f.get("q"), offset=0, limit=DATE_SAMPLE, **args) if hits.total else hits
@@ -223,7 +225,8 @@ def actors_page(request: Request) -> Response:
     name = (request.query_params.get("name") or "").strip()[:200]
     offset = _int(request.query_params.get("offset"))
     page = store.list_actors(name=name or None, offset=offset, limit=PAGE_SIZE)
-    return _page(request, "actors.html", page=page, q_name=name, pg=_pager(page, {"name": name, "offset": offset}))
+    return _page(request, "actors.html", page=page, q_name=name,
+                 pg=_pager(page, {"name": name, "offset": offset}))
 
 
 @router.get("/actors/{key:path}")
@@ -285,20 +288,22 @@ def reactions_page(request: Request) -> Response:
         rows = store.reactions(target, since=f.get("since"), until=f.get("until"))
         ctx["n_rows"] = len(rows)
         shown = [r for r in rows if r.stance == f["stance"]] if f.get("stance") else rows
-        page = ResultPage[ReactionRow](items=shown[offset:offset + REACTION_ROWS], total=len(shown), offset=offset,
-                                 limit=REACTION_ROWS)
+        page = ResultPage[ReactionRow](items=shown[offset:offset + REACTION_ROWS], total=len(shown),
+                                       offset=offset, limit=REACTION_ROWS)
         ctx["rows"] = page.items
         ctx["pg"] = _pager(page, {"target": target, **f, "offset": offset})
         # charts: the actors taking a stance most often first, then the most quoted
         top = sorted(shown, key=lambda r: (-(r.support + r.oppose), -(r.support + r.oppose + r.neutral)))
         ctx["by_actor"] = charts.bar_chart(
-            [(r.actor, {"support": r.support, "oppose": r.oppose, "neutral": r.neutral}, actor_href(r.actor_key))
+            [(r.actor, {"support": r.support, "oppose": r.oppose, "neutral": r.neutral},
+              actor_href(r.actor_key))
              for r in top], title=f"Stance toward {target} by actor"
             + (f" (top {CHART_ROWS} of {len(top)})" if len(top) > CHART_ROWS else ""), max_rows=CHART_ROWS)
         by_aff = _by_affiliation(shown)
         ctx["by_affiliation"] = charts.bar_chart(
             by_aff, title=f"Stance toward {target} by affiliation"
-            + (f" (top {CHART_ROWS} of {len(by_aff)})" if len(by_aff) > CHART_ROWS else ""), max_rows=CHART_ROWS)
+            + (f" (top {CHART_ROWS} of {len(by_aff)})" if len(by_aff) > CHART_ROWS else ""),
+            max_rows=CHART_ROWS)
         dated = [r for r in shown if r.first_seen]
         ctx["timeline"] = charts.timeline(
             [(r.actor, r.first_seen, r.stance, actor_href(r.actor_key)) for r in dated], max_rows=CHART_ROWS,
@@ -321,7 +326,8 @@ async def analyze_submit(request: Request) -> Response:
     form_values: dict[str, str] = {}
     try:
         data, form_token = await read_analyze_body(request)
-        form_values = {"url": str(data.get("url") or ""), "content": str(data.get("html") or data.get("text") or ""),
+        form_values = {"url": str(data.get("url") or ""),
+                       "content": str(data.get("html") or data.get("text") or ""),
                        "kind": "html" if data.get("html") else "text",
                        "targets": ", ".join(str(t) for t in data.get("targets") or [])}
         check_write_access(request, token=settings.token, loopback=settings.loopback, form_token=form_token)

@@ -143,7 +143,8 @@ class BodyLimitMiddleware:
 async def _send_json(send: Send, status: int, payload: dict[str, str | None]) -> None:
     body = json.dumps(payload).encode()
     await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                "headers": [(b"content-type", b"application/json"),
+                            (b"content-length", str(len(body)).encode()),
                             (b"connection", b"close")]})
     await send({"type": "http.response.body", "body": body})
 
@@ -174,7 +175,8 @@ class WriteForbidden(Exception):
         self.status = status
 
     def to_dict(self) -> dict[str, str | None]:
-        return {"code": f"HTTP{self.status}", "input": None, "message": self.message, "type": "WriteForbidden"}
+        return {"code": f"HTTP{self.status}", "input": None, "message": self.message,
+                "type": "WriteForbidden"}
 
 
 def _bearer(request: Request) -> str | None:
