@@ -4,9 +4,13 @@ Counts are evidence items: each quote with a stance toward the target, each reac
 actor-level stance counts once for an article only when that article has no such item.
 The row's stance aggregates per-article stances (``_article_vote``, ``_across_articles``): an
 actor is support when more of its articles say support than oppose, oppose symmetrically; a tie
-is broken by the polar evidence counts, and stays neutral if those tie as well. Neutral only when nothing polar was
-found. The evidence is the highest-scoring quote with that label (else the reaction's sentence).
-Outlets include those of every exact copy.
+is broken by the polar evidence counts, and stays neutral if those tie as well. Neutral only
+when nothing polar was found. The evidence is the highest-scoring quote with that label (else
+the reaction's sentence). Outlets include those of every exact copy.
+
+Evidence comes from the targets named at ingest (``stances``) and from the candidate targets the
+query names (``saidwhat.store.candidates``); an article with a named target that matches is read
+from that target only, so nothing counts twice.
 """
 
 from __future__ import annotations
