@@ -139,3 +139,42 @@ def test_must_show_un_report_without_target(fixture_dir: Path, tmp_path: Path) -
     listed = json.loads(subprocess.run([*exe, "targets", "--db", db, "--format", "json"], check=True,
                                        capture_output=True, text=True).stdout)
     assert listed[0]["sort"] == "document" and listed[0]["actors"] >= 4
+
+
+def test_api_and_web_list_targets_and_answer_unnamed_ones(store: Store) -> None:
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from saidwhat.views.web import create_app
+
+    store.close()
+    with TestClient(create_app(store.url), base_url="http://127.0.0.1") as client:
+        listed = client.get("/api/targets").json()
+        assert {"name": "Donald Trump", "sort": "person", "actors": 2, "articles": 1} in listed
+        rows = client.get("/api/reactions", params={"target": "the UN report"}).json()["items"]
+        assert {r["actor"]: r["stance"] for r in rows}.get("Wang Lei") == "oppose"
+        page = client.get("/reactions", params={"target": "Donald Trump"}).text
+        assert "Donald Trump</a> <span class=\"count\">2 actors · 1 articles</span>" in page
+        assert "John Smith" in page
+
+
+def test_upgrade_from_0002_adds_the_candidate_tables(store: Store) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import inspect
+
+    import saidwhat.store
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(saidwhat.store.__file__).parent / "migrations"))
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")
+    with store.engine.connect() as conn:
+        assert not inspect(conn).has_table("target_candidates")
+    store.close()
+    with Store(store.url) as again:
+        assert again.reactions("Donald Trump") == []  # stored before 0003: no candidates, no error
+        with again.engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+        assert {"target_candidates", "candidate_names", "candidate_stances"} <= tables
