@@ -178,3 +178,12 @@ def test_upgrade_from_0002_adds_the_candidate_tables(store: Store) -> None:
         with again.engine.connect() as conn:
             tables = set(inspect(conn).get_table_names())
         assert {"target_candidates", "candidate_names", "candidate_stances"} <= tables
+
+
+def test_the_proposed_topic_is_a_candidate_when_grounded() -> None:
+    a = analyze_text("""The city council approved a toll on the Harbor Bridge on Monday. "The toll is \
+unfair and harmful to workers," said Ana Ruiz, a nurse. "The toll is a good and fair plan," said Tom Reed.
+The toll starts in May. Critics call the toll a burden.""")
+    topic = next(c for c in a.candidates if c.sort != "person" and "toll" in c.name)
+    assert topic.name == "the toll on the Harbor Bridge"
+    assert "the toll" in topic.aliases

@@ -10,7 +10,9 @@ actor's stance toward them, scored exactly as for a target named at ingest (``fi
   ``MIN_ENTITY_MENTIONS`` times;
 - one document per article ("the report", "the assessment", "the findings"), named by its most
   grounded mention ("UN report on human rights abuses in Xinjiang"): the one with the most proper
-  modifiers, with its "on/into/about" phrase.
+  modifiers (or a named author: "The United Nations released a report"), with its "on/into/about"
+  phrase; likewise the target proposed for the article, when a mention of it is grounded ("the
+  toll on the Harbor Bridge").
 
 Generic phrases ("the debate", "your child") are never candidates.
 """
@@ -109,14 +111,15 @@ def _author(chunk: SpacySpan) -> SpacySpan | None:
     return chunk.doc[subj.left_edge.i:subj.i + 1]
 
 
-def document_name(doc: Doc) -> tuple[str, str] | None:
-    """The article's document, by its most grounded mention: its name with and without its
-    "on …" phrase ("the UN report on Xinjiang", "the UN report"), or None when no mention is grounded."""
+def document_name(doc: Doc, heads: frozenset[str] = frozenset(_DOC_NOUNS)) -> tuple[str, str] | None:
+    """The article's document (or another thing named by one of ``heads``), by its most grounded
+    mention: its name with and without its "on …" phrase ("the UN report on Xinjiang", "the UN
+    report"), or None when no mention is grounded."""
     best: tuple[int, int, str, str] | None = None
     n_refs = 0
     for chunk in doc.noun_chunks:
         head = chunk.root
-        if head.lemma_.lower() not in _DOC_NOUNS and head.lower_ not in _DOC_NOUNS:
+        if head.lemma_.lower() not in heads and head.lower_ not in heads:
             continue
         n_refs += 1
         proper, short, full = _grounded(chunk)
@@ -160,6 +163,19 @@ def _evidence(doc: Doc, work: AnalyzedArticle, info: TargetInfo, config: StanceC
                            mentions=info.target.mentions, stances=stances, reactions=reactions)
 
 
+def _grounded_topics(doc: Doc, analyzed: AnalyzedArticle) -> list[tuple[str, str]]:
+    """The grounded document, and the grounded form of the target proposed for the article
+    ("the toll on the Harbor Bridge" for "the toll"), each as (name, short form)."""
+    found = [x for x in [document_name(doc)] if x is not None]
+    for target in analyzed.targets:
+        words = target.name.lower().split()
+        if target.proposed and words and words[-1] not in _DOC_NOUNS:
+            topic = document_name(doc, frozenset({words[-1]}))
+            if topic is not None and topic not in found:
+                found.append(topic)
+    return found
+
+
 def target_candidates(doc: Doc, analyzed: AnalyzedArticle, *,
                       config: StanceConfig | None = None) -> list[TargetCandidate]:
     """The article's candidate targets with their evidence. Actors found reacting to a candidate
@@ -168,8 +184,7 @@ def target_candidates(doc: Doc, analyzed: AnalyzedArticle, *,
         config = default_config()
     names = entity_names(doc, analyzed)
     lookup = {name: name for name in names}
-    document = document_name(doc)
-    if document is not None:
+    for document in _grounded_topics(doc, analyzed):
         names = {document[0]: False, **names}
         lookup[document[0]] = document[1]
     out: list[TargetCandidate] = []
