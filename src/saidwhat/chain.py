@@ -59,12 +59,14 @@ def extract(source: str | Page, *, allow_private_network: bool = False, timeout:
 
 def analyze(source: str | Page | Article, *, targets: Sequence[str] | None = None,
             allow_private_network: bool = False, timeout: float | None = None,
-            fetch_timeout: float = FETCH_TIMEOUT, doc: Doc | None = None) -> AnalyzedArticle:
+            fetch_timeout: float = FETCH_TIMEOUT, doc: Doc | None = None, include_beliefs: bool = False,
+            min_confidence: float = 0.0) -> AnalyzedArticle:
     """Page → article → analysis for one document: a name (file, ``-``, URL), a ``Page``, or an
     ``Article`` already extracted (ingest adjusts its metadata first).
 
     ``targets`` are the names to take stances toward (default: proposed from the text); ``doc``
     an existing spaCy parse of the article's text (see ``saidwhat.analysis.pipeline.parse_many``).
+    Quotes are speech only unless ``include_beliefs``, and at least ``min_confidence``.
     """
     from saidwhat.analysis import analyze_article
 
@@ -73,4 +75,5 @@ def analyze(source: str | Page | Article, *, targets: Sequence[str] | None = Non
         article = source
     else:
         article = _extract(source, allow_private_network, fetch_timeout, deadline)
-    return analyze_article(article, targets=list(targets) if targets else None, doc=doc, deadline=deadline)
+    return analyze_article(article, targets=list(targets) if targets else None, doc=doc, deadline=deadline,
+                           include_beliefs=include_beliefs, min_confidence=min_confidence)

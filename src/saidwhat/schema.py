@@ -23,7 +23,9 @@ __all__ = [
     "ActorStance",
     "AnalyzedArticle",
     "Article",
+    "AttributionType",
     "CandidateStance",
+    "PageType",
     "Quote",
     "QuoteKind",
     "QuoteStance",
@@ -40,6 +42,9 @@ SCHEMA_VERSION = "1"
 Span = tuple[int, int]
 ActorKind = Literal["person", "organization", "group", "anonymous"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
+PageType = Literal["news", "opinion", "review", "listing", "other"]
+# speech: said, wrote, announced, according to, a study found; belief: thinks, fears, wants, plans.
+AttributionType = Literal["speech", "belief"]
 StanceLabel = Literal["support", "oppose", "neutral"]
 
 #: The literals in order, for loops, choices, form options and CSV columns (one vocabulary).
@@ -67,6 +72,8 @@ class Article(_Model):
     text: str = ""
     source: str | None = Field(default=None, description="the input as the user named it (path, URL, '-')")
     description: str | None = None
+    page_type: PageType | None = Field(
+        default=None, description="news, opinion, review, listing (deals, product pages) or other")
 
 
 class QuoteStance(_Model):
@@ -98,11 +105,14 @@ class Speaker(_Model):
 class Quote(_Model):
     id: str
     kind: QuoteKind
+    type: AttributionType = Field(default="speech", description="speech (said, wrote, found) or belief "
+                                  "(thinks, fears, wants, plans); analyze shows beliefs only on request")
     content: list[Span]
     text: str = Field(default="", description=f"the words, parts joined by {QUOTE_PART_SEPARATOR!r}")
     cue: list[Span] = Field(default_factory=list)
     speaker: Speaker = Field(default_factory=Speaker)
-    confidence: float | None = None
+    confidence: float | None = Field(default=None, description="calibrated probability that the quote is "
+                                     "usable: a real attribution, its span and its speaker right")
     stance: dict[str, QuoteStance] = Field(default_factory=dict)
 
 

@@ -17,6 +17,10 @@ from spacy.tokens import Doc
 
 from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.attribution import find_attributions
+from saidwhat.analysis.attribution.confidence import usable_probability
+from saidwhat.analysis.attribution.layout import layout_quotes
+from saidwhat.analysis.attribution.profile import user_profile
+from saidwhat.analysis.attribution.speaker import refine_speakers
 from saidwhat.analysis.nlp import MAX_CHARS, get_nlp
 from saidwhat.analysis.stance import assign_stances
 from saidwhat.analysis.stance.candidates import target_candidates
@@ -45,11 +49,15 @@ def _check(deadline: Deadline | None, step: str, source: str | None) -> None:
 
 
 def analyze_article(article: Article, *, targets: Sequence[str] | None = None,
-                    doc: Doc | None = None, deadline: Deadline | None = None) -> AnalyzedArticle:
+                    doc: Doc | None = None, deadline: Deadline | None = None,
+                    include_beliefs: bool = False, min_confidence: float = 0.0) -> AnalyzedArticle:
     """Analyse an extracted article; offsets in the result index ``article.text``.
 
     ``doc`` may be passed when the text was already parsed (see ``parse_many``); it must be the
-    parse of ``article.text``. ``deadline`` is checked between the components.
+    parse of ``article.text``. ``deadline`` is checked between the components. Quotes follow the
+    user profile (``attribution.profile``): speech only unless ``include_beliefs``, and only those
+    whose confidence (the calibrated probability that the quote is usable) reaches
+    ``min_confidence``.
     """
     text = article.text
     check_size(text, article.source)
@@ -59,22 +67,33 @@ def analyze_article(article: Article, *, targets: Sequence[str] | None = None,
     elif doc.text != text:
         raise ValueError("doc is not the parse of article.text")
     _check(deadline, "attribution", article.source)
-    attributions = find_attributions(doc)
+    attributions, verdicts = user_profile(doc, layout_quotes(doc, find_attributions(doc)))
+    if not include_beliefs:
+        keep = [i for i, a in enumerate(attributions) if a.type == "speech"]
+        attributions = [attributions[i] for i in keep]
+        verdicts = [verdicts[i] for i in keep]
     _check(deadline, "actors", article.source)
-    resolution = resolve_actors(doc, attributions)
-    quotes = []
+    resolution = resolve_actors(doc, attributions, page_type=article.page_type)
+    refine_speakers(doc, attributions, resolution)
+    quotes: list[Quote] = []
     for i, att in enumerate(attributions):
+        if i in resolution.not_quotes:
+            continue  # a product name on a deals list or product page
         mention = resolution.mentions[i] if i < len(resolution.mentions) else list(att.source)
         actor = resolution.speakers[i] if i < len(resolution.speakers) else None
+        conf = usable_probability(doc, att, verdicts[i], mention, actor, resolution.actors)
+        if conf < min_confidence:
+            continue
         quotes.append(
             Quote(
-                id=f"q{i + 1}",
+                id=f"q{len(quotes) + 1}",
                 kind=att.kind,
+                type=att.type,
                 content=list(att.content),
                 text=QUOTE_PART_SEPARATOR.join(text[s:e] for s, e in att.content),
                 cue=list(att.cue),
                 speaker=Speaker(mention=list(mention), actor=actor),
-                confidence=round(att.confidence, 4),
+                confidence=round(conf, 4),
             )
         )
     analyzed = AnalyzedArticle(**article.model_dump(), actors=resolution.actors, quotes=quotes)
@@ -86,6 +105,8 @@ def analyze_article(article: Article, *, targets: Sequence[str] | None = None,
 
 
 def analyze_text(text: str, *, source: str | None = None, targets: Sequence[str] | None = None,
-                 doc: Doc | None = None) -> AnalyzedArticle:
+                 doc: Doc | None = None, include_beliefs: bool = False,
+                 min_confidence: float = 0.0) -> AnalyzedArticle:
     """Analyse plain text exactly as given (no extraction): offsets index ``text`` itself."""
-    return analyze_article(Article(text=text, source=source), targets=targets, doc=doc)
+    return analyze_article(Article(text=text, source=source), targets=targets, doc=doc,
+                           include_beliefs=include_beliefs, min_confidence=min_confidence)

@@ -21,6 +21,7 @@ from trafilatura.utils import load_html
 from saidwhat.article.clutter import clean_paragraphs
 from saidwhat.article.language import check_english
 from saidwhat.article.metadata import HeadMetadata, read_head, split_authors, strip_site_suffix
+from saidwhat.article.page_type import classify_page, read_signals
 from saidwhat.dates import iso_date
 from saidwhat.errors import NoArticleTextError
 from saidwhat.page.model import Page
@@ -190,6 +191,7 @@ def _extract_html(page: Page, require_english: bool) -> Article:
     if tree is None:
         raise NoArticleTextError("the HTML could not be parsed", input=page.source)
     head = read_head(tree)
+    signals = read_signals(tree)
     article: Article | None = None
     paragraphs: list[str] = []
     words = 0
@@ -215,14 +217,18 @@ def _extract_html(page: Page, require_english: bool) -> Article:
         log.debug("%s: %d words with %s", page.source, words, options)
     if article is None:
         raise NoArticleTextError("no main text found in the page", input=page.source)
-    return _finish(article, paragraphs, words, page, require_english)
+    article = _finish(article, paragraphs, words, page, require_english)
+    article.page_type = classify_page(article.text, url=article.url, title=article.title, signals=signals)
+    return article
 
 
 def _extract_text(page: Page, require_english: bool) -> Article:
     title, paragraphs = text_paragraphs(page.content)
     article = Article(title=title, source=page.source, url=page.url)
     paragraphs, words = _clean(paragraphs, page)
-    return _finish(article, paragraphs, words, page, require_english)
+    article = _finish(article, paragraphs, words, page, require_english)
+    article.page_type = classify_page(article.text, url=article.url, title=article.title)
+    return article
 
 
 def extract_article(page: Page, *, require_english: bool = True) -> Article:

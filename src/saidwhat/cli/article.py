@@ -13,6 +13,10 @@ from saidwhat.errors import SaidwhatError
 from saidwhat.runner import run_batch
 from saidwhat.schema import Article
 
+# Quotes below this probability of being usable are not shown unless asked for: on held-back own
+# pages only 6% of them were usable (docs/confidence.md, reliability table).
+DEFAULT_MIN_CONFIDENCE = 0.2
+
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     common = argparse.ArgumentParser(add_help=False)
@@ -37,7 +41,23 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--format", choices=["json", "jsonl", "markdown"], default="json")
     p.add_argument("--target", action="append", default=[], metavar="NAME",
                    help="a target to take stances toward (repeatable); default: proposed from the text")
+    p.add_argument("--include", choices=["beliefs"], action="append", default=[],
+                   help="'beliefs': also show beliefs and intentions (thinks, fears, wants); "
+                        "default: speech only")
+    p.add_argument("--min-confidence", type=_probability, default=DEFAULT_MIN_CONFIDENCE, metavar="P",
+                   help="show only quotes whose confidence (probability of being usable) is at least P "
+                        f"(0..1; default {DEFAULT_MIN_CONFIDENCE}, 0 shows all)")
     p.set_defaults(func=_run_analyze)
+
+
+def _probability(value: str) -> float:
+    try:
+        p = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0.0 <= p <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 1")
+    return p
 
 
 def _extract_one(item: str, allow_private_network: bool, fetch_timeout: float,
@@ -47,9 +67,11 @@ def _extract_one(item: str, allow_private_network: bool, fetch_timeout: float,
 
 
 def _analyze_one(item: str, allow_private_network: bool, fetch_timeout: float, timeout: float | None,
-                 targets: tuple[str, ...]) -> Article:
+                 targets: tuple[str, ...], include_beliefs: bool = False,
+                 min_confidence: float = 0.0) -> Article:
     return analyze(item, targets=targets, allow_private_network=allow_private_network,
-                   fetch_timeout=fetch_timeout, timeout=timeout)
+                   fetch_timeout=fetch_timeout, timeout=timeout, include_beliefs=include_beliefs,
+                   min_confidence=min_confidence)
 
 
 def _run(args: argparse.Namespace, fn: functools.partial[Article]) -> int:
@@ -80,7 +102,8 @@ def _run_extract(args: argparse.Namespace) -> int:
 
 def _run_analyze(args: argparse.Namespace) -> int:
     fn = functools.partial(_analyze_one, allow_private_network=args.allow_private_network,
-                           fetch_timeout=args.fetch_timeout, timeout=args.timeout, targets=tuple(args.target))
+                           fetch_timeout=args.fetch_timeout, timeout=args.timeout, targets=tuple(args.target),
+                           include_beliefs="beliefs" in args.include, min_confidence=args.min_confidence)
     return _run(args, fn)
 
 

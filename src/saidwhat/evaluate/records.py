@@ -1,9 +1,12 @@
 """One article's attributions as a JSON record in the shared FORMAT.md layout.
 
-This is what ``saidwhat attributions`` writes, one line per text file. Without targets it runs
-the parse, the extractor and actor resolution (for the speaker's canonical name); with targets it
-runs the whole analysis (``analyze_text``) and adds each quote's stance. Both read the same
-extractor, so content, cue and kind are identical either way.
+This is what ``saidwhat attributions`` writes, one line per text file. It is the ``polnear``
+profile: every attribution the extractor finds, beliefs and intentions included and without the
+user profile's precision filters (``attribution.profile``), because that broad notion is what
+PolNeAR annotates and its scorer measures. ``saidwhat analyze`` uses the ``user`` profile.
+Without targets it runs the parse, the extractor and actor resolution (for the speaker's
+canonical name); with targets it runs the whole analysis (``analyze_text``) and adds each
+quote's stance. Both read the same extractor, so content, cue and kind are identical either way.
 """
 
 from __future__ import annotations

@@ -51,10 +51,15 @@ def _quoted(said: str) -> str:
     return "“" + _md(said) + "”"
 
 
+# Below this confidence (probability that the quote is usable) the report marks a quote as uncertain:
+# about half such quotes are wrong (docs/confidence.md, reliability table on held-back pages).
+UNCERTAIN = 0.5
+
+
 def render_markdown(article: Article) -> str:
     lines = [f"# {_md(article.title) or '(untitled)'}", ""]
-    facts = [x for x in (_md(article.outlet), article.published, ", ".join(_md(a) for a in article.authors))
-             if x]
+    facts = [x for x in (_md(article.outlet), article.published, ", ".join(_md(a) for a in article.authors),
+                         article.page_type) if x]
     if facts:
         lines += [" · ".join(facts), ""]
     if article.url:
@@ -89,20 +94,25 @@ def render_markdown(article: Article) -> str:
                 lines.append(f"| {_md(act.name)} | {_md(act.affiliation)} | {st.label} ({st.score:.2f}) | "
                              f"{ev} |")
             lines.append("")
-    lines += ["## Actors", "", "| actor | kind | affiliation | mentions | aliases |", "|---|---|---|---|---|"]
+    lines += ["## Actors", "", "| actor | kind | role | affiliation | mentions | aliases |",
+              "|---|---|---|---|---|---|"]
     for act in a.actors:
         lines.append(
-            f"| {_md(act.name)} | {act.kind} | {_md(act.affiliation)} | {len(act.mentions)} | "
+            f"| {_md(act.name)} | {act.kind} | {_md(act.role)} | {_md(act.affiliation)} | "
+            f"{len(act.mentions)} | "
             f"{_md(', '.join(act.aliases))} |"
         )
     lines += ["", "## Quotes", ""]
     for q in a.quotes:
         speaker = names.get(q.speaker.actor or "")
         mention = " ".join(a.span_text(s) for s in q.speaker.mention)
-        who = _md(speaker.name) if speaker else _md(mention) or "?"
+        who = _md(speaker.name) if speaker else _md(mention) or "speaker unknown"
         said = q.text
         cue = " ".join(a.span_text(s) for s in q.cue)
         stance = "; ".join(f"{_md(k)}: {v.label}" for k, v in q.stance.items() if v.label != "neutral")
         tail = f" — *{stance}*" if stance else ""
-        lines.append(f"- **{who}** ({_md(cue) or 'no cue'}, {q.kind}): {_quoted(said)}{tail}")
+        belief = "belief" if q.type == "belief" else ""
+        how = ", ".join(x for x in (_md(cue) or "no cue", q.kind, belief) if x)
+        flag = " ⚠ *uncertain*" if q.confidence is not None and q.confidence < UNCERTAIN else ""
+        lines.append(f"- **{who}** ({how}): {_quoted(said)}{tail}{flag}")
     return "\n".join(lines)

@@ -27,6 +27,7 @@ from saidwhat.analysis.stance.score import (
     word_polarity,
 )
 from saidwhat.analysis.stance.targets import TargetInfo, find_target, propose_target
+from saidwhat.analysis.subjects import agent_of
 from saidwhat.schema import (
     Actor,
     ActorKind,
@@ -55,26 +56,6 @@ def _actor_at(analyzed: AnalyzedArticle, tok: Token) -> Actor | None:
         for s, e in a.mentions:
             if s <= tok.idx < e:
                 return a
-    return None
-
-
-def _subject(tok: Token) -> Token | None:
-    """The agent of a cue verb/noun: nsubj, passive agent, possessor, or the governing verb's subject."""
-    cur = tok
-    for _ in range(4):
-        subs = [c for c in cur.children if c.dep_ == "nsubj"]
-        if subs:
-            return min(subs, key=lambda c: abs(c.i - cur.i))
-        for c in cur.children:
-            if c.dep_ == "agent":
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        return p
-            if c.dep_ == "poss" and cur.pos_ == "NOUN":
-                return c
-        if cur.head is cur:
-            return None
-        cur = cur.head
     return None
 
 
@@ -147,7 +128,7 @@ def find_reactions(doc: Doc, analyzed: AnalyzedArticle, info: TargetInfo, start_
         pol = _reaction_polarity(tok, tgt)
         if not pol:
             continue
-        subj = _subject(tok)
+        subj = agent_of(tok)
         if subj is None or subj.i in tgt or subj.pos_ in ("DET",):
             continue
         actor = _actor_at(analyzed, subj)
