@@ -30,9 +30,12 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 
 def summary_of(argv: list[str], capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
     code, out, err = run([*argv, "--json-summary", "--quiet"], capsys)
-    assert code == 0, err
     assert "seen" in err  # the final summary line always goes to stderr
-    return json.loads(out)  # type: ignore[no-any-return]
+    summary: dict[str, object] = json.loads(out)
+    # any failed document makes the run exit 1, and the summary says so
+    assert code == (1 if summary["failed"] else 0), err
+    assert (f"{summary['failed']} document(s) failed" in err) == bool(summary["failed"]), err
+    return summary
 
 
 def test_folder_ingest_is_idempotent(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

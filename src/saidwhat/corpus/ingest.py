@@ -336,6 +336,8 @@ def _record(store: Store, doc: Document, out: Result[Processed], options: Ingest
     except SaidwhatError as exc:
         store.record_failure(doc.source, exc)
         summary.failed += 1
+        if len(summary.failures) < 1000:
+            summary.failures.append(str(exc))
         return "failed"
     if result.status == "stored":
         summary.stored += 1

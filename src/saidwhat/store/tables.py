@@ -13,6 +13,12 @@ copy_links      (near-)copies between stored articles; nothing is ever deleted f
 lsh_bands       MinHash LSH band buckets of each article, for finding copy candidates in SQL
 failures        documents that could not be ingested, latest failure per source
 sightings       every distinct source an article was read from (its own first, then exact copies)
+target_candidates, candidate_names, candidate_stances
+                candidate targets of each article with their names and stance evidence
+
+``quotes_fts`` (SQLite only) is declared apart, on its own ``MetaData``: SQLAlchemy cannot create
+an FTS5 virtual table, so migration 0001 creates it in SQL and ``metadata`` stays what the
+migrations build on both dialects.
 """
 
 from __future__ import annotations
@@ -195,4 +201,47 @@ sightings = Table(
     Column("seen_at", String(40), nullable=False),
     UniqueConstraint("article_id", "source_key", name="uq_sightings_article_source"),
     Index("ix_sightings_source", "source"),
+)
+
+
+# The SQLite FTS5 index of quote text (rowid = quotes.id); created by migration 0001, not by SQLAlchemy.
+quotes_fts = Table("quotes_fts", MetaData(), Column("rowid", Integer, primary_key=True), Column("text", Text))
+
+# Added by migration 0003: candidate targets of each article (``AnalyzedArticle.candidates``), so
+# ``reactions --target`` answers for targets never named at ingest. ``candidate_names`` holds the
+# normalised name and every alias; ``word`` its last word (a surname, "report"), for matching a
+# query by head; ``candidate_stances`` the evidence per quote, reaction and actor.
+target_candidates = Table(
+    "target_candidates",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("article_id", Id, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("name", Text, nullable=False),
+    Column("name_norm", String(500), nullable=False, index=True),
+    Column("sort", String(10), nullable=False),
+    Column("n_mentions", Integer, nullable=False, default=0),
+)
+
+candidate_names = Table(
+    "candidate_names",
+    metadata,
+    Column("candidate_id", Id, ForeignKey("target_candidates.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("alias_norm", String(500), nullable=False, index=True),
+    Column("word", String(100), nullable=False, index=True),
+)
+
+candidate_stances = Table(
+    "candidate_stances",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("candidate_id", Id, ForeignKey("target_candidates.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("article_id", Id, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("actor_key", String(300), index=True),
+    Column("origin", String(10), nullable=False),  # quote | actor | reaction
+    Column("quote_row", Id, ForeignKey("quotes.id", ondelete="CASCADE")),
+    Column("label", String(10), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("text", Text),  # a reaction's sentence
 )

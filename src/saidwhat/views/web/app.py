@@ -75,7 +75,7 @@ class WebSettings:
 
 
 class StoreHolder:
-    """Opens the store on first use (so an app that only analyses never creates a database)."""
+    """Opens the store on first use; a store that does not exist is an error (503), never made empty."""
 
     def __init__(self, url: str | None, store: Store | None) -> None:
         self.url = url
@@ -88,7 +88,7 @@ class StoreHolder:
             with self._lock:
                 if self._store is None:
                     try:
-                        self._store = open_store(self.url)
+                        self._store = open_store(self.url, create=False)  # the web never creates a store
                     except SaidwhatError:
                         raise
                     except Exception as exc:
