@@ -253,6 +253,22 @@ def test_hand_merge_is_kept_for_later_articles_and_reidentify(store: Store) -> N
         store.merge_actors("person:ivana-trump", "person:ivana-trump")
 
 
+def test_a_merge_moves_the_candidate_target_evidence_too(store: Store) -> None:
+    """Reactions to a target never named at ingest follow the merged actor."""
+    from saidwhat.schema import CandidateStance, TargetCandidate
+
+    for n, name in ((1, "Ivana Trump"), (2, "Ivana Zelnickova")):
+        article = story(n, Voice(name))
+        bridge = TargetCandidate(name="the Harbor Bridge", sort="other", stances=[
+            CandidateStance(origin="quote", item="q1", actor="a1", label="support", score=0.9)])
+        store.add_article(article.model_copy(update={"candidates": [bridge]}))
+    before = sorted(r.actor for r in store.reactions("the Harbor Bridge"))
+    assert before == ["Ivana Trump", "Ivana Zelnickova"]
+    store.merge_actors("person:ivana-zelnickova", "person:ivana-trump")
+    rows = store.reactions("the Harbor Bridge")
+    assert [(r.actor_key, r.n_articles, r.stance) for r in rows] == [("person:ivana-trump", 2, "support")]
+
+
 def test_hand_split_by_article_is_kept(store: Store) -> None:
     store.add_article(story(1, Voice("Michael Jordan", said="the shot was good")))
     b = store.add_article(story(2, Voice("Michael Jordan", said="the theorem holds"))).article_id

@@ -114,9 +114,12 @@ CASES: list[Case] = [
     _c("filters._ADDRESS", actor_filters._ADDRESS, "search", ANALYSIS_CHARS, "P.O. Box ", "Suite ", "1 "),
     _c("filters._MODEL", actor_filters._MODEL, "search", ANALYSIS_CHARS),
     _c("layout._TRANSCRIPT", layout._TRANSCRIPT, "findall", ANALYSIS_CHARS, "WALLACE: ", "A. B ", "AB"),
-    _c("layout._DASH_SIGNED", layout._DASH_SIGNED, "findall", ANALYSIS_CHARS, "\u201d \u2015 ", "\u2015 A"),
-    _c("profile._ANONYMITY", profile._ANONYMITY, "search", ANALYSIS_CHARS, "asked not to be ", "not to be named"),
-    _c("profile._CREDIT", profile._CREDIT, "search", ANALYSIS_CHARS, "originally published ", "published by "),
+    _c("layout._DASH_SIGNED", layout._DASH_SIGNED, "findall", ANALYSIS_CHARS,
+       "\u201d \u2015 ", "\u2015 A"),
+    _c("profile._ANONYMITY", profile._ANONYMITY, "search", ANALYSIS_CHARS,
+       "asked not to be ", "not to be named"),
+    _c("profile._CREDIT", profile._CREDIT, "search", ANALYSIS_CHARS,
+       "originally published ", "published by "),
     _c("profile.INCH_MARK", profile.INCH_MARK, "findall", ANALYSIS_CHARS, '34"', "1.5"),
     _c("linebreaks._WORD", linebreaks._WORD, "fullmatch", ANALYSIS_CHARS, "a-", "a'"),
     _c("page_type._PRICE", page_type._PRICE, "search", ANALYSIS_CHARS, "$1", "1,", "1.00 "),
@@ -142,8 +145,8 @@ FAIL_TAILS = ("", "\x00!", " \x00")
 
 def _runner(case: Case) -> Callable[[Any], object]:
     p = case.pattern
-    return {"match": p.match, "search": p.search, "findall": p.findall, "split": p.split, "fullmatch": p.fullmatch,
-            "sub": lambda text: p.sub("", text)}[case.how]
+    return {"match": p.match, "search": p.search, "findall": p.findall, "split": p.split,
+            "fullmatch": p.fullmatch, "sub": lambda text: p.sub("", text)}[case.how]
 
 
 def _recipes(case: Case) -> list[tuple[str, str, str]]:

@@ -318,7 +318,7 @@ def test_reopen_is_idempotent_and_migrated(store_url: str) -> None:
     with open_store(store_url) as s:
         assert s.stats()["articles"] == 1
         with s.engine.connect() as conn:
-            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0003"
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0004"
 
 
 def test_upgrade_from_0001_backfills_sightings(store_url: str) -> None:

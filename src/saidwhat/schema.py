@@ -24,6 +24,7 @@ __all__ = [
     "AnalyzedArticle",
     "Article",
     "AttributionType",
+    "CandidateStance",
     "PageType",
     "Quote",
     "QuoteKind",
@@ -36,6 +37,7 @@ __all__ = [
     "UNCERTAIN_BELOW",
     "is_uncertain",
     "Target",
+    "TargetCandidate",
 ]
 
 SCHEMA_VERSION = "1"
@@ -160,12 +162,38 @@ class Reaction(_Model):
     evidence: list[Span] = Field(default_factory=list, description="the sentence that states the reaction")
 
 
+class CandidateStance(_Model):
+    """One item of stance evidence toward a candidate target: a quote's, a reaction's or an actor's."""
+
+    origin: Literal["quote", "reaction", "actor"]
+    item: str = Field(description="id of the quote, reaction or actor")
+    actor: str | None = Field(default=None, description="id of the actor who holds the stance")
+    label: StanceLabel
+    score: float
+
+
+class TargetCandidate(_Model):
+    """A target the article could be asked about later (``reactions --target`` after ingest):
+    a named entity or a noun phrase grounded in the article ("the UN report on Xinjiang"), with
+    its references ("the report", "the findings") and the stance evidence toward it. Only quotes
+    and actors involved with the candidate have evidence."""
+
+    name: str
+    sort: Literal["person", "document", "other"]
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[Span] = Field(default_factory=list)
+    stances: list[CandidateStance] = Field(default_factory=list)
+    reactions: list[Reaction] = Field(default_factory=list)
+
+
 class AnalyzedArticle(Article):
     schema_version: str = SCHEMA_VERSION
     actors: list[Actor] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
     reactions: list[Reaction] = Field(default_factory=list)
+    candidates: list[TargetCandidate] = Field(
+        default_factory=list, description="candidate targets with stance evidence, for questions asked later")
 
     @model_validator(mode="after")
     def _quote_texts(self) -> AnalyzedArticle:

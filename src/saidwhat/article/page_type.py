@@ -55,7 +55,8 @@ _TITLE_WORDS: list[tuple[PageType, re.Pattern[str]]] = [
 ]
 # A number starts only where no digit or comma precedes it, and its digits are taken once
 # (possessive): a long run like "1,1,1,…" is read in one pass, not once per position.
-_PRICE = re.compile(r"(?:[$£€¥]\s?\d[\d,]*+(?:\.\d\d)?|(?<![\d,])\b\d[\d,]*+(?:\.\d\d)?\s?(?:USD|EUR|GBP|dollars)\b)")
+_PRICE = re.compile(r"(?:[$£€¥]\s?\d[\d,]*+(?:\.\d\d)?"
+                    r"|(?<![\d,])\b\d[\d,]*+(?:\.\d\d)?\s?(?:USD|EUR|GBP|dollars)\b)")
 _REPORTING = re.compile(r"\b(?:said|says|told|according to|added|stated|announced)\b")
 
 # A page without reporting verbs is a listing when at least this share of its paragraphs carries a

@@ -103,6 +103,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _fmt(p)
     p.set_defaults(func=_run_reactions)
 
+    p = sub.add_parser("targets", help="targets across articles, by how many actors react to them in how "
+                       "many articles")
+    p.add_argument("--limit", type=int, default=50, metavar="N", help="how many targets (default 50)")
+    _db(p)
+    _fmt(p)
+    p.set_defaults(func=_run_targets)
+
     p = sub.add_parser("export", help="write the store out as JSON Lines, CSV or Parquet")
     _db(p)
     p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl")
@@ -211,6 +218,24 @@ def _run_reactions(args: argparse.Namespace) -> int:
             evidence = f"“{r.evidence.text}” ({r.evidence.outlet or '?'}, #{r.evidence.article_id})"
         table.add_row(r.actor, r.affiliation or "", r.stance, str(r.support), str(r.oppose), str(r.neutral),
                       r.first_seen or "", ", ".join(r.outlets), evidence)
+    _console().print(table)
+    return 0
+
+
+def _run_targets(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        rows = store.targets(limit=args.limit)
+    if args.format == "json":
+        _print_json([{"name": r.name, "sort": r.sort, "actors": r.n_actors, "articles": r.n_articles}
+                     for r in rows])
+        return 0
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} target(s), most reacting actors first")
+    for col in ("target", "sort", "actors", "articles"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(r.name, r.sort, str(r.n_actors), str(r.n_articles))
     _console().print(table)
     return 0
 

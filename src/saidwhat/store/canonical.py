@@ -245,7 +245,7 @@ def _move(conn: Connection, actors: Sequence[tuple[int, str]], old: str, new: st
         for table in (t.actors, t.actor_names):
             conn.execute(update(table).where(table.c.article_id == article_id, table.c.actor_key == old,
                                              table.c.local_id.in_(local_ids)).values(actor_key=new))
-        for table in (t.quotes, t.stances, t.reactions):
+        for table in (t.quotes, t.stances, t.reactions, t.candidate_stances):
             conn.execute(update(table).where(table.c.article_id == article_id, table.c.actor_key == old,
                                              table.c.local_actor.in_(local_ids)).values(actor_key=new))
     refresh_canonical(conn, [old, new])
@@ -511,10 +511,10 @@ def reidentify(conn: Connection) -> int:
 
 def _backfill_local_actors(conn: Connection, article_id: int, art: AnalyzedArticle,
                            old: dict[str, str]) -> None:
-    """Rows stored before migration 0003 do not say which of the article's actors they belong to:
+    """Rows stored before migration 0004 do not say which of the article's actors they belong to:
     fill that in from the stored analysis (and, for actor-level stances, from the old key when
     only one actor of the article had it)."""
-    q, s, r = t.quotes.c, t.stances.c, t.reactions.c
+    q, r = t.quotes.c, t.reactions.c
     if conn.execute(select(q.id).where(q.article_id == article_id, q.local_actor.is_(None),
                                        q.actor_key.is_not(None)).limit(1)).first() is None:
         return
@@ -522,9 +522,11 @@ def _backfill_local_actors(conn: Connection, article_id: int, art: AnalyzedArtic
         if quote.speaker.actor:
             conn.execute(update(t.quotes).where(q.article_id == article_id, q.quote_id == quote.id,
                                                 q.local_actor.is_(None)).values(local_actor=quote.speaker.actor))
-    conn.execute(update(t.stances).where(s.article_id == article_id, s.origin == "quote",
-                                         s.local_actor.is_(None))
-                 .values(local_actor=select(q.local_actor).where(q.id == s.quote_row).scalar_subquery()))
+    for table in (t.stances, t.candidate_stances):
+        c = table.c
+        conn.execute(update(table).where(c.article_id == article_id, c.origin == "quote",
+                                         c.local_actor.is_(None))
+                     .values(local_actor=select(q.local_actor).where(q.id == c.quote_row).scalar_subquery()))
     for reaction in art.reactions:
         conn.execute(update(t.reactions).where(r.article_id == article_id, r.reaction_id == reaction.id,
                                                r.local_actor.is_(None)).values(local_actor=reaction.actor))
@@ -533,12 +535,13 @@ def _backfill_local_actors(conn: Connection, article_id: int, art: AnalyzedArtic
         holders.setdefault(key, []).append(local_id)
     for key, local_ids in holders.items():
         if len(local_ids) == 1:
-            conn.execute(update(t.stances).where(s.article_id == article_id, s.actor_key == key,
-                                                 s.local_actor.is_(None)).values(local_actor=local_ids[0]))
+            for table in (t.stances, t.candidate_stances):
+                conn.execute(update(table).where(table.c.article_id == article_id, table.c.actor_key == key,
+                                                 table.c.local_actor.is_(None)).values(local_actor=local_ids[0]))
 
 
 def _repoint_rows(conn: Connection, article_id: int, local_id: str, old: str, new: str) -> None:
-    for table in (t.quotes, t.stances, t.reactions):
+    for table in (t.quotes, t.stances, t.reactions, t.candidate_stances):
         conn.execute(update(table).where(table.c.article_id == article_id, table.c.actor_key == old,
                                          table.c.local_actor == local_id).values(actor_key=new))
 

@@ -10,6 +10,7 @@ engine, normalises paging arguments and hands a connection to the module that do
     actors.py     canonical actors across articles: listing, actor pages
     diversity.py  who gets quoted: shares by gender, kind, affiliation per outlet or period
     targets.py    target names and aliases across articles
+    candidates.py candidate targets stored at ingest, matched to targets named at query time
     copies.py     LSH bands in SQL, copy links, an article's copies (algorithms in dedup.py)
     articles.py   reading articles back, listings, export, what ingest already has, counts
     search.py     quote search with filters and full text, facets
@@ -28,7 +29,18 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from saidwhat.errors import SaidwhatError, StoreError
 from saidwhat.schema import AnalyzedArticle
-from saidwhat.store import actors, articles, canonical, copies, diversity, reactions, search, write
+from saidwhat.store import (
+    actors,
+    articles,
+    candidates,
+    canonical,
+    copies,
+    diversity,
+    reactions,
+    search,
+    write,
+)
+from saidwhat.store.candidates import TargetCount
 from saidwhat.store.engine import (
     check_location,
     default_store_url,
@@ -199,6 +211,12 @@ class Store:
         (see ``saidwhat.store.reactions`` for how counts and the stance are made)."""
         with self.engine.connect() as conn:
             return reactions.reactions(conn, target, since=since, until=until)
+
+    def targets(self, *, limit: int = 50) -> list[TargetCount]:
+        """Targets joined across articles (named entities and grounded noun phrases), most
+        reacting actors first, then most articles (see ``saidwhat.store.candidates``)."""
+        with self.engine.connect() as conn:
+            return candidates.ranked_targets(conn, limit=max(0, min(int(limit), MAX_LIMIT)))
 
     # -- who gets quoted (saidwhat.store.diversity) -----------------------------------------------
 

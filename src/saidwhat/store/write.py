@@ -21,6 +21,7 @@ from sqlalchemy.sql import ColumnElement
 from saidwhat.errors import SaidwhatError, StoreError
 from saidwhat.schema import AnalyzedArticle, Span
 from saidwhat.store import tables as t
+from saidwhat.store.candidates import insert_candidates
 from saidwhat.store.canonical import write_actors
 from saidwhat.store.copies import link_copies
 from saidwhat.store.dedup import fingerprint, shingles, text_hash
@@ -141,6 +142,7 @@ def _insert_article(conn: Connection, a: AnalyzedArticle, html: str | None, dige
     insert_targets(conn, article_id, a)
     _insert_stances(conn, article_id, a, keys, quote_rows)
     _insert_reactions(conn, article_id, a, keys)
+    insert_candidates(conn, article_id, a, keys, quote_rows)
     return article_id
 
 

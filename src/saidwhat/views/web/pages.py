@@ -295,7 +295,9 @@ def reactions_page(request: Request) -> Response:
     target = (request.query_params.get("target") or "").strip()[:200]
     f = {k: v for k, v in _filters(request).items() if k in ("since", "until", "stance")}
     offset = _int(request.query_params.get("offset"))
-    targets = _cached(request, "targets", lambda: store.facets().get("target", [])[:30])
+    # targets joined across articles, most reacting actors first: (name, "N actors in M articles")
+    targets = _cached(request, "targets", lambda: [
+        (x.name, f"{x.n_actors} actors · {x.n_articles} articles") for x in store.targets(limit=30)])
     ctx: dict[str, Any] = {"rows": [], "n_rows": 0}
     if target:
         rows = store.reactions(target, since=f.get("since"), until=f.get("until"))

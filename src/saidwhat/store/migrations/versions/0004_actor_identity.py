@@ -1,13 +1,14 @@
 """Actor identity across articles and speakers' gender.
 
 Adds the identity evidence and gender of each article's actor (``actors``), the gender of each
-canonical actor, the speaker's id within its article on quotes, stances and reactions (so that a
-hand split can move one actor's rows), and two tables: ``actor_names`` (the name forms actors are
-matched by) and ``actor_edits`` (hand merges and splits). Stores made before this revision keep
-their keys until ``saidwhat actors reidentify`` recomputes them from the stored analyses.
+canonical actor, the speaker's id within its article on quotes, stances, reactions and candidate
+stances (so that a hand split can move one actor's rows), and two tables: ``actor_names`` (the
+name forms actors are matched by) and ``actor_edits`` (hand merges and splits). Stores made
+before this revision keep their keys until ``saidwhat actors reidentify`` recomputes them from
+the stored analyses.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
@@ -30,7 +31,7 @@ def upgrade() -> None:
     op.create_index("ix_actors_name_form", "actors", ["name_form"])
     op.add_column("canonical_actors", sa.Column("gender", sa.String(10)))
     op.add_column("canonical_actors", sa.Column("gender_source", sa.String(10)))
-    for table in ("quotes", "stances", "reactions"):
+    for table in ("quotes", "stances", "reactions", "candidate_stances"):
         op.add_column(table, sa.Column("local_actor", sa.String(40)))
     op.create_table(
         "actor_names",
@@ -59,7 +60,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("actor_edits")
     op.drop_table("actor_names")
-    for table in ("quotes", "stances", "reactions"):
+    for table in ("quotes", "stances", "reactions", "candidate_stances"):
         op.drop_column(table, "local_actor")
     op.drop_index("ix_actors_name_form", "actors")
     op.drop_column("canonical_actors", "gender_source")
