@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import saidwhat
-from saidwhat.schema import AnalyzedArticle
+from saidwhat.schema import AnalyzedArticle, Quote
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "harbor-bridge.html"
 
@@ -101,9 +101,17 @@ def test_the_shippers_association_opposes_the_toll(example: AnalyzedArticle) -> 
 
 def test_state_department_takes_no_side_on_the_toll(example: AnalyzedArticle) -> None:
     """It welcomes "the council's commitment to the long-term safety" of the crossing, not the toll:
-    nothing it says is about the toll, so no stance (it must not be read as support)."""
-    label, _ = _stance(example, "state transportation department")
-    assert label in (None, "neutral")
+    nothing it says is about the toll, so its quote has no stance (it must not be read as support)."""
+    target = example.targets[0].name
+    def speaker(q: Quote) -> str:
+        return " ".join(example.span_text(s) for s in q.speaker.mention)
+
+    quote = next(q for q in example.quotes if "state transportation department" in speaker(q))
+    assert "welcomes" in quote.text
+    assert target not in quote.stance  # no evidence about the toll: no stance, not support
+    for actor in example.actors:
+        if "state transportation department" in actor.name.lower():
+            assert actor.stance.get(target) is None or actor.stance[target].label == "neutral"
 
 
 def test_report_marks_evidence_sentences_not_single_words(example: AnalyzedArticle) -> None:

@@ -18,6 +18,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from saidwhat.analysis.actors import resolve_actors
+from saidwhat.analysis.attribution import Attribution
 from saidwhat.analysis.stance.actions import find_authors, find_reactions
 from saidwhat.analysis.stance.learned import default_config
 from saidwhat.analysis.stance.score import StanceConfig, StanceResult, score_attribution, tokens_of
@@ -25,9 +27,11 @@ from saidwhat.analysis.stance.targets import TargetInfo, find_target, propose_ta
 from saidwhat.schema import (
     ActorStance,
     AnalyzedArticle,
+    Quote,
     QuoteStance,
     Reaction,
     Span,
+    Speaker,
     StanceLabel,
     is_uncertain,
 )
@@ -212,4 +216,25 @@ def assign_stances(
     analyzed.reactions = reactions
 
 
-__all__ = ["StanceConfig", "assign_stances", "find_reactions"]
+
+
+def stances_for_attributions(doc: Doc, attributions: Sequence[Attribution], targets: Sequence[str],
+                             *, config: StanceConfig | None = None) -> AnalyzedArticle:
+    """An analysed article over exactly these attributions (no quote filtering), with stances.
+
+    For scorer-ready output (``saidwhat attributions --target``): the same attributions as
+    without ``--target``, each with its stance, so that the stance figure is measured over the
+    extractor's whole output and not the report's filtered view.
+    """
+    res = resolve_actors(doc, list(attributions))
+    quotes = [Quote(id=f"q{i + 1}", kind=a.kind, content=list(a.content), cue=list(a.cue),
+                    speaker=Speaker(mention=list(res.mentions[i] if i < len(res.mentions) else a.source),
+                                    actor=res.speakers[i] if i < len(res.speakers) else None),
+                    confidence=round(a.confidence, 4))
+              for i, a in enumerate(attributions)]
+    analyzed = AnalyzedArticle(text=doc.text, actors=res.actors, quotes=quotes)
+    assign_stances(doc, analyzed, list(targets), config=config)
+    return analyzed
+
+
+__all__ = ["StanceConfig", "assign_stances", "find_reactions", "stances_for_attributions"]
