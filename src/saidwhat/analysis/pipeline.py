@@ -24,6 +24,7 @@ from saidwhat.analysis.attribution.profile import user_profile
 from saidwhat.analysis.attribution.speaker import refine_speakers
 from saidwhat.analysis.nlp import MAX_CHARS, get_nlp
 from saidwhat.analysis.stance import assign_stances
+from saidwhat.analysis.stance.candidates import target_candidates
 from saidwhat.analysis.windows import merge, pieces
 from saidwhat.deadline import Deadline
 from saidwhat.errors import ConfigError, InputTooLargeError
@@ -148,6 +149,8 @@ def _analyze_unit(doc: Doc, article: Article, targets: Sequence[str] | None,
     analyzed = AnalyzedArticle(**article.model_dump(), actors=resolution.actors, quotes=quotes)
     _check(deadline, "stance", article.source)
     assign_stances(doc, analyzed, targets)
+    _check(deadline, "candidate targets", article.source)
+    analyzed.candidates = target_candidates(doc, analyzed)
     return analyzed
 
 

@@ -2,7 +2,7 @@
 
 HTML goes through trafilatura (main text and metadata), with our head-markup fallbacks; plain
 text takes its first line as the title. Both then pass our clutter filter, a minimum-length
-check and the English check. The settings below were chosen on the article-extraction
+check and language detection. The settings below were chosen on the article-extraction
 benchmark (see docs/extraction.md and benchmarks/extraction.py).
 """
 
@@ -18,8 +18,9 @@ from lxml.etree import LxmlError
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
-from saidwhat.article.clutter import clean_paragraphs
-from saidwhat.article.language import check_english
+from saidwhat.article.clutter import clean_paragraphs, clutter_rule
+from saidwhat.article.language import ensure_english, identify_language
+from saidwhat.article.linebreaks import join_broken_lines
 from saidwhat.article.metadata import HeadMetadata, read_head, split_authors, strip_site_suffix
 from saidwhat.article.page_type import classify_page, read_signals
 from saidwhat.dates import iso_date
@@ -100,6 +101,10 @@ def _count_words(text: str, limit: int) -> int:
     return count
 
 
+def _is_clutter(paragraph: str) -> bool:
+    return clutter_rule(paragraph) is not None
+
+
 def _dedupe(paragraphs: list[str]) -> list[str]:
     """Drop exact repeats of a paragraph holding a quotation (a pull quote printed twice), so a
     quote is recorded once. Other repeats stay: tables and lists legitimately repeat rows."""
@@ -116,11 +121,12 @@ def _dedupe(paragraphs: list[str]) -> list[str]:
 
 
 def html_paragraphs(text: str, title: str | None) -> list[str]:
-    """trafilatura's text (one block per line) as paragraphs, without a leading copy of the title."""
+    """trafilatura's text (one block per line) as paragraphs, without a leading copy of the title,
+    lines broken inside a sentence joined."""
     paragraphs = [p for p in (_norm(line) for line in text.splitlines()) if p]
     if paragraphs and title and paragraphs[0].casefold() == _norm(title).casefold():
         paragraphs = paragraphs[1:]
-    return _dedupe(paragraphs)
+    return _dedupe(join_broken_lines(paragraphs, alone=_is_clutter))
 
 
 def _is_wrapped(lines: list[str]) -> bool:
@@ -137,14 +143,15 @@ def _is_wrapped(lines: list[str]) -> bool:
 
 
 def _blocks(text: str) -> list[str]:
-    """Blocks split at blank lines; a hard-wrapped block re-joined, other blocks one paragraph per line."""
+    """Blocks split at blank lines; a hard-wrapped block re-joined, other blocks one paragraph per line
+    (lines broken inside a sentence joined)."""
     paragraphs: list[str] = []
     for block in _BLANK_LINE.split(text):
         lines = [_norm(line) for line in block.split("\n") if line.strip()]
         if _is_wrapped(lines):
             paragraphs.append(" ".join(lines))
         else:
-            paragraphs.extend(lines)
+            paragraphs.extend(join_broken_lines(lines, alone=_is_clutter))
     return paragraphs
 
 
@@ -175,7 +182,9 @@ def _finish(article: Article, paragraphs: list[str], words: int, page: Page,
             input=page.source,
         )
     text = "\n\n".join(paragraphs)
-    article.language = check_english(text, page.source) if require_english else None
+    article.language = identify_language(text)
+    if require_english:
+        ensure_english(article.language, page.source)
     article.text = text
     return article
 
@@ -265,12 +274,12 @@ def _extract_text(page: Page, require_english: bool) -> Article:
     return article
 
 
-def extract_article(page: Page, *, require_english: bool = True) -> Article:
-    """The article in ``page``: clean text (paragraphs joined by a blank line) and metadata.
+def extract_article(page: Page, *, require_english: bool = False) -> Article:
+    """The article in ``page``: clean text (paragraphs joined by a blank line) and metadata,
+    with its language detected (``language``, an ISO 639-1 code), whatever the language.
 
-    Raises NoArticleTextError when nothing article-like is left after cleaning, and
-    UnsupportedLanguageError when the text is not English (``require_english=False`` skips
-    that check and leaves ``language`` None: for measuring extraction on other languages).
+    Raises NoArticleTextError when nothing article-like is left after cleaning, and, with
+    ``require_english``, UnsupportedLanguageError naming the language when it is not English.
     """
     if page.kind == "html":
         return _extract_html(page, require_english)

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from saidwhat.chain import analyze, extract
-from saidwhat.cli._io import report_failures, write_output
+from saidwhat.cli._io import BatchProgress, LineStream, report_failures, write_output
 from saidwhat.errors import SaidwhatError
 from saidwhat.runner import run_batch
 from saidwhat.schema import Article
@@ -22,7 +22,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("inputs", nargs="+", metavar="INPUT",
                         help="HTML or text file, '-' for stdin, or an http(s) URL")
-    common.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
+    common.add_argument("-o", "--output",
+                        help="write here instead of stdout (jsonl: line by line as each input finishes, so a "
+                             "stopped run keeps what was done; other formats: atomically at the end)")
     common.add_argument("--keep-going", action="store_true",
                         help="go on after a failed input; list failures at the end")
     common.add_argument("--workers", type=int, default=1, help="analyse in N processes (default 1)")
@@ -32,6 +34,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                         help="deadline for fetching one URL, redirects included (default 30)")
     common.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
                         help="give up on one input after SECONDS (checked between steps; SW302)")
+    common.add_argument("--progress", action="store_true",
+                        help="report progress on stderr for several inputs even if stderr is not a terminal")
 
     p = sub.add_parser("extract", parents=[common], help="page → article: main text and metadata")
     p.add_argument("--format", choices=["json", "jsonl", "text"], default="json")
@@ -75,21 +79,29 @@ def _analyze_one(item: str, allow_private_network: bool, fetch_timeout: float, t
 
 
 def _run(args: argparse.Namespace, fn: functools.partial[Article]) -> int:
+    """Run ``fn`` over the inputs in order; JSONL is written line by line as each input finishes,
+    other formats once at the end."""
     if "-" in args.inputs and args.workers > 1:
         args.workers = 1  # stdin can only be read by this process
+    from saidwhat.views.render import render
+
     results: list[Article] = []
     failures: list[SaidwhatError] = []
-    for out in run_batch(fn, args.inputs, workers=args.workers, keep_going=args.keep_going):
-        if out.error is not None:
-            failures.append(out.error)
-            if not args.keep_going:
-                print(f"saidwhat: error: {out.error}", file=sys.stderr)
-                return 1
-        elif out.value is not None:
-            results.append(out.value)
+    streaming = args.format == "jsonl"
+    with LineStream(args.output if streaming else None) as stream, \
+            BatchProgress(args.command, len(args.inputs), requested=args.progress) as progress:
+        for out in run_batch(fn, args.inputs, workers=args.workers, keep_going=args.keep_going):
+            progress.advance(failed=out.error is not None)
+            if out.error is not None:
+                failures.append(out.error)
+                if not args.keep_going:
+                    print(f"saidwhat: error: {out.error}", file=sys.stderr)
+                    return 1
+            elif out.value is not None and streaming:
+                stream.write(render([out.value], "jsonl"))
+            elif out.value is not None:
+                results.append(out.value)
     if results:
-        from saidwhat.views.render import render
-
         write_output(render(results, args.format), args.output)
     report_failures(failures)
     return 1 if failures else 0

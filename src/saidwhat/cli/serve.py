@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import socket
 import sys
 
 from saidwhat.errors import ConfigError, require_extra
 
-__all__ = ["register"]
+__all__ = ["check_port_free", "register"]
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -68,16 +69,41 @@ def _run(args: argparse.Namespace) -> int:
                "allowed_hosts": (loopback_host_names() + args.allowed_host) if args.allowed_host else None}
     served = {"host": args.host, "port": args.port, "log_level": "warning", "proxy_headers": False,
               "server_header": False, "http": PROTOCOL}
-    print(f"saidwhat: serving on http://{_hostport(args.host, args.port)}/", file=sys.stderr)
-    if args.workers > 1:
-        # uvicorn's workers import the app by name: pass the options through the environment
-        os.environ["SAIDWHAT_WEB_OPTIONS"] = _encode(args.db, options)
-        uvicorn.run("saidwhat.views.web.app:app_from_env", factory=True, workers=args.workers, **served)
-        return 0
-    from saidwhat.views.web import create_app
+    from saidwhat.store import open_store
 
-    uvicorn.run(create_app(args.db, **options), **served)
-    return 0
+    store = open_store(args.db, create=False)  # a store that cannot be opened stops here, exit 1
+    try:
+        check_port_free(args.host, args.port)
+        print(f"saidwhat: serving on http://{_hostport(args.host, args.port)}/", file=sys.stderr)
+        if args.workers > 1:
+            store.close()  # each worker opens its own
+            # uvicorn's workers import the app by name: pass the options through the environment
+            os.environ["SAIDWHAT_WEB_OPTIONS"] = _encode(args.db, options)
+            uvicorn.run("saidwhat.views.web.app:app_from_env", factory=True, workers=args.workers, **served)
+            return 0
+        from saidwhat.views.web import create_app
+
+        uvicorn.run(create_app(args.db, store=store, **options), **served)
+        return 0
+    finally:
+        store.close()
+
+
+def check_port_free(host: str, port: int) -> None:
+    """Bind the address the way uvicorn will (``SO_REUSEADDR``) and let it go: a port another
+    process listens on is a ``ConfigError`` before anything says it is serving."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise ConfigError(f"cannot listen on {host!r}: {exc.strerror}", input="--host") from exc
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(address)
+        except OSError as exc:
+            raise ConfigError(f"cannot listen on {_hostport(host, port)}: {exc.strerror or exc} (is another "
+                              "server running there? choose another --port)", input="--port") from exc
 
 
 def _hostport(host: str, port: int) -> str:

@@ -12,7 +12,8 @@ import re
 
 from saidwhat.errors import BinaryInputError
 from saidwhat.page.model import PageKind
-from saidwhat.sanitize import NUL_SAMPLE_CHARS, refuse_binary
+from saidwhat.sanitize import CONTROL_CHARS as _CONTROL
+from saidwhat.sanitize import MAX_CONTROL_RATIO, refuse_binary
 
 __all__ = ["MAGIC_NUMBERS", "check_not_binary", "decode_bytes", "detect_kind", "normalize_charset"]
 
@@ -125,33 +126,49 @@ def decode_bytes(data: bytes, source: str, *, content_type: str | None = None) -
     Order: known binary magic numbers are refused; a BOM wins; then the charset declared by the
     HTTP header, ``<?xml encoding>`` or ``<meta charset>``; then strict UTF-8; then windows-1252
     (which decodes nearly any byte string, the usual encoding of legacy pages).
+
+    A few stray NUL characters do not make a page binary: they are removed (NULs count with the
+    other control characters against ``MAX_CONTROL_RATIO``). After the binary check, the control
+    characters no text needs (``_CONTROL``: escape sequences, C1 codes) are removed from the
+    whole text, so no later stage, output or database sees them.
     """
     what = _magic(data)
     if what:
         raise BinaryInputError(f"this is {what}, not HTML or text", input=source)
+    text, codec = _decode(data, content_type)
+    text = _without_nuls(text, source)
+    check_not_binary(text, source)
+    return _CONTROL.sub("", text), codec
+
+
+def _decode(data: bytes, content_type: str | None) -> tuple[str, str]:
+    """``(text, codec)``: BOM, UTF-16 without BOM, declared charset, UTF-8, then windows-1252."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            text = data[len(bom):].decode(codec, errors="replace")
-            check_not_binary(text, source)
-            return text, codec
+            return data[len(bom):].decode(codec, errors="replace"), codec
     utf16 = _guess_utf16(data)
     if utf16:
-        text = data.decode(utf16, errors="replace")
-        check_not_binary(text, source)
-        return text, utf16
-    if b"\x00" in data[:NUL_SAMPLE_CHARS]:  # later NULs count with the other controls, then are scrubbed
-        raise BinaryInputError("the input contains NUL bytes: binary data, not HTML or text", input=source)
+        return data.decode(utf16, errors="replace"), utf16
     candidates = [c for c in (_declared(data, content_type), "utf-8") if c]
     for codec in dict.fromkeys(candidates):
         try:
-            text = data.decode(codec)
+            return data.decode(codec), codec
         except (UnicodeError, LookupError):  # UnicodeError: a codec that refuses the data outright
             continue
-        check_not_binary(text, source)
-        return text, codec
-    text = data.decode("cp1252", errors="replace")
-    check_not_binary(text, source)
-    return text, "cp1252"
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _without_nuls(text: str, source: str) -> str:
+    """``text`` without its NUL characters: a few stray NULs do not make a page binary, but NULs
+    count with the other control characters against ``MAX_CONTROL_RATIO`` over the whole text."""
+    if "\x00" not in text:
+        return text
+    controls = len(_CONTROL.findall(text))
+    if controls > MAX_CONTROL_RATIO * len(text):
+        share = 100 * controls / len(text)
+        raise BinaryInputError(f"{share:.0f}% of the input is NUL and other control characters: binary data, "
+                               "not HTML or text", input=source)
+    return text.replace("\x00", "")
 
 
 def check_not_binary(text: str, source: str) -> None:

@@ -19,6 +19,7 @@ from saidwhat.errors import (
     InvalidURLError,
     MissingInputError,
 )
+from saidwhat.page.compressed import gunzip_bounded, is_gzip
 from saidwhat.page.decode import check_not_binary, decode_bytes, detect_kind
 from saidwhat.page.fetch import FETCH_TIMEOUT, fetch
 from saidwhat.page.model import Page, PageKind
@@ -26,7 +27,7 @@ from saidwhat.sanitize import display_name, scrub
 
 __all__ = ["MAX_INPUT_BYTES", "load", "page_from_bytes", "page_from_text"]
 
-#: Largest input read, in bytes (files, stdin, and fetched pages after decompression).
+#: Largest input read, in bytes (files, stdin, and fetched pages), before and after decompression.
 MAX_INPUT_BYTES = 10 * 1024 * 1024
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
@@ -64,15 +65,22 @@ def page_from_bytes(
     url: str | None = None,
     content_type: str | None = None,
 ) -> Page:
-    """Decode ``data`` (BOM, declared charset, UTF-8, windows-1252) and classify it from its content."""
+    """Decode ``data`` (BOM, declared charset, UTF-8, windows-1252) and classify it from its content.
+
+    Gzip-compressed data (a ``page.html.gz``) is decompressed first, bounded by the same cap.
+    """
     source = display_name(source)
     if len(data) > MAX_INPUT_BYTES:
         raise InputTooLargeError(f"the input is {len(data)} bytes, over the {MAX_INPUT_BYTES}-byte limit",
                                  input=source)
+    meta: dict[str, str] = {}
+    if is_gzip(data):
+        data = gunzip_bounded(data, source, MAX_INPUT_BYTES)
+        meta["compression"] = "gzip"
     if not data.strip():
         raise EmptyInputError("the input is empty (or only whitespace)", input=source)
     text, encoding = decode_bytes(data, source, content_type=content_type)
-    meta = {"encoding": encoding}
+    meta["encoding"] = encoding
     if content_type:
         meta["content_type"] = content_type
     return page_from_text(text, source, url=url, meta=meta)

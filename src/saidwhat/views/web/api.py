@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, Response
@@ -124,6 +124,22 @@ def reactions(store: StoreDep, target: TargetQ, since: Since = None, until: Unti
     rows = store.reactions(target, since=since, until=until)
     return ResultPage[ReactionRow](items=rows[offset:offset + limit], total=len(rows), offset=offset,
                                    limit=limit)
+
+
+class TargetItem(BaseModel):
+    """A target joined across articles: how many actors react to it in how many articles."""
+
+    name: str
+    sort: str
+    actors: int
+    articles: int
+
+
+@router.get("/targets", response_model=list[TargetItem],
+            summary="Targets across articles, most reacting actors first, then most articles")
+def list_targets(store: StoreDep, limit: Limit = 50) -> list[TargetItem]:
+    return [TargetItem(name=x.name, sort=x.sort, actors=x.n_actors, articles=x.n_articles)
+            for x in store.targets(limit=limit)]
 
 
 EXPORT_FIELDS = ("actor", "actor_key", "affiliation", "kind", "stance", *STANCE_LABELS, "first_seen",

@@ -75,7 +75,7 @@ class WebSettings:
 
 
 class StoreHolder:
-    """Opens the store on first use (so an app that only analyses never creates a database)."""
+    """Opens the store on first use; a store that does not exist is an error (503), never made empty."""
 
     def __init__(self, url: str | None, store: Store | None) -> None:
         self.url = url
@@ -88,7 +88,7 @@ class StoreHolder:
             with self._lock:
                 if self._store is None:
                     try:
-                        self._store = open_store(self.url)
+                        self._store = open_store(self.url, create=False)  # the web never creates a store
                     except SaidwhatError:
                         raise
                     except Exception as exc:
@@ -164,12 +164,16 @@ def create_app(
     app.state.analyzer = analyzer
     app.state.page_cache = {}
 
+    from saidwhat.views.web import actor_edits, diversity
     from saidwhat.views.web.api import router as api_router
     from saidwhat.views.web.pages import render_error
     from saidwhat.views.web.pages import router as pages_router
 
     app.include_router(api_router)
+    app.include_router(actor_edits.router)
+    app.include_router(diversity.api_router)
     app.include_router(pages_router)
+    app.include_router(diversity.page_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     # Outermost last: headers on every response, then Host check, then body limit, then the cache.

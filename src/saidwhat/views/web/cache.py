@@ -9,7 +9,7 @@ write anywhere (another process's ingest included) makes every kept answer stale
 Correctness does not depend on any time to live.
 
 The marker (``ChangeMarker``) costs one pragma on SQLite (``data_version``) and one indexed query
-on PostgreSQL (the newest ids of the tables every write adds to).
+on PostgreSQL (the newest ids of the tables every write adds to, hand edits of actors included).
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ class ChangeMarker:
         if self._sqlite is not None:
             with self._lock:
                 return tuple(self._sqlite.execute("PRAGMA data_version").fetchone())
-        tables = (t.articles, t.sightings, t.failures)
+        tables = (t.articles, t.sightings, t.failures, t.actor_edits)  # an actor merged or split by hand too
         newest = [select(func.max(tbl.c.id)).scalar_subquery() for tbl in tables]
         with self.store.engine.connect() as conn:
             return tuple(conn.execute(select(*newest)).one())

@@ -26,9 +26,8 @@ from starlette.templating import Jinja2Templates
 from saidwhat.dates import parse_date_filter
 from saidwhat.errors import ConfigError, SaidwhatError
 from saidwhat.sanitize import mixed_scripts
-from saidwhat.schema import STANCE_LABELS, AnalyzedArticle
+from saidwhat.schema import STANCE_LABELS, UNCERTAIN_BELOW, AnalyzedArticle, is_uncertain
 from saidwhat.store import QuoteHit, ReactionRow, ResultPage, StoredArticle
-from saidwhat.store.keys import actor_key
 from saidwhat.views.web import charts
 from saidwhat.views.web.highlight import build_view
 from saidwhat.views.web.request_helpers import get_store, read_analyze_body, status_for, validate_analyze
@@ -78,6 +77,8 @@ def _env() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["safe_url"] = safe_url
     env.filters["actor_href"] = actor_href
+    env.filters["is_uncertain"] = is_uncertain
+    env.globals["uncertain_below"] = UNCERTAIN_BELOW
     env.filters["urlq"] = lambda v: quote(str(v), safe="")
     env.filters["script_flag"] = script_flag
     env.globals["stance_labels"] = STANCE_LABELS
@@ -214,7 +215,7 @@ def articles_page(request: Request) -> Response:
 
 def _actor_keys(stored: StoredArticle) -> dict[str, str]:
     """Map a stored article's actor ids to the store's canonical actor keys (for actor links)."""
-    return {act.id: actor_key(act.name, act.kind) for act in stored.article.actors}
+    return dict(stored.actor_keys)
 
 
 def _article_page(request: Request, article: AnalyzedArticle, *, stored: StoredArticle | None = None,
@@ -294,7 +295,9 @@ def reactions_page(request: Request) -> Response:
     target = (request.query_params.get("target") or "").strip()[:200]
     f = {k: v for k, v in _filters(request).items() if k in ("since", "until", "stance")}
     offset = _int(request.query_params.get("offset"))
-    targets = _cached(request, "targets", lambda: store.facets().get("target", [])[:30])
+    # targets joined across articles, most reacting actors first: (name, "N actors in M articles")
+    targets = _cached(request, "targets", lambda: [
+        (x.name, f"{x.n_actors} actors · {x.n_articles} articles") for x in store.targets(limit=30)])
     ctx: dict[str, Any] = {"rows": [], "n_rows": 0}
     if target:
         rows = store.reactions(target, since=f.get("since"), until=f.get("until"))
