@@ -13,7 +13,7 @@ import re
 from saidwhat.errors import BinaryInputError
 from saidwhat.page.model import PageKind
 from saidwhat.sanitize import CONTROL_CHARS as _CONTROL
-from saidwhat.sanitize import MAX_CONTROL_RATIO, refuse_binary
+from saidwhat.sanitize import MAX_CONTROL_RATIO, control_count, refuse_binary
 
 __all__ = ["MAGIC_NUMBERS", "check_not_binary", "decode_bytes", "detect_kind", "normalize_charset"]
 
@@ -163,11 +163,10 @@ def _without_nuls(text: str, source: str) -> str:
     count with the other control characters against ``MAX_CONTROL_RATIO`` over the whole text."""
     if "\x00" not in text:
         return text
-    controls = len(_CONTROL.findall(text))
-    if controls > MAX_CONTROL_RATIO * len(text):
-        share = 100 * controls / len(text)
-        raise BinaryInputError(f"{share:.0f}% of the input is NUL and other control characters: binary data, "
-                               "not HTML or text", input=source)
+    limit = int(MAX_CONTROL_RATIO * len(text))
+    if control_count(text, limit) > limit:  # counting stops past the limit: no list of millions
+        raise BinaryInputError(f"over {100 * MAX_CONTROL_RATIO:.0f}% of the input is NUL and other control "
+                               "characters: binary data, not HTML or text", input=source)
     return text.replace("\x00", "")
 
 
