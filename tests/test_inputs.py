@@ -150,6 +150,12 @@ def test_a_few_nul_bytes_do_not_make_a_page_binary(tmp_path: Path) -> None:
     assert "\0" not in article.text and "on Monday after" in article.text
 
 
+def test_nul_in_text_given_as_text_is_removed_anywhere() -> None:
+    text = "Title\n\n" + "The council met on Monday. " * 3000 + "It approved\0 the plan."  # NUL past 64K
+    content = page_from_text(text, "given").content
+    assert len(text) > 65536 and "\0" not in content and content.endswith("It approved the plan.")
+
+
 def test_nul_in_utf16_text_is_removed() -> None:
     data = "\ufeffTitle\n\nThe council met on Monday\0 and approved the plan.".encode("utf-16")
     content = page_from_bytes(data, "u16.txt").content

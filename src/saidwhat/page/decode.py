@@ -13,7 +13,7 @@ import re
 from saidwhat.errors import BinaryInputError
 from saidwhat.page.model import PageKind
 
-__all__ = ["MAGIC_NUMBERS", "check_not_binary", "decode_bytes", "detect_kind", "normalize_charset"]
+__all__ = ["MAGIC_NUMBERS", "decode_bytes", "detect_kind", "normalize_charset", "without_controls"]
 
 #: Leading bytes of common binary formats, with the name used in the error message.
 MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
@@ -120,20 +120,14 @@ def decode_bytes(data: bytes, source: str, *, content_type: str | None = None) -
 
     Order: known binary magic numbers are refused; a BOM wins; then the charset declared by the
     HTTP header, ``<?xml encoding>`` or ``<meta charset>``; then strict UTF-8; then windows-1252
-    (which decodes nearly any byte string, the usual encoding of legacy pages).
-
-    A few stray NUL characters do not make a page binary: they are removed (NULs count with the
-    other control characters against ``MAX_CONTROL_RATIO``). After the binary check, the control
-    characters no text needs (``_CONTROL``: escape sequences, C1 codes) are removed from the
-    whole text, so no later stage, output or database sees them.
+    (which decodes nearly any byte string, the usual encoding of legacy pages). The decoded
+    text then goes through ``without_controls``.
     """
     what = _magic(data)
     if what:
         raise BinaryInputError(f"this is {what}, not HTML or text", input=source)
     text, codec = _decode(data, content_type)
-    text = _without_nuls(text, source)
-    check_not_binary(text, source)
-    return _CONTROL.sub("", text), codec
+    return without_controls(text, source), codec
 
 
 def _decode(data: bytes, content_type: str | None) -> tuple[str, str]:
@@ -153,35 +147,26 @@ def _decode(data: bytes, content_type: str | None) -> tuple[str, str]:
     return data.decode("cp1252", errors="replace"), "cp1252"
 
 
-def _without_nuls(text: str, source: str) -> str:
-    """``text`` without its NUL characters: a few stray NULs do not make a page binary, but NULs
-    count with the other control characters against ``MAX_CONTROL_RATIO`` over the whole text."""
-    if "\x00" not in text:
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # Unicode category Cc, minus \t \n \f \r
+
+
+def without_controls(text: str, source: str) -> str:
+    """``text`` without the control characters no text needs (``_CONTROL``: NUL, escape
+    sequences, C1 codes), anywhere in it; BinaryInputError when they are more than
+    ``MAX_CONTROL_RATIO`` of the whole text (binary data that happened to decode).
+
+    A few stray NULs (a page saved with some NUL bytes in it) do not make a page binary: they
+    are removed like the other control characters, so no later stage, output or database sees
+    them. One pass when there are none.
+    """
+    if not _CONTROL.search(text):
         return text
     controls = len(_CONTROL.findall(text))
     if controls > MAX_CONTROL_RATIO * len(text):
         share = 100 * controls / len(text)
         raise BinaryInputError(f"{share:.0f}% of the input is NUL and other control characters: binary data, "
                                "not HTML or text", input=source)
-    return text.replace("\x00", "")
-
-
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # Unicode category Cc, minus \t \n \f \r
-
-
-def check_not_binary(text: str, source: str) -> None:
-    """Refuse decoded text that is mostly control characters (binary data that happened to decode)."""
-    sample = text[:65536]
-    if "\x00" in sample:
-        raise BinaryInputError("the input contains NUL characters: binary data, not HTML or text",
-                               input=source)
-    if not sample:
-        return
-    controls = len(_CONTROL.findall(sample))
-    if controls > MAX_CONTROL_RATIO * len(sample):
-        share = 100 * controls / len(sample)
-        raise BinaryInputError(f"{share:.0f}% of the input is control characters: binary data, not text",
-                               input=source)
+    return _CONTROL.sub("", text)
 
 
 # the comment run is atomic: comments can be grouped in exponentially many ways otherwise

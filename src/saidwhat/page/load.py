@@ -14,7 +14,7 @@ from typing import BinaryIO
 
 from saidwhat.errors import EmptyInputError, FetchError, InputError, InputTooLargeError, MissingInputError
 from saidwhat.page.compressed import gunzip_bounded, is_gzip
-from saidwhat.page.decode import check_not_binary, decode_bytes, detect_kind
+from saidwhat.page.decode import decode_bytes, detect_kind, without_controls
 from saidwhat.page.fetch import FETCH_TIMEOUT, fetch
 from saidwhat.page.model import Page, PageKind
 
@@ -34,14 +34,17 @@ def page_from_text(
     url: str | None = None,
     meta: dict[str, str] | None = None,
 ) -> Page:
-    """A Page from already-decoded text; ``kind`` is detected from the content when not given."""
+    """A Page from already-decoded text; ``kind`` is detected from the content when not given.
+
+    Control characters (NUL included) are removed from the whole text, or the text is refused as
+    binary when they are too many (``saidwhat.page.decode.without_controls``).
+    """
     if not text.strip():
         raise EmptyInputError("the input is empty (or only whitespace)", input=source)
     if len(text) > MAX_INPUT_BYTES:
         raise InputTooLargeError(f"the input has {len(text)} characters, over the {MAX_INPUT_BYTES} limit",
                                  input=source)
-    check_not_binary(text, source)
-    text = text.removeprefix("\ufeff")
+    text = without_controls(text, source).removeprefix("\ufeff")
     return Page(source=source, content=text, kind=kind or detect_kind(text), url=url, meta=dict(meta or {}))
 
 
