@@ -362,6 +362,30 @@ def test_progress_goes_to_stderr_only(tmp_path: Path, capsys: pytest.CaptureFixt
     assert progress[-1].startswith("saidwhat extract: 3/3 inputs, 0 failed")
 
 
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_progress_bar_on_a_terminal_leaves_stdout_to_the_results(tmp_path: Path) -> None:
+    controller, terminal = os.openpty()  # stderr is a terminal, stdout a pipe: the bar goes to stderr only
+    try:
+        proc = subprocess.run([SAIDWHAT, "extract", *_pages(tmp_path, 2), "--format", "jsonl"],
+                              stdout=subprocess.PIPE, stderr=terminal, stdin=subprocess.DEVNULL, timeout=300,
+                              check=False)
+        os.close(terminal)
+        shown = bytearray()
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the terminal's other end is closed: all read
+                break
+            if not chunk:
+                break
+            shown.extend(chunk)
+    finally:
+        os.close(controller)
+    assert proc.returncode == 0
+    assert [r["title"] for r in _complete_lines(proc.stdout)] == ["Bridge plan 0", "Bridge plan 1"]
+    assert b"2/2" in shown and b"extract" in shown
+
+
 def test_no_progress_unless_asked_when_stderr_is_not_a_terminal(tmp_path: Path,
                                                                 capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", *_pages(tmp_path, 2), "--format", "jsonl"]) == 0
