@@ -76,9 +76,15 @@ def main() -> None:
     ap.add_argument("--html", type=Path, default=HTML_DIR, help="directory of the benchmark's HTML (.gz)")
     ap.add_argument("--details", type=Path, help="write each set's judgments to DETAILS.<set>.jsonl")
     ap.add_argument("--json", action="store_true", help="one JSON object per set")
+    ap.add_argument("--min-usable-precision", type=float, default=0.0,
+                    help="exit 1 if wild-dev's usable precision is below this (a CI floor)")
+    ap.add_argument("--max-confident-wrong", type=float, default=1.0,
+                    help="exit 1 if wild-dev's confident-wrong share is above this (a CI ceiling)")
+    ap.add_argument("--dev-only", action="store_true", help="score wild-dev only")
     ap.add_argument("analyze_args", nargs="*", help="extra options for `saidwhat analyze` (after --)")
     a = ap.parse_args()
-    sets = [("wild-dev", a.dev), ("own pages", a.own)]
+    sets = [("wild-dev", a.dev)] + ([] if a.dev_only else [("own pages", a.own)])
+    failed = False
     for label, gold_dir in sets:
         if not gold_dir.is_dir() or not any(gold_dir.glob("*.json")):
             print(f"{label}: {gold_dir} absent or empty; skipped", file=sys.stderr)
@@ -86,12 +92,18 @@ def main() -> None:
         det = None if a.details is None else a.details.with_name(
             f"{a.details.name}.{label.replace(' ', '-')}.jsonl")
         m = score_set(gold_dir, a.html, a.analyze_args, det)
+        if label == "wild-dev":
+            failed = (m["precision_usable"] < a.min_usable_precision
+                      or m["confident_wrong"] > a.max_confident_wrong)
         if a.json:
             print(json.dumps({"set": label, **m}))
             continue
         print(f"== {label} ({gold_dir})")
         for k, v in m.items():
             print(f"  {k:18} {v}")
+    if failed:
+        sys.exit(f"wild-dev below the floors: usable precision >= {a.min_usable_precision}, "
+                 f"confident-wrong <= {a.max_confident_wrong}")
 
 
 if __name__ == "__main__":

@@ -28,9 +28,10 @@ def test_dask_local_cluster_matches_a_single_process(tmp_path: Path,
         expected = [(q.article_id, q.quote_id, q.text, q.speaker) for q in store.iter_quotes()]
 
     db = str(tmp_path / "dask.sqlite")
-    assert main(["ingest", str(folder), "--db", db, "--dask", "local:2", "--quiet"]) == 0
+    assert main(["ingest", str(folder), "--db", db, "--dask", "local:2", "--quiet"]) == 1  # one failed
     err = capsys.readouterr().err
     assert "stored 6" in err and "failed 1" in err and "Dask LocalCluster, 2 workers" in err
+    assert "1 document(s) failed" in err
     with open_store(db) as store:
         got = [(q.article_id, q.quote_id, q.text, q.speaker) for q in store.iter_quotes()]
         assert store.stats()["failures"] == 1

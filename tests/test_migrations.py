@@ -31,7 +31,8 @@ def _include(obj: Any, name: str | None, type_: str, reflected: bool, compare_to
     del obj, compare_to
     if type_ == "table" and reflected and name in OUTSIDE_METADATA:
         return False
-    return not (type_ in {"index", "column"} and reflected and name == "tsv")
+    # PostgreSQL's full-text column and its GIN index, made by raw SQL in migration 0001
+    return not (reflected and (type_, name) in {("column", "tsv"), ("index", "ix_quotes_tsv")})
 
 
 def _diff(url: str, schema: str | None = None) -> list[Any]:

@@ -3,17 +3,16 @@ own database file or schema. Articles are built by hand here, so no analysis run
 
 from __future__ import annotations
 
-import os
 import threading
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 from sqlalchemy import inspect as sa_inspect
+from sqlalchemy import text
 
 import saidwhat.store
+import saidwhat.store.write
 from saidwhat.errors import FetchError, StoreError
 from saidwhat.schema import (
     Actor,
@@ -27,24 +26,7 @@ from saidwhat.schema import (
 )
 from saidwhat.store import Store, open_store
 from saidwhat.store.keys import canonical_url
-from saidwhat.store.store import fts5_query
-
-PG = os.environ.get("SAIDWHAT_TEST_POSTGRES")
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def store_url(request: pytest.FixtureRequest, tmp_path: object) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield str(tmp_path / "store.sqlite")  # type: ignore[operator]
-        return
-    if not PG:
-        pytest.skip("SAIDWHAT_TEST_POSTGRES is not set")
-    schema = "t_" + uuid.uuid4().hex[:16]
-    yield f"{PG}{'&' if '?' in PG else '?'}schema={schema}"
-    engine = create_engine(PG.replace("postgresql://", "postgresql+psycopg://", 1))
-    with engine.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-    engine.dispose()
+from saidwhat.store.search import fts5_query
 
 
 @pytest.fixture
@@ -148,7 +130,7 @@ def test_article_is_written_whole_or_not_at_all(store: Store, monkeypatch: pytes
     def boom(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("killed half-way")
 
-    monkeypatch.setattr(Store, "_link_copies", boom)
+    monkeypatch.setattr(saidwhat.store.write, "link_copies", boom)  # the last step of the write
     with pytest.raises(RuntimeError):
         store.add_article(make_article(1))
     assert store.stats() == {"articles": 0, "quotes": 0, "actors": 0, "failures": 0, "copy_links": 0,
@@ -234,21 +216,25 @@ def test_actors_merged_across_articles(store: Store) -> None:
                                                                     ("2024-05-03", "support")]
     assert len(detail.quotes) == 2
     assert store.get_actor("person:nobody") is None
-    assert store.list_actors().total == 2  # Maria Lopez and Local unions
+    # Maria Lopez, and "Local unions" of each article: a group never joins across articles
+    assert store.list_actors().total == 3
 
 
 def test_reactions_table(store: Store) -> None:
     store.add_article(make_article(1, speaker="Maria Lopez", outlet="A", published="2024-05-03"))
     store.add_article(make_article(2, speaker="Maria Lopez", outlet="B", published="2024-05-01"))
     store.add_article(make_article(3, speaker="John Okafor", outlet="B", label="support"))
-    rows = {r.actor: r for r in store.reactions("THE NEW TARIFF")}
+    table = store.reactions("THE NEW TARIFF")
+    rows = {r.actor: r for r in table}
     assert set(rows) == {"Maria Lopez", "John Okafor", "Local unions"}
     lopez = rows["Maria Lopez"]
     assert (lopez.oppose, lopez.support, lopez.stance, lopez.n_articles) == (2, 0, "oppose", 2)
     assert lopez.first_seen == "2024-05-01" and lopez.outlets == ["A", "B"]
     assert lopez.evidence is not None and lopez.evidence.kind == "direct" and "tariff" in lopez.evidence.text
-    unions = rows["Local unions"]
-    assert (unions.support, unions.stance, unions.n_articles) == (3, "support", 3)
+    # "Local unions" is a description: one actor per article, never joined across articles
+    unions_rows = [r for r in table if r.actor == "Local unions"]
+    assert [(u.support, u.stance, u.n_articles) for u in unions_rows] == [(1, "support", 1)] * 3
+    unions = unions_rows[0]
     assert unions.evidence is not None and unions.evidence.kind == "reaction"
     assert "welcomed" in unions.evidence.text
     assert store.reactions("tariff", since="2024-05-02")[0].n_articles >= 1
@@ -332,7 +318,7 @@ def test_reopen_is_idempotent_and_migrated(store_url: str) -> None:
     with open_store(store_url) as s:
         assert s.stats()["articles"] == 1
         with s.engine.connect() as conn:
-            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0002"
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0004"
 
 
 def test_upgrade_from_0001_backfills_sightings(store_url: str) -> None:

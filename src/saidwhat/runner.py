@@ -121,6 +121,14 @@ class PoolRunner:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _follow_our_log_level() -> None:
+    """Dask's own configuration sets its loggers to INFO when imported; make them say only what the
+    root logger lets through (WARNING unless ``saidwhat -v``)."""
+    level = logging.getLogger().getEffectiveLevel()
+    for name in ("distributed", "dask"):
+        logging.getLogger(name).setLevel(level)
+
+
 class DaskRunner:
     """Tasks on a Dask cluster: an existing scheduler, or ``local:N`` for a LocalCluster."""
 
@@ -128,6 +136,7 @@ class DaskRunner:
         require_extra("distributed", "dask", "--dask")
         from distributed import Client, LocalCluster
 
+        _follow_our_log_level()
         self.cluster: Any = None
         if address.startswith("local"):
             _, _, n = address.partition(":")

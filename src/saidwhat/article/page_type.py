@@ -53,7 +53,16 @@ _TITLE_WORDS: list[tuple[PageType, re.Pattern[str]]] = [
     ("opinion", re.compile(r"^(?:opinion|commentary|editorial|column)\s*[|:–—-]", re.IGNORECASE)),
     ("review", re.compile(r"^review\s*[|:–—-]|\breview$|\breview\s*[|:–—-]", re.IGNORECASE)),
 ]
-_PRICE = re.compile(r"(?:[$£€¥]\s?\d[\d,]*(?:\.\d\d)?|\b\d[\d,]*(?:\.\d\d)?\s?(?:USD|EUR|GBP|dollars)\b)")
+# a number starts where no word character or comma precedes it ("\b\d" would start again after each
+# comma of "1,1,1,…" and rescan the rest of the run each time: quadratic), and is read atomically
+# (giving digits back cannot make a currency word appear)
+_PRICE = re.compile(r"(?:[$£€¥]\s?\d[\d,]*(?:\.\d\d)?"
+                    r"|(?<![\w,])\d(?>[\d,]*)(?:\.\d\d)?\s?(?:USD|EUR|GBP|dollars)\b)")
+#: The start of the text its shape is read from: three times the longest PolNeAR article (34,309
+#: characters), so a whole article in practice, and a bounded cost for any page.
+SAMPLE_CHARS = 100_000
+#: The start of a title read for its kind ("Review: …", "… deals"): a title is a line, not a page.
+MAX_TITLE_CHARS = 1000
 _REPORTING = re.compile(r"\b(?:said|says|told|according to|added|stated|announced)\b")
 
 # A page without reporting verbs is a listing when at least this share of its paragraphs carries a
@@ -108,12 +117,13 @@ def _from_url_and_title(url: str | None, title: str | None) -> PageType | None:
         if pattern.search(path):
             return kind
     for kind, pattern in _TITLE_WORDS:
-        if title and pattern.search(title.strip()):
+        if title and pattern.search(title[:MAX_TITLE_CHARS].strip()):
             return kind
     return None
 
 
 def _from_text(text: str) -> PageType:
+    text = text[:SAMPLE_CHARS]
     paragraphs = [p for p in text.split("\n") if p.strip()]
     priced = sum(bool(_PRICE.search(p)) for p in paragraphs)
     words = max(1, len(text.split()))

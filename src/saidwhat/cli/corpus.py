@@ -17,6 +17,7 @@ from typing import Any
 
 from saidwhat.dates import DATE_FILTER_FORMS, parse_date_filter
 from saidwhat.errors import ConfigError, require_extra
+from saidwhat.sanitize import spreadsheet_cell
 from saidwhat.schema import STANCE_LABELS
 
 __all__: Sequence[str] = ["register"]
@@ -74,6 +75,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="a target to take stances toward (repeatable); default: proposed per article")
     p.add_argument("--allow-private-network", action="store_true",
                    help="allow URLs on loopback/private/link-local addresses (local use and tests)")
+    p.add_argument("--metadata", metavar="FILE",
+                   help="CSV or TSV keyed by file name (file/filename column) with outlet, published, title, "
+                        "url, authors: fills what the files do not state (see docs/corpus.md)")
     p.add_argument("--quiet", action="store_true", help="no progress output, only the summary")
     p.add_argument("--json-summary", action="store_true", help="print the final summary as JSON on stdout")
     p.set_defaults(func=_run_ingest)
@@ -99,6 +103,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _fmt(p)
     p.set_defaults(func=_run_reactions)
 
+    p = sub.add_parser("targets", help="targets across articles, by how many actors react to them in how "
+                       "many articles")
+    p.add_argument("--limit", type=int, default=50, metavar="N", help="how many targets (default 50)")
+    _db(p)
+    _fmt(p)
+    p.set_defaults(func=_run_targets)
+
     p = sub.add_parser("export", help="write the store out as JSON Lines, CSV or Parquet")
     _db(p)
     p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl")
@@ -121,10 +132,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=_run_stats)
 
 
-def _open(args: argparse.Namespace) -> Any:
+def _open(args: argparse.Namespace, *, create: bool = False) -> Any:
+    """The store of ``--db``; only ``ingest`` creates one, reading a store that is not there is an error."""
     from saidwhat.store import open_store
 
-    return open_store(args.db)
+    return open_store(args.db, create=create)
 
 
 def _console() -> Any:
@@ -139,24 +151,31 @@ def _print_json(obj: Any) -> None:
 
 def _run_ingest(args: argparse.Namespace) -> int:
     from saidwhat.corpus.ingest import IngestOptions, ingest, make_reporter
+    from saidwhat.corpus.metadata import load_metadata
 
     if args.workers < 1:
         raise ConfigError("--workers must be >= 1")
     options = IngestOptions(since=args.since, until=args.until, limit=args.limit, targets=tuple(args.target),
                             allow_private_network=args.allow_private_network)
-    with _open(args) as store:
+    metadata = load_metadata(args.metadata) if args.metadata else None
+    with _open(args, create=True) as store:
         summary = ingest(args.sources, store, options, workers=args.workers, dask=args.dask,
-                         reporter=make_reporter(quiet=args.quiet))
+                         reporter=make_reporter(quiet=args.quiet), metadata=metadata)
     print(f"saidwhat ingest: {summary.line()}", file=sys.stderr)
     if summary.failures and not args.quiet:
         shown = summary.failures[:10]
         for line in shown:
             print(f"  failed: {line}", file=sys.stderr)
-        if summary.failed > len(shown):
-            print(f"  … {summary.failed - len(shown)} more: see `saidwhat failures`", file=sys.stderr)
+    if summary.no_metadata and not args.quiet:
+        names = ", ".join(Path(n).name for n in summary.no_metadata[:10])
+        more = " …" if len(summary.no_metadata) > 10 else ""
+        print(f"  no row in {args.metadata} for: {names}{more}", file=sys.stderr)
+    if summary.failed:
+        print(f"saidwhat ingest: {summary.failed} document(s) failed (listed by `saidwhat failures`); "
+              "exit status 1", file=sys.stderr)
     if args.json_summary:
         _print_json(summary.as_dict())
-    return 0
+    return 1 if summary.failed else 0
 
 
 def _run_search(args: argparse.Namespace) -> int:
@@ -199,6 +218,24 @@ def _run_reactions(args: argparse.Namespace) -> int:
             evidence = f"“{r.evidence.text}” ({r.evidence.outlet or '?'}, #{r.evidence.article_id})"
         table.add_row(r.actor, r.affiliation or "", r.stance, str(r.support), str(r.oppose), str(r.neutral),
                       r.first_seen or "", ", ".join(r.outlets), evidence)
+    _console().print(table)
+    return 0
+
+
+def _run_targets(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        rows = store.targets(limit=args.limit)
+    if args.format == "json":
+        _print_json([{"name": r.name, "sort": r.sort, "actors": r.n_actors, "articles": r.n_articles}
+                     for r in rows])
+        return 0
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} target(s), most reacting actors first")
+    for col in ("target", "sort", "actors", "articles"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(r.name, r.sort, str(r.n_actors), str(r.n_articles))
     _console().print(table)
     return 0
 
@@ -310,7 +347,7 @@ def _write_text(store: Any, table: str, fmt: str, fh: Any) -> int:
     writer = csv.DictWriter(fh, fieldnames=list(columns))
     writer.writeheader()
     for row in _rows(store, table):
-        writer.writerow(row)
+        writer.writerow({k: spreadsheet_cell(v) for k, v in row.items()})  # no formulas from article text
         n += 1
     return n
 

@@ -6,15 +6,19 @@ worker processes, Dask) and come back in input order. Only the driver writes, on
 article (``Store.add_article``), so a run killed at any moment leaves whole articles only, and
 the next run stores the rest: anything already stored is counted as a duplicate.
 
-Date windows (``since``/``until``, inclusive) apply to an article's published date (after
-extraction, with the source's metadata and the WARC date as fallbacks); an article without any
-date passes them. ``limit`` takes the first N documents in source order that pass the window
+Metadata: what an HTML page states itself wins; the source's metadata (a feed entry, a JSON
+Lines record, a ``--metadata`` file: ``saidwhat.corpus.metadata``) fills what it lacks.
+
+Date windows (``since``/``until``, inclusive) apply to an article's published date (the page's,
+with the source's metadata and the WARC date as fallbacks); an article without any date passes
+them. ``limit`` takes the first N documents in source order that pass the window
 (stored, duplicate or failed), so a resumed run with the same options covers the same documents.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -22,10 +26,12 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from saidwhat.chain import analyze, extract
+from saidwhat.corpus.metadata import MetadataTable
 from saidwhat.corpus.sources import Document, iter_documents
 from saidwhat.dates import iso_date, parse_date_filter
 from saidwhat.errors import AnalysisError, ConfigError, SaidwhatError
 from saidwhat.runner import Call, Ready, Result, Runner, make_runner, run_jobs
+from saidwhat.sanitize import scrub
 from saidwhat.schema import AnalyzedArticle, Article
 from saidwhat.store import Store
 
@@ -74,6 +80,11 @@ class IngestSummary:
     elapsed: float = 0.0
     runner: str = ""
     failures: list[str] = field(default_factory=list)
+    metadata_file: str | None = None
+    #: files without a row in the metadata file
+    no_metadata: list[str] = field(default_factory=list)
+    #: already stored articles whose missing metadata the metadata file filled in
+    metadata_filled: int = 0
 
     @property
     def rate(self) -> float:
@@ -81,14 +92,20 @@ class IngestSummary:
         return self.seen / self.elapsed if self.elapsed > 0 else 0.0
 
     def line(self) -> str:
+        metadata = ""
+        if self.metadata_file is not None:
+            metadata = (f", without a metadata row {len(self.no_metadata)}, metadata filled in on stored "
+                        f"{self.metadata_filled}")
         return (f"seen {self.seen}, stored {self.stored}, duplicate {self.duplicate}, failed {self.failed}, "
-                f"filtered by date {self.filtered}, copies linked {self.copies_linked} "
+                f"filtered by date {self.filtered}, copies linked {self.copies_linked}{metadata} "
                 f"in {self.elapsed:.1f} s ({self.rate:.2f} docs/s, {self.runner})")
 
     def as_dict(self) -> dict[str, Any]:
         return {"seen": self.seen, "stored": self.stored, "duplicate": self.duplicate, "failed": self.failed,
                 "filtered": self.filtered, "copies_linked": self.copies_linked,
-                "elapsed_s": round(self.elapsed, 3), "docs_per_s": round(self.rate, 3), "runner": self.runner}
+                "elapsed_s": round(self.elapsed, 3), "docs_per_s": round(self.rate, 3), "runner": self.runner,
+                "metadata_file": self.metadata_file, "no_metadata": len(self.no_metadata),
+                "metadata_filled": self.metadata_filled}
 
 
 def _in_window(published: str | None, since: str | None, until: str | None) -> bool:
@@ -99,30 +116,57 @@ def _in_window(published: str | None, since: str | None, until: str | None) -> b
     return not (until and published[: len(until)] > until)
 
 
-def _apply_meta(article: Article, doc: Document) -> Article:
-    """Source metadata (JSONL fields, feed entries) wins over what extraction guessed."""
+def _authors(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    if isinstance(value, list):
+        return [str(a) for a in value if str(a).strip()]
+    return []
+
+
+def _host(url: str | None) -> str | None:
+    """``host[:port]`` of a URL without ``www.``: what trafilatura falls back to as a site name."""
+    m = re.match(r"^https?://(?:www\.)?([^/?#]+)", url or "", re.IGNORECASE)
+    return m.group(1).casefold() if m else None
+
+
+def _stated(article: Article, name: str, doc: Document, *, page_states: bool) -> bool:
+    """Whether the page itself states this field (a site name that is only the URL's host is
+    the extractor's fallback, not a statement)."""
+    value = getattr(article, name)
+    if not page_states or not value:
+        return False
+    if name == "outlet":
+        return str(value).casefold() not in {_host(article.url), _host(doc.url), _host(doc.fetch)}
+    return True
+
+
+def _apply_meta(article: Article, doc: Document, *, page_states: bool) -> Article:
+    """Metadata from the source (a feed entry, a JSON Lines record, the ``--metadata`` file) fills
+    what the page does not state: an HTML page's own title, date, outlet, URL and authors win.
+    A plain-text page (``page_states=False``) states none of them; its first-line title is a
+    guess that a given title replaces. The WARC date comes last."""
+    meta = doc.meta  # as the source gave it: scrubbed like page text (a NUL would stop PostgreSQL)
     update: dict[str, Any] = {}
-    meta = doc.meta
-    if isinstance(meta.get("title"), str):
-        update["title"] = meta["title"]
-    if isinstance(meta.get("outlet"), str):
-        update["outlet"] = meta["outlet"]
-    authors = meta.get("authors")
-    if isinstance(authors, str):
-        update["authors"] = [authors]
-    elif isinstance(authors, list):
-        update["authors"] = [str(a) for a in authors]
-    published = iso_date(meta.get("published")) or iso_date(article.published) or doc.fallback_date
-    update["published"] = published
-    if not article.url and doc.url:
-        update["url"] = doc.url
+    for name in ("title", "outlet"):
+        value = meta.get(name)
+        stated = _stated(article, name, doc, page_states=page_states)
+        if isinstance(value, str) and value.strip() and not stated:
+            update[name] = scrub(value.strip())
+    authors = _authors(meta.get("authors"))
+    if authors and not _stated(article, "authors", doc, page_states=page_states):
+        update["authors"] = [scrub(a) for a in authors]
+    update["published"] = iso_date(article.published) or iso_date(meta.get("published")) or doc.fallback_date
+    url = meta.get("url")
+    if not article.url and (doc.url or isinstance(url, str)):
+        update["url"] = doc.url or url
     return article.model_copy(update=update)
 
 
 def process_document(doc: Document, options: IngestOptions) -> Processed:
     """Page → article → date window → analysis, for one document (runs in workers)."""
     page = doc.to_page(allow_private_network=options.allow_private_network)
-    article = _apply_meta(extract(page), doc)
+    article = _apply_meta(extract(page), doc, page_states=page.kind == "html")
     if not _in_window(article.published, options.since, options.until):
         return Processed("filtered", published=article.published)
     analyzed = analyze(article, targets=options.targets)
@@ -256,8 +300,11 @@ def count_documents(sources: Sequence[str]) -> int | None:
 def ingest(sources: Sequence[str], store: Store, options: IngestOptions | None = None, *,
            workers: int = 1, dask: str | None = None, runner: Runner | None = None,
            reporter: Reporter | None = None, on_outcome: Callable[[Document, str], None] | None = None,
-           ) -> IngestSummary:
-    """Ingest every document of ``sources`` into ``store``; returns the run's counts."""
+           metadata: MetadataTable | None = None) -> IngestSummary:
+    """Ingest every document of ``sources`` into ``store``; returns the run's counts.
+
+    ``metadata`` (a ``--metadata`` file) gives files their outlet, date, title, URL and authors
+    where the files do not state them, also for articles stored by an earlier run."""
     options = options or IngestOptions()
     for name, value in (("since", options.since), ("until", options.until)):
         if value is not None:
@@ -265,7 +312,7 @@ def ingest(sources: Sequence[str], store: Store, options: IngestOptions | None =
     if options.limit is not None and options.limit < 0:
         raise ConfigError("--limit must be >= 0")
     reporter = reporter or Reporter()
-    summary = IngestSummary()
+    summary = IngestSummary(metadata_file=metadata.path if metadata else None)
     links_before = _links(store)
     own_runner = runner is None
     run = runner or make_runner(workers, dask)
@@ -276,8 +323,10 @@ def ingest(sources: Sequence[str], store: Store, options: IngestOptions | None =
     start = time.monotonic()
     reporter.start(total)
     accepted = 0
-    results = run_jobs(run, _jobs(store, iter_documents(list(sources), allow_private_network=
-                                                       options.allow_private_network), options))
+    docs = iter_documents(list(sources), allow_private_network=options.allow_private_network)
+    if metadata is not None:
+        docs = metadata.annotate(docs, summary.no_metadata)
+    results = run_jobs(run, _jobs(store, docs, options))
     try:
         if options.limit == 0:
             return summary
@@ -318,6 +367,8 @@ def _record(store: Store, doc: Document, out: Result[Processed], options: Ingest
             summary.filtered += 1
             return "filtered"
         summary.duplicate += 1
+        if summary.metadata_file is not None and doc.meta and store.fill_metadata(doc.source, doc.meta):
+            summary.metadata_filled += 1
         return "duplicate"
     if done is not None and done.status == "filtered":
         summary.filtered += 1
@@ -335,6 +386,8 @@ def _record(store: Store, doc: Document, out: Result[Processed], options: Ingest
     except SaidwhatError as exc:
         store.record_failure(doc.source, exc)
         summary.failed += 1
+        if len(summary.failures) < 1000:
+            summary.failures.append(str(exc))
         return "failed"
     if result.status == "stored":
         summary.stored += 1

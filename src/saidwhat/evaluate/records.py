@@ -54,9 +54,12 @@ def text_record(text: str, name: str, targets: Sequence[str] = (), doc: Doc | No
         raise InputTooLargeError(f"text has {len(text)} characters, over the {MAX_CHARS} limit", input=name)
     out: list[dict[str, Any]] = []
     if text.strip() and targets:
-        from saidwhat.analysis import analyze_text
+        from saidwhat.analysis.stance.assign import stances_for_attributions
 
-        art = analyze_text(text, source=name, targets=list(targets), doc=doc)
+        # the same attributions as without --target (the extractor's whole output), with stances
+        if doc is None:
+            doc = get_nlp()(text)
+        art = stances_for_attributions(doc, find_attributions(doc), targets)
         for q in art.quotes:
             actor = art.actor(q.speaker.actor)
             out.append({

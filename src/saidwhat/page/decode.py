@@ -12,8 +12,11 @@ import re
 
 from saidwhat.errors import BinaryInputError
 from saidwhat.page.model import PageKind
+from saidwhat.sanitize import CONTROL_CHARS as _CONTROL
+from saidwhat.sanitize import MAX_CONTROL_RATIO, refuse_binary
 
-__all__ = ["MAGIC_NUMBERS", "decode_bytes", "detect_kind", "normalize_charset", "without_controls"]
+__all__ = ["MAGIC_NUMBERS", "check_not_binary", "decode_bytes", "detect_kind", "normalize_charset",
+           "without_controls"]
 
 #: Leading bytes of common binary formats, with the name used in the error message.
 MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
@@ -49,16 +52,17 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-#: Share of control characters (other than tab, newline, CR, form feed) above which a text is
-#: taken for binary data that happened to decode.
-MAX_CONTROL_RATIO = 0.05
-
 # WHATWG: these labels mean windows-1252 on the web (pages that say latin-1 use cp1252 quotes).
 _CHARSET_ALIASES = {
     "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
     "l1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "windows-1252": "cp1252",
     "x-sjis": "shift_jis", "gb2312": "gbk", "x-gbk": "gbk", "ks_c_5601-1987": "euc-kr",
 }
+
+# Codecs Python has but a web page cannot declare: they raise on any input ("undefined"), turn
+# escapes into arbitrary characters, or (UTF-7) hide markup; WHATWG ignores such labels too.
+_NOT_PAGE_CODECS = frozenset({"undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape",
+                              "utf-7", "charmap"})
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{1,1000}?charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]{1,200}?encoding\s*=\s*["']([A-Za-z0-9._\-]+)""", re.IGNORECASE)
@@ -73,9 +77,11 @@ def normalize_charset(label: str | None) -> str | None:
     name = _CHARSET_ALIASES.get(name, name)
     try:
         codec = codecs.lookup(name)
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL in the label
         return None
     if codec.name in ("utf-16", "utf-32"):  # a declaration without a BOM is not trustworthy
+        return None
+    if not getattr(codec, "_is_text_encoding", True) or codec.name in _NOT_PAGE_CODECS:
         return None
     return "cp1252" if codec.name in ("latin-1", "iso8859-1", "ascii") else codec.name
 
@@ -142,12 +148,9 @@ def _decode(data: bytes, content_type: str | None) -> tuple[str, str]:
     for codec in dict.fromkeys(candidates):
         try:
             return data.decode(codec), codec
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):  # UnicodeError: a codec that refuses the data outright
             continue
     return data.decode("cp1252", errors="replace"), "cp1252"
-
-
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # Unicode category Cc, minus \t \n \f \r
 
 
 def without_controls(text: str, source: str) -> str:
@@ -167,6 +170,12 @@ def without_controls(text: str, source: str) -> str:
         raise BinaryInputError(f"{share:.0f}% of the input is NUL and other control characters: binary data, "
                                "not HTML or text", input=source)
     return _CONTROL.sub("", text)
+
+
+def check_not_binary(text: str, source: str) -> None:
+    """Refuse decoded text that is binary data: a NUL near the start, or more than
+    ``MAX_CONTROL_RATIO`` control characters over the whole text (see ``saidwhat.sanitize``)."""
+    refuse_binary(text, source)
 
 
 # the comment run is atomic: comments can be grouped in exponentially many ways otherwise

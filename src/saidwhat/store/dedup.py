@@ -1,5 +1,7 @@
 """Copies and near-duplicates: normalised-text hashes, MinHash signatures and LSH bands.
 
+Pure functions on text; ``saidwhat.store.copies`` keeps the bands in the database and links copies.
+
 An article's text is normalised (NFKC, lower case, words only) and cut into word 3-shingles.
 Exact copies share the hash of the normalised words. Near copies are found in two steps:
 MinHash (datasketch) signatures split into LSH bands give candidates cheaply (the bands are

@@ -1,4 +1,4 @@
-"""Stable keys: canonical URLs, actor keys and target names, so equal things compare equal."""
+"""Stable keys: canonical URLs, sources, actor keys and target names, so equal things compare equal."""
 
 from __future__ import annotations
 
@@ -7,7 +7,16 @@ import re
 import unicodedata
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-__all__ = ["actor_key", "canonical_url", "like_pattern", "norm_name", "norm_target", "url_key"]
+__all__ = [
+    "actor_key",
+    "canonical_url",
+    "like_pattern",
+    "norm_name",
+    "norm_target",
+    "sighting_key",
+    "source_key",
+    "url_key",
+]
 
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|smid|ref|ref_src|_ga)$",
                        re.IGNORECASE)
@@ -47,9 +56,27 @@ def url_key(url: str | None) -> str | None:
     return hashlib.sha256(canon.encode("utf-8")).hexdigest() if canon else None
 
 
+#: Longest name read when normalising: a person's or organisation's name is a few words; past
+#: this it is a mis-tagged run of text, and its first characters key it as well as all of them.
+MAX_NAME_CHARS = 1000
+def source_key(source: str) -> str:
+    """SHA-256 of a source name as given at ingest (a path, a URL, ``file#record``)."""
+    return hashlib.sha256(source.encode("utf-8", "replace")).hexdigest()
+
+
+def sighting_key(source: str | None, ukey: str | None) -> str:
+    """What makes a source distinct: its canonical URL, else its name (two files with one text are
+    two sources; the same URL fetched twice is one). Migration 0002 keeps a frozen copy."""
+    if ukey:
+        return "url:" + ukey
+    if source:
+        return "src:" + source_key(source)
+    return "none"
+
+
 def norm_name(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive form of a name."""
-    text = unicodedata.normalize("NFKD", name)
+    """Case-, accent- and punctuation-insensitive form of a name (its first ``MAX_NAME_CHARS``)."""
+    text = unicodedata.normalize("NFKD", name[:MAX_NAME_CHARS])
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = re.sub(r"[’'`]s\b", "", text)
     return " ".join(re.findall(r"\w+", text))

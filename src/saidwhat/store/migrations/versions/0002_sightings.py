@@ -69,7 +69,7 @@ sightings = Table(
 
 
 def _source_key(source: str | None, ukey: str | None) -> str:
-    """Frozen copy of ``saidwhat.store.store.sighting_key``."""
+    """Frozen copy of ``saidwhat.store.keys.sighting_key``."""
     if ukey:
         return "url:" + ukey
     if source:
