@@ -150,6 +150,12 @@ def test_a_few_nul_bytes_do_not_make_a_page_binary(tmp_path: Path) -> None:
     assert "\0" not in article.text and "on Monday after" in article.text
 
 
+def test_nul_in_text_given_as_text_is_removed_anywhere() -> None:
+    text = "Title\n\n" + "The council met on Monday. " * 3000 + "It approved\0 the plan."  # NUL past 64K
+    content = page_from_text(text, "given").content
+    assert len(text) > 65536 and "\0" not in content and content.endswith("It approved the plan.")
+
+
 def test_nul_in_utf16_text_is_removed() -> None:
     data = "\ufeffTitle\n\nThe council met on Monday\0 and approved the plan.".encode("utf-16")
     content = page_from_bytes(data, "u16.txt").content
@@ -354,6 +360,30 @@ def test_progress_goes_to_stderr_only(tmp_path: Path, capsys: pytest.CaptureFixt
     assert len(json.loads(captured.out)) == 3  # stdout is the JSON array alone
     progress = [line for line in captured.err.splitlines() if line.startswith("saidwhat extract:")]
     assert progress[-1].startswith("saidwhat extract: 3/3 inputs, 0 failed")
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_progress_bar_on_a_terminal_leaves_stdout_to_the_results(tmp_path: Path) -> None:
+    controller, terminal = os.openpty()  # stderr is a terminal, stdout a pipe: the bar goes to stderr only
+    try:
+        proc = subprocess.run([SAIDWHAT, "extract", *_pages(tmp_path, 2), "--format", "jsonl"],
+                              stdout=subprocess.PIPE, stderr=terminal, stdin=subprocess.DEVNULL, timeout=300,
+                              check=False)
+        os.close(terminal)
+        shown = bytearray()
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the terminal's other end is closed: all read
+                break
+            if not chunk:
+                break
+            shown.extend(chunk)
+    finally:
+        os.close(controller)
+    assert proc.returncode == 0
+    assert [r["title"] for r in _complete_lines(proc.stdout)] == ["Bridge plan 0", "Bridge plan 1"]
+    assert b"2/2" in shown and b"extract" in shown
 
 
 def test_no_progress_unless_asked_when_stderr_is_not_a_terminal(tmp_path: Path,

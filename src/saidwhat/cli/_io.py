@@ -43,25 +43,26 @@ class LineStream:
 
     def __init__(self, output: str | None) -> None:
         self._path = Path(output) if output and output != "-" else None
-        self._fh: TextIO = sys.stdout
+        self._file: TextIO | None = None
         self.lines = 0
 
     def __enter__(self) -> LineStream:
         if self._path is not None:
             self._path.parent.mkdir(parents=True, exist_ok=True)
-            self._fh = self._path.open("w", encoding="utf-8", newline="\n")
+            self._file = self._path.open("w", encoding="utf-8", newline="\n")
         return self
 
     def write(self, line: str) -> None:
         """Write one line (``line`` ends with a newline) and flush it."""
-        self._fh.write(line)
-        self._fh.flush()
+        fh = self._file or sys.stdout
+        fh.write(line)
+        fh.flush()
         self.lines += 1
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        if self._path is not None:
-            self._fh.close()
+        if self._file is not None:
+            self._file.close()
 
 
 class BatchProgress:
@@ -88,7 +89,8 @@ class BatchProgress:
 
         self._bar = Progress(TextColumn(self.label), BarColumn(), MofNCompleteColumn(),
                              TextColumn("failed {task.fields[failed]}"), TimeRemainingColumn(),
-                             console=Console(stderr=True), transient=False)
+                             console=Console(stderr=True), transient=False,
+                             redirect_stdout=False, redirect_stderr=False)  # results stay on stdout
         self._bar.start()
         self._task = self._bar.add_task(self.label, total=self.total, failed=0)
 

@@ -15,7 +15,8 @@ from saidwhat.page.model import PageKind
 from saidwhat.sanitize import CONTROL_CHARS as _CONTROL
 from saidwhat.sanitize import MAX_CONTROL_RATIO, control_count, refuse_binary
 
-__all__ = ["MAGIC_NUMBERS", "check_not_binary", "decode_bytes", "detect_kind", "normalize_charset"]
+__all__ = ["MAGIC_NUMBERS", "check_not_binary", "decode_bytes", "detect_kind", "normalize_charset",
+           "without_controls"]
 
 #: Leading bytes of common binary formats, with the name used in the error message.
 MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
@@ -125,20 +126,14 @@ def decode_bytes(data: bytes, source: str, *, content_type: str | None = None) -
 
     Order: known binary magic numbers are refused; a BOM wins; then the charset declared by the
     HTTP header, ``<?xml encoding>`` or ``<meta charset>``; then strict UTF-8; then windows-1252
-    (which decodes nearly any byte string, the usual encoding of legacy pages).
-
-    A few stray NUL characters do not make a page binary: they are removed (NULs count with the
-    other control characters against ``MAX_CONTROL_RATIO``). After the binary check, the control
-    characters no text needs (``_CONTROL``: escape sequences, C1 codes) are removed from the
-    whole text, so no later stage, output or database sees them.
+    (which decodes nearly any byte string, the usual encoding of legacy pages). The decoded
+    text then goes through ``without_controls``.
     """
     what = _magic(data)
     if what:
         raise BinaryInputError(f"this is {what}, not HTML or text", input=source)
     text, codec = _decode(data, content_type)
-    text = _without_nuls(text, source)
-    check_not_binary(text, source)
-    return _CONTROL.sub("", text), codec
+    return without_controls(text, source), codec
 
 
 def _decode(data: bytes, content_type: str | None) -> tuple[str, str]:
@@ -158,16 +153,22 @@ def _decode(data: bytes, content_type: str | None) -> tuple[str, str]:
     return data.decode("cp1252", errors="replace"), "cp1252"
 
 
-def _without_nuls(text: str, source: str) -> str:
-    """``text`` without its NUL characters: a few stray NULs do not make a page binary, but NULs
-    count with the other control characters against ``MAX_CONTROL_RATIO`` over the whole text."""
-    if "\x00" not in text:
+def without_controls(text: str, source: str) -> str:
+    """``text`` without the control characters no text needs (``_CONTROL``: NUL, escape
+    sequences, C1 codes), anywhere in it; BinaryInputError when they are more than
+    ``MAX_CONTROL_RATIO`` of the whole text (binary data that happened to decode).
+
+    A few stray NULs (a page saved with some NUL bytes in it) do not make a page binary: they
+    are removed like the other control characters, so no later stage, output or database sees
+    them. One pass when there are none.
+    """
+    if not _CONTROL.search(text):
         return text
     limit = int(MAX_CONTROL_RATIO * len(text))
     if control_count(text, limit) > limit:  # counting stops past the limit: no list of millions
         raise BinaryInputError(f"over {100 * MAX_CONTROL_RATIO:.0f}% of the input is NUL and other control "
                                "characters: binary data, not HTML or text", input=source)
-    return text.replace("\x00", "")
+    return _CONTROL.sub("", text)
 
 
 def check_not_binary(text: str, source: str) -> None:
