@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -159,12 +160,21 @@ def involvement(
     tgt: set[int],
     cfg: StanceConfig = DEFAULT,
 ) -> Involvement:
-    """How the target takes part in the attribution (see the module docstring)."""
+    """How the target takes part in the attribution (see the module docstring).
+
+    Linear in the attribution's length plus log of the target's mentions (an article of 3,000
+    quotes and 3,000 target mentions must not cost their product).
+    """
     tgt = tgt - src_idx
     in_content = [t for t in ctoks if t.i in tgt]
     cue_obj = _cue_takes_target(cue_toks, tgt, src_idx)
-    sents = {t.sent.start for t in ctoks + cue_toks}
-    near = [doc[i] for i in sorted(tgt) if doc[i].sent.start in sents]
+    ordered = sorted(tgt)
+    toks = ctoks + cue_toks
+    near: list[Token] = []
+    if toks:
+        first = min(toks, key=lambda t: t.i).sent
+        last = max(toks, key=lambda t: t.i).sent
+        near = [doc[i] for i in ordered[bisect_left(ordered, first.start):bisect_left(ordered, last.end)]]
     if not cfg.syntax:  # the ablation: any mention in the attribution's sentences counts as in content
         in_content, cue_obj = near, cue_obj or bool(near)
     adjacent = False
@@ -172,7 +182,8 @@ def involvement(
         first, last = ctoks[0].sent, ctoks[-1].sent
         before = doc[first.start - 1].sent if first.start > 0 else None
         after = doc[last.end].sent if last.end < len(doc) else None
-        adjacent = any(s is not None and any(s.start <= i < s.end for i in tgt) for s in (before, after))
+        adjacent = any(s is not None and bisect_left(ordered, s.start) < bisect_left(ordered, s.end)
+                       for s in (before, after))
     return Involvement(in_content=in_content, cue_object=cue_obj, near=bool(near), adjacent=adjacent)
 
 
