@@ -36,8 +36,8 @@ from saidwhat.article import clutter, extract, language, linebreaks, metadata, p
 from saidwhat.corpus import sources
 from saidwhat.page import decode, fetch
 from saidwhat.page import load as _load_pkg  # noqa: F401  (the module is imported by name below)
-from saidwhat.store import dedup, keys
-from saidwhat.store import store as store_mod
+from saidwhat.store import dedup, gender, identity, keys
+from saidwhat.store import engine as store_engine
 
 load_mod = importlib.import_module("saidwhat.page.load")
 render = importlib.import_module("saidwhat.views.render")  # saidwhat.views.render is also a function
@@ -106,7 +106,16 @@ CASES: list[Case] = [
     _c("keys.norm_name possessive", re.compile(r"[’'`]s\b"), "sub", keys.MAX_NAME_CHARS, "'s", "'"),
     _c("keys.norm_name words", re.compile(r"\w+"), "findall", keys.MAX_NAME_CHARS),
     _c("keys.actor_key slug", re.compile(r"[^a-z0-9-]"), "sub", keys.MAX_NAME_CHARS),
-    _c("store._SCHEMA_NAME", store_mod._SCHEMA_NAME, "match", SOURCE_CHARS, "a"),
+    _c("engine._SCHEMA_NAME", store_engine._SCHEMA_NAME, "match", SOURCE_CHARS, "a"),
+    # store: actor identity (names are cut at keys.MAX_NAME_CHARS) and gender evidence (windows)
+    _c("identity._HANDLE", identity._HANDLE, "match", keys.MAX_NAME_CHARS, "@", "@a"),
+    _c("identity._INITIAL", identity._INITIAL, "match", keys.MAX_NAME_CHARS, "A.", "A.B."),
+    _c("identity._tokens", re.compile(r"\s+"), "split", keys.MAX_NAME_CHARS),
+    _c("identity._bare", re.compile(r"'s$|'$"), "sub", keys.MAX_NAME_CHARS, "'s", "'"),
+    _c("identity._display", re.compile(r"['’]s$"), "sub", keys.MAX_NAME_CHARS, "'s", "’"),
+    _c("gender._HONORIFIC_BEFORE", gender._HONORIFIC_BEFORE, "search", gender.BEFORE_CHARS, "Mr. ", "Ms"),
+    _c("gender._SAID_PRONOUN", gender._SAID_PRONOUN, "match", gender.AFTER_CHARS, " said ", " said that "),
+    _c("gender._WORD", gender._WORD, "findall", ANALYSIS_CHARS),
     # analysis
     _c("nlp._LONG_RUN", nlp._LONG_RUN, "findall", ANALYSIS_CHARS, "(", "a" * 99 + " "),
     _c("mentions._ACRONYM", mentions._ACRONYM, "match", ANALYSIS_CHARS, "A", "A.", "A-"),
