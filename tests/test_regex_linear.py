@@ -35,10 +35,8 @@ from saidwhat.article import clutter, extract, language, metadata, page_type
 from saidwhat.corpus import sources
 from saidwhat.page import decode, fetch
 from saidwhat.page import load as _load_pkg  # noqa: F401  (the module is imported by name below)
-from saidwhat.store import dedup, keys
+from saidwhat.store import dedup, gender, identity, keys
 from saidwhat.store import engine as store_engine
-from saidwhat.store import gender as store_gender
-from saidwhat.store import identity as store_identity
 
 load_mod = importlib.import_module("saidwhat.page.load")
 
@@ -106,16 +104,20 @@ CASES: list[Case] = [
     _c("keys.norm_name possessive", re.compile(r"[’'`]s\b"), "sub", keys.MAX_NAME_CHARS, "'s", "'"),
     _c("keys.norm_name words", re.compile(r"\w+"), "findall", keys.MAX_NAME_CHARS),
     _c("keys.actor_key slug", re.compile(r"[^a-z0-9-]"), "sub", keys.MAX_NAME_CHARS),
-    _c("store._SCHEMA_NAME", store_engine._SCHEMA_NAME, "match", SOURCE_CHARS, "a"),
-    _c("gender._HONORIFIC_BEFORE", store_gender._HONORIFIC_BEFORE, "search", 8, "Mr. ", "Mrs"),
-    _c("gender._SAID_PRONOUN", store_gender._SAID_PRONOUN, "match", 40, " said ", " said that "),
-    _c("gender._WORD", store_gender._WORD, "findall", ANALYSIS_CHARS),
+    _c("engine._SCHEMA_NAME", store_engine._SCHEMA_NAME, "match", SOURCE_CHARS, "a"),
+    # store: actor identity (names are cut at keys.MAX_NAME_CHARS) and gender evidence (windows)
+    _c("identity._HANDLE", identity._HANDLE, "match", keys.MAX_NAME_CHARS, "@", "@a"),
+    _c("identity._INITIAL", identity._INITIAL, "match", keys.MAX_NAME_CHARS, "A.", "A.B."),
+    _c("identity._tokens", re.compile(r"\s+"), "split", keys.MAX_NAME_CHARS),
+    _c("identity._bare", re.compile(r"'s$|'$"), "sub", keys.MAX_NAME_CHARS, "'s", "'"),
+    _c("identity._display", re.compile(r"['’]s$"), "sub", keys.MAX_NAME_CHARS, "'s", "’"),
+    _c("gender._HONORIFIC_BEFORE", gender._HONORIFIC_BEFORE, "search", gender.BEFORE_CHARS, "Mr. ", "Ms"),
+    _c("gender._SAID_PRONOUN", gender._SAID_PRONOUN, "match", gender.AFTER_CHARS, " said ", " said that "),
+    _c("gender._WORD", gender._WORD, "findall", ANALYSIS_CHARS),
     _c("linebreaks._WORD", importlib.import_module("saidwhat.article.linebreaks")._WORD, "match",
        ANALYSIS_CHARS, "a-", "a'"),
     _c("render._SENTENCE_END", importlib.import_module("saidwhat.views.render")._SENTENCE_END, "findall",
        ANALYSIS_CHARS, ".", ".\u201d"),
-    _c("identity._HANDLE", store_identity._HANDLE, "match", keys.MAX_NAME_CHARS, "@", "@a"),
-    _c("identity._INITIAL", store_identity._INITIAL, "match", keys.MAX_NAME_CHARS, "A.", "A.B."),
     _c("page_type._PRICE", page_type._PRICE, "search", page_type.SAMPLE_CHARS, "1,", "$1,", "1.", "1 "),
     _c("page_type._REPORTING", page_type._REPORTING, "findall", page_type.SAMPLE_CHARS, "said ",
        "according "),

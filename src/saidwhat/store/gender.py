@@ -69,6 +69,9 @@ _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Madam|Dame)\.?\s+$")
 _SAID_PRONOUN = re.compile(r"^\s+(?:said|says|added|adds|wrote|writes|noted|explained|argued|insisted|"
                            r"recalled|acknowledged|explained)(?:\s+that)?\s+(he|she)\b")
 _WORD = re.compile(r"[A-Za-z]+")
+#: the text read before a mention for an honorific, and after it for "said he"
+BEFORE_CHARS = 8
+AFTER_CHARS = 40
 _NAMES_FILE = "first_names.tsv.gz"
 
 
@@ -98,10 +101,10 @@ def _mention_votes(actor: Actor, article: AnalyzedArticle) -> Counter[str]:
         if surface in _PRONOUNS:
             _vote(votes, _PRONOUNS[surface], 1)
             continue
-        before = _HONORIFIC_BEFORE.search(text[max(0, start - 8):start])
+        before = _HONORIFIC_BEFORE.search(text[max(0, start - BEFORE_CHARS):start])
         if before:
             _vote(votes, _NOUNS.get(before.group(1).lower()), HONORIFIC)
-        after = _SAID_PRONOUN.match(text[end:end + 40])
+        after = _SAID_PRONOUN.match(text[end:end + AFTER_CHARS])
         if after:
             _vote(votes, _PRONOUNS[after.group(1).lower()], 1)
     return votes

@@ -41,7 +41,7 @@ from functools import lru_cache
 from typing import Literal, Protocol
 
 from saidwhat.schema import Actor
-from saidwhat.store.keys import norm_name
+from saidwhat.store.keys import MAX_NAME_CHARS, norm_name
 
 __all__ = [
     "DOMINANCE",
@@ -323,7 +323,7 @@ def _person_form(run: list[str], titles: Sequence[str], gender: str | None) -> N
 def parse_name(name: str, kind: str) -> NameForm:
     """What kind of mention ``name`` is, and its normalised form (see the module docstring)."""
     family = "person" if kind in ("person", "anonymous") else kind
-    tokens = _tokens(name)
+    tokens = _tokens(name[:MAX_NAME_CHARS])
     if len(tokens) == 1 and _HANDLE.match(tokens[0]):
         return NameForm("handle", family, name, tokens[0].lower())
     if not tokens or kind == "group" or (len(tokens) == 1 and _bare(tokens[0]) in _PRONOUNS):
