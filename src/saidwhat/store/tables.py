@@ -13,6 +13,8 @@ copy_links      (near-)copies between stored articles; nothing is ever deleted f
 lsh_bands       MinHash LSH band buckets of each article, for finding copy candidates in SQL
 failures        documents that could not be ingested, latest failure per source
 sightings       every distinct source an article was read from (its own first, then exact copies)
+trails          one utterance by one speaker across articles; every quote belongs to one
+trail_grams     hashed word 3-grams of a trail's quoted words, for finding the trail of a new quote
 
 ``quotes_fts`` (SQLite only) is declared apart, on its own ``MetaData``: SQLAlchemy cannot create
 an FTS5 virtual table, so migration 0001 creates it in SQL and ``metadata`` stays what the
@@ -101,6 +103,8 @@ quotes = Table(
     Column("confidence", Float),
     Column("content", Text, nullable=False, default="[]"),
     Column("stance", Text, nullable=False, default="{}"),
+    # added by migration 0003: the quote's trail (trails.id; no foreign key, see the migration)
+    Column("trail_id", Id, index=True),
 )
 
 targets = Table(
@@ -201,6 +205,26 @@ sightings = Table(
     Index("ix_sightings_source", "source"),
 )
 
+
+# Added by migration 0003: quote trails (``saidwhat.store.trails``).
+trails = Table(
+    "trails",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("actor_key", String(300), index=True),
+    Column("speaker", Text),
+    Column("surname", String(300), index=True),
+    Column("n_quotes", Integer, nullable=False, default=0),
+    Column("n_articles", Integer, nullable=False, default=0),
+)
+
+trail_grams = Table(
+    "trail_grams",
+    metadata,
+    Column("trail_id", Id, ForeignKey("trails.id", ondelete="CASCADE"), primary_key=True),
+    Column("gram", BigInteger, primary_key=True),
+    Index("ix_trail_grams_gram", "gram"),
+)
 
 # The SQLite FTS5 index of quote text (rowid = quotes.id); created by migration 0001, not by SQLAlchemy.
 quotes_fts = Table("quotes_fts", MetaData(), Column("rowid", Integer, primary_key=True), Column("text", Text))
