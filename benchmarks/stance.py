@@ -1,7 +1,10 @@
-"""Stance on PolNeAR-stance dev: end-to-end, on gold attributions, and an ablation table.
+"""Stance on PolNeAR-stance dev — measurement only: end-to-end, on gold attributions, ablations.
 
     .venv/bin/python benchmarks/stance.py [--shared ../shared] [--out PRED.jsonl] [--gold-attributions] \\
         [--ablate]
+
+Dev labels are never trained or tuned on: the shipped layer is trained by
+``scripts/train_stance.py`` on the project's own labels (``tests/data/stance``).
 
 - default: every labelled dev article through ``analyze_text(text, targets=[...])`` (the real
   attribution extractor, actor resolver and stance), written as FORMAT.md lines with a
@@ -22,12 +25,13 @@ import sys
 import time
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.attribution import Attribution, find_attributions
 from saidwhat.analysis.nlp import get_nlp
 from saidwhat.analysis.stance.assign import assign_stances
-from saidwhat.analysis.stance.learned import WEIGHTS_PATH, default_config, save_weights, train
+from saidwhat.analysis.stance.learned import default_config
 from saidwhat.analysis.stance.score import StanceConfig
 from saidwhat.schema import AnalyzedArticle, Quote, Speaker
 
@@ -69,27 +73,48 @@ def gold_attributions_with_ids(ann: Path) -> list[tuple[str, Attribution]]:
             role, tid = arg.split(":")
             roles.setdefault(role.rstrip("0123456789"), []).extend(spans.get(tid, []))
         if roles.get("Content"):
-            out.append((m.group(1), Attribution(content=roles["Content"], cue=roles.get("Cue", []),
-                                                source=roles.get("Source", []), kind="indirect")))
+            out.append(
+                (
+                    m.group(1),
+                    Attribution(
+                        content=roles["Content"],
+                        cue=roles.get("Cue", []),
+                        source=roles.get("Source", []),
+                        kind="indirect",
+                    ),
+                )
+            )
     return out
 
 
-def analyse(text: str, atts: list[Attribution] | None, cfg: StanceConfig | None,
-            collect: list[tuple[str, str, dict[str, float]]] | None = None) -> AnalyzedArticle:
+def analyse(
+    text: str,
+    atts: list[Attribution] | None,
+    cfg: StanceConfig | None,
+    collect: list[tuple[str, str, dict[str, float]]] | None = None,
+) -> AnalyzedArticle:
     """The pipeline of ``analyze_article`` with a stance config and optional given attributions."""
     doc = get_nlp()(text)
     attributions = atts if atts is not None else find_attributions(doc)
     res = resolve_actors(doc, attributions)
-    quotes = [Quote(id=f"q{i + 1}", kind=a.kind, content=list(a.content), cue=list(a.cue),
-                    speaker=Speaker(mention=list(a.source), actor=res.speakers[i]))
-              for i, a in enumerate(attributions)]
+    quotes = [
+        Quote(
+            id=f"q{i + 1}",
+            kind=a.kind,
+            content=list(a.content),
+            cue=list(a.cue),
+            speaker=Speaker(mention=list(a.source), actor=res.speakers[i]),
+        )
+        for i, a in enumerate(attributions)
+    ]
     analyzed = AnalyzedArticle(text=text, actors=res.actors, quotes=quotes)
     assign_stances(doc, analyzed, TARGETS, config=cfg, collect=collect)
     return analyzed
 
 
-def predict(shared: Path, ids: list[str], cfg: StanceConfig | None, gold: bool, out: Path,
-            mode: str = "w") -> None:
+def predict(
+    shared: Path, ids: list[str], cfg: StanceConfig | None, gold: bool, out: Path, mode: str = "w"
+) -> None:
     dev = shared / "data" / "polnear" / "dev"
     with out.open(mode, encoding="utf-8") as fh:
         for aid in ids:
@@ -99,60 +124,33 @@ def predict(shared: Path, ids: list[str], cfg: StanceConfig | None, gold: bool, 
                 anns = sorted(p for p in (dev / "attributions").glob(f"{aid}_*.ann"))
                 atts = gold_attributions(anns[0])
             a = analyse(text, atts, cfg)
-            rows = [{"content": q.content, "cue": q.cue, "source": q.speaker.mention,
-                     "stance": {k: v.label for k, v in q.stance.items()}} for q in a.quotes]
+            rows = [
+                {
+                    "content": q.content,
+                    "cue": q.cue,
+                    "source": q.speaker.mention,
+                    "stance": {k: v.label for k, v in q.stance.items()},
+                }
+                for q in a.quotes
+            ]
             fh.write(json.dumps({"id": aid, "attributions": rows}) + "\n")
 
 
-def report(scorer: ModuleType, shared: Path, labels_path: Path, pred: Path, title: str) -> dict:
+def report(scorer: ModuleType, shared: Path, labels_path: Path, pred: Path, title: str) -> dict[str, Any]:
     labels = [json.loads(x) for x in labels_path.read_text(encoding="utf-8").splitlines() if x.strip()]
     r = scorer.score(str(shared / "data" / "polnear" / "dev"), labels, scorer.sa.load_predictions(str(pred)))
     e = r["end_to_end"]
-    print(f"\n## {title}\ncoverage {r['coverage']:.3f}  end-to-end macro-F1 {e['macro_f1']:.3f} "
-          f"(support {e['f1']['support']:.3f}, oppose {e['f1']['oppose']:.3f}, "
-          f"neutral {e['f1']['neutral']:.3f})"
-          f"  accuracy {e['accuracy']:.3f}  matched-only macro-F1 {r['matched']['macro_f1']:.3f}")
+    print(
+        f"\n## {title}\ncoverage {r['coverage']:.3f}  end-to-end macro-F1 {e['macro_f1']:.3f} "
+        f"(support {e['f1']['support']:.3f}, oppose {e['f1']['oppose']:.3f}, "
+        f"neutral {e['f1']['neutral']:.3f})"
+        f"  accuracy {e['accuracy']:.3f}  matched-only macro-F1 {r['matched']['macro_f1']:.3f}"
+    )
     print("  gold \\ pred   support   oppose  neutral")
     for g in ("support", "oppose", "neutral"):
         print(f"  {g:<11}" + "".join(f"{e['confusion'][g][p]:>9}" for p in ("support", "oppose", "neutral")))
-    return r
-
-
-def training_rows(shared: Path, ids: list[str]) -> list[tuple[str, dict[str, float], str]]:
-    """(article, features, gold label) for every involved (attribution, target) pair not labelled self."""
-    dev = shared / "data" / "polnear" / "dev"
-    labels = {}
-    for line in (shared / "data" / "polnear-stance" / "dev.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            lab = json.loads(line)
-            labels[(lab["id"], lab["attribution"])] = lab["stance"]
-    rows = []
-    for aid in ids:
-        text = (dev / "text" / f"{aid}.txt").read_text(encoding="utf-8")
-        pairs = gold_attributions_with_ids(min((dev / "attributions").glob(f"{aid}_*.ann")))
-        collect: list[tuple[str, str, dict[str, float]]] = []
-        analyse(text, [a for _, a in pairs], StanceConfig(), collect)
-        for qid, target, feats in collect:
-            eid = pairs[int(qid[1:]) - 1][0]
-            gold = labels.get((aid, eid), {}).get(target)
-            if gold in ("support", "oppose", "neutral"):
-                rows.append((aid, feats, gold))
-    return rows
-
-
-def cross_validate(scorer: ModuleType, shared: Path, labels_path: Path, ids: list[str], out: Path) -> None:
-    """Leave-one-article-out: each article predicted by a layer trained on the other articles."""
-    rows = training_rows(shared, ids)
-    print(f"training rows (involved, non-self pairs with a label): {len(rows)}")
-    for gold in (True, False):
-        path = out.with_suffix(f".cv-{'gold' if gold else 'e2e'}.jsonl")
-        path.write_text("", encoding="utf-8")
-        for aid in ids:
-            train_rows = [(f, y) for a, f, y in rows if a != aid]
-            w = train([f for f, _ in train_rows], [y for _, y in train_rows])
-            predict(shared, [aid], StanceConfig(weights=w), gold, path, mode="a")
-        report(scorer, shared, labels_path, path,
-               f"learned layer, leave-one-article-out CV — {'gold' if gold else 'extracted'} attributions")
+    out: dict[str, Any] = r
+    return out
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -162,30 +160,21 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--gold-attributions", action="store_true")
     ap.add_argument("--ablate", action="store_true")
     ap.add_argument("--rule", action="store_true", help="threshold rule only (no learned layer)")
-    ap.add_argument("--cv", action="store_true", help="leave-one-article-out CV of the learned layer")
-    ap.add_argument("--train", action="store_true",
-                    help="train the learned layer on all dev labels and ship it")
     args = ap.parse_args(argv)
     labels_path = args.shared / "data" / "polnear-stance" / "dev.jsonl"
-    ids = sorted({json.loads(x)["id"] for x in labels_path.read_text(encoding="utf-8").splitlines()
-                  if x.strip()})
+    ids = sorted(
+        {json.loads(x)["id"] for x in labels_path.read_text(encoding="utf-8").splitlines() if x.strip()}
+    )
     scorer = load_scorer(args.shared)
-    if args.train:
-        rows = training_rows(args.shared, ids)
-        w = train([f for _, f, _ in rows], [y for _, _, y in rows])
-        save_weights(w, WEIGHTS_PATH, f"trained by benchmarks/stance.py --train on {len(rows)} involved, "
-                     f"non-self PolNeAR-stance dev pairs ({len(ids)} articles, gold attributions)")
-        print(f"wrote {WEIGHTS_PATH} from {len(rows)} rows")
-        return
-    if args.cv:
-        cross_validate(scorer, args.shared, labels_path, ids, args.out)
-        return
     full = StanceConfig() if args.rule else default_config()
     configs = [("full", full)]
     if args.ablate:
-        configs += [("no lexicon", StanceConfig(lexicon=False)), ("no cue polarity", StanceConfig(cue=False)),
-                    ("no syntax (any mention nearby)", StanceConfig(syntax=False)),
-                    ("no negation", StanceConfig(negation=False))]
+        configs += [
+            ("no lexicon", StanceConfig(lexicon=False)),
+            ("no cue polarity", StanceConfig(cue=False)),
+            ("no syntax (any mention nearby)", StanceConfig(syntax=False)),
+            ("no negation", StanceConfig(negation=False)),
+        ]
     mode = "gold attributions" if args.gold_attributions else "extracted attributions"
     for name, cfg in configs:
         t0 = time.time()

@@ -6,6 +6,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -44,3 +45,12 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     with engine.begin() as conn:
         conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
     engine.dispose()
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Any]:
+    """An open store at ``store_url`` (test_store.py keeps its own)."""
+    from saidwhat.store import open_store
+
+    with open_store(store_url) as s:
+        yield s

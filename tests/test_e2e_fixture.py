@@ -95,3 +95,23 @@ def test_gold_stances_toward_the_report(name: str, fixture_dir: Path, gold: dict
                   or any(want == al.lower() for al in x.aliases)]
         labels = {x.stance["the UN report"].label for x in actors if "the UN report" in x.stance}
         assert g["label"] in labels, (g, [(x.name, x.stance) for x in actors])
+
+
+@pytest.mark.parametrize("name", ["page.html", "seed.txt"])
+def test_ohchr_is_the_reports_author_not_a_reactor(name: str, fixture_dir: Path) -> None:
+    """The OHCHR issued the report: recorded as its author, with no reactor stance toward it."""
+    a = saidwhat.analyze(str(fixture_dir / name), targets=["the UN report"])
+    target = a.targets[0]
+    ohchr = next(x for x in a.actors if "OHCHR" in x.aliases or "High Commissioner" in x.name)
+    assert target.authors == [ohchr.id]
+    assert "the UN report" not in ohchr.stance
+    md = saidwhat_render(a)
+    assert "Author: Office of the United Nations High Commissioner for Human Rights" in md
+    table = md.split("### the UN report")[1].split("## Actors")[0]
+    assert "| Office of the United Nations High Commissioner" not in table  # not a row of reactors
+
+
+def saidwhat_render(a: AnalyzedArticle) -> str:
+    from saidwhat.views.render import render
+
+    return render([a], "markdown")

@@ -14,6 +14,8 @@ import ssl
 import subprocess
 import threading
 import time
+import tracemalloc
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
@@ -92,6 +94,9 @@ def _handler(state: Server) -> type[http.server.BaseHTTPRequestHandler]:  # noqa
                 self._send(200, b"word " * 1000, length=False)
             elif route == "/gzip":
                 self._send(200, gzip.compress(b"a" * 50_000), "text/plain", {"Content-Encoding": "gzip"})
+            elif route in CODED:  # bodies under a Content-Encoding (bombs, several members, raw deflate)
+                body, coding = CODED[route]
+                self._send(200, body, "text/html", {"Content-Encoding": coding})
             elif route == "/slow":
                 time.sleep(2)
                 with contextlib.suppress(OSError):
@@ -104,6 +109,31 @@ def _handler(state: Server) -> type[http.server.BaseHTTPRequestHandler]:  # noqa
                 self._send(404, b"")
 
     return Handler
+
+
+def _bomb(inflated: int) -> bytes:
+    """gzip(gzip(NUL * inflated)), built without holding ``inflated`` bytes."""
+    inner = zlib.compressobj(wbits=zlib.MAX_WBITS | 16)
+    block = b"\0" * (1 << 20)
+    once = b"".join(inner.compress(block) for _ in range(inflated >> 20)) + inner.flush()
+    return gzip.compress(once)
+
+
+def _deflate(data: bytes, raw: bool) -> bytes:
+    packer = zlib.compressobj(wbits=-zlib.MAX_WBITS if raw else zlib.MAX_WBITS)
+    return packer.compress(data) + packer.flush()
+
+
+BOMB = _bomb(256 << 20)  # gzip, gzip: ~2 KB on the wire, 256 MB inflated
+CODED: dict[str, tuple[bytes, str]] = {
+    "/gzip-gzip": (BOMB, "gzip, gzip"),
+    "/gzip-two-members": (gzip.compress(ARTICLE[:300].encode()) + gzip.compress(ARTICLE[300:].encode()),
+                          "gzip"),
+    "/deflate": (_deflate(ARTICLE.encode(), raw=False), "deflate"),
+    "/deflate-raw": (_deflate(ARTICLE.encode(), raw=True), "deflate"),
+    "/brotli": (b"\x8b\x03\x80hello\x03", "br"),
+    "/bad-gzip": (b"\x1f\x8b not really gzip", "gzip"),
+}
 
 
 def _serve(host: str) -> Iterator[Server]:
@@ -310,6 +340,33 @@ def test_timeout(server: Server) -> None:
     # the server answers after 2 s; without the deadline this would return the page
     with pytest.raises(FetchError, match="timed out"):
         load(server.url("/slow"), allowed_addresses=LOCAL, timeout=0.5)
+
+
+def test_decompression_bomb_is_refused_while_inflating(server: Server) -> None:
+    """Issue 13: a ~2 KB body sent as "gzip, gzip" inflated whole chunks before the size check
+    (2 GB of server memory). Now the limit is counted piece by piece, so memory stays small."""
+    assert len(BOMB) < 10_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputTooLargeError, match="decompressed"):
+            load(server.url("/gzip-gzip"), allowed_addresses=LOCAL)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * load_mod.MAX_INPUT_BYTES  # the kept body (≤ the limit) and its join, not 256 MB
+
+
+@pytest.mark.parametrize("path", ["/gzip-two-members", "/deflate", "/deflate-raw"])
+def test_content_codings_are_decoded(server: Server, path: str) -> None:
+    page = load(server.url(path), allowed_addresses=LOCAL)
+    assert "harbour plan" in page.content and page.content.rstrip().endswith("</html>")
+
+
+@pytest.mark.parametrize("path, reason", [("/brotli", "unsupported Content-Encoding 'br'"),
+                                          ("/bad-gzip", "cannot be decoded")])
+def test_unusable_content_coding_is_a_fetch_error(server: Server, path: str, reason: str) -> None:
+    with pytest.raises(FetchError, match=reason):
+        load(server.url(path), allowed_addresses=LOCAL)
 
 
 @pytest.mark.parametrize("path", ["/big", "/big-nolength", "/gzip"])

@@ -3,8 +3,8 @@
 Order: page → article → analysis → chain → evaluate → store → corpus → views → cli. ``chain``
 (``saidwhat.analyze``/``extract``, also the package root) runs page → article → analysis;
 ``evaluate`` scores the analysis; ``corpus`` ingests through the chain into the store. The shared
-modules (``schema``, ``errors``, ``dates``, ``deadline``, ``runner``) may be imported by any stage
-and import only each other.
+modules (``schema``, ``errors``, ``dates``, ``deadline``, ``runner``, ``sanitize``, ``workers``) may
+be imported by any stage and import only each other.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "saidwhat"
 LAYERS = ["page", "article", "analysis", "chain", "evaluate", "store", "corpus", "views", "cli"]
-SHARED = {"schema", "errors", "dates", "deadline", "runner"}
+SHARED = {"schema", "errors", "dates", "deadline", "runner", "sanitize", "workers"}
 ROOT = "chain"  # ``saidwhat/__init__.py`` is the public face of the chain
 STAGES = ["page", "article", "analysis", "store", "views"]
 

@@ -145,10 +145,10 @@ def test_empty_file(tmp_path: Path, content: bytes) -> None:
 @pytest.mark.parametrize("data, what", [
     (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
-    (gzip.compress(b"<html>compressed</html>"), "gzip"),
+    (gzip.compress(gzip.compress(b"<html>compressed twice</html>")), "gzip"),
     (b"PK\x03\x04\x14\x00\x00\x00\x08\x00", "zip"),
     (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
-    (b"some text\x00with a NUL byte in it", "NUL"),
+    (b"some\x00text\x00with\x00NUL\x00bytes\x00throughout", "NUL"),
     (bytes(range(1, 32)) * 20 + b"a few letters", "control characters"),
 ])
 def test_binary_input(tmp_path: Path, data: bytes, what: str) -> None:

@@ -216,21 +216,25 @@ def test_actors_merged_across_articles(store: Store) -> None:
                                                                     ("2024-05-03", "support")]
     assert len(detail.quotes) == 2
     assert store.get_actor("person:nobody") is None
-    assert store.list_actors().total == 2  # Maria Lopez and Local unions
+    # Maria Lopez, and "Local unions" of each article: a group never joins across articles
+    assert store.list_actors().total == 3
 
 
 def test_reactions_table(store: Store) -> None:
     store.add_article(make_article(1, speaker="Maria Lopez", outlet="A", published="2024-05-03"))
     store.add_article(make_article(2, speaker="Maria Lopez", outlet="B", published="2024-05-01"))
     store.add_article(make_article(3, speaker="John Okafor", outlet="B", label="support"))
-    rows = {r.actor: r for r in store.reactions("THE NEW TARIFF")}
+    table = store.reactions("THE NEW TARIFF")
+    rows = {r.actor: r for r in table}
     assert set(rows) == {"Maria Lopez", "John Okafor", "Local unions"}
     lopez = rows["Maria Lopez"]
     assert (lopez.oppose, lopez.support, lopez.stance, lopez.n_articles) == (2, 0, "oppose", 2)
     assert lopez.first_seen == "2024-05-01" and lopez.outlets == ["A", "B"]
     assert lopez.evidence is not None and lopez.evidence.kind == "direct" and "tariff" in lopez.evidence.text
-    unions = rows["Local unions"]
-    assert (unions.support, unions.stance, unions.n_articles) == (3, "support", 3)
+    # "Local unions" is a description: one actor per article, never joined across articles
+    unions_rows = [r for r in table if r.actor == "Local unions"]
+    assert [(u.support, u.stance, u.n_articles) for u in unions_rows] == [(1, "support", 1)] * 3
+    unions = unions_rows[0]
     assert unions.evidence is not None and unions.evidence.kind == "reaction"
     assert "welcomed" in unions.evidence.text
     assert store.reactions("tariff", since="2024-05-02")[0].n_articles >= 1

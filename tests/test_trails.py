@@ -181,7 +181,7 @@ def test_stores_before_trails_get_them_when_opened(store_url: str) -> None:
         cfg.set_main_option("script_location", str(Path(saidwhat.store.__file__).parent / "migrations"))
         with s.engine.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "0002")
+            command.downgrade(cfg, "0004")  # the revision before trails
     with open_store(store_url) as s:  # upgraded, and every quote placed again in storage order
         after = {k: s.trail_of(*k) for k in before}
         assert after == before

@@ -277,3 +277,17 @@ def test_reactions_page_filters_by_stance(client: TestClient) -> None:
         for other in {"support", "oppose", "neutral"} - {label}:
             assert f'class="stance st-{other}"' not in page
         assert f"Export all {len(rows)} rows" in page
+
+
+def test_stance_marks_uncertain_labels_and_authors(client: TestClient, fixture_dir: Path) -> None:
+    from saidwhat.views.web.pages import _env
+
+    macro = '{% from "_macros.html" import stance %}{{ stance("support", true) }}|{{ stance("oppose") }}'
+    html = _env().from_string(macro).render()
+    sure, unsure = html.split("|")[1], html.split("|")[0]
+    assert "uncertain" in unsure and "support?" in unsure
+    assert "uncertain" not in sure and "oppose?" not in sure
+    text = (fixture_dir / "seed.txt").read_text(encoding="utf-8")
+    r = client.post("/analyze", data={"text": text, "targets": "the UN report"})
+    assert r.status_code == 200
+    assert "Author: Office of the United Nations High Commissioner for Human Rights" in r.text

@@ -52,25 +52,32 @@ def extract(source: str | Page, *, allow_private_network: bool = False, timeout:
             fetch_timeout: float = FETCH_TIMEOUT) -> Article:
     """Page → article: read a file, ``-``, URL (or take a loaded ``Page``) and return its text and metadata.
 
-    URLs on private addresses are refused unless ``allow_private_network``.
+    Any language is extracted, and recorded in ``language``. URLs on private addresses are
+    refused unless ``allow_private_network``.
     """
     return _extract(source, allow_private_network, fetch_timeout, _deadline(timeout))
 
 
 def analyze(source: str | Page | Article, *, targets: Sequence[str] | None = None,
             allow_private_network: bool = False, timeout: float | None = None,
-            fetch_timeout: float = FETCH_TIMEOUT, doc: Doc | None = None) -> AnalyzedArticle:
+            fetch_timeout: float = FETCH_TIMEOUT, doc: Doc | None = None, include_beliefs: bool = False,
+            min_confidence: float = 0.0) -> AnalyzedArticle:
     """Page → article → analysis for one document: a name (file, ``-``, URL), a ``Page``, or an
     ``Article`` already extracted (ingest adjusts its metadata first).
 
+    The article must be in English (``UnsupportedLanguageError`` names its language otherwise).
     ``targets`` are the names to take stances toward (default: proposed from the text); ``doc``
     an existing spaCy parse of the article's text (see ``saidwhat.analysis.pipeline.parse_many``).
+    Quotes are speech only unless ``include_beliefs``, and at least ``min_confidence``.
     """
     from saidwhat.analysis import analyze_article
+    from saidwhat.article.language import ensure_english
 
     deadline = _deadline(timeout)
     if isinstance(source, Article):
         article = source
     else:
         article = _extract(source, allow_private_network, fetch_timeout, deadline)
-    return analyze_article(article, targets=list(targets) if targets else None, doc=doc, deadline=deadline)
+    ensure_english(article.language, article.source)
+    return analyze_article(article, targets=list(targets) if targets else None, doc=doc, deadline=deadline,
+                           include_beliefs=include_beliefs, min_confidence=min_confidence)

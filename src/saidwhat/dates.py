@@ -20,6 +20,9 @@ __all__ = ["DATE_FILTER_FORMS", "iso_date", "parse_date_filter"]
 #: What a date filter may look like, for help texts and messages.
 DATE_FILTER_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
 
+#: A date field is a date or a timestamp: only its start is read (a huge "date" costs nothing).
+MAX_DATE_CHARS = 200
+
 _FILTER = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
 
@@ -47,8 +50,11 @@ def iso_date(value: Any) -> str | None:
     if isinstance(value, datetime | date):
         return value.isoformat()[:10]
     if hasattr(value, "tm_year"):
-        return f"{value.tm_year:04d}-{value.tm_mon:02d}-{value.tm_mday:02d}"
-    text = str(value).strip()
+        try:
+            return date(value.tm_year, value.tm_mon, value.tm_mday).isoformat()
+        except (TypeError, ValueError):
+            return None
+    text = str(value)[:MAX_DATE_CHARS].strip()
     m = _IN_TEXT.search(text)
     if m:
         try:

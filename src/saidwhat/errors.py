@@ -14,7 +14,8 @@ what went wrong and, where there is something to do, what to do.
     │   ├── UnsupportedLanguageError SW105
     │   └── InputTooLargeError      SW106
     ├── FetchError            a URL could not be fetched           SW201
-    │   └── BlockedAddressError     private/loopback address       SW202
+    │   ├── BlockedAddressError     private/loopback address       SW202
+    │   └── InvalidURLError         malformed, no host, not http(s) SW203
     ├── AnalysisError         the analysis failed on a document    SW301
     │   └── AnalysisTimeoutError    past its time limit            SW302
     ├── StoreError            the store could not be used          SW401
@@ -34,6 +35,7 @@ __all__ = [
     "FetchError",
     "InputError",
     "InputTooLargeError",
+    "InvalidURLError",
     "MissingExtraError",
     "MissingInputError",
     "NoArticleTextError",
@@ -97,6 +99,13 @@ class InputTooLargeError(InputError):
 
 class FetchError(SaidwhatError):
     code = "SW201"
+
+
+class InvalidURLError(FetchError):
+    """A URL that cannot name a page to fetch: malformed, no host, another scheme. The caller's
+    input, so the web answers 4xx (a redirect to such a URL stays a plain ``FetchError``)."""
+
+    code = "SW203"
 
 
 class BlockedAddressError(FetchError):

@@ -23,6 +23,9 @@ __all__ = [
     "ActorStance",
     "AnalyzedArticle",
     "Article",
+    "AttributionType",
+    "CandidateStance",
+    "PageType",
     "Quote",
     "QuoteKind",
     "QuoteStance",
@@ -30,7 +33,11 @@ __all__ = [
     "Span",
     "Speaker",
     "StanceLabel",
+    "StanceRole",
+    "UNCERTAIN_BELOW",
+    "is_uncertain",
     "Target",
+    "TargetCandidate",
 ]
 
 SCHEMA_VERSION = "1"
@@ -38,7 +45,21 @@ SCHEMA_VERSION = "1"
 Span = tuple[int, int]
 ActorKind = Literal["person", "organization", "group", "anonymous"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
+PageType = Literal["news", "opinion", "review", "listing", "other"]
+# speech: said, wrote, announced, according to, a study found; belief: thinks, fears, wants, plans.
+AttributionType = Literal["speech", "belief"]
 StanceLabel = Literal["support", "oppose", "neutral"]
+StanceRole = Literal["reactor", "author"]
+
+#: A stance label whose calibrated probability is below this is shown as uncertain. On held-out
+#: articles of the training data (grouped CV, scripts/train_stance.py), labels below 0.6 were right
+#: 56% of the time (265 rows), those at 0.6 or more 81% (495 rows) (docs/stance.md, "Calibration").
+UNCERTAIN_BELOW = 0.6
+
+
+def is_uncertain(score: float) -> bool:
+    """True for a stance score (calibrated probability) too low to be shown as a finding."""
+    return score < UNCERTAIN_BELOW
 
 #: The literals in order, for loops, choices, form options and CSV columns (one vocabulary).
 ACTOR_KINDS: tuple[ActorKind, ...] = get_args(ActorKind)
@@ -65,15 +86,24 @@ class Article(_Model):
     text: str = ""
     source: str | None = Field(default=None, description="the input as the user named it (path, URL, '-')")
     description: str | None = None
+    page_type: PageType | None = Field(
+        default=None, description="news, opinion, review, listing (deals, product pages) or other")
 
 
 class QuoteStance(_Model):
+    """A stance with its evidence. No record at all means no stance: nothing was said about the target.
+
+    ``neutral`` is a finding (the speaker spoke about the target without taking a side).
+    """
+
     label: StanceLabel
-    score: float = Field(description="confidence of the label, 0..1")
+    score: float = Field(description="calibrated probability of the label, 0..1")
+    uncertain: bool = Field(default=False, description=f"score below {UNCERTAIN_BELOW}: shown as uncertain")
 
 
 class ActorStance(QuoteStance):
     evidence: list[str] = Field(default_factory=list, description="ids of quotes and reactions")
+    role: StanceRole = Field(default="reactor", description="'author': the actor made or owns the target")
 
 
 class Actor(_Model):
@@ -96,11 +126,14 @@ class Speaker(_Model):
 class Quote(_Model):
     id: str
     kind: QuoteKind
+    type: AttributionType = Field(default="speech", description="speech (said, wrote, found) or belief "
+                                  "(thinks, fears, wants, plans); analyze shows beliefs only on request")
     content: list[Span]
     text: str = Field(default="", description=f"the words, parts joined by {QUOTE_PART_SEPARATOR!r}")
     cue: list[Span] = Field(default_factory=list)
     speaker: Speaker = Field(default_factory=Speaker)
-    confidence: float | None = None
+    confidence: float | None = Field(default=None, description="calibrated probability that the quote is "
+                                     "usable: a real attribution, its span and its speaker right")
     stance: dict[str, QuoteStance] = Field(default_factory=dict)
 
 
@@ -111,6 +144,8 @@ class Target(_Model):
     aliases: list[str] = Field(default_factory=list)
     mentions: list[Span] = Field(default_factory=list)
     proposed: bool = Field(default=False, description="true when saidwhat chose it, not the user")
+    authors: list[str] = Field(default_factory=list,
+                               description="ids of actors that made or own the target (not its reactors)")
 
 
 class Reaction(_Model):
@@ -123,6 +158,32 @@ class Reaction(_Model):
     mention: list[Span] = Field(default_factory=list)
     label: StanceLabel
     score: float
+    uncertain: bool = False
+    evidence: list[Span] = Field(default_factory=list, description="the sentence that states the reaction")
+
+
+class CandidateStance(_Model):
+    """One item of stance evidence toward a candidate target: a quote's, a reaction's or an actor's."""
+
+    origin: Literal["quote", "reaction", "actor"]
+    item: str = Field(description="id of the quote, reaction or actor")
+    actor: str | None = Field(default=None, description="id of the actor who holds the stance")
+    label: StanceLabel
+    score: float
+
+
+class TargetCandidate(_Model):
+    """A target the article could be asked about later (``reactions --target`` after ingest):
+    a named entity or a noun phrase grounded in the article ("the UN report on Xinjiang"), with
+    its references ("the report", "the findings") and the stance evidence toward it. Only quotes
+    and actors involved with the candidate have evidence."""
+
+    name: str
+    sort: Literal["person", "document", "other"]
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[Span] = Field(default_factory=list)
+    stances: list[CandidateStance] = Field(default_factory=list)
+    reactions: list[Reaction] = Field(default_factory=list)
 
 
 class AnalyzedArticle(Article):
@@ -131,6 +192,8 @@ class AnalyzedArticle(Article):
     quotes: list[Quote] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
     reactions: list[Reaction] = Field(default_factory=list)
+    candidates: list[TargetCandidate] = Field(
+        default_factory=list, description="candidate targets with stance evidence, for questions asked later")
 
     @model_validator(mode="after")
     def _quote_texts(self) -> AnalyzedArticle:

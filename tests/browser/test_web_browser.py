@@ -1,6 +1,6 @@
 """The pages in headless Chromium: search, article highlights on the right characters, tooltips,
 the speaker filter, reactions with charts and exports, the analyze form, and hostile payloads
-rendering as text without any dialog. Saves the screenshots in a temporary folder
+rendering as text without any dialog, who gets quoted. Saves the screenshots in a temporary folder
 (docs/screenshots/ with scripts/refresh_screenshots.sh)."""
 
 from __future__ import annotations
@@ -111,6 +111,29 @@ def test_reactions_page_table_chart_exports(page: Any, live_server: Any, screens
     p.wait_for_load_state()
     assert p.locator("h1").count() == 1 and p.locator("ol.hits li.hit").count() >= 1
     p.screenshot(path=str(screenshots / "actor.png"), full_page=True)
+    _no_trouble(page)
+
+
+def test_diversity_page_charts_and_table(page: Any, screenshots: Path) -> None:
+    page.goto("/diversity")
+    p = page.page
+    assert p.locator("nav a[aria-current=page]").inner_text() == "Who is quoted"
+    assert p.locator("figure.chart svg.shares").count() == 3  # gender, kind, affiliation
+    pieces = p.locator("svg.shares rect.piece")
+    assert pieces.count() >= 3
+    counts = [pieces.nth(i).get_attribute("data-count") for i in range(pieces.count())]
+    assert all(int(c or 0) > 0 for c in counts)
+    assert p.locator("svg.shares text.bar-value").count() >= 3  # totals as text, not colour alone
+    # every share also stands in the table under its chart: the gender table adds up to its total
+    first = p.locator("section[aria-label=gender] table.data tbody tr").first
+    cells = first.locator("td").all_inner_texts()
+    assert int(cells[1]) == sum(int(c.split()[0]) for c in cells[2:])
+    p.select_option("select[name=by]", "month")
+    p.click("form.search button[type=submit]")
+    p.wait_for_url("**/diversity?*by=month*")
+    assert p.locator("section[aria-label=kind] table.data tbody tr").count() >= 2  # months and "all"
+    page.goto("/diversity")
+    p.screenshot(path=str(screenshots / "diversity.png"), full_page=True)
     _no_trouble(page)
 
 

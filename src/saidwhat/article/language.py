@@ -1,7 +1,8 @@
-"""Is the article English? py3langid, guarded against its known weakness on short texts.
+"""Which language is the article in? py3langid, guarded against its known weakness on short texts.
 
-saidwhat's analysis (spaCy English model, English cue lexicons) is only meaningful on English,
-so a non-English article is refused with ``UnsupportedLanguageError`` naming the language found.
+Extraction works on any language and records it (``Article.language``). saidwhat's analysis
+(spaCy English model, English cue lexicons) is only meaningful on English, so analysis refuses a
+non-English article with ``UnsupportedLanguageError`` naming the language found.
 A character n-gram classifier is unsure on a few words ("Obama wins" comes out as Quechua), so a
 text is refused only when the classifier is confident *and* the text lacks English function
 words; a short or mixed English text is never refused on the classifier's word alone.
@@ -15,7 +16,8 @@ from typing import Any
 
 from saidwhat.errors import UnsupportedLanguageError
 
-__all__ = ["LANGUAGE_NAMES", "check_english", "detect_language", "english_ratio"]
+__all__ = ["LANGUAGE_NAMES", "check_english", "detect_language", "english_ratio", "ensure_english",
+           "identify_language", "language_label"]
 
 #: Classifier confidence (normalised probability) needed to refuse a text.
 MIN_CONFIDENCE = 0.9
@@ -65,8 +67,13 @@ def english_ratio(text: str) -> tuple[float, int]:
     return sum(1 for w in words if w in _FUNCTION_WORDS) / len(words), len(words)
 
 
-def check_english(text: str, source: str | None) -> str:
-    """Return "en", or raise UnsupportedLanguageError naming the language detected."""
+def identify_language(text: str) -> str:
+    """The language of ``text`` as an ISO 639-1 code (``"en"`` for English).
+
+    A text is taken for English unless the classifier is confident of another language *and*
+    the text lacks English function words (see the module doc); a short or mixed English text
+    is never given another language on the classifier's word alone.
+    """
     lang, prob = detect_language(text)
     if lang == "en":
         return "en"
@@ -76,13 +83,27 @@ def check_english(text: str, source: str | None) -> str:
     confident = prob >= MIN_CONFIDENCE or (words >= 60 and ratio < 0.04)
     if not confident or words < 4:
         return "en"
-    name = LANGUAGE_NAMES.get(lang)
-    label = f"{name} ({lang})" if name else lang
-    if prob < MIN_CONFIDENCE:  # refused for want of English words, not for a clear other language
-        raise UnsupportedLanguageError(
-            f"the text does not look like English (almost no common English words; best guess {label}, "
-            f"confidence {prob:.2f}); saidwhat analyses English only", input=source
-        )
+    return lang
+
+
+def language_label(code: str) -> str:
+    """"German (de)" for a known code, else the code itself."""
+    name = LANGUAGE_NAMES.get(code)
+    return f"{name} ({code})" if name else code
+
+
+def ensure_english(language: str | None, source: str | None) -> None:
+    """Raise UnsupportedLanguageError naming ``language`` unless it is English (or unknown)."""
+    if language is None or language == "en":
+        return
     raise UnsupportedLanguageError(
-        f"the article is in {label} (confidence {prob:.2f}); saidwhat analyses English only", input=source
+        f"the article is in {language_label(language)}; saidwhat analyses English only "
+        "(saidwhat extract reads any language)", input=source
     )
+
+
+def check_english(text: str, source: str | None) -> str:
+    """Return "en", or raise UnsupportedLanguageError naming the language detected."""
+    language = identify_language(text)
+    ensure_english(language, source)
+    return language

@@ -58,7 +58,7 @@ def _jsonld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
             continue
         try:
             data = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):  # invalid, or nested deeper than the parser's stack
             continue
         stack = [data]
         while stack:
@@ -124,9 +124,14 @@ def read_head(tree: HtmlElement) -> HeadMetadata:
     return meta
 
 
-_AUTHOR_SEP = re.compile(r"\s*(?:;|\band\b|&|\|)\s*|\s*,\s*(?=[A-Z])")
+# no leading \s*: the parts are stripped anyway, and a leading \s* rescans every run of spaces
+# from each of its positions (quadratic on a long run of spaces with no separator)
+_AUTHOR_SEP = re.compile(r";|\band\b|&|\||,(?=\s*[A-Z])")
+#: Longest author field read: a byline is a few names; a longer value is markup gone wrong.
+MAX_AUTHOR_CHARS = 1000
 
 
+_BYLINE_PREFIX = re.compile(r"^(?:by|written\s+by|von)\s+", re.IGNORECASE)
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|MSc|MBA|M\.?A\.?|B\.?A\.?"
                          r"|Esq\.?)$")
 
@@ -136,8 +141,8 @@ def split_authors(value: str | None) -> list[str]:
     if not value:
         return []
     out: list[str] = []
-    for part in _AUTHOR_SEP.split(value):
-        name = re.sub(r"^(?:by|written\s+by|von)\s+", "", part.strip(), flags=re.IGNORECASE).strip(" ,.")
+    for part in _AUTHOR_SEP.split(value[:MAX_AUTHOR_CHARS]):
+        name = _BYLINE_PREFIX.sub("", part.strip()).strip(" ,.")
         if _CREDENTIAL.match(name):  # "Jane Doe, MS, RDN": degrees are not authors
             continue
         if name and len(name) <= 80 and name.lower() not in (n.lower() for n in out):

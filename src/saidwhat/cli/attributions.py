@@ -6,8 +6,8 @@ import argparse
 import json
 import sys
 
-from saidwhat.cli._io import report_failures, write_output
-from saidwhat.errors import ConfigError
+from saidwhat.cli._io import BatchProgress, LineStream, report_failures
+from saidwhat.errors import ConfigError, SaidwhatError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -18,8 +18,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                                    "confidence[, stance]}]}.")
     p.add_argument("text_dir", metavar="TEXT_DIR",
                    help="folder of *.txt files (or a split folder with text/)")
-    p.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
+    p.add_argument("-o", "--output", help="write here instead of stdout, line by line as files are done")
     p.add_argument("--workers", type=int, default=1, help="analyse in N processes (default 1)")
+    p.add_argument("--progress", action="store_true",
+                   help="report progress on stderr even when stderr is not a terminal")
     p.add_argument("--target", action="append", default=[], metavar="NAME",
                    help="add each quote's stance toward NAME (repeatable; runs the whole analysis)")
     p.set_defaults(func=_run_attributions)
@@ -33,7 +35,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="the shared scorer script, score_attributions.py (called as a program, not copied)")
     e.add_argument("--workers", default="1,2", help="comma-separated worker counts to time (default 1,2)")
     e.add_argument("--limit", type=int, help="only the first N articles (quick gate)")
-    e.add_argument("-o", "--output", help="also keep the predictions (JSONL) here")
+    e.add_argument("-o", "--output", help="also keep the predictions (JSONL, written line by line) here")
     e.add_argument("--rounds", type=int, default=3,
                    help="with --textacy: time saidwhat and textacy in turn this many times (default 3)")
     e.add_argument("--json", action="store_true", help="print a JSON report instead of the table")
@@ -46,11 +48,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _run_attributions(args: argparse.Namespace) -> int:
-    from saidwhat.evaluate.run import predict, text_files, to_jsonl
+    """One JSON line per file, written as soon as the file (with its chunk) is done."""
+    from saidwhat.evaluate.run import iter_predictions, text_files
 
     paths = text_files(args.text_dir)
-    records, failures = predict(paths, workers=max(1, args.workers), targets=args.target)
-    write_output(to_jsonl(records), args.output)
+    failures: list[SaidwhatError] = []
+    with LineStream(args.output) as stream, \
+            BatchProgress("attributions", len(paths), requested=args.progress) as progress:
+        for record, error in iter_predictions(paths, workers=max(1, args.workers), targets=args.target):
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            progress.advance(failed=error is not None)
+            if error is not None:
+                failures.append(error)
     report_failures(failures)
     return 1 if failures else 0
 

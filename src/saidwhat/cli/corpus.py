@@ -18,6 +18,7 @@ from typing import Any
 
 from saidwhat.dates import DATE_FILTER_FORMS, parse_date_filter
 from saidwhat.errors import ConfigError, require_extra
+from saidwhat.sanitize import spreadsheet_cell
 from saidwhat.schema import STANCE_LABELS
 
 __all__: Sequence[str] = ["register"]
@@ -114,6 +115,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _db(p)
     _fmt(p)
     p.set_defaults(func=_run_trail)
+
+    p = sub.add_parser("targets", help="targets across articles, by how many actors react to them in how "
+                       "many articles")
+    p.add_argument("--limit", type=int, default=50, metavar="N", help="how many targets (default 50)")
+    _db(p)
+    _fmt(p)
+    p.set_defaults(func=_run_targets)
 
     p = sub.add_parser("export", help="write the store out as JSON Lines, CSV or Parquet")
     _db(p)
@@ -292,6 +300,24 @@ def _run_trail(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_targets(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        rows = store.targets(limit=args.limit)
+    if args.format == "json":
+        _print_json([{"name": r.name, "sort": r.sort, "actors": r.n_actors, "articles": r.n_articles}
+                     for r in rows])
+        return 0
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} target(s), most reacting actors first")
+    for col in ("target", "sort", "actors", "articles"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(r.name, r.sort, str(r.n_actors), str(r.n_articles))
+    _console().print(table)
+    return 0
+
+
 def _run_failures(args: argparse.Namespace) -> int:
     with _open(args) as store:
         page = store.failures(offset=args.offset, limit=args.limit)
@@ -399,7 +425,7 @@ def _write_text(store: Any, table: str, fmt: str, fh: Any) -> int:
     writer = csv.DictWriter(fh, fieldnames=list(columns))
     writer.writeheader()
     for row in _rows(store, table):
-        writer.writerow(row)
+        writer.writerow({k: spreadsheet_cell(v) for k, v in row.items()})  # no formulas from article text
         n += 1
     return n
 

@@ -27,7 +27,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--max-body-mb", type=float, default=2.0, help="request body limit in MB (default 2)")
     p.add_argument("--analyze-timeout", type=float, default=60.0,
                    help="seconds an analysis may take (default 60)")
-    p.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default 1)")
+    p.add_argument("--workers", type=int, default=1,
+                   help="server processes answering requests (default 1; one per core serves most)")
+    p.add_argument("--analyze-workers", type=int, default=1,
+                   help="analysis processes per server process (default 1), each killed at its time limit")
+    p.add_argument("--read-timeout", type=float, default=None,
+                   help="seconds a client has to send one request, headers and body (default 20)")
     p.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
                    help="also accept this Host header on a loopback server (e.g. behind a reverse proxy; "
                         "then also set --token); repeatable")
@@ -40,6 +45,7 @@ def _run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from saidwhat.views.web.security import is_loopback_host, loopback_host_names
+    from saidwhat.views.web.server import PROTOCOL, READ_TIMEOUT_ENV
 
     token = args.token or os.environ.get("SAIDWHAT_TOKEN") or None
     if not 0 < args.port < 65536:
@@ -49,29 +55,35 @@ def _run(args: argparse.Namespace) -> int:
     if not is_loopback_host(args.host) and not token:
         print("saidwhat: warning: listening beyond loopback without --token: the API is read-only "
               "(analysing is refused)", file=sys.stderr)
+    for name in ("workers", "analyze_workers"):
+        if getattr(args, name) < 1:
+            raise ConfigError("must be at least 1", input="--" + name.replace("_", "-"))
+    if args.read_timeout is not None:
+        if args.read_timeout <= 0:
+            raise ConfigError("must be positive", input="--read-timeout")
+        os.environ[READ_TIMEOUT_ENV] = str(args.read_timeout)  # read by each server process
     options = {"token": token, "allow_private_network": args.allow_private_network, "host": args.host,
                "port": args.port, "max_body_bytes": int(args.max_body_mb * 1024 * 1024),
-               "analyze_timeout": args.analyze_timeout,
+               "analyze_timeout": args.analyze_timeout, "analyze_slots": args.analyze_workers,
+               "start_analysis": True,
                "allowed_hosts": (loopback_host_names() + args.allowed_host) if args.allowed_host else None}
+    served = {"host": args.host, "port": args.port, "log_level": "warning", "proxy_headers": False,
+              "server_header": False, "http": PROTOCOL}
     from saidwhat.store import open_store
 
     store = open_store(args.db, create=False)  # a store that cannot be opened stops here, exit 1
     try:
         check_port_free(args.host, args.port)
+        print(f"saidwhat: serving on http://{_hostport(args.host, args.port)}/", file=sys.stderr)
         if args.workers > 1:
             store.close()  # each worker opens its own
             # uvicorn's workers import the app by name: pass the options through the environment
             os.environ["SAIDWHAT_WEB_OPTIONS"] = _encode(args.db, options)
-            print(f"saidwhat: serving on http://{_hostport(args.host, args.port)}/", file=sys.stderr)
-            uvicorn.run("saidwhat.views.web.app:app_from_env", factory=True, host=args.host, port=args.port,
-                        workers=args.workers, log_level="warning", proxy_headers=False, server_header=False)
+            uvicorn.run("saidwhat.views.web.app:app_from_env", factory=True, workers=args.workers, **served)
             return 0
         from saidwhat.views.web import create_app
 
-        app = create_app(args.db, store=store, **options)
-        print(f"saidwhat: serving on http://{_hostport(args.host, args.port)}/", file=sys.stderr)
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=False,
-                    server_header=False)
+        uvicorn.run(create_app(args.db, store=store, **options), **served)
         return 0
     finally:
         store.close()

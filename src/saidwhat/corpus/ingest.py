@@ -31,6 +31,7 @@ from saidwhat.corpus.sources import Document, iter_documents
 from saidwhat.dates import iso_date, parse_date_filter
 from saidwhat.errors import AnalysisError, ConfigError, SaidwhatError
 from saidwhat.runner import Call, Ready, Result, Runner, make_runner, run_jobs
+from saidwhat.sanitize import scrub
 from saidwhat.schema import AnalyzedArticle, Article
 from saidwhat.store import Store
 
@@ -145,16 +146,16 @@ def _apply_meta(article: Article, doc: Document, *, page_states: bool) -> Articl
     what the page does not state: an HTML page's own title, date, outlet, URL and authors win.
     A plain-text page (``page_states=False``) states none of them; its first-line title is a
     guess that a given title replaces. The WARC date comes last."""
-    meta = doc.meta
+    meta = doc.meta  # as the source gave it: scrubbed like page text (a NUL would stop PostgreSQL)
     update: dict[str, Any] = {}
     for name in ("title", "outlet"):
         value = meta.get(name)
         stated = _stated(article, name, doc, page_states=page_states)
         if isinstance(value, str) and value.strip() and not stated:
-            update[name] = value.strip()
+            update[name] = scrub(value.strip())
     authors = _authors(meta.get("authors"))
     if authors and not _stated(article, "authors", doc, page_states=page_states):
-        update["authors"] = authors
+        update["authors"] = [scrub(a) for a in authors]
     update["published"] = iso_date(article.published) or iso_date(meta.get("published")) or doc.fallback_date
     url = meta.get("url")
     if not article.url and (doc.url or isinstance(url, str)):

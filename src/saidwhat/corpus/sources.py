@@ -30,17 +30,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from saidwhat.dates import iso_date
-from saidwhat.errors import InputError, MissingInputError, SaidwhatError
+from saidwhat.errors import InputError, InputTooLargeError, InvalidURLError, MissingInputError, SaidwhatError
 from saidwhat.page import Page, load, page_from_bytes, page_from_text
 from saidwhat.page.load import MAX_INPUT_BYTES
+from saidwhat.sanitize import display_name, is_clean
 
 __all__ = ["PAGE_SUFFIXES", "Document", "iter_documents", "source_kind"]
 
 PAGE_SUFFIXES = (".html", ".htm", ".txt")
 _URL = re.compile(r"^https?://", re.IGNORECASE)
-_FEED_URL = re.compile(r"(\.(rss|atom|xml)|/feed|/rss|/atom)/?(\?.*)?$", re.IGNORECASE)
+_FEED_PATH_ENDS = (".rss", ".atom", ".xml", "/feed", "/rss", "/atom")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -72,12 +74,21 @@ class Document:
         raise InputError("the document has no content", input=self.source)
 
 
+def _is_feed_url(url: str) -> bool:
+    """A URL whose path ends like a feed's (``.rss``, ``/feed``, ``/atom/``), whatever its query."""
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return False
+    return path.lower().rstrip("/").endswith(_FEED_PATH_ENDS)
+
+
 def source_kind(source: str) -> str:
     """folder | warc | jsonl | feed | url | file"""
     if source.startswith("feed:"):
         return "feed"
     if _URL.match(source):
-        return "feed" if _FEED_URL.search(source) else "url"
+        return "feed" if _is_feed_url(source) else "url"
     lower = source.lower()
     if Path(source).is_dir():
         return "folder"
@@ -99,7 +110,8 @@ def iter_documents(sources: list[str], *, allow_private_network: bool = False) -
     for source in sources:
         kind = source_kind(source)
         if kind in ("folder", "warc", "jsonl", "file") and not Path(source).exists():
-            yield _fail(source, MissingInputError("no such file or directory", input=source))
+            name = display_name(source)
+            yield _fail(name, MissingInputError("no such file or directory", input=name))
             continue
         if kind == "folder":
             yield from _folder(source)
@@ -112,7 +124,7 @@ def iter_documents(sources: list[str], *, allow_private_network: bool = False) -
         elif kind == "url":
             yield Document(source=source, url=source, fetch=source)
         else:
-            yield _file(Path(source), source)
+            yield _file(Path(source), display_name(source))
 
 
 def folder_files(folder: str) -> list[Path]:
@@ -132,7 +144,7 @@ def _file(path: Path, name: str) -> Document:
 
 def _folder(folder: str) -> Iterator[Document]:
     for path in folder_files(folder):
-        yield _file(path, str(path))
+        yield _file(path, display_name(str(path)))  # a name that is not UTF-8 is still named, and read
 
 
 def _warc(path: str) -> Iterator[Document]:
@@ -167,8 +179,8 @@ def _warc_record(path: str, record: Any) -> Document | None:
     if record.rec_type != "response":
         return None
     rid = record.rec_headers.get_header("WARC-Record-ID") or ""
-    url = record.rec_headers.get_header("WARC-Target-URI")
-    name = f"{path}#{rid or url}"
+    url = usable_url(record.rec_headers.get_header("WARC-Target-URI"))
+    name = display_name(f"{path}#{rid or url}")
     status = record.http_headers.get_statuscode() if record.http_headers else "200"
     if not str(status).startswith("2"):
         return None
@@ -190,32 +202,73 @@ def _open_text(path: str) -> io.TextIOBase:
     return open(path, encoding="utf-8", errors="replace")
 
 
+#: Longest JSON Lines line read: a page's HTML within the input limit, escaped (JSON can double
+#: a text's length), plus its metadata. A longer line is recorded as a failure and skipped.
+MAX_JSONL_LINE = 2 * MAX_INPUT_BYTES + 65536
+
+
+def _lines(fh: io.TextIOBase) -> Iterator[tuple[int, str | None]]:
+    """``(line number, line)``; None for a line over ``MAX_JSONL_LINE`` (read past, never held)."""
+    lineno = 0
+    while True:
+        line = fh.readline(MAX_JSONL_LINE + 1)
+        if not line:
+            return
+        lineno += 1
+        if len(line) <= MAX_JSONL_LINE or line.endswith("\n"):
+            yield lineno, line
+            continue
+        while line and not line.endswith("\n"):
+            line = fh.readline(1 << 20)
+        yield lineno, None
+
+
+def usable_url(value: object) -> str | None:
+    """A URL string as given, or None for anything else or one holding control characters (a URL
+    never does: they are percent-encoded), which no store or later stage should see."""
+    if not isinstance(value, str) or not value.strip() or not is_clean(value):
+        return None
+    return value
+
+
+def _jsonl_document(name: str, obj: dict[str, Any]) -> Document:
+    url = usable_url(obj.get("url"))
+    if obj.get("url") is not None and url is None:
+        return _fail(name, InvalidURLError("'url' is not a usable URL string", input=name))
+    html, text = obj.get("html"), obj.get("text")
+    meta = {k: obj[k] for k in ("title", "published", "outlet", "authors") if obj.get(k)}
+    source = display_name(url) if url else name
+    if isinstance(html, str) and html.strip():
+        return Document(source=source, text=html, kind="html", url=url, meta=meta)
+    if isinstance(text, str) and text.strip():
+        return Document(source=source, text=text, kind="text", url=url, meta=meta)
+    if url:
+        return Document(source=source, url=url, fetch=url, meta=meta)
+    return _fail(name, InputError("a line needs 'html' or 'text' (or a 'url' to fetch)", input=name))
+
+
 def _jsonl(path: str) -> Iterator[Document]:
     with _open_text(path) as fh:
-        for lineno, line in enumerate(fh, 1):
+        for lineno, line in _lines(fh):
+            name = display_name(f"{path}:{lineno}")
+            if line is None:
+                yield _fail(name, InputTooLargeError(f"the line is over the {MAX_JSONL_LINE}-character limit",
+                                                     input=name))
+                continue
             if not line.strip():
                 continue
-            name = f"{path}:{lineno}"
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
                 yield _fail(name, InputError(f"invalid JSON: {exc.msg}", input=name))
                 continue
+            except RecursionError:
+                yield _fail(name, InputError("invalid JSON: nested too deeply", input=name))
+                continue
             if not isinstance(obj, dict):
                 yield _fail(name, InputError("a line must hold a JSON object", input=name))
                 continue
-            url = obj.get("url") if isinstance(obj.get("url"), str) else None
-            html, text = obj.get("html"), obj.get("text")
-            meta = {k: obj[k] for k in ("title", "published", "outlet", "authors") if obj.get(k)}
-            if isinstance(html, str) and html.strip():
-                yield Document(source=url or name, text=html, kind="html", url=url, meta=meta)
-            elif isinstance(text, str) and text.strip():
-                yield Document(source=url or name, text=text, kind="text", url=url, meta=meta)
-            elif url:
-                yield Document(source=url, url=url, fetch=url, meta=meta)
-            else:
-                yield _fail(name,
-                            InputError("a line needs 'html' or 'text' (or a 'url' to fetch)", input=name))
+            yield _jsonl_document(name, obj)
 
 
 def _feed(source: str, allow_private_network: bool) -> Iterator[Document]:

@@ -1,9 +1,12 @@
 """One article's attributions as a JSON record in the shared FORMAT.md layout.
 
-This is what ``saidwhat attributions`` writes, one line per text file. Without targets it runs
-the parse, the extractor and actor resolution (for the speaker's canonical name); with targets it
-runs the whole analysis (``analyze_text``) and adds each quote's stance. Both read the same
-extractor, so content, cue and kind are identical either way.
+This is what ``saidwhat attributions`` writes, one line per text file. It is the ``polnear``
+profile: every attribution the extractor finds, beliefs and intentions included and without the
+user profile's precision filters (``attribution.profile``), because that broad notion is what
+PolNeAR annotates and its scorer measures. ``saidwhat analyze`` uses the ``user`` profile.
+Without targets it runs the parse, the extractor and actor resolution (for the speaker's
+canonical name); with targets it runs the whole analysis (``analyze_text``) and adds each
+quote's stance. Both read the same extractor, so content, cue and kind are identical either way.
 """
 
 from __future__ import annotations
@@ -51,9 +54,12 @@ def text_record(text: str, name: str, targets: Sequence[str] = (), doc: Doc | No
         raise InputTooLargeError(f"text has {len(text)} characters, over the {MAX_CHARS} limit", input=name)
     out: list[dict[str, Any]] = []
     if text.strip() and targets:
-        from saidwhat.analysis import analyze_text
+        from saidwhat.analysis.stance.assign import stances_for_attributions
 
-        art = analyze_text(text, source=name, targets=list(targets), doc=doc)
+        # the same attributions as without --target (the extractor's whole output), with stances
+        if doc is None:
+            doc = get_nlp()(text)
+        art = stances_for_attributions(doc, find_attributions(doc), targets)
         for q in art.quotes:
             actor = art.actor(q.speaker.actor)
             out.append({

@@ -15,10 +15,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from saidwhat.analysis.attribution.extract import load_lexicon, load_tagger
 from saidwhat.analysis.nlp import get_nlp
@@ -42,28 +42,48 @@ def text_files(text_dir: str | Path) -> list[str]:
 CHUNK = 16
 
 
+def iter_predictions(paths: Sequence[str], *, workers: int = 1, targets: Sequence[str] = ()
+                     ) -> Iterator[tuple[dict[str, Any], SaidwhatError | None]]:
+    """``(record, error)`` per path, in order, as soon as its chunk of files is done (so a caller
+    can write each line then); a failed file gets an empty record with its error."""
+    chunks = [tuple(paths[i:i + CHUNK]) for i in range(0, len(paths), CHUNK)]
+    fn = functools.partial(file_records, targets=tuple(targets))
+    for out in run_batch(fn, chunks, workers=workers, keep_going=True):
+        if out.value is not None:
+            outcomes = out.value
+        else:  # the chunk as a whole failed (a bug): each of its files gets the error
+            err = out.error or SaidwhatError("no result")
+            outcomes = [Result(p, error=type(err)(err.message, input=p)) for p in out.input]
+        for o in outcomes:
+            if o.error is not None or o.value is None:
+                error = o.error or SaidwhatError("no result", input=o.input)
+                yield {"id": Path(o.input).stem, "attributions": [], "error": error.to_dict()}, error
+            else:
+                yield o.value, None
+
+
 def predict(paths: Sequence[str], *, workers: int = 1, targets: Sequence[str] = ()
             ) -> tuple[list[dict[str, Any]], list[SaidwhatError]]:
     """One record per path, in order; a failed file gets an empty record plus its error."""
-    chunks = [tuple(paths[i:i + CHUNK]) for i in range(0, len(paths), CHUNK)]
-    fn = functools.partial(file_records, targets=tuple(targets))
-    outcomes: list[Result[dict[str, Any]]] = []
-    for out in run_batch(fn, chunks, workers=workers, keep_going=True):
-        if out.value is not None:
-            outcomes.extend(out.value)
-        else:  # the chunk as a whole failed (a bug): each of its files gets the error
-            err = out.error or SaidwhatError("no result")
-            outcomes.extend(Result(p, error=type(err)(err.message, input=p)) for p in out.input)
     records: list[dict[str, Any]] = []
     failures: list[SaidwhatError] = []
-    for o in outcomes:
-        if o.error is not None or o.value is None:
-            err = o.error or SaidwhatError("no result", input=o.input)
-            failures.append(err)
-            records.append({"id": Path(o.input).stem, "attributions": [], "error": err.to_dict()})
-        else:
-            records.append(o.value)
+    for record, error in iter_predictions(paths, workers=workers, targets=targets):
+        records.append(record)
+        if error is not None:
+            failures.append(error)
     return records, failures
+
+
+def write_predictions(paths: Sequence[str], write: Callable[[str], None], *, workers: int = 1,
+                      targets: Sequence[str] = ()) -> list[SaidwhatError]:
+    """Predict ``paths`` and ``write`` each record as a JSON line as soon as it is done (memory
+    does not grow with the split); return the failures."""
+    failures: list[SaidwhatError] = []
+    for record, error in iter_predictions(paths, workers=workers, targets=targets):
+        write(json.dumps(record, ensure_ascii=False) + "\n")
+        if error is not None:
+            failures.append(error)
+    return failures
 
 
 def to_jsonl(records: Sequence[dict[str, Any]]) -> str:
@@ -91,6 +111,11 @@ def subset_split(split_dir: str | Path, limit: int, into: str | Path) -> Path:
         for ann in sorted((src / "attributions").glob(f"{p.stem}_*.ann")):
             os.symlink(ann.resolve(), dst / "attributions" / ann.name)
     return dst
+
+
+def _write_line(fh: TextIO, line: str) -> None:
+    fh.write(line)
+    fh.flush()
 
 
 def _rss_mb(who: int) -> float:
@@ -166,18 +191,17 @@ def evaluate(split_dir: str | Path, scorer: str, *, workers: Sequence[int] = (1,
         for text in texts:
             nlp(text)
         parse_rate = len(texts) / (time.perf_counter() - t1)
-        first: list[dict[str, Any]] | None = None
-        for n in workers or (1,):
+        pred = Path(output) if output else Path(tmp) / "pred.jsonl"
+        for i, n in enumerate(workers or (1,)):
             t1 = time.perf_counter()
-            records, failures = predict(paths, workers=n)
+            if i == 0:  # the first run's predictions are scored: written line by line as they come
+                with pred.open("w", encoding="utf-8") as fh:
+                    failures = write_predictions(paths, lambda line: _write_line(fh, line), workers=n)
+            else:
+                failures = [e for _, e in iter_predictions(paths, workers=n) if e is not None]
             timings.append(Timing(n, time.perf_counter() - t1, len(paths), len(failures)))
-            if first is None:
-                first = records
-        assert first is not None
         peak_self = _rss_mb(resource.RUSAGE_SELF)
         peak_children = _rss_mb(resource.RUSAGE_CHILDREN)
-        pred = Path(output) if output else Path(tmp) / "pred.jsonl"
-        pred.write_text(to_jsonl(first), encoding="utf-8")
         table = run_scorer(scorer, split, pred)
         scores = json.loads(run_scorer(scorer, split, pred, as_json=True))
     extra = {"spaCy parse only, 1 process": f"{parse_rate:.2f} articles/s",

@@ -12,6 +12,8 @@ import re
 
 from saidwhat.errors import BinaryInputError
 from saidwhat.page.model import PageKind
+from saidwhat.sanitize import CONTROL_CHARS as _CONTROL
+from saidwhat.sanitize import MAX_CONTROL_RATIO, refuse_binary
 
 __all__ = ["MAGIC_NUMBERS", "check_not_binary", "decode_bytes", "detect_kind", "normalize_charset"]
 
@@ -49,16 +51,17 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-#: Share of control characters (other than tab, newline, CR, form feed) above which a text is
-#: taken for binary data that happened to decode.
-MAX_CONTROL_RATIO = 0.05
-
 # WHATWG: these labels mean windows-1252 on the web (pages that say latin-1 use cp1252 quotes).
 _CHARSET_ALIASES = {
     "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
     "l1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "windows-1252": "cp1252",
     "x-sjis": "shift_jis", "gb2312": "gbk", "x-gbk": "gbk", "ks_c_5601-1987": "euc-kr",
 }
+
+# Codecs Python has but a web page cannot declare: they raise on any input ("undefined"), turn
+# escapes into arbitrary characters, or (UTF-7) hide markup; WHATWG ignores such labels too.
+_NOT_PAGE_CODECS = frozenset({"undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape",
+                              "utf-7", "charmap"})
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{1,1000}?charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]{1,200}?encoding\s*=\s*["']([A-Za-z0-9._\-]+)""", re.IGNORECASE)
@@ -73,9 +76,11 @@ def normalize_charset(label: str | None) -> str | None:
     name = _CHARSET_ALIASES.get(name, name)
     try:
         codec = codecs.lookup(name)
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL in the label
         return None
     if codec.name in ("utf-16", "utf-32"):  # a declaration without a BOM is not trustworthy
+        return None
+    if not getattr(codec, "_is_text_encoding", True) or codec.name in _NOT_PAGE_CODECS:
         return None
     return "cp1252" if codec.name in ("latin-1", "iso8859-1", "ascii") else codec.name
 
@@ -121,51 +126,55 @@ def decode_bytes(data: bytes, source: str, *, content_type: str | None = None) -
     Order: known binary magic numbers are refused; a BOM wins; then the charset declared by the
     HTTP header, ``<?xml encoding>`` or ``<meta charset>``; then strict UTF-8; then windows-1252
     (which decodes nearly any byte string, the usual encoding of legacy pages).
+
+    A few stray NUL characters do not make a page binary: they are removed (NULs count with the
+    other control characters against ``MAX_CONTROL_RATIO``). After the binary check, the control
+    characters no text needs (``_CONTROL``: escape sequences, C1 codes) are removed from the
+    whole text, so no later stage, output or database sees them.
     """
     what = _magic(data)
     if what:
         raise BinaryInputError(f"this is {what}, not HTML or text", input=source)
+    text, codec = _decode(data, content_type)
+    text = _without_nuls(text, source)
+    check_not_binary(text, source)
+    return _CONTROL.sub("", text), codec
+
+
+def _decode(data: bytes, content_type: str | None) -> tuple[str, str]:
+    """``(text, codec)``: BOM, UTF-16 without BOM, declared charset, UTF-8, then windows-1252."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            text = data[len(bom):].decode(codec, errors="replace")
-            check_not_binary(text, source)
-            return text, codec
+            return data[len(bom):].decode(codec, errors="replace"), codec
     utf16 = _guess_utf16(data)
     if utf16:
-        text = data.decode(utf16, errors="replace")
-        check_not_binary(text, source)
-        return text, utf16
-    if b"\x00" in data:
-        raise BinaryInputError("the input contains NUL bytes: binary data, not HTML or text", input=source)
+        return data.decode(utf16, errors="replace"), utf16
     candidates = [c for c in (_declared(data, content_type), "utf-8") if c]
     for codec in dict.fromkeys(candidates):
         try:
-            text = data.decode(codec)
-        except (UnicodeDecodeError, LookupError):
+            return data.decode(codec), codec
+        except (UnicodeError, LookupError):  # UnicodeError: a codec that refuses the data outright
             continue
-        check_not_binary(text, source)
-        return text, codec
-    text = data.decode("cp1252", errors="replace")
-    check_not_binary(text, source)
-    return text, "cp1252"
+    return data.decode("cp1252", errors="replace"), "cp1252"
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # Unicode category Cc, minus \t \n \f \r
+def _without_nuls(text: str, source: str) -> str:
+    """``text`` without its NUL characters: a few stray NULs do not make a page binary, but NULs
+    count with the other control characters against ``MAX_CONTROL_RATIO`` over the whole text."""
+    if "\x00" not in text:
+        return text
+    controls = len(_CONTROL.findall(text))
+    if controls > MAX_CONTROL_RATIO * len(text):
+        share = 100 * controls / len(text)
+        raise BinaryInputError(f"{share:.0f}% of the input is NUL and other control characters: binary data, "
+                               "not HTML or text", input=source)
+    return text.replace("\x00", "")
 
 
 def check_not_binary(text: str, source: str) -> None:
-    """Refuse decoded text that is mostly control characters (binary data that happened to decode)."""
-    sample = text[:65536]
-    if "\x00" in sample:
-        raise BinaryInputError("the input contains NUL characters: binary data, not HTML or text",
-                               input=source)
-    if not sample:
-        return
-    controls = len(_CONTROL.findall(sample))
-    if controls > MAX_CONTROL_RATIO * len(sample):
-        share = 100 * controls / len(sample)
-        raise BinaryInputError(f"{share:.0f}% of the input is control characters: binary data, not text",
-                               input=source)
+    """Refuse decoded text that is binary data: a NUL near the start, or more than
+    ``MAX_CONTROL_RATIO`` control characters over the whole text (see ``saidwhat.sanitize``)."""
+    refuse_binary(text, source)
 
 
 # the comment run is atomic: comments can be grouped in exponentially many ways otherwise

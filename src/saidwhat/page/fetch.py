@@ -16,7 +16,8 @@ redirect hop:
 
 Redirects are followed by hand (at most ``MAX_REDIRECTS``), environment proxies are ignored
 (a proxy would connect elsewhere than the vetted address), and the body is read in chunks with
-a byte limit (after decompression) and an overall deadline.
+a byte limit counted after decompression, piece by piece (so no compression ratio can make a
+small body expensive), and an overall deadline.
 """
 
 from __future__ import annotations
@@ -27,13 +28,14 @@ import re
 import socket
 import ssl
 import time
-from collections.abc import Callable, Iterable
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import httpx
 
-from saidwhat.errors import BlockedAddressError, ConfigError, FetchError, InputTooLargeError
+from saidwhat.errors import BlockedAddressError, ConfigError, FetchError, InputTooLargeError, InvalidURLError
 
 __all__ = [
     "CONNECT_TIMEOUT",
@@ -139,27 +141,37 @@ def vet_url(
     try:
         parsed = httpx.URL(url) if isinstance(url, str) else url
     except (httpx.InvalidURL, ValueError, TypeError) as exc:
-        # httpx refuses some spellings getaddrinfo accepts (octal "0177.0.0.1"): still say
-        # what address such a URL meant, so a blocked address is reported as blocked.
-        loose = urlsplit(str(url))
-        if loose.scheme in ("http", "https") and loose.hostname:
-            _check_addresses(_resolve(loose.hostname, 80, source), loose.hostname, source,
-                             allow_private_network, allowed_addresses)
-        raise FetchError(f"invalid URL: {exc}", input=source) from exc
+        _check_loose(str(url), source, allow_private_network, allowed_addresses)
+        raise InvalidURLError(f"invalid URL: {exc}", input=source) from exc
     if parsed.scheme not in ("http", "https"):
-        raise FetchError(f"only http and https URLs can be fetched, not {parsed.scheme or 'no'} scheme",
-                         input=source)
+        scheme = parsed.scheme or "no"
+        raise InvalidURLError(f"only http and https URLs can be fetched, not {scheme} scheme", input=source)
     host = parsed.raw_host.decode("ascii", "replace").strip("[]")
     if not host:
-        raise FetchError("the URL has no host", input=source)
+        raise InvalidURLError("the URL has no host", input=source)
     if not _HOSTNAME.match(host) and not _is_ip(host):
-        raise FetchError(f"invalid host name {host[:100]!r} in the URL", input=source)
+        raise InvalidURLError(f"invalid host name {host[:100]!r} in the URL", input=source)
     port = parsed.port or (443 if parsed.scheme == "https" else 80)
     if not 0 < port < 65536:
-        raise FetchError(f"invalid port {port} in the URL", input=source)
+        raise InvalidURLError(f"invalid port {port} in the URL", input=source)
     addresses = _resolve(host, port, source)
     _check_addresses(addresses, host, source, allow_private_network, allowed_addresses)
     return PinnedTarget(url=parsed.copy_with(fragment=None), host=host, port=port, ip=addresses[0])
+
+
+def _check_loose(url: str, source: str, allow_private_network: bool,
+                 allowed_addresses: Iterable[str]) -> None:
+    """httpx refuses some spellings getaddrinfo accepts (octal "0177.0.0.1"): still say what
+    address such a URL meant, so a blocked address is reported as blocked. A URL even the lax
+    parser cannot read (``http://[::1/``) is left to the caller's InvalidURLError."""
+    try:
+        loose = urlsplit(url)
+        hostname = loose.hostname
+    except ValueError:
+        return
+    if loose.scheme in ("http", "https") and hostname:
+        _check_addresses(_resolve(hostname, 80, source), hostname, source, allow_private_network,
+                         allowed_addresses)
 
 
 _HOSTNAME = re.compile(r"^(?=.{1,253}\.?$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62})(?:\.[A-Za-z0-9_-]{1,63})*\.?$")
@@ -226,22 +238,75 @@ def _host_header(target: PinnedTarget) -> str:
 
 def _request(client: httpx.Client, target: PinnedTarget) -> httpx.Request:
     pinned = target.url.copy_with(host=str(target.ip), port=target.port)
-    headers = {"Host": _host_header(target), "User-Agent": USER_AGENT, "Accept": _ACCEPT}
+    headers = {"Host": _host_header(target), "User-Agent": USER_AGENT, "Accept": _ACCEPT,
+               "Accept-Encoding": _ACCEPT_ENCODING}
     return client.build_request("GET", pinned, headers=headers, extensions={"sni_hostname": target.host})
+
+
+#: Size of the pieces a compressed body is inflated in: memory per step stays this small
+#: whatever the compression ratio (a 2 KB "gzip, gzip" body can inflate to gigabytes).
+INFLATE_PIECE = 64 * 1024
+_ACCEPT_ENCODING = "gzip, deflate"
+
+
+def _inflate(chunks: Iterator[bytes], encoding: str, source: str) -> Iterator[bytes]:
+    """Decode one content coding (gzip or deflate) of a stream, ``INFLATE_PIECE`` bytes at a time."""
+    wbits = zlib.MAX_WBITS | 16 if encoding in ("gzip", "x-gzip") else zlib.MAX_WBITS
+    inflater = zlib.decompressobj(wbits)
+    first = True
+    for chunk in chunks:
+        data = chunk
+        while data:
+            try:
+                out = inflater.decompress(data, INFLATE_PIECE)
+            except zlib.error as exc:
+                if not (first and encoding == "deflate"):
+                    raise FetchError(f"the {encoding} body cannot be decoded: {exc}", input=source) from exc
+                inflater = zlib.decompressobj(-zlib.MAX_WBITS)  # "deflate" sent raw, without zlib header
+                out = inflater.decompress(data, INFLATE_PIECE)
+            first = False
+            data = inflater.unconsumed_tail
+            if inflater.eof and inflater.unused_data:  # a gzip stream of several members
+                data = inflater.unused_data + data
+                inflater = zlib.decompressobj(wbits)
+            if out:
+                yield out
+            while not data and len(out) == INFLATE_PIECE:  # output still pending inside zlib
+                out = inflater.decompress(b"", INFLATE_PIECE)
+                if out:
+                    yield out
+
+
+def _decoded(response: httpx.Response, source: str) -> Iterator[bytes]:
+    """The body with every content coding undone, in bounded pieces (httpx would inflate each
+    chunk whole before the size could be checked)."""
+    header = response.headers.get("content-encoding", "")
+    codings = [c.strip().lower() for c in header.split(",") if c.strip()]
+    stream: Iterator[bytes] = response.iter_raw()
+    for coding in reversed(codings):
+        if coding in ("identity", ""):
+            continue
+        if coding not in ("gzip", "x-gzip", "deflate"):
+            raise FetchError(f"unsupported Content-Encoding {coding[:40]!r}", input=source)
+        stream = _inflate(stream, coding, source)
+    return stream
 
 
 def _read_body(response: httpx.Response, *, source: str, max_bytes: int, deadline: float,
                timeout: float) -> bytes:
+    """The decoded body, refused as soon as it passes ``max_bytes`` (after decompression, counted
+    while streaming) or the deadline."""
     length = response.headers.get("content-length", "")
     if length.isdigit() and int(length) > max_bytes:
         raise InputTooLargeError(f"the page is {int(length)} bytes, over the {max_bytes}-byte limit",
                                  input=source)
     chunks: list[bytes] = []
     size = 0
-    for chunk in response.iter_bytes():
+    for chunk in _decoded(response, source):
         size += len(chunk)
         if size > max_bytes:
-            raise InputTooLargeError(f"the page is over the {max_bytes}-byte limit", input=source)
+            raise InputTooLargeError(f"the page is over the {max_bytes}-byte limit (decompressed)",
+                                     input=source)
         if time.monotonic() > deadline:
             raise FetchError(f"timed out after {timeout:g} s while reading the page", input=source)
         chunks.append(chunk)
@@ -273,8 +338,7 @@ def fetch(
     current: str | httpx.URL = url
     with httpx.Client(trust_env=False, follow_redirects=False, http2=False, verify=verify) as client:
         for hop in range(max_redirects + 1):
-            target = vet_url(current, source=source, allow_private_network=allow_private_network,
-                             allowed_addresses=allowed)
+            target = _vet_hop(current, hop, source, allow_private_network, allowed)
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise FetchError(f"timed out after {timeout:g} s", input=source)
@@ -312,6 +376,18 @@ def fetch(
                 raise FetchError(f"fetching {target.url} failed: {type(exc).__name__}: {_one_line(exc)}",
                                  input=source) from exc
     raise FetchError(f"more than {max_redirects} redirects", input=source)
+
+
+def _vet_hop(url: str | httpx.URL, hop: int, source: str, allow_private_network: bool,
+             allowed: tuple[str, ...]) -> PinnedTarget:
+    """``vet_url`` for one hop; an unusable redirect target is the server's fault, not the caller's."""
+    try:
+        return vet_url(url, source=source, allow_private_network=allow_private_network,
+                       allowed_addresses=allowed)
+    except InvalidURLError as exc:
+        if hop == 0:
+            raise
+        raise FetchError(f"redirect to an unusable URL: {exc.message}", input=source) from exc
 
 
 class _Stream:

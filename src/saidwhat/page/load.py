@@ -12,14 +12,22 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-from saidwhat.errors import EmptyInputError, FetchError, InputError, InputTooLargeError, MissingInputError
+from saidwhat.errors import (
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    InvalidURLError,
+    MissingInputError,
+)
+from saidwhat.page.compressed import gunzip_bounded, is_gzip
 from saidwhat.page.decode import check_not_binary, decode_bytes, detect_kind
 from saidwhat.page.fetch import FETCH_TIMEOUT, fetch
 from saidwhat.page.model import Page, PageKind
+from saidwhat.sanitize import display_name, scrub
 
 __all__ = ["MAX_INPUT_BYTES", "load", "page_from_bytes", "page_from_text"]
 
-#: Largest input read, in bytes (files, stdin, and fetched pages after decompression).
+#: Largest input read, in bytes (files, stdin, and fetched pages), before and after decompression.
 MAX_INPUT_BYTES = 10 * 1024 * 1024
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
@@ -33,14 +41,20 @@ def page_from_text(
     url: str | None = None,
     meta: dict[str, str] | None = None,
 ) -> Page:
-    """A Page from already-decoded text; ``kind`` is detected from the content when not given."""
+    """A Page from already-decoded text; ``kind`` is detected from the content when not given.
+
+    Binary data is refused; control characters anywhere else (a NUL deep in the text) become
+    spaces and lone surrogates U+FFFD (``saidwhat.sanitize.scrub``), so no later stage, output
+    or database sees them.
+    """
+    source = display_name(source)
     if not text.strip():
         raise EmptyInputError("the input is empty (or only whitespace)", input=source)
     if len(text) > MAX_INPUT_BYTES:
         raise InputTooLargeError(f"the input has {len(text)} characters, over the {MAX_INPUT_BYTES} limit",
                                  input=source)
     check_not_binary(text, source)
-    text = text.removeprefix("\ufeff")
+    text = scrub(text.removeprefix("\ufeff"))
     return Page(source=source, content=text, kind=kind or detect_kind(text), url=url, meta=dict(meta or {}))
 
 
@@ -51,14 +65,22 @@ def page_from_bytes(
     url: str | None = None,
     content_type: str | None = None,
 ) -> Page:
-    """Decode ``data`` (BOM, declared charset, UTF-8, windows-1252) and classify it from its content."""
+    """Decode ``data`` (BOM, declared charset, UTF-8, windows-1252) and classify it from its content.
+
+    Gzip-compressed data (a ``page.html.gz``) is decompressed first, bounded by the same cap.
+    """
+    source = display_name(source)
     if len(data) > MAX_INPUT_BYTES:
         raise InputTooLargeError(f"the input is {len(data)} bytes, over the {MAX_INPUT_BYTES}-byte limit",
                                  input=source)
+    meta: dict[str, str] = {}
+    if is_gzip(data):
+        data = gunzip_bounded(data, source, MAX_INPUT_BYTES)
+        meta["compression"] = "gzip"
     if not data.strip():
         raise EmptyInputError("the input is empty (or only whitespace)", input=source)
     text, encoding = decode_bytes(data, source, content_type=content_type)
-    meta = {"encoding": encoding}
+    meta["encoding"] = encoding
     if content_type:
         meta["content_type"] = content_type
     return page_from_text(text, source, url=url, meta=meta)
@@ -71,8 +93,9 @@ def _read_limited(stream: BinaryIO, source: str) -> bytes:
     return data
 
 
-def _load_file(source: str) -> Page:
-    path = Path(source).expanduser()
+def _load_file(name: str) -> Page:
+    path = Path(name).expanduser()
+    source = display_name(name)  # a file name that is not UTF-8 is still named printably
     try:
         if path.is_dir():
             raise MissingInputError("is a directory, not a file", input=source)
@@ -88,6 +111,8 @@ def _load_file(source: str) -> Page:
         raise InputError("cannot read the file: permission denied", input=source) from exc
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror or exc}", input=source) from exc
+    except ValueError as exc:  # "embedded null byte" in the name
+        raise InputError(f"cannot read the file: {exc}", input=source) from exc
     return page_from_bytes(data, source)
 
 
@@ -108,11 +133,11 @@ def load(
     if source == "-":
         return page_from_bytes(_read_limited(sys.stdin.buffer, source), source)
     if _URL.match(source):
+        name = display_name(source)
         scheme = source.split(":", 1)[0].lower()
         if scheme not in ("http", "https"):
-            raise FetchError(f"only http and https URLs can be fetched, not {scheme}:", input=source)
-        result = fetch(source, source=source, allow_private_network=allow_private_network,
+            raise InvalidURLError(f"only http and https URLs can be fetched, not {scheme}:", input=name)
+        result = fetch(source, source=name, allow_private_network=allow_private_network,
                        allowed_addresses=allowed_addresses, max_bytes=MAX_INPUT_BYTES, timeout=timeout)
-        page = page_from_bytes(result.data, source, url=result.url, content_type=result.content_type)
-        return page
+        return page_from_bytes(result.data, name, url=result.url, content_type=result.content_type)
     return _load_file(source)

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from saidwhat.store.results import (
     ActorDetail,
+    ActorEdit,
+    ActorRole,
     ActorSummary,
     AddResult,
     ArticleSummary,
     CopyLink,
+    DiversityRow,
+    DiversityTable,
     FailureRecord,
     QuoteHit,
     ReactionRow,
@@ -28,10 +32,14 @@ from saidwhat.store.store import Store, default_store_url, open_store
 
 __all__ = [
     "ActorDetail",
+    "ActorEdit",
+    "ActorRole",
     "ActorSummary",
     "AddResult",
     "ArticleSummary",
     "CopyLink",
+    "DiversityRow",
+    "DiversityTable",
     "FailureRecord",
     "QuoteHit",
     "ReactionRow",

@@ -1,66 +1,33 @@
-"""Actors across articles: each article's actors, merged into canonical actors, and their pages.
+"""Actors across articles: listing canonical actors and their pages.
 
-An actor found in one article (``actors``) points at a canonical actor (``canonical_actors``)
-keyed by ``actor_key(name, kind)``; the canonical actor collects every name and alias it was
-seen under (``search_names``, ``|``-separated normalised names) for name lookups.
+An actor found in one article (``actors``) points at a canonical actor (``canonical_actors``),
+chosen when the article is written by the identity step (``saidwhat.store.identity`` and
+``saidwhat.store.canonical``); the canonical actor collects every name and alias it was seen under
+(``search_names``, ``|``-separated normalised names) for name lookups.
 """
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import Connection, func, insert, literal_column, select, update
+from sqlalchemy import Connection, func, literal_column, select
 
-from saidwhat.schema import AnalyzedArticle
 from saidwhat.store import tables as t
-from saidwhat.store.keys import actor_key, like_pattern, norm_name
-from saidwhat.store.results import ActorDetail, ActorSummary, ResultPage, StanceCounts, StancePoint
+from saidwhat.store.canonical import names_and_roles
+from saidwhat.store.keys import like_pattern, norm_name
+from saidwhat.store.results import (
+    ActorDetail,
+    ActorRole,
+    ActorSummary,
+    ResultPage,
+    StanceCounts,
+    StancePoint,
+)
 from saidwhat.store.search import QuoteFilter, search_quotes
 
-__all__ = ["get_actor", "insert_actors", "list_actors"]
-
-
-def insert_actors(conn: Connection, article_id: int, a: AnalyzedArticle) -> dict[str, str]:
-    """Store the article's actors, merging each into its canonical actor; returns local id → key."""
-    keys = {actor.id: actor_key(actor.name, actor.kind) for actor in a.actors}
-    for actor in a.actors:
-        _upsert_canonical(conn, keys[actor.id], actor.name, actor.kind, actor.affiliation,
-                          [actor.name, *actor.aliases])
-    if a.actors:
-        conn.execute(insert(t.actors), [{
-            "article_id": article_id, "local_id": actor.id, "actor_key": keys[actor.id],
-            "name": actor.name, "kind": actor.kind, "affiliation": actor.affiliation,
-            "role": actor.role, "aliases": json.dumps(actor.aliases, ensure_ascii=False),
-        } for actor in a.actors])
-    return keys
-
-
-def _joined_names(names: set[str]) -> str:
-    return "|" + "|".join(sorted(names)) + "|"
-
-
-def _upsert_canonical(conn: Connection, key: str, name: str, kind: str, affiliation: str | None,
-                      aliases: list[str]) -> None:
-    """Create the canonical actor, or add the new names (and a first affiliation) to it."""
-    c = t.canonical_actors.c
-    row = conn.execute(select(c.affiliation, c.search_names).where(c.key == key)).first()
-    wanted = {norm_name(n) for n in aliases} - {""}
-    if row is None:
-        conn.execute(insert(t.canonical_actors), {"key": key, "name": name, "kind": kind,
-                                                  "affiliation": affiliation,
-                                                  "search_names": _joined_names(wanted)})
-        return
-    have = set(filter(None, (row.search_names or "").split("|")))
-    values: dict[str, Any] = {}
-    if not (wanted <= have):
-        values["search_names"] = _joined_names(have | wanted)
-    if row.affiliation is None and affiliation:
-        values["affiliation"] = affiliation
-    if values:
-        conn.execute(update(t.canonical_actors).where(c.key == key).values(**values))
+__all__ = ["get_actor", "list_actors"]
 
 
 def _actor_stats(conn: Connection, keys: Sequence[str]) -> dict[str, tuple[int, int, list[str]]]:
@@ -88,26 +55,17 @@ def list_actors(conn: Connection, *, name: str | None, offset: int,
     conds = [ca.search_names.like(like_pattern(norm_name(name)), escape="\\")] if name else []
     nq = (select(q.actor_key, func.count().label("n")).where(q.actor_key.is_not(None))
           .group_by(q.actor_key).subquery())
-    stmt = (select(ca.key, ca.name, ca.kind, ca.affiliation, func.coalesce(nq.c.n, 0).label("n"))
+    stmt = (select(ca.key, ca.name, ca.kind, ca.affiliation, ca.gender, ca.gender_source,
+                   func.coalesce(nq.c.n, 0).label("n"))
             .select_from(t.canonical_actors.outerjoin(nq, nq.c.actor_key == ca.key)).where(*conds))
     total = conn.execute(select(func.count()).select_from(t.canonical_actors).where(*conds)).scalar_one()
     rows = conn.execute(stmt.order_by(literal_column("n").desc(), ca.key).offset(offset).limit(limit)).all()
     stats = _actor_stats(conn, [r.key for r in rows])
     items = [ActorSummary(key=r.key, name=r.name, kind=r.kind, affiliation=r.affiliation,
-                          n_quotes=stats[r.key][0], n_articles=stats[r.key][1], outlets=stats[r.key][2])
+                          n_quotes=stats[r.key][0], n_articles=stats[r.key][1], outlets=stats[r.key][2],
+                          gender=r.gender, gender_source=r.gender_source)
              for r in rows]
     return ResultPage[ActorSummary](items=items, total=int(total), offset=offset, limit=limit)
-
-
-def _aliases(conn: Connection, key: str, name: str) -> list[str]:
-    """Every name the actor's article-level actors had, but its canonical name."""
-    ac = t.actors.c
-    aliases: set[str] = set()
-    for local_name, local_aliases in conn.execute(select(ac.name, ac.aliases).where(ac.actor_key == key)):
-        aliases.add(local_name)
-        aliases.update(json.loads(local_aliases))
-    aliases.discard(name)
-    return sorted(aliases)
 
 
 def _stances(conn: Connection, key: str) -> tuple[dict[str, StanceCounts], list[StancePoint]]:
@@ -132,12 +90,16 @@ def _stances(conn: Connection, key: str) -> tuple[dict[str, StanceCounts], list[
 def get_actor(conn: Connection, key: str, *, n_quotes: int) -> ActorDetail | None:
     """One canonical actor with its aliases, stances over time and latest quotes; None if unknown."""
     ca = t.canonical_actors.c
-    row = conn.execute(select(ca.key, ca.name, ca.kind, ca.affiliation).where(ca.key == key)).first()
+    row = conn.execute(select(ca.key, ca.name, ca.kind, ca.affiliation, ca.gender, ca.gender_source)
+                       .where(ca.key == key)).first()
     if row is None:
         return None
     nq, na, outlets = _actor_stats(conn, [key])[key]
     stance, over_time = _stances(conn, key)
+    aliases, roles = names_and_roles(conn, key, row.name)
     quotes = search_quotes(conn, QuoteFilter(actor_key=key), offset=0, limit=n_quotes).items
     return ActorDetail(key=row.key, name=row.name, kind=row.kind, affiliation=row.affiliation, n_quotes=nq,
-                       n_articles=na, outlets=outlets, aliases=_aliases(conn, key, row.name), stance=stance,
+                       n_articles=na, outlets=outlets, aliases=aliases, stance=stance,
+                       roles=[ActorRole(**r) for r in roles], gender=row.gender,
+                       gender_source=row.gender_source,
                        stance_over_time=over_time, quotes=quotes)

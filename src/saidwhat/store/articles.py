@@ -36,8 +36,12 @@ def get_article(conn: Connection, article_id: int) -> StoredArticle | None:
     row = conn.execute(select(a.analysis, a.ingested_at).where(a.id == article_id)).first()
     if row is None:
         return None
+    ac = t.actors.c
+    keys = {r.local_id: r.actor_key for r in conn.execute(
+        select(ac.local_id, ac.actor_key).where(ac.article_id == article_id))}
     return StoredArticle(id=article_id, article=AnalyzedArticle.model_validate_json(row.analysis),
-                         copies=article_copies(conn, article_id), ingested_at=row.ingested_at)
+                         copies=article_copies(conn, article_id), ingested_at=row.ingested_at,
+                         actor_keys=keys)
 
 
 def list_articles(conn: Connection, *, outlet: str | None, since: str | None, until: str | None,

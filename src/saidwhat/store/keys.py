@@ -56,6 +56,9 @@ def url_key(url: str | None) -> str | None:
     return hashlib.sha256(canon.encode("utf-8")).hexdigest() if canon else None
 
 
+#: Longest name read when normalising: a person's or organisation's name is a few words; past
+#: this it is a mis-tagged run of text, and its first characters key it as well as all of them.
+MAX_NAME_CHARS = 1000
 def source_key(source: str) -> str:
     """SHA-256 of a source name as given at ingest (a path, a URL, ``file#record``)."""
     return hashlib.sha256(source.encode("utf-8", "replace")).hexdigest()
@@ -72,8 +75,8 @@ def sighting_key(source: str | None, ukey: str | None) -> str:
 
 
 def norm_name(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive form of a name."""
-    text = unicodedata.normalize("NFKD", name)
+    """Case-, accent- and punctuation-insensitive form of a name (its first ``MAX_NAME_CHARS``)."""
+    text = unicodedata.normalize("NFKD", name[:MAX_NAME_CHARS])
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = re.sub(r"[’'`]s\b", "", text)
     return " ".join(re.findall(r"\w+", text))

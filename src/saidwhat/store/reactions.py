@@ -4,9 +4,13 @@ Counts are evidence items: each quote with a stance toward the target, each reac
 actor-level stance counts once for an article only when that article has no such item.
 The row's stance aggregates per-article stances (``_article_vote``, ``_across_articles``): an
 actor is support when more of its articles say support than oppose, oppose symmetrically; a tie
-is broken by the polar evidence counts, and stays neutral if those tie as well. Neutral only when
-nothing polar was found. The evidence is the highest-scoring quote with that label (else the
-reaction's sentence). Outlets include those of every exact copy.
+is broken by the polar evidence counts, and stays neutral if those tie as well. Neutral only
+when nothing polar was found. The evidence is the highest-scoring quote with that label (else
+the reaction's sentence). Outlets include those of every exact copy.
+
+Evidence comes from the targets named at ingest (``stances``) and from the candidate targets the
+query names (``saidwhat.store.candidates``); an article with a named target that matches is read
+from that target only, so nothing counts twice.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, select
 
 from saidwhat.store import tables as t
+from saidwhat.store.candidates import candidate_rows, matching_candidates
 from saidwhat.store.results import QuoteHit, ReactionRow
 from saidwhat.store.search import date_conds, quote_hit, quote_select
 from saidwhat.store.targets import target_norms
@@ -32,10 +37,13 @@ def reactions(conn: Connection, target: str, *, since: str | None, until: str | 
     """One row per canonical actor with a stance toward ``target``, merged across articles."""
     s, a, ca = t.stances.c, t.articles.c, t.canonical_actors.c
     norms = target_norms(conn, target)
-    rows = conn.execute(select(s.actor_key, s.article_id, s.origin, s.quote_row, s.label, s.score,
-                               a.published, a.outlet).join(t.articles, a.id == s.article_id)
-                        .where(s.target_norm.in_(norms), s.actor_key.is_not(None),
-                               *date_conds(since, until))).all()
+    rows: list[Any] = list(conn.execute(
+        select(s.actor_key, s.article_id, s.origin, s.quote_row, s.label, s.score, a.published, a.outlet)
+        .join(t.articles, a.id == s.article_id)
+        .where(s.target_norm.in_(norms), s.actor_key.is_not(None), *date_conds(since, until))))
+    named = {int(r.article_id) for r in rows}
+    rows += [r for r in candidate_rows(conn, matching_candidates(conn, target), date_conds(since, until))
+             if int(r.article_id) not in named]
     by_actor: dict[str, list[Any]] = defaultdict(list)
     for row in rows:
         by_actor[row.actor_key].append(row)
@@ -92,7 +100,21 @@ def _evidence(conn: Connection, key: str, name: str | None, counted: Sequence[An
     if b.origin == "quote" and b.quote_row is not None:
         hit = conn.execute(quote_select().where(t.quotes.c.id == b.quote_row)).first()
         return quote_hit(hit) if hit is not None else None
+    text = getattr(b, "text", None)
+    if text:  # a candidate target's reaction carries its sentence
+        return _candidate_reaction_hit(conn, b, key, name, text)
     return _reaction_hit(conn, int(b.article_id), key, name, norms)
+
+
+def _candidate_reaction_hit(conn: Connection, item: Any, key: str, name: str | None,
+                            text: str) -> QuoteHit | None:
+    a = t.articles.c
+    art = conn.execute(select(a.outlet, a.published, a.title, a.url).where(a.id == item.article_id)).first()
+    if art is None:
+        return None
+    return QuoteHit(article_id=int(item.article_id), quote_id="reaction", kind="reaction", text=text,
+                    speaker=name, actor_key=key, outlet=art.outlet, published=art.published, title=art.title,
+                    url=art.url, stance={})
 
 
 def _reaction_hit(conn: Connection, article_id: int, key: str, name: str | None,

@@ -14,10 +14,14 @@ from saidwhat.schema import AnalyzedArticle, Span, StanceLabel
 
 __all__ = [
     "ActorDetail",
+    "ActorEdit",
+    "ActorRole",
     "ActorSummary",
     "AddResult",
     "ArticleSummary",
     "CopyLink",
+    "DiversityRow",
+    "DiversityTable",
     "FailureRecord",
     "QuoteHit",
     "ReactionRow",
@@ -71,6 +75,8 @@ class StoredArticle(BaseModel):
     article: AnalyzedArticle
     copies: list[CopyLink] = Field(default_factory=list)
     ingested_at: str
+    actor_keys: dict[str, str] = Field(default_factory=dict,
+                                       description="the article's actor ids → their canonical actor keys")
 
 
 class ArticleSummary(BaseModel):
@@ -109,6 +115,32 @@ class ActorSummary(BaseModel):
     n_quotes: int = 0
     n_articles: int = 0
     outlets: list[str] = Field(default_factory=list)
+    gender: Literal["female", "male", "unknown"] | None = Field(
+        default=None, description="people only: from the texts, else the first-name list, else unknown")
+    gender_source: Literal["text", "name-list", "none"] | None = None
+
+
+class ActorRole(BaseModel):
+    """A role or description an actor went by, and when (``role over time``)."""
+
+    role: str
+    first: str | None = Field(default=None, description="earliest published date of an article using it")
+    last: str | None = None
+    n_articles: int = 0
+
+
+class ActorEdit(BaseModel):
+    """A hand merge or split of canonical actors; applied again at every later write."""
+
+    id: int = 0
+    action: Literal["merge", "split"]
+    key: str
+    into: str
+    name: str | None = Field(default=None, description="split: the (normalised) name whose actors move")
+    scope: str | None = Field(default=None,
+                              description="split: the article (text hash prefix) whose actors move")
+    note: str | None = None
+    created_at: str = ""
 
 
 class StancePoint(BaseModel):
@@ -125,7 +157,8 @@ class StanceCounts(BaseModel):
 
 
 class ActorDetail(ActorSummary):
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list, description="other names (descriptions are roles)")
+    roles: list[ActorRole] = Field(default_factory=list)
     stance: dict[str, StanceCounts] = Field(default_factory=dict)
     stance_over_time: list[StancePoint] = Field(default_factory=list)
     quotes: list[QuoteHit] = Field(default_factory=list)
@@ -186,3 +219,25 @@ class Trail(TrailSummary):
     outlets: list[str] = Field(default_factory=list)
     altered: int = Field(default=0, description="sightings that changed or added words")
     sightings: list[TrailSighting] = Field(default_factory=list)
+class DiversityRow(BaseModel):
+    """One group (an outlet or a period) of a source-diversity table."""
+
+    group: str
+    total: int = 0
+    counts: dict[str, int] = Field(default_factory=dict)
+    shares: dict[str, float] = Field(default_factory=dict, description="count / total, 0..1")
+
+
+class DiversityTable(BaseModel):
+    """Who gets quoted: counts and shares of quotes (or speakers) per category, per group."""
+
+    dimension: Literal["gender", "kind", "affiliation"]
+    by: Literal["outlet", "year", "month", "day", "all"]
+    count: Literal["quotes", "speakers"] = "quotes"
+    categories: list[str] = Field(default_factory=list)
+    rows: list[DiversityRow] = Field(default_factory=list)
+    overall: DiversityRow
+    note: str = ""
+    since: str | None = None
+    until: str | None = None
+    outlet: str | None = None

@@ -5,8 +5,12 @@ engine, normalises paging arguments and hands a connection to the module that do
 
     engine.py     store URLs, the engine with each dialect's settings, Alembic migrations
     write.py      an article whole in one transaction (and its sightings), failures
-    actors.py     canonical actors across articles: merging on write, listing, actor pages
+    identity.py   which canonical actor an article's actor is (pure rules), gender.py its gender
+    canonical.py  the identity step on write, hand merges and splits, re-identification
+    actors.py     canonical actors across articles: listing, actor pages
+    diversity.py  who gets quoted: shares by gender, kind, affiliation per outlet or period
     targets.py    target names and aliases across articles
+    candidates.py candidate targets stored at ingest, matched to targets named at query time
     copies.py     LSH bands in SQL, copy links, an article's copies (algorithms in dedup.py)
     articles.py   reading articles back, listings, export, what ingest already has, counts
     search.py     quote search with filters and full text, facets
@@ -19,14 +23,27 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, cast
 
 from sqlalchemy import Engine, exists, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from saidwhat.errors import SaidwhatError, StoreError
 from saidwhat.schema import AnalyzedArticle
-from saidwhat.store import actors, articles, copies, reactions, search, tables, trails, write
+from saidwhat.store import (
+    actors,
+    articles,
+    candidates,
+    canonical,
+    copies,
+    diversity,
+    reactions,
+    search,
+    tables,
+    trails,
+    write,
+)
+from saidwhat.store.candidates import TargetCount
 from saidwhat.store.engine import (
     check_location,
     default_store_url,
@@ -34,14 +51,17 @@ from saidwhat.store.engine import (
     parse_store_url,
     redact,
     require_store,
+    write_connection,
 )
 from saidwhat.store.engine import migrate as migrate_schema
 from saidwhat.store.results import (
     ActorDetail,
+    ActorEdit,
     ActorSummary,
     AddResult,
     ArticleSummary,
     CopyLink,
+    DiversityTable,
     FailureRecord,
     QuoteHit,
     ReactionRow,
@@ -88,7 +108,7 @@ class Store:
     # -- lifecycle -------------------------------------------------------------------------
 
     def _assign_missing_trails(self) -> None:
-        """Quotes stored before migration 0003 get their trails once, when the store is opened."""
+        """Quotes stored before migration 0005 get their trails once, when the store is opened."""
         q = tables.quotes.c
         with self.engine.connect() as conn:
             missing = conn.execute(select(exists().where(q.trail_id.is_(None)))).scalar()
@@ -235,6 +255,54 @@ class Store:
                 ids = {h.trail_id for h in hits.items if h.trail_id is not None}
             return trails.list_trails(conn, min_articles=min_articles, trail_ids=ids, offset=offset,
                                       limit=limit)
+    def targets(self, *, limit: int = 50) -> list[TargetCount]:
+        """Targets joined across articles (named entities and grounded noun phrases), most
+        reacting actors first, then most articles (see ``saidwhat.store.candidates``)."""
+        with self.engine.connect() as conn:
+            return candidates.ranked_targets(conn, limit=max(0, min(int(limit), MAX_LIMIT)))
+
+    # -- who gets quoted (saidwhat.store.diversity) -----------------------------------------------
+
+    def diversity(self, *, dimension: str = "gender", by: str = "outlet", count: str = "quotes",
+                  since: str | None = None, until: str | None = None, outlet: str | None = None,
+                  top: int = 8) -> DiversityTable:
+        """Shares of quotes (or speakers) by gender, kind of actor or affiliation, per outlet or period."""
+        with self.engine.connect() as conn:
+            return diversity.diversity(conn, dimension=dimension, by=by, count=count, since=since,
+                                       until=until, outlet=outlet, top=top)
+
+    # -- identity edits by hand (saidwhat.store.canonical) ---------------------------------------
+
+    def merge_actors(self, key: str, into: str, *, note: str | None = None) -> ActorEdit:
+        """Merge canonical actor ``key`` into ``into``, now and in every later write."""
+        with write_connection(self.engine) as conn, conn.begin():
+            edit_id = canonical.merge_actors(conn, key, into, note=note)
+            return _edit_record(next(e for e in canonical.list_edits(conn) if e.id == edit_id))
+
+    def split_actor(self, key: str, *, name: str | None = None, article_id: int | None = None,
+                    note: str | None = None) -> ActorEdit:
+        """Split the actors of ``key`` named ``name`` (and/or in that article) into a new canonical actor."""
+        with write_connection(self.engine) as conn, conn.begin():
+            edit_id, _ = canonical.split_actor(conn, key, name=name, article_id=article_id, note=note)
+            return _edit_record(next(e for e in canonical.list_edits(conn) if e.id == edit_id))
+
+    def actor_edits(self) -> list[ActorEdit]:
+        """Every hand edit, oldest first."""
+        with self.engine.connect() as conn:
+            return [_edit_record(e) for e in canonical.list_edits(conn)]
+
+    def import_edits(self, edits: Sequence[ActorEdit]) -> int:
+        """Record edits exported from another store (``actor_edits``), then re-identify; returns the
+        number of actors whose canonical actor changed."""
+        with write_connection(self.engine) as conn, conn.begin():
+            canonical.record_edits(conn, [e.model_dump() for e in edits])
+            return canonical.reidentify(conn)
+
+    def reidentify(self) -> int:
+        """Recompute every actor's canonical actor from the stored analyses (after an upgrade, or
+        to see the edits applied everywhere); returns the number of actors that changed."""
+        with write_connection(self.engine) as conn, conn.begin():
+            return canonical.reidentify(conn)
 
     # -- failures and totals ----------------------------------------------------------------------
 
@@ -247,6 +315,11 @@ class Store:
         """Row counts; ``sightings`` counts exact copies (other sources of a stored article)."""
         with self.engine.connect() as conn:
             return articles.stats(conn)
+
+
+def _edit_record(e: canonical.Edit) -> ActorEdit:
+    return ActorEdit(id=e.id, action=cast(Any, e.action), key=e.key, into=e.into, name=e.name_norm,
+                     scope=e.scope, note=e.note, created_at=e.created_at)
 
 
 def open_store(url: str | None = None, *, schema: str | None = None, create: bool = True) -> Store:

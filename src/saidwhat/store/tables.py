@@ -13,7 +13,11 @@ copy_links      (near-)copies between stored articles; nothing is ever deleted f
 lsh_bands       MinHash LSH band buckets of each article, for finding copy candidates in SQL
 failures        documents that could not be ingested, latest failure per source
 sightings       every distinct source an article was read from (its own first, then exact copies)
-trails          one utterance by one speaker across articles; every quote belongs to one
+target_candidates, candidate_names, candidate_stances
+                candidate targets of each article with their names and stance evidence
+actor_names     every name form an article's actor is known by (its identity evidence, migration 0004)
+actor_edits     merges and splits of canonical actors made by hand, kept across re-identification
+trails          one utterance by one speaker across articles; every quote belongs to one (migration 0005)
 trail_grams     hashed word 3-grams of a trail's quoted words, for finding the trail of a new quote
 
 ``quotes_fts`` (SQLite only) is declared apart, on its own ``MetaData``: SQLAlchemy cannot create
@@ -73,6 +77,10 @@ canonical_actors = Table(
     Column("kind", String(20), nullable=False),
     Column("affiliation", Text),
     Column("search_names", Text, nullable=False, default=""),
+    # migration 0004: female / male / unknown (None for organisations and groups), and where it
+    # comes from: text / name-list / none
+    Column("gender", String(10)),
+    Column("gender_source", String(10)),
 )
 
 actors = Table(
@@ -87,6 +95,13 @@ actors = Table(
     Column("affiliation", Text),
     Column("role", Text),
     Column("aliases", Text, nullable=False, default="[]"),
+    # migration 0004: the identity evidence (see saidwhat.store.identity) and the text's gender
+    Column("mention_type", String(20)),
+    Column("name_form", String(300)),
+    Column("identity_how", String(200)),
+    Column("gender", String(10)),
+    Column("gender_source", String(10)),
+    Index("ix_actors_name_form", "name_form"),
 )
 
 quotes = Table(
@@ -103,7 +118,8 @@ quotes = Table(
     Column("confidence", Float),
     Column("content", Text, nullable=False, default="[]"),
     Column("stance", Text, nullable=False, default="{}"),
-    # added by migration 0003: the quote's trail (trails.id; no foreign key, see the migration)
+    Column("local_actor", String(40)),  # migration 0004: the speaker's id within the article
+    # added by migration 0005: the quote's trail (trails.id; no foreign key, see the migration)
     Column("trail_id", Id, index=True),
 )
 
@@ -137,6 +153,7 @@ stances = Table(
     Column("quote_row", Id, ForeignKey("quotes.id", ondelete="CASCADE")),
     Column("label", String(10), nullable=False),
     Column("score", Float, nullable=False),
+    Column("local_actor", String(40)),  # migration 0004
 )
 
 reactions = Table(
@@ -151,6 +168,7 @@ reactions = Table(
     Column("label", String(10), nullable=False),
     Column("score", Float, nullable=False),
     Column("text", Text, nullable=False),
+    Column("local_actor", String(40)),  # migration 0004
 )
 
 copy_links = Table(
@@ -205,8 +223,36 @@ sightings = Table(
     Index("ix_sightings_source", "source"),
 )
 
+# Added by migration 0004. ``form`` is one name form of an article's actor ("name:donald trump",
+# "surname-of:trump", "acronym:fbi", "handle:@x", "organization:new york times"), the evidence that
+# later articles' actors are matched against (saidwhat.store.identity).
+actor_names = Table(
+    "actor_names",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("article_id", Id, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("local_id", String(40), nullable=False),
+    Column("actor_key", String(300), nullable=False, index=True),
+    Column("form", String(320), nullable=False, index=True),
+)
 
-# Added by migration 0003: quote trails (``saidwhat.store.trails``).
+# Added by migration 0004: hand edits of identity, applied in ``id`` order to every actor the
+# identity step resolves. ``merge``: actors of ``key`` go to ``into``; ``split``: actors of ``key``
+# named ``name_norm`` (or all) in the article ``scope`` (or all) go to ``into``.
+actor_edits = Table(
+    "actor_edits",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("action", String(10), nullable=False),
+    Column("key", String(300), nullable=False),
+    Column("into", String(300), nullable=False),
+    Column("name_norm", Text),
+    Column("scope", String(20)),
+    Column("note", Text),
+    Column("created_at", String(40), nullable=False),
+)
+
+# Added by migration 0005: quote trails (``saidwhat.store.trails``).
 trails = Table(
     "trails",
     metadata,
@@ -228,3 +274,43 @@ trail_grams = Table(
 
 # The SQLite FTS5 index of quote text (rowid = quotes.id); created by migration 0001, not by SQLAlchemy.
 quotes_fts = Table("quotes_fts", MetaData(), Column("rowid", Integer, primary_key=True), Column("text", Text))
+
+# Added by migration 0003: candidate targets of each article (``AnalyzedArticle.candidates``), so
+# ``reactions --target`` answers for targets never named at ingest. ``candidate_names`` holds the
+# normalised name and every alias; ``word`` its last word (a surname, "report"), for matching a
+# query by head; ``candidate_stances`` the evidence per quote, reaction and actor.
+target_candidates = Table(
+    "target_candidates",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("article_id", Id, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("name", Text, nullable=False),
+    Column("name_norm", String(500), nullable=False, index=True),
+    Column("sort", String(10), nullable=False),
+    Column("n_mentions", Integer, nullable=False, default=0),
+)
+
+candidate_names = Table(
+    "candidate_names",
+    metadata,
+    Column("candidate_id", Id, ForeignKey("target_candidates.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("alias_norm", String(500), nullable=False, index=True),
+    Column("word", String(100), nullable=False, index=True),
+)
+
+candidate_stances = Table(
+    "candidate_stances",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("candidate_id", Id, ForeignKey("target_candidates.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("article_id", Id, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("actor_key", String(300), index=True),
+    Column("origin", String(10), nullable=False),  # quote | actor | reaction
+    Column("quote_row", Id, ForeignKey("quotes.id", ondelete="CASCADE")),
+    Column("label", String(10), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("text", Text),  # a reaction's sentence
+    Column("local_actor", String(40)),  # migration 0004: the actor's id within the article
+)

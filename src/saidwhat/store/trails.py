@@ -170,7 +170,7 @@ def assign_trails(conn: Connection, article_id: int, a: AnalyzedArticle, quote_r
 
 
 def assign_missing(engine: Engine, batch: int = 500) -> int:
-    """Trails for quotes stored before trails existed (after migration 0003), in id order, one
+    """Trails for quotes stored before trails existed (after migration 0005), in id order, one
     transaction per batch; returns how many quotes got one."""
     from saidwhat.store.engine import write_connection
 

@@ -79,7 +79,7 @@ PARAPHRASE_MIN_WORDS = 6
 SURNAME_MIN_RATIO = 0.7
 
 _QUOTED = re.compile(r"“([^”]*)”?|\"([^\"]*)\"?|«([^»]*)»?|„([^“”]*)[“”]?|(?:''|``)(.*?)(?:''|$)", re.S)
-_PART_BREAK = re.compile(r"\s*(?:…|\.\.\.+)\s*")
+_PART_BREAK = re.compile(r"…|\.\.\.+")  # no \s* around it: split stays linear on long blank runs
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 _CONTRACTIONS = {"n't": " not", "'ve": " have", "'re": " are", "'ll": " will", "'m": " am", "'d": " would"}
 _SPECIAL = {"won't": "will not", "can't": "can not", "cannot": "can not", "shan't": "shall not"}

@@ -22,7 +22,8 @@ from sqlalchemy.sql import ColumnElement
 from saidwhat.errors import SaidwhatError, StoreError
 from saidwhat.schema import AnalyzedArticle, Span
 from saidwhat.store import tables as t
-from saidwhat.store.actors import insert_actors
+from saidwhat.store.candidates import insert_candidates
+from saidwhat.store.canonical import write_actors
 from saidwhat.store.copies import link_copies
 from saidwhat.store.dedup import fingerprint, shingles, text_hash
 from saidwhat.store.engine import write_connection
@@ -138,12 +139,13 @@ def _insert_article(conn: Connection, a: AnalyzedArticle, html: str | None, dige
     }).scalar_one())
     if a.source:
         conn.execute(delete(t.failures).where(t.failures.c.source_key == source_key(a.source)))
-    keys = insert_actors(conn, article_id, a)
+    keys = write_actors(conn, article_id, a)  # joined to canonical actors (saidwhat.store.identity)
     quote_rows = _insert_quotes(conn, article_id, a, keys)
     assign_trails(conn, article_id, a, quote_rows, keys)
     insert_targets(conn, article_id, a)
     _insert_stances(conn, article_id, a, keys, quote_rows)
     _insert_reactions(conn, article_id, a, keys)
+    insert_candidates(conn, article_id, a, keys, quote_rows)
     return article_id
 
 
@@ -161,7 +163,7 @@ def _insert_quotes(conn: Connection, article_id: int, a: AnalyzedArticle,
             "article_id": article_id, "quote_id": q.id, "kind": q.kind,
             "text": q.text,
             "cue": " ".join(a.span_text(s) for s in q.cue) or None,
-            "speaker": speaker, "actor_key": keys.get(q.speaker.actor or ""),
+            "speaker": speaker, "actor_key": keys.get(q.speaker.actor or ""), "local_actor": q.speaker.actor,
             "confidence": q.confidence, "content": json.dumps(q.content),
             "stance": json.dumps({k: v.label for k, v in q.stance.items()}, ensure_ascii=False),
         })
@@ -173,22 +175,23 @@ def _insert_quotes(conn: Connection, article_id: int, a: AnalyzedArticle,
     return {q.id: qid for q, qid in zip(a.quotes, ids, strict=True)}
 
 
-def _stance_row(article_id: int, actor: str | None, target: str, origin: str, quote_row: int | None,
-                label: str, score: float) -> dict[str, Any]:
-    return {"article_id": article_id, "actor_key": actor, "target": target,
-            "target_norm": norm_target(target), "origin": origin, "quote_row": quote_row, "label": label,
-            "score": score}
+def _stance_row(article_id: int, actor: str | None, keys: dict[str, str], target: str, origin: str,
+                quote_row: int | None, label: str, score: float) -> dict[str, Any]:
+    """A stance evidence row of the article's actor ``actor`` (its id in the article, or None)."""
+    return {"article_id": article_id, "actor_key": keys.get(actor or ""), "local_actor": actor,
+            "target": target, "target_norm": norm_target(target), "origin": origin, "quote_row": quote_row,
+            "label": label, "score": score}
 
 
 def _insert_stances(conn: Connection, article_id: int, a: AnalyzedArticle, keys: dict[str, str],
                     quote_rows: dict[str, int]) -> None:
     """Stance evidence: per quote, per actor, per reaction."""
-    rows = [_stance_row(article_id, keys.get(q.speaker.actor or ""), target, "quote", quote_rows[q.id],
-                        qs.label, qs.score)
+    rows = [_stance_row(article_id, q.speaker.actor, keys, target, "quote", quote_rows[q.id], qs.label,
+                        qs.score)
             for q in a.quotes for target, qs in q.stance.items()]
-    rows += [_stance_row(article_id, keys[actor.id], target, "actor", None, st.label, st.score)
+    rows += [_stance_row(article_id, actor.id, keys, target, "actor", None, st.label, st.score)
              for actor in a.actors for target, st in actor.stance.items()]
-    rows += [_stance_row(article_id, keys.get(r.actor or ""), r.target, "reaction", None, r.label, r.score)
+    rows += [_stance_row(article_id, r.actor, keys, r.target, "reaction", None, r.label, r.score)
              for r in a.reactions]
     if rows:
         conn.execute(insert(t.stances), rows)
@@ -198,7 +201,8 @@ def _insert_reactions(conn: Connection, article_id: int, a: AnalyzedArticle, key
     if a.reactions:
         conn.execute(insert(t.reactions), [{
             "article_id": article_id, "reaction_id": r.id, "actor_key": keys.get(r.actor or ""),
-            "target": r.target, "target_norm": norm_target(r.target), "label": r.label, "score": r.score,
+            "local_actor": r.actor, "target": r.target, "target_norm": norm_target(r.target),
+            "label": r.label, "score": r.score,
             "text": _reaction_text(a, r.cue, r.mention),
         } for r in a.reactions])
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import Literal
 
-from saidwhat.schema import AnalyzedArticle, Article
+from saidwhat.sanitize import mixed_scripts
+from saidwhat.schema import AnalyzedArticle, Article, Target
 
 Format = Literal["json", "jsonl", "markdown", "text"]
 
@@ -33,6 +35,14 @@ def _render_text(article: Article) -> str:
     return "\n\n".join(head + [article.text])
 
 
+def _name(text: str | None) -> str:
+    """An actor's name for the report, flagged when it mixes look-alike scripts (a homoglyph name
+    such as "Јоhn Ѕmith" in Cyrillic letters passes for another actor's)."""
+    scripts = mixed_scripts(text or "")
+    flag = f" (⚠ mixed scripts: {', '.join(s.title() for s in scripts)})" if scripts else ""
+    return _md(text) + flag
+
+
 def _md(text: str | None) -> str:
     """Make untrusted text inert in Markdown: one line, no table breaks, no markup."""
     if not text:
@@ -51,10 +61,72 @@ def _quoted(said: str) -> str:
     return "“" + _md(said) + "”"
 
 
+def stance_text(label: str, score: float, uncertain: bool) -> str:
+    """"oppose (0.88)"; a low-confidence label is marked: "support? (0.55, uncertain)"."""
+    return f"{label}? ({score:.2f}, uncertain)" if uncertain else f"{label} ({score:.2f})"
+
+
+# A quote shorter than this many words ("the decision") is shown with its whole sentence.
+MIN_EVIDENCE_WORDS = 4
+_SENTENCE_END = re.compile(r"[.!?][”\"’']?\s|\n")
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence(s) holding ``text[start:end]``: from after the previous sentence end to the next."""
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    m = _SENTENCE_END.search(text, end)
+    right = m.start() + 1 if m is not None else len(text)
+    return text[left:right].strip()
+
+
+def _evidence(a: AnalyzedArticle, evidence_id: str) -> str:
+    """The words that carry a stance: the quote, or the whole sentence of a reaction (never one word)."""
+    q = next((q for q in a.quotes if q.id == evidence_id), None)
+    if q is not None:
+        said = q.text or a.quote_text(q)
+        if len(said.split()) < MIN_EVIDENCE_WORDS:
+            spans = [*q.content, *q.cue, *q.speaker.mention]
+            return _md(sentence_around(a.text, min(s for s, _ in spans), max(e for _, e in spans)))
+        return _quoted(said)
+    r = next((r for r in a.reactions if r.id == evidence_id), None)
+    if r is not None:
+        return _md(" ".join(a.span_text(s) for s in (r.evidence or r.cue)))
+    return ""
+
+
+def _reaction_table(a: AnalyzedArticle, t: Target) -> list[str]:
+    """One row per actor with a stance toward the target; its authors first, marked as such.
+
+    Actors that said nothing about the target (no stance) have no row.
+    """
+    lines = [f"### {_md(t.name)}", ""]
+    names = {act.id: act for act in a.actors}
+    authors = [names[i] for i in t.authors if i in names]
+    if authors:
+        lines += ["Author: " + ", ".join(_md(x.name) for x in authors), ""]
+    lines += ["| actor | affiliation | stance | evidence |", "|---|---|---|---|"]
+    rows = [act for act in a.actors if t.name in act.stance]
+    rows.sort(key=lambda act: act.stance[t.name].role != "author")
+    for act in rows:
+        st = act.stance[t.name]
+        ev = _evidence(a, st.evidence[0]) if st.evidence else ""
+        role = "author, " if st.role == "author" else ""
+        shown = stance_text(st.label, st.score, st.uncertain)
+        lines.append(f"| {_md(act.name)} | {_md(act.affiliation)} | {role}{shown} | {ev} |")
+    if not rows:
+        lines.append("| (no actor took a stance) | | | |")
+    return lines + [""]
+
+
+# Below this confidence (probability that the quote is usable) the report marks a quote as uncertain:
+# about half such quotes are wrong (docs/confidence.md, reliability table on held-back pages).
+UNCERTAIN = 0.5
+
+
 def render_markdown(article: Article) -> str:
     lines = [f"# {_md(article.title) or '(untitled)'}", ""]
-    facts = [x for x in (_md(article.outlet), article.published, ", ".join(_md(a) for a in article.authors))
-             if x]
+    facts = [x for x in (_md(article.outlet), article.published, ", ".join(_md(a) for a in article.authors),
+                         article.page_type) if x]
     if facts:
         lines += [" · ".join(facts), ""]
     if article.url:
@@ -72,37 +144,27 @@ def render_markdown(article: Article) -> str:
         lines.append("")
         lines += ["## Reactions", ""]
         for t in a.targets:
-            lines += [f"### {_md(t.name)}", "", "| actor | affiliation | stance | evidence |",
-                      "|---|---|---|---|"]
-            for act in a.actors:
-                st = act.stance.get(t.name)
-                if st is None:
-                    continue
-                ev = ""
-                for eid in st.evidence[:1]:
-                    q = next((q for q in a.quotes if q.id == eid), None)
-                    if q is not None:
-                        ev = _quoted(q.text)
-                    r = next((r for r in a.reactions if r.id == eid), None)
-                    if r is not None and r.cue:
-                        ev = _md(a.span_text(r.cue[0]))
-                lines.append(f"| {_md(act.name)} | {_md(act.affiliation)} | {st.label} ({st.score:.2f}) | "
-                             f"{ev} |")
-            lines.append("")
-    lines += ["## Actors", "", "| actor | kind | affiliation | mentions | aliases |", "|---|---|---|---|---|"]
+            lines += _reaction_table(a, t)
+    lines += ["## Actors", "", "| actor | kind | role | affiliation | mentions | aliases |",
+              "|---|---|---|---|---|---|"]
     for act in a.actors:
         lines.append(
-            f"| {_md(act.name)} | {act.kind} | {_md(act.affiliation)} | {len(act.mentions)} | "
+            f"| {_name(act.name)} | {act.kind} | {_md(act.role)} | {_md(act.affiliation)} | "
+            f"{len(act.mentions)} | "
             f"{_md(', '.join(act.aliases))} |"
         )
     lines += ["", "## Quotes", ""]
     for q in a.quotes:
         speaker = names.get(q.speaker.actor or "")
         mention = " ".join(a.span_text(s) for s in q.speaker.mention)
-        who = _md(speaker.name) if speaker else _md(mention) or "?"
+        who = _name(speaker.name) if speaker else _md(mention) or "speaker unknown"
         said = q.text
         cue = " ".join(a.span_text(s) for s in q.cue)
-        stance = "; ".join(f"{_md(k)}: {v.label}" for k, v in q.stance.items() if v.label != "neutral")
+        stance = "; ".join(f"{_md(k)}: {v.label}{'?' if v.uncertain else ''}" for k, v in q.stance.items()
+                           if v.label != "neutral")
         tail = f" — *{stance}*" if stance else ""
-        lines.append(f"- **{who}** ({_md(cue) or 'no cue'}, {q.kind}): {_quoted(said)}{tail}")
+        belief = "belief" if q.type == "belief" else ""
+        how = ", ".join(x for x in (_md(cue) or "no cue", q.kind, belief) if x)
+        flag = " ⚠ *uncertain*" if q.confidence is not None and q.confidence < UNCERTAIN else ""
+        lines.append(f"- **{who}** ({how}): {_quoted(said)}{tail}{flag}")
     return "\n".join(lines)

@@ -17,6 +17,8 @@ TITLES = {
     "prince", "princess", "chairman", "chairwoman", "commissioner", "speaker", "leader", "attorney",
     "sheriff", "detective", "officer", "coach", "candidate", "nominee", "former", "then", "the",
     "first", "deputy", "acting", "assistant", "democratic", "republican", "u.s.", "us", "state",
+    "lt", "cmdr", "cmdr.", "cmdt", "maj", "maj.", "cpl", "cpl.", "pvt", "pvt.", "brig", "brig.", "supt",
+    "supt.", "insp", "insp.", "det", "det.", "atty", "atty.", "hon", "hon.", "sec", "sec.", "amb", "amb.",
 }
 GENDER_TITLES = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",
                  "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f",
@@ -141,3 +143,65 @@ ROLE_ALIASES = {"sen.": "senator", "sen": "senator", "rep.": "representative", "
                 "dr": "doctor", "prof.": "professor", "prof": "professor", "lt.": "lieutenant",
                 "col.": "colonel", "capt.": "captain", "sgt.": "sergeant", "adm.": "admiral",
                 "rev.": "reverend", "pres.": "president", "sec.": "secretary", "amb.": "ambassador"}
+
+# Job titles written as acronyms: "CEO Tim Cook" is one person with role CEO, "CEO" alone no actor.
+ROLE_ACRONYMS = {"ceo", "cfo", "coo", "cto", "cmo", "cio", "cso", "evp", "svp", "vp", "md", "gm", "mp", "mep"}
+# Acronyms of things, not of organisations: never an actor (GDP, IPO, SSD). A closed list of
+# technical, economic and medical terms common in news; an organisation's acronym is not here.
+THING_ACRONYMS = {
+    "gdp", "gnp", "cpi", "ppi", "ipo", "ipos", "etf", "etfs", "esg", "eps", "roi", "ebitda", "yoy", "apr",
+    "ssd", "hdd", "ram", "cpu", "gpu", "usb", "hdmi", "led", "lcd", "oled", "hdr", "uhd", "hd", "4k", "rgb",
+    "ips", "nas", "vpn", "gps", "ecg", "ekg", "dvd", "vod", "pc", "pcs", "tv", "hdtv", "os", "ios", "api",
+    "ai", "ar", "vr", "iot", "5g", "4g", "lte", "wifi", "nfc", "suv", "suvs", "ev", "evs", "awd", "4wd",
+    "mpg", "mph", "kph", "rpm", "hp", "dna", "rna", "hiv", "aids", "mri", "ct", "icu", "er", "ptsd",
+    "adhd", "bpa", "co2", "pm2.5", "aqi", "gmt", "utc", "est", "pst", "edt", "pdt", "faq", "diy", "rsvp",
+    "asap", "fyi", "ok", "pdf", "url", "html", "sms", "qr", "id", "pin", "atm", "vat", "msrp", "rrp",
+    "nft", "nfts", "crypto", "gb", "mb", "tb", "kb", "fps", "ghz", "mhz", "dpi", "mah", "psi",
+    "saas", "b2b", "b2c", "dl", "qb", "wr", "rb", "te", "mvp", "ppe", "covid",
+}
+# Last words of product names: "Nintendo Switch Lite", "Apple Watch Series", "Pokemon Bundle".
+PRODUCT_WORDS = {
+    "edition", "series", "lite", "plus", "pro", "max", "mini", "ultra", "watch", "phone", "console",
+    "bundle", "pack", "kit", "card", "drive", "monitor", "laptop", "tablet", "headphones", "earbuds",
+    "camera", "router", "controller", "charger", "subscription", "sedan", "coupe", "convertible",
+    "hatchback", "wagon", "hybrid", "truck", "headset", "speakers", "soundbar", "vacuum",
+    "unlimited", "premium", "deluxe",
+}
+# Prepositions of place: a name only ever seen after one ("in Delhi", "across Europe") is a setting.
+LOCATIVE_PREPS = {"in", "across", "near", "throughout", "around", "into", "inside", "outside"}
+# Heads of descriptions of people beyond the role, group and anonymous lists: who can speak.
+ANIMATE_HEADS = {
+    "people", "police", "staff", "crowd", "fan", "kid", "child", "children", "man", "men", "woman",
+    "women", "public", "family", "friend", "team", "player", "user", "customer", "client", "guest",
+    "patient", "citizen", "neighbour", "neighbor", "local", "band", "couple", "duo", "pair", "crew",
+    "audience", "trader", "buyer", "seller", "owner", "host", "parent", "inmate", "prisoner",
+    "suspect", "troop", "force", "authority", "authorities", "government", "majority", "minority",
+    "everyone", "nobody", "anyone", "somebody", "colleague", "boss", "relative", "community",
+    "panelist", "participant", "respondent", "attendee", "viewer", "reader", "listener",
+    "sibling", "brother", "sister", "boy", "girl", "baby", "teen", "teenager", "adult", "youth",
+}
+# Endings of nouns that name people by what they do (forecasters, protesters, scientists).
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "eer", "crat", "ite", "ive", "man", "woman")
+# Verbs of a relative clause that give a person's role in the organisation they take as object:
+# "who heads the Alliance for American Manufacturing" → head of that alliance.
+ROLE_VERBS = {"head": "head", "lead": "leader", "run": "head", "chair": "chair", "found": "founder",
+              "co-found": "co-founder", "cofound": "co-founder", "direct": "director", "manage": "manager",
+              "own": "owner", "coach": "coach", "represent": "representative", "oversee": "head"}
+# Last words of organisation names: a name ending so is an organisation whatever the tagger says.
+ORG_SUFFIXES = {
+    "inc", "corp", "co", "llc", "ltd", "plc", "gmbh", "ag", "sa", "nv", "productions", "records", "media",
+    "holdings", "entertainment", "pictures", "studios", "labs", "technologies", "systems", "networks",
+    "airlines", "airways", "motors", "bank", "partners", "capital", "group", "company", "corporation",
+    "foundation", "institute", "university", "association", "agency", "council", "committee", "party",
+    "ministry", "department", "office", "commission", "federation", "league", "union", "nation",
+}
+# Last words of names of events and laws: "Davis Cup Finals", "Los Angeles Auto Show",
+# "Clean Air Act". They happen or apply; they do not speak or act.
+EVENT_HEADS = {"show", "awards", "award", "cup", "finals", "final", "festival", "championship",
+               "championships", "games", "olympics", "week", "expo", "fair", "tour", "season", "election",
+               "elections", "war", "marathon", "open", "prix", "derby", "bowl", "series", "gala", "summit"}
+LAW_HEADS = {"act", "bill", "law", "treaty", "accord", "amendment", "directive", "regulation", "protocol",
+             "doctrine", "statute", "ordinance"}
+# Roles of the one who asks or reports: "the BBC interviewer" is never the person interviewed.
+INTERVIEW_ROLES = {"interviewer", "reporter", "journalist", "host", "presenter", "anchor", "moderator",
+                   "correspondent", "questioner", "columnist", "editor"}

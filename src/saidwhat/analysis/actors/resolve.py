@@ -29,11 +29,15 @@ from spacy.tokens import Doc, Token
 from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.mentions import Mention, find_mentions, source_spans, strip_the
 from saidwhat.analysis.attribution.model import Attribution
+from saidwhat.analysis.subjects import verb_subject
 from saidwhat.schema import Actor, ActorKind, Span
 
 # Minimum rapidfuzz ratio (0-100) for two surnames / organisation names to be one actor.
 # Chosen on the hand-annotated PolNeAR merge set (tests/data/actor-merge, benchmarks/actor_merge.py).
 FUZZY_THRESHOLD = 85.0
+# A first name that begins another ("Josh"/"Joshua", "Abby"/"Abigail") is the same one when it has
+# at least this many letters; shorter prefixes ("Al", "Jo") stand for too many names.
+MIN_SHORT_FIRST_NAME = 3
 # How far back (in sentences) a definite description or pronoun looks for its antecedent.
 WINDOW_SENTENCES = 8
 
@@ -46,6 +50,8 @@ class ActorResolution:
     # For each attribution, the speaker mention spans (may differ from the raw source span,
     # e.g. a pronoun source keeps its own span, resolved through ``speakers``).
     mentions: list[list[tuple[int, int]]] = field(default_factory=list)
+    # Attributions (by index) whose source is a product on a listing page: not quotes at all.
+    not_quotes: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -56,6 +62,7 @@ class _Cluster:
     gender: str | None = None
     is_gpe: bool = False
     is_facility: bool = False  # a bridge, a road: talked about, an actor only when it speaks
+    org_evidence: bool = False  # "the company" refers to it: a person name does not make it a person
 
     _cached_at: int = -1
     _cache: dict[str, set[str]] = field(default_factory=dict)
@@ -154,7 +161,29 @@ def split_name(tokens: list[str]) -> tuple[str | None, str]:
     return (words[0].lower() if i > 0 else None), surname
 
 
+def _suffix_name(tokens: list[str], names: list[list[str]]) -> bool:
+    """"Eriksson Ek" is the end of "Joel Eriksson Ek": a two-word surname written without the first name."""
+    low = [t.lower() for t in tokens]
+    for n in names:
+        other = [t.lower() for t in n]
+        short, long_ = (low, other) if len(low) <= len(other) else (other, low)
+        if len(short) >= 2 and len(short) < len(long_) and long_[-len(short):] == short:
+            return True
+    return False
+
+
+def _same_first_name(a: str, b: str, threshold: float) -> bool:
+    """"Josh" and "Joshua", "J." and "John", or a misspelling."""
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    if min(len(a), len(b)) >= MIN_SHORT_FIRST_NAME and (a.startswith(b) or b.startswith(a)):
+        return True
+    return _same_token(a, b, threshold)
+
+
 def _person_match(tokens: list[str], cluster: _Cluster, threshold: float) -> bool:
+    if _suffix_name(tokens, cluster.names()):
+        return True
     first, last = split_name(tokens)
     names = [split_name(n) for n in cluster.names()]
     if first is not None and any(f is not None for f, _ in names):
@@ -173,8 +202,7 @@ def _person_match(tokens: list[str], cluster: _Cluster, threshold: float) -> boo
             continue
         if not _same_token(last, n, threshold):
             continue
-        if first == f or (len(first) == 1 and f.startswith(first)) or (len(f) == 1 and first.startswith(f)) \
-                or _same_token(first, f, threshold):
+        if _same_first_name(first, f, threshold):
             return True
     return False
 
@@ -296,23 +324,9 @@ def _issuer(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Mention | Non
                 continue
             if tok.dep_ == "dobj" and verb.lemma_.lower() not in lx.ISSUE_VERBS:
                 continue
-            subj = _subject_of(verb)
+            subj = verb_subject(verb)
             if subj is not None and subj.i in by_token and by_token[subj.i] is not m:
                 return by_token[subj.i]
-    return None
-
-
-def _subject_of(verb: Token) -> Token | None:
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if subjects:  # the nearest one: a mis-split sentence can give a verb two subjects
-        return min(subjects, key=lambda c: abs(verb.i - c.i))
-    for c in verb.children:
-        if c.dep_ == "agent":
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    return p
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
-        return _subject_of(verb.head)
     return None
 
 
@@ -355,22 +369,226 @@ def _salience(doc: Doc, m: Mention, c: _Cluster) -> float:
     return -1.0 * dist + 1.5 * prominent + 0.5 * min(len(c.mentions), 4) / 4
 
 
-def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FUZZY_THRESHOLD,  # noqa: C901 - split in issue 9 work
-                     attributions: list[Attribution] | None = None) -> list[_Cluster]:
-    """Assign every mention a cluster (``m.cluster``); mentions left at -1 resolve to nothing."""
-    clusters: list[_Cluster] = []
-    by_token: dict[int, Mention] = {}
+class _Clusterer:
+    """One left-to-right pass that gives every mention a cluster, with one resolver per type.
+
+    ``order`` keeps the clusters most recently mentioned first; every earlier mention precedes
+    the current one, since the pass goes in text order. Mentions left at -1 resolve to nothing.
+    """
+
+    def __init__(self, doc: Doc, mentions: list[Mention], threshold: float,
+                 attributions: list[Attribution]) -> None:
+        self.doc = doc
+        self.mentions = mentions
+        self.threshold = threshold
+        self.clusters: list[_Cluster] = []
+        self.order: list[_Cluster] = []
+        self.by_token = _by_token(doc, mentions)
+        self.speaker_of = _quote_speakers(doc, mentions, attributions, self.by_token)
+
+    def run(self) -> list[_Cluster]:
+        resolvers = {"name": self.name, "acronym": self.name, "definite": self.definite,
+                     "pronoun": self.pronoun, "indefinite": self.unnamed, "group": self.unnamed}
+        for m in self.mentions:
+            if m.type != "document":  # after everything else: the issuer may be named after it
+                resolvers[m.type](m)
+        for m in self.mentions:
+            if m.type == "document":
+                self.document(m)
+        return self.clusters
+
+    def new(self, m: Mention, kind: ActorKind) -> None:
+        if kind == "person" and _org_named(m):
+            kind = "organization"
+        c = _Cluster(len(self.clusters), kind, [m], gender=m.gender, is_gpe=m.description == "place",
+                     is_facility=m.description == "facility")
+        self.clusters.append(c)
+        self.order.insert(0, c)
+        m.cluster = c.idx
+
+    def join(self, m: Mention, c: _Cluster) -> None:
+        c.mentions.append(m)
+        m.cluster = c.idx
+        if m.type != "document":  # documents join after the pass; order no longer matters then
+            self.order.remove(c)
+            self.order.insert(0, c)
+        if c.gender is None and m.gender and (m.type != "pronoun" or m.is_subject or m.is_source):
+            c.gender = m.gender  # possessives ("her plan") are too loose to fix a gender
+        if m.type == "name" and m.kind == "person" and c.kind != "person" and len(c.names()) <= 2 \
+                and not c.org_evidence and not any(_org_named(x) for x in c.mentions):
+            c.kind = "person"
+        if m.type == "name" and m.description != "place":
+            c.is_gpe = False
+        if m.type == "name" and m.description != "facility":
+            c.is_facility = False
+
+    def is_speaker(self, m: Mention, c: _Cluster) -> bool:
+        """A third-person pronoun inside a quote does not denote the quote's own speaker."""
+        for x in self.speaker_of.get(id(m), []):
+            if x.cluster == c.idx or (x.type == "name" and x.kind == "person" and c.kind == "person"
+                                      and _person_match(x.name_tokens, c, self.threshold)):
+                return True
+        return False
+
+    def _same_surface(self, m: Mention) -> _Cluster | None:
+        """A cluster that already has this very name, whatever kind the tagger gave it."""
+        key = _name_key(m)
+        return next((c for c in self.order if any(x.type in ("name", "acronym") and _name_key(x) == key
+                                                  for x in c.mentions)), None)
+
+    def _person_cluster(self, m: Mention) -> _Cluster | None:
+        matches = [c for c in self.order
+                   if c.kind == "person" and _person_match(m.name_tokens, c, self.threshold)]
+        if len(m.name_tokens) == 1 and len(matches) > 1:
+            # a bare surname shared by two people: the one already called by it, else the most recent
+            bare = [c for c in matches if any(len(n) == 1 and n[0].lower() == m.name_tokens[0].lower()
+                                              for n in c.names())]
+            # else the more prominent one, else the one introduced first (the topic)
+            matches = bare or sorted(matches, key=lambda c: (-_prominence(c), c.idx))
+        if matches:
+            return matches[0]
+        hit = next((c for c in self.clusters if c.kind == "person"
+                    and _person_match(m.name_tokens, c, self.threshold)), None)
+        if hit is None and len(m.name_tokens) > 1:
+            # an earlier one-word name the tagger called an organisation ("Melania" ... "Melania Trump")
+            hit = next((c for c in self.order if c.kind == "organization" and c.names() and all(
+                len(n) == 1 and n[0].lower() in (m.name_tokens[0].lower(), m.name_tokens[-1].lower())
+                for n in c.names())), None)
+            if hit is not None:
+                hit.kind, hit.is_gpe = "person", False
+        return hit
+
+    def name(self, m: Mention) -> None:
+        """Names and acronyms: a person, an organisation, or an acronym defined for one."""
+        if m.acronym_of is not None and m.acronym_of.cluster >= 0:
+            self.join(m, self.clusters[m.acronym_of.cluster])
+            return
+        hit = self._same_surface(m)
+        if hit is None and m.kind == "person" and m.type == "name":
+            hit = self._person_cluster(m)
+        elif hit is None and len(m.name_tokens) == 1:
+            # "Melania", "ABBY": one word that is a person's name already seen
+            hit = next((c for c in self.order if c.kind == "person"
+                        and _person_match(m.name_tokens, c, self.threshold)), None)
+        if hit is None and m.kind != "person":
+            hit = next((c for c in self.order if c.kind in ("organization", "group")
+                        and _org_match(m, c, self.threshold)), None)
+        if hit is not None:
+            self.join(m, hit)
+        else:
+            self.new(m, m.kind)
+
+    def definite(self, m: Mention) -> None:
+        """"the company", "the spokesman": the best-fitting recent cluster, else a new one."""
+        doc = self.doc
+        best, best_score = None, 0.0
+        for rank, c in enumerate(self.order):
+            score = _description_score(doc, m, c)
+            # a weak fit (generic head, no modifier) must be recent; a strong one need not be
+            if score <= 0 or (score < 3 and not _within(doc, m, c)):
+                continue
+            score += 0.5 * min(len(c.mentions), 4) / 4 - 0.1 * rank
+            if score > best_score:
+                best, best_score = c, score
+        if best is None and m.kind == "person" and doc[m.head].lemma_.lower() not in lx.INTERVIEW_ROLES:
+            # "the former secretary of state ..." with no role on record: the prominent person just
+            # named; never "the interviewer", who is someone else than the person interviewed
+            scored = [(_salience(doc, m, c), c) for c in self.order
+                      if c.kind == "person" and _within(doc, m, c)]
+            scored = [(sc, c) for sc, c in scored if sc >= 0.5]
+            if scored:
+                best = max(scored, key=lambda x: x[0])[1]
+        if best is not None:
+            company = doc[m.head].lemma_.lower() in _COMPANY_HEADS
+            if m.kind == "organization" and best.kind == "person" and company:
+                best.kind, best.org_evidence = "organization", True  # "Live Nation ... the company"
+            self.join(m, best)
+        elif m.is_source or m.kind == "organization":
+            self.new(m, m.kind)
+
+    def pronoun(self, m: Mention) -> None:
+        """he/she → the most salient person of that gender; they/it → a group or organisation."""
+        best_c, best_s = None, -99.0
+        for rank, c in enumerate(self.order):
+            if not _within(self.doc, m, c):
+                break
+            if not _pronoun_fits(self.doc, m, c) or self.is_speaker(m, c):
+                continue
+            score = _salience(self.doc, m, c) - 0.05 * rank
+            if score > best_s:
+                best_c, best_s = c, score
+        if best_c is not None:
+            self.join(m, best_c)
+
+    def unnamed(self, m: Mention) -> None:
+        """Indefinite and group mentions: each is a new actor ("a source" ... "another source"),
+        except a definite plural, which refers back: "the researchers" to "researchers", "both
+        companies" to the companies already named (no actor of its own)."""
+        head = self.doc[m.head]
+        if m.type == "group":
+            same_text = next((c for c in self.order if c.kind == "group"
+                              and any(_norm(x.text) == _norm(m.text) for x in c.mentions)), None)
+            if same_text is not None:  # "scientists" ... "scientists": one group
+                self.join(m, same_text)
+                return
+        if m.type == "group" and _refers_back(head):
+            same = next((c for c in self.order if c.kind == "group" and _within(self.doc, m, c)
+                         and head.lemma_.lower() in c.heads(self.doc)), None)
+            if same is not None:
+                self.join(m, same)
+                return
+            if head.lemma_.lower() in lx.ORG_HEADS and not m.is_source:
+                return  # "the two companies": the organisations named before, not a new actor
+        self.new(m, m.kind)
+
+    def document(self, m: Mention) -> None:
+        issuer = _issuer(self.doc, m, self.by_token)
+        if issuer is not None and issuer.cluster >= 0:
+            self.join(m, self.clusters[issuer.cluster])
+
+
+# Heads of descriptions that only an organisation takes: "the company" makes a name an organisation
+_COMPANY_HEADS = {"company", "firm", "corporation", "promoter", "retailer", "chain", "brand", "startup",
+                  "carrier", "airline", "automaker", "maker", "manufacturer", "publisher", "label", "studio"}
+
+
+_BACK_DETS = {"the", "both", "these", "those", "such"}
+
+
+def _refers_back(head: Token) -> bool:
+    """A plural with "the/both/these/those" ("the two companies", "both men")."""
+    return any(c.dep_ in ("det", "predet", "preconj") and c.lower_ in _BACK_DETS for c in head.children)
+
+
+def _org_named(m: Mention) -> bool:
+    """A name ending like a company's ("Dick Clark Productions", "Live Nation Inc.")."""
+    last = m.name_tokens[-1].lower().strip(".,") if m.name_tokens else ""
+    return m.type == "name" and last in lx.ORG_SUFFIXES
+
+
+def _name_key(m: Mention) -> str:
+    """A name for exact comparison: no case, no "the", no possessive, hyphens without spaces."""
+    text = _norm(m.display or m.text)
+    return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+
+
+def _by_token(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
+    out: dict[int, Mention] = {}
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            for t in span:
-                by_token[t.i] = m
-    # A third-person pronoun inside a quote does not denote the quote's own speaker.
+        for t in span if span is not None else []:
+            out[t.i] = m
+    return out
+
+
+def _quote_speakers(doc: Doc, mentions: list[Mention], attributions: list[Attribution],
+                    by_token: dict[int, Mention]) -> dict[int, list[Mention]]:
+    """For each pronoun inside a quote, the mentions of that quote's speaker."""
     speaker_of: dict[int, list[Mention]] = {}
     full_text = doc.text
     pronouns = [x for x in mentions if x.type == "pronoun"]
-    for att in attributions or []:
-        srcs = []
+    for att in attributions:
+        srcs: list[Mention] = []
         for s, e in att.source:
             sp = doc.char_span(s, e, alignment_mode="expand")
             for t in sp if sp is not None else []:
@@ -379,114 +597,13 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FU
         for x in pronouns:
             if any(s <= x.start < e for s, e in att.content) and in_quotes(full_text, x.start):
                 speaker_of.setdefault(id(x), []).extend(srcs)
+    return speaker_of
 
-    def is_speaker(m: Mention, c: _Cluster) -> bool:
-        for x in speaker_of.get(id(m), []):
-            if x.cluster == c.idx or (x.type == "name" and x.kind == "person" and c.kind == "person"
-                                      and _person_match(x.name_tokens, c, threshold)):
-                return True
-        return False
 
-    order: list[_Cluster] = []  # clusters, most recently mentioned first
-
-    def new(m: Mention, kind: ActorKind) -> None:
-        c = _Cluster(len(clusters), kind, [m], gender=m.gender, is_gpe=m.description == "place",
-                     is_facility=m.description == "facility")
-        clusters.append(c)
-        order.insert(0, c)
-        m.cluster = c.idx
-
-    def join(m: Mention, c: _Cluster) -> None:
-        c.mentions.append(m)
-        m.cluster = c.idx
-        if m.type != "document":  # documents join after the pass; order no longer matters then
-            order.remove(c)
-            order.insert(0, c)
-        if c.gender is None and m.gender and (m.type != "pronoun" or m.is_subject or m.is_source):
-            c.gender = m.gender  # possessives ("her plan") are too loose to fix a gender
-        if m.type == "name" and m.kind == "person" and c.kind != "person" and len(c.names()) <= 2:
-            c.kind = "person"
-        if m.type == "name" and m.description != "place":
-            c.is_gpe = False
-        if m.type == "name" and m.description != "facility":
-            c.is_facility = False
-
-    for m in mentions:
-        recent = list(order)  # every earlier mention precedes m: the pass goes in text order
-        if m.type == "name" and m.kind == "person":
-            matches = [c for c in recent if c.kind == "person" and _person_match(m.name_tokens, c, threshold)]
-            if len(m.name_tokens) == 1 and len(matches) > 1:
-                # a bare surname shared by two people: the one already called by it, else the most recent
-                bare = [c for c in matches if any(len(n) == 1 and n[0].lower() == m.name_tokens[0].lower()
-                                                  for n in c.names())]
-                # else the more prominent one, else the one introduced first (the topic)
-                matches = bare or sorted(matches, key=lambda c: (-_prominence(c), c.idx))
-            hit = matches[0] if matches else None
-            if hit is None:
-                hit = next((c for c in clusters if c.kind == "person"
-                            and _person_match(m.name_tokens, c, threshold)), None)
-            if hit is None and len(m.name_tokens) > 1:
-                # an earlier one-word name the tagger called an organisation ("Melania" ... "Melania Trump")
-                hit = next((c for c in recent if c.kind == "organization" and all(
-                    len(n) == 1 and n[0].lower() in (m.name_tokens[0].lower(), m.name_tokens[-1].lower())
-                    for n in c.names()) and c.names()), None)
-                if hit is not None:
-                    hit.kind, hit.is_gpe = "person", False
-            join(m, hit) if hit else new(m, "person")
-        elif m.type in ("name", "acronym") and m.acronym_of is not None and m.acronym_of.cluster >= 0:
-            join(m, clusters[m.acronym_of.cluster])
-        elif m.type in ("name", "acronym"):
-            hit = None
-            if m.type == "name" and len(m.name_tokens) == 1:
-                hit = next((c for c in recent if c.kind == "person"
-                            and _person_match(m.name_tokens, c, threshold)), None)
-            if hit is None:
-                hit = next((c for c in recent if c.kind in ("organization", "group")
-                            and _org_match(m, c, threshold)), None)
-            join(m, hit) if hit else new(m, m.kind)
-        elif m.type == "definite":
-            best, best_score = None, 0.0
-            for rank, c in enumerate(recent):
-                score = _description_score(doc, m, c)
-                # a weak fit (generic head, no modifier) must be recent; a strong one need not be
-                if score <= 0 or (score < 3 and not _within(doc, m, c)):
-                    continue
-                score += 0.5 * min(len(c.mentions), 4) / 4 - 0.1 * rank
-                if score > best_score:
-                    best, best_score = c, score
-            if best is None and m.kind == "person":
-                # "the former secretary of state ..." with no role on record: the prominent person just named
-                fits = [c for c in recent if c.kind == "person" and _within(doc, m, c)]
-                scored = [(_salience(doc, m, c), c) for c in fits]
-                scored = [(sc, c) for sc, c in scored if sc >= 0.5]
-                if scored:
-                    best = max(scored, key=lambda x: x[0])[1]
-            if best is not None:
-                join(m, best)
-            elif m.is_source or m.kind == "organization":
-                new(m, m.kind)
-        elif m.type == "pronoun":
-            best_c, best_s = None, -99.0
-            for rank, c in enumerate(recent):
-                if not _within(doc, m, c):
-                    break
-                if not _pronoun_fits(doc, m, c) or is_speaker(m, c):
-                    continue
-                score = _salience(doc, m, c) - 0.05 * rank
-                if score > best_s:
-                    best_c, best_s = c, score
-            if best_c is not None:
-                join(m, best_c)
-        elif m.type == "document":
-            continue  # after everything else: the issuer may be named after the document
-        else:  # indefinite, group: each is a new actor ("a source" ... "another source")
-            new(m, m.kind)
-    for m in mentions:
-        if m.type == "document":
-            issuer = _issuer(doc, m, by_token)
-            if issuer is not None and issuer.cluster >= 0:
-                join(m, clusters[issuer.cluster])
-    return clusters
+def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FUZZY_THRESHOLD,
+                     attributions: list[Attribution] | None = None) -> list[_Cluster]:
+    """Assign every mention a cluster (``m.cluster``); mentions left at -1 resolve to nothing."""
+    return _Clusterer(doc, mentions, threshold, attributions or []).run()
 
 
 def _best_mention(doc: Doc, att_source: list[Span], mentions: list[Mention]) -> Mention | None:
@@ -549,7 +666,7 @@ def _actor_from(doc: Doc, c: _Cluster, actor_id: str, mentions: list[Mention] | 
     names = [m for m in ms if m.type == "name"]
     if c.kind == "person" and names:
         best = max(names, key=lambda m: (len(m.name_tokens), -m.start))
-        name = " ".join(best.name_tokens)
+        name = best.display or " ".join(best.name_tokens)
     elif names:
         best = max(names, key=lambda m: (len(strip_the(m.text)), -m.start))
         name = strip_the(best.text)
@@ -578,21 +695,88 @@ def _actor_from(doc: Doc, c: _Cluster, actor_id: str, mentions: list[Mention] | 
         else:
             affiliation = m.affiliation
         break
-    description = next((m.description for m in ms if m.description
-                        and m.description not in ("place", "facility")),
-                       None)
+    description = next((m.description for m in ms
+                        if m.description and m.description not in ("place", "facility")), None)
     kind: ActorKind = c.kind
     return Actor(id=actor_id, name=name, kind=kind, aliases=aliases,
                  mentions=sorted({m.span for m in ms}), affiliation=affiliation, role=role,
                  description=description if kind in ("anonymous", "group") or description != name else None)
 
 
-def resolve_actors(doc: Doc, attributions: list[Attribution], *,
-                   threshold: float = FUZZY_THRESHOLD) -> ActorResolution:
+def _as_location(doc: Doc, c: _Cluster) -> bool:
+    """Every mention is the object of a preposition of place: "in Delhi", "on Twitter"."""
+    named = [m for m in c.mentions if m.type != "pronoun"]
+    for m in named:
+        head = doc[m.head]
+        if head.dep_ != "pobj" or head.head.lower_ not in lx.LOCATIVE_PREPS:
+            return False
+    return bool(named)
+
+
+# Where a name that occurs once is no participant but a setting or a modifier: "a plant in
+# Ostrava", "after Thanksgiving", "the Z script" (wild GUIDELINES: actors are participants; places
+# as locations, works and events are not). People given as examples ("such as X") stay.
+PASSING_PREPS = {"in", "into", "about", "before", "after", "since", "during", "inside", "outside", "near",
+                 "throughout", "across", "around"}
+PASSING_DEPS = {"compound", "nmod", "amod"}
+
+
+def _participates(doc: Doc, m: Mention) -> bool:
+    """The mention's head (or the first conjunct it is coordinated with) is not just a setting."""
+    tok = doc[m.head]
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in PASSING_DEPS:
+        return _is_role_word(tok.head) or tok.head.ent_type_ == "PERSON"  # "Steelers quarterback X"
+    if tok.dep_ == "pobj" and tok.head.lower_ in PASSING_PREPS:
+        return _is_role_word(tok.head.head)  # "a researcher in the Smith Lab"
+    return True
+
+
+def _is_role_word(tok: Token) -> bool:
+    return tok.lemma_.lower() in lx.ROLE_NOUNS or tok.lower_ in lx.ROLE_ACRONYMS or tok.lower_ in lx.TITLES
+
+
+def _one_passing_mention(doc: Doc, c: _Cluster) -> bool:
+    """Named once, and not as a participant: "a plant in Ostrava", "the Harbor Center's roof"."""
+    ms = [m for m in c.mentions if m.type != "pronoun"]
+    return len(ms) == 1 and not ms[0].is_source and not _participates(doc, ms[0])
+
+
+def _person_evidence(c: _Cluster) -> bool:
+    """The text treats the name as a person's: a title or role on the name, or he/she as subject."""
+    return any((m.type == "name" and (m.role or m.gender))
+               or (m.type == "pronoun" and m.gender and m.is_subject)
+               or (m.type == "definite" and m.kind == "person") for m in c.mentions)
+
+
+def _is_product(c: _Cluster, page_type: str | None) -> bool:
+    """On a deals list or product page, a "person" the text never treats as one is a product."""
+    return page_type == "listing" and c.kind == "person" and not _person_evidence(c)
+
+
+def _kept(doc: Doc, c: _Cluster, wanted: set[int], page_type: str | None) -> bool:
+    """Whether a cluster is an actor: named, a speaker or a group, and not a place or a product."""
+    if _is_product(c, page_type):
+        return False
+    if c.idx in wanted:
+        return True
+    if (c.is_gpe and not any(m.is_subject for m in c.mentions)) or c.is_facility:
+        return False
+    named = any(m.type in ("name", "acronym") for m in c.mentions)
+    if named and (_as_location(doc, c) or _one_passing_mention(doc, c)):
+        return False
+    return named or any(m.type == "group" for m in c.mentions)
+
+
+def resolve_actors(doc: Doc, attributions: list[Attribution], *, threshold: float = FUZZY_THRESHOLD,
+                   page_type: str | None = None) -> ActorResolution:
     """Actors of the article, the actor each attribution's source resolves to, and its mention.
 
     Source spans are first checked for a nominal head (``mentions.source_spans``): a bad span
     from the extractor ("said", ",") falls back to the cue verb's subject or to no speaker.
+    On a listing page (``page_type``), names the text never treats as people are products:
+    no actors, and the attributions they are the source of are listed in ``not_quotes``.
     """
     cleaned = [source_spans(doc, list(att.source), list(att.cue), list(att.content)) for att in attributions]
     sources = [s for spans in cleaned for s in spans]
@@ -606,13 +790,8 @@ def resolve_actors(doc: Doc, attributions: list[Attribution], *,
         m = _best_mention(doc, spans, mentions) if spans else None
         speaker_cluster.append(m.cluster if m is not None else None)
     wanted = {c for c in speaker_cluster if c is not None}
-    keep: list[_Cluster] = []
-    for c in clusters:
-        named = any(m.type in ("name", "acronym") for m in c.mentions)
-        if (c.is_gpe and not any(m.is_subject for m in c.mentions) or c.is_facility) and c.idx not in wanted:
-            continue
-        if named or c.idx in wanted or any(m.type == "group" for m in c.mentions):
-            keep.append(c)
+    products = {c.idx for c in clusters if _is_product(c, page_type)}
+    keep = [c for c in clusters if _kept(doc, c, wanted, page_type)]
     ids: dict[int, str] = {}
     actors: list[Actor] = []
     for c in sorted(keep, key=lambda c: c.mentions[0].start):
@@ -622,4 +801,5 @@ def resolve_actors(doc: Doc, attributions: list[Attribution], *,
         ids[c.idx] = actor.id
         actors.append(actor)
     speakers = [ids.get(c) if c is not None else None for c in speaker_cluster]
-    return ActorResolution(actors=actors, speakers=speakers, mentions=cleaned)
+    not_quotes = {i for i, c in enumerate(speaker_cluster) if c in products}
+    return ActorResolution(actors=actors, speakers=speakers, mentions=cleaned, not_quotes=not_quotes)

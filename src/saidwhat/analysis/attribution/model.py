@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from saidwhat.schema import QuoteKind, Span
+from saidwhat.schema import AttributionType, QuoteKind, Span
 
 
 @dataclass
@@ -14,3 +14,4 @@ class Attribution:
     source: list[Span] = field(default_factory=list)
     kind: QuoteKind = "indirect"
     confidence: float = 1.0
+    type: AttributionType = "speech"

@@ -18,6 +18,10 @@ def is_quote_token(text: str) -> bool:
     return text in OPEN or text in CLOSE or text in AMBIGUOUS
 
 
+def _is_number(tok: str) -> bool:
+    return tok.replace(".", "", 1).isdigit()
+
+
 def quote_states(tokens: list[str], paragraph_ids: list[int]) -> tuple[list[int], list[int]]:
     """For each token: 1 when inside a quotation (marks included), and the quote's id (-1 outside).
 
@@ -38,6 +42,8 @@ def quote_states(tokens: list[str], paragraph_ids: list[int]) -> tuple[list[int]
             para_start = i
             open_at = -1
         if open_at < 0:
+            if tok == '"' and i > 0 and _is_number(tokens[i - 1]) and paragraph_ids[i - 1] == para:
+                continue  # an inch mark (a 34" screen), not a quotation mark
             if tok in OPEN or tok in AMBIGUOUS:
                 open_at = i
                 current = next_id

@@ -1,41 +1,39 @@
 """Targets and stance for one analysed article, filled in place.
 
-1. targets: the user's (found with their aliases) or one proposed from the text;
-2. every quote: ``stance[target] = QuoteStance`` by ``model.score_attribution``;
-3. reactions without a quote ("The report has been welcomed by rights advocates"): a reaction
-   cue (verb or noun) whose object is the target, outside any quote; its agent becomes (or
-   joins) an actor, a group actor being created for a reacting collective the resolver did not
-   keep;
-4. every actor: the aggregate of its quotes' and reactions' stances, with their ids as evidence.
+1. targets: the user's (found with their aliases, implicit references included) or one proposed
+   from the text; for a non-person target, its authors (``actions.find_authors``);
+2. every quote: ``stance[target] = QuoteStance`` by ``score.score_attribution`` when the quote
+   says something about the target; no record when it says nothing (no stance);
+3. reactions and actions without a quote ("The report has been welcomed by rights advocates",
+   "Raman, one of the two votes against the plan"): ``actions.find_reactions``;
+4. every actor: the aggregate of its quotes' and reactions' stances, with their ids as evidence;
+   an author's own stance is marked ``role="author"``, an author without one is only listed on
+   the target.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from saidwhat.analysis.actors import lexicon as alx
-from saidwhat.analysis.stance import lexicon as stance_lexicon
+from saidwhat.analysis.actors import resolve_actors
+from saidwhat.analysis.attribution import Attribution
+from saidwhat.analysis.stance.actions import find_authors, find_reactions
 from saidwhat.analysis.stance.learned import default_config
-from saidwhat.analysis.stance.score import (
-    StanceConfig,
-    StanceResult,
-    cue_polarity,
-    score_attribution,
-    tokens_of,
-    word_polarity,
-)
+from saidwhat.analysis.stance.score import StanceConfig, StanceResult, score_attribution, tokens_of
 from saidwhat.analysis.stance.targets import TargetInfo, find_target, propose_target
 from saidwhat.schema import (
-    Actor,
-    ActorKind,
     ActorStance,
     AnalyzedArticle,
+    Quote,
     QuoteStance,
     Reaction,
     Span,
+    Speaker,
     StanceLabel,
+    is_uncertain,
 )
 
 
@@ -43,179 +41,77 @@ def _target_tokens(doc: Doc, info: TargetInfo) -> set[int]:
     return {t.i for t in tokens_of(doc, list(info.target.mentions))}
 
 
-def _is_self(actor_id: str | None, source: list[Span], info: TargetInfo) -> bool:
-    if actor_id is not None and actor_id in info.actor_ids:
-        return True
-    # the source span names the target itself (its mentions exclude other people's surnames)
-    return any(s < e2 and s2 < e for s, e in source for s2, e2 in info.target.mentions)
-
-
-def _actor_at(analyzed: AnalyzedArticle, tok: Token) -> Actor | None:
-    for a in analyzed.actors:
-        for s, e in a.mentions:
-            if s <= tok.idx < e:
-                return a
-    return None
-
-
-def _subject(tok: Token) -> Token | None:
-    """The agent of a cue verb/noun: nsubj, passive agent, possessor, or the governing verb's subject."""
-    cur = tok
-    for _ in range(4):
-        subs = [c for c in cur.children if c.dep_ == "nsubj"]
-        if subs:
-            return min(subs, key=lambda c: abs(c.i - cur.i))
-        for c in cur.children:
-            if c.dep_ == "agent":
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        return p
-            if c.dep_ == "poss" and cur.pos_ == "NOUN":
-                return c
-        if cur.head is cur:
-            return None
-        cur = cur.head
-    return None
-
-
-def _group_span(tok: Token) -> tuple[int, int]:
-    """A coordinated agent as one span: "rights advocates, foreign officials and exiled Uyghurs"."""
-    members = [tok]
-    cur = tok
-    while True:
-        nxt = [c for c in cur.children if c.dep_ == "conj"]
-        if not nxt:
-            break
-        cur = nxt[0]
-        members.append(cur)
-    left = min(t.left_edge.i for t in members[:1])
-    right = members[-1].i
-    doc = tok.doc
-    while left < right and doc[left].dep_ in ("det",) and doc[left].lower_ in ("the",):
-        left += 1
-    return doc[left].idx, doc[right].idx + len(doc[right])
-
-
-def _reaction_polarity(tok: Token, tgt: set[int]) -> float:
-    """Polarity of a reaction at ``tok`` toward the target, 0 if it is not about the target."""
-    def about(t: Token) -> bool:
-        return any(x.i in tgt for x in t.subtree)
-
-    p = cue_polarity(tok)
-    objs: list[Token] = []
-    for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass"):
-            objs.append(c)
-        elif c.dep_ == "prep" and c.lower_ in ("of", "for", "on", "against", "to"):
-            objs.extend(x for x in c.children if x.dep_ == "pobj")
-    if p and any(about(o) for o in objs):
-        neg = any(c.dep_ == "neg" for c in tok.children)
-        return -p if neg else p
-    if tok.lemma_.lower() in stance_lexicon.DESCRIBE_VERBS and tok.pos_ == "VERB" and any(
-            about(o) for o in objs if o.dep_ == "dobj"):
-        comp: list[Token] = []
-        for c in tok.children:
-            if c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "as":
-                comp.extend(c.subtree)
-        score = sum(word_polarity(t) for t in comp)
-        lemmas = " ".join(t.lemma_.lower() for t in comp)
-        score += (sum(1.5 for ph in stance_lexicon.PHRASES_POSITIVE if ph in lemmas)
-                  - sum(1.5 for ph in stance_lexicon.PHRASES_NEGATIVE if ph in lemmas))
-        return score
-    return 0.0
-
-
-def find_reactions(doc: Doc, analyzed: AnalyzedArticle, info: TargetInfo, start_id: int) -> list[Reaction]:
-    """Reactions to the target stated by the narrator, outside any quote's content or cue."""
-    tgt = _target_tokens(doc, info)
-    if not tgt:
-        return []
-    inside: set[int] = set()
-    for q in analyzed.quotes:
-        if not q.speaker.mention and q.speaker.actor is None:
-            continue  # a sourceless "attribution" is the narrator's own words: reactions may be in it
-        inside.update(t.i for t in tokens_of(doc, list(q.content)))
-        inside.update(t.i for t in tokens_of(doc, list(q.cue)))
-    out: list[Reaction] = []
-    for tok in doc:
-        if tok.i in inside or tok.pos_ not in ("VERB", "NOUN") or tok.i in tgt:
-            continue
-        lemma = tok.lemma_.lower()
-        if lemma not in (stance_lexicon.CUE_POSITIVE | stance_lexicon.CUE_NEGATIVE
-                         | stance_lexicon.DESCRIBE_VERBS):
-            continue
-        pol = _reaction_polarity(tok, tgt)
-        if not pol:
-            continue
-        subj = _subject(tok)
-        if subj is None or subj.i in tgt or subj.pos_ in ("DET",):
-            continue
-        actor = _actor_at(analyzed, subj)
-        if actor is None and subj.pos_ == "PRON":
-            continue
-        mention = _group_span(subj)
-        if actor is not None:
-            mention = next(((s, e) for s, e in actor.mentions if s <= subj.idx < e), mention)
-        if actor is None:
-            lemma_s = subj.lemma_.lower()
-            plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
-            if plural:
-                kind: ActorKind = "group"
-            elif lemma_s in alx.ORG_HEADS:
-                kind = "organization"
-            elif lemma_s in alx.ROLE_NOUNS:
-                kind = "anonymous"
-            else:
-                continue
-            name = analyzed.text[mention[0]:mention[1]]
-            actor = Actor(id=f"a{len(analyzed.actors) + 1}", name=name, kind=kind, mentions=[mention],
-                          description=name)
-            analyzed.actors.append(actor)
-        label: StanceLabel = "support" if pol > 0 else "oppose"
-        out.append(Reaction(id=f"r{start_id + len(out)}", actor=actor.id, target=info.target.name,
-                            cue=[(tok.idx, tok.idx + len(tok))], mention=[mention], label=label,
-                            score=round(min(0.95, 0.6 + 0.15 * abs(pol)), 3)))
+def _heads(doc: Doc, spans: list[Span]) -> set[int]:
+    """The syntactic head token of each span (its token whose head lies outside the span)."""
+    out: set[int] = set()
+    for s, e in spans:
+        sp = doc.char_span(s, e, alignment_mode="expand")
+        if sp is not None and len(sp):
+            out.add(sp.root.i)
     return out
 
 
-def _actor_stance(items: list[tuple[str, StanceResult | Reaction]]) -> ActorStance | None:
-    signed = 0.0
-    evidence: list[str] = []
-    confs: list[float] = []
-    involved = False
-    for item_id, r in items:
-        if isinstance(r, Reaction):
-            label, score = r.label, r.score
-            involved = True
-        else:
-            label, score = r.label, r.score
-            involved = involved or r.involved
-        if label != "neutral":
-            signed += score if label == "support" else -score
-            evidence.append(item_id)
-            confs.append(score)
-    if not involved:
-        return None
-    if not evidence:
-        ids = [i for i, r in items if isinstance(r, Reaction) or r.involved]
-        return ActorStance(label="neutral", score=0.6, evidence=ids)
-    label2: StanceLabel = "support" if signed > 0 else "oppose" if signed < 0 else "neutral"
-    agree = [c for (_, r), c in zip([x for x in items if x[0] in evidence], confs, strict=False)
-             if r.label == label2]
-    score = sum(agree) / len(agree) if agree else 0.5
-    return ActorStance(label=label2, score=round(score, 3), evidence=evidence)
+def _is_self(doc: Doc, actor_id: str | None, source: list[Span], info: TargetInfo, tgt: set[int]) -> bool:
+    """The source is the target or speaks for it.
 
-
-def assign_stances(doc: Doc, analyzed: AnalyzedArticle, targets: Sequence[str] | None = None,  # noqa: C901 - split in issue 12 work
-                   *, config: StanceConfig | None = None,
-                   collect: list[tuple[str, str, dict[str, float]]] | None = None) -> None:
-    """Fill ``analyzed.targets``, ``quotes[].stance``, ``actors[].stance`` and ``reactions`` in place.
-
-    ``config`` defaults to the shipped learned layer (``learned.default_config``); ``collect``
-    receives (quote id, target, features) of every involved quote, for training.
+    For a person, any mention of the target in the source ("Clinton spokesman Brian Fallon":
+    campaign staff); for a report or a policy, only a source headed by it ("the report said"),
+    not one that merely names it ("Raman, one of the two votes against the plan").
     """
-    if config is None:
-        config = default_config()
+    if actor_id is not None and actor_id in info.actor_ids:
+        return True
+    if info.sort == "person":
+        return any(s < e2 and s2 < e for s, e in source for s2, e2 in info.target.mentions)
+    return bool(_heads(doc, source) & tgt)
+
+
+def _speaks_as_target(doc: Doc, analyzed: AnalyzedArticle, info: TargetInfo, tgt: set[int]) -> set[str]:
+    """Actors that are the target: one of their mentions is a target mention (a person: overlapping
+    it, as the campaign's staff do; otherwise headed by it: the issuer "a 48 page report")."""
+    if info.sort == "person":
+        spans = info.target.mentions
+        return {
+            a.id for a in analyzed.actors if any(s < e2 and s2 < e for s, e in a.mentions for s2, e2 in spans)
+        }
+    return {a.id for a in analyzed.actors if _heads(doc, list(a.mentions)) & tgt}
+
+
+def _aggregate(items: list[tuple[str, StanceResult | Reaction]]) -> ActorStance | None:
+    """An actor's stance from its evidence items (quotes and reactions with a label).
+
+    Polar items vote with their probability; the label is the heavier side, its score the mean
+    probability of the agreeing items times the share of the polar weight they carry (mixed
+    evidence is less certain). Only neutral items: neutral, with their mean probability.
+    """
+    weight: dict[str, float] = {"support": 0.0, "oppose": 0.0, "neutral": 0.0}
+    by_label: dict[str, list[tuple[str, float]]] = {"support": [], "oppose": [], "neutral": []}
+    for item_id, r in items:
+        if r.label is None:
+            continue
+        weight[r.label] += r.score
+        by_label[r.label].append((item_id, r.score))
+    polar = weight["support"] + weight["oppose"]
+    if polar == 0.0:
+        if not by_label["neutral"]:
+            return None
+        scores = [sc for _, sc in by_label["neutral"]]
+        score = round(sum(scores) / len(scores), 3)
+        return ActorStance(
+            label="neutral",
+            score=score,
+            uncertain=is_uncertain(score),
+            evidence=[i for i, _ in by_label["neutral"]],
+        )
+    label: StanceLabel = "support" if weight["support"] >= weight["oppose"] else "oppose"
+    agree = by_label[label]
+    score = sum(sc for _, sc in agree) / len(agree) * weight[label] / polar
+    evidence = [i for i, _ in agree] + [
+        i for lab in ("support", "oppose") if lab != label for i, _ in by_label[lab]
+    ]
+    return ActorStance(label=label, score=round(score, 3), uncertain=is_uncertain(score), evidence=evidence)
+
+
+def _targets(doc: Doc, analyzed: AnalyzedArticle, targets: Sequence[str] | None) -> list[TargetInfo]:
     infos: list[TargetInfo] = []
     for name in targets or []:
         name = name.strip()
@@ -225,27 +121,82 @@ def assign_stances(doc: Doc, analyzed: AnalyzedArticle, targets: Sequence[str] |
         proposed = propose_target(doc, analyzed)
         if proposed is not None:
             infos.append(proposed)
+    return infos
+
+
+Evidence = dict[str, list[tuple[str, StanceResult | Reaction]]]
+
+
+def _quote_stances(
+    doc: Doc,
+    analyzed: AnalyzedArticle,
+    info: TargetInfo,
+    infos: list[TargetInfo],
+    config: StanceConfig,
+    collect: list[tuple[str, str, dict[str, float]]] | None,
+) -> Evidence:
+    tgt = _target_tokens(doc, info)
+    others = {i for other in infos if other is not info for i in _target_tokens(doc, other)}
+    if info.sort != "person":
+        # The layer learned from stances toward people (the campaign's candidates); toward a
+        # report or a policy the transparent rule decides (measured on the page labels).
+        config = replace(config, layer=None)
+    per_actor: Evidence = {}
+    for q in analyzed.quotes:
+        mention = list(q.speaker.mention)
+        rival = any(
+            _is_self(doc, q.speaker.actor, mention, other, _target_tokens(doc, other))
+            for other in infos
+            if other is not info
+        )
+        res = score_attribution(
+            doc,
+            list(q.content),
+            list(q.cue),
+            mention,
+            tgt,
+            _is_self(doc, q.speaker.actor, mention, info, tgt),
+            config,
+            rival=rival,
+            others=others,
+        )
+        if collect is not None and res.features is not None:
+            collect.append((q.id, info.target.name, res.features))
+        if res.label is None or (res.label == "neutral" and not res.involved):
+            continue  # nothing said about the target in this quote: no stance
+        q.stance[info.target.name] = QuoteStance(
+            label=res.label, score=res.score, uncertain=is_uncertain(res.score)
+        )
+        if q.speaker.actor is not None:
+            per_actor.setdefault(q.speaker.actor, []).append((q.id, res))
+    return per_actor
+
+
+def assign_stances(
+    doc: Doc,
+    analyzed: AnalyzedArticle,
+    targets: Sequence[str] | None = None,
+    *,
+    config: StanceConfig | None = None,
+    collect: list[tuple[str, str, dict[str, float]]] | None = None,
+) -> None:
+    """Fill ``analyzed.targets``, ``quotes[].stance``, ``actors[].stance`` and ``reactions`` in place.
+
+    ``config`` defaults to the shipped learned layer (``learned.default_config``); ``collect``
+    receives (quote id, target, features) of every quote with any involvement, for training.
+    """
+    if config is None:
+        config = default_config()
+    infos = _targets(doc, analyzed, targets)
     analyzed.targets = [i.target for i in infos]
     reactions: list[Reaction] = []
     for info in infos:
         tgt = _target_tokens(doc, info)
-        # an actor one of whose mentions is the target (its author, "a 48 page report") speaks for it
-        tspans = list(info.target.mentions)
-        for actor in analyzed.actors:
-            if any(s < e2 and s2 < e for s, e in actor.mentions for s2, e2 in tspans):
-                info.actor_ids.add(actor.id)
-        per_actor: dict[str, list[tuple[str, StanceResult | Reaction]]] = {}
-        for q in analyzed.quotes:
-            mention = list(q.speaker.mention)
-            rival = any(_is_self(q.speaker.actor, mention, other) for other in infos if other is not info)
-            res = score_attribution(doc, list(q.content), list(q.cue), mention, tgt,
-                                    _is_self(q.speaker.actor, mention, info), config, rival=rival)
-            q.stance[info.target.name] = QuoteStance(label=res.label, score=res.score)
-            if collect is not None and res.features is not None:
-                collect.append((q.id, info.target.name, res.features))
-            if q.speaker.actor is not None:
-                per_actor.setdefault(q.speaker.actor, []).append((q.id, res))
-        found = find_reactions(doc, analyzed, info, len(reactions) + 1)
+        # the candidate's own mentions among an actor's; for a report, its issuer "a 48 page report"
+        info.actor_ids.update(_speaks_as_target(doc, analyzed, info, tgt))
+        authors = set() if info.sort == "person" else find_authors(doc, analyzed, tgt) | info.actor_ids
+        per_actor = _quote_stances(doc, analyzed, info, infos, config, collect)
+        found = find_reactions(doc, analyzed, info.target.name, tgt, len(reactions) + 1, info.actor_ids)
         reactions.extend(found)
         for r in found:
             if r.actor is not None:
@@ -253,10 +204,37 @@ def assign_stances(doc: Doc, analyzed: AnalyzedArticle, targets: Sequence[str] |
         for actor in analyzed.actors:
             if actor.id in info.actor_ids or actor.id not in per_actor:
                 continue
-            agg = _actor_stance(per_actor[actor.id])
-            if agg is not None:
-                actor.stance[info.target.name] = agg
+            agg = _aggregate(per_actor[actor.id])
+            if agg is None or (actor.id in authors and agg.label == "neutral"):
+                continue  # an author that took no side is listed as the author only
+            if actor.id in authors:
+                agg.role = "author"
+            actor.stance[info.target.name] = agg
+        info.target.authors = [a.id for a in analyzed.actors if a.id in authors]
+    for r in reactions:
+        r.uncertain = is_uncertain(r.score)
     analyzed.reactions = reactions
 
 
-__all__ = ["StanceConfig", "alx", "assign_stances", "find_reactions"]
+
+
+def stances_for_attributions(doc: Doc, attributions: Sequence[Attribution], targets: Sequence[str],
+                             *, config: StanceConfig | None = None) -> AnalyzedArticle:
+    """An analysed article over exactly these attributions (no quote filtering), with stances.
+
+    For scorer-ready output (``saidwhat attributions --target``): the same attributions as
+    without ``--target``, each with its stance, so that the stance figure is measured over the
+    extractor's whole output and not the report's filtered view.
+    """
+    res = resolve_actors(doc, list(attributions))
+    quotes = [Quote(id=f"q{i + 1}", kind=a.kind, content=list(a.content), cue=list(a.cue),
+                    speaker=Speaker(mention=list(res.mentions[i] if i < len(res.mentions) else a.source),
+                                    actor=res.speakers[i] if i < len(res.speakers) else None),
+                    confidence=round(a.confidence, 4))
+              for i, a in enumerate(attributions)]
+    analyzed = AnalyzedArticle(text=doc.text, actors=res.actors, quotes=quotes)
+    assign_stances(doc, analyzed, list(targets), config=config)
+    return analyzed
+
+
+__all__ = ["StanceConfig", "assign_stances", "find_reactions", "stances_for_attributions"]

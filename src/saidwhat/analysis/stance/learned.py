@@ -1,60 +1,158 @@
-"""The learned layer of stance: a small softmax regression over the rule features.
+"""The learned layer of stance: a sparse softmax regression over ``features.py``, temperature-calibrated.
 
-Trained by ``benchmarks/stance.py --train`` on the hand-made PolNeAR-stance dev labels (PolNeAR
-gold attributions, ``self`` pairs left out); its quality is reported by article-level
-cross-validation only (see docs/actors-stance.md). The weights ship as ``stance_weights.json``
-next to this module; without that file the transparent threshold rule is used.
+Trained by ``scripts/train_stance.py`` on the project's own hand-labelled PolNeAR *train*
+attributions (``tests/data/stance``), never on the PolNeAR-stance dev labels, which only measure
+it. The weights ship as ``stance_weights.json`` next to this module; without that file (or with
+one written for another feature set) the transparent threshold rule of ``score.py`` decides.
+
+Probabilities are calibrated by one temperature fitted on held-out (grouped by article)
+predictions of the training data; a label whose probability is below ``UNCERTAIN_BELOW`` is
+marked uncertain.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from saidwhat.analysis.stance.score import FEATURES, LABELS, StanceConfig
+from saidwhat.analysis.stance.score import LABELS, LayerLike, StanceConfig
+from saidwhat.schema import StanceLabel
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "stance_weights.json"
+FORMAT = "sparse-softmax-1"
+
+
+@dataclass(frozen=True)
+class Layer(LayerLike):
+    """Per-feature weight rows (one weight per label) and a softmax temperature."""
+
+    weights: dict[str, tuple[float, ...]]
+    temperature: float = 1.0
+    note: str = ""
+
+    def probabilities(self, feats: dict[str, float]) -> list[float]:
+        scores = [0.0] * len(LABELS)
+        for name, value in feats.items():
+            row = self.weights.get(name)
+            if row is not None and value:
+                for k, w in enumerate(row):
+                    scores[k] += w * value
+        top = max(scores)
+        exps = [math.exp((s - top) / self.temperature) for s in scores]
+        total = sum(exps)
+        return [e / total for e in exps]
+
+    def predict(self, feats: dict[str, float]) -> tuple[StanceLabel, float]:
+        probs = self.probabilities(feats)
+        k = max(range(len(LABELS)), key=lambda i: probs[i])
+        return LABELS[k], probs[k]
 
 
 @functools.lru_cache(maxsize=1)
-def load_weights(path: str = str(WEIGHTS_PATH)) -> tuple[tuple[float, ...], ...] | None:
+def load_layer(path: str = str(WEIGHTS_PATH)) -> Layer | None:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError:
         return None
-    if tuple(data.get("features", ())) != FEATURES or tuple(data.get("labels", ())) != LABELS:
-        return None  # trained on another feature set: fall back to the rule
-    return tuple(tuple(float(w) for w in row) for row in data["weights"])
+    if data.get("format") != FORMAT or tuple(data.get("labels", ())) != LABELS:
+        return None  # written for another layer: fall back to the rule
+    weights = {k: tuple(float(w) for w in v) for k, v in data["weights"].items()}
+    return Layer(weights, float(data.get("temperature", 1.0)), str(data.get("note", "")))
 
 
 def default_config() -> StanceConfig:
-    return StanceConfig(weights=load_weights())
+    return StanceConfig(layer=load_layer())
 
 
-def train(X: list[dict[str, float]], y: list[str], *, l2: float = 0.05, epochs: int = 600,
-          lr: float = 0.5) -> tuple[tuple[float, ...], ...]:
-    """Class-balanced softmax regression by gradient descent (small data: a few hundred rows)."""
-    A = np.array([[x.get(f, 0.0) for f in FEATURES] for x in X], dtype=float)
+def train(
+    X: Sequence[dict[str, float]],
+    y: Sequence[str],
+    *,
+    l2: float = 1.0,
+    class_power: float = 0.5,
+    min_count: int = 1,
+) -> Layer:
+    """Softmax regression with L2 (not on ``bias``), fitted by L-BFGS on a sparse design matrix.
+
+    Classes are weighted by ``(n / count) ** class_power`` (0: unweighted, 1: balanced);
+    word features (``w:``, ``c:``) seen in fewer than ``min_count`` rows are dropped.
+    """
+    from scipy import optimize, sparse  # type: ignore[import-untyped]  # training only (dev tools)
+
+    seen: dict[str, int] = {}
+    for x in X:
+        for k, v in x.items():
+            if v:
+                seen[k] = seen.get(k, 0) + 1
+    names = sorted(k for k, c in seen.items() if c >= min_count or ":" not in k)
+    index = {k: i for i, k in enumerate(names)}
+    r_idx, c_idx, vals = [], [], []
+    for r, x in enumerate(X):
+        for k, v in x.items():
+            i = index.get(k)
+            if i is not None and v:
+                r_idx.append(r)
+                c_idx.append(i)
+                vals.append(v)
+    A = sparse.csr_matrix((vals, (r_idx, c_idx)), shape=(len(X), len(names)))
+    gold = np.array([LABELS.index(lab) for lab in y])
     Y = np.zeros((len(y), len(LABELS)))
-    for i, lab in enumerate(y):
-        Y[i, LABELS.index(lab)] = 1.0
+    Y[np.arange(len(y)), gold] = 1.0
     counts = Y.sum(axis=0) + 1.0
-    sample_w = (Y @ (len(y) / (len(LABELS) * counts)))[:, None]
-    W = np.zeros((len(LABELS), len(FEATURES)))
-    for _ in range(epochs):
-        Z = A @ W.T
+    sample_w = Y @ ((len(y) / counts) ** class_power)
+    sample_w /= sample_w.mean()
+    penal = np.ones(len(names))
+    if "bias" in index:
+        penal[index["bias"]] = 0.0
+    shape = (len(LABELS), len(names))
+
+    def loss(flat: np.ndarray) -> tuple[float, np.ndarray]:
+        W = flat.reshape(shape)
+        Z = np.asarray(A @ W.T)
         Z -= Z.max(axis=1, keepdims=True)
-        P = np.exp(Z)
-        P /= P.sum(axis=1, keepdims=True)
-        grad = ((P - Y) * sample_w).T @ A / len(y) + l2 * W
-        grad[:, 0] -= l2 * W[:, 0]  # no penalty on the bias
-        W -= lr * grad
-    return tuple(tuple(round(float(w), 5) for w in row) for row in W)
+        logp = Z - np.log(np.exp(Z).sum(axis=1, keepdims=True))
+        value = -float(np.sum(sample_w * logp[np.arange(len(gold)), gold])) + 0.5 * l2 * float(
+            np.sum(W * W * penal)
+        )
+        G = np.asarray(((np.exp(logp) - Y) * sample_w[:, None]).T @ A) + l2 * W * penal
+        return value, G.ravel()
+
+    res = optimize.minimize(
+        loss, np.zeros(shape).ravel(), jac=True, method="L-BFGS-B", options={"maxiter": 500}
+    )
+    W = res.x.reshape(shape)
+    weights = {k: tuple(round(float(W[c, i]), 5) for c in range(len(LABELS))) for k, i in index.items()}
+    return Layer({k: v for k, v in weights.items() if any(v)})
 
 
-def save_weights(weights: tuple[tuple[float, ...], ...], path: Path, note: str) -> None:
-    path.write_text(json.dumps({"note": note, "features": FEATURES, "labels": LABELS,
-                                "weights": weights}, indent=1) + "\n", encoding="utf-8")
+def fit_temperature(probs: Sequence[Sequence[float]], y: Sequence[str]) -> float:
+    """The temperature that minimises the log loss of held-out probabilities (grid 0.3..3)."""
+    logp = np.log(np.clip(np.array(probs, dtype=float), 1e-9, 1.0))
+    gold = np.array([LABELS.index(lab) for lab in y])
+    best, best_loss = 1.0, math.inf
+    for t in np.arange(0.3, 3.01, 0.05):
+        z = logp / t
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        loss = -float(np.mean(np.log(np.clip(p[np.arange(len(gold)), gold], 1e-12, 1.0))))
+        if loss < best_loss:
+            best, best_loss = float(t), loss
+    return round(best, 2)
+
+
+def save_layer(layer: Layer, path: Path) -> None:
+    """JSON with one line per feature (readable diffs when the layer is refitted)."""
+    head = {"format": FORMAT, "note": layer.note, "labels": LABELS, "temperature": layer.temperature}
+    rows = [
+        f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(list(v))}"
+        for k, v in sorted(layer.weights.items())
+    ]
+    text = json.dumps(head, ensure_ascii=False)[:-1] + ', "weights": {\n' + ",\n".join(rows) + "\n}}\n"
+    path.write_text(text, encoding="utf-8")

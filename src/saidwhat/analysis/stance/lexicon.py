@@ -27,6 +27,7 @@ praise prepared principled proud qualified reasonable reliable remarkable respec
 right rigorous smart solid stellar steady strong success successful superb support supportive
 talented terrific thank thorough thoughtful tremendous triumph trust trustworthy truthful
 valuable victory vindicate vindication visionary welcome win winner wise wonderful worthy
+essential necessary vital crucial needed sensible prudent responsible
 """)
 
 NEGATIVE = words("""
@@ -55,11 +56,13 @@ violation weak worse worst wrong
 
 # Multi-word evaluative expressions (lemmas joined by spaces).
 PHRASES_POSITIVE = {"game changer", "statement of support", "step forward", "stand with", "vote for",
-                    "proud of", "in favor of", "on the right track", "well done", "good job"}
+                    "proud of", "in favor of", "on the right track", "well done", "good job",
+                    "only way", "only choice", "right choice", "right thing", "right call", "best way",
+                    "best choice", "make sense", "long overdue"}
 PHRASES_NEGATIVE = {"political tool", "witch hunt", "step back", "no evidence", "not fit", "smear campaign",
                     "fake news", "lock her up", "stand against", "vote against",
                     "dog whistle", "conflict of interest", "tear apart", "political hay", "soft spot",
-                    "not pay", "no basis", "rigged system"}
+                    "not pay", "no basis", "rigged system", "stand up to"}
 
 # Reaction cues: verbs and nouns whose object takes their polarity.
 CUE_POSITIVE = {"welcome", "praise", "applaud", "commend", "hail", "endorse", "back", "support",
@@ -76,3 +79,32 @@ DESCRIBE_VERBS = {"call", "describe", "label", "brand", "term", "dub", "characte
                   "deem", "name", "portray", "paint", "view", "see", "regard"}
 
 NEGATORS = {"not", "n't", "never", "no", "nothing", "neither", "nor", "without", "hardly", "barely"}
+
+# Actions toward a target, by what an actor does rather than says: the object of the verb (or
+# of its particle / preposition) receives the polarity. Verbs of the reaction cues above count
+# as actions too. Particle verbs are (verb lemma, particle).
+ACTION_POSITIVE = {"adopt", "pass", "approve", "sign", "sponsor", "enact", "ratify", "fund", "implement",
+                   "uphold", "rally", "campaign", "vote"}
+ACTION_NEGATIVE = {"block", "sue", "veto", "repeal", "overturn", "scrap", "halt", "stall", "filibuster",
+                   "protest", "fight", "challenge", "obstruct", "kill", "cancel", "revoke", "appeal",
+                   "undermine", "resist", "thwart", "derail"}
+PARTICLE_ACTIONS = {("push", "through"): 1.0, ("sign", "off"): 1.0, ("vote", "down"): -1.0,
+                    ("strike", "down"): -1.0, ("shoot", "down"): -1.0, ("throw", "out"): -1.0,
+                    ("walk", "out"): -1.0, ("speak", "out"): -1.0, ("rule", "out"): -1.0}
+# Prepositions that set the polarity of a vote, a campaign or a stand ("voted against the plan").
+PREP_POLARITY = {"against": -1.0, "for": 1.0}
+
+# Verbs by which an actor makes or owns a target: their agent is the target's author
+# ("the OHCHR published the report", "the mayor proposed the toll").
+AUTHOR_VERBS = {"publish", "issue", "release", "write", "draft", "author", "produce", "commission",
+                "propose", "introduce", "unveil", "compile", "prepare", "launch", "design", "create"}
+
+# Nouns by which an article refers back to a decision or policy it is about ("condemned the
+# decision", "voted against the plan"): resolved to a non-person, non-document target.
+IMPLICIT_TARGET_NOUNS = {"decision", "vote", "measure", "plan", "proposal", "policy", "move", "bill",
+                         "scheme", "ordinance", "law", "rule", "ruling", "deal", "initiative", "legislation"}
+
+# Singular nouns of collectives that react as one, beyond the actor resolver's organisation heads
+# ("the chamber of commerce welcomed ...", "the fishing lobby rejected ...").
+COLLECTIVE_HEADS = {"chamber", "lobby", "federation", "guild", "caucus", "delegation", "bloc", "league",
+                    "syndicate", "consortium", "industry", "sector", "opposition", "majority", "minority"}

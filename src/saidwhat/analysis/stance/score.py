@@ -1,21 +1,28 @@
-"""Stance of one attribution toward one target: involvement (syntax) × polarity (lexicon, cue, negation).
+"""Stance of one attribution toward one target: involvement (syntax) × polarity (lexicon, cue, words).
 
-The decision is transparent: the target must be *involved* (mentioned inside the content, or the
-object of the cue, or the antecedent of the clause the cue sits in), then evaluative words count
-with a weight that falls with their distance in the parse tree from the target mention, flipped
-under negation and damped inside concessive phrases ("Despite persistent denials by X, ...");
-the cue's own polarity ("rejected", "welcomed") adds when the target is its object or content.
-Each part can be switched off (``StanceConfig``) to measure its contribution.
+1. **Involvement** decides whether there is any evidence at all. The target is *in the content*,
+   the *object of the cue* ("rejecting the findings"), or the antecedent of the clause the cue
+   sits in; else it is *near* (in a sentence the attribution spans) or *adjacent* (the sentence
+   before or after). None of these: no stance (``label=None``): the speaker said nothing about
+   the target, which is not the same as saying something neutral about it.
+2. **Polarity**: evaluative words of the content (``lexicon.py``) weighted by their parse-tree
+   distance to the target mention, flipped under negation, damped in concessions; the cue's own
+   polarity ("rejected", "welcomed").
+3. **Decision**: the learned layer (``learned.py``) over the features of ``pair_features`` —
+   the rule's sums, the involvement type, and the content's words weighted by their nearness to
+   the target — gives calibrated probabilities; without it the transparent threshold rule on the
+   signed sum decides. Each part can be switched off (``StanceConfig``) to measure it.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from saidwhat.analysis.stance import lexicon as stance_lexicon
+from saidwhat.analysis.stance import lexicon as lx
+from saidwhat.analysis.stance.features import Involvement, tree_distance, word_features
 from saidwhat.schema import STANCE_LABELS, Span, StanceLabel
 
 
@@ -25,42 +32,39 @@ class StanceConfig:
     cue: bool = True  # polarity of the cue ("rejected", "welcomed")
     syntax: bool = True  # involvement and distance by the parse (else: any mention nearby)
     negation: bool = True  # flip under "not", "never", ...
-    threshold: float = 0.45  # |score| needed for support/oppose
+    threshold: float = 0.45  # |score| needed for support/oppose (the rule only)
     decay: float = 3.0  # tree distance over which a word's weight halves (beyond adjacency)
-    # A learned softmax layer over ``FEATURES`` (weights per label), replacing the threshold rule
-    # when set; ``learned.load_weights()`` gives the shipped one (see benchmarks/stance.py --train).
-    weights: tuple[tuple[float, ...], ...] | None = None
+    # The learned layer (``learned.Layer``), replacing the threshold rule when set;
+    # ``learned.default_config()`` gives the shipped one (see scripts/train_stance.py).
+    layer: LayerLike | None = None
+
+
+class LayerLike:
+    """What ``score_attribution`` needs of a learned layer: label probabilities for features."""
+
+    def predict(self, feats: dict[str, float]) -> tuple[StanceLabel, float]:  # pragma: no cover
+        raise NotImplementedError
 
 
 DEFAULT = StanceConfig()
 
-
-LABELS = STANCE_LABELS  # the weights' row order
-FEATURES = ("bias", "in_content", "cue_object", "lex_pos", "lex_neg", "cue_pos", "cue_neg",
-            "rival", "any_pos", "any_neg", "question", "raw")
+LABELS = STANCE_LABELS  # the order of the learned weights
 
 
 @dataclass
 class StanceResult:
-    label: StanceLabel
-    score: float  # confidence 0..1
-    raw: float  # signed evidence
-    involved: bool
+    """``label`` None: no stance (no evidence about the target in this attribution)."""
+
+    label: StanceLabel | None
+    score: float  # probability of the label, 0..1
+    raw: float  # signed evidence of the rule
+    involved: bool  # the target is in the content or the cue's object
     features: dict[str, float] | None = None
+    level: str = "none"  # the involvement: content, cue, near, adjacent, none
+    extra: dict[str, str] = field(default_factory=dict)
 
 
-def apply_weights(weights: tuple[tuple[float, ...], ...],
-                  feats: dict[str, float]) -> tuple[StanceLabel, float]:
-    """Softmax over labels of a linear score per label; returns (label, probability)."""
-    x = [feats.get(f, 0.0) for f in FEATURES]
-    scores = [sum(w * v for w, v in zip(row, x, strict=False)) for row in weights]
-    top = max(scores)
-    exps = [math.exp(sc - top) for sc in scores]
-    k = max(range(len(LABELS)), key=lambda i: scores[i])
-    return LABELS[k], exps[k] / sum(exps)
-
-
-def tokens_of(doc: Doc, spans: list[Span]) -> list[Token]:
+def tokens_of(doc: Doc, spans: Iterable[Span]) -> list[Token]:
     out: list[Token] = []
     for s, e in spans:
         sp = doc.char_span(s, e, alignment_mode="expand")
@@ -69,34 +73,23 @@ def tokens_of(doc: Doc, spans: list[Span]) -> list[Token]:
     return out
 
 
-def tree_distance(a: Token, b: Token) -> int:
-    if a.sent.start != b.sent.start:
-        return 12
-    anc_a = [a, *a.ancestors]
-    pos = {t.i: k for k, t in enumerate(anc_a)}
-    k = 0
-    t = b
-    while t.i not in pos and k < 60:
-        if t.head is t:
-            return 12
-        t = t.head
-        k += 1
-    return pos.get(t.i, 12) + k
-
-
-def _negated(t: Token) -> bool:
-    if any(c.dep_ == "neg" for c in t.children) \
-            or any(c.dep_ == "neg" for c in t.head.children if t.dep_ in ("acomp", "attr", "dobj", "xcomp")):
+def negated(t: Token) -> bool:
+    """ "not fair", "never welcomed", "no evidence": a negator on the word or just before it."""
+    if any(c.dep_ == "neg" for c in t.children):
+        return True
+    if t.dep_ in ("acomp", "attr", "dobj", "xcomp") and any(c.dep_ == "neg" for c in t.head.children):
         return True
     start = max(t.sent.start, t.i - 3)
-    return any(t.doc[j].lower_ in stance_lexicon.NEGATORS for j in range(start, t.i))
+    return any(t.doc[j].lower_ in lx.NEGATORS for j in range(start, t.i))
 
 
 def _conceded(t: Token) -> bool:
     """Inside "despite ..."/"although ..." the words are the speaker's foil, not the point."""
     for anc in t.ancestors:
-        if anc.lower_ in ("despite", "although", "though", "notwithstanding") \
-                and anc.dep_ in ("prep", "mark"):
+        if anc.lower_ in ("despite", "although", "though", "notwithstanding") and anc.dep_ in (
+            "prep",
+            "mark",
+        ):
             return True
     return False
 
@@ -104,9 +97,9 @@ def _conceded(t: Token) -> bool:
 def word_polarity(t: Token) -> float:
     lemma = t.lemma_.lower()
     low = t.lower_
-    if lemma in stance_lexicon.POSITIVE or low in stance_lexicon.POSITIVE:
+    if lemma in lx.POSITIVE or low in lx.POSITIVE:
         return 1.0
-    if lemma in stance_lexicon.NEGATIVE or low in stance_lexicon.NEGATIVE:
+    if lemma in lx.NEGATIVE or low in lx.NEGATIVE:
         return -1.0
     return 0.0
 
@@ -117,20 +110,20 @@ def _phrase_polarity(tokens: list[Token]) -> list[tuple[Token, float]]:
     lemmas = [t.lemma_.lower().strip('"“”') for t in tokens]
     for n in (2, 3, 4):
         for i in range(len(tokens) - n + 1):
-            ph = " ".join(lemmas[i: i + n])
-            if ph in stance_lexicon.PHRASES_POSITIVE or ph in stance_lexicon.PHRASES_NEGATIVE:
-                part = tokens[i: i + n]
+            ph = " ".join(lemmas[i : i + n])
+            if ph in lx.PHRASES_POSITIVE or ph in lx.PHRASES_NEGATIVE:
+                part = tokens[i : i + n]
                 ids = {t.i for t in part}
                 head = next((t for t in part if t.head.i not in ids), part[-1])
-                out.append((head, 1.5 if ph in stance_lexicon.PHRASES_POSITIVE else -1.5))
+                out.append((head, 1.5 if ph in lx.PHRASES_POSITIVE else -1.5))
     return out
 
 
 def cue_polarity(t: Token) -> float:
     lemma = t.lemma_.lower()
-    if lemma in stance_lexicon.CUE_POSITIVE:
+    if lemma in lx.CUE_POSITIVE:
         return 1.0
-    if lemma in stance_lexicon.CUE_NEGATIVE:
+    if lemma in lx.CUE_NEGATIVE:
         return -1.0
     return 0.0
 
@@ -146,79 +139,146 @@ def cue_objects(cue: Token) -> list[Token]:
     return out
 
 
-def score_attribution(doc: Doc, content: list[Span], cue: list[Span], source: list[Span],  # noqa: C901 - split in issue 12 work
-                      target_tokens: set[int], is_self: bool, cfg: StanceConfig = DEFAULT,
-                      rival: bool = False) -> StanceResult:
+def _cue_takes_target(cue_toks: list[Token], tgt: set[int], src_idx: set[int]) -> bool:
+    for c in cue_toks:
+        for o in cue_objects(c):
+            if any(x.i in tgt for x in o.subtree) and not any(x.i in src_idx for x in o.subtree):
+                return True
+        # "the report, which he said was done ..." / "the report, which he called ..."
+        for anc in [c, *list(c.ancestors)[:2]]:
+            if anc.dep_ == "relcl" and anc.head.i in tgt:
+                return True
+    return False
+
+
+def involvement(
+    doc: Doc,
+    ctoks: list[Token],
+    cue_toks: list[Token],
+    src_idx: set[int],
+    tgt: set[int],
+    cfg: StanceConfig = DEFAULT,
+) -> Involvement:
+    """How the target takes part in the attribution (see the module docstring)."""
+    tgt = tgt - src_idx
+    in_content = [t for t in ctoks if t.i in tgt]
+    cue_obj = _cue_takes_target(cue_toks, tgt, src_idx)
+    sents = {t.sent.start for t in ctoks + cue_toks}
+    near = [doc[i] for i in sorted(tgt) if doc[i].sent.start in sents]
+    if not cfg.syntax:  # the ablation: any mention in the attribution's sentences counts as in content
+        in_content, cue_obj = near, cue_obj or bool(near)
+    adjacent = False
+    if ctoks and not (in_content or cue_obj or near):
+        first, last = ctoks[0].sent, ctoks[-1].sent
+        before = doc[first.start - 1].sent if first.start > 0 else None
+        after = doc[last.end].sent if last.end < len(doc) else None
+        adjacent = any(s is not None and any(s.start <= i < s.end for i in tgt) for s in (before, after))
+    return Involvement(in_content=in_content, cue_object=cue_obj, near=bool(near), adjacent=adjacent)
+
+
+def _lexicon_scores(
+    ctoks: list[Token], tgt: set[int], inv: Involvement, cfg: StanceConfig
+) -> tuple[float, dict[str, float]]:
+    raw = 0.0
+    lex_pos = lex_neg = any_pos = any_neg = 0.0
+    pol: list[tuple[Token, float]] = [(t, word_polarity(t)) for t in ctoks]
+    pol = [(t, p) for t, p in pol if p] + _phrase_polarity(ctoks)
+    for t, p in pol:
+        if t.i in tgt and t.pos_ in ("NOUN", "PROPN"):
+            continue  # the target's own name is not an evaluation of it ("the findings")
+        if cfg.negation and negated(t):
+            p = -p
+        w = 1.0
+        if inv.in_content and cfg.syntax:
+            d = min(tree_distance(t, m) for m in inv.in_content)
+            w = 1.0 / (1.0 + max(0, d - 1) / cfg.decay)
+        if cfg.syntax and _conceded(t):
+            w *= 0.3
+        raw += p * w
+        if p > 0:
+            lex_pos, any_pos = lex_pos + p * w, any_pos + 1
+        else:
+            lex_neg, any_neg = lex_neg - p * w, any_neg + 1
+    return raw, {
+        "lex_pos": lex_pos,
+        "lex_neg": lex_neg,
+        "any_pos": min(any_pos, 3) / 3,
+        "any_neg": min(any_neg, 3) / 3,
+    }
+
+
+def _cue_scores(cue_toks: list[Token], cfg: StanceConfig) -> tuple[float, dict[str, float]]:
+    raw = cue_pos = cue_neg = 0.0
+    for c in cue_toks:
+        p = cue_polarity(c)
+        if p:
+            if cfg.negation and negated(c):
+                p = -p
+            raw += 1.5 * p
+            cue_pos, cue_neg = cue_pos + max(p, 0), cue_neg + max(-p, 0)
+    return raw, {"cue_pos": cue_pos, "cue_neg": cue_neg}
+
+
+def rule_label(raw: float, cfg: StanceConfig) -> tuple[StanceLabel, float]:
+    """The transparent rule: the signed sum against a threshold; a rough confidence."""
+    if raw >= cfg.threshold:
+        return "support", min(0.99, 0.5 + abs(raw) / 4)
+    if raw <= -cfg.threshold:
+        return "oppose", min(0.99, 0.5 + abs(raw) / 4)
+    return "neutral", max(0.5, 0.9 - abs(raw) / 2)
+
+
+def score_attribution(
+    doc: Doc,
+    content: list[Span],
+    cue: list[Span],
+    source: list[Span],
+    target_tokens: set[int],
+    is_self: bool,
+    cfg: StanceConfig = DEFAULT,
+    rival: bool = False,
+    others: set[int] | None = None,
+) -> StanceResult:
     """Stance of one attribution's source toward one target (its mentions as token indices).
 
-    ``rival``: the source is (speaks for) another of the given targets.
+    ``rival``: the source is (speaks for) another of the given targets; ``others``: the mention
+    tokens of the other given targets. A source that is the target (``is_self``) takes no stance
+    toward itself.
     """
     if is_self:
-        return StanceResult("neutral", 0.9, 0.0, False)
+        return StanceResult(None, 1.0, 0.0, False)
     ctoks = [t for t in tokens_of(doc, content) if not t.is_space]
     cue_toks = [t for t in tokens_of(doc, cue) if not t.is_space]
     src_idx = {t.i for t in tokens_of(doc, source)}
     tgt = target_tokens - src_idx
-    in_content = [t for t in ctoks if t.i in tgt]
-    # The target as the cue's object ("rejecting the findings", "called the assessment ...").
-    cue_obj = False
-    for c in cue_toks:
-        for o in cue_objects(c):
-            if any(x.i in tgt for x in o.subtree) and not any(x.i in src_idx for x in o.subtree):
-                cue_obj = True
-        # "the report, which he said was done ..." / "the report, which he called ..."
-        for anc in [c, *list(c.ancestors)[:2]]:
-            if anc.dep_ == "relcl" and anc.head.i in tgt:
-                cue_obj = True
-    if not cfg.syntax:
-        sents = {t.sent.start for t in ctoks + cue_toks}
-        near = [i for i in tgt if doc[i].sent.start in sents]
-        in_content = [doc[i] for i in near]
-        cue_obj = cue_obj or bool(near)
-    involved = bool(in_content) or cue_obj
-    if not involved:
-        return StanceResult("neutral", 0.8, 0.0, False)
+    inv = involvement(doc, ctoks, cue_toks, src_idx, tgt, cfg)
+    if not inv.any:
+        return StanceResult(None, 1.0, 0.0, False)
+    if cfg.layer is None and not inv.involved:
+        return StanceResult(None, 1.0, 0.0, False, level=inv.level)  # the rule reads only direct evidence
     raw = 0.0
-    feats = {"bias": 1.0, "in_content": float(bool(in_content)), "cue_object": float(cue_obj),
-             "rival": float(rival), "question": float(any(t.text == "?" for t in ctoks))}
-    lex_pos = lex_neg = any_pos = any_neg = cue_pos = cue_neg = 0.0
+    feats: dict[str, float] = {
+        "bias": 1.0,
+        "rival": float(rival),
+        "question": float(any(t.text == "?" for t in ctoks)),
+    }
+    feats.update(inv.features())
     if cfg.lexicon:
-        pol: list[tuple[Token, float]] = [(t, word_polarity(t)) for t in ctoks]
-        pol = [(t, p) for t, p in pol if p]
-        pol += _phrase_polarity(ctoks)
-        for t, p in pol:
-            if t.i in tgt and t.pos_ in ("NOUN", "PROPN"):
-                continue  # the target's own name is not an evaluation of it ("the findings")
-            if cfg.negation and _negated(t):
-                p = -p
-            w = 1.0
-            if in_content and cfg.syntax:
-                d = min(tree_distance(t, m) for m in in_content)
-                w = 1.0 / (1.0 + max(0, d - 1) / cfg.decay)
-            if cfg.syntax and _conceded(t):
-                w *= 0.3
-            raw += p * w
-            if p > 0:
-                lex_pos, any_pos = lex_pos + p * w, any_pos + 1
-            else:
-                lex_neg, any_neg = lex_neg - p * w, any_neg + 1
-    if cfg.cue:
-        for c in cue_toks:
-            p = cue_polarity(c)
-            if p and (cue_obj or in_content):
-                if cfg.negation and _negated(c):
-                    p = -p
-                raw += 1.5 * p
-                cue_pos, cue_neg = cue_pos + max(p, 0), cue_neg + max(-p, 0)
-    feats.update(lex_pos=lex_pos, lex_neg=lex_neg, cue_pos=cue_pos, cue_neg=cue_neg,
-                 any_pos=min(any_pos, 3) / 3, any_neg=min(any_neg, 3) / 3, raw=max(-3.0, min(3.0, raw)))
-    label: StanceLabel = "neutral"
-    if cfg.weights is not None:
-        label, prob = apply_weights(cfg.weights, feats)
-        return StanceResult(label, round(prob, 3), raw, True, feats)
-    if raw >= cfg.threshold:
-        label = "support"
-    elif raw <= -cfg.threshold:
-        label = "oppose"
-    conf = min(0.99, 0.5 + abs(raw) / 4) if label != "neutral" else max(0.5, 0.9 - abs(raw) / 2)
-    return StanceResult(label, round(conf, 3), raw, True, feats)
+        lex_raw, lex = _lexicon_scores(ctoks, tgt, inv, cfg)
+        raw += lex_raw
+        feats.update(lex)
+    if cfg.cue and inv.involved:
+        cue_raw, cues = _cue_scores(cue_toks, cfg)
+        raw += cue_raw
+        feats.update(cues)
+    feats["raw"] = max(-3.0, min(3.0, raw))
+    if cfg.layer is None:
+        label, conf = rule_label(raw, cfg)
+        return StanceResult(label, round(conf, 3), raw, True, feats, inv.level)
+    feats.update(
+        word_features(
+            ctoks, cue_toks, tgt, src_idx, others or set(), inv, cfg.decay, negated if cfg.negation else None
+        )
+    )
+    label, prob = cfg.layer.predict(feats)
+    return StanceResult(label, round(prob, 3), raw, inv.involved, feats, inv.level)

@@ -1,27 +1,33 @@
-"""Analyse one posted page (URL, HTML or text) in a worker thread, bounded in time and number.
+"""Analyse one posted page (URL, HTML or text) in a worker process, bounded in time and number.
 
-The analysis is the CLI's chain, ``saidwhat.chain.analyze``, given the server's time limit, so a
-timed-out analysis stops at the chain's next step (see ``saidwhat.deadline``). A thread cannot be
-killed, so until then it keeps its slot; the slots bound how many can pile up.
+The analysis is the CLI's chain, ``saidwhat.chain.analyze``, given the server's time limit; it
+runs in a ``saidwhat.workers.KillablePool`` process, so the event loop never waits on it (a
+regular expression or a parse holds the GIL of the process it runs in, not the server's), and an
+analysis still running shortly after its limit has its process killed: no work outlives the 504,
+and the slot is free for the next request.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import threading
 import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
+from saidwhat.analysis.pipeline import MAX_TARGET_CHARS, MAX_TARGETS
 from saidwhat.chain import analyze
 from saidwhat.errors import AnalysisError, AnalysisTimeoutError, InputError, SaidwhatError
 from saidwhat.page import Page, load, page_from_text
 from saidwhat.schema import AnalyzedArticle
+from saidwhat.workers import KillablePool
 
-__all__ = ["AnalysisTimeout", "AnalyzeRequest", "Analyzer", "AnalyzerBusy", "analyze_request"]
+__all__ = ["AnalysisTimeout", "AnalyzeRequest", "Analyzer", "AnalyzerBusy", "analyze_request",
+           "analyze_request_json"]
 
 
 class AnalyzeRequest(BaseModel):
@@ -30,8 +36,9 @@ class AnalyzeRequest(BaseModel):
     url: str | None = Field(default=None, max_length=4096, description="an http(s) URL to fetch")
     html: str | None = Field(default=None, description="a whole HTML page")
     text: str | None = Field(default=None, description="plain article text, analysed as given")
-    targets: list[str] = Field(default_factory=list, max_length=20,
-                               description="targets to take stances toward; default: proposed from the text")
+    targets: list[Annotated[str, Field(max_length=MAX_TARGET_CHARS)]] = Field(
+        default_factory=list, max_length=MAX_TARGETS,
+        description="targets to take stances toward; default: proposed from the text")
     store: bool = Field(default=False, description="also add the result to the store")
 
     @model_validator(mode="after")
@@ -81,37 +88,65 @@ class AnalyzerBusy(AnalysisError):
     """All analysis slots are taken (HTTP 503)."""
 
 
-class Analyzer:
-    """At most ``slots`` analyses at once, each awaited for at most ``timeout`` seconds."""
+#: Seconds past the time limit before a worker still analysing is killed: the chain stops by
+#: itself at its next step (between windows of a long text), so this only catches a single step
+#: that runs long.
+KILL_GRACE = 2.0
 
-    def __init__(self, *, slots: int = 2, timeout: float = 60.0, allow_private_network: bool = False) -> None:
+
+def warm_analysis() -> None:
+    """Load what an analysis needs (spaCy model, language model) in a worker before its first call."""
+    from saidwhat.analysis.nlp import get_nlp
+    from saidwhat.article.language import detect_language
+
+    get_nlp()
+    detect_language("The council said the plan would go ahead.")
+
+
+def analyze_request_json(data: dict[str, Any], allow_private_network: bool, timeout: float) -> str:
+    """``analyze_request`` for a worker process: a validated request's fields in, the result's JSON
+    out (a string pickles far faster than the model)."""
+    req = AnalyzeRequest.model_validate(data)
+    return analyze_request(req, allow_private_network=allow_private_network, fetch_timeout=min(30.0, timeout),
+                           timeout=timeout).model_dump_json()
+
+
+class Analyzer:
+    """At most ``slots`` analyses at once, each in a worker process given ``timeout`` seconds and
+    killed ``KILL_GRACE`` seconds later if it has not returned. Workers start on first use, or
+    at once with ``start()`` (``saidwhat serve`` does, so the first request finds spaCy loaded)."""
+
+    def __init__(self, *, slots: int = 1, timeout: float = 60.0, allow_private_network: bool = False,
+                 kill_grace: float = KILL_GRACE) -> None:
         self.timeout = timeout
+        self.kill_after = timeout + kill_grace
         self.allow_private_network = allow_private_network
+        self.pool = KillablePool(slots, warm=warm_analysis)
         self._slots = threading.BoundedSemaphore(slots)
-        self._pool = ThreadPoolExecutor(max_workers=slots, thread_name_prefix="saidwhat-analyze")
+        self._threads = ThreadPoolExecutor(max_workers=slots, thread_name_prefix="saidwhat-analyze")
+
+    def start(self) -> None:
+        self.pool.start()
 
     async def run(self, req: AnalyzeRequest) -> AnalyzedArticle:
         if not self._slots.acquire(blocking=False):
             raise AnalyzerBusy("the server is busy analysing other pages; try again shortly", input="request")
+        call = functools.partial(self.pool.run, analyze_request_json, req.model_dump(),
+                                 self.allow_private_network, self.timeout, timeout=self.kill_after,
+                                 name=_name(req))
         try:
-            future = self._pool.submit(analyze_request, req, allow_private_network=self.allow_private_network,
-                                       fetch_timeout=min(30.0, self.timeout), timeout=self.timeout)
-        except BaseException:
-            self._slots.release()
-            raise
-        future.add_done_callback(lambda _f: self._slots.release())
-        try:
-            return await asyncio.wait_for(asyncio.wrap_future(future), timeout=self.timeout)
-        except TimeoutError:
-            raise AnalysisTimeout(f"the analysis took longer than {self.timeout:g} s",
-                                  input=_name(req)) from None
+            data = await asyncio.get_running_loop().run_in_executor(self._threads, call)
         except SaidwhatError:
             raise
         except Exception as exc:
             raise AnalysisError(f"unexpected {type(exc).__name__}: {exc}", input=_name(req)) from exc
+        finally:
+            self._slots.release()
+        return AnalyzedArticle.model_validate_json(data)
 
     def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        self.pool.close()
+        self._threads.shutdown(wait=False, cancel_futures=True)
 
 
 def _name(req: AnalyzeRequest) -> str:

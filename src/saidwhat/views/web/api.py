@@ -13,13 +13,14 @@ from collections.abc import Callable
 from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, Response
 
 from saidwhat.dates import DATE_FILTER_FORMS, parse_date_filter
 from saidwhat.errors import ConfigError
+from saidwhat.sanitize import spreadsheet_cell
 from saidwhat.schema import STANCE_LABELS, AnalyzedArticle, StanceLabel
 from saidwhat.store import (
     ActorDetail,
@@ -127,6 +128,22 @@ def reactions(store: StoreDep, target: TargetQ, since: Since = None, until: Unti
                                    limit=limit)
 
 
+class TargetItem(BaseModel):
+    """A target joined across articles: how many actors react to it in how many articles."""
+
+    name: str
+    sort: str
+    actors: int
+    articles: int
+
+
+@router.get("/targets", response_model=list[TargetItem],
+            summary="Targets across articles, most reacting actors first, then most articles")
+def list_targets(store: StoreDep, limit: Limit = 50) -> list[TargetItem]:
+    return [TargetItem(name=x.name, sort=x.sort, actors=x.n_actors, articles=x.n_articles)
+            for x in store.targets(limit=limit)]
+
+
 EXPORT_FIELDS = ("actor", "actor_key", "affiliation", "kind", "stance", *STANCE_LABELS, "first_seen",
                  "n_articles", "outlets", "evidence_quote", "evidence_speaker", "evidence_article_id",
                  "evidence_url")
@@ -134,10 +151,7 @@ EXPORT_FIELDS = ("actor", "actor_key", "affiliation", "kind", "stance", *STANCE_
 
 def _cell(value: object) -> str:
     """A CSV cell a spreadsheet will not run as a formula (article text is hostile)."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        text = "'" + text
-    return text
+    return str(spreadsheet_cell("" if value is None else str(value)))
 
 
 def reaction_records(rows: list[ReactionRow]) -> list[dict[str, Any]]:

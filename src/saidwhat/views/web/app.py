@@ -10,13 +10,13 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -32,6 +32,7 @@ from saidwhat.errors import (
 )
 from saidwhat.store import Store, open_store
 from saidwhat.views.web.analyze import Analyzer
+from saidwhat.views.web.cache import ResponseCacheMiddleware
 from saidwhat.views.web.request_helpers import status_for
 from saidwhat.views.web.security import (
     BodyLimitMiddleware,
@@ -40,6 +41,7 @@ from saidwhat.views.web.security import (
     WriteForbidden,
     is_loopback_host,
     loopback_host_names,
+    refuse_control_characters,
 )
 
 __all__ = ["WebSettings", "app_from_env", "create_app"]
@@ -102,6 +104,10 @@ class StoreHolder:
 
 
 
+#: What a caller is told when the store fails (the details, a path or a driver message, are logged).
+STORE_UNAVAILABLE = "the store is unavailable; the server's log has the details"
+
+
 def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api") or request.url.path == "/openapi.json"
 
@@ -116,11 +122,17 @@ def create_app(
     store: Store | None = None,
     max_body_bytes: int = 2 * 1024 * 1024,
     analyze_timeout: float = 60.0,
-    analyze_slots: int = 2,
+    analyze_slots: int = 1,
     allowed_hosts: list[str] | None = None,
+    start_analysis: bool = False,
+    cache: bool = True,
 ) -> FastAPI:
     """Build the app. ``host``/``port`` are where it listens: they decide whether writes need a
-    token, and on loopback which Host headers are accepted (anti DNS rebinding)."""
+    token, and on loopback which Host headers are accepted (anti DNS rebinding).
+
+    Analyses run in ``analyze_slots`` worker processes (see ``views.web.analyze``), started on
+    the first analysis, or when the app starts with ``start_analysis`` (and writes are possible).
+    With ``cache``, answers to repeated reads are kept while the store is unchanged (``views.web.cache``)."""
     token = token if token is not None else (os.environ.get("SAIDWHAT_TOKEN") or None)
     settings = WebSettings(store_url=store_url, token=token, allow_private_network=allow_private_network,
                            host=host, max_body_bytes=max_body_bytes, analyze_timeout=analyze_timeout)
@@ -130,6 +142,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if start_analysis and settings.writes_possible:
+            analyzer.start()
         yield
         analyzer.close()
         holder.close()
@@ -143,21 +157,28 @@ def create_app(
         docs_url=None,  # the Swagger/ReDoc pages load scripts from a CDN; /openapi.json is served
         redoc_url=None,
         lifespan=lifespan,
+        dependencies=[Depends(refuse_control_characters)],
     )
     app.state.settings = settings
     app.state.store_holder = holder
     app.state.analyzer = analyzer
     app.state.page_cache = {}
 
+    from saidwhat.views.web import actor_edits, diversity
     from saidwhat.views.web.api import router as api_router
     from saidwhat.views.web.pages import render_error
     from saidwhat.views.web.pages import router as pages_router
 
     app.include_router(api_router)
+    app.include_router(actor_edits.router)
+    app.include_router(diversity.api_router)
     app.include_router(pages_router)
+    app.include_router(diversity.page_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    # Outermost last: headers on every response, then Host check, then body limit.
+    # Outermost last: headers on every response, then Host check, then body limit, then the cache.
+    if cache:
+        app.add_middleware(ResponseCacheMiddleware, store=holder.get)
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
     hosts = allowed_hosts
     if hosts is None and settings.loopback:
@@ -165,6 +186,13 @@ def create_app(
     if hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
     app.add_middleware(SecurityHeadersMiddleware)
+
+    _add_error_handlers(app, render_error)
+    return app
+
+
+def _add_error_handlers(app: FastAPI, render_error: Callable[..., Response]) -> None:
+    """Every error as JSON under /api, as a page elsewhere; store failures without their details."""
 
     def error_response(request: Request, status: int, payload: dict[str, Any]) -> Response:
         if _wants_json(request):
@@ -176,7 +204,10 @@ def create_app(
         status = status_for(exc)
         if status >= 500:
             log.warning("%s", exc)
-        return error_response(request, status, exc.to_dict())
+        payload = exc.to_dict()
+        if isinstance(exc, StoreError):  # the server's business: no paths or database text to callers
+            payload = {**payload, "input": None, "message": STORE_UNAVAILABLE}
+        return error_response(request, status, payload)
 
     @app.exception_handler(WriteForbidden)
     async def _forbidden(request: Request, exc: WriteForbidden) -> Response:
@@ -207,8 +238,6 @@ def create_app(
         for k, v in (exc.headers or {}).items():
             resp.headers[k] = v
         return resp
-
-    return app
 
 
 def app_from_env() -> FastAPI:

@@ -18,10 +18,12 @@ __all__ = [
     "BarChart",
     "Column",
     "ColumnChart",
+    "ShareChart",
     "Timeline",
     "TimelinePoint",
     "bar_chart",
     "columns_over_time",
+    "share_chart",
     "timeline",
 ]
 
@@ -177,3 +179,75 @@ def timeline(rows: Sequence[tuple[str, str | None, str, str | None]], *, title: 
         ticks.append((dated[-1][1] or "", float(right)))
     return Timeline(points=pts, ticks=ticks, width=width, height=40 + len(pts) * row_height, title=title,
                     right=right)
+
+
+#: category styles of the share charts (colour and pattern pairs in ``_charts.html``); the last,
+#: grey, is for "unknown", "none" and "other"
+N_STYLES = 8
+_GREY = {"unknown", "none", "other", "no date", "unknown outlet"}
+
+
+@dataclass
+class SharePiece:
+    label: str
+    count: int
+    share: float
+    x: float
+    width: float
+    style: int
+
+
+@dataclass
+class ShareBar:
+    name: str
+    y: float
+    total: int
+    pieces: list[SharePiece]
+
+    @property
+    def summary(self) -> str:
+        return ", ".join(f"{p.label} {p.count} ({p.share:.0%})" for p in self.pieces if p.count)
+
+
+@dataclass
+class ShareChart:
+    bars: list[ShareBar]
+    legend: list[tuple[str, int]]
+    width: int
+    height: int
+    label_width: int
+    bar_height: int
+    title: str
+
+
+def _styles(categories: Sequence[str]) -> dict[str, int]:
+    out, i = {}, 0
+    for c in categories:
+        if c in _GREY:
+            out[c] = N_STYLES - 1
+        else:
+            out[c] = i % (N_STYLES - 1)
+            i += 1
+    return out
+
+
+def share_chart(rows: Iterable[tuple[str, Mapping[str, int]]], categories: Sequence[str], *, title: str,
+                width: int = 760, label_width: int = 170, bar_height: int = 22, gap: int = 8,
+                max_rows: int = 30) -> ShareChart:
+    """100 % stacked bars: one per (group, {category: count}) row, each piece its share of the row."""
+    styles = _styles(categories)
+    plot = width - label_width - 70  # room for the row total after the bar
+    bars = []
+    for i, (name, counts) in enumerate(list(rows)[:max_rows]):
+        total = sum(int(counts.get(c, 0)) for c in categories)
+        x = float(label_width)
+        pieces = []
+        for c in categories:
+            n = int(counts.get(c, 0))
+            share = n / total if total else 0.0
+            pieces.append(SharePiece(c, n, share, x, plot * share, styles[c]))
+            x += plot * share
+        bars.append(ShareBar(name=name, y=float(i * (bar_height + gap) + 4), total=total, pieces=pieces))
+    height = len(bars) * (bar_height + gap) + 8
+    return ShareChart(bars=bars, legend=[(c, styles[c]) for c in categories], width=width,
+                      height=max(height, 30), label_width=label_width, bar_height=bar_height, title=title)

@@ -30,6 +30,12 @@ class SpeakerInfo:
     affiliation: str | None
     n_quotes: int = 0
     key: str | None = None
+    role: str | None = None
+
+    @property
+    def title(self) -> str:
+        """"CEO, Apple": the role and affiliation the text gives, or nothing."""
+        return ", ".join(x for x in (self.role, self.affiliation) if x)
 
     @property
     def colour(self) -> int:
@@ -135,7 +141,8 @@ def build_view(a: AnalyzedArticle, actor_keys: dict[str, str] | None = None) -> 
             sp = SpeakerInfo(number=len(speakers) + 1, name=name, actor_id=actor_id,
                              kind=actor.kind if actor else None,
                              affiliation=actor.affiliation if actor else None,
-                             key=(actor_keys or {}).get(actor_id or ""))
+                             key=(actor_keys or {}).get(actor_id or ""),
+                             role=actor.role if actor else None)
             speakers[skey] = sp
         sp.n_quotes += 1
         text = QUOTE_PART_SEPARATOR.join(a.span_text(s) for s in q.content if _valid(s, n))

@@ -17,6 +17,7 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import APIRouter, Request
 from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup, escape
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, Response
@@ -24,9 +25,9 @@ from starlette.templating import Jinja2Templates
 
 from saidwhat.dates import parse_date_filter
 from saidwhat.errors import ConfigError, SaidwhatError
-from saidwhat.schema import STANCE_LABELS, AnalyzedArticle
+from saidwhat.sanitize import mixed_scripts
+from saidwhat.schema import STANCE_LABELS, UNCERTAIN_BELOW, AnalyzedArticle, is_uncertain
 from saidwhat.store import QuoteHit, ReactionRow, ResultPage, StoredArticle, TrailSummary
-from saidwhat.store.keys import actor_key
 from saidwhat.views.web import charts
 from saidwhat.views.web.highlight import build_view
 from saidwhat.views.web.request_helpers import get_store, read_analyze_body, status_for, validate_analyze
@@ -60,12 +61,26 @@ def actor_href(key: str | None) -> str | None:
     return f"/actors/{quote(key, safe='')}" if key else None
 
 
+def script_flag(name: object) -> Markup:
+    """A visible warning after a name that mixes look-alike scripts ("Јоhn Ѕmith" with Cyrillic
+    letters), which would otherwise pass for another actor's name; empty for ordinary names."""
+    scripts = mixed_scripts(str(name or ""))
+    if not scripts:
+        return Markup("")
+    what = escape(" and ".join(s.title() for s in scripts))
+    return Markup(f' <span class="badge warn" title="this name mixes {what} letters: it may imitate another '
+                  f'name">mixed scripts ({what})</span>')
+
+
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["safe_url"] = safe_url
     env.filters["actor_href"] = actor_href
+    env.filters["is_uncertain"] = is_uncertain
+    env.globals["uncertain_below"] = UNCERTAIN_BELOW
     env.filters["urlq"] = lambda v: quote(str(v), safe="")
+    env.filters["script_flag"] = script_flag
     env.globals["stance_labels"] = STANCE_LABELS
     return env
 
@@ -200,7 +215,7 @@ def articles_page(request: Request) -> Response:
 
 def _actor_keys(stored: StoredArticle) -> dict[str, str]:
     """Map a stored article's actor ids to the store's canonical actor keys (for actor links)."""
-    return {act.id: actor_key(act.name, act.kind) for act in stored.article.actors}
+    return dict(stored.actor_keys)
 
 
 def _article_page(request: Request, article: AnalyzedArticle, *, stored: StoredArticle | None = None,
@@ -301,7 +316,9 @@ def reactions_page(request: Request) -> Response:
     target = (request.query_params.get("target") or "").strip()[:200]
     f = {k: v for k, v in _filters(request).items() if k in ("since", "until", "stance")}
     offset = _int(request.query_params.get("offset"))
-    targets = _cached(request, "targets", lambda: store.facets().get("target", [])[:30])
+    # targets joined across articles, most reacting actors first: (name, "N actors in M articles")
+    targets = _cached(request, "targets", lambda: [
+        (x.name, f"{x.n_actors} actors · {x.n_articles} articles") for x in store.targets(limit=30)])
     ctx: dict[str, Any] = {"rows": [], "n_rows": 0}
     if target:
         rows = store.reactions(target, since=f.get("since"), until=f.get("until"))

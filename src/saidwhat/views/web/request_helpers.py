@@ -15,6 +15,7 @@ from saidwhat.errors import (
     FetchError,
     InputError,
     InputTooLargeError,
+    InvalidURLError,
     SaidwhatError,
     StoreError,
 )
@@ -55,6 +56,8 @@ async def read_analyze_body(request: Request) -> tuple[dict[str, Any], str | Non
             value = json.loads(raw or b"null")
         except ValueError:
             raise InputError("the body is not valid JSON", input="request") from None
+        except RecursionError:
+            raise InputError("the body is JSON nested too deeply", input="request") from None
         if not isinstance(value, dict):
             raise InputError("the body must be a JSON object", input="request")
         return value, None
@@ -80,7 +83,7 @@ def status_for(exc: SaidwhatError) -> int:
     """The HTTP status of a saidwhat error: 4xx for the caller's input, 5xx for the server."""
     if isinstance(exc, InputTooLargeError):
         return 413
-    if isinstance(exc, BlockedAddressError):
+    if isinstance(exc, BlockedAddressError | InvalidURLError):
         return 400
     if isinstance(exc, InputError):
         return 422

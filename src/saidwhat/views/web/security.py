@@ -18,7 +18,8 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from saidwhat.errors import InputTooLargeError
+from saidwhat.errors import InputError, InputTooLargeError
+from saidwhat.sanitize import CONTROL_CHARS
 
 __all__ = [
     "CSP",
@@ -30,6 +31,7 @@ __all__ = [
     "check_write_access",
     "is_loopback_host",
     "loopback_host_names",
+    "refuse_control_characters",
 ]
 
 log = logging.getLogger(__name__)
@@ -221,3 +223,14 @@ def _check_same_origin(request: Request) -> None:
     elif origin == "null":
         raise WriteForbidden("requests from opaque origins may not write", status=403)
 
+
+
+def refuse_control_characters(request: Request) -> None:
+    """Refuse (422) a path or query parameter holding NUL or another control character: no name,
+    query or date has one, PostgreSQL cannot even compare with one, and both stores must answer
+    alike. Runs before every route (an app-wide dependency)."""
+    if CONTROL_CHARS.search(request.url.path):
+        raise InputError("the path contains a control character", input="request")
+    for name, value in request.query_params.multi_items():
+        if CONTROL_CHARS.search(name) or CONTROL_CHARS.search(value):
+            raise InputError(f"the parameter {name[:40]!r} contains a control character", input="request")

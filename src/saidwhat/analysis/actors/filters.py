@@ -1,0 +1,162 @@
+"""What is not an actor, and where a name ends.
+
+Actors are people, organisations, groups and anonymous sources. The tagger also tags products
+("Nintendo Switch Lite"), job titles alone ("CEO"), acronyms of things (GDP, SSD), addresses
+("P.O. Box 69440"), headings ("SUMMARY", "SPICED HONEY") and words written with a capital
+("Drop", "Series"); these rules say no to them from the name and the page alone, without lists
+of particular names. Each returns the reason, for tests and debugging.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from saidwhat.analysis.actors import lexicon as lx
+
+__all__ = ["clip_name", "heading_tokens", "is_animate_head", "lowercase_words", "not_a_name"]
+
+_ADDRESS = re.compile(r"\b(?:P\.?\s?O\.?\s?Box|Suite|Street|St\.|Ave\.?|Road|Rd\.)\s*\d|^\d+\s",
+                      re.IGNORECASE)
+_MODEL = re.compile(r"\d")  # "Dell G3 15", "Nighthawk X4", "RAV4": model numbers
+_NAME_PUNCT = {"-", "–", ".", "&", "'", "’", "'s", "’s"}
+# Share of a line's words written in capitals above which it is a heading or a dateline
+HEADING_CAPS_SHARE = 0.8
+# A line of at most this many capitalised words, with no full stop, is a heading ("Key Specs")
+HEADING_MAX_WORDS = 3
+
+
+def lowercase_words(doc: Doc) -> set[str]:
+    """Words the page writes in lowercase somewhere: capitalised elsewhere, they are no names."""
+    words = doc.user_data.get("saidwhat_lower_words")
+    if words is None:
+        words = {t.text for t in doc if t.is_alpha and t.text.islower() and not t.is_sent_start}
+        doc.user_data["saidwhat_lower_words"] = words
+    return set(words)
+
+
+def _is_heading(line: list[Token]) -> bool:
+    words = [t for t in line if t.is_alpha and len(t.text) > 1]
+    if not words:
+        return False
+    caps = [t for t in words if t.is_upper]
+    if len(caps) / len(words) >= HEADING_CAPS_SHARE:
+        return True
+    # a short line of capitalised words without a sentence's end: "Summary", "Key Specs"
+    short = len(words) <= HEADING_MAX_WORDS and all(t.is_title or t.is_upper for t in words)
+    return short and line[-1].text not in (".", "!", "?", "”", '"')
+
+
+def heading_tokens(doc: Doc) -> set[int]:
+    """Tokens of headings: lines in capitals ("SPICED HONEY PEAR JAM", "BUFFALO —") or short
+    capitalised lines without a full stop ("Summary")."""
+    out: set[int] = set()
+    line: list[Token] = []
+    for tok in [*doc, None]:
+        if tok is None or "\n" in tok.text:
+            if line and _is_heading(line):
+                out.update(t.i for t in line)
+            line = []
+        else:
+            line.append(tok)
+    return out
+
+
+def _is_role_word(tok: Token) -> bool:
+    low = tok.lower_.rstrip(".")
+    return low in lx.ROLE_ACRONYMS or low in lx.TITLES or tok.lemma_.lower() in lx.ROLE_NOUNS \
+        or low in lx.FUNCTION_WORDS
+
+
+def _caps_word(tok: Token, lower: set[str]) -> bool:
+    """A word in capitals the page also writes in lowercase ("SPACE", "JAM"): not an acronym."""
+    return tok.is_upper and len(tok.text) >= 3 and tok.text.lower() in lower
+
+
+_OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
+_CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
+
+
+def _in_quotation_marks(span: Span) -> bool:
+    """A name that is the whole of a quoted string: "“War & Peace”", a title, not an actor."""
+    doc = span.doc
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return before in _OPEN_QUOTES and after in _CLOSE_QUOTES
+
+
+def not_a_name(span: Span, lower: set[str], *, organisation: bool = False) -> str | None:
+    """Why a tagged name is no actor's name, or None when it may be one.
+
+    ``organisation``: the tagger called it one; a capitalised common word is then a name
+    ("The Times", "Apple"), while a "person" that the page also writes in lowercase is a thing.
+    """
+    words = [t for t in span if not t.is_punct and t.lower_ != "the"]
+    if not words:
+        return "empty"
+    text = span.text
+    if all(_is_role_word(t) for t in words):
+        return "job title"
+    if len(words) == 1 and words[0].lower_.strip(".") in lx.THING_ACRONYMS:
+        return "acronym of a thing"
+    if _ADDRESS.search(text):
+        return "address"
+    if "+" in text or any(_MODEL.search(t.text) for t in words):
+        return "product model"
+    if words[-1].lower_ in lx.PRODUCT_WORDS and len(words) > 1:
+        return "product"
+    if len(words) > 1 and words[-1].lower_ in lx.EVENT_HEADS | lx.LAW_HEADS:
+        return "event or law"
+    if _in_quotation_marks(span):
+        return "title of a work"
+    if any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in words):
+        return "clause"  # "Garrett hit Rudolph": the tagger ran over a verb
+    if len(words) == 1 and not organisation and (
+            _caps_word(words[0], lower) or (words[0].is_title and words[0].lower_ in lower)):
+        return "common word"
+    if len(words) == 1 and organisation and _caps_word(words[0], lower) and len(words[0].text) > 4:
+        return "word in capitals"
+    return None
+
+
+def _trailing_junk(tok: Token) -> bool:
+    """A word no name ends with: "and", "for", "that", a bracket, "=" ("Associated Press that")."""
+    if tok.text in (")", "]", "=", "(", "[", ":", ";", ","):
+        return True
+    particles = ("de", "van", "von", "der", "da", "di", "la", "le")
+    return tok.is_alpha and tok.text.islower() and tok.lower_ not in particles
+
+
+def clip_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A name within one line and without trailing scores or dashes ("Nicolas Jarry 6 - 4")."""
+    for i in range(start, end):
+        if "\n" in doc[i].text or (i + 1 < end and "\n" in doc[i].whitespace_):
+            head_line = doc[start : i + 1] if "\n" not in doc[i].text else doc[start:i]
+            if any(t.is_title for t in head_line):
+                end = head_line.end
+            else:
+                start = i + 1
+            break
+    while end > start and (doc[end - 1].like_num or doc[end - 1].text in _NAME_PUNCT - {"."}
+                           or doc[end - 1].is_space or _trailing_junk(doc[end - 1])):
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def is_animate_head(tok: Token) -> bool:
+    """Whether a description's head noun can name who speaks ("forecasters", not "the level")."""
+    lemma = tok.lemma_.lower()
+    low = tok.lower_
+    lists = (lx.ROLE_NOUNS, lx.ANONYMOUS_HEADS, lx.GROUP_HEADS, lx.ORG_HEADS, lx.ANIMATE_HEADS,
+             lx.DOCUMENT_HEADS, lx.STATE_HEADS)
+    if any(lemma in words or low in words for words in lists):
+        return True
+    modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    if any(c.ent_type_ in ("GPE", "NORP", "ORG") for c in modifiers):
+        return True  # "the US military", "Chinese state media": who, not what
+    if tok.ent_type_ in ("NORP", "PERSON", "ORG") or tok.pos_ == "PROPN":
+        return True
+    return lemma.endswith(lx.PERSON_SUFFIXES)

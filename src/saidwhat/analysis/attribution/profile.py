@@ -1,0 +1,309 @@
+"""The user's notion of a quote: which attributions are speech, which beliefs, which no quote at all.
+
+PolNeAR (what ``find_attributions`` learns) marks every attribution relation: statements, but
+also beliefs, intentions and many actions with an object ("NASA announced the selection of
+SpaceX", "Marchand added three assists"). A reader wants statements. ``user_profile`` types each
+attribution (``speech`` / ``belief``) and drops the ones that are no attribution for a reader,
+each for a named reason (``Drop``), so that every filter can be measured and tested alone.
+
+The ``polnear`` profile (``saidwhat attributions``, ``saidwhat evaluate``) keeps everything the
+extractor finds, typed but unfiltered: that is what PolNeAR's scorer measures.
+
+The word lists are English lexical classes (communication verbs, mental-state verbs), not
+anything read from an evaluation page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from saidwhat.analysis.attribution.model import Attribution
+from saidwhat.schema import AttributionType
+
+Profile = Literal["user", "polnear"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Communication: a source states, reports or publishes something (verbs and nouns of saying).
+SPEECH = _words("""
+say tell write add announce accord state note explain claim argue report confirm deny insist warn
+urge ask reply respond answer comment tweet post declare acknowledge admit suggest predict estimate
+find show reveal disclose allege assert maintain contend observe remark reiterate clarify describe
+caution advise recommend propose demand question conclude indicate testify mention emphasize stress
+point counter concede boast promise vow pledge threaten recall recount complain criticize criticise
+praise accuse charge blame quip joke exclaim shout yell scream whisper cry call describe speak talk
+inform notify email text message publish cite quote repeat order instruct assure reassure signal
+hint acknowledge lament decry condemn slam blast hail laud welcome dismiss rebut retort
+interject muse marvel wonder brag predict forecast project calculate estimate
+document conclude contend acknowledge rule statement comment remark interview letter
+testimony announcement admission assertion remarks comments report study survey poll research analysis
+filing memo post tweet
+release spokesman spokeswoman spokesperson explain elaborate outline detail summarize summarise
+characterize characterise label dub brand term tout discuss bemoan dispute apologize apologise
+speculate demonstrate plead discover
+""")
+
+# Verbs of saying whose noun-phrase object is a thing, not what was said ("announced the
+# selection of SpaceX", "added three assists"). Others state with their object ("denied the
+# accusation", "welcomed the move", "claimed victory"), and stay.
+THING_OBJECT = _words("say add reveal conclude note state show unveil release write "
+                         "tell explain mention describe publish post")
+
+# Mental states and intentions: the source thinks, wants or plans (PolNeAR marks them; users don't
+# call them quotes).
+BELIEF = _words("""
+think believe feel fear worry hope want wish plan intend expect doubt suspect assume know consider
+regard view understand realize realise recognize recognise anticipate aim seek prefer like love hate
+support oppose favor favour trust guess imagine suppose reckon figure agree disagree seem appear
+remember forget mean need prefer dream envision envisage hesitate refuse decline try attempt
+concern care bet sense learn notice see look decide
+""")
+
+QUOTE_CHARS = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb')
+_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+_GENERIC = frozenset({"you", "one"})
+_ANONYMITY = re.compile(
+    r"\b(not|n't)\s+(to\s+be\s+)?(named|identified|quoted)\b|\bon\s+(the\s+)?condition\s+of\s+anonymity\b"
+    r"|\b(declined|refused)\s+to\s+be\s+(named|identified)\b|\bnot\s+authori[sz]ed\s+to\s+(speak|talk|comment)",
+    re.IGNORECASE)
+_CREDIT = re.compile(
+    r"\b(originally\s+(published|appeared)|first\s+(published|appeared)|republished|reprinted|"
+    r"(photo|image|video|illustration)s?\s+(by|credit|courtesy)|courtesy\s+of|all\s+rights\s+reserved|"
+    r"reporting\s+by|(additional\s+)?reporting\s+(by|from)|edited\s+by|written\s+by|"
+    r"contributed\s+to\s+this\s+report|follow\s+(us|him|her)\s+on)\b",
+    re.IGNORECASE)
+# A number followed by a straight double quote: an inch mark (34" monitor), not a quotation mark.
+INCH_MARK = re.compile(r'\d(?:\.\d+)?["\u201d\u2033](?=[\s\-xX×,;)]|$)')
+_NO_SPEECH_ACT = frozenset({"no", "not", "never", "n't", "without"})
+
+
+Drop = Literal[
+    "non-communication verb", "author first person", "generic you", "anonymity request",
+    "credit line", "headline or title", "inch mark", "object, not a statement", "unsourced passive",
+    "topic, not a statement", "naming, not a statement",
+]
+
+
+@dataclass
+class Verdict:
+    """What the user profile says about one attribution."""
+
+    type: AttributionType
+    drop: Drop | None = None
+    cue_lemma: str = ""
+    cue_class: Literal["speech", "belief", "other", "none"] = "none"
+
+
+def _span(doc: Doc, spans: list[tuple[int, int]]) -> list[Token]:
+    toks: list[Token] = []
+    for s, e in spans:
+        sp = doc.char_span(s, e, alignment_mode="expand")
+        if sp is not None:
+            toks.extend(t for t in sp if not t.is_space)
+    return toks
+
+
+def cue_head(cue: list[Token]) -> Token | None:
+    """The cue's main word: 'according', a word of saying, of belief, else its verb, its noun, its
+    first word."""
+    for t in cue:
+        if t.lower_ == "according":
+            return t
+    for words in (SPEECH, BELIEF):
+        for t in cue:
+            if t.lemma_.lower() in words:
+                return t
+    for pos in ("VERB", "NOUN", "AUX"):
+        for t in cue:
+            if t.pos_ == pos:
+                return t
+    return cue[0] if cue else None
+
+
+def cue_class(head: Token | None) -> tuple[str, Literal["speech", "belief", "other", "none"]]:
+    if head is None:
+        return "", "none"
+    lemma = head.lemma_.lower()
+    if lemma in SPEECH or head.lower_ in SPEECH:
+        return lemma, "speech"
+    if lemma in BELIEF:
+        return lemma, "belief"
+    return lemma, "other"
+
+
+def _outside_quotes(doc: Doc, tok: Token) -> bool:
+    """Is ``tok`` outside any quotation in its paragraph (the author's own words)?"""
+    start = doc.text.rfind("\n", 0, tok.idx) + 1
+    before = doc.text[start:tok.idx]
+    opens = sum(before.count(c) for c in "\u201c\u00ab") - sum(before.count(c) for c in "\u201d\u00bb")
+    straight = before.count('"') - len(INCH_MARK.findall(before))
+    return opens <= 0 and straight % 2 == 0
+
+
+def _source_words(doc: Doc, att: Attribution) -> list[Token]:
+    return [t for t in _span(doc, list(att.source)) if not t.is_punct]
+
+
+def _is_clause(content: list[Token]) -> bool:
+    """Does the content state something (a finite verb, a that/whether clause), not name a thing?"""
+    words = [t for t in content if not t.is_punct]
+    if not words:
+        return False
+    if words[0].lower_ in ("that", "whether", "if", "how", "why", "what", "when", "where", "who") \
+            or words[0].tag_ == "VBG":
+        return True
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in words)
+
+
+def _infinitive(content: list[Token]) -> bool:
+    words = [t for t in content if not t.is_punct]
+    return len(words) >= 2 and words[0].lower_ == "to" and words[1].pos_ in ("VERB", "AUX")
+
+
+def _headline_like(content: list[Token], cue: list[Token]) -> bool:
+    """A title or headline: a short title-case line with a colon as its only cue."""
+    if not cue or any(t.lower_ != ":" for t in cue):
+        return False
+    words = [t for t in content if t.is_alpha]
+    if not words:
+        return True
+    caps = sum(t.text[0].isupper() for t in words if len(t.text) > 3)
+    long_words = sum(len(t.text) > 3 for t in words)
+    no_stop = not any(t.text in ".!?" for t in content[:-1])
+    return long_words > 0 and caps / long_words >= 0.6 and no_stop
+
+
+def _quoted_share(content: list[Token]) -> float:
+    text = "".join(t.text_with_ws for t in content)
+    return sum(text.count(c) for c in QUOTE_CHARS) / max(1, len(content))
+
+
+def _first_person_author(doc: Doc, src: list[Token]) -> bool:
+    return len(src) == 1 and src[0].lower_ in _FIRST_PERSON and _outside_quotes(doc, src[0])
+
+
+def _generic_you(doc: Doc, src: list[Token]) -> bool:
+    return len(src) == 1 and src[0].lower_ in _GENERIC and _outside_quotes(doc, src[0])
+
+
+def _inch_content(doc: Doc, att: Attribution) -> bool:
+    """A 'direct quote' that opens or closes on an inch mark (34" 3440x1440)."""
+    for s, e in att.content:
+        lo, hi = max(0, s - 8), min(len(doc.text), e + 2)
+        if INCH_MARK.search(doc.text[lo:hi]):
+            return True
+    return False
+
+
+_NAMING = frozenset({"call", "dub", "name", "title", "label", "nickname"})
+_TOPIC_PREPS = frozenset({"about", "to", "for", "on", "of", "with", "at", "over"})
+
+
+def _topic_preposition(cue: list[Token], head: Token | None) -> bool:
+    """'asked about X', 'joked about X', 'responding to X': the object of the preposition is what
+    the speech is about, not what was said."""
+    if head is None or head.lower_ == "according" or not cue:
+        return False
+    last = cue[-1]
+    if last.lower_ == "for" and head.lemma_.lower() in ("ask", "call", "push", "press", "plead"):
+        return False  # asking for X is a request: X is what was said
+    return last.i > head.i and last.lower_ in _TOPIC_PREPS and last.dep_ == "prep"
+
+
+def _passive(head: Token | None) -> bool:
+    """'has been accused of', 'is said to': a passive cue with no agent."""
+    if head is None:
+        return False
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children) and not any(
+        c.dep_ == "agent" for c in head.children)
+
+
+def _negated_speech(head: Token | None) -> bool:
+    """'made no mention of', 'did not reveal': no statement was made."""
+    if head is None:
+        return False
+    return any(c.dep_ == "neg" or c.lower_ in _NO_SPEECH_ACT for c in head.children)
+
+
+def _drop_reason(doc: Doc, att: Attribution, verdict: Verdict, head: Token | None) -> Drop | None:
+    content = _span(doc, list(att.content))
+    cue = _span(doc, list(att.cue))
+    src = _source_words(doc, att)
+    text = " ".join(doc.text[s:e] for s, e in att.content)
+    around = doc.text[max(0, att.content[0][0] - 120): att.content[-1][1] + 60] if att.content else ""
+    if _inch_content(doc, att) and att.kind != "indirect":
+        return "inch mark"
+    sentence = head.sent.text if head is not None else around
+    if _CREDIT.search(sentence) or _CREDIT.search(text):
+        return "credit line"
+    if _ANONYMITY.search(text) or (_ANONYMITY.search(around) and _infinitive(content)):
+        return "anonymity request"
+    if _headline_like(content, cue):
+        return "headline or title"
+    if _first_person_author(doc, src):
+        return "author first person"
+    if _generic_you(doc, src):
+        return "generic you"
+    if att.kind == "direct":
+        return None
+    if not src and _passive(head):
+        return "unsourced passive"
+    if verdict.cue_class in ("other", "none") and _quoted_share(content) < 0.05:
+        return "non-communication verb"
+    if verdict.cue_class == "speech" and _negated_speech(head) and verdict.cue_lemma != "deny":
+        return "non-communication verb"
+    if head is not None and head.lemma_.lower() in _NAMING and head.dep_ == "acl":
+        return "naming, not a statement"
+    if _topic_preposition(cue, head) and not _is_clause(content) and _quoted_share(content) == 0:
+        return "topic, not a statement"
+    if verdict.cue_lemma in THING_OBJECT and not _is_clause(content) and not _infinitive(content) \
+            and _quoted_share(content) == 0:
+        return "object, not a statement"
+    return None
+
+
+def judge(doc: Doc, att: Attribution) -> Verdict:
+    """Type of one attribution and, for the user profile, why it is no quote (``drop``)."""
+    head = cue_head(_span(doc, list(att.cue)))
+    lemma, cls = cue_class(head)
+    content = _span(doc, list(att.content))
+    belief = cls == "belief" or (att.kind == "indirect" and _infinitive(content) and lemma not in (
+        "urge", "ask", "call", "tell", "warn", "order", "demand", "promise", "vow", "pledge", "threaten"))
+    verdict = Verdict(type="belief" if belief and att.kind == "indirect" else "speech", cue_lemma=lemma,
+                      cue_class=cls)
+    verdict.drop = _drop_reason(doc, att, verdict, head)
+    return verdict
+
+
+def user_profile(doc: Doc, atts: list[Attribution]) -> tuple[list[Attribution], list[Verdict]]:
+    """The attributions a reader calls quotes (typed), without the dropped ones."""
+    kept: list[Attribution] = []
+    verdicts: list[Verdict] = []
+    for att in atts:
+        v = judge(doc, att)
+        att.type = v.type
+        if v.drop is None:
+            kept.append(att)
+            verdicts.append(v)
+    return kept, verdicts
+
+
+def dropped(doc: Doc, atts: list[Attribution]) -> list[tuple[Attribution, Drop]]:
+    """The attributions the user profile drops, with the reason (for measurement and tests)."""
+    out: list[tuple[Attribution, Drop]] = []
+    for att in atts:
+        v = judge(doc, att)
+        if v.drop is not None:
+            out.append((att, v.drop))
+    return out
+
+
+__all__ = ["BELIEF", "SPEECH", "AttributionType", "Drop", "Profile", "Verdict", "dropped", "judge",
+           "user_profile"]

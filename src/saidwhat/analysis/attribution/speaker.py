@@ -1,0 +1,337 @@
+"""Speakers of quotes, after actor resolution: the rules a reader applies to "who said it".
+
+``resolve_actors`` clusters mentions into actors and points each attribution's source at one.
+The rules here correct that pointer where the source phrase says more than its names do:
+
+- a description that is the source ("two people familiar with the talks", "Rudolph's
+  supporters", "the authors of the study") is its own anonymous or group speaker, never the
+  name it only contains (``descriptive``);
+- a definite description ("the company", "the German automaker", "the British royal") refers
+  back to the nearest earlier actor of its kind that was a subject, never to one that was only
+  an object (``definite``);
+- a by-phrase or passive agent ("was welcomed by X", "was told by Y") is the speaker
+  (``agent``);
+- joint speakers ("Vindman and Williams said") are one group speaker named by both
+  (``joint``);
+- a source phrase that resolves to nothing leaves the speaker unknown: no nearest name is
+  guessed (the confidence model gives such quotes a low probability).
+
+Every rule returns the speaker's actor, creating an actor when the phrase names a new one, and
+adds the source phrase to the actor's aliases (the surface forms a reader sees).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from saidwhat.analysis.actors.resolve import ActorResolution
+from saidwhat.analysis.attribution.model import Attribution
+from saidwhat.schema import Actor, ActorKind
+from saidwhat.schema import Span as CharSpan
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Head nouns of descriptions that stand for an organisation ("the company said").
+ORG_NOUNS = _words("""
+company firm automaker carmaker maker manufacturer group agency utility brokerage retailer bank
+network studio startup giant ministry department office organization organisation government
+administration airline publisher label team club party campaign commission committee council
+court board union association institute university school hospital newspaper paper outlet site
+website platform service operator developer chain insurer lender regulator police
+""")
+# Head nouns of descriptions that stand for a person ("the British royal said").
+PERSON_NOUNS = _words("""
+royal prince princess king queen president minister senator lawmaker congressman congresswoman
+official executive chief ceo founder chairman chairwoman actor actress singer rapper star player
+coach manager director spokesman spokeswoman spokesperson lawyer attorney judge prosecutor doctor
+professor researcher scientist analyst economist author writer reporter candidate governor mayor
+leader host owner woman man father mother son daughter wife husband
+""")
+_DEFINITE = frozenset({"the", "this", "that"})
+# How far back (characters) a definite description looks for its antecedent (about 3 paragraphs).
+ANTECEDENT_WINDOW = 1500
+# Longest source phrase (words) taken whole as a descriptive speaker's name.
+MAX_DESCRIPTION_WORDS = 14
+
+
+def _phrase(doc: Doc, spans: list[CharSpan]) -> Span | None:
+    if not spans:
+        return None
+    return doc.char_span(spans[0][0], spans[-1][1], alignment_mode="expand")
+
+
+def _noun_phrase(head: Token, limit: Span, taken: list[CharSpan]) -> tuple[int, int] | None:
+    """Character span of ``head``'s noun phrase, within its sentence, without edge punctuation,
+    cut before the first word of the quote's content or cue (``taken``)."""
+    sent = head.sent
+    toks = [t for t in head.subtree if sent.start <= t.i < sent.end and t.i >= limit.start - 3]
+    toks = [t for t in toks if not t.is_space]
+    cut = next((k for k, t in enumerate(toks) if k > 0 and any(s <= t.idx < e for s, e in taken)), None)
+    if cut is not None:
+        toks = toks[:cut]
+        while toks and toks[-1].dep_ in ("nsubj", "relcl") and toks[-1].pos_ == "PRON":
+            toks.pop()  # 'who' of a cut relative clause
+    while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc", "punct")):
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    if not toks or len(toks) > MAX_DESCRIPTION_WORDS:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _is_name(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _actor_at(actors: list[Actor], start: int, end: int) -> Actor | None:
+    for a in actors:
+        if any(s < end and start < e for s, e in a.mentions):
+            return a
+    return None
+
+
+def _add_alias(actor: Actor, text: str) -> None:
+    text = " ".join(text.split())
+    if text and text != actor.name and text not in actor.aliases and any(c.isalpha() for c in text):
+        actor.aliases.append(text)
+
+
+def _new_actor(actors: list[Actor], name: str, kind: ActorKind, span: CharSpan) -> Actor:
+    taken = {a.id for a in actors}
+    n = len(actors) + 1
+    while f"a{n}" in taken:
+        n += 1
+    actor = Actor(id=f"a{n}", name=" ".join(name.split()), kind=kind, mentions=[span],
+                  description=" ".join(name.split()) if kind == "anonymous" else None)
+    actors.append(actor)
+    return actor
+
+
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "iobj", "dative", "attr", "oprd"})
+
+
+def _subject_mentions(doc: Doc, actor: Actor, before: int) -> list[tuple[int, int]]:
+    """(is a subject, offset) of the actor's mentions before ``before`` that are not objects: the
+    topic or object of a sentence is not who speaks next."""
+    out = []
+    for s, e in actor.mentions:
+        if e > before or before - s > ANTECEDENT_WINDOW:
+            continue
+        sp = doc.char_span(s, e, alignment_mode="expand")
+        if sp is None or sp.root.dep_ in _OBJECT_DEPS:
+            continue
+        out.append((int(sp.root.dep_ in ("nsubj", "nsubjpass")), s))
+    return out
+
+
+def _kind_fits(actor: Actor, head: Token) -> bool:
+    lemma = head.lemma_.lower()
+    if lemma in ORG_NOUNS:
+        return actor.kind == "organization"
+    if lemma in PERSON_NOUNS:
+        return actor.kind == "person"
+    return False
+
+
+def definite(doc: Doc, phrase: Span, actors: list[Actor]) -> Actor | None:
+    """The antecedent of 'the company' / 'the British royal': the nearest earlier subject mention
+    of a named actor of the description's kind."""
+    head = phrase.root
+    best: tuple[tuple[int, int], Actor] | None = None
+    for a in actors:
+        if not any(ch.isupper() for ch in a.name) or not _kind_fits(a, head):
+            continue
+        for key in _subject_mentions(doc, a, phrase.start_char):
+            if best is None or key > best[0]:
+                best = (key, a)
+    return best[1] if best else None
+
+
+def _is_definite_description(phrase: Span) -> bool:
+    words = [t for t in phrase if not t.is_punct]
+    head = phrase.root
+    return (bool(words) and words[0].lower_ in _DEFINITE and head.pos_ == "NOUN"
+            and head.lemma_.lower() in ORG_NOUNS | PERSON_NOUNS
+            and not any(_is_name(t) for t in words) and len(words) <= 5
+            and not any(t.dep_ == "prep" for t in head.children))
+
+
+def _is_descriptive(phrase: Span) -> bool:
+    """A common-noun phrase (possibly containing names as modifiers): 'two people familiar with
+    the matter', "Russia's foreign ministry", 'the authors of the study'; not a title before a
+    name ("China's ambassador to the UN Zhang Jun")."""
+    head = phrase.root
+    words = [t for t in phrase if not t.is_punct]
+    return (head.pos_ == "NOUN" and not _is_name(head) and head.lemma_.lower() not in ("statement", "tweet")
+            and bool(words) and not (words[-1].pos_ == "PROPN" and words[-1].i > head.i))
+
+
+def _named(actor: Actor) -> bool:
+    return actor.name[:1].isupper() and actor.kind != "anonymous"
+
+
+def _covers_head(actor: Actor, phrase: Span) -> bool:
+    at = phrase.root.idx
+    return any(s <= at < e for s, e in actor.mentions)
+
+
+def _conjoined_names(phrase: Span) -> list[Token]:
+    """'Vindman and Williams': the name heads joined by 'and' in the phrase."""
+    head = phrase.root
+    if not _is_name(head):
+        return []
+    names = [head] + [c for c in head.children if c.dep_ == "conj" and _is_name(c)]
+    return names if len(names) > 1 and any(c.dep_ == "cc" for c in head.children) else []
+
+
+def _appositive_name(phrase: Span) -> Token | None:
+    """'The company that runs the AMAs, Dick Clark Productions': the name in apposition."""
+    head = phrase.root
+    if _is_name(head):
+        return None
+    words = [t for t in head.subtree if not t.is_punct and not t.is_space]
+    last = words[-1].i if words else head.i
+    for t in head.subtree:
+        if t.dep_ == "appos" and _is_name(t) and (t.head == head or t.right_edge.i >= last):
+            return t
+    return None
+
+
+def agent_of(doc: Doc, cue: list[CharSpan]) -> Span | None:
+    """The by-phrase of a passive cue ('was welcomed by rights advocates', 'was told by Y')."""
+    ph = _phrase(doc, cue)
+    if ph is None:
+        return None
+    for tok in ph:
+        for child in tok.children:
+            if child.dep_ == "agent":
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return doc[obj.left_edge.i: obj.right_edge.i + 1]
+    return None
+
+
+def _descriptive_speaker(doc: Doc, phrase: Span, actor: Actor | None, actors: list[Actor],
+                         taken: list[CharSpan]) -> Actor | None:
+    np = _noun_phrase(phrase.root, phrase, taken)
+    if np is None:
+        return actor
+    text = doc.text[np[0]:np[1]]
+    if actor is not None and _covers_head(actor, phrase):
+        # the actor stage resolved the phrase itself: keep its actor, named by the whole description
+        if not _named(actor) and len(text) > len(actor.name) and actor.name.lower() in text.lower():
+            _add_alias(actor, actor.name)
+            actor.name = " ".join(text.split())
+        else:
+            _add_alias(actor, text)
+        return actor
+    existing = next((a for a in actors if a.name == " ".join(text.split())), None)
+    if existing is not None:
+        return existing
+    kind: ActorKind = "group" if phrase.root.tag_ in ("NNS", "NNPS") else "anonymous"
+    return _new_actor(actors, text, kind, np)
+
+
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+# How far back (characters) a speaking 'he'/'she' looks for its person (about two paragraphs).
+PRONOUN_WINDOW = 1200
+# A subject mention wins over a later non-subject one up to this many characters apart.
+SUBJECT_BONUS = 600
+
+
+def _in_quotation(doc: Doc, pos: int) -> bool:
+    start = doc.text.rfind("\n", 0, pos) + 1
+    before = doc.text[start:pos]
+    return (before.count("“") > before.count("”")) or before.count('"') % 2 == 1
+
+
+def _named_in_sentence(actor: Actor, pron: Token) -> bool:
+    sent = pron.sent
+    return any(sent.start_char <= s and e <= pron.idx for s, e in actor.mentions)
+
+
+def pronoun_antecedent(doc: Doc, pron: Token, actors: list[Actor]) -> Actor | None:
+    """The person a speaking 'he'/'she' refers to: the latest earlier mention of a named person
+    that is a subject (else any mention that is not an object), outside quotations. The topic
+    or object of a sentence ("met Ivan Petrov", "a photo of Epstein") is not taken."""
+    best: tuple[tuple[int, int], Actor] | None = None
+    for a in actors:
+        if a.kind != "person" or not a.name[:1].isupper():
+            continue
+        for s, e in a.mentions:
+            if e > pron.idx or pron.idx - s > PRONOUN_WINDOW or _in_quotation(doc, s):
+                continue
+            sp = doc.char_span(s, e, alignment_mode="expand")
+            if sp is None or sp.root.dep_ in _OBJECT_DEPS or sp.root.dep_ == "poss":
+                continue
+            key = (s + SUBJECT_BONUS * int(sp.root.dep_ in ("nsubj", "nsubjpass")), s)
+            if best is None or key > best[0]:
+                best = (key, a)
+    return best[1] if best else None
+
+
+def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Actor | None,
+                actors: list[Actor]) -> tuple[list[CharSpan], Actor | None]:
+    """The speaker mention and actor of one attribution after the rules above."""
+    if not mention and att.cue:
+        agent = agent_of(doc, list(att.cue))
+        if agent is not None:
+            mention = [(agent.start_char, agent.end_char)]
+            actor = _actor_at(actors, agent.start_char, agent.end_char)
+    if not mention and att.source:
+        mention = list(att.source)  # a source the actor stage set aside (a signature, a transcript name)
+        actor = _actor_at(actors, mention[0][0], mention[-1][1])
+        phrase = _phrase(doc, mention)
+        if actor is None and phrase is not None and all(t.text[:1].isupper() for t in phrase if t.is_alpha):
+            actor = _new_actor(actors, phrase.text, "person", (phrase.start_char, phrase.end_char))
+    phrase = _phrase(doc, mention)
+    if phrase is not None and phrase.root.lower_ in _PERSON_PRONOUNS:
+        if actor is not None and _named_in_sentence(actor, phrase.root):
+            return mention, actor  # the actor stage's antecedent in the pronoun's own sentence
+        return mention, pronoun_antecedent(doc, phrase.root, actors) or actor
+    if phrase is None or phrase.root.pos_ == "PRON":
+        return mention, actor
+    named = _appositive_name(phrase)
+    if named is not None:
+        found = _actor_at(actors, named.idx, named.idx + len(named.text))
+        if found is not None:
+            _add_alias(found, phrase.text)
+            return mention, found
+    joint = _conjoined_names(phrase)
+    if joint:
+        text = doc.text[phrase.start_char:phrase.end_char]
+        found = next((a for a in actors if a.name == text), None)
+        return mention, found or _new_actor(actors, text, "group", (phrase.start_char, phrase.end_char))
+    if _is_definite_description(phrase) and (actor is None or not _named(actor)):
+        ante = definite(doc, phrase, actors)
+        if ante is not None:
+            _add_alias(ante, phrase.text)
+            return mention, ante
+        return mention, actor
+    if _is_descriptive(phrase):
+        return mention, _descriptive_speaker(doc, phrase, actor, actors, list(att.content) + list(att.cue))
+    if actor is not None:
+        _add_alias(actor, phrase.text)
+    return mention, actor
+
+
+def refine_speakers(doc: Doc, atts: list[Attribution], res: ActorResolution) -> None:
+    """Apply ``speaker_for`` to every attribution of ``res`` (in place); drop the description actors
+    that no longer speak and were kept only because they did."""
+    before = {a.id for a in res.actors}
+    was_speaker = {s for s in res.speakers if s}
+    for i, att in enumerate(atts):
+        mention = res.mentions[i] if i < len(res.mentions) else list(att.source)
+        sid = res.speakers[i] if i < len(res.speakers) else None
+        actor = next((a for a in res.actors if a.id == sid), None)
+        new_mention, new_actor = speaker_for(doc, att, list(mention), actor, res.actors)
+        if i < len(res.mentions):
+            res.mentions[i] = new_mention
+            res.speakers[i] = new_actor.id if new_actor is not None else None
+    still = {s for s in res.speakers if s}
+    res.actors[:] = [a for a in res.actors if a.id in still or a.id not in was_speaker or a.id not in before
+                     or any(ch.isupper() for ch in a.name)]

@@ -1,0 +1,203 @@
+"""The user's notion of a quote (issue 9): types, precision filters, speaker rules, confidence.
+
+Every sentence here is written for this test; none comes from an evaluation page.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from saidwhat.analysis import analyze_text
+from saidwhat.analysis.attribution import Attribution, find_attributions
+from saidwhat.analysis.attribution.confidence import load_weights, probability
+from saidwhat.analysis.attribution.profile import Drop, judge
+from saidwhat.analysis.attribution.quotes import quote_states
+from saidwhat.analysis.nlp import get_nlp
+from saidwhat.schema import AnalyzedArticle
+
+
+def _span(text: str, needle: str) -> tuple[int, int]:
+    start = text.index(needle)
+    return start, start + len(needle)
+
+
+def _reasons(text: str) -> list[Drop | None]:
+    doc = get_nlp()(text)
+    return [judge(doc, a).drop for a in find_attributions(doc)]
+
+
+def _judged(text: str, content: str, cue: str, source: str | None) -> Drop | None:
+    """The drop reason for a hand-made attribution (the tagger's output is not under test)."""
+    att = Attribution(content=[_span(text, content)], cue=[_span(text, cue)],
+                      source=[_span(text, source)] if source else [], kind="indirect")
+    return judge(get_nlp()(text), att).drop
+
+
+def _speaker(art: AnalyzedArticle, needle: str) -> str | None:
+    start = art.text.index(needle)
+    for q in art.quotes:
+        if any(s <= start < e for s, e in q.content):
+            actor = art.actor(q.speaker.actor)
+            return actor.name if actor else None
+    raise AssertionError(f"no quote over {needle!r}: {art.quotes}")
+
+
+# ------------------------------------------------------------------ type
+
+def test_beliefs_are_typed_and_hidden_by_default() -> None:
+    text = "The mayor believes the bridge will last another forty years. She said the toll would stay."
+    shown = analyze_text(text)
+    assert [q.type for q in shown.quotes] == ["speech"]
+    both = analyze_text(text, include_beliefs=True)
+    assert sorted(q.type for q in both.quotes) == ["belief", "speech"]
+
+
+def test_min_confidence_filters_quotes() -> None:
+    text = "Teresa Okafor, the mayor, said the toll would pay for the repairs within ten years."
+    assert analyze_text(text).quotes
+    assert analyze_text(text, min_confidence=1.0).quotes == []
+
+
+# ------------------------------------------------------------------ precision filters
+
+def test_non_communication_verb_object_is_no_quote() -> None:
+    assert "object, not a statement" in _reasons(
+        "Volvo revealed the new XC40 Recharge at a press event in Gothenburg on Tuesday.")
+
+
+def test_non_communication_verb_is_no_quote() -> None:
+    text = "The committee approved the harbour budget on Thursday night."
+    assert _judged(text, "the harbour budget", "approved", "The committee") == "non-communication verb"
+
+
+def test_author_first_person_is_no_quote() -> None:
+    assert "author first person" in _reasons(
+        "We believe the city council made the wrong decision on the budget this year.")
+
+
+def test_generic_you_is_no_quote() -> None:
+    assert "generic you" in _reasons("You might think the new stadium will pay for itself within a decade.")
+
+
+def test_unsourced_passive_is_no_quote() -> None:
+    text = "The ministry has been accused of hiding the true cost of the dam."
+    assert "unsourced passive" in _reasons(text)
+
+
+def test_anonymity_request_is_no_quote() -> None:
+    reasons = _reasons("Two officials, who asked not to be named because they were not authorised to speak, "
+                       "said the talks had stalled.")
+    assert "anonymity request" in reasons and None in reasons  # the real quote stays
+
+
+def test_headline_is_no_quote() -> None:
+    assert "headline or title" in _reasons("Harbor Town Votes: Council Approves Bridge Toll After Long Night")
+
+
+def test_credit_line_is_no_quote() -> None:
+    assert "credit line" in _reasons(
+        "This article was originally published by Coastal Weekly and is republished here with permission.")
+
+
+def test_inch_mark_is_no_quotation_mark() -> None:
+    toks = ["a", "34", '"', "screen", "and", "a", "27", '"', "one"]
+    inside, _ = quote_states(toks, [0] * len(toks))
+    assert inside == [0] * len(toks)
+    text = 'The desk fits a 34" 3440x1440 monitor and a 27" 2560x1440 monitor side by side.'
+    assert analyze_text(text).quotes == []
+
+
+def test_topic_of_speech_is_no_quote() -> None:
+    text = "The coach joked about the weather before the match in Leeds."
+    assert _judged(text, "the weather", "joked about", "The coach") == "topic, not a statement"
+
+
+def test_naming_participle_is_no_quote() -> None:
+    text = "She co-wrote a ballad called Harbor Lights with a friend in 2012."
+    assert _judged(text, "Harbor Lights", "called", None) == "naming, not a statement"
+
+
+def test_speech_act_with_object_stays() -> None:
+    text = "The harbour master denied the accusation on Friday."
+    assert _judged(text, "the accusation", "denied", "The harbour master") is None
+
+
+# ------------------------------------------------------------------ speakers
+
+def test_descriptive_source_is_its_own_speaker() -> None:
+    art = analyze_text("Two people familiar with the negotiations said the deal would be signed next week.")
+    assert _speaker(art, "the deal") == "Two people familiar with the negotiations"
+
+
+def test_definite_description_resolves_to_earlier_subject() -> None:
+    art = analyze_text("Northwind Motors unveiled a compact electric van in Oslo on Tuesday.\n\n"
+                       "The carmaker said the van would go on sale in spring.")
+    assert _speaker(art, "the van would") == "Northwind Motors"
+
+
+def test_description_never_resolves_to_an_object() -> None:
+    art = analyze_text("Greta Lund met Ivan Petrov in Vienna last week.\n\n"
+                       "The singer said the meeting had been friendly.")
+    assert _speaker(art, "the meeting") == "Greta Lund"
+
+
+def test_pronoun_resolves_to_subject_not_object() -> None:
+    art = analyze_text("Anna Berg interviewed Tomas Lind at length on Sunday.\n\n"
+                       "She told viewers that the interview had taken three months to arrange.")
+    assert _speaker(art, "the interview had") == "Anna Berg"
+
+
+def test_appositive_name_is_the_speaker() -> None:
+    art = analyze_text("The firm that builds the trains, Nordbahn Systems, "
+                       "said the order was its largest ever.")
+    assert _speaker(art, "the order") == "Nordbahn Systems"
+
+
+def test_by_phrase_agent_is_the_speaker() -> None:
+    art = analyze_text("The plan was welcomed by several harbour pilots, "
+                       "who said it would make the channel safer.")
+    assert _speaker(art, "it would make") == "several harbour pilots"
+
+
+def test_joint_speakers_are_one_group() -> None:
+    art = analyze_text("Vindman and Williams said the call had alarmed them.")
+    assert _speaker(art, "the call") == "Vindman and Williams"
+
+
+def test_transcript_lines_are_quotes_of_their_speaker() -> None:
+    art = analyze_text("HOST: Do you think the toll will pass this year?\n\n"
+                       "ORTIZ: I think it will pass, and I think it should.")
+    assert _speaker(art, "I think it will pass") == "ORTIZ"
+    assert _speaker(art, "Do you think") == "HOST"
+
+
+def test_dash_signed_quote_is_by_the_signer() -> None:
+    art = analyze_text("“We will rebuild the pier before the summer season starts.” ― Francisco Herrero")
+    assert _speaker(art, "We will rebuild") == "Francisco Herrero"
+
+
+def test_unresolved_speaker_is_unknown_and_low_confidence() -> None:
+    art = analyze_text("Boats crowded the harbour at dawn.\n\n“It was the worst storm in thirty years.”")
+    for q in art.quotes:
+        assert q.speaker.actor is None
+        assert q.confidence is not None and q.confidence < 0.5
+
+
+# ------------------------------------------------------------------ confidence
+
+def test_confidence_is_monotone_in_tagger_score_and_bounded() -> None:
+    weights = load_weights()
+    assert weights, "the confidence weights ship with the package"
+    assert weights["tagger"] > 0
+    base = {"bias": 1.0, "kind=direct": 1.0, "cue=speech": 1.0, "speaker=name": 1.0}
+    probs = [probability({**base, "tagger": t / 10}, weights) for t in range(11)]
+    assert all(a < b for a, b in zip(probs, probs[1:], strict=False))
+    assert all(0.0 <= p <= 1.0 for p in probs)
+
+
+@pytest.mark.parametrize("z", [-1e6, -50.0, 0.0, 50.0, 1e6])
+def test_probability_is_bounded_for_extreme_scores(z: float) -> None:
+    p = probability({"bias": 1.0}, {"bias": z})
+    assert 0.0 <= p <= 1.0 and not math.isnan(p)
