@@ -83,7 +83,8 @@ CASES: list[Case] = [
     Case("utf16-nul-deep", ".txt",
          lambda: codecs.BOM_UTF16_LE + ("Title\n\n" + PROSE * 300 + "\x00" + PROSE).encode("utf-16-le"),
          "analysed", "issue 13 #3: in UTF-16"),
-    Case("nul-at-start", ".txt", _text("\x00Title\n\n" + PROSE), "SW103", "binary data is refused"),
+    Case("nul-at-start", ".txt", _text("\x00Title\n\n" + PROSE), "analysed",
+         "a stray NUL is removed wherever it is (issue 9: a few NULs do not make a page binary)"),
     Case("control-flood", ".txt", _text("Title\n\n" + ("\x01\x02\x03 word " * 20_000)), "SW103",
          "a text a tenth control characters is binary, wherever they are"),
     Case("meta-charset-undefined", ".html", _html('<meta charset="undefined">', PROSE), "analysed",
@@ -113,6 +114,7 @@ CASES: list[Case] = [
     Case("markdown-heading-hashes", ".txt", _text("# " + "#" * 100_000 + " Title " + "#" * 100_000 + "\n\n"
                                                   + PROSE), "analysed", "hash runs around a Markdown title"),
     Case("one-million-characters", ".txt", _text(("Title\n\n" + (PROSE + "\n\n") * 4000)[:1_000_000]),
-         "analysed", "issue 13 #2: a million characters, 3.4 GB in spaCy before (now analysed in windows)",
+         "analysed|SW302", "issue 13 #2: a million characters, 3.4 GB in spaCy before (now analysed in "
+         "windows; on a loaded machine the run's time limit may stop it first: a clean SW302, not a hang)",
          slow=True),
 ]

@@ -52,7 +52,10 @@ def list_actors(conn: Connection, *, name: str | None, offset: int,
                 limit: int) -> ResultPage[ActorSummary]:
     """Canonical actors, most quoted first; ``name`` matches any of their names (substring)."""
     ca, q = t.canonical_actors.c, t.quotes.c
-    conds = [ca.search_names.like(like_pattern(norm_name(name)), escape="\\")] if name else []
+    conds = []
+    if name:  # a name with no letter or digit names no one (it would match every name)
+        norm = norm_name(name)
+        conds.append(ca.search_names.like(like_pattern(norm), escape="\\") if norm else ca.key == name)
     nq = (select(q.actor_key, func.count().label("n")).where(q.actor_key.is_not(None))
           .group_by(q.actor_key).subquery())
     stmt = (select(ca.key, ca.name, ca.kind, ca.affiliation, ca.gender, ca.gender_source,

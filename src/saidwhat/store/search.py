@@ -114,9 +114,14 @@ def quote_hit(r: Any) -> QuoteHit:
 
 
 def _actor_keys_select(actor: str) -> Select[Any]:
+    """Keys of the actors ``actor`` names: the key itself, or a name containing it. A filter with
+    no letter or digit ("%", "...") names no one (it would match every name)."""
     ca = t.canonical_actors.c
+    norm = norm_name(actor)
+    if not norm:
+        return select(ca.key).where(ca.key == actor)
     return select(ca.key).where(or_(ca.key == actor,
-                                    ca.search_names.like(like_pattern(norm_name(actor)), escape="\\")))
+                                    ca.search_names.like(like_pattern(norm), escape="\\")))
 
 
 def _stance_cond(conn: Connection, f: QuoteFilter) -> ColumnElement[bool]:
