@@ -32,11 +32,13 @@ from saidwhat.analysis.actors import filters, mentions
 from saidwhat.analysis.attribution import layout, profile
 from saidwhat.analysis.stance import targets as stance_targets
 from saidwhat.article import clutter, extract, language, metadata, page_type
+from saidwhat.cli import corpus as cli_corpus
 from saidwhat.corpus import sources
 from saidwhat.page import decode, fetch
 from saidwhat.page import load as _load_pkg  # noqa: F401  (the module is imported by name below)
 from saidwhat.store import dedup, gender, identity, keys
 from saidwhat.store import engine as store_engine
+from saidwhat.store import utterance as store_utterance
 
 load_mod = importlib.import_module("saidwhat.page.load")
 
@@ -118,6 +120,12 @@ CASES: list[Case] = [
        ANALYSIS_CHARS, "a-", "a'"),
     _c("render._SENTENCE_END", importlib.import_module("saidwhat.views.render")._SENTENCE_END, "findall",
        ANALYSIS_CHARS, ".", ".\u201d"),
+    _c("utterance._QUOTED", store_utterance._QUOTED, "findall", ANALYSIS_CHARS,
+       "“", '"', "«", "„", "''", "``"),
+    _c("utterance._PART_BREAK", store_utterance._PART_BREAK, "split", ANALYSIS_CHARS, "..", "…", " .. "),
+    _c("utterance._TOKEN", store_utterance._TOKEN, "findall", ANALYSIS_CHARS, "a'", "a’", "a'a'"),
+    _c("cli.corpus._QUOTE_REF", cli_corpus._QUOTE_REF, "match", SOURCE_CHARS, "1:", "1"),
+    _c("cli.corpus._TRAIL_REF", cli_corpus._TRAIL_REF, "match", SOURCE_CHARS, "#", "#1"),
     _c("page_type._PRICE", page_type._PRICE, "search", page_type.SAMPLE_CHARS, "1,", "$1,", "1.", "1 "),
     _c("page_type._REPORTING", page_type._REPORTING, "findall", page_type.SAMPLE_CHARS, "said ",
        "according "),

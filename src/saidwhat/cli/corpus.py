@@ -1,5 +1,5 @@
 """Corpus commands: ``ingest`` sources into the store, then ``search``, ``quotes``, ``reactions``,
-``export``, ``failures`` and ``stats`` over it. Tables on a terminal (rich), ``--format json``
+``trail``, ``export``, ``failures`` and ``stats`` over it. Tables on a terminal (rich), ``--format json``
 for scripts."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import contextlib
 import csv
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -102,6 +103,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _db(p)
     _fmt(p)
     p.set_defaults(func=_run_reactions)
+
+    p = sub.add_parser("trail", help="one quote across articles: first sighting, every sighting, changes",
+                       description="The trail of a stored quote: the same utterance by the same speaker "
+                                   "in every article that carries it, the first sighting first, each other "
+                                   "one marked same / excerpt / extended / altered / paraphrase with a word "
+                                   "diff.")
+    p.add_argument("quote", metavar="QUOTE_ID|TEXT",
+                   help="ARTICLE:QUOTE as `search --format json` shows them (e.g. 16:q4), #N for trail N, "
+                        "or words of the quote (the widest trail with a matching quote)")
+    _db(p)
+    _fmt(p)
+    p.set_defaults(func=_run_trail)
 
     p = sub.add_parser("targets", help="targets across articles, by how many actors react to them in how "
                        "many articles")
@@ -218,6 +231,71 @@ def _run_reactions(args: argparse.Namespace) -> int:
             evidence = f"“{r.evidence.text}” ({r.evidence.outlet or '?'}, #{r.evidence.article_id})"
         table.add_row(r.actor, r.affiliation or "", r.stance, str(r.support), str(r.oppose), str(r.neutral),
                       r.first_seen or "", ", ".join(r.outlets), evidence)
+    _console().print(table)
+    return 0
+
+
+_QUOTE_REF = re.compile(r"^(\d+):(\S+)$")
+_TRAIL_REF = re.compile(r"^#(\d+)$")
+
+
+def _find_trail(store: Any, ref: str) -> Any:
+    """The trail named by ARTICLE:QUOTE, #N, or words of a quote; ConfigError when there is none."""
+    ref = ref.strip()
+    if m := _TRAIL_REF.match(ref):
+        trail = store.trail(int(m.group(1)))
+        if trail is None:
+            raise ConfigError(f"no trail {m.group(1)}", input=ref)
+        return trail
+    if m := _QUOTE_REF.match(ref):
+        trail_id = store.trail_of(int(m.group(1)), m.group(2))
+        if trail_id is None:
+            raise ConfigError(f"no stored quote {m.group(2)} in article {m.group(1)}", input=ref)
+        return store.trail(trail_id)
+    found = store.list_trails(min_articles=1, text=ref, limit=1)
+    if not found.items:
+        raise ConfigError("no stored quote matches these words", input=ref)
+    return store.trail(found.items[0].id)
+
+
+def _diff_markup(sighting: Any) -> str:
+    """The sighting's words with the diff marked as wdiff does, ``[-missing-]{+changed or added+}``
+    (struck red / green on a terminal)."""
+    from rich.markup import escape
+
+    if sighting.relation in ("first", "same") or not sighting.diff:
+        return str(escape(sighting.quote.text))
+    out = []
+    for d in sighting.diff:
+        if d.op == "equal":
+            out.append(escape(d.text))
+        if d.op in ("delete", "replace"):
+            out.append(f"[strike red]{escape('[-' + d.ref + '-]')}[/]")
+        if d.op in ("insert", "replace"):
+            out.append(f"[bold green]{escape('{+' + d.text + '+}')}[/]")
+    return " ".join(out)
+
+
+def _run_trail(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        trail = _find_trail(store, args.quote)
+    if args.format == "json":
+        _print_json(trail.model_dump(mode="json"))
+        return 0
+    from rich.markup import escape
+    from rich.table import Table
+
+    title = (f"trail #{trail.id}: {escape(trail.speaker or 'unknown speaker')}, first seen "
+             f"{trail.first_seen or '(undated)'}, {trail.n_quotes} sighting(s) in "
+             f"{trail.n_articles} article(s)" + (f", {trail.altered} altered" if trail.altered else ""))
+    table = Table(title=title, show_lines=True)
+    columns = ("relation", "date", "outlet", "speaker", "quote (words changed against the first)", "quote id")
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for s in trail.sightings:
+        q = s.quote
+        table.add_row(s.relation, q.published or "", escape(q.outlet or ""), escape(q.speaker or "?"),
+                      _diff_markup(s), f"{q.article_id}:{q.quote_id}")
     _console().print(table)
     return 0
 

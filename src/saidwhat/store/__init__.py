@@ -23,6 +23,10 @@ from saidwhat.store.results import (
     StanceCounts,
     StancePoint,
     StoredArticle,
+    Trail,
+    TrailDiffOp,
+    TrailSighting,
+    TrailSummary,
 )
 from saidwhat.store.store import Store, default_store_url, open_store
 
@@ -44,6 +48,10 @@ __all__ = [
     "StancePoint",
     "Store",
     "StoredArticle",
+    "Trail",
+    "TrailDiffOp",
+    "TrailSighting",
+    "TrailSummary",
     "default_store_url",
     "open_store",
 ]

@@ -29,6 +29,10 @@ __all__ = [
     "StanceCounts",
     "StancePoint",
     "StoredArticle",
+    "Trail",
+    "TrailDiffOp",
+    "TrailSighting",
+    "TrailSummary",
 ]
 
 T = TypeVar("T")
@@ -99,6 +103,7 @@ class QuoteHit(BaseModel):
     url: str | None = None
     content: list[Span] = Field(default_factory=list)
     stance: dict[str, StanceLabel] = Field(default_factory=dict)
+    trail_id: int | None = Field(default=None, description="the quote's trail (GET /api/trails/{id})")
     rank: float = 0.0
 
 
@@ -181,6 +186,39 @@ class FailureRecord(BaseModel):
     at: str
 
 
+class TrailDiffOp(BaseModel):
+    """One step of the word-level diff from a trail's first sighting to another sighting."""
+
+    op: Literal["equal", "replace", "delete", "insert"]
+    ref: str = Field(description="the first sighting's words in this step")
+    text: str = Field(description="this sighting's words in this step")
+
+
+class TrailSighting(BaseModel):
+    quote: QuoteHit
+    relation: Literal["first", "same", "excerpt", "extended", "altered", "paraphrase"] = Field(
+        description="how the quote relates to the first sighting: the same words, a shorter part of them "
+                    "(excerpt), more of them (extended), words changed or added (altered), or reported "
+                    "without quotation marks (paraphrase)")
+    diff: list[TrailDiffOp] = Field(default_factory=list)
+
+
+class TrailSummary(BaseModel):
+    id: int
+    speaker: str | None = None
+    actor_key: str | None = None
+    text: str = Field(default="", description="the first sighting's words")
+    first_seen: str | None = None
+    n_quotes: int = 0
+    n_articles: int = 0
+
+
+class Trail(TrailSummary):
+    """One utterance by one speaker across articles: every sighting, the first one first."""
+
+    outlets: list[str] = Field(default_factory=list)
+    altered: int = Field(default=0, description="sightings that changed or added words")
+    sightings: list[TrailSighting] = Field(default_factory=list)
 class DiversityRow(BaseModel):
     """One group (an outlet or a period) of a source-diversity table."""
 

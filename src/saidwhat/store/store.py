@@ -15,6 +15,7 @@ engine, normalises paging arguments and hands a connection to the module that do
     articles.py   reading articles back, listings, export, what ingest already has, counts
     search.py     quote search with filters and full text, facets
     reactions.py  reactions to a target, merged per canonical actor
+    trails.py     quote trails: one utterance across articles (the matching in utterance.py)
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from types import TracebackType
 from typing import Any, Self, cast
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, exists, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from saidwhat.errors import SaidwhatError, StoreError
@@ -39,6 +40,8 @@ from saidwhat.store import (
     diversity,
     reactions,
     search,
+    tables,
+    trails,
     write,
 )
 from saidwhat.store.candidates import TargetCount
@@ -66,6 +69,8 @@ from saidwhat.store.results import (
     ReactionRow,
     ResultPage,
     StoredArticle,
+    Trail,
+    TrailSummary,
 )
 
 __all__ = ["MAX_LIMIT", "Store", "default_store_url", "open_store"]
@@ -107,10 +112,20 @@ class Store:
                 require_store(self.engine, url)
             if migrate:
                 migrate_schema(self.engine, self.schema, read_only=self.read_only)
+                if not self.read_only:
+                    self._assign_missing_trails()
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open the store: {exc}", input=redact(url)) from exc
 
     # -- lifecycle -------------------------------------------------------------------------
+
+    def _assign_missing_trails(self) -> None:
+        """Quotes stored before migration 0005 get their trails once, when the store is opened."""
+        q = tables.quotes.c
+        with self.engine.connect() as conn:
+            missing = conn.execute(select(exists().where(q.trail_id.is_(None)))).scalar()
+        if missing:
+            trails.assign_missing(self.engine)
 
     def __enter__(self) -> Self:
         return self
@@ -224,6 +239,36 @@ class Store:
         (see ``saidwhat.store.reactions`` for how counts and the stance are made)."""
         with self.engine.connect() as conn:
             return reactions.reactions(conn, scrub(target), since=since, until=until)
+
+    # -- trails ------------------------------------------------------------------------------------
+
+    def trail(self, trail_id: int) -> Trail | None:
+        """One trail with every sighting (the first published first), each related to the first."""
+        with self.engine.connect() as conn:
+            return trails.get_trail(conn, trail_id)
+
+    def trail_of(self, article_id: int, quote_id: str) -> int | None:
+        """The trail of a stored quote (``article_id``, ``quote_id`` as in ``QuoteHit``)."""
+        with self.engine.connect() as conn:
+            return trails.trail_of(conn, article_id, quote_id)
+
+    def article_trails(self, article_id: int) -> dict[str, TrailSummary]:
+        """The trail of each quote of a stored article, by quote id."""
+        with self.engine.connect() as conn:
+            return trails.article_trails(conn, article_id)
+
+    def list_trails(self, *, min_articles: int = 2, text: str | None = None, offset: int = 0,
+                    limit: int = 20) -> ResultPage[TrailSummary]:
+        """Trails carried by at least ``min_articles`` articles, the widest first; ``text`` keeps
+        those with a quote matching it (full text, as ``search_quotes``)."""
+        limit, offset = _page_args(limit, offset)
+        with self.engine.connect() as conn:
+            ids = None
+            if text is not None:
+                hits = search.search_quotes(conn, search.QuoteFilter(text=text), offset=0, limit=MAX_LIMIT)
+                ids = {h.trail_id for h in hits.items if h.trail_id is not None}
+            return trails.list_trails(conn, min_articles=min_articles, trail_ids=ids, offset=offset,
+                                      limit=limit)
 
     def targets(self, *, limit: int = 50) -> list[TargetCount]:
         """Targets joined across articles (named entities and grounded noun phrases), most

@@ -17,6 +17,8 @@ target_candidates, candidate_names, candidate_stances
                 candidate targets of each article with their names and stance evidence
 actor_names     every name form an article's actor is known by (its identity evidence, migration 0004)
 actor_edits     merges and splits of canonical actors made by hand, kept across re-identification
+trails          one utterance by one speaker across articles; every quote belongs to one (migration 0005)
+trail_grams     hashed word 3-grams of a trail's quoted words, for finding the trail of a new quote
 
 ``quotes_fts`` (SQLite only) is declared apart, on its own ``MetaData``: SQLAlchemy cannot create
 an FTS5 virtual table, so migration 0001 creates it in SQL and ``metadata`` stays what the
@@ -117,6 +119,8 @@ quotes = Table(
     Column("content", Text, nullable=False, default="[]"),
     Column("stance", Text, nullable=False, default="{}"),
     Column("local_actor", String(40)),  # migration 0004: the speaker's id within the article
+    # added by migration 0005: the quote's trail (trails.id; no foreign key, see the migration)
+    Column("trail_id", Id, index=True),
 )
 
 targets = Table(
@@ -246,6 +250,26 @@ actor_edits = Table(
     Column("scope", String(20)),
     Column("note", Text),
     Column("created_at", String(40), nullable=False),
+)
+
+# Added by migration 0005: quote trails (``saidwhat.store.trails``).
+trails = Table(
+    "trails",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("actor_key", String(300), index=True),
+    Column("speaker", Text),
+    Column("surname", String(300), index=True),
+    Column("n_quotes", Integer, nullable=False, default=0),
+    Column("n_articles", Integer, nullable=False, default=0),
+)
+
+trail_grams = Table(
+    "trail_grams",
+    metadata,
+    Column("trail_id", Id, ForeignKey("trails.id", ondelete="CASCADE"), primary_key=True),
+    Column("gram", BigInteger, primary_key=True),
+    Index("ix_trail_grams_gram", "gram"),
 )
 
 # The SQLite FTS5 index of quote text (rowid = quotes.id); created by migration 0001, not by SQLAlchemy.

@@ -1,6 +1,7 @@
 """Writing: an analysed article whole in one transaction, and failures of documents.
 
-Every write of an article (its row, actors, quotes, stances, reactions, LSH bands and copy links)
+Every write of an article (its row, actors, quotes and their trails, stances, reactions, LSH bands
+and copy links)
 is one transaction, so a process killed at any moment leaves either the whole article or nothing.
 Identity is the canonical URL and the normalised-text hash, both UNIQUE in the database: storing
 the same article twice, even from two processes at once, yields ``status="duplicate"``. A
@@ -30,6 +31,7 @@ from saidwhat.store.engine import write_connection
 from saidwhat.store.keys import norm_target, sighting_key, source_key, url_key
 from saidwhat.store.results import AddResult
 from saidwhat.store.targets import insert_targets
+from saidwhat.store.trails import assign_trails
 
 __all__ = ["add_article", "record_failure"]
 
@@ -144,6 +146,7 @@ def _insert_article(conn: Connection, a: AnalyzedArticle, html: str | None, dige
         conn.execute(delete(t.failures).where(t.failures.c.source_key == source_key(a.source)))
     keys = write_actors(conn, article_id, a)  # joined to canonical actors (saidwhat.store.identity)
     quote_rows = _insert_quotes(conn, article_id, a, keys)
+    assign_trails(conn, article_id, a, quote_rows, keys)
     insert_targets(conn, article_id, a)
     _insert_stances(conn, article_id, a, keys, quote_rows)
     _insert_reactions(conn, article_id, a, keys)

@@ -31,6 +31,8 @@ from saidwhat.store import (
     ResultPage,
     Store,
     StoredArticle,
+    Trail,
+    TrailSummary,
 )
 from saidwhat.views.web.analyze import AnalyzeRequest
 from saidwhat.views.web.request_helpers import get_store, read_analyze_body, validate_analyze
@@ -184,6 +186,24 @@ def export_reactions(store: StoreDep, target: TargetQ, format: Literal["csv", "j
         writer.writerow([_cell(rec[f]) for f in EXPORT_FIELDS])
     return Response(buf.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": disposition})
+
+
+@router.get("/trails", response_model=ResultPage[TrailSummary],
+            summary="Quote trails: one utterance carried by several articles, the widest first")
+def list_trails(store: StoreDep, q: Text = None,
+                min_articles: Annotated[int, Query(ge=1, le=100_000, description="carried by at least")] = 2,
+                offset: Offset = 0, limit: Limit = 20) -> ResultPage[TrailSummary]:
+    return store.list_trails(min_articles=min_articles, text=q or None, offset=offset, limit=limit)
+
+
+@router.get("/trails/{trail_id}", response_model=Trail,
+            summary="One quote trail: first sighting, every sighting, how each differs (word-level diff)",
+            responses={404: {"description": "no such trail"}})
+def get_trail(store: StoreDep, trail_id: Annotated[int, Path(ge=0, le=2**62)]) -> Trail:
+    found = store.trail(trail_id)
+    if found is None:
+        raise HTTPException(404, f"no trail {trail_id}")
+    return found
 
 
 @router.get("/stats", summary="Counts of stored articles, quotes, actors, failures")

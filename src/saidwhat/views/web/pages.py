@@ -27,7 +27,7 @@ from saidwhat.dates import parse_date_filter
 from saidwhat.errors import ConfigError, SaidwhatError
 from saidwhat.sanitize import mixed_scripts
 from saidwhat.schema import STANCE_LABELS, UNCERTAIN_BELOW, AnalyzedArticle, is_uncertain
-from saidwhat.store import QuoteHit, ReactionRow, ResultPage, StoredArticle
+from saidwhat.store import QuoteHit, ReactionRow, ResultPage, StoredArticle, TrailSummary
 from saidwhat.views.web import charts
 from saidwhat.views.web.highlight import build_view
 from saidwhat.views.web.request_helpers import get_store, read_analyze_body, status_for, validate_analyze
@@ -219,10 +219,11 @@ def _actor_keys(stored: StoredArticle) -> dict[str, str]:
 
 
 def _article_page(request: Request, article: AnalyzedArticle, *, stored: StoredArticle | None = None,
-                  keys: dict[str, str] | None = None, status: int = 200) -> Response:
+                  keys: dict[str, str] | None = None, status: int = 200,
+                  trails: dict[str, TrailSummary] | None = None) -> Response:
     view = build_view(article, keys)
     return _page(request, "article.html", status=status, a=article, view=view, stored=stored,
-                 original=safe_url(article.url))
+                 original=safe_url(article.url), trails=trails or {})
 
 
 @router.get("/articles/{article_id}")
@@ -231,7 +232,27 @@ def article_page(request: Request, article_id: int) -> Response:
     stored = store.get_article(article_id)
     if stored is None:
         raise HTTPException(404, f"no article {article_id}")
-    return _article_page(request, stored.article, stored=stored, keys=_actor_keys(stored))
+    return _article_page(request, stored.article, stored=stored, keys=_actor_keys(stored),
+                         trails=store.article_trails(article_id))
+
+
+@router.get("/trails")
+def trails_page(request: Request) -> Response:
+    store = get_store(request)
+    q = (request.query_params.get("q") or "").strip()[:300]
+    offset = _int(request.query_params.get("offset"))
+    min_articles = max(_int(request.query_params.get("min_articles"), 2, 100_000), 1)
+    page = store.list_trails(min_articles=min_articles, text=q or None, offset=offset, limit=PAGE_SIZE)
+    params = {"q": q, "min_articles": min_articles if min_articles != 2 else None, "offset": offset}
+    return _page(request, "trails.html", page=page, q=q, min_articles=min_articles, pg=_pager(page, params))
+
+
+@router.get("/trails/{trail_id}")
+def trail_page(request: Request, trail_id: int) -> Response:
+    trail = get_store(request).trail(trail_id) if 0 <= trail_id < 2**62 else None
+    if trail is None:
+        raise HTTPException(404, f"no trail {trail_id}")
+    return _page(request, "trail.html", trail=trail)
 
 
 @router.get("/actors")
