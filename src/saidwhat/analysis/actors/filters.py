@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span, Token
 
 from saidwhat.analysis.actors import lexicon as lx
 
-__all__ = ["clip_name", "heading_tokens", "is_animate_head", "lowercase_words", "not_a_name"]
+__all__ = ["byline", "clip_name", "credit_line", "heading_tokens", "is_animate_head", "lowercase_words",
+           "not_a_name", "speaks_through"]
 
 _ADDRESS = re.compile(r"\b(?:P\.?\s?O\.?\s?Box|Suite|Street|St\.|Ave\.?|Road|Rd\.)\s*\d|^\d+\s",
                       re.IGNORECASE)
@@ -129,7 +130,8 @@ def _trailing_junk(tok: Token) -> bool:
 
 
 def clip_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """A name within one line and without trailing scores or dashes ("Nicolas Jarry 6 - 4")."""
+    """A name within one line, without trailing scores or dashes ("Nicolas Jarry 6 - 4") and
+    without what a possessive inside it owns ("Robert Jordan’s Wheel" → "Robert Jordan")."""
     for i in range(start, end):
         if "\n" in doc[i].text or (i + 1 < end and "\n" in doc[i].whitespace_):
             head_line = doc[start : i + 1] if "\n" not in doc[i].text else doc[start:i]
@@ -138,12 +140,41 @@ def clip_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
             else:
                 start = i + 1
             break
+    for i in range(start, end - 1):
+        if doc[i].text in ("’s", "'s"):  # "Robert Jordan’s Wheel": the name is the possessor
+            end = i
+            break
     while end > start and (doc[end - 1].like_num or doc[end - 1].text in _NAME_PUNCT - {"."}
                            or doc[end - 1].is_space or _trailing_junk(doc[end - 1])):
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return start, end
+
+
+def credit_line(doc: Doc, start: int, end: int) -> bool:
+    """A news agency's credit in a dateline, "LOS ANGELES (AP) —": who wrote, not who acts."""
+    if start < 2 or end + 1 >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
+        return False
+    if doc[end + 1].text not in ("—", "–", "-", "--"):
+        return False
+    place = doc[start - 2]
+    return place.is_upper or place.ent_type_ == "GPE"
+
+
+def byline(doc: Doc, start: int, end: int) -> bool:
+    """"... by Jeff Foust Monday, November 18": the page's author, followed by the date or the line's end."""
+    if start < 1 or doc[start - 1].lower_ != "by" or doc[start - 1].dep_ == "agent":
+        return False
+    after = doc[end] if end < len(doc) else None
+    return after is None or "\n" in doc[end - 1].whitespace_ or after.ent_type_ == "DATE" or "\n" in after.text
+
+
+def speaks_through(head: Token) -> bool:
+    """Whether a noun a name modifies is the name's publication or its people ("a new ABC News
+    poll", "NASA officials"): the name is then a participant, not a mere modifier."""
+    lemma = head.lemma_.lower()
+    return head.pos_ == "NOUN" and (lemma in lx.SPOKEN_FOR or lemma in lx.DOCUMENT_HEADS)
 
 
 def is_animate_head(tok: Token) -> bool:

@@ -40,6 +40,7 @@ ROLE_NOUNS = {
     "person", "man", "woman", "people", "father", "mother", "son", "daughter", "wife", "husband",
     "student", "teacher", "organizer", "partner", "president-elect", "vice-president", "king",
     "queen", "prince", "pope", "speaker", "whip", "treasurer", "counsel", "investigator", "agent",
+    "administrator", "novelist", "president-elect",
 }
 # Role nouns whose indefinite or bare-plural use hides who speaks ("an official", "sources").
 ANONYMOUS_HEADS = {
@@ -66,7 +67,7 @@ ORG_HEADS = {
     "bureau", "service", "authority", "authorities", "embassy", "consulate", "parliament",
     "congress", "senate", "house", "program", "programme", "project", "fund", "corporation",
     "watchdog", "regulator", "institution", "forum", "league", "federation", "pac", "caucus",
-    "charity", "ngo", "delegation",
+    "charity", "ngo", "delegation", "journal", "magazine", "tabloid", "broadcaster", "publication",
 }
 # Organisation heads that name one institution on their own ("Senate spokesman"); any other bare
 # head as an affiliation ("Council member") stands for a fuller name the article gives, or nothing.
@@ -179,6 +180,8 @@ ANIMATE_HEADS = {
     "everyone", "nobody", "anyone", "somebody", "colleague", "boss", "relative", "community",
     "panelist", "participant", "respondent", "attendee", "viewer", "reader", "listener",
     "sibling", "brother", "sister", "boy", "girl", "baby", "teen", "teenager", "adult", "youth",
+    # what news writers call companies: "tech powerhouse Apple", "the search giant", "its rival"
+    "giant", "powerhouse", "titan", "behemoth", "heavyweight", "rival", "startup", "upstart", "conglomerate",
 }
 # Endings of nouns that name people by what they do (forecasters, protesters, scientists).
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "eer", "crat", "ite", "ive", "man", "woman")
@@ -205,3 +208,7 @@ LAW_HEADS = {"act", "bill", "law", "treaty", "accord", "amendment", "directive",
 # Roles of the one who asks or reports: "the BBC interviewer" is never the person interviewed.
 INTERVIEW_ROLES = {"interviewer", "reporter", "journalist", "host", "presenter", "anchor", "moderator",
                    "correspondent", "questioner", "columnist", "editor"}
+# Nouns through which an organisation speaks: its polls and its people. "a new ABC News poll",
+# "NASA officials", "Peoples Liberation Army forces" make the name that modifies them a participant.
+SPOKEN_FOR = {"poll", "survey", "official", "spokesman", "spokeswoman", "spokesperson", "force",
+              "representative", "executive", "analyst", "source"}

@@ -15,11 +15,14 @@ from spacy.tokens import Doc, Span, Token
 
 from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.filters import (
+    byline,
     clip_name,
+    credit_line,
     heading_tokens,
     is_animate_head,
     lowercase_words,
     not_a_name,
+    speaks_through,
 )
 from saidwhat.analysis.actors.roles import (
     affiliation_of,
@@ -299,6 +302,8 @@ class _Finder:
             return False
         if all(t.i in self.headings for t in span) or _dateline(self.doc, span):
             return True
+        if credit_line(self.doc, span.start, span.end) or byline(self.doc, span.start, span.end):
+            return True
         if len(span) == 1 and span[0].lower_ in self.person_words:
             return False  # "Cook" after "Tim Cook" is a surname, even if "cook" is a word too
         return reason is not None
@@ -344,7 +349,7 @@ def _org_mention(f: _Finder, ent: Span, label: str) -> None:
     doc = f.doc
     root = ent.root
     if root.dep_ in ("compound", "amod", "nmod") and root.head.i >= ent.end and (
-            root.head.pos_ == "NOUN" or root.head.ent_type_ == "PERSON"):
+            root.head.pos_ == "NOUN" or root.head.ent_type_ == "PERSON") and not speaks_through(root.head):
         return  # a modifier ("the UN rights office", "U.S. Air Force Gen. Norman Ham"), not a mention
     start, end = clip_name(doc, ent.start, ent.end)
     if label == "ORG":
@@ -386,7 +391,30 @@ def _person_entity(f: _Finder, ent: Span) -> None:
         return  # an acronym mis-tagged as a person
     if not any(t.is_title for t in span) or f.rejected(span):
         return  # "the repair bill grows": no capitalised word, no name
-    f.add(_person_mention(f.doc, span), start, end)
+    m = _person_mention(f.doc, span)
+    shared = _shared_surname(f.doc, span)
+    if shared is not None:  # "Joe and Hunter Biden": Joe Biden
+        m.name_tokens = [*m.name_tokens, shared]
+        m.display = f"{m.display or span.text} {shared}"
+    f.add(m, start, end)
+
+
+def _shared_surname(doc: Doc, span: Span) -> str | None:
+    """The surname a lone first name shares with the full name it is coordinated with:
+    "Joe and Hunter Biden", "Dale and Martha Hughes"."""
+    end = span.end
+    if len(span) != 1 or end + 2 >= len(doc) or doc[end].lower_ != "and":
+        return None
+    other = next((e for e in doc.ents if e.start == end + 1 and e.label_ == "PERSON"), None)
+    if other is None or len(other) < 2 or not all(t.is_title for t in other):
+        return None
+    return other[-1].text
+
+
+def _named_alone(part: Span, whole: Span, text: str) -> bool:
+    """Whether the text names ``part`` more often than the coordination it is part of: "Customs"
+    only ever in "Customs and Border Protection" is no name of its own."""
+    return text.count(strip_the(part.text)) > text.count(strip_the(whole.text))
 
 
 def _split_coordination(ent: Span, text: str) -> list[Span]:
@@ -397,7 +425,7 @@ def _split_coordination(ent: Span, text: str) -> list[Span]:
             return [ent]
         if t.lower_ == "and" and t.i > ent.start and t.i + 1 < ent.end:
             left, right = ent.doc[ent.start : t.i], ent.doc[t.i + 1 : ent.end]
-            alone = text.count(strip_the(left.text)) > 1 or text.count(strip_the(right.text)) > 1
+            alone = _named_alone(left, ent, text) or _named_alone(right, ent, text)
             if any(x.is_title for x in left) and any(x.is_title for x in right) and alone:
                 return [left, right]
     return [ent]

@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 from saidwhat.analysis.actors import lexicon as lx
 
-__all__ = ["PersonRole", "affiliation_of", "country", "person_role", "phrase", "role_of", "strip_the",
-           "title_chain"]
+__all__ = ["PersonRole", "affiliation_of", "country", "person_role", "phrase", "role_of", "role_phrase",
+           "strip_the", "title_chain", "unit_parent"]
 
 _TITLES = {t.rstrip(".") for t in lx.TITLES}
 _HONORIFICS = {"the", "former", "then", "mr.", "mrs.", "ms.", "mr", "mrs", "ms"}
@@ -43,7 +43,15 @@ def phrase(tok: Token) -> str:
 
 
 def _subtree_name(tok: Token) -> str:
-    return " ".join(t.text for t in tok.subtree if t.dep_ != "case")
+    """The name a possessor token ends: its entity, else its own words back to punctuation
+    ("MacBook Pro. Apple's CEO" → "Apple", not the misparsed "MacBook Pro . Apple")."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is not None:
+        return " ".join(t.text for t in ent if t.dep_ != "case")
+    words = [t for t in tok.subtree if t.dep_ != "case" and t.i <= tok.i]
+    while words and any(w.is_punct for w in words):
+        words = words[next(k for k, w in enumerate(words) if w.is_punct) + 1 :]
+    return " ".join(t.text for t in words) or tok.text
 
 
 def role_of(tok: Token) -> str | None:
@@ -65,12 +73,30 @@ def _possessor(tok: Token) -> str | None:
     return None
 
 
+def unit_parent(name: Span) -> Span | None:
+    """The organisation a unit belongs to: "Advanced Development Programs at Blue Origin",
+    "the Department of Health Sciences at the University of York": the name right after "at"."""
+    doc, k = name.doc, name.end
+    if k + 1 >= len(doc) or doc[k].lower_ != "at":
+        return None
+    starts = (k + 1, k + 2) if doc[k + 1].lower_ == "the" else (k + 1,)
+    return next((e for e in doc.ents if e.start in starts and e.label_ == "ORG"), None)
+
+
+def _entity_of(tok: Token) -> Span | None:
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+
+
 def _prep_object(tok: Token) -> str | None:
     for child in tok.children:
         if child.dep_ != "prep" or child.lower_ not in ("for", "of", "at", "with", "from"):
             continue
         for p in child.children:
             if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME", "PERSON"):
+                ent = _entity_of(p)
+                parent = unit_parent(ent) if ent is not None and ent.label_ == "ORG" else None
+                if parent is not None and ent is not None:  # "vice president of X at Blue Origin"
+                    return f"{strip_the(ent.text)} at {strip_the(parent.text)}"
                 for m in (c for c in p.children if c.dep_ in ("amod", "compound", "nmod")):
                     found = country(m.text)
                     if found and p.lemma_.lower() in lx.STATE_HEADS | lx.ORG_HEADS:
@@ -121,11 +147,22 @@ class PersonRole:
     gender_words: tuple[Token, ...] = ()
 
 
+def role_phrase(tok: Token) -> str:
+    """A role noun with the words that make the role ("senior vice president", "chief economist"),
+    without determiners, possessors or organisation names ("an expert" → "expert")."""
+    words = [t for t in tok.lefts if t.dep_ in ("amod", "compound") and not t.ent_type_
+             and t.pos_ in ("ADJ", "NOUN", "PROPN") and t.i >= tok.i - 3]
+    start = min((t.i for t in words), default=tok.i)
+    if any(t.is_punct for t in tok.doc[start : tok.i]):
+        start = tok.i
+    return tok.doc[start : tok.i + 1].text
+
+
 def _from_apposition(doc: Doc, head: Token, found: PersonRole) -> None:
     """"Liu Yuyin, a spokesman for the Chinese mission" / "James Comey, director of the FBI"."""
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and child.ent_type_ != "PERSON":
-            role = role_of(child)
+            role = role_of(child) and role_phrase(child)
             if role:
                 found.role = found.role or role
                 found.affiliation = affiliation_of(child)

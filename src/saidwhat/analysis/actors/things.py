@@ -1,0 +1,169 @@
+"""Names of things: how the text uses a name shows that it names no person, organisation or group.
+
+The tagger calls products, works, services and places people or organisations ("the Moon" a
+person, "MacBooks" an organisation). These rules read the evidence the page itself gives about one
+actor's name mentions, without lists of particular names; each returns the reason, or None:
+
+- a determiner only a common noun takes: "an SLS launch vehicle", "a new iPhone", "no Gateway";
+- "the" before a one-word person name ("the Moon", "the Gateway"): people are not "the Smith";
+- a descriptor noun that is no actor: "The Last Hot Time, an urban fantasy", "the story
+  collection Heat of Fusion", "the equity benchmark Sensex" (a person's full name is left alone:
+  "former star Paul George");
+- the name in the plural beside its singular ("MacBooks" and "MacBook"): a model, not a company;
+- the tagger itself calls the very same words a work, product, event or law elsewhere on the page.
+
+``resolve._kept`` asks them only of actors that never speak and that the text never treats as a
+person (a title, a role, he/she) or as an organisation with people ("NASA's administrator").
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+
+from spacy.tokens import Doc, Token
+
+from saidwhat.analysis.actors import lexicon as lx
+from saidwhat.analysis.actors.filters import is_animate_head
+
+__all__ = ["COUNTED", "THE_PERSON", "speaks_somewhere", "thing_reason"]
+
+COUNTED = "counted like a common noun"
+THE_PERSON = "'the' before a one-word name"
+
+# The attribution extractor's cue lexicon: per lemma, the share of its occurrences annotated as a
+# cue in PolNeAR train (all 840 articles), the cue count and the occurrences.
+_CUE_LEXICON = Path(__file__).resolve().parent.parent / "attribution" / "cue_lexicon.json"
+# A verb is a speech verb when at least this share of its PolNeAR train occurrences is a cue
+# ("say" 0.86, "warn" 0.85, "reject" 0.55; "have" 0.16 and "be" 0.08 are not) ...
+SPEECH_VERB_SHARE = 0.3
+# ... out of at least this many cue occurrences (134 lemmas pass both, from "say" to "caution")
+SPEECH_VERB_MIN_CUES = 10
+
+# Determiners before a name's head that make it a common noun: "an SLS", "no Gateway", "every iPad"
+COUNTING_DETS = {"a", "an", "another", "no", "every", "each", "any"}
+# What may follow a name that ends its noun phrase ("an SLS into the mix", "a new iPhone, which")
+NP_END_POS = {"PUNCT", "VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "ADV", "SPACE"}
+# Entity labels of things: the same words tagged so elsewhere on the page name a thing
+THING_LABELS = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
+# Dependencies that tie a descriptor noun to a name: "X, an urban fantasy" / "the benchmark X"
+_DESCRIPTOR_DEPS = ("appos", "compound")
+
+
+class _Named(Protocol):
+    """What these rules read of a mention (``mentions.Mention``)."""
+
+    head: int
+    type: str
+    text: str
+    name_tokens: list[str]
+
+
+@functools.cache
+def speech_verbs() -> frozenset[str]:
+    """Lemmas of the verbs that introduce speech (``SPEECH_VERB_SHARE``, ``SPEECH_VERB_MIN_CUES``)."""
+    lemmas = json.loads(_CUE_LEXICON.read_text(encoding="utf-8"))["lemmas"]
+    return frozenset(k for k, (share, cues, _n) in lemmas.items()
+                     if share >= SPEECH_VERB_SHARE and cues >= SPEECH_VERB_MIN_CUES)
+
+
+def _speech_subject(tok: Token) -> bool:
+    """"X said", "X warned", "criticized by X": the token is who speaks to a speech verb."""
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else tok.head
+    if tok.dep_ not in ("nsubj", "pobj") or verb.pos_ not in ("VERB", "NOUN"):
+        return False
+    return verb.lemma_.lower() in speech_verbs()
+
+
+def speaks_somewhere(doc: Doc, mentions: Sequence[_Named]) -> bool:
+    """Whether one of the names is ever the subject (or by-agent) of a speech verb."""
+    return any(_speech_subject(doc[m.head]) for m in _names(mentions))
+
+
+def _names(mentions: Sequence[_Named]) -> list[_Named]:
+    return [m for m in mentions if m.type in ("name", "acronym")]
+
+
+def _counted(tok: Token) -> bool:
+    """"an SLS", "a new iPhone", "three SLS": a name counted like a common noun. A name followed by
+    more of its noun phrase modifies it ("a new Amazon all-time low"): the count is that noun's."""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if after is not None and after.pos_ not in NP_END_POS:
+        return False
+    return any((c.dep_ == "det" and c.lower_ in COUNTING_DETS) or c.dep_ == "nummod" for c in tok.children)
+
+
+def _the_person(tok: Token, kind: str) -> bool:
+    """"the Moon", "the Gateway": "the" before a one-word, singular name the tagger called a person."""
+    if kind != "person" or tok.tag_ != "NNP":
+        return False
+    name = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return not name and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+def _thing_noun(tok: Token) -> bool:
+    """A common noun that names no one: "fantasy", "collection", "benchmark" (not "novelist")."""
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and not is_animate_head(tok) \
+        and tok.lower_ not in lx.TITLES
+
+
+def _comma_between(a: Token, b: Token) -> bool:
+    """An apposition set off by a comma, not a misparsed noun phrase ("a new Amazon all-time low")."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text == "," for t in a.doc[lo:hi])
+
+
+def _descriptor(tok: Token) -> Token | None:
+    """A thing noun the name is described by: an apposition either way, or a compound before it."""
+    for c in tok.children:
+        if c.dep_ == "appos" and _thing_noun(c) and _comma_between(tok, c):
+            return c  # "The Last Hot Time, an urban fantasy"
+        between = tok.doc[c.i + 1 : tok.i] if c.i < tok.i else None
+        if c.dep_ == "compound" and between is not None and _thing_noun(c) \
+                and all(t.pos_ == "PROPN" for t in between):
+            return c  # "the story collection Heat of Fusion": the noun right before the name
+    if tok.dep_ == "appos" and _thing_noun(tok.head) and _comma_between(tok, tok.head):
+        return tok.head  # "an urban fantasy, The Last Hot Time"
+    return None
+
+
+def _plural_of_singular(doc: Doc, mentions: Sequence[_Named], kind: str) -> bool:
+    """"MacBooks" beside "MacBook": a name used in the plural and the singular names a model or a
+    kind of thing (either cluster). Groups ("Democrats" beside "a Democrat") are left alone."""
+    if kind == "group":
+        return False
+    page_names = {e.text.lower().removeprefix("the ") for e in doc.ents if e.label_ not in ("NORP", "PERSON")}
+    for m in _names(mentions):
+        name = " ".join(m.name_tokens).lower().removeprefix("the ")
+        if len(name) < 4 or name.isupper():
+            continue
+        if (name.endswith("s") and name[:-1] in page_names) or name + "s" in page_names:
+            return True
+    return False
+
+
+def _tagged_as_thing(doc: Doc, mentions: Sequence[_Named]) -> bool:
+    """The very same words are a work, product, event or law elsewhere ("The Dragon Waiting")."""
+    texts = {" ".join(m.name_tokens).lower().removeprefix("the ") for m in _names(mentions)}
+    return any(e.label_ in THING_LABELS and e.text.lower().removeprefix("the ") in texts for e in doc.ents)
+
+
+def thing_reason(doc: Doc, mentions: Sequence[_Named], kind: str) -> str | None:
+    """Why an actor's name mentions show a thing, not an actor; None when nothing shows it."""
+    one_word_person = kind == "person" and all(len(m.name_tokens) == 1 for m in _names(mentions))
+    for m in _names(mentions):
+        tok = doc[m.head]
+        if kind != "group" and _counted(tok):
+            return COUNTED
+        if _the_person(tok, kind):
+            return THE_PERSON
+        if (kind != "person" or one_word_person) and _descriptor(tok) is not None:
+            return "described as a thing"
+    if _plural_of_singular(doc, mentions, kind):
+        return "plural of a name"
+    if _tagged_as_thing(doc, mentions):
+        return "tagged as a work or product"
+    return None
