@@ -167,7 +167,9 @@ def byline(doc: Doc, start: int, end: int) -> bool:
     if start < 1 or doc[start - 1].lower_ != "by" or doc[start - 1].dep_ == "agent":
         return False
     after = doc[end] if end < len(doc) else None
-    return after is None or "\n" in doc[end - 1].whitespace_ or after.ent_type_ == "DATE" or "\n" in after.text
+    if after is None or "\n" in doc[end - 1].whitespace_:
+        return True
+    return after.ent_type_ == "DATE" or "\n" in after.text
 
 
 def speaks_through(head: Token) -> bool:

@@ -40,7 +40,7 @@ ROLE_NOUNS = {
     "person", "man", "woman", "people", "father", "mother", "son", "daughter", "wife", "husband",
     "student", "teacher", "organizer", "partner", "president-elect", "vice-president", "king",
     "queen", "prince", "pope", "speaker", "whip", "treasurer", "counsel", "investigator", "agent",
-    "administrator", "novelist", "president-elect",
+    "administrator", "novelist",
 }
 # Role nouns whose indefinite or bare-plural use hides who speaks ("an official", "sources").
 ANONYMOUS_HEADS = {
@@ -56,6 +56,8 @@ GROUP_HEADS = {
     "legislator", "senator", "expert", "economist", "scientist", "researcher", "analyst",
     "investor", "family", "parent", "student", "worker", "veteran", "immigrant", "refugee",
     "uyghur", "official", "member", "citizen", "resident", "exile", "victim", "lawyer",
+    # trades that act as a group in economic news ("farmers burn stubble", "automakers sweeten deals")
+    "farmer", "consumer", "dealer", "automaker", "manufacturer", "supplier", "retailer", "lender",
 }
 # Heads of descriptions of organisations; the generic ones fit any organisation.
 ORG_HEADS = {

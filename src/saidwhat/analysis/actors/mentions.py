@@ -348,6 +348,10 @@ def _org_mention(f: _Finder, ent: Span, label: str) -> None:
     """An organisation, country or group name, and the acronym a parenthesis defines after it."""
     doc = f.doc
     root = ent.root
+    owner = root.head.head
+    if label == "GPE" and root.dep_ == "pobj" and root.head.lower_ == "of" and owner.pos_ == "PROPN" \
+            and owner.is_title:
+        return  # the end of a longer name: "the Southern District of New York"
     if root.dep_ in ("compound", "amod", "nmod") and root.head.i >= ent.end and (
             root.head.pos_ == "NOUN" or root.head.ent_type_ == "PERSON") and not speaks_through(root.head):
         return  # a modifier ("the UN rights office", "U.S. Air Force Gen. Norman Ham"), not a mention

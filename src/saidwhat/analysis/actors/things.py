@@ -7,8 +7,8 @@ actor's name mentions, without lists of particular names; each returns the reaso
 - a determiner only a common noun takes: "an SLS launch vehicle", "a new iPhone", "no Gateway";
 - "the" before a one-word person name ("the Moon", "the Gateway"): people are not "the Smith";
 - a descriptor noun that is no actor: "The Last Hot Time, an urban fantasy", "the story
-  collection Heat of Fusion", "the equity benchmark Sensex" (a person's full name is left alone:
-  "former star Paul George");
+  collection Heat of Fusion", "the equity benchmark Sensex" (a person's full name only with
+  commas: "former star Paul George" stays);
 - the name in the plural beside its singular ("MacBooks" and "MacBook"): a model, not a company;
 - the tagger itself calls the very same words a work, product, event or law elsewhere on the page.
 
@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.filters import is_animate_head
 
-__all__ = ["COUNTED", "THE_PERSON", "speaks_somewhere", "thing_reason"]
+__all__ = ["COUNTED", "THE_PERSON", "speaks_somewhere", "the_named", "thing_reason"]
 
 COUNTED = "counted like a common noun"
 THE_PERSON = "'the' before a one-word name"
@@ -56,10 +56,12 @@ _DESCRIPTOR_DEPS = ("appos", "compound")
 class _Named(Protocol):
     """What these rules read of a mention (``mentions.Mention``)."""
 
-    head: int
-    type: str
-    text: str
-    name_tokens: list[str]
+    @property
+    def head(self) -> int: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def name_tokens(self) -> list[str]: ...
 
 
 @functools.cache
@@ -116,17 +118,25 @@ def _comma_between(a: Token, b: Token) -> bool:
     return any(t.text == "," for t in a.doc[lo:hi])
 
 
-def _descriptor(tok: Token) -> Token | None:
-    """A thing noun the name is described by: an apposition either way, or a compound before it."""
+def the_named(doc: Doc, mentions: Sequence[_Named]) -> bool:
+    """Every name mention is a one-word name after "the" ("the Moon"): no person's name."""
+    names = _names(mentions)
+    return bool(names) and all(_the_person(doc[m.head], "person") for m in names)
+
+
+def _descriptor(tok: Token) -> tuple[Token, bool] | None:
+    """A thing noun the name is described by, and whether it is set off by commas: an apposition
+    either way ("The Last Hot Time, an urban fantasy"; "the story collection Heat of Fusion"), or
+    a compound right before the name ("the equity benchmark Sensex")."""
     for c in tok.children:
-        if c.dep_ == "appos" and _thing_noun(c) and _comma_between(tok, c):
-            return c  # "The Last Hot Time, an urban fantasy"
+        if c.dep_ == "appos" and _thing_noun(c):
+            return c, _comma_between(tok, c)
         between = tok.doc[c.i + 1 : tok.i] if c.i < tok.i else None
         if c.dep_ == "compound" and between is not None and _thing_noun(c) \
                 and all(t.pos_ == "PROPN" for t in between):
-            return c  # "the story collection Heat of Fusion": the noun right before the name
-    if tok.dep_ == "appos" and _thing_noun(tok.head) and _comma_between(tok, tok.head):
-        return tok.head  # "an urban fantasy, The Last Hot Time"
+            return c, False
+    if tok.dep_ == "appos" and _thing_noun(tok.head):
+        return tok.head, _comma_between(tok, tok.head)
     return None
 
 
@@ -160,7 +170,8 @@ def thing_reason(doc: Doc, mentions: Sequence[_Named], kind: str) -> str | None:
             return COUNTED
         if _the_person(tok, kind):
             return THE_PERSON
-        if (kind != "person" or one_word_person) and _descriptor(tok) is not None:
+        found = _descriptor(tok)
+        if found is not None and (kind != "person" or one_word_person or found[1]):
             return "described as a thing"
     if _plural_of_singular(doc, mentions, kind):
         return "plural of a name"

@@ -1,0 +1,221 @@
+"""Names of things, credits and names in passing are no actors; roles from appositions (issue 9).
+
+Each rule on made-up sentences of its own (none from the shared dev pages nor the own pages)."""
+
+from __future__ import annotations
+
+from saidwhat.analysis.actors import resolve_actors
+from saidwhat.analysis.actors.filters import byline, credit_line
+from saidwhat.analysis.actors.things import COUNTED, THE_PERSON, speech_verbs, thing_reason
+from saidwhat.analysis.attribution.model import Attribution
+from saidwhat.analysis.nlp import get_nlp
+from saidwhat.schema import Actor
+
+
+def att(text: str, content: str, source: str, cue: str = "said") -> Attribution:
+    c = text.index(content)
+    s = text.index(source)
+    k = text.index(cue, max(0, min(c, s) - 5))
+    return Attribution(content=[(c, c + len(content))], cue=[(k, k + len(cue))],
+                       source=[(s, s + len(source))])
+
+
+def resolve(text: str, atts: list[Attribution] | None = None):  # type: ignore[no-untyped-def]
+    return resolve_actors(get_nlp()(text), atts or [])
+
+
+def names(res) -> list[str]:  # type: ignore[no-untyped-def]
+    return [a.name for a in res.actors]
+
+
+def actor_named(res, name: str) -> Actor:  # type: ignore[no-untyped-def]
+    found = [a for a in res.actors if a.name == name or name in a.aliases]
+    assert found, f"no actor {name!r} in {names(res)}"
+    actor: Actor = found[0]
+    return actor
+
+
+def test_a_name_counted_like_a_common_noun_is_a_thing() -> None:
+    text = ("Orvane Aerospace builds the Kestrel. The agency wants to buy an additional Kestrel, "
+            "and Orvane Aerospace hired 200 engineers.")
+    res = resolve(text)
+    assert "Kestrel" not in names(res)
+    assert "Orvane Aerospace" in names(res)
+
+
+def test_counted_rule_reads_the_name_not_the_noun_it_modifies() -> None:
+    doc = get_nlp()("Prices fell to a new Zentrix all-time low this week.")
+    zentrix = next(t for t in doc if t.text == "Zentrix")
+    assert thing_reason(doc, [_Named(zentrix.i, "Zentrix")], "organization") != COUNTED
+
+
+def test_the_before_a_one_word_person_name_is_a_thing() -> None:
+    text = "Crews will land on the Moon in 2028. The Moon is far, and the trip to the Moon is long."
+    res = resolve(text)
+    assert "Moon" not in names(res)
+
+
+def test_the_rule_leaves_real_people_alone() -> None:
+    text = "Mayor Lena Ortiz said the bridge would reopen. Ortiz added that the city would pay."
+    res = resolve(text, [att(text, "the bridge would reopen", "Mayor Lena Ortiz")])
+    assert actor_named(res, "Lena Ortiz").kind == "person"
+
+
+def test_a_name_described_as_a_thing_is_no_actor() -> None:
+    text = ("The Glass Orchard, an urban fantasy about smugglers, stayed in print for years. "
+            "The equity benchmark Valdex scaled a new high in the morning trade.")
+    res = resolve(text)
+    assert not {"Glass Orchard", "Valdex"} & set(names(res))
+
+
+def test_a_thing_descriptor_does_not_silence_a_name_that_speaks() -> None:
+    text = "Nimbus, a popular app, said on Monday that it would close its offices."
+    res = resolve(text)
+    assert "Nimbus" in names(res)
+    assert "announce" in speech_verbs() and "say" in speech_verbs() and "be" not in speech_verbs()
+
+
+def test_company_descriptors_are_no_things() -> None:
+    text = "Fellow tech powerhouse Quillon also stepped into gaming this year."
+    assert "Quillon" in names(resolve(text))
+
+
+def test_a_name_in_the_plural_beside_its_singular_is_a_model() -> None:
+    text = ("Brightway took the ports from old Zephbooks and put them in the new Zephbook. "
+            "Brightway said the Zephbook sells well.")
+    res = resolve(text)
+    assert not {"Zephbook", "Zephbooks"} & set(names(res))
+    assert "Brightway" in names(res)
+
+
+def test_news_agency_credit_in_a_dateline_is_no_actor() -> None:
+    doc = get_nlp()("PORTLAND (AP) — The council voted on Tuesday.")
+    ap = next(t for t in doc if t.text == "AP")
+    assert credit_line(doc, ap.i, ap.i + 1)
+    assert "AP" not in names(resolve_actors(doc, []))
+
+
+def test_byline_author_is_no_actor() -> None:
+    text = ("A bigger role for a big rocket\nby Dana Whitlock\nMonday, November 18, 2019\n"
+            "The agency announced a delay.")
+    doc = get_nlp()(text)
+    start = next(t.i for t in doc if t.text == "Dana")
+    assert byline(doc, start, start + 2)
+    assert "Dana Whitlock" not in names(resolve_actors(doc, []))
+
+
+def test_passive_agent_is_no_byline() -> None:
+    doc = get_nlp()("The report was written by Dana Whitlock on Monday, November 18.")
+    start = next(t.i for t in doc if t.text == "Dana")
+    assert not byline(doc, start, start + 2)
+
+
+def test_name_ends_at_a_possessive_inside_it() -> None:
+    text = "The first book in Mark Jordan’s Wheel of Stars series sold a million copies."
+    res = resolve(text)
+    assert "Mark Jordan" in names(res)
+    assert not any("Wheel" in n for n in names(res))
+
+
+def test_first_name_coordinated_with_a_full_name_shares_its_surname() -> None:
+    text = "He urged the ministry to investigate Tom and Ellis Granger. Tom Granger denied it."
+    res = resolve(text)
+    tom = actor_named(res, "Tom Granger")
+    assert "Tom" in tom.aliases or tom.name == "Tom Granger"
+    assert "Tom" not in names(res)
+
+
+def test_examples_after_including_are_named_in_passing() -> None:
+    text = ("He was a peer to writers including Mara Quell, Odin Farrow and Tessa Lune. "
+            "Harlan Voss said he never met them.")
+    res = resolve(text, [att(text, "he never met them", "Harlan Voss")])
+    assert not {"Mara Quell", "Odin Farrow", "Tessa Lune"} & set(names(res))
+    assert "Harlan Voss" in names(res)
+
+
+def test_sentence_adverb_tagged_as_a_name_is_no_actor() -> None:
+    text = "Nationally, dealers sold nearly 17 million new vehicles last year, up 2 percent."
+    assert "Nationally" not in names(resolve(text))
+
+
+def test_organisation_named_by_its_poll_or_its_people_is_a_participant() -> None:
+    text = "A new Halvorsen Institute poll shows majority support for the plan."
+    assert "Halvorsen Institute" in names(resolve(text))
+
+
+def test_role_phrase_and_unit_affiliation_from_apposition() -> None:
+    text = ("Jim Corlett, senior vice president of Advanced Programs at Brightway Orbital, said the "
+            "test went well.")
+    res = resolve(text, [att(text, "the test went well", "Jim Corlett")])
+    person = actor_named(res, "Jim Corlett")
+    assert person.role == "senior vice president"
+    assert person.affiliation == "Advanced Programs at Brightway Orbital"
+
+
+def test_possessor_affiliation_stops_at_a_sentence_end() -> None:
+    text = "Critics prefer the old Zephbook Pro. Brightway's CEO Tim Cole said the new one sells well."
+    res = resolve(text, [att(text, "the new one sells well", "Brightway's CEO Tim Cole")])
+    person = actor_named(res, "Tim Cole")
+    assert person.affiliation == "Brightway"
+
+
+def test_administrator_is_a_role() -> None:
+    text = "The agency's administrator Jim Brandt said the launch would slip."
+    res = resolve(text, [att(text, "the launch would slip", "The agency's administrator Jim Brandt")])
+    assert actor_named(res, "Jim Brandt").role == "administrator"
+
+
+def test_coordinated_name_part_seen_only_inside_it_stays_one_name() -> None:
+    text = ("Officials at the Tolland Customs and Border Service said the centre was full. "
+            "The Tolland Customs and Border Service added that it would hire staff.")
+    res = resolve(text)
+    assert not any(n.endswith("Customs") for n in names(res))
+
+
+class _Named:
+    """A name mention as ``things`` reads it."""
+
+    def __init__(self, head: int, text: str) -> None:
+        self.head, self.type, self.text, self.name_tokens = head, "name", text, text.split()
+
+
+def test_thing_reason_names_its_reason() -> None:
+    doc = get_nlp()("Crews flew to the Moon.")
+    moon = next(t for t in doc if t.text == "Moon")
+    assert thing_reason(doc, [_Named(moon.i, "Moon")], "person") == THE_PERSON
+
+
+def test_unnamed_government_that_acts_is_an_actor() -> None:
+    text = "The government distributed five million face masks to schools on Friday."
+    assert "government" in [n.lower().removeprefix("the ") for n in names(resolve(text))]
+
+
+def test_qualified_people_that_act_are_a_group_but_people_in_general_are_not() -> None:
+    text = "Prison officials regularly assigned civilian staffers to guard duty. People were angry."
+    found = [n.lower() for n in names(resolve(text))]
+    assert "prison officials" in found
+    assert "people" not in found
+
+
+def test_trade_nouns_acting_form_a_group() -> None:
+    text = "Farmers outside the city burn the stubble left after the harvest."
+    assert "farmers" in [n.lower() for n in names(resolve(text))]
+
+
+def test_place_ending_a_longer_name_is_no_actor_of_its_own() -> None:
+    text = "Geoffrey Marsh, the U.S. attorney for the Eastern District of Virginia, said the guards lied."
+    res = resolve(text, [att(text, "the guards lied", "Geoffrey Marsh")])
+    assert "Virginia" not in names(res)
+
+
+def test_names_enumerated_once_are_named_in_passing() -> None:
+    text = ("Alden Fund owns the Corby Register, the Marlow Post, the Easton Ledger and the Pike Courier. "
+            "Alden Fund said it would cut costs.")
+    res = resolve(text, [att(text, "it would cut costs", "Alden Fund")])
+    assert not {"Corby Register", "Marlow Post", "Easton Ledger", "Pike Courier"} & set(names(res))
+    assert "Alden Fund" in names(res)
+
+
+def test_he_does_not_refer_to_a_name_after_the() -> None:
+    text = "Crews will return to the Moon by 2028. He said the Moon is within reach."
+    assert "Moon" not in names(resolve(text, [att(text, "the Moon is within reach", "He")]))
