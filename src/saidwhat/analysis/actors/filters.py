@@ -175,8 +175,7 @@ def byline(doc: Doc, start: int, end: int) -> bool:
 def speaks_through(head: Token) -> bool:
     """Whether a noun a name modifies is the name's publication or its people ("a new ABC News
     poll", "NASA officials"): the name is then a participant, not a mere modifier."""
-    lemma = head.lemma_.lower()
-    return head.pos_ == "NOUN" and (lemma in lx.SPOKEN_FOR or lemma in lx.DOCUMENT_HEADS)
+    return head.pos_ == "NOUN" and head.lemma_.lower() in lx.SPOKEN_FOR
 
 
 def is_animate_head(tok: Token) -> bool:

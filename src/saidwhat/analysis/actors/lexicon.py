@@ -212,5 +212,6 @@ INTERVIEW_ROLES = {"interviewer", "reporter", "journalist", "host", "presenter",
                    "correspondent", "questioner", "columnist", "editor"}
 # Nouns through which an organisation speaks: its polls and its people. "a new ABC News poll",
 # "NASA officials", "Peoples Liberation Army forces" make the name that modifies them a participant.
+# Documents are not here: "A United Nations report" is issued by whoever the text says released it.
 SPOKEN_FOR = {"poll", "survey", "official", "spokesman", "spokeswoman", "spokesperson", "force",
               "representative", "executive", "analyst", "source"}
