@@ -28,6 +28,8 @@ from saidwhat.store.results import (
     TrailSighting,
     TrailSummary,
 )
+from saidwhat.store.rewrites import CopyChange, CopyChanges
+from saidwhat.store.stories import Story, StoryArticle, StoryName, StorySummary
 from saidwhat.store.store import Store, default_store_url, open_store
 
 __all__ = [
@@ -37,6 +39,8 @@ __all__ = [
     "ActorSummary",
     "AddResult",
     "ArticleSummary",
+    "CopyChange",
+    "CopyChanges",
     "CopyLink",
     "DiversityRow",
     "DiversityTable",
@@ -48,6 +52,10 @@ __all__ = [
     "StancePoint",
     "Store",
     "StoredArticle",
+    "Story",
+    "StoryArticle",
+    "StoryName",
+    "StorySummary",
     "Trail",
     "TrailDiffOp",
     "TrailSighting",
