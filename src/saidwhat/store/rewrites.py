@@ -207,9 +207,23 @@ def _pair_up(before: list[str], after: list[str], *, min_ratio: float) -> list[t
     return pairs
 
 
+def _trim(before: str, after: str) -> tuple[str, str]:
+    """The changed words of two names with one shared word around them ("UN Human Rights
+    Commissioner Michelle Basele" / "... Bachelet" -> "Michelle Basele" / "Michelle Bachelet")."""
+    x, y = before.split(), after.split()
+    head = 0
+    while head < min(len(x), len(y)) - 1 and x[head] == y[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(x), len(y)) - head - 1 and x[-1 - tail] == y[-1 - tail]:
+        tail += 1
+    start, keep = max(0, head - 1), max(0, tail - 1)
+    return " ".join(x[start : len(x) - keep]), " ".join(y[start : len(y) - keep])
+
+
 def _sentence_changes(before: str, after: str) -> list[CopyChange]:
-    out = [CopyChange(kind="name", before=x, after=y)
-           for x, y in _pair_up(_names(before), _names(after), min_ratio=0.6)]
+    out = [CopyChange(kind="name", before=b, after=a)
+           for b, a in (_trim(x, y) for x, y in _pair_up(_names(before), _names(after), min_ratio=0.6))]
     out += [CopyChange(kind="number", before=x, after=y)
             for x, y in _pair_up(_NUMBER.findall(before), _NUMBER.findall(after), min_ratio=0.0)]
     quotes_b = [q for q in quoted_text(before) if len(words(q)) >= 3]

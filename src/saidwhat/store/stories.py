@@ -3,12 +3,12 @@
 Two stored articles tell one story when
 
 * they are copies of each other (``copy_links``: exact, near or rewritten), or
-* they were published within ``WINDOW_DAYS`` of each other and their shared evidence weighs at
-  least ``MIN_SCORE``: each shared quote trail (the same utterance, ``saidwhat.store.trails``)
-  weighs ``TRAIL_WEIGHT`` times its rarity, each shared canonical actor and each shared target
-  (candidate or named) its rarity, ``log(N / df)`` over the N stored articles (df: the articles
-  that have it). Features in more than ``MAX_SHARE`` of the articles ("Donald Trump" in a
-  campaign corpus) say nothing and are left out. Undated articles join through copies only.
+* they were published within ``WINDOW_DAYS`` of each other and share enough distinctive
+  evidence: each shared quote trail (the same utterance, ``saidwhat.store.trails``) counts
+  ``TRAIL_WEIGHT``, each shared canonical actor and each shared target (candidate or named) 1,
+  and they join at ``MIN_SCORE``. Distinctive: found in at most ``MAX_SHARE`` of the stored
+  articles (or ``MIN_CAP`` articles in a small store); "Donald Trump" in a campaign corpus says
+  nothing about which event an article tells. Undated articles join through copies only.
 
 A story is a connected group of such pairs; it is named by its first stored article (the lowest
 article id), and any of its articles finds it. Nothing is stored: stories are computed from the
@@ -21,7 +21,6 @@ articles (docs/corpus.md); ``Store`` keeps the last result until the store chang
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from saidwhat.store import tables as t
 
 __all__ = [
     "MAX_SHARE",
+    "MIN_CAP",
     "MIN_SCORE",
     "TRAIL_WEIGHT",
     "WINDOW_DAYS",
@@ -49,12 +49,14 @@ __all__ = [
 
 #: articles further apart than this many days are never one story unless they are copies
 WINDOW_DAYS = 3
-#: a shared quote trail weighs this many times a shared actor or target of the same rarity
-TRAIL_WEIGHT = 2.0
-#: two articles join at this much shared evidence (two rare names, or one rare quote)
-MIN_SCORE = 8.0
-#: features found in more than this share of the articles are too common to join anything
-MAX_SHARE = 0.05
+#: a shared quote trail counts as this many shared actors or targets
+TRAIL_WEIGHT = 2
+#: two articles join at this much shared evidence (three distinctive names, or a quote and a name)
+MIN_SCORE = 3
+#: features found in more than this share of the articles are too common to join anything ...
+MAX_SHARE = 0.02
+#: ... unless they are in at most this many articles (a small store)
+MIN_CAP = 5
 #: names (actors, targets) listed per story
 TOP_NAMES = 8
 
@@ -116,9 +118,9 @@ class Stories:
 def state_key(conn: Connection) -> tuple[object, ...]:
     """Changes whenever stories can: articles, copies, actors' identities or trails."""
     a, e = t.articles.c, t.actor_edits.c
-    return (conn.execute(select(func.count(), func.max(a.id))).one()._tuple(),
+    return (tuple(conn.execute(select(func.count(), func.max(a.id))).one()),
             conn.execute(select(func.count()).select_from(t.copy_links)).scalar(),
-            conn.execute(select(func.count(), func.max(e.id))).one()._tuple(),
+            tuple(conn.execute(select(func.count(), func.max(e.id))).one()),
             conn.execute(select(func.count(func.distinct(t.actors.c.actor_key)))).scalar())
 
 
@@ -158,21 +160,21 @@ def _day(published: str | None) -> int | None:
         return None
 
 
-def _weights(arts: dict[int, _Article]) -> dict[str, float]:
+def _weights(arts: dict[int, _Article]) -> dict[str, int]:
+    """The weight of each distinctive feature held by 2+ articles."""
     df = Counter(f for art in arts.values() for f in art.features)
-    n = max(len(arts), 1)
-    return {f: math.log(n / c) * (TRAIL_WEIGHT if f.startswith("q:") else 1.0)
-            for f, c in df.items() if c >= 2 and c <= max(2, MAX_SHARE * n)}
+    cap = max(MIN_CAP, MAX_SHARE * len(arts))
+    return {f: TRAIL_WEIGHT if f.startswith("q:") else 1 for f, c in df.items() if 2 <= c <= cap}
 
 
-def _pairs(arts: dict[int, _Article], weights: dict[str, float]) -> Iterable[tuple[int, int]]:
+def _pairs(arts: dict[int, _Article], weights: dict[str, int]) -> Iterable[tuple[int, int]]:
     """Article pairs within the window whose shared evidence weighs ``MIN_SCORE``."""
     holders: dict[str, list[int]] = defaultdict(list)
     for art in arts.values():
         for f in art.features:
             if f in weights:
                 holders[f].append(art.id)
-    score: defaultdict[tuple[int, int], float] = defaultdict(float)
+    score: Counter[tuple[int, int]] = Counter()
     for f, ids in holders.items():
         for i, x in enumerate(ids):
             for y in ids[i + 1:]:
