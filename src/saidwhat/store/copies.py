@@ -8,7 +8,9 @@ articles (``copy_links``) and its other sources (exact copies recorded as ``sigh
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Engine, exists, func, insert, select, tuple_
+from collections import Counter
+
+from sqlalchemy import Connection, Engine, exists, insert, select
 
 from saidwhat.store import tables as t
 from saidwhat.store.dedup import compare, shingles
@@ -26,14 +28,19 @@ MAX_CANDIDATES = 500
 def _candidates(conn: Connection, article_id: int, bands: list[tuple[int, int]]) -> list[int]:
     """Stored articles sharing LSH bands with this one, the most shared first."""
     b = t.lsh_bands.c
-    shared = func.count().label("shared")
-    rows = conn.execute(select(b.article_id, shared).where(
-        tuple_(b.bucket, b.band).in_([(bucket, band) for band, bucket in bands]), b.article_id != article_id)
-        .group_by(b.article_id).order_by(shared.desc()).limit(MAX_CANDIDATES)).all()
+    wanted = set(bands)
+    # Buckets are 64-bit hashes: looked up alone they use the (bucket, band) index on both
+    # databases, where a (bucket, band) IN list of pairs does not on SQLite; the band is checked here.
+    shared: Counter[int] = Counter()
+    for other, band, bucket in conn.execute(select(b.article_id, b.band, b.bucket).where(
+            b.bucket.in_([bucket for _, bucket in bands]), b.article_id != article_id)):
+        if (band, bucket) in wanted:
+            shared[int(other)] += 1
+    rows = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
     # In a large store unrelated articles share a single band now and then (about 1 in 60 at
     # Jaccard 0.02); then only candidates sharing two or more bands are verified (a pair at
     # Jaccard 0.3 shares >= 2 of the 40 bands with probability 0.88, at 0.4 with 0.99).
-    return [int(r.article_id) for r in rows if len(rows) <= FEW_CANDIDATES or r.shared >= 2]
+    return [other for other, n in rows if len(rows) <= FEW_CANDIDATES or n >= 2]
 
 
 def link_copies(conn: Connection, article_id: int, bands: list[tuple[int, int]], sh: set[bytes],

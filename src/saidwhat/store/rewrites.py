@@ -34,6 +34,7 @@ from typing import Literal
 from datasketch import MinHash
 from pydantic import BaseModel, Field
 
+from saidwhat.store.dedup import normalised_words
 from saidwhat.store.utterance import FUNCTION_WORDS, diff, quoted_text, words
 
 __all__ = [
@@ -80,7 +81,7 @@ _PERMS: MinHash | None = None
 
 
 def _content(sentence: str) -> frozenset[str]:
-    return frozenset(w for w in words(sentence) if w not in FUNCTION_WORDS and not w.isdigit())
+    return frozenset(w for w in normalised_words(sentence) if w not in FUNCTION_WORDS and not w.isdigit())
 
 
 @dataclass(frozen=True)
@@ -127,10 +128,6 @@ def word_bands(text: Text) -> list[tuple[int, int]]:
     return out
 
 
-def _dice(a: frozenset[str], b: frozenset[str]) -> float:
-    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
-
-
 def _alignment(short: Text, long: Text) -> list[tuple[int, int, float]]:
     """(sentence of short, best sentence of long, Dice) for each eligible sentence of ``short``."""
     index: dict[str, list[int]] = defaultdict(list)
@@ -140,9 +137,10 @@ def _alignment(short: Text, long: Text) -> list[tuple[int, int, float]]:
     out = []
     for i in short.eligible():
         shared = Counter(j for w in short.content[i] for j in index.get(w, ()))
-        if shared:
-            best = max(shared, key=lambda j: (_dice(short.content[i], long.content[j]), -j))
-            out.append((i, best, _dice(short.content[i], long.content[best])))
+        if shared:  # shared[j] = |sentence i & sentence j|: each sentence's words are a set
+            size = len(short.content[i])
+            dice, best = max((2 * n / (size + len(long.content[j])), -j) for j, n in shared.items())
+            out.append((i, -best, dice))
     return out
 
 
