@@ -39,7 +39,8 @@ def rewritten_copy(live_server: Any) -> Iterator[tuple[int, int]]:
     paragraphs[2:4] = paragraphs[3:1:-1]  # two paragraphs swapped
     copy = saidwhat.analyze_article(Article(
         title="UN rights office report on Xinjiang angers Beijing", outlet="Copy Farm",
-        published=un.published, url="https://copyfarm.example/un-xinjiang", language="en", text="\n\n".join(paragraphs)),
+        published=un.published, url="https://copyfarm.example/un-xinjiang", language="en",
+        text="\n\n".join(paragraphs)),
         targets=[UN_TARGET])
     with open_store(str(live_server.corpus.path)) as store:
         copy_id = store.add_article(copy).article_id

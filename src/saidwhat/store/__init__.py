@@ -29,8 +29,8 @@ from saidwhat.store.results import (
     TrailSummary,
 )
 from saidwhat.store.rewrites import CopyChange, CopyChanges
-from saidwhat.store.stories import Story, StoryArticle, StoryName, StorySummary
 from saidwhat.store.store import Store, default_store_url, open_store
+from saidwhat.store.stories import Story, StoryArticle, StoryName, StorySummary
 
 __all__ = [
     "ActorDetail",
