@@ -137,6 +137,8 @@ def _choose(docs: dict[str, str], gold: set[Pair], half_a: set[str]) -> None:
     print(f"half A: {len(names)} documents, {len(cands)} word-band candidate pairs, {len(gold_a)} gold pairs")
     dices: dict[tuple[str, ...], tuple[int, list[float]]] = {}
     for a, b in cands:
+        if rw._name_share(texts[a], texts[b]) < rw.NAME_SHARE:
+            continue  # kept names are a gate of their own (NAME_SHARE), not part of the grid
         short, long = rw._ordered(texts[a], texts[b])
         dices[(a, b)] = (len(short.eligible()), [d for _, _, d in rw._alignment(short, long)])
     print("align_dice share  P      R")

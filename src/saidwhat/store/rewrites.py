@@ -13,7 +13,8 @@ each *sentence's* content words: most of them stay, whatever order the sentences
 2. **verification**: every sentence of the text with fewer sentences (``MIN_SENTENCE_WORDS``+
    content words) is aligned to the other text's sentence sharing most content words; it is
    *aligned* when their Dice coefficient is at least ``ALIGN_DICE``. The pair is a rewritten copy
-   when at least ``REWRITE_SHARE`` of those sentences align (and ``MIN_ALIGNED`` at least).
+   when at least ``REWRITE_SHARE`` of those sentences align (and ``MIN_ALIGNED`` at least), and
+   the two keep most of the same names (``NAME_SHARE``).
 
 Different articles on one event share quotes and names, but not most of their sentences; see
 docs/corpus.md for the measurement on PolNeAR train and its rewritten copies.
@@ -41,6 +42,7 @@ __all__ = [
     "ALIGN_DICE",
     "MIN_ALIGNED",
     "MIN_SENTENCES",
+    "NAME_SHARE",
     "MIN_SENTENCE_WORDS",
     "REWRITE_SHARE",
     "WORD_BANDS",
@@ -73,10 +75,16 @@ REWRITE_SHARE = 0.5
 MIN_ALIGNED = 4
 #: a text with fewer sentences than this is no rewritten copy of anything (one sentence is a quote)
 MIN_SENTENCES = 2
+#: and a copy keeps most names: at least this share of the capitalised words inside the sentences
+#: of the text with fewer of them is found in the other (spinners misspell some names and swap
+#: some capitalised words; two texts made from one template with other people and places do not
+#: pass: tests/corpus_texts.py)
+NAME_SHARE = 0.5
 _SEED = 20250110
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]*\s+|\n\s*\n|\n(?=\s*[“\"A-Z])")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|of|de|van|von|al|bin))*(?<![’'])")
+_CAPITALISED = re.compile(r"(?<=\s)[A-Z][a-z]\w*")
 _PERMS: MinHash | None = None
 
 
@@ -90,11 +98,13 @@ class Text:
 
     sentences: tuple[str, ...]
     content: tuple[frozenset[str], ...]
+    names: frozenset[str]
 
     @classmethod
     def of(cls, text: str) -> Text:
         sentences = tuple(s.strip() for s in _SENTENCE.split(text) if s and s.strip())
-        return cls(sentences=sentences, content=tuple(_content(s) for s in sentences))
+        names = frozenset(w for s in sentences for w in _CAPITALISED.findall(s, 1))
+        return cls(sentences=sentences, content=tuple(_content(s) for s in sentences), names=names)
 
     @property
     def vocabulary(self) -> set[str]:
@@ -148,12 +158,17 @@ def _ordered(a: Text, b: Text) -> tuple[Text, Text]:
     return (a, b) if len(a.eligible()) <= len(b.eligible()) else (b, a)
 
 
+def _name_share(a: Text, b: Text) -> float:
+    few, many = (a.names, b.names) if len(a.names) <= len(b.names) else (b.names, a.names)
+    return len(few & many) / len(few) if few else 1.0
+
+
 def rewrite_similarity(a: Text, b: Text) -> float:
     """The share of the shorter text's sentences that align with a sentence of the other (0 when
     fewer than ``MIN_ALIGNED`` align)."""
     short, long = _ordered(a, b)
     n = len(short.eligible())
-    if n < MIN_SENTENCES:
+    if n < MIN_SENTENCES or _name_share(a, b) < NAME_SHARE:
         return 0.0
     aligned = sum(1 for _, _, d in _alignment(short, long) if d >= ALIGN_DICE)
     return round(aligned / n, 4) if aligned >= min(MIN_ALIGNED, n) else 0.0
