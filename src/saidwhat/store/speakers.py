@@ -71,6 +71,8 @@ _DOCUMENTS = {
 _NOT_NAMES = {"the", "a", "an", "one", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "former",
               "senator", "secretary", "his", "her", "its", "their", "some", "another"}
 _POSSESSIVE = re.compile(r"\b(?:his|her|its|their)\b|['’]s\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]+")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 @dataclass(frozen=True)
@@ -142,8 +144,8 @@ def _name_words(actor: Actor) -> set[str]:
         form = parse_name(name, actor.kind)
         if not form.named:
             continue
-        for w in re.findall(r"[A-Z][\w'’.-]+", form.display):
-            w = re.sub(r"['’]s?$", "", w).rstrip(".").lower()
+        for w in _CAPITALISED.findall(form.display):
+            w = _POSSESSIVE_END.sub("", w).rstrip(".").lower()
             if len(w) > 2 and w not in _NOT_NAMES:
                 out.add(w)
     return out
@@ -162,8 +164,7 @@ def _surnames(actor: Actor) -> set[str]:
 def _names_it(text: str, actor: Actor) -> bool:
     """Whether ``text`` names the actor by one of its surnames (capitalised, as a word)."""
     surnames = _surnames(actor)
-    words = {w for w in re.findall(r"[A-Z][\w'’-]+", text)}
-    bare = {re.sub(r"['’]s?$", "", w).lower() for w in words}
+    bare = {_POSSESSIVE_END.sub("", w).rstrip(".").lower() for w in _CAPITALISED.findall(text)}
     return bool(surnames & bare)
 
 
