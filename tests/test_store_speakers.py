@@ -113,3 +113,38 @@ def test_a_group_named_like_nobody_stays_in_its_article(store: Store) -> None:
         store.add_article(story(n, Voice("Terry McAuliffe")))
     aid = store.add_article(story(3, Voice("Republicans", kind="group"))).article_id
     assert all("@" in (h.actor_key or "") for h in store.iter_quotes() if h.article_id == aid)
+
+
+def test_a_pronoun_of_the_other_gender_goes_to_the_person_of_its_gender_just_before() -> None:
+    text = "Jane Roe met Barack Obama. “We will win,” she said."
+    roe = Actor(id="a1", name="Jane Roe", kind="person", mentions=[(0, 8)])
+    obama = Actor(id="a2", name="Barack Obama", kind="person", mentions=[(13, 25)])
+    a = article(text, obama, "We will win", "she")
+    a = a.model_copy(update={"actors": [roe, obama]})
+    got = detach_doubtful(a)
+    assert got.quotes[0].speaker.actor == "a1"
+    assert a.quotes[0].speaker.mention[0] in got.actors[0].mentions
+    assert [x.id for x in got.actors] == ["a1", "a2"]  # nobody new
+    assert detach_doubtful(got) == got
+
+
+def test_no_person_of_the_pronouns_gender_nearby_keeps_it_apart() -> None:
+    text = "Jane Roe spoke. " + "Filler words go here. " * 20 + "Barack Obama came. “We will win,” she said."
+    roe = Actor(id="a1", name="Jane Roe", kind="person", mentions=[(0, 8)])
+    obama = person("Barack Obama")
+    got = detach_doubtful(article(text, obama, "We will win", "she").model_copy(
+        update={"actors": [roe, obama]}))
+    assert is_detached(got.quotes[0].speaker.actor or "")  # Jane Roe is further back than REACH
+
+
+def test_a_persons_campaign_taken_for_an_unnamed_source_is_that_persons_campaign(store: Store) -> None:
+    store.add_article(story(1, Voice("Hillary Clinton")))
+    aid = store.add_article(story(2, Voice("Hillary Clinton’s campaign", kind="anonymous"))).article_id
+    keys = {h.actor_key for h in store.iter_quotes() if h.article_id == aid}
+    assert keys == {"organization:hillary-clinton-campaign"}
+
+
+def test_a_name_no_person_bears_joins_the_organisation_of_that_name(store: Store) -> None:
+    store.add_article(story(1, Voice("Politico", kind="organization")))
+    aid = store.add_article(story(2, Voice("Politico"))).article_id  # taken for a person's surname
+    assert {h.actor_key for h in store.iter_quotes() if h.article_id == aid} == {"organization:politico"}

@@ -59,6 +59,7 @@ __all__ = [
     "scope_of",
     "scoped_key",
     "slug",
+    "surname_as_organization",
 ]
 
 MentionType = Literal["name", "surname", "organization", "acronym", "handle", "owned", "description"]
@@ -558,11 +559,15 @@ def _description_key(actor: Actor, form: NameForm, scope: str) -> tuple[str, str
 
 def misread_person(actor: Actor, form: NameForm, article_people: Iterable[NameForm],
                    index: Index) -> NameForm:
-    """An unnamed source or a group that is a person's surname ("McAuliffe", "Fields": the analysis
-    found no title or pronoun for them): the surname form when a full-named person of the same
-    article bears it, or the store knows a person with it; else ``form`` unchanged."""
+    """An unnamed source or a group the analysis named by a name: a person's surname ("McAuliffe",
+    "Fields": no title or pronoun told the analysis it was a person) when a full-named person of the
+    same article bears it or the store knows a person with it; a person's organisation ("Hillary
+    Clinton's campaign"); else ``form`` unchanged."""
     if form.type != "description" or actor.kind not in ("anonymous", "group"):
         return form
+    owned = parse_name(actor.name, "organization")
+    if owned.type == "owned" and owned.owner is not None and owned.owner.type in ("name", "surname"):
+        return owned
     person = parse_name(actor.name, "person")
     if person.type != "surname" or not person.surname or len(person.surname) < 3:
         return form
@@ -570,6 +575,14 @@ def misread_person(actor: Actor, form: NameForm, article_people: Iterable[NameFo
             f"surname-of:{person.surname}"):
         return person
     return form
+
+
+def surname_as_organization(form: NameForm, index: Index) -> str | None:
+    """A single name no person bears that names a known organisation ("Politico" taken for a
+    person's surname): that organisation's key."""
+    if form.type != "surname" or form.honorific_gender or form.titles:
+        return None
+    return dominant(index.keys_with(f"organization:{norm_name(form.display)}"))
 
 
 def resolve_article(actors: Sequence[Actor], scope: str, index: Index) -> list[Resolved]:
@@ -589,6 +602,9 @@ def resolve_article(actors: Sequence[Actor], scope: str, index: Index) -> list[R
     for actor, form in parsed:
         if form.type == "surname":
             key, why = choose_for_surname(form, people, people_keys, others, index, actor.affiliation)
+            if key is None and why == "no person with that surname":
+                key = surname_as_organization(form, index)
+                why = "an organisation of that name" if key else why
             keys[actor.id] = (key or scoped_key("person", form.display, scope), why)
         elif form.type == "owned":
             keys[actor.id] = _resolve_owned(form, people, people_keys, others, scope, index)

@@ -47,6 +47,10 @@ __all__ = ["DETACHED", "Doubt", "detach_doubtful", "doubtful_speakers", "is_deta
 
 #: joins the original actor's id and the quote's id in a kept-apart speaker's id
 DETACHED = "~"
+GENDER = "a pronoun of the other gender"
+#: how far back (characters) a pronoun of the other gender looks for a person of its gender:
+#: about two sentences of news prose. Not fitted.
+REACH = 300
 
 _GENDERED = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
@@ -177,7 +181,7 @@ def _reason(quote: Quote, mention: str, actor: Actor) -> str | None:
         if len(words) == 1 and words[0] in _GENDERED:
             gender = _names_gender(actor)
             if gender is not None and gender != _GENDERED[words[0]]:
-                return "a pronoun of the other gender"
+                return GENDER
         if _plural_description(mention, words):
             return "a plural for one person"
     if words[0] in _INDEFINITE and not _name_words(actor) & set(_words(mention)) and not _is_document(
@@ -215,29 +219,65 @@ def _without(actor: Actor, spans: Iterable[Span], article: AnalyzedArticle) -> A
     return actor.model_copy(update={"mentions": kept, "aliases": aliases})
 
 
+def nearest_of_gender(article: AnalyzedArticle, quote: Quote, gender: str, exclude: str) -> Actor | None:
+    """The named person (not ``exclude``) whose names say ``gender`` and who is mentioned last
+    before the quote's speaker mention, at most ``REACH`` characters before it; None if nobody."""
+    start = min(s[0] for s in quote.speaker.mention)
+    best: tuple[int, Actor] | None = None
+    for actor in article.actors:
+        if actor.id == exclude or is_detached(actor.id) or actor.kind != "person":
+            continue
+        if not parse_name(actor.name, actor.kind).named or _names_gender(actor) != gender:
+            continue
+        ends = [m[1] for m in actor.mentions if m[1] <= start and start - m[1] <= REACH]
+        if ends and (best is None or max(ends) > best[0]):
+            best = (max(ends), actor)
+    return best[1] if best else None
+
+
+def _reassigned(article: AnalyzedArticle, quote: Quote, doubt: Doubt) -> Actor | None:
+    """For a pronoun of the other gender: the person of its gender mentioned last before it (see
+    ``nearest_of_gender``), when no rule doubts that one too; else None."""
+    if doubt.reason != GENDER:
+        return None
+    pronoun = article.span_text(quote.speaker.mention[0]).strip().lower()
+    found = nearest_of_gender(article, quote, _GENDERED[pronoun], doubt.actor_id)
+    if found is None or _reason(quote, pronoun, found) is not None:
+        return None
+    return found
+
+
 def detach_doubtful(article: AnalyzedArticle) -> AnalyzedArticle:
-    """The article with every doubtful quote given a speaker of its own (see the module docstring);
-    the article itself when there is none. Applying it twice changes nothing more."""
-    doubts = doubtful_speakers(article)
+    """The article with every doubtful quote given another speaker (see the module docstring): a
+    pronoun of the other gender the person of its gender mentioned just before, any other a speaker
+    of its own; the article itself when nothing is doubtful. Applying it twice changes nothing more."""
+    doubts = {d.quote_id: d for d in doubtful_speakers(article)}
     if not doubts:
         return article
-    by_quote = {d.quote_id: d for d in doubts}
     actors = {a.id: a for a in article.actors}
     quotes, new_actors = [], []
     taken: dict[str, list[Span]] = {}
+    given: dict[str, list[Span]] = {}
     for quote in article.quotes:
-        doubt = by_quote.get(quote.id)
+        doubt = doubts.get(quote.id)
         if doubt is None:
             quotes.append(quote)
             continue
         original = actors[doubt.actor_id]
-        mention = " ".join(article.span_text(s) for s in quote.speaker.mention)
-        new_id = f"{original.id}{DETACHED}{quote.id}"
-        new_actors.append(Actor(
-            id=new_id, name=mention, kind=original.kind, mentions=list(quote.speaker.mention),
-            description=f"speaker of {quote.id}: not {original.name} ({doubt.reason})"))
-        taken.setdefault(original.id, []).extend((s[0], s[1]) for s in quote.speaker.mention)
+        spans = [(s[0], s[1]) for s in quote.speaker.mention]
+        taken.setdefault(original.id, []).extend(spans)
+        other = _reassigned(article, quote, doubt)
+        if other is not None:
+            new_id = other.id
+            given.setdefault(other.id, []).extend(spans)
+        else:
+            new_id = f"{original.id}{DETACHED}{quote.id}"
+            new_actors.append(Actor(
+                id=new_id, name=" ".join(article.span_text(s) for s in spans), kind=original.kind,
+                mentions=spans, description=f"speaker of {quote.id}: not {original.name} ({doubt.reason})"))
         speaker = quote.speaker.model_copy(update={"actor": new_id})
         quotes.append(quote.model_copy(update={"speaker": speaker}))
     kept = [_without(a, taken[a.id], article) if a.id in taken else a for a in article.actors]
+    kept = [a.model_copy(update={"mentions": sorted({*map(tuple, a.mentions), *given[a.id]})})
+            if a.id in given else a for a in kept]
     return article.model_copy(update={"actors": [*kept, *new_actors], "quotes": quotes})
