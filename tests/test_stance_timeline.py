@@ -54,7 +54,8 @@ def test_a_turn_is_flagged_with_its_date_and_outlets(store: Store) -> None:
     c = raman.changes[0]
     assert (c.previous, c.previous_date, c.previous_outlet) == ("oppose", "2026-03-12", "The Aldren Courier")
     assert (c.label, c.date, c.outlet) == ("support", "2026-06-18", "Harbor Radio")
-    assert c.article_id == raman.timeline[2].article_id and c.previous_article_id == raman.timeline[0].article_id
+    assert c.article_id == raman.timeline[2].article_id
+    assert c.previous_article_id == raman.timeline[0].article_id
     # across articles she is still oppose (two articles against one), but the latest dated stance is support
     assert (raman.stance, raman.latest) == ("oppose", "support")
 
@@ -110,20 +111,24 @@ def test_cli_json_and_table_carry_the_timeline(store_url: str, capsys: pytest.Ca
     with open_store(store_url) as s:
         for _, article in TIMELINE_ARTICLES:
             s.add_article(article.model_copy(deep=True))
-    assert main(["reactions", "--target", "the toll", "--db", store_url, "--changed", "--format", "json"]) == 0
+    argv = ["reactions", "--target", "the toll", "--db", store_url]
+    assert main([*argv, "--changed", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert {r["actor"] for r in rows} == {RAMAN, LINDQVIST}  # --changed leaves out steady Okafor
     raman = next(r for r in rows if r["actor"] == RAMAN)
     assert [p["changed"] for p in raman["timeline"]] == [False, False, True, False]
     assert raman["changes"][0]["previous_outlet"] == "The Aldren Courier"
-    assert main(["reactions", "--target", "the toll", "--db", store_url]) == 0
+    assert main(argv) == 0
     out = capsys.readouterr().out
     assert "CHANGED" in out and "Harbor Radio" in out and "latest: support" in out
 
 
 @pytest.fixture
 def client(store: Store, store_url: str) -> Iterator[TestClient]:
+    """The app over the timeline store (``store`` has filled it)."""
     from saidwhat.views.web import create_app
+
+    assert store.reactions(TOLL)
 
     with TestClient(create_app(store_url), base_url="http://127.0.0.1") as c:
         yield c
@@ -146,3 +151,40 @@ def test_api_and_export_carry_the_timeline(client: TestClient) -> None:
     assert len(next(r for r in exported["rows"] if r["actor"] == RAMAN)["timeline"]) == 4
     key = raman["actor_key"]
     assert client.get(f"/api/actors/{key}").json()["timelines"][0]["changes"][0]["label"] == "support"
+
+
+def test_reactions_page_shows_the_timeline_and_the_changes_without_script(client: TestClient) -> None:
+    page = client.get("/reactions", params={"target": "the toll"}).text
+    assert page.count('<ol class="stance-timeline">') == 3 and 'class="changed"' in page
+    section = page[page.index('aria-label="stance changes"'):]
+    section = section[:section.index("</section>")]
+    assert section.count("<li>") == 2 and "Priya Raman" in section and "Teresa Okafor" not in section
+    assert "<cite>The Aldren Courier</cite>" in section and '<time datetime="2026-06-18">' in section
+    assert "⇄ changed" in page  # in words, not colour alone
+    only = client.get("/reactions", params={"target": "the toll", "changed": "1"}).text
+    assert "Priya Raman" in only and "Teresa Okafor" not in only
+    assert 'name="changed" value="1" checked' in only
+
+
+def test_actor_page_lists_points_and_changes(client: TestClient) -> None:
+    items = client.get("/api/reactions", params={"target": "the toll"}).json()["items"]
+    key = next(r["actor_key"] for r in items if r["actor"] == RAMAN)
+    page = client.get(f"/actors/{key}").text
+    table = page[page.index('<table class="data stance-timeline">'):]
+    table = table[:table.index("</table>")]
+    assert table.count("<tr") == 5 and table.count('<tr class="changed">') == 1  # header + 4 articles
+    assert "changed 1 time" in page and 'href="/articles/' in table and "#quote-q1" in table
+
+
+def test_timeline_text_from_articles_is_escaped(store: Store, client: TestClient) -> None:
+    from timeline_texts import Voice, dated_article
+
+    payload = "<script>alert(1)</script>"
+    store.add_article(dated_article(9, published="2026-07-01", outlet=f"{payload} FM", voices=[
+        Voice(RAMAN, "oppose", said=f"The toll {payload} is back to being unfair")]))
+    page = client.get("/reactions", params={"target": "the toll"}).text
+    assert payload not in page and "&lt;script&gt;alert(1)&lt;/script&gt; FM" in page
+    raman = next(r for r in client.get("/api/reactions", params={"target": "the toll"}).json()["items"]
+                 if r["actor"] == RAMAN)
+    assert [(c["label"], c["outlet"]) for c in raman["changes"]] == [("support", "Harbor Radio"),
+                                                                     ("oppose", f"{payload} FM")]

@@ -55,12 +55,13 @@ def dated_article(n: int, *, published: str | None, outlet: str, voices: list[Vo
                                       label=label, score=v.score))
             evidence.append(reactions[-1].id)
         first = text.index(v.speaker)
-        actors.append(Actor(id=f"a{i}", name=v.speaker, kind="person", mentions=[(first, first + len(v.speaker))],
+        actors.append(Actor(id=f"a{i}", name=v.speaker, kind="person",
+                            mentions=[(first, first + len(v.speaker))],
                             stance={target: ActorStance(label=label, score=v.score, evidence=evidence)}))
     return AnalyzedArticle(title=f"Bridge toll, part {n}", published=published, outlet=outlet, language="en",
                            url=f"https://{outlet.lower().replace(' ', '-')}.example/toll/{n}",
-                           source=f"toll{n}.txt", text=text, actors=actors, quotes=quotes, reactions=reactions,
-                           targets=[Target(name=target, aliases=["the toll"])])
+                           source=f"toll{n}.txt", text=text, actors=actors, quotes=quotes,
+                           reactions=reactions, targets=[Target(name=target, aliases=["the toll"])])
 
 
 RAMAN, OKAFOR, LINDQVIST = "Priya Raman", "Teresa Okafor", "Marcus Lindqvist"
@@ -78,7 +79,8 @@ TIMELINE_ARTICLES: list[tuple[str, AnalyzedArticle]] = [
               cue="condemned", score=0.9),
     ])),
     ("undated", dated_article(4, published=None, outlet="Aldren Weekly", voices=[
-        Voice(RAMAN, "oppose", said="Nobody asked the people who cross the bridge twice a day about the toll"),
+        Voice(RAMAN, "oppose",
+              said="Nobody asked the people who cross the bridge twice a day about the toll"),
     ])),
     ("april", dated_article(2, published="2026-04-02", outlet="Bellmouth Herald", voices=[
         Voice(RAMAN, "neutral", said="We will read the final toll rules when the council publishes them",
