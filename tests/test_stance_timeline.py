@@ -42,7 +42,7 @@ def test_points_are_dated_per_article_earliest_first_undated_last(store: Store) 
         ("2026-06-18", "Harbor Radio", "support"), (None, "Aldren Weekly", "oppose")]
     assert [p.title for p in pts] == [f"Bridge toll, part {n}" for n in (1, 2, 3, 4)]
     assert pts[0].evidence is not None and pts[0].evidence.kind == "quote" and pts[0].evidence.id == "q1"
-    assert pts[0].evidence.text == "This toll is a fix for the budget, not for the bridge"
+    assert pts[0].evidence.text == "This toll is a fix for the budget, not for the crossing"
     assert (pts[1].score, pts[1].uncertain) == (0.7, False)
 
 

@@ -73,14 +73,14 @@ TIMELINE_ARTICLES: list[tuple[str, AnalyzedArticle]] = [
         Voice(LINDQVIST, "support", said="The discount makes the toll workable for our members"),
     ])),
     ("march", dated_article(1, published="2026-03-12", outlet="The Aldren Courier", voices=[
-        Voice(RAMAN, "oppose", said="This toll is a fix for the budget, not for the bridge"),
-        Voice(OKAFOR, "support", said="The toll is the only way to keep the bridge open"),
+        Voice(RAMAN, "oppose", said="This toll is a fix for the budget, not for the crossing"),
+        Voice(OKAFOR, "support", said="The toll is the only way to keep the crossing open"),
         Voice(LINDQVIST, "oppose", reaction=f"{LINDQVIST} condemned the toll on behalf of the shippers.",
               cue="condemned", score=0.9),
     ])),
     ("undated", dated_article(4, published=None, outlet="Aldren Weekly", voices=[
         Voice(RAMAN, "oppose",
-              said="Nobody asked the people who cross the bridge twice a day about the toll"),
+              said="Nobody asked the people who cross twice a day about the toll"),
     ])),
     ("april", dated_article(2, published="2026-04-02", outlet="Bellmouth Herald", voices=[
         Voice(RAMAN, "neutral", said="We will read the final toll rules when the council publishes them",
