@@ -8,6 +8,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -188,3 +189,39 @@ def test_timeline_text_from_articles_is_escaped(store: Store, client: TestClient
                  if r["actor"] == RAMAN)
     assert [(c["label"], c["outlet"]) for c in raman["changes"]] == [("support", "Harbor Radio"),
                                                                      ("oppose", f"{payload} FM")]
+
+
+def test_actor_level_stance_outweighs_its_own_reaction_in_one_article() -> None:
+    """The analysis' actor-level stance already weighs the actor's reactions in the article: "who
+    voted against the toll in March … now supports it" is support, not a tie with the vote."""
+    def item(origin: str, label: str) -> Any:
+        return SimpleNamespace(origin=origin, label=label)
+
+    assert _article_vote([item("actor", "support"), item("reaction", "oppose"), item("quote", "support")]) \
+        == "support"
+    # a neutral actor-level stance lets a polar reaction speak, as before
+    assert _article_vote([item("actor", "neutral"), item("reaction", "oppose")]) == "oppose"
+    assert _article_vote([item("quote", "neutral"), item("quote", "oppose")]) == "oppose"
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def test_bundled_example_and_followups_show_raman_turning(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """The documented run (docs/stance.md, "Stance over time"), through the real chain: Raman votes
+    against the toll in March (The Aldren Courier), still opposes it in April (Bellmouth Herald) and
+    says she supports it in June (Harbor Radio)."""
+    db = str(tmp_path / "toll.sqlite")
+    follow = EXAMPLES / "toll-followups"
+    assert main(["ingest", str(EXAMPLES / "harbor-bridge.html"), str(follow), "--metadata",
+                 str(follow / "metadata.tsv"), "--target", "the toll", "--db", db, "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["reactions", "--target", "the toll", "--db", db, "--changed", "--format", "json"]) == 0
+    rows = {r["actor"]: r for r in json.loads(capsys.readouterr().out)}
+    raman = rows["Priya Raman"]
+    assert [(p["published"], p["outlet"], p["label"]) for p in raman["timeline"]] == [
+        ("2026-03-12", "The Aldren Courier", "oppose"), ("2026-04-02", "Bellmouth Herald", "oppose"),
+        ("2026-06-18", "Harbor Radio", "support")]
+    assert [(c["previous_outlet"], c["outlet"]) for c in raman["changes"]] == [
+        ("Bellmouth Herald", "Harbor Radio")]

@@ -183,10 +183,14 @@ def _polar_wins(labels: Sequence[str]) -> str:
 
 
 def _article_vote(items: Sequence[Any]) -> str:
-    """An actor's stance in one article: the analysis' actor-level stance and the reactions
-    (stated without a quote), polar winning over neutral; only when the article has neither,
-    the labels of its quotes."""
-    own = [i.label for i in items if i.origin in ("actor", "reaction")]
+    """An actor's stance in one article: the analysis' actor-level stance when it takes a side (it
+    already weighs the actor's quotes and reactions in that article, so a reaction is not counted
+    twice against it); else the reactions (stated without a quote) with it, polar winning over
+    neutral; only when the article has neither, the labels of its quotes."""
+    actor = [i.label for i in items if i.origin == "actor"]
+    if len(set(actor)) == 1 and actor[0] in ("support", "oppose"):
+        return str(actor[0])
+    own = actor + [i.label for i in items if i.origin == "reaction"]
     return _polar_wins(own or [i.label for i in items if i.origin == "quote"])
 
 
