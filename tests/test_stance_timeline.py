@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from saidwhat.cli import main
 from saidwhat.store import ReactionRow, Store, open_store
 from saidwhat.store import timeline as tl
-from saidwhat.store.reactions import _article_vote
+from saidwhat.store.reactions import _article_vote, _votes
 from timeline_texts import LINDQVIST, OKAFOR, RAMAN, TIMELINE_ARTICLES, TOLL
 
 
@@ -97,7 +97,7 @@ def test_tied_article_is_neutral_and_uncertain_and_starts_no_turn() -> None:
                    2: [item(2, "2024-02-01", "support"), item(2, "2024-02-01", "oppose")],
                    3: [item(3, "2024-03-01", "support")],
                    4: [item(4, "2024-03-01", "oppose")]}
-    pts = tl.points(per_article, _article_vote, tl.Lookups())
+    pts = tl.points(per_article, _votes(per_article), tl.Lookups())
     assert [(p.label, p.score, p.uncertain) for p in pts][1] == ("neutral", tl.TIE_SCORE, True)
     # support, tie, support: no turn; then oppose on the same day as a support: a turn (ordered by id)
     assert [p.changed for p in pts] == [False, False, False, True]

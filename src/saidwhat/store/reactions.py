@@ -96,10 +96,11 @@ def _row(conn: Connection, key: str, items: list[Any], meta: Any | None, copy_ou
     counted = _counted(items)
     counts = Counter(i.label for i in counted)
     per_article = _per_article(items)
-    label = _across_articles(Counter(_article_vote(its) for its in per_article.values()), counts)
+    votes = _votes(per_article)
+    label = _across_articles(Counter(votes.values()), counts)
     dates = sorted(i.published for i in items if i.published)
     name = meta.name if meta else None
-    points = timeline.points(per_article, _article_vote, look)
+    points = timeline.points(per_article, votes, look)
     changes = timeline.changes(points)
     return ReactionRow(
         actor_key=key, actor=name or key, affiliation=meta.affiliation if meta else None,
@@ -125,7 +126,7 @@ def actor_timelines(conn: Connection, key: str) -> list[TargetTimeline]:
     out = []
     for items in by_target.values():
         per_article = _per_article(items)
-        points = timeline.points(per_article, _article_vote, look)
+        points = timeline.points(per_article, _votes(per_article), look)
         label = _across_articles(Counter(p.label for p in points), Counter(i.label for i in _counted(items)))
         out.append(TargetTimeline(target=items[0].target, stance=cast(Any, label),
                                   latest=cast(Any, timeline.latest(points)), timeline=points,
@@ -192,6 +193,11 @@ def _article_vote(items: Sequence[Any]) -> str:
         return str(actor[0])
     own = actor + [i.label for i in items if i.origin == "reaction"]
     return _polar_wins(own or [i.label for i in items if i.origin == "quote"])
+
+
+def _votes(per_article: dict[int, list[Any]]) -> dict[int, str]:
+    """The actor's stance in each article (``_article_vote``)."""
+    return {aid: _article_vote(items) for aid, items in per_article.items()}
 
 
 def _across_articles(votes: Counter[str], counts: Counter[str]) -> str:

@@ -15,7 +15,7 @@ without taking a side, not a turn); an article with as much support as oppose is
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -34,9 +34,6 @@ POLAR = ("support", "oppose")
 TIE_SCORE = 0.5
 #: how many ids go into one ``IN (…)`` list
 _CHUNK = 500
-
-Vote = Callable[[Sequence[Any]], str]
-
 
 @dataclass(frozen=True)
 class Lookups:
@@ -82,33 +79,38 @@ def _evidence(article_id: int, items: Sequence[Any], label: str, look: Lookups) 
     for i in best:
         if i.origin == "quote" and i.quote_row is not None and int(i.quote_row) in look.quotes:
             qid, text = look.quotes[int(i.quote_row)]
-            return TimelineEvidence(kind="quote", id=qid, text=text)
+            return TimelineEvidence.model_construct(kind="quote", id=qid, text=text)
         if i.origin != "reaction":
             continue
         sentence = getattr(i, "text", None)
         if sentence:  # a candidate target's reaction carries its sentence
-            return TimelineEvidence(kind="reaction", text=sentence)
+            return TimelineEvidence.model_construct(kind="reaction", id=None, text=sentence)
         found = look.reactions.get((article_id, i.actor_key, getattr(i, "target_norm", ""), label))
         if found is not None:
-            return TimelineEvidence(kind="reaction", id=found[0], text=found[1])
+            return TimelineEvidence.model_construct(kind="reaction", id=found[0], text=found[1])
     return None
 
 
 def _point(article_id: int, items: Sequence[Any], label: str, look: Lookups) -> TimelinePoint:
+    """One article's point. Built without validation (``model_construct``): every value comes
+    from the store's own columns, and a reaction table holds thousands of points."""
     score = max((float(i.score) for i in items if i.label == label), default=TIE_SCORE)
-    published = next((i.published for i in items if i.published), None)
-    return TimelinePoint(article_id=article_id, published=published[:10] if published else None,
-                         outlet=next((i.outlet for i in items if i.outlet), None),
-                         title=look.titles.get(article_id), label=cast(Any, label), score=round(score, 3),
-                         uncertain=is_uncertain(score), evidence=_evidence(article_id, items, label, look))
+    first = items[0]  # every item of one article carries that article's date and outlet
+    return TimelinePoint.model_construct(
+        article_id=article_id, published=first.published[:10] if first.published else None,
+        outlet=first.outlet, title=look.titles.get(article_id), label=cast(Any, label), score=round(score, 3),
+        uncertain=is_uncertain(score), evidence=_evidence(article_id, items, label, look), changed=False)
 
 
-def points(per_article: Mapping[int, Sequence[Any]], vote: Vote, look: Lookups) -> list[TimelinePoint]:
-    """One point per article, earliest first, undated last; ``changed`` set where the stance turned."""
-    pts = [_point(aid, items, vote(items), look) for aid, items in per_article.items()]
+def points(per_article: Mapping[int, Sequence[Any]], votes: Mapping[int, str],
+           look: Lookups) -> list[TimelinePoint]:
+    """One point per article (labelled with its vote), earliest first, undated last; ``changed``
+    set where the stance turned."""
+    pts = [_point(aid, items, votes[aid], look) for aid, items in per_article.items()]
     pts.sort(key=lambda p: (p.published is None, p.published or "", p.article_id))
-    for change in changes(pts):
-        next(p for p in pts if p.article_id == change.article_id).changed = True
+    turned = {c.article_id for c in changes(pts)}
+    for p in pts:
+        p.changed = p.article_id in turned
     return pts
 
 
