@@ -197,3 +197,38 @@ def test_stance_over_time_on_reactions_and_actor_pages(page: Any, screenshots: P
     assert table.locator("tbody tr").count() == 4 and table.locator("tr.changed").count() == 1
     p.locator("section.target-timeline").screenshot(path=str(screenshots / "actor-timeline.png"))
     _no_trouble(page)
+
+
+def test_trail_page_shows_the_altered_copy(page: Any, live_server: Any, screenshots: Path) -> None:
+    """A second outlet carries the opposition leader's quote with two words changed: the article
+    page links the quote to its trail, and the trail page marks the change (last test: it adds
+    an article to the store)."""
+    import saidwhat
+    from saidwhat.store import open_store
+    from webcorpus import MADE_UP
+
+    original = MADE_UP[0]
+    copy = original.model_copy(update={
+        "outlet": "Bay Courier", "published": "2024-03-05", "url": "https://bay.example/bridge",
+        "title": "Bridge row: opposition calls it a waste",
+        "text": ("Opposition leader Tom Brown attacked the harbor bridge plan on Tuesday.\n\n"
+                 "\u201cThis bridge is a waste of public money and the council knows it,\u201d Brown said.")})
+    store = open_store(str(live_server.corpus.path))
+    try:
+        added = store.add_article(saidwhat.analyze_article(copy))
+    finally:
+        store.close()
+    page.goto("/trails")
+    p = page.page
+    link = p.locator("main a[href^='/trails/']").first
+    link.click()
+    p.wait_for_url("**/trails/*")
+    assert "Tom Brown" in p.locator(".byline .who").inner_text()
+    relations = p.locator("li.sighting").evaluate_all("els => els.map(e => e.dataset.relation)")
+    assert relations[0] == "first" and "altered" in relations
+    assert "public" in " ".join(p.locator("blockquote.diff ins").all_inner_texts())
+    p.screenshot(path=str(screenshots / "trail.png"), full_page=True)
+    # the copy's article page links its quote to the trail
+    page.goto(f"/articles/{added.article_id}")
+    assert p.locator("a[href^='/trails/']").count() >= 1
+    _no_trouble(page)
