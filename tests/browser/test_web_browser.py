@@ -1,7 +1,7 @@
 """The pages in headless Chromium: search, article highlights on the right characters, tooltips,
 the speaker filter, reactions with charts and exports, the analyze form, and hostile payloads
-rendering as text without any dialog, who gets quoted. Saves the screenshots in a temporary folder
-(docs/screenshots/ with scripts/refresh_screenshots.sh)."""
+rendering as text without any dialog, who gets quoted, an actor's stance over time. Saves the
+screenshots in a temporary folder (docs/screenshots/ with scripts/refresh_screenshots.sh)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
+from timeline_texts import RAMAN, TOLL
 from webcorpus import IMG, SCRIPT, UN_TARGET
 
 pytestmark = pytest.mark.browser
@@ -169,6 +170,32 @@ def test_analyze_form_shows_the_article(page: Any) -> None:
     assert p.locator("#article-text mark").count() >= 1
     assert SCRIPT in p.eval_on_selector("#article-text", "el => el.textContent")
     assert p.locator("main script").count() == 0
+    _no_trouble(page)
+
+
+def test_stance_over_time_on_reactions_and_actor_pages(page: Any, screenshots: Path) -> None:
+    page.goto(f"/reactions?target={quote(TOLL)}")
+    p = page.page
+    row = p.locator("table.reactions tbody tr", has_text=RAMAN)
+    points = row.locator("ol.stance-timeline li")
+    assert points.count() == 4
+    assert points.nth(0).locator("time").inner_text() == "2026-03-12"
+    turned = row.locator("ol.stance-timeline li.changed")
+    assert turned.count() == 1 and "Harbor Radio" in turned.inner_text()
+    assert turned.locator(".changed-flag").is_visible()  # the turn is said in words
+    changes = p.locator("section.stance-changes li")
+    assert changes.count() == 2 and RAMAN in changes.all_inner_texts()[0] + changes.all_inner_texts()[1]
+    p.screenshot(path=str(screenshots / "reactions-timeline.png"), full_page=True)
+    # the point links to the quote in its article
+    turned.locator("a").first.click()
+    p.wait_for_load_state()
+    assert "#quote-q1" in p.url and p.locator("#article-text").count() == 1
+    page.goto(f"/reactions?target={quote(TOLL)}")
+    row.locator("td a").first.click()
+    p.wait_for_load_state()
+    table = p.locator("table.stance-timeline")
+    assert table.locator("tbody tr").count() == 4 and table.locator("tr.changed").count() == 1
+    p.locator("section.target-timeline").screenshot(path=str(screenshots / "actor-timeline.png"))
     _no_trouble(page)
 
 
