@@ -109,6 +109,15 @@ def test_inch_mark_is_no_quotation_mark() -> None:
     assert analyze_text(text).quotes == []
 
 
+def test_stray_closing_mark_quotes_only_back_to_the_previous_quote() -> None:
+    # one paragraph (a page whose extraction lost its breaks): a stray closing mark late in it
+    toks = ["He", "said", "\u201c", "yes", "\u201d", ".", "Sales", "were", "\u201d", "weak", "."]
+    inside, _ = quote_states(toks, [0] * len(toks))
+    assert inside[:5] == [0, 0, 1, 1, 1]  # the text before the first quote stays outside
+    assert inside[5:9] == [1, 1, 1, 1]  # the lost opening mark lies after the previous quote
+    assert inside[9:] == [0, 0]
+
+
 def test_topic_of_speech_is_no_quote() -> None:
     text = "The coach joked about the weather before the match in Leeds."
     assert _judged(text, "the weather", "joked about", "The coach") == "topic, not a statement"
