@@ -158,6 +158,26 @@ def test_pronoun_resolves_to_subject_not_object() -> None:
     assert _speaker(art, "the interview had") == "Anna Berg"
 
 
+def test_pronoun_prefers_main_clause_subject_over_subordinate_one() -> None:
+    art = analyze_text("Marta Quinlan declined to say whether the night Oskar Brandt left the depot "
+                       "was the first time.\n\n“We will see what the inquiry finds,” she said.")
+    assert _speaker(art, "We will see") == "Marta Quinlan"
+
+
+def test_pronoun_takes_the_subject_of_its_own_sentence() -> None:
+    art = analyze_text("Deputy Lena Holt said the ferry would run on Sunday.\n\n"
+                       "When Governor Piet Vos opened the bridge last week, "
+                       "he said the tolls would end in May.")
+    assert _speaker(art, "the tolls would end") == "Piet Vos"
+
+
+def test_pronoun_chain_keeps_its_person() -> None:
+    art = analyze_text("Senator Walter Brisk claims that he sold the mill to pay his debts. "
+                       "During the trip he was filmed walking beside Henrik Solberg near the harbour.\n\n"
+                       "He later told the radio host: “I took the decision alone, and I stand by it.”")
+    assert _speaker(art, "I took the decision") == "Walter Brisk"
+
+
 def test_appositive_name_is_the_speaker() -> None:
     art = analyze_text("The firm that builds the trains, Nordbahn Systems, "
                        "said the order was its largest ever.")
