@@ -146,6 +146,13 @@ def test_definite_description_resolves_to_earlier_subject() -> None:
     assert _speaker(art, "the van would") == "Northwind Motors"
 
 
+def test_description_with_nationality_and_relative_clause_resolves() -> None:
+    art = analyze_text("Northwind Motors showed a long electric estate car at the fair.\n\n"
+                       "The Swedish carmaker, which has sold vans for decades, says the car will reach "
+                       "dealers next year.")
+    assert _speaker(art, "the car will reach") == "Northwind Motors"
+
+
 def test_description_never_resolves_to_an_object() -> None:
     art = analyze_text("Greta Lund met Ivan Petrov in Vienna last week.\n\n"
                        "The singer said the meeting had been friendly.")

@@ -153,11 +153,13 @@ def definite(doc: Doc, phrase: Span, actors: list[Actor]) -> Actor | None:
 
 
 def _is_definite_description(phrase: Span) -> bool:
-    words = [t for t in phrase if not t.is_punct]
+    """'the company', 'The German automaker, which has focused on …' (a relative clause or
+    apposition after the head noun does not change what it refers to)."""
     head = phrase.root
+    words = [t for t in phrase if not t.is_punct and t.i <= head.i]
     return (bool(words) and words[0].lower_ in _DEFINITE and head.pos_ == "NOUN"
             and head.lemma_.lower() in ORG_NOUNS | PERSON_NOUNS
-            and not any(_is_name(t) for t in words) and len(words) <= 5
+            and not any(t.pos_ == "PROPN" for t in words) and len(words) <= 5
             and not any(t.dep_ == "prep" for t in head.children))
 
 
