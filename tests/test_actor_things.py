@@ -219,3 +219,8 @@ def test_names_enumerated_once_are_named_in_passing() -> None:
 def test_he_does_not_refer_to_a_name_after_the() -> None:
     text = "Crews will return to the Moon by 2028. He said the Moon is within reach."
     assert "Moon" not in names(resolve(text, [att(text, "the Moon is within reach", "He")]))
+
+
+def test_subject_apposition_after_a_relative_clause_is_no_thing() -> None:
+    text = "The company that makes the ferries, Fjordline Marine, said sales rose last year."
+    assert "Fjordline Marine" in names(resolve(text))

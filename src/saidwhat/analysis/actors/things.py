@@ -4,7 +4,7 @@ The tagger calls products, works, services and places people or organisations ("
 person, "MacBooks" an organisation). These rules read the evidence the page itself gives about one
 actor's name mentions, without lists of particular names; each returns the reason, or None:
 
-- a determiner only a common noun takes: "an SLS launch vehicle", "a new iPhone", "no Gateway";
+- a determiner only a common noun takes: "an additional SLS", "a new iPhone", "no Gateway";
 - "the" before a one-word person name ("the Moon", "the Gateway"): people are not "the Smith";
 - a descriptor noun that is no actor: "The Last Hot Time, an urban fantasy", "the story
   collection Heat of Fusion", "the equity benchmark Sensex" (a person's full name only with
@@ -49,8 +49,6 @@ COUNTING_DETS = {"a", "an", "another", "no", "every", "each", "any"}
 NP_END_POS = {"PUNCT", "VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "ADV", "SPACE"}
 # Entity labels of things: the same words tagged so elsewhere on the page name a thing
 THING_LABELS = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
-# Dependencies that tie a descriptor noun to a name: "X, an urban fantasy" / "the benchmark X"
-_DESCRIPTOR_DEPS = ("appos", "compound")
 
 
 class _Named(Protocol):
@@ -126,8 +124,8 @@ def the_named(doc: Doc, mentions: Sequence[_Named]) -> bool:
 
 def _descriptor(tok: Token) -> tuple[Token, bool] | None:
     """A thing noun the name is described by, and whether it is set off by commas: an apposition
-    either way ("The Last Hot Time, an urban fantasy"; "the story collection Heat of Fusion"), or
-    a compound right before the name ("the equity benchmark Sensex")."""
+    after the name ("The Last Hot Time, an urban fantasy"), a noun right before it ("the story
+    collection Heat of Fusion", "the equity benchmark Sensex")."""
     for c in tok.children:
         if c.dep_ == "appos" and _thing_noun(c):
             return c, _comma_between(tok, c)
@@ -135,9 +133,9 @@ def _descriptor(tok: Token) -> tuple[Token, bool] | None:
         if c.dep_ == "compound" and between is not None and _thing_noun(c) \
                 and all(t.pos_ == "PROPN" for t in between):
             return c, False
-    if tok.dep_ == "appos" and _thing_noun(tok.head):
-        return tok.head, _comma_between(tok, tok.head)
-    return None
+    if tok.dep_ == "appos" and _thing_noun(tok.head) and not _comma_between(tok, tok.head):
+        return tok.head, False  # "the story collection Salt Meridian"; "…builds the trains,
+    return None  # Nordbahn Systems, said" is a misparse of a subject's apposition, not a description
 
 
 def _plural_of_singular(doc: Doc, mentions: Sequence[_Named], kind: str) -> bool:
