@@ -2,7 +2,6 @@
 
     .venv/bin/python benchmarks/wild.py                       # wild-dev, then the project's own pages
     .venv/bin/python benchmarks/wild.py --own tests/data/wild/pages --details /tmp/wild-details
-    .venv/bin/python benchmarks/wild.py --by-split              # own train and heldout apart
 
 Two sets, reported separately:
 - wild-dev (``../shared/data/wild/dev``): 20 pages annotated for issue 9, measurement only;
@@ -83,31 +82,9 @@ def main() -> None:
     ap.add_argument("--max-confident-wrong", type=float, default=1.0,
                     help="exit 1 if wild-dev's confident-wrong share is above this (a CI ceiling)")
     ap.add_argument("--dev-only", action="store_true", help="score wild-dev only")
-    ap.add_argument("--by-split", action="store_true",
-                    help="score the own pages' train and heldout splits (splits.json) separately")
     ap.add_argument("analyze_args", nargs="*", help="extra options for `saidwhat analyze` (after --)")
     a = ap.parse_args()
     sets = [("wild-dev", a.dev)] + ([] if a.dev_only else [("own pages", a.own)])
-    with tempfile.TemporaryDirectory(prefix="saidwhat-splits-") as tmp:
-        if a.by_split and not a.dev_only:
-            sets = [sets[0], *_split_sets(a.own, Path(tmp))]
-        _run_sets(a, sets)
-
-
-def _split_sets(own: Path, tmp: Path) -> list[tuple[str, Path]]:
-    """One gold folder per split of ``splits.json`` beside the own pages (symbolic links)."""
-    splits = json.loads((own.parent / "splits.json").read_text(encoding="utf-8"))
-    out: list[tuple[str, Path]] = []
-    for name, ids in splits.items():
-        folder = tmp / name
-        folder.mkdir()
-        for page_id in ids:
-            (folder / f"{page_id}.json").symlink_to((own / f"{page_id}.json").resolve())
-        out.append((f"own {name}", folder))
-    return out
-
-
-def _run_sets(a: argparse.Namespace, sets: list[tuple[str, Path]]) -> None:
     failed = False
     with tempfile.TemporaryDirectory(prefix="saidwhat-wild-splits-") as tmp:
         if not a.dev_only:
