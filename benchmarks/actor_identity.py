@@ -41,6 +41,7 @@ from typing import Any
 from saidwhat.analysis.pipeline import analyze_article, parse_many
 from saidwhat.schema import AnalyzedArticle, Article
 from saidwhat.store import Store, open_store
+from saidwhat.store.speakers import detach_doubtful
 
 REPO = Path(__file__).resolve().parent.parent
 _T = re.compile(r"^(T\d+)\t\S+ (\d+ \d+(?:;\d+ \d+)*)\t")
@@ -55,7 +56,7 @@ class Item:
     attribution: str
     gold: str
     predicted: str
-    local: str  # the speaker's actor within its article (the analysis' output)
+    local: str  # the speaker's actor within its article (the analysis' output, as the store takes it)
 
 
 def load_scorer(shared: Path) -> ModuleType:
@@ -305,7 +306,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 raise SystemExit(f"{args.db}: the store is not empty; the benchmark needs a fresh one")
             stored = store_all(store, arts)
             t2 = time.perf_counter()
-            items = match_items(scorer, split, arts, predicted_speakers(store, stored), gold)
+            # the article actors as the store takes them (doubtful speakers kept apart: store.speakers)
+            local = [detach_doubtful(a) for a in arts]
+            items = match_items(scorer, split, local, predicted_speakers(store, stored), gold)
             genders = gender_rows(store, items, load_jsonl(args.gold / "genders.jsonl"))
             n_actors = store.stats()["actors"]
             shares = store.diversity(dimension="gender", by="outlet")

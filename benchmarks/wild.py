@@ -6,7 +6,8 @@
 Two sets, reported separately:
 - wild-dev (``../shared/data/wild/dev``): 20 pages annotated for issue 9, measurement only;
 - the project's own annotated pages (``--own``, default ``tests/data/wild/pages``), skipped when
-  the directory does not exist.
+  the directory does not exist; then the same pages split by ``splits.json`` beside them into
+  ``own train`` (pages that shaped the rules and the confidence model) and ``own heldout``.
 
 Each gold file names its page (``source``); the HTML is read from the article-extraction
 benchmark (``../shared/data/article-extraction-benchmark/html/<source>.gz``), decompressed to a
@@ -85,6 +86,36 @@ def main() -> None:
     a = ap.parse_args()
     sets = [("wild-dev", a.dev)] + ([] if a.dev_only else [("own pages", a.own)])
     failed = False
+    with tempfile.TemporaryDirectory(prefix="saidwhat-wild-splits-") as tmp:
+        if not a.dev_only:
+            sets += _split_sets(a.own, Path(tmp))
+        failed = _report(sets, a)
+    if failed:
+        sys.exit(f"wild-dev below the floors: usable precision >= {a.min_usable_precision}, "
+                 f"confident-wrong <= {a.max_confident_wrong}")
+
+
+def _split_sets(own: Path, tmp: Path) -> list[tuple[str, Path]]:
+    """The own pages split by ``splits.json`` beside them (train shaped the rules and the
+    confidence model; heldout did not), each as a directory of its gold files."""
+    splits_file = own.parent / "splits.json"
+    if not splits_file.is_file():
+        return []
+    out: list[tuple[str, Path]] = []
+    for name, ids in json.loads(splits_file.read_text(encoding="utf-8")).items():
+        d = tmp / name
+        d.mkdir()
+        for page_id in ids:
+            src = own / f"{page_id}.json"
+            if src.is_file():
+                (d / src.name).write_bytes(src.read_bytes())
+        out.append((f"own {name}", d))
+    return out
+
+
+def _report(sets: list[tuple[str, Path]], a: argparse.Namespace) -> bool:
+    """Score and print every set; True when wild-dev is below the floors."""
+    failed = False
     for label, gold_dir in sets:
         if not gold_dir.is_dir() or not any(gold_dir.glob("*.json")):
             print(f"{label}: {gold_dir} absent or empty; skipped", file=sys.stderr)
@@ -101,9 +132,7 @@ def main() -> None:
         print(f"== {label} ({gold_dir})")
         for k, v in m.items():
             print(f"  {k:18} {v}")
-    if failed:
-        sys.exit(f"wild-dev below the floors: usable precision >= {a.min_usable_precision}, "
-                 f"confident-wrong <= {a.max_confident_wrong}")
+    return failed
 
 
 if __name__ == "__main__":

@@ -109,6 +109,15 @@ def test_inch_mark_is_no_quotation_mark() -> None:
     assert analyze_text(text).quotes == []
 
 
+def test_stray_closing_mark_quotes_only_back_to_the_previous_quote() -> None:
+    # one paragraph (a page whose extraction lost its breaks): a stray closing mark late in it
+    toks = ["He", "said", "\u201c", "yes", "\u201d", ".", "Sales", "were", "\u201d", "weak", "."]
+    inside, _ = quote_states(toks, [0] * len(toks))
+    assert inside[:5] == [0, 0, 1, 1, 1]  # the text before the first quote stays outside
+    assert inside[5:9] == [1, 1, 1, 1]  # the lost opening mark lies after the previous quote
+    assert inside[9:] == [0, 0]
+
+
 def test_topic_of_speech_is_no_quote() -> None:
     text = "The coach joked about the weather before the match in Leeds."
     assert _judged(text, "the weather", "joked about", "The coach") == "topic, not a statement"
@@ -137,6 +146,13 @@ def test_definite_description_resolves_to_earlier_subject() -> None:
     assert _speaker(art, "the van would") == "Northwind Motors"
 
 
+def test_description_with_nationality_and_relative_clause_resolves() -> None:
+    art = analyze_text("Northwind Motors showed a long electric estate car at the fair.\n\n"
+                       "The Swedish carmaker, which has sold vans for decades, says the car will reach "
+                       "dealers next year.")
+    assert _speaker(art, "the car will reach") == "Northwind Motors"
+
+
 def test_description_never_resolves_to_an_object() -> None:
     art = analyze_text("Greta Lund met Ivan Petrov in Vienna last week.\n\n"
                        "The singer said the meeting had been friendly.")
@@ -147,6 +163,26 @@ def test_pronoun_resolves_to_subject_not_object() -> None:
     art = analyze_text("Anna Berg interviewed Tomas Lind at length on Sunday.\n\n"
                        "She told viewers that the interview had taken three months to arrange.")
     assert _speaker(art, "the interview had") == "Anna Berg"
+
+
+def test_pronoun_prefers_main_clause_subject_over_subordinate_one() -> None:
+    art = analyze_text("Marta Quinlan declined to say whether the night Oskar Brandt left the depot "
+                       "was the first time.\n\n“We will see what the inquiry finds,” she said.")
+    assert _speaker(art, "We will see") == "Marta Quinlan"
+
+
+def test_pronoun_takes_the_subject_of_its_own_sentence() -> None:
+    art = analyze_text("Deputy Lena Holt said the ferry would run on Sunday.\n\n"
+                       "When Governor Piet Vos opened the bridge last week, "
+                       "he said the tolls would end in May.")
+    assert _speaker(art, "the tolls would end") == "Piet Vos"
+
+
+def test_pronoun_chain_keeps_its_person() -> None:
+    art = analyze_text("Senator Walter Brisk claims that he sold the mill to pay his debts. "
+                       "During the trip he was filmed walking beside Henrik Solberg near the harbour.\n\n"
+                       "He later told the radio host: “I took the decision alone, and I stand by it.”")
+    assert _speaker(art, "I took the decision") == "Walter Brisk"
 
 
 def test_appositive_name_is_the_speaker() -> None:

@@ -80,6 +80,15 @@ def test_csp_is_strict() -> None:
     assert "unsafe-inline" not in CSP and "unsafe-eval" not in CSP
 
 
+def test_templates_hold_no_inline_style_or_script() -> None:
+    """The strict CSP blocks inline styles and handlers: a template using one breaks in browsers."""
+    templates = Path(__file__).resolve().parent.parent / "src" / "saidwhat" / "views" / "web" / "templates"
+    inline = re.compile(r"""\sstyle\s*=|\son[a-z]+\s*=|<script(?![^>]*\ssrc=)|<style""", re.IGNORECASE)
+    found = [f"{t.name}: {m.group()}" for t in sorted(templates.glob("*.html"))
+             for m in inline.finditer(t.read_text(encoding="utf-8"))]
+    assert found == []
+
+
 # --- escaping ------------------------------------------------------------------------------------
 
 class _Markup(HTMLParser):

@@ -1,8 +1,9 @@
-"""A small store for the web tests: made-up articles, the UN fixture page, and hostile input.
+"""A small store for the web tests: made-up articles, the UN fixture page, hostile input, and dated
+articles in which one actor's stance toward a target turns (``timeline_texts``).
 
-Everything except ``hostile_article`` goes through the real chain (``saidwhat.extract`` /
-``analyze_article``), exactly as ingest does; the hostile article is built by hand so its quote
-and speaker names certainly carry the payloads.
+Everything except ``hostile_article`` and the dated articles goes through the real chain
+(``saidwhat.extract`` / ``analyze_article``), exactly as ingest does; those are built by hand so
+that the payloads and the stances over time are certainly what the tests expect.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from saidwhat.schema import (
     Target,
 )
 from saidwhat.store import Store, open_store
+from timeline_texts import TIMELINE_ARTICLES
 
 UN_TARGET = "the UN report"
 
@@ -109,6 +111,7 @@ def build_corpus(path: Path, fixture_page: Path | None) -> Corpus:
             article = saidwhat.extract(str(fixture_page))
             items.append(("un", saidwhat.analyze_article(article, targets=[UN_TARGET])))
         items.append(("hostile", hostile_article()))
+        items += [(f"toll-{name}", article.model_copy(deep=True)) for name, article in TIMELINE_ARTICLES]
         for name, analyzed in items:
             added = store.add_article(analyzed)
             corpus.ids[name] = added.article_id

@@ -57,7 +57,8 @@ class _Worker:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.process.pid, signal.SIGKILL)
         self.process.join(5)
-        self.conn.close()
+        with contextlib.suppress(OSError):  # closed already by a close() racing a start (EBADF)
+            self.conn.close()
 
 
 def _limit_memory(limit: int | None) -> None:

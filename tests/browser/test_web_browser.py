@@ -1,7 +1,7 @@
 """The pages in headless Chromium: search, article highlights on the right characters, tooltips,
 the speaker filter, reactions with charts and exports, the analyze form, and hostile payloads
-rendering as text without any dialog, who gets quoted. Saves the screenshots in a temporary folder
-(docs/screenshots/ with scripts/refresh_screenshots.sh)."""
+rendering as text without any dialog, who gets quoted, an actor's stance over time. Saves the
+screenshots in a temporary folder (docs/screenshots/ with scripts/refresh_screenshots.sh)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
+from timeline_texts import RAMAN, TOLL
 from webcorpus import IMG, SCRIPT, UN_TARGET
 
 pytestmark = pytest.mark.browser
@@ -169,4 +170,65 @@ def test_analyze_form_shows_the_article(page: Any) -> None:
     assert p.locator("#article-text mark").count() >= 1
     assert SCRIPT in p.eval_on_selector("#article-text", "el => el.textContent")
     assert p.locator("main script").count() == 0
+    _no_trouble(page)
+
+
+def test_stance_over_time_on_reactions_and_actor_pages(page: Any, screenshots: Path) -> None:
+    page.goto(f"/reactions?target={quote(TOLL)}")
+    p = page.page
+    row = p.locator("table.reactions tbody tr", has_text=RAMAN)
+    points = row.locator("ol.stance-timeline li")
+    assert points.count() == 4
+    assert points.nth(0).locator("time").inner_text() == "2026-03-12"
+    turned = row.locator("ol.stance-timeline li.changed")
+    assert turned.count() == 1 and "Harbor Radio" in turned.inner_text()
+    assert turned.locator(".changed-flag").is_visible()  # the turn is said in words
+    changes = p.locator("section.stance-changes li")
+    assert changes.count() == 2 and RAMAN in changes.all_inner_texts()[0] + changes.all_inner_texts()[1]
+    p.screenshot(path=str(screenshots / "reactions-timeline.png"), full_page=True)
+    # the point links to the quote in its article
+    turned.locator("a").first.click()
+    p.wait_for_load_state()
+    assert "#quote-q1" in p.url and p.locator("#article-text").count() == 1
+    page.goto(f"/reactions?target={quote(TOLL)}")
+    row.locator("td a").first.click()
+    p.wait_for_load_state()
+    table = p.locator("table.stance-timeline")
+    assert table.locator("tbody tr").count() == 4 and table.locator("tr.changed").count() == 1
+    p.locator("section.target-timeline").screenshot(path=str(screenshots / "actor-timeline.png"))
+    _no_trouble(page)
+
+
+def test_trail_page_shows_the_altered_copy(page: Any, live_server: Any, screenshots: Path) -> None:
+    """A second outlet carries the opposition leader's quote with two words changed: the article
+    page links the quote to its trail, and the trail page marks the change (last test: it adds
+    an article to the store)."""
+    import saidwhat
+    from saidwhat.store import open_store
+    from webcorpus import MADE_UP
+
+    original = MADE_UP[0]
+    copy = original.model_copy(update={
+        "outlet": "Bay Courier", "published": "2024-03-05", "url": "https://bay.example/bridge",
+        "title": "Bridge row: opposition calls it a waste",
+        "text": ("Opposition leader Tom Brown attacked the harbor bridge plan on Tuesday.\n\n"
+                 "\u201cThis bridge is a waste of public money and the council knows it,\u201d Brown said.")})
+    store = open_store(str(live_server.corpus.path))
+    try:
+        added = store.add_article(saidwhat.analyze_article(copy))
+    finally:
+        store.close()
+    page.goto("/trails")
+    p = page.page
+    link = p.locator("main a[href^='/trails/']").first
+    link.click()
+    p.wait_for_url("**/trails/*")
+    assert "Tom Brown" in p.locator(".byline .who").inner_text()
+    relations = p.locator("li.sighting").evaluate_all("els => els.map(e => e.dataset.relation)")
+    assert relations[0] == "first" and "altered" in relations
+    assert "public" in " ".join(p.locator("blockquote.diff ins").all_inner_texts())
+    p.screenshot(path=str(screenshots / "trail.png"), full_page=True)
+    # the copy's article page links its quote to the trail
+    page.goto(f"/articles/{added.article_id}")
+    assert p.locator("a[href^='/trails/']").count() >= 1
     _no_trouble(page)

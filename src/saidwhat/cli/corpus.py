@@ -96,10 +96,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _fmt(p)
     p.set_defaults(func=_run_search, text=None)
 
-    p = sub.add_parser("reactions", help="who took which stance toward a target, merged across articles")
+    p = sub.add_parser("reactions", help="who took which stance toward a target, merged across articles",
+                       description="One row per actor: the stance across articles, the counts of evidence, "
+                                   "and the stance over time (one dated point per article, with its outlet; "
+                                   "'changed' where support turned to oppose or back).")
     p.add_argument("--target", required=True, metavar="T", help='e.g. "the UN report" (name or alias)')
     p.add_argument("--since", metavar="D", type=_date("--since"), help=DATE_FILTER_FORMS)
     p.add_argument("--until", metavar="D", type=_date("--until"), help=DATE_FILTER_FORMS)
+    p.add_argument("--changed", action="store_true",
+                   help="only actors whose stance turned (support to oppose or back) at least once")
     _db(p)
     _fmt(p)
     p.set_defaults(func=_run_reactions)
@@ -214,23 +219,57 @@ def _run_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _esc(text: str) -> str:
+    """Text from the store shown as itself in a rich table (no "[bold]" markup from an article)."""
+    from rich.markup import escape
+
+    return str(escape(text))
+
+
+#: the most timeline points one table cell lists (the JSON output has them all)
+TIMELINE_CELL_POINTS = 8
+
+
+def _timeline_cell(row: Any) -> str:
+    """The row's stance over time, one point a line, earliest first; a turn marked CHANGED."""
+    lines = []
+    for p in row.timeline[:TIMELINE_CELL_POINTS]:
+        mark = " [bold]CHANGED[/bold]" if p.changed else ""
+        unsure = "?" if p.uncertain else ""
+        lines.append(f"{_esc(p.published or 'undated')} {p.label}{unsure}{mark} · "
+                     f"{_esc(p.outlet or '?')} #{p.article_id}")
+    if len(row.timeline) > TIMELINE_CELL_POINTS:
+        lines.append(f"… {len(row.timeline) - TIMELINE_CELL_POINTS} more (--format json)")
+    return "\n".join(lines)
+
+
+def _changes_cell(row: Any) -> str:
+    return "\n".join(f"{c.previous} ({_esc(c.previous_outlet or '?')}, {c.previous_date}) → {c.label} "
+                     f"({_esc(c.outlet or '?')}, {c.date})" for c in row.changes)
+
+
 def _run_reactions(args: argparse.Namespace) -> int:
     with _open(args) as store:
         rows = store.reactions(args.target, since=args.since, until=args.until)
+    if args.changed:
+        rows = [r for r in rows if r.changed]
     if args.format == "json":
         _print_json([r.model_dump(mode="json") for r in rows])
         return 0
     from rich.table import Table
 
-    table = Table(title=f"reactions to {args.target!r}: {len(rows)} actor(s)", show_lines=True)
-    for col in ("actor", "affiliation", "stance", "+", "-", "=", "first seen", "outlets", "evidence"):
+    table = Table(title=f"reactions to {_esc(repr(args.target))}: {len(rows)} actor(s)", show_lines=True)
+    for col in ("actor", "affiliation", "stance", "+", "-", "=", "first seen", "outlets", "over time",
+                "changed", "evidence"):
         table.add_column(col, overflow="fold")
     for r in rows:
         evidence = ""
         if r.evidence is not None:
             evidence = f"“{r.evidence.text}” ({r.evidence.outlet or '?'}, #{r.evidence.article_id})"
-        table.add_row(r.actor, r.affiliation or "", r.stance, str(r.support), str(r.oppose), str(r.neutral),
-                      r.first_seen or "", ", ".join(r.outlets), evidence)
+        stance = r.stance + (f"\nlatest: {r.latest}" if r.latest and r.latest != r.stance else "")
+        table.add_row(_esc(r.actor), _esc(r.affiliation or ""), stance, str(r.support), str(r.oppose),
+                      str(r.neutral), r.first_seen or "", _esc(", ".join(r.outlets)), _timeline_cell(r),
+                      _changes_cell(r), _esc(evidence))
     _console().print(table)
     return 0
 

@@ -13,9 +13,9 @@ import re
 from saidwhat.errors import BinaryInputError
 from saidwhat.page.model import PageKind
 from saidwhat.sanitize import CONTROL_CHARS as _CONTROL
-from saidwhat.sanitize import MAX_CONTROL_RATIO, control_count, refuse_binary
+from saidwhat.sanitize import MAX_CONTROL_RATIO, control_count
 
-__all__ = ["MAGIC_NUMBERS", "check_not_binary", "decode_bytes", "detect_kind", "normalize_charset",
+__all__ = ["MAGIC_NUMBERS", "decode_bytes", "detect_kind", "normalize_charset",
            "without_controls"]
 
 #: Leading bytes of common binary formats, with the name used in the error message.
@@ -169,12 +169,6 @@ def without_controls(text: str, source: str) -> str:
         raise BinaryInputError(f"over {100 * MAX_CONTROL_RATIO:.0f}% of the input is NUL and other control "
                                "characters: binary data, not HTML or text", input=source)
     return _CONTROL.sub("", text)
-
-
-def check_not_binary(text: str, source: str) -> None:
-    """Refuse decoded text that is binary data: a NUL near the start, or more than
-    ``MAX_CONTROL_RATIO`` control characters over the whole text (see ``saidwhat.sanitize``)."""
-    refuse_binary(text, source)
 
 
 # the comment run is atomic: comments can be grouped in exponentially many ways otherwise

@@ -20,7 +20,7 @@ from saidwhat.errors import (
     MissingInputError,
 )
 from saidwhat.page.compressed import gunzip_bounded, is_gzip
-from saidwhat.page.decode import check_not_binary, decode_bytes, detect_kind
+from saidwhat.page.decode import decode_bytes, detect_kind, without_controls
 from saidwhat.page.fetch import FETCH_TIMEOUT, fetch
 from saidwhat.page.model import Page, PageKind
 from saidwhat.sanitize import display_name, scrub
@@ -43,9 +43,9 @@ def page_from_text(
 ) -> Page:
     """A Page from already-decoded text; ``kind`` is detected from the content when not given.
 
-    Binary data is refused; control characters anywhere else (a NUL deep in the text) become
-    spaces and lone surrogates U+FFFD (``saidwhat.sanitize.scrub``), so no later stage, output
-    or database sees them.
+    Binary data is refused; control characters anywhere in the text (a NUL deep in it) are removed
+    as from decoded bytes (``decode.without_controls``) and lone surrogates made U+FFFD
+    (``saidwhat.sanitize.scrub``), so no later stage, output or database sees them.
     """
     source = display_name(source)
     if not text.strip():
@@ -53,8 +53,7 @@ def page_from_text(
     if len(text) > MAX_INPUT_BYTES:
         raise InputTooLargeError(f"the input has {len(text)} characters, over the {MAX_INPUT_BYTES} limit",
                                  input=source)
-    check_not_binary(text, source)
-    text = scrub(text.removeprefix("\ufeff"))
+    text = scrub(without_controls(text.removeprefix("\ufeff"), source))
     return Page(source=source, content=text, kind=kind or detect_kind(text), url=url, meta=dict(meta or {}))
 
 

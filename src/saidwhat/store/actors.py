@@ -17,6 +17,7 @@ from sqlalchemy import Connection, func, literal_column, select
 from saidwhat.store import tables as t
 from saidwhat.store.canonical import names_and_roles
 from saidwhat.store.keys import like_pattern, norm_name
+from saidwhat.store.reactions import actor_timelines
 from saidwhat.store.results import (
     ActorDetail,
     ActorRole,
@@ -105,4 +106,4 @@ def get_actor(conn: Connection, key: str, *, n_quotes: int) -> ActorDetail | Non
                        n_articles=na, outlets=outlets, aliases=aliases, stance=stance,
                        roles=[ActorRole(**r) for r in roles], gender=row.gender,
                        gender_source=row.gender_source,
-                       stance_over_time=over_time, quotes=quotes)
+                       stance_over_time=over_time, timelines=actor_timelines(conn, key), quotes=quotes)

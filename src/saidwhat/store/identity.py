@@ -52,12 +52,14 @@ __all__ = [
     "choose_for_surname",
     "dominant",
     "lookup_forms",
+    "misread_person",
     "name_forms",
     "parse_name",
     "resolve_article",
     "scope_of",
     "scoped_key",
     "slug",
+    "surname_as_organization",
 ]
 
 MentionType = Literal["name", "surname", "organization", "acronym", "handle", "owned", "description"]
@@ -546,9 +548,48 @@ def lookup_forms(forms: Iterable[NameForm]) -> set[str]:
     return out
 
 
+def _description_key(actor: Actor, form: NameForm, scope: str) -> tuple[str, str]:
+    """A description's key, in its own article only; a speaker the store kept apart from the
+    actor the analysis gave it (id ``ACTOR~QUOTE``, ``saidwhat.store.speakers``) is one person
+    even when another kept-apart "he" of the article reads the same."""
+    if "~" in actor.id:
+        return scoped_key(form.family, f"{actor.name} {actor.id}", scope), "kept apart"
+    return scoped_key(form.family, actor.name, scope), "description"
+
+
+def misread_person(actor: Actor, form: NameForm, article_people: Iterable[NameForm],
+                   index: Index) -> NameForm:
+    """An unnamed source or a group the analysis named by a name: a person's surname ("McAuliffe",
+    "Fields": no title or pronoun told the analysis it was a person) when a full-named person of the
+    same article bears it or the store knows a person with it; a person's organisation ("Hillary
+    Clinton's campaign"); else ``form`` unchanged."""
+    if form.type != "description" or actor.kind not in ("anonymous", "group"):
+        return form
+    owned = parse_name(actor.name, "organization")
+    if owned.type == "owned" and owned.owner is not None and owned.owner.type in ("name", "surname"):
+        return owned
+    person = parse_name(actor.name, "person")
+    if person.type != "surname" or not person.surname or len(person.surname) < 3:
+        return form
+    if person.surname in {p.surname for p in article_people} or index.keys_with(
+            f"surname-of:{person.surname}"):
+        return person
+    return form
+
+
+def surname_as_organization(form: NameForm, index: Index) -> str | None:
+    """A single name no person bears that names a known organisation ("Politico" taken for a
+    person's surname): that organisation's key."""
+    if form.type != "surname" or form.honorific_gender or form.titles:
+        return None
+    return dominant(index.keys_with(f"organization:{norm_name(form.display)}"))
+
+
 def resolve_article(actors: Sequence[Actor], scope: str, index: Index) -> list[Resolved]:
     """The canonical key of every actor of one article (see the module docstring)."""
     parsed = [(a, parse_name(a.name, a.kind)) for a in actors]
+    full = [form for _, form in parsed if form.type == "name"]
+    parsed = [(a, misread_person(a, form, full, index)) for a, form in parsed]
     keys: dict[str, tuple[str, str]] = {}
     for actor, form in parsed:
         if form.type == "name":
@@ -561,10 +602,13 @@ def resolve_article(actors: Sequence[Actor], scope: str, index: Index) -> list[R
     for actor, form in parsed:
         if form.type == "surname":
             key, why = choose_for_surname(form, people, people_keys, others, index, actor.affiliation)
+            if key is None and why == "no person with that surname":
+                key = surname_as_organization(form, index)
+                why = "an organisation of that name" if key else why
             keys[actor.id] = (key or scoped_key("person", form.display, scope), why)
         elif form.type == "owned":
             keys[actor.id] = _resolve_owned(form, people, people_keys, others, scope, index)
         elif form.type == "description":
-            keys[actor.id] = (scoped_key(form.family, actor.name, scope), "description")
+            keys[actor.id] = _description_key(actor, form, scope)
     return [Resolved(a.id, keys[a.id][0], form, keys[a.id][1],
                      name_forms(form, [x for x in a.aliases if x != a.name], a.kind)) for a, form in parsed]

@@ -11,6 +11,11 @@ the reaction's sentence). Outlets include those of every exact copy.
 Evidence comes from the targets named at ingest (``stances``) and from the candidate targets the
 query names (``saidwhat.store.candidates``); an article with a named target that matches is read
 from that target only, so nothing counts twice.
+
+Each row also carries the actor's stance over time (``saidwhat.store.timeline``): one dated point
+per article (its vote, score, outlet and evidence), the change points where support turned to
+oppose or back, and the latest dated stance. ``actor_timelines`` gives the same per target for an
+actor page, from the targets named at ingest.
 """
 
 from __future__ import annotations
@@ -22,12 +27,13 @@ from typing import Any, cast
 from sqlalchemy import Connection, select
 
 from saidwhat.store import tables as t
+from saidwhat.store import timeline
 from saidwhat.store.candidates import candidate_rows, matching_candidates
-from saidwhat.store.results import QuoteHit, ReactionRow
+from saidwhat.store.results import QuoteHit, ReactionRow, TargetTimeline
 from saidwhat.store.search import date_conds, quote_hit, quote_select
 from saidwhat.store.targets import target_norms
 
-__all__ = ["reactions"]
+__all__ = ["actor_timelines", "reactions"]
 
 #: how many article ids go into one ``IN (…)`` list
 _CHUNK = 500
@@ -38,7 +44,8 @@ def reactions(conn: Connection, target: str, *, since: str | None, until: str | 
     s, a, ca = t.stances.c, t.articles.c, t.canonical_actors.c
     norms = target_norms(conn, target)
     rows: list[Any] = list(conn.execute(
-        select(s.actor_key, s.article_id, s.origin, s.quote_row, s.label, s.score, a.published, a.outlet)
+        select(s.actor_key, s.article_id, s.origin, s.quote_row, s.label, s.score, s.target_norm, a.published,
+               a.outlet)
         .join(t.articles, a.id == s.article_id)
         .where(s.target_norm.in_(norms), s.actor_key.is_not(None), *date_conds(since, until))))
     named = {int(r.article_id) for r in rows}
@@ -52,7 +59,9 @@ def reactions(conn: Connection, target: str, *, since: str | None, until: str | 
     meta = {m.key: m for m in conn.execute(select(ca.key, ca.name, ca.kind, ca.affiliation)
                                            .where(ca.key.in_(list(by_actor))))}
     copy_outlets = _copy_outlets(conn, sorted({int(row.article_id) for row in rows}))
-    result = [_row(conn, key, items, meta.get(key), copy_outlets, norms) for key, items in by_actor.items()]
+    look = timeline.lookups(conn, rows, norms)
+    result = [_row(conn, key, items, meta.get(key), copy_outlets, norms, look)
+              for key, items in by_actor.items()]
     result.sort(key=lambda x: (-(x.support + x.oppose + x.neutral), x.actor.casefold()))
     return result
 
@@ -68,25 +77,62 @@ def _copy_outlets(conn: Connection, ids: list[int]) -> dict[int, set[str]]:
     return out
 
 
-def _row(conn: Connection, key: str, items: list[Any], meta: Any | None,
-         copy_outlets: dict[int, set[str]], norms: list[str]) -> ReactionRow:
-    """The reaction row of one actor from its evidence items."""
+def _counted(items: Sequence[Any]) -> list[Any]:
+    """The evidence items that count: an actor-level stance only in an article without other items."""
     with_evidence = {i.article_id for i in items if i.origin != "actor"}
-    counted = [i for i in items if i.origin != "actor" or i.article_id not in with_evidence]
-    counts = Counter(i.label for i in counted)
+    return [i for i in items if i.origin != "actor" or i.article_id not in with_evidence]
+
+
+def _per_article(items: Sequence[Any]) -> dict[int, list[Any]]:
     per_article: dict[int, list[Any]] = defaultdict(list)
     for i in items:
         per_article[int(i.article_id)].append(i)
-    label = _across_articles(Counter(_article_vote(its) for its in per_article.values()), counts)
+    return per_article
+
+
+def _row(conn: Connection, key: str, items: list[Any], meta: Any | None, copy_outlets: dict[int, set[str]],
+         norms: list[str], look: timeline.Lookups) -> ReactionRow:
+    """The reaction row of one actor from its evidence items."""
+    counted = _counted(items)
+    counts = Counter(i.label for i in counted)
+    per_article = _per_article(items)
+    votes = _votes(per_article)
+    label = _across_articles(Counter(votes.values()), counts)
     dates = sorted(i.published for i in items if i.published)
     name = meta.name if meta else None
+    points = timeline.points(per_article, votes, look)
+    changes = timeline.changes(points)
     return ReactionRow(
         actor_key=key, actor=name or key, affiliation=meta.affiliation if meta else None,
         kind=meta.kind if meta else "anonymous", support=counts["support"], oppose=counts["oppose"],
         neutral=counts["neutral"], stance=cast(Any, label), first_seen=dates[0][:10] if dates else None,
         outlets=sorted({i.outlet for i in items if i.outlet}
                        | {o for aid in per_article for o in copy_outlets.get(aid, ())}),
-        evidence=_evidence(conn, key, name, counted, label, norms), n_articles=len(per_article))
+        evidence=_evidence(conn, key, name, counted, label, norms), n_articles=len(per_article),
+        latest=cast(Any, timeline.latest(points)), changed=bool(changes), timeline=points, changes=changes)
+
+
+def actor_timelines(conn: Connection, key: str) -> list[TargetTimeline]:
+    """The actor's stance over time toward each target named at ingest, the most articles first."""
+    s, a = t.stances.c, t.articles.c
+    rows: list[Any] = list(conn.execute(
+        select(s.actor_key, s.article_id, s.origin, s.quote_row, s.label, s.score, s.target, s.target_norm,
+               a.published, a.outlet).join(t.articles, a.id == s.article_id)
+        .where(s.actor_key == key).order_by(s.id)))
+    by_target: dict[str, list[Any]] = defaultdict(list)
+    for row in rows:
+        by_target[row.target_norm].append(row)
+    look = timeline.lookups(conn, rows, sorted(by_target))
+    out = []
+    for items in by_target.values():
+        per_article = _per_article(items)
+        points = timeline.points(per_article, _votes(per_article), look)
+        label = _across_articles(Counter(p.label for p in points), Counter(i.label for i in _counted(items)))
+        out.append(TargetTimeline(target=items[0].target, stance=cast(Any, label),
+                                  latest=cast(Any, timeline.latest(points)), timeline=points,
+                                  changes=timeline.changes(points)))
+    out.sort(key=lambda x: (-len(x.timeline), x.target.casefold()))
+    return out
 
 
 def _evidence(conn: Connection, key: str, name: str | None, counted: Sequence[Any], label: str,
@@ -138,11 +184,20 @@ def _polar_wins(labels: Sequence[str]) -> str:
 
 
 def _article_vote(items: Sequence[Any]) -> str:
-    """An actor's stance in one article: the analysis' actor-level stance and the reactions
-    (stated without a quote), polar winning over neutral; only when the article has neither,
-    the labels of its quotes."""
-    own = [i.label for i in items if i.origin in ("actor", "reaction")]
+    """An actor's stance in one article: the analysis' actor-level stance when it takes a side (it
+    already weighs the actor's quotes and reactions in that article, so a reaction is not counted
+    twice against it); else the reactions (stated without a quote) with it, polar winning over
+    neutral; only when the article has neither, the labels of its quotes."""
+    actor = [i.label for i in items if i.origin == "actor"]
+    if len(set(actor)) == 1 and actor[0] in ("support", "oppose"):
+        return str(actor[0])
+    own = actor + [i.label for i in items if i.origin == "reaction"]
     return _polar_wins(own or [i.label for i in items if i.origin == "quote"])
+
+
+def _votes(per_article: dict[int, list[Any]]) -> dict[int, str]:
+    """The actor's stance in each article (``_article_vote``)."""
+    return {aid: _article_vote(items) for aid, items in per_article.items()}
 
 
 def _across_articles(votes: Counter[str], counts: Counter[str]) -> str:

@@ -27,8 +27,12 @@ __all__ = [
     "ReactionRow",
     "ResultPage",
     "StanceCounts",
+    "StanceChange",
     "StancePoint",
     "StoredArticle",
+    "TargetTimeline",
+    "TimelineEvidence",
+    "TimelinePoint",
     "Trail",
     "TrailDiffOp",
     "TrailSighting",
@@ -156,11 +160,60 @@ class StanceCounts(BaseModel):
     neutral: int = 0
 
 
+class TimelineEvidence(BaseModel):
+    """The words behind a timeline point: a quote (``id`` its quote id, the article page's anchor
+    ``#quote-{id}``) or the sentence of a reaction stated without a quote."""
+
+    kind: Literal["quote", "reaction"]
+    id: str | None = Field(default=None, description="the quote's or the reaction's id in its article")
+    text: str
+
+
+class TimelinePoint(BaseModel):
+    """An actor's stance toward a target in one article, dated by the article."""
+
+    article_id: int
+    published: str | None = Field(default=None, description="the article's published date (YYYY-MM-DD)")
+    outlet: str | None = None
+    title: str | None = None
+    label: StanceLabel = Field(description="the actor's stance in this article (see saidwhat.store.timeline)")
+    score: float = Field(description="the strongest evidence with this label (calibrated probability)")
+    uncertain: bool = False
+    evidence: TimelineEvidence | None = None
+    changed: bool = Field(default=False, description="support or oppose, reversing the actor's previous "
+                                                     "dated support or oppose")
+
+
+class StanceChange(BaseModel):
+    """A point where an actor's stance toward a target turned: support then oppose, or the reverse."""
+
+    date: str
+    outlet: str | None = None
+    article_id: int
+    label: StanceLabel = Field(description="the stance after the change")
+    previous: StanceLabel = Field(description="the stance before it")
+    previous_date: str
+    previous_outlet: str | None = None
+    previous_article_id: int
+
+
+class TargetTimeline(BaseModel):
+    """An actor's stance toward one target across articles, on its actor page."""
+
+    target: str
+    stance: StanceLabel
+    latest: StanceLabel | None = None
+    timeline: list[TimelinePoint] = Field(default_factory=list)
+    changes: list[StanceChange] = Field(default_factory=list)
+
+
 class ActorDetail(ActorSummary):
     aliases: list[str] = Field(default_factory=list, description="other names (descriptions are roles)")
     roles: list[ActorRole] = Field(default_factory=list)
     stance: dict[str, StanceCounts] = Field(default_factory=dict)
     stance_over_time: list[StancePoint] = Field(default_factory=list)
+    timelines: list[TargetTimeline] = Field(default_factory=list, description="per target: one point per "
+                                            "article and the changes, the most discussed target first")
     quotes: list[QuoteHit] = Field(default_factory=list)
 
 
@@ -177,6 +230,11 @@ class ReactionRow(BaseModel):
     outlets: list[str] = Field(default_factory=list)
     evidence: QuoteHit | None = None
     n_articles: int = 0
+    latest: StanceLabel | None = Field(default=None, description="the stance in the latest dated article")
+    changed: bool = Field(default=False, description="the stance turned at least once (see changes)")
+    timeline: list[TimelinePoint] = Field(default_factory=list, description="one point per article, "
+                                          "earliest first; undated articles last")
+    changes: list[StanceChange] = Field(default_factory=list)
 
 
 class FailureRecord(BaseModel):

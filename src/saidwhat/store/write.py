@@ -30,6 +30,7 @@ from saidwhat.store.dedup import fingerprint, shingles, text_hash
 from saidwhat.store.engine import write_connection
 from saidwhat.store.keys import norm_target, sighting_key, source_key, url_key
 from saidwhat.store.results import AddResult
+from saidwhat.store.speakers import detach_doubtful
 from saidwhat.store.targets import insert_targets
 from saidwhat.store.trails import assign_trails
 
@@ -73,6 +74,7 @@ def add_article(engine: Engine, analyzed: AnalyzedArticle, *, html: str | None =
     if not analyzed.text.strip():
         raise StoreError("an article without text cannot be stored", input=analyzed.source)
     analyzed = scrub_model(analyzed)  # no NUL for PostgreSQL, no lone surrogate for either database
+    analyzed = detach_doubtful(analyzed)  # quotes whose speaker the text contradicts (store.speakers)
     ident = _Identity.of(analyzed)
     for attempt in range(_ATTEMPTS):
         last = attempt == _ATTEMPTS - 1

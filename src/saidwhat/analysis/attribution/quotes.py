@@ -26,21 +26,25 @@ def quote_states(tokens: list[str], paragraph_ids: list[int]) -> tuple[list[int]
     """For each token: 1 when inside a quotation (marks included), and the quote's id (-1 outside).
 
     A straight ``"`` (or ``''``) opens when no quote is open and closes otherwise; a curly closing mark with
-    no open quote marks the text since the paragraph start as quoted (a quote whose opening mark
-    was lost). Quotes never run across paragraphs: a new paragraph resets the state.
+    no open quote marks the text since the paragraph start, or since the previous quote of the
+    paragraph, as quoted (a quote whose opening mark was lost): one stray mark never turns a whole
+    paragraph with quotes into a quotation (a page whose extraction lost its paragraph breaks).
+    Quotes never run across paragraphs: a new paragraph resets the state.
     """
     inside = [0] * len(tokens)
     qid = [-1] * len(tokens)
     open_at = -1
     current = -1
     para = None
-    para_start = 0
+    fill_from = 0
     next_id = 0
     for i, tok in enumerate(tokens):
         if paragraph_ids[i] != para:
             para = paragraph_ids[i]
-            para_start = i
+            fill_from = i
             open_at = -1
+        elif qid[i - 1] >= 0 and open_at < 0:
+            fill_from = i  # after a closed quote: a lost opening mark lies after it
         if open_at < 0:
             if tok == '"' and i > 0 and _is_number(tokens[i - 1]) and paragraph_ids[i - 1] == para:
                 continue  # an inch mark (a 34" screen), not a quotation mark
@@ -51,10 +55,10 @@ def quote_states(tokens: list[str], paragraph_ids: list[int]) -> tuple[list[int]
                 inside[i] = 1
                 qid[i] = current
             elif tok in CLOSE:
-                # closing mark with nothing open: quote from the paragraph start
+                # closing mark with nothing open: quote from the paragraph start or the last quote
                 current = next_id
                 next_id += 1
-                for j in range(para_start, i + 1):
+                for j in range(fill_from, i + 1):
                     if qid[j] < 0:
                         inside[j] = 1
                         qid[j] = current

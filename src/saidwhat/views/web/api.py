@@ -29,6 +29,7 @@ from saidwhat.store import (
     QuoteHit,
     ReactionRow,
     ResultPage,
+    StanceChange,
     Store,
     StoredArticle,
     Trail,
@@ -120,10 +121,18 @@ def get_actor(store: StoreDep, key: str) -> ActorDetail:
 TargetQ = Annotated[str, Query(min_length=1, max_length=200, description="the target, by name or alias")]
 
 
-@router.get("/reactions", response_model=ResultPage[ReactionRow], summary="Who reacted to a target, and how")
+Changed = Annotated[bool, Query(description="only actors whose stance turned (support ↔ oppose) at least "
+                                            "once")]
+
+
+@router.get("/reactions", response_model=ResultPage[ReactionRow], summary="Who reacted to a target, and how",
+            description="One row per actor: counts, the stance across articles, and its timeline (one "
+                        "dated point per article, the change points where support turned to oppose or back).")
 def reactions(store: StoreDep, target: TargetQ, since: Since = None, until: Until = None, offset: Offset = 0,
-              limit: Limit = 20) -> ResultPage[ReactionRow]:
+              limit: Limit = 20, changed: Changed = False) -> ResultPage[ReactionRow]:
     rows = store.reactions(target, since=since, until=until)
+    if changed:
+        rows = [r for r in rows if r.changed]
     return ResultPage[ReactionRow](items=rows[offset:offset + limit], total=len(rows), offset=offset,
                                    limit=limit)
 
@@ -146,12 +155,18 @@ def list_targets(store: StoreDep, limit: Limit = 50) -> list[TargetItem]:
 
 EXPORT_FIELDS = ("actor", "actor_key", "affiliation", "kind", "stance", *STANCE_LABELS, "first_seen",
                  "n_articles", "outlets", "evidence_quote", "evidence_speaker", "evidence_article_id",
-                 "evidence_url")
+                 "evidence_url", "latest", "changed", "changes")
 
 
 def _cell(value: object) -> str:
     """A CSV cell a spreadsheet will not run as a formula (article text is hostile)."""
     return str(spreadsheet_cell("" if value is None else str(value)))
+
+
+def _change_text(c: StanceChange) -> str:
+    """A change point in one cell: "2026-06-18 Harbor Radio: oppose (2026-03-12 The Courier) → support"."""
+    return (f"{c.date} {c.outlet or '?'}: {c.previous} ({c.previous_date} {c.previous_outlet or '?'}) "
+            f"→ {c.label}")
 
 
 def reaction_records(rows: list[ReactionRow]) -> list[dict[str, Any]]:
@@ -164,7 +179,8 @@ def reaction_records(rows: list[ReactionRow]) -> list[dict[str, Any]]:
                     "first_seen": r.first_seen, "n_articles": r.n_articles, "outlets": "; ".join(r.outlets),
                     "evidence_quote": ev.text if ev else None, "evidence_speaker": ev.speaker if ev else None,
                     "evidence_article_id": ev.article_id if ev else None,
-                    "evidence_url": ev.url if ev else None})
+                    "evidence_url": ev.url if ev else None, "latest": r.latest, "changed": r.changed,
+                    "changes": "; ".join(_change_text(c) for c in r.changes)})
     return out
 
 
@@ -173,10 +189,14 @@ def reaction_records(rows: list[ReactionRow]) -> list[dict[str, Any]]:
             responses={200: {"content": {"text/csv": {}, "application/json": {}}}})
 def export_reactions(store: StoreDep, target: TargetQ, format: Literal["csv", "json"] = "csv",
                      since: Since = None, until: Until = None) -> Response:
-    rows = reaction_records(store.reactions(target, since=since, until=until))
+    found = store.reactions(target, since=since, until=until)
+    rows = reaction_records(found)
     slug = "".join(c if c.isalnum() else "-" for c in target.lower()).strip("-")[:60] or "target"
     disposition = f'attachment; filename="reactions-{slug}.{format}"'
-    if format == "json":
+    if format == "json":  # the JSON rows carry the timeline and the change points whole
+        rows = [{**rec, "changes": [c.model_dump(mode="json") for c in r.changes],
+                 "timeline": [p.model_dump(mode="json") for p in r.timeline]}
+                for rec, r in zip(rows, found, strict=True)]
         body = json.dumps({"target": target, "rows": rows}, ensure_ascii=False, indent=1)
         return Response(body, media_type="application/json", headers={"Content-Disposition": disposition})
     buf = io.StringIO()

@@ -265,6 +265,10 @@ def actors_page(request: Request) -> Response:
                  pg=_pager(page, {"name": name, "offset": offset}))
 
 
+ACTOR_TIMELINES = 6  # targets whose stance over time the actor page lists (the most articles first)
+TIMELINE_ROWS = 40  # articles listed per target there (the JSON has them all)
+
+
 @router.get("/actors/{key:path}")
 def actor_page(request: Request, key: str) -> Response:
     store = get_store(request)
@@ -280,7 +284,9 @@ def actor_page(request: Request, key: str) -> Response:
         [(t, c.model_dump(), f"/reactions?target={quote(t, safe='')}") for t, c in
          sorted(actor.stance.items(), key=lambda kv: -sum(kv[1].model_dump().values()))],
         title=f"Stance of {actor.name} per target")
-    return _page(request, "actor.html", actor=actor, over_time=over_time, stance_chart=stance_chart)
+    return _page(request, "actor.html", actor=actor, over_time=over_time, stance_chart=stance_chart,
+                 timelines=actor.timelines[:ACTOR_TIMELINES], timeline_rows=TIMELINE_ROWS,
+                 timelines_hidden=max(0, len(actor.timelines) - ACTOR_TIMELINES))
 
 
 def _by_affiliation(rows: list[ReactionRow]) -> list[tuple[str, dict[str, int], str | None]]:
@@ -294,6 +300,7 @@ def _by_affiliation(rows: list[ReactionRow]) -> list[tuple[str, dict[str, int], 
 
 
 REACTION_ROWS = 50
+CHANGE_ROWS = 100  # the most stance changes listed under the reactions table (the latest first)
 CHART_ROWS = 30
 CACHE_SECONDS = 30.0
 
@@ -315,6 +322,8 @@ def reactions_page(request: Request) -> Response:
     store = get_store(request)
     target = (request.query_params.get("target") or "").strip()[:200]
     f = {k: v for k, v in _filters(request).items() if k in ("since", "until", "stance")}
+    if request.query_params.get("changed") in ("1", "true", "on"):
+        f["changed"] = "1"
     offset = _int(request.query_params.get("offset"))
     # targets joined across articles, most reacting actors first: (name, "N actors in M articles")
     targets = _cached(request, "targets", lambda: [
@@ -323,7 +332,11 @@ def reactions_page(request: Request) -> Response:
     if target:
         rows = store.reactions(target, since=f.get("since"), until=f.get("until"))
         ctx["n_rows"] = len(rows)
-        shown = [r for r in rows if r.stance == f["stance"]] if f.get("stance") else rows
+        shown = [r for r in rows if (not f.get("stance") or r.stance == f["stance"])
+                 and (not f.get("changed") or r.changed)]
+        # every turn of the shown actors, the latest first
+        ctx["changes"] = sorted(((r, c) for r in shown for c in r.changes), key=lambda rc: rc[1].date,
+                                reverse=True)[:CHANGE_ROWS]
         page = ResultPage[ReactionRow](items=shown[offset:offset + REACTION_ROWS], total=len(shown),
                                        offset=offset, limit=REACTION_ROWS)
         ctx["rows"] = page.items
