@@ -22,6 +22,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from saidwhat.analysis.attribution.model import Attribution
+from saidwhat.analysis.attribution.spans import clause_extent, label_only, merge_paragraph_quotes
 from saidwhat.analysis.nlp import text_of
 from saidwhat.schema import AttributionType
 
@@ -287,13 +288,21 @@ def user_profile(doc: Doc, atts: list[Attribution]) -> tuple[list[Attribution], 
     """The attributions a reader calls quotes (typed), without the dropped ones."""
     kept: list[Attribution] = []
     verdicts: list[Verdict] = []
-    for att in atts:
+    for att in merge_paragraph_quotes(doc, atts):
         v = judge(doc, att)
         att.type = v.type
         if v.drop is None:
+            _reader_span(doc, att, v)
             kept.append(att)
             verdicts.append(v)
     return kept, verdicts
+
+
+def _reader_span(doc: Doc, att: Attribution, verdict: Verdict) -> None:
+    """The content as a reader delimits it: a quoted label, else the whole reported clause."""
+    span = label_only(doc, att, verdict.cue_lemma) or clause_extent(doc, att)
+    if span:
+        att.content = span
 
 
 def dropped(doc: Doc, atts: list[Attribution]) -> list[tuple[Attribution, Drop]]:
