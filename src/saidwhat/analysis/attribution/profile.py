@@ -22,7 +22,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from saidwhat.analysis.attribution.model import Attribution
-from saidwhat.analysis.attribution.spans import clause_extent, label_only, merge_paragraph_quotes
+from saidwhat.analysis.attribution.spans import clause_extent, label_only, merge_continued_quotes
 from saidwhat.analysis.nlp import text_of
 from saidwhat.schema import AttributionType
 
@@ -296,7 +296,7 @@ def user_profile(doc: Doc, atts: list[Attribution]) -> tuple[list[Attribution], 
     """The attributions a reader calls quotes (typed), without the dropped ones."""
     kept: list[Attribution] = []
     verdicts: list[Verdict] = []
-    for att in merge_paragraph_quotes(doc, atts):
+    for att in merge_continued_quotes(doc, atts):
         v = judge(doc, att)
         att.type = v.type
         if v.drop is None:

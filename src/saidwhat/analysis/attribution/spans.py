@@ -183,16 +183,28 @@ def _opens_next_paragraph(text: str, end: int, start: int) -> bool:
     return text[start:start + 1] in _OPENING or between.rstrip().endswith(_OPENING)
 
 
-def merge_paragraph_quotes(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
-    """A quotation left open at a paragraph's end and reopened at the next one is one quote:
-    the second part joins the first (keeping the first's speaker, else the second's)."""
+def _same_paragraph_continuation(text: str, prev: Attribution, att: Attribution) -> bool:
+    """'“X,” Sasse told him. “Y.”' / '“X,” she said, adding, “Y.”': the next quotation of the
+    same paragraph, by the same source, with no other quotation between."""
+    if not prev.source or att.source != prev.source:
+        return False
+    between = text[prev.content[-1][1]:att.content[0][0]]
+    return "\n" not in between and not any(c in between for c in "\u201c\u00ab") \
+        and between.count('"') == 0
+
+
+def merge_continued_quotes(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """One quote, several parts: a quotation left open at a paragraph's end and reopened at the
+    next one, or the next quotation of a paragraph by the same source. The parts join the first
+    quote (keeping its speaker, else the second's)."""
     text = text_of(doc)
     out: list[Attribution] = []
     for att in sorted(atts, key=lambda a: a.content[0]):
         prev = out[-1] if out else None
-        if (prev is not None and prev.kind == "direct" and att.kind in ("direct", "mixed")
-                and _open_at_paragraph_end(text, prev.content[-1][1])
-                and _opens_next_paragraph(text, prev.content[-1][1], att.content[0][0])):
+        if prev is not None and prev.kind == "direct" and att.kind in ("direct", "mixed") and (
+                (_open_at_paragraph_end(text, prev.content[-1][1])
+                 and _opens_next_paragraph(text, prev.content[-1][1], att.content[0][0]))
+                or (att.kind == "direct" and _same_paragraph_continuation(text, prev, att))):
             prev.content = [*prev.content, *att.content]
             if not prev.source:
                 prev.source, prev.cue = att.source, att.cue
@@ -202,4 +214,4 @@ def merge_paragraph_quotes(doc: Doc, atts: list[Attribution]) -> list[Attributio
     return out
 
 
-__all__ = ["clause_extent", "label_only", "merge_paragraph_quotes"]
+__all__ = ["clause_extent", "label_only", "merge_continued_quotes"]
