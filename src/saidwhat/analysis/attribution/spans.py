@@ -7,7 +7,8 @@ clause's end or run on into the next clause. A reader (and the wild-page guideli
   ("After X suggested [that he was murdered], Y told lawmakers …" stops at "murdered");
 - for "called X 'Y'" / "described X as 'Y'", the quoted label;
 - for a quotation that runs over two paragraphs (no closing mark at the end of the first,
-  an opening mark starting the next), one quote in two parts.
+  an opening mark starting the next), one quote in two parts; likewise the next quotation of a
+  paragraph by the same source ("“…,” she said, adding, “…”").
 
 Each repair is a general rule on English syntax and punctuation, tested on a sentence of its own in
 ``tests/test_quote_quality.py``; ``saidwhat attributions`` (the PolNeAR profile) keeps the
