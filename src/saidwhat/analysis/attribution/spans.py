@@ -36,7 +36,8 @@ LABEL_VERBS = frozenset({"call", "describe", "label", "dub", "term", "brand", "c
                          "characterise"})
 # The longest object before a quoted label ("the rise in prices" as "…").
 MAX_OBJECT_WORDS = 5
-_QUOTED = re.compile(r"[\u201c\"]\s*([^\u201c\u201d\"]+?)\s*[\u201d\"]")
+# A quotation: an opening mark, no other mark, a closing mark (linear: no nested repetition).
+_QUOTED = re.compile(r"[\u201c\"]([^\u201c\u201d\"]+)[\u201d\"]")
 _TRIM_PUNCT = ".,;:!?\u2014\u2013- \n"
 # The longest quoted label taken as the whole content (words); longer quotations are statements.
 MAX_LABEL_WORDS = 12
@@ -154,10 +155,11 @@ def label_only(doc: Doc, att: Attribution, cue_lemma: str) -> list[Span] | None:
     m = found[0]
     if not _names_object(text_of(doc)[s:s + m.start()]):
         return None
-    label = m.group(1).rstrip(_TRIM_PUNCT)
+    inner = m.group(1)
+    label = inner.strip().rstrip(_TRIM_PUNCT)
     if not label or len(label.split()) > MAX_LABEL_WORDS:
         return None
-    start = s + m.start(1)
+    start = s + m.start(1) + len(inner) - len(inner.lstrip())
     return [(start, start + len(label))]
 
 
