@@ -14,8 +14,9 @@ from saidwhat.analysis.attribution import Attribution, find_attributions
 from saidwhat.analysis.attribution.confidence import load_weights, probability
 from saidwhat.analysis.attribution.profile import Drop, judge
 from saidwhat.analysis.attribution.quotes import quote_states
+from saidwhat.analysis.attribution.spans import clause_extent, label_only, merge_continued_quotes
 from saidwhat.analysis.nlp import get_nlp
-from saidwhat.schema import AnalyzedArticle
+from saidwhat.schema import AnalyzedArticle, QuoteKind
 
 
 def _span(text: str, needle: str) -> tuple[int, int]:
@@ -133,6 +134,94 @@ def test_speech_act_with_object_stays() -> None:
     assert _judged(text, "the accusation", "denied", "The harbour master") is None
 
 
+def test_action_verb_with_noun_object_is_no_quote() -> None:
+    text = "The night guards discovered the stolen painting in a garage near the harbour."
+    assert _judged(text, "the stolen painting in a garage near the harbour", "discovered",
+                   "The night guards") == "object, not a statement"
+
+
+def test_action_verb_with_clause_stays() -> None:
+    text = "The night guard testified that the gate had been open since midnight."
+    assert _judged(text, "that the gate had been open since midnight", "testified", "The night guard") is None
+
+
+def test_guilty_plea_is_no_quote() -> None:
+    text = "The driver pleaded guilty to stealing two trucks from a depot in Hull."
+    assert _judged(text, "stealing two trucks from a depot in Hull", "pleaded guilty to",
+                   "The driver") == "object, not a statement"
+
+
+# ------------------------------------------------------------------ content spans
+
+def _att(text: str, content: str, cue: str, source: str, kind: QuoteKind = "indirect") -> Attribution:
+    return Attribution(content=[_span(text, content)], cue=[_span(text, cue)], source=[_span(text, source)],
+                       kind=kind)
+
+
+def _texts(text: str, spans: list[tuple[int, int]] | None) -> list[str]:
+    assert spans is not None
+    return [text[s:e] for s, e in spans]
+
+
+def test_reported_clause_cut_short_is_extended() -> None:
+    text = "The council announced that the new ferry would carry two hundred passengers from May."
+    att = _att(text, "that the new ferry", "announced", "The council")
+    assert _texts(text, clause_extent(get_nlp()(text), att)) == [
+        "that the new ferry would carry two hundred passengers from May"]
+
+
+def test_reported_clause_stops_before_the_main_clause() -> None:
+    text = "After the coach suggested the striker was injured, the club told reporters he would play."
+    att = _att(text, "the striker was injured, the club told reporters he would play", "suggested",
+               "the coach")
+    assert _texts(text, clause_extent(get_nlp()(text), att)) == ["the striker was injured"]
+
+
+def test_reported_clause_goes_on_after_a_colon() -> None:
+    text = "The mayor argued that the town needs more buses: that is, the route should run every hour."
+    att = _att(text, "that the town needs more buses: that is, the route should run every hour", "argued",
+               "The mayor")
+    assert clause_extent(get_nlp()(text), att) is None
+
+
+def test_quoted_label_is_the_content() -> None:
+    text = 'The senator called the budget "a fairy tale" in a speech on Monday.'
+    att = _att(text, 'the budget "a fairy tale" in a speech on Monday', "called", "The senator", "mixed")
+    assert _texts(text, label_only(get_nlp()(text), att, "call")) == ["a fairy tale"]
+
+
+def test_quoted_label_inside_a_contrast_keeps_the_whole_content() -> None:
+    text = 'The senator called it not a budget, but "a fairy tale" for voters.'
+    att = _att(text, 'it not a budget, but "a fairy tale" for voters', "called", "The senator", "mixed")
+    assert label_only(get_nlp()(text), att, "call") is None
+
+
+def test_quote_over_two_paragraphs_is_one_quote() -> None:
+    text = ('Ana Lopez said: "The harbour will reopen in spring.\n\n'
+            '"The ferries will run every hour," Lopez said.')
+    first = _att(text, '"The harbour will reopen in spring', "said", "Ana Lopez", "direct")
+    second = _att(text, '"The ferries will run every hour,"', "Lopez said", "Lopez", "direct")
+    second.cue, second.source = [(text.rindex("said"), len(text) - 1)], [_span(text, "Lopez said")]
+    merged = merge_continued_quotes(get_nlp()(text), [first, second])
+    assert len(merged) == 1
+    assert _texts(text, merged[0].content) == ['"The harbour will reopen in spring',
+                                               '"The ferries will run every hour,"']
+
+
+def test_next_quotation_by_the_same_source_continues_the_quote() -> None:
+    text = '"We are ready," Lopez said, adding, "The ships are waiting." A clerk said "No."'
+    source = [_span(text, "Lopez")]
+    first = Attribution(content=[_span(text, '"We are ready,"')], cue=[_span(text, "said")], source=source,
+                        kind="direct")
+    second = Attribution(content=[_span(text, '"The ships are waiting."')], cue=[_span(text, "adding")],
+                         source=list(source), kind="direct")
+    said = text.rindex("said")
+    third = Attribution(content=[_span(text, '"No."')], cue=[(said, said + 4)],
+                        source=[_span(text, "A clerk")], kind="direct")
+    merged = merge_continued_quotes(get_nlp()(text), [first, second, third])
+    assert [len(a.content) for a in merged] == [2, 1]
+
+
 # ------------------------------------------------------------------ speakers
 
 def test_descriptive_source_is_its_own_speaker() -> None:
@@ -151,6 +240,12 @@ def test_description_with_nationality_and_relative_clause_resolves() -> None:
                        "The Swedish carmaker, which has sold vans for decades, says the car will reach "
                        "dealers next year.")
     assert _speaker(art, "the car will reach") == "Northwind Motors"
+
+
+def test_a_named_body_does_not_refer_back_to_another_organisation() -> None:
+    art = analyze_text("The Coastal Growers Union condemned the new levy on Monday.\n\n"
+                       "The state agriculture department said the levy would be reviewed in the autumn.")
+    assert _speaker(art, "the levy would") != "Coastal Growers Union"
 
 
 def test_description_never_resolves_to_an_object() -> None:

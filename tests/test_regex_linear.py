@@ -29,7 +29,7 @@ import saidwhat
 from saidwhat import dates, sanitize
 from saidwhat.analysis import nlp
 from saidwhat.analysis.actors import filters, mentions
-from saidwhat.analysis.attribution import layout, profile
+from saidwhat.analysis.attribution import layout, profile, spans
 from saidwhat.analysis.stance import targets as stance_targets
 from saidwhat.article import clutter, extract, language, metadata, page_type
 from saidwhat.cli import corpus as cli_corpus
@@ -147,6 +147,7 @@ CASES: list[Case] = [
     _c("profile._ANONYMITY", profile._ANONYMITY, "search", ANALYSIS_CHARS, "not ", "on the "),
     _c("profile._CREDIT", profile._CREDIT, "search", ANALYSIS_CHARS, "photo ", "reporting "),
     _c("profile.INCH_MARK", profile.INCH_MARK, "findall", ANALYSIS_CHARS, "1", "1.", '1"'),
+    _c("spans._QUOTED", spans._QUOTED, "findall", ANALYSIS_CHARS, '"', '" ', "\u201c", "\u201ca "),
     _c("filters._ADDRESS", filters._ADDRESS, "search", ANALYSIS_CHARS, "P.O. ", "Suite ", "1 "),
     _c("filters._MODEL", filters._MODEL, "search", ANALYSIS_CHARS),
     _c("nlp._LONG_RUN", nlp._LONG_RUN, "findall", ANALYSIS_CHARS, "(", "a" * 99 + " "),
