@@ -44,8 +44,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from saidwhat.analysis.first_names import name_list_gender
 from saidwhat.schema import Actor, AnalyzedArticle, Quote, Span
-from saidwhat.store.gender import name_list_gender
 from saidwhat.store.identity import parse_name
 
 __all__ = ["DETACHED", "Doubt", "detach_doubtful", "doubtful_speakers", "is_detached"]
