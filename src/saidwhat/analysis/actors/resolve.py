@@ -54,7 +54,7 @@ class ActorResolution:
     mentions: list[list[tuple[int, int]]] = field(default_factory=list)
     # Attributions (by index) whose source is a product on a listing page: not quotes at all.
     not_quotes: set[int] = field(default_factory=set)
-    # The gender ("m"/"f") of each person actor whose names or pronouns tell it (by actor id).
+    # The gender ("m"/"f") of each person actor whose names tell it (a title, a first name; by id).
     genders: dict[str, str] = field(default_factory=dict)
 
 
@@ -122,16 +122,19 @@ class _Cluster:
         if listed:
             self.list_genders.add(listed[0])  # "female" -> "f", as pronoun genders are written
 
+    def name_gender(self) -> str | None:
+        """The gender its names say: a title or gender noun first, else the first-name list when its
+        full names agree ("Hillary Clinton"); None when they do not tell."""
+        if self.title_gender:
+            return self.title_gender
+        return next(iter(self.list_genders)) if len(self.list_genders) == 1 else None
+
     def known_gender(self) -> str | None:
         """The gender a he/she must agree with: a title or gender noun on a name first, else the
         first-name list when its full names agree ("Hillary Clinton"), else the first gendered
         subject pronoun joined. The first names come before pronouns because pronouns are what is
         being resolved: one wrong "he" would otherwise shut out every later "she"."""
-        if self.title_gender:
-            return self.title_gender
-        if len(self.list_genders) == 1:
-            return next(iter(self.list_genders))
-        return self.gender
+        return self.name_gender() or self.gender
 
 
 def _norm(text: str) -> str:
@@ -832,7 +835,8 @@ def resolve_actors(doc: Doc, attributions: list[Attribution], *, threshold: floa
             continue  # a name of punctuation and stopwords is no actor
         ids[c.idx] = actor.id
         actors.append(actor)
-        gender = c.known_gender() if c.kind == "person" else None
+        # names only: a gender learnt from pronouns is what the speaker rules are checking
+        gender = c.name_gender() if c.kind == "person" else None
         if gender:
             res_genders[actor.id] = gender
     speakers = [ids.get(c) if c is not None else None for c in speaker_cluster]

@@ -424,12 +424,13 @@ _PRONOUN_GENDER = {"he": "m", "she": "f"}
 
 
 def named_in_quote(actor: Actor, att: Attribution, doc: Doc) -> bool:
-    """Whether the attribution's content names the actor (a mention that is no pronoun): people
-    seldom speak of themselves by name, so "He said Trump was wrong" is not Trump's."""
+    """Whether the attribution's content names the actor (a mention headed by a proper noun; a
+    pronoun or a description in it may be the speaker's own): people seldom speak of themselves by
+    name, so "He said Trump was wrong" is not Trump's."""
     for s, e in actor.mentions:
         if any(cs <= s and e <= ce for cs, ce in att.content):
             sp = doc.char_span(s, e, alignment_mode="expand")
-            if sp is not None and sp.root.pos_ != "PRON":
+            if sp is not None and sp.root.pos_ == "PROPN":
                 return True
     return False
 
