@@ -4,6 +4,9 @@
     .venv/bin/python scripts/train_stance.py                 # grouped CV, then write the shipped layer
     .venv/bin/python scripts/train_stance.py --cv-only       # scores only, nothing written
     .venv/bin/python scripts/train_stance.py --grid          # also compare the grid of settings
+    .venv/bin/python scripts/train_stance.py --cv-only --repeats 6 --by-level --drop 'p:,src_'
+        # error analysis: mean of 6 grouped CVs over shuffled article folds, the held-back
+        # confusion by involvement level, and the same without some feature groups
 
 Data: ``tests/data/stance/polnear-train-s{1,2}.jsonl`` (hand labels over PolNeAR *train*
 attributions; see the README there). PolNeAR-stance dev is never read here: it only measures the
@@ -26,6 +29,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import random
 import sys
 import time
 from collections import defaultdict
@@ -198,21 +202,20 @@ def macro_f1(gold: list[str], pred: list[str]) -> dict[str, float]:
     return out
 
 
-def folds_of(ids: list[str]) -> dict[str, int]:
-    return {aid: k % FOLDS for k, aid in enumerate(ids)}
+def folds_of(ids: list[str], seed: int | None = None) -> dict[str, int]:
+    """Article -> fold; ``seed`` None: the articles in sorted order, else shuffled by that seed."""
+    order = list(ids)
+    if seed is not None:
+        random.Random(seed).shuffle(order)
+    return {aid: k % FOLDS for k, aid in enumerate(order)}
 
 
-def cross_validate(
-    rows: list[Row], meta: dict[str, Any], setting: dict[str, Any]
-) -> tuple[dict[str, dict[str, float]], list[tuple[list[float], str]]]:
-    """Held-back scores by article folds: per view, over every labelled non-self pair of train.
+Held = dict[tuple[str, str, str, str], list[float]]  # (view, article, attribution, target) -> probs
 
-    A pair without a row (no involvement; for ``extracted`` also: attribution not extracted)
-    counts as predicted neutral, as the shared scorer counts it.
-    """
-    fold = folds_of(meta["ids"])
-    preds: dict[str, dict[tuple[str, str, str], str]] = {"gold": {}, "extracted": {}}
-    oof: list[tuple[list[float], str]] = []
+
+def held_back(rows: list[Row], fold: dict[str, int], setting: dict[str, Any]) -> Held:
+    """Held-back label probabilities of every row, by article folds."""
+    out: Held = {}
     for k in range(FOLDS):
         train_rows = [r for r in rows if fold[r.article] != k and r.view in setting["views"]]
         layer = train(
@@ -224,17 +227,77 @@ def cross_validate(
         )
         for r in rows:
             if fold[r.article] == k:
-                probs = layer.probabilities(r.features)
-                lab = LABELS[max(range(len(LABELS)), key=lambda i: probs[i])]
-                preds[r.view][(r.article, r.eid, r.target)] = lab
-                if r.view == "extracted":
-                    oof.append((probs, r.label))
+                out[(r.view, r.article, r.eid, r.target)] = layer.probabilities(r.features)
+    return out
+
+
+def _top(probs: list[float]) -> str:
+    return LABELS[max(range(len(LABELS)), key=lambda i: probs[i])]
+
+
+def cross_validate(
+    rows: list[Row], meta: dict[str, Any], setting: dict[str, Any], seed: int | None = None
+) -> tuple[dict[str, dict[str, float]], list[tuple[list[float], str]]]:
+    """Held-back scores by article folds: per view, over every labelled non-self pair of train.
+
+    A pair without a row (no involvement; for ``extracted`` also: attribution not extracted)
+    counts as predicted neutral, as the shared scorer counts it.
+    """
+    held = held_back(rows, folds_of(meta["ids"], seed), setting)
+    oof = [(held[(r.view, r.article, r.eid, r.target)], r.label) for r in rows if r.view == "extracted"]
     gold = meta["gold"]
+    keys = sorted(gold)
     scores: dict[str, dict[str, float]] = {}
     for view in ("gold", "extracted"):
-        keys = sorted(gold)
-        scores[view] = macro_f1([gold[k] for k in keys], [preds[view].get(k, "neutral") for k in keys])
+        pred = [_top(held[(view, *k)]) if (view, *k) in held else "neutral" for k in keys]
+        scores[view] = macro_f1([gold[k] for k in keys], pred)
     return scores, oof
+
+
+def repeated(
+    rows: list[Row], meta: dict[str, Any], setting: dict[str, Any], repeats: int
+) -> dict[str, dict[str, float]]:
+    """Mean scores of ``repeats`` grouped CVs over shuffled article folds (seeds 0..repeats-1):
+    one split moves macro-F1 by about 0.01, too much to compare close settings on."""
+    runs = [cross_validate(rows, meta, setting, seed)[0] for seed in range(repeats)]
+    return {v: {c: sum(r[v][c] for r in runs) / repeats for c in runs[0][v]} for v in ("gold", "extracted")}
+
+
+def level_of(feats: dict[str, float]) -> str:
+    if feats.get("in_content"):
+        return "content"
+    if feats.get("cue_object"):
+        return "cue"
+    return "near" if feats.get("near") else "adjacent"
+
+
+def by_level(rows: list[Row], meta: dict[str, Any], setting: dict[str, Any]) -> None:
+    """Held-back confusion (gold > predicted) of the rows by involvement level, per view."""
+    held = held_back(rows, folds_of(meta["ids"]), setting)
+    for view in ("gold", "extracted"):
+        print(f"held-back rows by involvement level, {view} view (gold>predicted: count):")
+        counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for r in rows:
+            if r.view == view:
+                pred = _top(held[(r.view, r.article, r.eid, r.target)])
+                counts[level_of(r.features)][f"{r.label[:3]}>{pred[:3]}"] += 1
+        for level in ("content", "cue", "near", "adjacent"):
+            print(f"  {level:8s} " + ", ".join(f"{k} {v}" for k, v in sorted(counts[level].items())))
+
+
+def without(rows: list[Row], prefixes: list[str]) -> list[Row]:
+    """The rows without the features whose names start with one of ``prefixes`` (ablation)."""
+    return [
+        Row(
+            r.article,
+            r.eid,
+            r.target,
+            r.view,
+            r.label,
+            {k: v for k, v in r.features.items() if not any(k.startswith(p) for p in prefixes)},
+        )
+        for r in rows
+    ]
 
 
 def ece(oof: list[tuple[list[float], str]], bins: int = 10) -> float:
@@ -296,8 +359,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cv-only", action="store_true", help="report the held-back scores, write nothing")
     ap.add_argument("--grid", action="store_true", help="compare settings by grouped CV first")
     ap.add_argument("--out", type=Path, default=WEIGHTS_PATH)
+    ap.add_argument("--repeats", type=int, default=0, help="also the mean of N CVs over shuffled folds")
+    ap.add_argument("--by-level", action="store_true", help="held-back confusion by involvement level")
+    ap.add_argument("--drop", default="", help="comma-separated feature-name prefixes to leave out")
     args = ap.parse_args(argv)
     rows, meta = build_rows(args.shared, args.doc_cache)
+    if args.drop:
+        rows = without(rows, [p for p in args.drop.split(",") if p])
+        print(f"without the features starting with {args.drop!r}")
     n_pairs = sum(meta["pairs"].values())
     print(
         f"labelled non-self pairs {n_pairs}; rows: gold {sum(r.view == 'gold' for r in rows)}, extracted "
@@ -331,6 +400,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     for band, n, conf, acc in reliability(_tempered(oof, temperature)):
         print(f"  top-label probability {band}: n {n}, mean probability {conf:.3f}, accuracy {acc:.3f}")
+    if args.repeats:
+        mean = repeated(rows, meta, setting, args.repeats)
+        print(f"mean of {args.repeats} grouped CVs over shuffled article folds:")
+        print(f"  gold attributions:      {_fmt(mean['gold'])}")
+        print(f"  extracted attributions: {_fmt(mean['extracted'])}")
+    if args.by_level:
+        by_level(rows, meta, setting)
     if args.cv_only:
         return 0
     use = [r for r in rows if r.view in setting["views"]]

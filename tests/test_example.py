@@ -108,6 +108,8 @@ def test_state_department_takes_no_side_on_the_toll(example: AnalyzedArticle) ->
 
     quote = next(q for q in example.quotes if "state transportation department" in speaker(q))
     assert "welcomes" in quote.text
+    actor = example.actor(quote.speaker.actor)  # its own actor, not the shippers' association
+    assert actor is not None and "state transportation department" in actor.name.lower()
     assert target not in quote.stance  # no evidence about the toll: no stance, not support
     for actor in example.actors:
         if "state transportation department" in actor.name.lower():

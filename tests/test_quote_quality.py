@@ -153,6 +153,12 @@ def test_description_with_nationality_and_relative_clause_resolves() -> None:
     assert _speaker(art, "the car will reach") == "Northwind Motors"
 
 
+def test_a_named_body_does_not_refer_back_to_another_organisation() -> None:
+    art = analyze_text("The Coastal Growers Union condemned the new levy on Monday.\n\n"
+                       "The state agriculture department said the levy would be reviewed in the autumn.")
+    assert _speaker(art, "the levy would") != "Coastal Growers Union"
+
+
 def test_description_never_resolves_to_an_object() -> None:
     art = analyze_text("Greta Lund met Ivan Petrov in Vienna last week.\n\n"
                        "The singer said the meeting had been friendly.")

@@ -36,7 +36,7 @@ from saidwhat.cli import corpus as cli_corpus
 from saidwhat.corpus import sources
 from saidwhat.page import decode, fetch
 from saidwhat.page import load as _load_pkg  # noqa: F401  (the module is imported by name below)
-from saidwhat.store import dedup, gender, identity, keys, speakers
+from saidwhat.store import dedup, gender, identity, keys, rewrites, speakers
 from saidwhat.store import engine as store_engine
 from saidwhat.store import utterance as store_utterance
 
@@ -127,6 +127,10 @@ CASES: list[Case] = [
        "“", '"', "«", "„", "''", "``"),
     _c("utterance._PART_BREAK", store_utterance._PART_BREAK, "split", ANALYSIS_CHARS, "..", "…", " .. "),
     _c("utterance._TOKEN", store_utterance._TOKEN, "findall", ANALYSIS_CHARS, "a'", "a’", "a'a'"),
+    _c("rewrites._SENTENCE", rewrites._SENTENCE, "split", ANALYSIS_CHARS, ".", ".”", "\n\n", "\n A", ". "),
+    _c("rewrites._NUMBER", rewrites._NUMBER, "findall", ANALYSIS_CHARS, "1,", "1.", "1,1."),
+    _c("rewrites._NAME", rewrites._NAME, "findall", ANALYSIS_CHARS, "Aa ", "Aa of ", "Aa’", "Aa-"),
+    _c("rewrites._CAPITALISED", rewrites._CAPITALISED, "findall", ANALYSIS_CHARS, " Aa", " A"),
     _c("cli.corpus._QUOTE_REF", cli_corpus._QUOTE_REF, "match", SOURCE_CHARS, "1:", "1"),
     _c("cli.corpus._TRAIL_REF", cli_corpus._TRAIL_REF, "match", SOURCE_CHARS, "#", "#1"),
     _c("page_type._PRICE", page_type._PRICE, "search", page_type.SAMPLE_CHARS, "1,", "$1,", "1.", "1 "),

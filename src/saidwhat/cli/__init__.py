@@ -12,12 +12,12 @@ import sys
 from collections.abc import Sequence
 
 from saidwhat import __version__
-from saidwhat.cli import actors, article, attributions, corpus, serve
+from saidwhat.cli import actors, article, attributions, corpus, serve, stories
 from saidwhat.errors import SaidwhatError
 
 __all__ = ["build_parser", "main"]
 
-_MODULES = (article, attributions, corpus, actors, serve)
+_MODULES = (article, attributions, corpus, actors, stories, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:

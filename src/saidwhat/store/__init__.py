@@ -32,7 +32,9 @@ from saidwhat.store.results import (
     TrailSighting,
     TrailSummary,
 )
+from saidwhat.store.rewrites import CopyChange, CopyChanges
 from saidwhat.store.store import Store, default_store_url, open_store
+from saidwhat.store.stories import Story, StoryArticle, StoryName, StorySummary
 
 __all__ = [
     "ActorDetail",
@@ -41,6 +43,8 @@ __all__ = [
     "ActorSummary",
     "AddResult",
     "ArticleSummary",
+    "CopyChange",
+    "CopyChanges",
     "CopyLink",
     "DiversityRow",
     "DiversityTable",
@@ -53,6 +57,10 @@ __all__ = [
     "StancePoint",
     "Store",
     "StoredArticle",
+    "Story",
+    "StoryArticle",
+    "StoryName",
+    "StorySummary",
     "TargetTimeline",
     "TimelineEvidence",
     "TimelinePoint",

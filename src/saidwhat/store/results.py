@@ -64,8 +64,11 @@ class CopyLink(BaseModel):
     the same stored article (an exact copy: ``article_id`` is the article itself, ``source`` set)."""
 
     article_id: int
-    kind: Literal["exact", "near"]
-    similarity: float
+    kind: Literal["exact", "near", "rewritten"] = Field(description="exact: the same text; near: the same "
+                                                        "wording, trimmed or with other clutter; rewritten: "
+                                                        "most sentences reworded (spun, paraphrased)")
+    similarity: float = Field(description="exact/near: shingle Jaccard or containment; rewritten: the "
+                                          "share of sentences aligned")
     title: str | None = None
     outlet: str | None = None
     url: str | None = None

@@ -16,6 +16,8 @@ engine, normalises paging arguments and hands a connection to the module that do
     search.py     quote search with filters and full text, facets
     reactions.py  reactions to a target, merged per canonical actor
     trails.py     quote trails: one utterance across articles (the matching in utterance.py)
+    rewrites.py   rewritten copies (spun, paraphrased) and what a copy changed (pure functions)
+    stories.py    stories: articles on one event across outlets, computed at query time
 """
 
 from __future__ import annotations
@@ -39,7 +41,9 @@ from saidwhat.store import (
     copies,
     diversity,
     reactions,
+    rewrites,
     search,
+    stories,
     tables,
     trails,
     write,
@@ -72,6 +76,8 @@ from saidwhat.store.results import (
     Trail,
     TrailSummary,
 )
+from saidwhat.store.rewrites import CopyChanges
+from saidwhat.store.stories import Story, StorySummary
 
 __all__ = ["MAX_LIMIT", "Store", "default_store_url", "open_store"]
 
@@ -102,6 +108,7 @@ class Store:
     def __init__(self, url: str, *, schema: str | None = None, migrate: bool = True, create: bool = True,
                  make_folder: bool = False) -> None:
         self.url = url
+        self._stories: tuple[tuple[object, ...], stories.Stories] | None = None
         sa_url, self.schema = parse_store_url(url, schema)
         check_location(url, create=create, make_folder=make_folder)
         sa_url, self.read_only = sqlite_access(sa_url)  # a store on read-only media is read as it is
@@ -114,6 +121,7 @@ class Store:
                 migrate_schema(self.engine, self.schema, read_only=self.read_only)
                 if not self.read_only:
                     self._assign_missing_trails()
+                    copies.add_missing_word_bands(self.engine)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open the store: {exc}", input=redact(url)) from exc
 
@@ -178,6 +186,16 @@ class Store:
         being the article itself, ``source`` set) and linked stored articles, most similar first."""
         with self.engine.connect() as conn:
             return copies.article_copies(conn, article_id)
+
+    def copy_changes(self, article_id: int, copy_id: int) -> CopyChanges | None:
+        """What ``copy_id`` writes otherwise than ``article_id`` (names, quotes, numbers) in the
+        sentences the two share; None when either article is not stored."""
+        with self.engine.connect() as conn:
+            texts = dict(conn.execute(select(tables.articles.c.id, tables.articles.c.text)
+                                      .where(tables.articles.c.id.in_([article_id, copy_id]))).all())
+        if article_id not in texts or copy_id not in texts:
+            return None
+        return rewrites.changes(texts[article_id], texts[copy_id], article_id=article_id, copy_id=copy_id)
 
     def list_articles(self, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
                       offset: int = 0, limit: int = 20) -> ResultPage[ArticleSummary]:
@@ -269,6 +287,36 @@ class Store:
                 ids = {h.trail_id for h in hits.items if h.trail_id is not None}
             return trails.list_trails(conn, min_articles=min_articles, trail_ids=ids, offset=offset,
                                       limit=limit)
+
+    # -- stories (saidwhat.store.stories) -----------------------------------------------------------
+
+    def _all_stories(self) -> stories.Stories:
+        with self.engine.connect() as conn:
+            key = stories.state_key(conn)
+            if self._stories is None or self._stories[0] != key:
+                self._stories = (key, stories.compute(conn))
+            return self._stories[1]
+
+    def stories(self, *, text: str | None = None, outlet: str | None = None, since: str | None = None,
+                until: str | None = None, offset: int = 0, limit: int = 20) -> ResultPage[StorySummary]:
+        """Stories of 2+ articles, the most articles first (then the latest). ``text`` keeps those
+        with an actor, target or article title containing it (case-insensitive); ``outlet`` those
+        one of whose articles it published; ``since``/``until`` those seen in that window."""
+        limit, offset = _page_args(limit, offset)
+        found = [s for s in self._all_stories().stories.values()
+                 if stories.matches(s, text=_param(text), outlet=_param(outlet), since=since, until=until)]
+        found.sort(key=lambda s: s.id)
+        found.sort(key=lambda s: s.last_seen or "", reverse=True)  # stable: the latest first, then by id
+        found.sort(key=lambda s: -s.n_articles)
+        items = [StorySummary.model_validate(s.model_dump(exclude={"articles", "copies", "shared_quotes"}))
+                 for s in found[offset : offset + limit]]
+        return ResultPage[StorySummary](items=items, total=len(found), offset=offset, limit=limit)
+
+    def story(self, story_id: int) -> Story | None:
+        """The story named by ``story_id``, or the story its article ``story_id`` belongs to."""
+        everything = self._all_stories()
+        sid = everything.story_of.get(int(story_id))
+        return everything.stories[sid] if sid is not None else None
 
     def targets(self, *, limit: int = 50) -> list[TargetCount]:
         """Targets joined across articles (named entities and grounded noun phrases), most

@@ -30,6 +30,7 @@ from typing import Literal
 
 __all__ = [
     "ALTERED_MIN_SHARE",
+    "FUNCTION_WORDS",
     "LONG_QUOTE_WORDS",
     "MIN_WORDS",
     "PARAPHRASE_MIN_SHARE",
@@ -98,6 +99,8 @@ were what when where which while who whom why will with would you your yours you
 re d m going get got go say said says well yes oh also one
 """
 _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
+#: the same, for other modules comparing texts by their content words
+FUNCTION_WORDS = _FUNCTION_WORDS
 
 
 def _fold(text: str) -> str:

@@ -30,6 +30,7 @@ from saidwhat.store.dedup import fingerprint, shingles, text_hash
 from saidwhat.store.engine import write_connection
 from saidwhat.store.keys import norm_target, sighting_key, source_key, url_key
 from saidwhat.store.results import AddResult
+from saidwhat.store.rewrites import Text, word_bands
 from saidwhat.store.speakers import detach_doubtful
 from saidwhat.store.targets import insert_targets
 from saidwhat.store.trails import assign_trails
@@ -58,11 +59,15 @@ class _Identity:
     ukey: str | None
     shingles: set[bytes]
     bands: list[tuple[int, int]]
+    sentences: Text
+    word_bands: list[tuple[int, int]]
 
     @classmethod
     def of(cls, a: AnalyzedArticle) -> _Identity:
         sh = shingles(a.text)
-        return cls(digest=text_hash(a.text), ukey=url_key(a.url), shingles=sh, bands=fingerprint(sh).bands)
+        sentences = Text.of(a.text)
+        return cls(digest=text_hash(a.text), ukey=url_key(a.url), shingles=sh, bands=fingerprint(sh).bands,
+                   sentences=sentences, word_bands=word_bands(sentences))
 
 
 def add_article(engine: Engine, analyzed: AnalyzedArticle, *, html: str | None = None) -> AddResult:
@@ -108,7 +113,7 @@ def _add(conn: Connection, a: AnalyzedArticle, html: str | None, ident: _Identit
         return AddResult(article_id=dup, status="duplicate", duplicate_of=dup, sighting_added=added)
     article_id = _insert_article(conn, a, html, ident.digest, ident.ukey)
     _add_sighting(conn, article_id, a, ident.ukey, primary=True)
-    link_copies(conn, article_id, ident.bands, ident.shingles)
+    link_copies(conn, article_id, ident.bands, ident.shingles, ident.sentences, ident.word_bands)
     return AddResult(article_id=article_id, status="stored", duplicate_of=None)
 
 

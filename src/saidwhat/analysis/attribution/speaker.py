@@ -64,6 +64,13 @@ leader host owner woman man father mother son daughter wife husband
 """)
 _DEFINITE = frozenset({"the", "this", "that"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Heads of descriptions that, with a noun modifier, name a body of their own ("the state
+# transportation department", "the city police"): they refer back only to an actor whose name
+# holds the modifier (the bundled example gave the department's quote to the shippers' association).
+_BODY_NOUNS = _words("""
+ministry department office agency commission committee council board authority court police
+union association regulator administration
+""")
 # How far back (characters) a definite description looks for its antecedent (about 3 paragraphs).
 ANTECEDENT_WINDOW = 1500
 # Longest source phrase (words) taken whole as a descriptive speaker's name.
@@ -154,14 +161,25 @@ def definite(doc: Doc, phrase: Span, actors: list[Actor]) -> Actor | None:
     """The antecedent of 'the company' / 'the British royal': the nearest earlier subject mention
     of a named actor of the description's kind."""
     head = phrase.root
+    modifiers = _body_modifiers(head)
     best: tuple[tuple[int, int], Actor] | None = None
     for a in actors:
         if not any(ch.isupper() for ch in a.name) or not _kind_fits(a, head):
             continue
+        if modifiers and not modifiers <= set(a.name.lower().split()):
+            continue  # "the state transportation department" is not "the Harbor Shippers Association"
         for key in _subject_mentions(doc, a, phrase.start_char):
             if best is None or key > best[0]:
                 best = (key, a)
     return best[1] if best else None
+
+
+def _body_modifiers(head: Token) -> set[str]:
+    """The noun modifiers of a body's head noun ("state", "transportation" in "the state
+    transportation department"); empty for other heads ("the tech giant" may be any company)."""
+    if head.lemma_.lower() not in _BODY_NOUNS:
+        return set()
+    return {t.lower_ for t in head.lefts if t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN")}
 
 
 def _is_definite_description(phrase: Span) -> bool:

@@ -23,7 +23,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from saidwhat.analysis.stance import lexicon as lx
-from saidwhat.analysis.stance.features import Involvement, tree_distance, word_features
+from saidwhat.analysis.stance.features import (
+    Involvement,
+    source_features,
+    tree_distance,
+    voice_features,
+    word_features,
+)
 from saidwhat.schema import STANCE_LABELS, Span, StanceLabel
 
 
@@ -260,7 +266,8 @@ def score_attribution(
         return StanceResult(None, 1.0, 0.0, False)
     ctoks = [t for t in tokens_of(doc, content) if not t.is_space]
     cue_toks = [t for t in tokens_of(doc, cue) if not t.is_space]
-    src_idx = {t.i for t in tokens_of(doc, source)}
+    src_toks = [t for t in tokens_of(doc, source) if not t.is_space]
+    src_idx = {t.i for t in src_toks}
     tgt = target_tokens - src_idx
     inv = involvement(doc, ctoks, cue_toks, src_idx, tgt, cfg)
     if not inv.any:
@@ -273,6 +280,7 @@ def score_attribution(
         "rival": float(rival),
         "question": float(any(t.text == "?" for t in ctoks)),
     }
+    feats.update(voice_features(ctoks))
     feats.update(inv.features())
     if cfg.lexicon:
         lex_raw, lex = _lexicon_scores(ctoks, tgt, inv, cfg)
@@ -291,5 +299,6 @@ def score_attribution(
             ctoks, cue_toks, tgt, src_idx, others or set(), inv, cfg.decay, negated if cfg.negation else None
         )
     )
+    feats.update(source_features(src_toks))
     label, prob = cfg.layer.predict(feats)
     return StanceResult(label, round(prob, 3), raw, inv.involved, feats, inv.level)

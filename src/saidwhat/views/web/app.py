@@ -164,7 +164,7 @@ def create_app(
     app.state.analyzer = analyzer
     app.state.page_cache = {}
 
-    from saidwhat.views.web import actor_edits, diversity
+    from saidwhat.views.web import actor_edits, diversity, stories
     from saidwhat.views.web.api import router as api_router
     from saidwhat.views.web.pages import render_error
     from saidwhat.views.web.pages import router as pages_router
@@ -172,8 +172,10 @@ def create_app(
     app.include_router(api_router)
     app.include_router(actor_edits.router)
     app.include_router(diversity.api_router)
+    app.include_router(stories.api_router)
     app.include_router(pages_router)
     app.include_router(diversity.page_router)
+    app.include_router(stories.page_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     # Outermost last: headers on every response, then Host check, then body limit, then the cache.

@@ -27,7 +27,7 @@ from saidwhat.dates import parse_date_filter
 from saidwhat.errors import ConfigError, SaidwhatError
 from saidwhat.sanitize import mixed_scripts
 from saidwhat.schema import STANCE_LABELS, UNCERTAIN_BELOW, AnalyzedArticle, is_uncertain
-from saidwhat.store import QuoteHit, ReactionRow, ResultPage, StoredArticle, TrailSummary
+from saidwhat.store import QuoteHit, ReactionRow, ResultPage, StoredArticle, Story, TrailSummary
 from saidwhat.views.web import charts
 from saidwhat.views.web.highlight import build_view
 from saidwhat.views.web.request_helpers import get_store, read_analyze_body, status_for, validate_analyze
@@ -220,10 +220,10 @@ def _actor_keys(stored: StoredArticle) -> dict[str, str]:
 
 def _article_page(request: Request, article: AnalyzedArticle, *, stored: StoredArticle | None = None,
                   keys: dict[str, str] | None = None, status: int = 200,
-                  trails: dict[str, TrailSummary] | None = None) -> Response:
+                  trails: dict[str, TrailSummary] | None = None, story: Story | None = None) -> Response:
     view = build_view(article, keys)
     return _page(request, "article.html", status=status, a=article, view=view, stored=stored,
-                 original=safe_url(article.url), trails=trails or {})
+                 original=safe_url(article.url), trails=trails or {}, story=story)
 
 
 @router.get("/articles/{article_id}")
@@ -233,7 +233,7 @@ def article_page(request: Request, article_id: int) -> Response:
     if stored is None:
         raise HTTPException(404, f"no article {article_id}")
     return _article_page(request, stored.article, stored=stored, keys=_actor_keys(stored),
-                         trails=store.article_trails(article_id))
+                         trails=store.article_trails(article_id), story=store.story(article_id))
 
 
 @router.get("/trails")
