@@ -9,7 +9,7 @@ p(gf), how strongly the name is gendered female. We keep lower-case alphabetic n
 ``MIN_COUNTS`` observations from at least ``MIN_SOURCES`` sources whose p(gf) is at most
 ``UNCERTAINTY`` (male) or at least 1 - ``UNCERTAINTY`` (female): the package's own default
 classification threshold. Ambiguous names (Jean, Leslie, Pat) are left out, so they stay unknown.
-Output: ``src/saidwhat/store/data/first_names.tsv.gz`` (``name<TAB>f|m``), byte-for-byte reproducible.
+Output: ``src/saidwhat/analysis/data/first_names.tsv.gz`` (``name<TAB>f|m``), byte-for-byte reproducible.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-OUT = REPO / "src" / "saidwhat" / "store" / "data" / "first_names.tsv.gz"
+OUT = REPO / "src" / "saidwhat" / "analysis" / "data" / "first_names.tsv.gz"
 #: nomquamgender's default: names with p(gf) in (0.1, 0.9) are not classified
 UNCERTAINTY = 0.1
 #: enough observations to trust p(gf); keeps the file small (42,617 names, 116 KB)

@@ -6,10 +6,11 @@ from __future__ import annotations
 import pytest
 
 from identity_texts import Voice, story
+from saidwhat.analysis.first_names import name_list_gender
 from saidwhat.errors import ConfigError
 from saidwhat.schema import Actor, AnalyzedArticle
 from saidwhat.store import Store
-from saidwhat.store.gender import canonical_gender, decide, name_list_gender, text_gender
+from saidwhat.store.gender import canonical_gender, decide, text_gender
 
 
 def only_actor(article: AnalyzedArticle) -> Actor:

@@ -36,7 +36,7 @@ from saidwhat.cli import corpus as cli_corpus
 from saidwhat.corpus import sources
 from saidwhat.page import decode, fetch
 from saidwhat.page import load as _load_pkg  # noqa: F401  (the module is imported by name below)
-from saidwhat.store import dedup, gender, identity, keys, rewrites, speakers
+from saidwhat.store import dedup, gender, identity, keys, rewrites
 from saidwhat.store import engine as store_engine
 from saidwhat.store import utterance as store_utterance
 
@@ -116,9 +116,6 @@ CASES: list[Case] = [
     _c("gender._HONORIFIC_BEFORE", gender._HONORIFIC_BEFORE, "search", gender.BEFORE_CHARS, "Mr. ", "Ms"),
     _c("gender._SAID_PRONOUN", gender._SAID_PRONOUN, "match", gender.AFTER_CHARS, " said ", " said that "),
     _c("gender._WORD", gender._WORD, "findall", ANALYSIS_CHARS),
-    _c("speakers._POSSESSIVE", speakers._POSSESSIVE, "search", ANALYSIS_CHARS, "his", "'s"),
-    _c("speakers._CAPITALISED", speakers._CAPITALISED, "findall", ANALYSIS_CHARS, "A", "Ab'"),
-    _c("speakers._POSSESSIVE_END", speakers._POSSESSIVE_END, "sub", ANALYSIS_CHARS, "'s", "’"),
     _c("linebreaks._WORD", importlib.import_module("saidwhat.article.linebreaks")._WORD, "match",
        ANALYSIS_CHARS, "a-", "a'"),
     _c("render._SENTENCE_END", importlib.import_module("saidwhat.views.render")._SENTENCE_END, "findall",

@@ -12,20 +12,18 @@ For a person (named or not) in one article, the text's own evidence is weighed:
 The gender with at least ``MARGIN`` times the other's weight wins (``gender_source="text"``).
 Across articles the canonical actor takes the gender most articles' text evidence gives, with the
 same margin. Only when no article's text says anything, a named person's first name is looked up
-in the offline list shipped in ``store/data/first_names.tsv.gz`` (from nomquamgender, MIT licence;
+in the offline list of ``saidwhat.analysis.first_names`` (from nomquamgender, MIT licence;
 ``scripts/build_first_names.py``): ``gender_source="name-list"``. Otherwise the gender is
 "unknown" (``gender_source="none"``). Organisations and groups have no gender (None).
 """
 
 from __future__ import annotations
 
-import gzip
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
-from importlib import resources
 
+from saidwhat.analysis.first_names import name_list_gender
 from saidwhat.schema import Actor, AnalyzedArticle, Span
 from saidwhat.store.identity import NameForm, parse_name
 
@@ -35,7 +33,6 @@ __all__ = [
     "NOUN",
     "canonical_gender",
     "decide",
-    "name_list_gender",
     "text_evidence",
     "text_gender",
 ]
@@ -72,7 +69,6 @@ _WORD = re.compile(r"[A-Za-z]+")
 #: the text read before a mention for an honorific, and after it for "said he"
 BEFORE_CHARS = 8
 AFTER_CHARS = 40
-_NAMES_FILE = "first_names.tsv.gz"
 
 
 def _vote(votes: Counter[str], gender: str | None, weight: int) -> None:
@@ -137,23 +133,6 @@ def decide(votes: Mapping[str, int]) -> str | None:
 def text_gender(actor: Actor, article: AnalyzedArticle) -> str | None:
     """"female", "male", or None when the article's text does not tell."""
     return decide(text_evidence(actor, article))
-
-
-@lru_cache(maxsize=1)
-def _first_names() -> dict[str, str]:
-    raw = resources.files("saidwhat.store").joinpath("data", _NAMES_FILE).read_bytes()
-    table = {}
-    for line in gzip.decompress(raw).decode("utf-8").splitlines():
-        name, _, code = line.partition("\t")
-        table[name] = "female" if code == "f" else "male"
-    return table
-
-
-def name_list_gender(first: str | None) -> str | None:
-    """The gender the offline first-name list gives ``first`` (lower-case), None if not listed."""
-    if not first:
-        return None
-    return _first_names().get(first.lower().strip("."))
 
 
 def first_name(form: NameForm) -> str | None:

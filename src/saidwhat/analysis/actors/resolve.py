@@ -10,8 +10,9 @@ joins an existing cluster or opens a new one, by its type:
 - acronyms: defined by a parenthesis after a name, or matching the initials of a name;
 - definite descriptions ("the UN rights office", "the international body", "the spokesman"):
   the most salient compatible cluster (head noun and modifiers match, recency, frequency);
-- pronouns: he/she → nearest preceding person of compatible gender (gender learnt from titles,
-  role nouns and earlier pronouns); they/it → nearest group/organisation;
+- pronouns: he/she → nearest preceding person of compatible gender (``_Cluster.known_gender``:
+  a title or role noun on a name, else the offline first-name list, else earlier pronouns);
+  they/it → nearest group/organisation;
 - documents as sources ("the statement said"): whoever issued it (subject of "issued a
   statement", "In a joint statement, X ...", "X released a report");
 - indefinite and bare-plural sources ("an official", "sources"): anonymous actors; plural
@@ -31,6 +32,7 @@ from saidwhat.analysis.actors.filters import is_animate_head, speaks_through
 from saidwhat.analysis.actors.mentions import Mention, find_mentions, source_spans, strip_the
 from saidwhat.analysis.actors.things import COUNTED, THE_PERSON, speaks_somewhere, the_named, thing_reason
 from saidwhat.analysis.attribution.model import Attribution
+from saidwhat.analysis.first_names import name_list_gender
 from saidwhat.analysis.subjects import verb_subject
 from saidwhat.schema import Actor, ActorKind, Span
 
@@ -54,6 +56,8 @@ class ActorResolution:
     mentions: list[list[tuple[int, int]]] = field(default_factory=list)
     # Attributions (by index) whose source is a product on a listing page: not quotes at all.
     not_quotes: set[int] = field(default_factory=set)
+    # The gender ("m"/"f") of each person actor whose names tell it (a title, a first name; by id).
+    genders: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -65,6 +69,8 @@ class _Cluster:
     is_gpe: bool = False
     is_facility: bool = False  # a bridge, a road: talked about, an actor only when it speaks
     org_evidence: bool = False  # "the company" refers to it: a person name does not make it a person
+    title_gender: str | None = None  # a title or gender noun on one of its names ("Mrs.", "spokeswoman")
+    list_genders: set[str] = field(default_factory=set)  # what the first-name list says of its full names
 
     _cached_at: int = -1
     _cache: dict[str, set[str]] = field(default_factory=dict)
@@ -106,6 +112,31 @@ class _Cluster:
 
     def last(self) -> int:
         return self.mentions[-1].start
+
+    def note_name(self, m: Mention) -> None:
+        """Keep the gender evidence of a person's name mention: its title, its first name."""
+        if m.type != "name" or m.kind != "person":
+            return
+        if m.gender and self.title_gender is None:
+            self.title_gender = m.gender
+        first, _ = split_name(m.name_tokens) if len(m.name_tokens) > 1 else (None, "")
+        listed = name_list_gender(first)
+        if listed:
+            self.list_genders.add(listed[0])  # "female" -> "f", as pronoun genders are written
+
+    def name_gender(self) -> str | None:
+        """The gender its names say: a title or gender noun first, else the first-name list when its
+        full names agree ("Hillary Clinton"); None when they do not tell."""
+        if self.title_gender:
+            return self.title_gender
+        return next(iter(self.list_genders)) if len(self.list_genders) == 1 else None
+
+    def known_gender(self) -> str | None:
+        """The gender a he/she must agree with: a title or gender noun on a name first, else the
+        first-name list when its full names agree ("Hillary Clinton"), else the first gendered
+        subject pronoun joined. The first names come before pronouns because pronouns are what is
+        being resolved: one wrong "he" would otherwise shut out every later "she"."""
+        return self.name_gender() or self.gender
 
 
 def _norm(text: str) -> str:
@@ -357,7 +388,8 @@ def _pronoun_fits(doc: Doc, m: Mention, c: _Cluster) -> bool:
         if c.kind != "person" and not (c.kind == "anonymous" and any(
                 x.type in ("indefinite", "definite") and doc[x.head].tag_ == "NN" for x in c.mentions)):
             return False
-        return not (c.gender and m.gender and c.gender != m.gender)
+        known = c.known_gender()
+        return not (known and m.gender and known != m.gender)
     if low in lx.PLURAL_PRONOUNS:
         return c.kind in ("group", "organization", "anonymous") and not c.is_gpe
     return c.kind == "organization"
@@ -406,12 +438,14 @@ class _Clusterer:
             kind = "organization"
         c = _Cluster(len(self.clusters), kind, [m], gender=m.gender, is_gpe=m.description == "place",
                      is_facility=m.description == "facility")
+        c.note_name(m)
         self.clusters.append(c)
         self.order.insert(0, c)
         m.cluster = c.idx
 
     def join(self, m: Mention, c: _Cluster) -> None:
         c.mentions.append(m)
+        c.note_name(m)
         m.cluster = c.idx
         if m.type != "document":  # documents join after the pass; order no longer matters then
             self.order.remove(c)
@@ -903,12 +937,18 @@ def resolve_actors(doc: Doc, attributions: list[Attribution], *, threshold: floa
     keep = [c for c in clusters if _kept(doc, c, wanted, page_type)]
     ids: dict[int, str] = {}
     actors: list[Actor] = []
+    res_genders: dict[str, str] = {}
     for c in sorted(keep, key=lambda c: c.mentions[0].start):
         actor = _actor_from(doc, c, f"a{len(actors) + 1}", mentions)
         if not _has_content(actor.name) and not any(m.type in ("name", "acronym") for m in c.mentions):
             continue  # a name of punctuation and stopwords is no actor
         ids[c.idx] = actor.id
         actors.append(actor)
+        # names only: a gender learnt from pronouns is what the speaker rules are checking
+        gender = c.name_gender() if c.kind == "person" else None
+        if gender:
+            res_genders[actor.id] = gender
     speakers = [ids.get(c) if c is not None else None for c in speaker_cluster]
     not_quotes = {i for i, c in enumerate(speaker_cluster) if c in products}
-    return ActorResolution(actors=actors, speakers=speakers, mentions=cleaned, not_quotes=not_quotes)
+    return ActorResolution(actors=actors, speakers=speakers, mentions=cleaned, not_quotes=not_quotes,
+                           genders=res_genders)

@@ -9,6 +9,14 @@ The rules here correct that pointer where the source phrase says more than its n
 - a definite description ("the company", "the German automaker", "the British royal") refers
   back to the nearest earlier actor of its kind that was a subject, never to one that was only
   an object (``definite``);
+- a speaking 'he'/'she' is a named person of its gender (``ActorResolution.genders``: titles,
+  first names, earlier pronouns) whom the quote itself does not name ("He said Trump was wrong"
+  is not Trump's), else nobody (``pronoun_speaker``);
+- a plural description ("the lawyers", "Sanders and his supporters", "Two objectors, Lawrence Joyce
+  and William Graham") or a part of a set ("some of her followers", "one of his aides") is never
+  one named person: it is a group or an anonymous source of its own, and so is an indefinite
+  description ("a Democrat familiar with her plans") that the actor stage gave a named actor
+  through a name or pronoun it only contains;
 - a by-phrase or passive agent ("was welcomed by X", "was told by Y") is the speaker
   (``agent``);
 - joint speakers ("Vindman and Williams said") are one group speaker named by both
@@ -22,8 +30,11 @@ adds the source phrase to the actor's aliases (the surface forms a reader sees).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Doc, Span, Token
 
+from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.resolve import ActorResolution
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.nlp import text_of
@@ -52,6 +63,7 @@ professor researcher scientist analyst economist author writer reporter candidat
 leader host owner woman man father mother son daughter wife husband
 """)
 _DEFINITE = frozenset({"the", "this", "that"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Heads of descriptions that, with a noun modifier, name a body of their own ("the state
 # transportation department", "the city police"): they refer back only to an actor whose name
 # holds the modifier (the bundled example gave the department's quote to the shippers' association).
@@ -176,6 +188,7 @@ def _is_definite_description(phrase: Span) -> bool:
     head = phrase.root
     words = [t for t in phrase if not t.is_punct and t.i <= head.i]
     return (bool(words) and words[0].lower_ in _DEFINITE and head.pos_ == "NOUN"
+            and head.tag_ not in _PLURAL_TAGS  # "the lawyers" are not one named person
             and head.lemma_.lower() in ORG_NOUNS | PERSON_NOUNS
             and not any(t.pos_ == "PROPN" for t in words) and len(words) <= 5
             and not any(t.dep_ == "prep" for t in head.children))
@@ -209,11 +222,76 @@ def _conjoined_names(phrase: Span) -> list[Token]:
     return names if len(names) > 1 and any(c.dep_ == "cc" for c in head.children) else []
 
 
+def _name_and_others(phrase: Span) -> bool:
+    """'Sanders and his supporters', 'Edwards and others': a name joined by 'and' to a common noun
+    or 'others', a group that no single person stands for."""
+    head = phrase.root
+    if not _is_name(head) or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
+        return False
+    return any(c.dep_ == "conj" and not _is_name(c) and c.pos_ in ("NOUN", "PRON") for c in head.children)
+
+
+def _names_in_apposition(phrase: Span) -> bool:
+    """'Two objectors, Lawrence Joyce and William Graham': a plural noun with names in apposition."""
+    head = phrase.root
+    return head.tag_ in _PLURAL_TAGS and any(
+        c.dep_ == "appos" and _is_name(c) and any(g.dep_ == "conj" and _is_name(g) for g in c.children)
+        for c in head.children)
+
+
+# Quantifiers that head a part of a set: "some of her followers", "one of his aides", "both of X's rivals"
+_QUANTIFIERS = frozenset({"some", "many", "most", "several", "all", "both", "few", "none", "one", "each",
+                          "any", "others"})
+
+
+def _part_of_set(phrase: Span) -> bool:
+    """'some of her followers', 'one of Trump's advisers': a quantifier (or a number) with an
+    'of' phrase, which names someone else than the person it mentions."""
+    head = phrase.root
+    quantifier = head.lower_ in _QUANTIFIERS or (head.like_num and head.pos_ == "NUM")
+    return quantifier and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+
+
+_INDEFINITE = frozenset({"a", "an", "another"})
+
+
+def _indefinite(phrase: Span) -> bool:
+    """'A Democrat familiar with her plans', 'an aide': someone new, whatever names it contains;
+    not a document ('a statement from X' is X's)."""
+    head = phrase.root
+    return head.lemma_.lower() not in lx.DOCUMENT_HEADS and any(
+        c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children)
+
+
+def _not_that_person(phrase: Span, actor: Actor | None) -> bool:
+    """A part of a set ('some of her followers'), or an indefinite description given a named person
+    ('a Democrat familiar with her plans'; 'a spokesman for Acme' stays Acme's)."""
+    if _part_of_set(phrase):
+        return True
+    return actor is not None and actor.kind == "person" and _named(actor) and _indefinite(phrase)
+
+
+def _own_speaker(doc: Doc, phrase: Span, actor: Actor | None, actors: list[Actor],
+                 taken: list[CharSpan]) -> Actor | None:
+    """The speaker of a part of a set or an indefinite description: its own actor named by the
+    phrase (a group for 'some of …', else an anonymous source), unless the actor stage already
+    resolved the phrase's head itself."""
+    if actor is not None and _covers_head(actor, phrase):
+        return actor
+    np = _noun_phrase(phrase.root, phrase, taken)
+    if np is None:
+        return None
+    text = " ".join(text_of(doc)[np[0]:np[1]].split())
+    group = _part_of_set(phrase) and phrase.root.lower_ not in ("one", "each")
+    kind: ActorKind = "group" if group else "anonymous"
+    return next((a for a in actors if a.name == text), None) or _new_actor(actors, text, kind, np)
+
+
 def _appositive_name(phrase: Span) -> Token | None:
     """'The company that runs the AMAs, Dick Clark Productions': the name in apposition."""
     head = phrase.root
-    if _is_name(head):
-        return None
+    if _is_name(head) or head.tag_ in _PLURAL_TAGS:
+        return None  # a plural ("The lawyers also pointed to …, Sen. John McCain") is not one name
     words = [t for t in head.subtree if not t.is_punct and not t.is_space]
     last = words[-1].i if words else head.i
     for t in head.subtree:
@@ -360,10 +438,41 @@ def pronoun_antecedent(doc: Doc, pron: Token, actors: list[Actor], depth: int = 
     return max(cands, key=lambda c: c[0])[1]
 
 
-def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Actor | None,
-                actors: list[Actor]) -> tuple[list[CharSpan], Actor | None]:
-    """The speaker mention and actor of one attribution after the rules above."""
-    if not mention and att.cue:
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+def named_in_quote(actor: Actor, att: Attribution, doc: Doc) -> bool:
+    """Whether the attribution's content names the actor (a mention headed by a proper noun; a
+    pronoun or a description in it may be the speaker's own): people seldom speak of themselves by
+    name, so "He said Trump was wrong" is not Trump's."""
+    for s, e in actor.mentions:
+        if any(cs <= s and e <= ce for cs, ce in att.content):
+            sp = doc.char_span(s, e, alignment_mode="expand")
+            if sp is not None and sp.root.pos_ == "PROPN":
+                return True
+    return False
+
+
+def pronoun_speaker(doc: Doc, att: Attribution, pron: Token, actor: Actor | None, actors: list[Actor],
+                    genders: Mapping[str, str]) -> Actor | None:
+    """The person a speaking 'he'/'she' is: only people of its gender (when their names or
+    pronouns tell it) whom the quote does not name are candidates; the actor stage's antecedent
+    when it is named in the pronoun's own sentence, else ``pronoun_antecedent``; None when no
+    candidate is left (the speaker is unknown, not the nearest name)."""
+    want = _PRONOUN_GENDER[pron.lower_]
+    fitting = [a for a in actors if genders.get(a.id, want) == want and not named_in_quote(a, att, doc)]
+    fits = actor is not None and any(a is actor for a in fitting)
+    if fits and actor is not None and _named_in_sentence(actor, pron):
+        return actor  # the actor stage's antecedent in the pronoun's own sentence
+    return pronoun_antecedent(doc, pron, fitting) or (actor if fits else None)
+
+
+def _unsourced(doc: Doc, att: Attribution, actor: Actor | None,
+               actors: list[Actor]) -> tuple[list[CharSpan], Actor | None]:
+    """The mention and actor of an attribution the actor stage gave no speaker mention: a passive
+    cue's by-agent, else the extractor's source (a signature, a transcript name)."""
+    mention: list[CharSpan] = []
+    if att.cue:
         agent = agent_of(doc, list(att.cue))
         if agent is not None:
             mention = [(agent.start_char, agent.end_char)]
@@ -374,11 +483,21 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
         phrase = _phrase(doc, mention)
         if actor is None and phrase is not None and all(t.text[:1].isupper() for t in phrase if t.is_alpha):
             actor = _new_actor(actors, phrase.text, "person", (phrase.start_char, phrase.end_char))
+    return mention, actor
+
+
+def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Actor | None,
+                actors: list[Actor], genders: Mapping[str, str] | None = None,
+                ) -> tuple[list[CharSpan], Actor | None]:
+    """The speaker mention and actor of one attribution after the rules above (``genders``: the
+    known gender of person actors, ``ActorResolution.genders``)."""
+    if not mention:
+        mention, actor = _unsourced(doc, att, actor, actors)
     phrase = _phrase(doc, mention)
     if phrase is not None and phrase.root.lower_ in _PERSON_PRONOUNS:
-        if actor is not None and _named_in_sentence(actor, phrase.root):
-            return mention, actor  # the actor stage's antecedent in the pronoun's own sentence
-        return mention, pronoun_antecedent(doc, phrase.root, actors) or actor
+        return mention, pronoun_speaker(doc, att, phrase.root, actor, actors, genders or {})
+    if phrase is not None and _not_that_person(phrase, actor):
+        return mention, _own_speaker(doc, phrase, actor, actors, list(att.content) + list(att.cue))
     if phrase is None or phrase.root.pos_ == "PRON":
         return mention, actor
     named = _appositive_name(phrase)
@@ -387,13 +506,12 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
         if found is not None:
             _add_alias(found, phrase.text)
             return mention, found
-    joint = _conjoined_names(phrase)
-    if joint:
+    if _conjoined_names(phrase) or _name_and_others(phrase) or _names_in_apposition(phrase):
         text = text_of(doc)[phrase.start_char:phrase.end_char]
         found = next((a for a in actors if a.name == text), None)
         return mention, found or _new_actor(actors, text, "group", (phrase.start_char, phrase.end_char))
     if _is_definite_description(phrase) and (actor is None or not _named(actor)):
-        ante = definite(doc, phrase, actors)
+        ante = definite(doc, phrase, [a for a in actors if not named_in_quote(a, att, doc)])
         if ante is not None:
             _add_alias(ante, phrase.text)
             return mention, ante
@@ -405,6 +523,17 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
     return mention, actor
 
 
+def _move_mention(old: Actor, new: Actor | None, spans: list[CharSpan]) -> None:
+    """A speaker mention ("he", "the lawyers") the rules gave another speaker leaves the actor the
+    actor stage put it in, so that actor's pronouns and aliases speak of it alone."""
+    moved = [sp for sp in spans if sp in old.mentions]
+    if not moved:
+        return
+    old.mentions[:] = [sp for sp in old.mentions if sp not in moved]
+    if new is not None:
+        new.mentions[:] = sorted({*new.mentions, *moved})
+
+
 def refine_speakers(doc: Doc, atts: list[Attribution], res: ActorResolution) -> None:
     """Apply ``speaker_for`` to every attribution of ``res`` (in place); drop the description actors
     that no longer speak and were kept only because they did."""
@@ -414,7 +543,9 @@ def refine_speakers(doc: Doc, atts: list[Attribution], res: ActorResolution) -> 
         mention = res.mentions[i] if i < len(res.mentions) else list(att.source)
         sid = res.speakers[i] if i < len(res.speakers) else None
         actor = next((a for a in res.actors if a.id == sid), None)
-        new_mention, new_actor = speaker_for(doc, att, list(mention), actor, res.actors)
+        new_mention, new_actor = speaker_for(doc, att, list(mention), actor, res.actors, res.genders)
+        if actor is not None and new_actor is not actor:
+            _move_mention(actor, new_actor, new_mention)
         if i < len(res.mentions):
             res.mentions[i] = new_mention
             res.speakers[i] = new_actor.id if new_actor is not None else None
