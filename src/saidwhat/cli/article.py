@@ -14,7 +14,7 @@ from saidwhat.runner import run_batch
 from saidwhat.schema import Article
 
 # Quotes below this probability of being usable are not shown unless asked for: on held-back own
-# pages only 6% of them were usable (docs/confidence.md, reliability table).
+# pages only 7% of them were usable (docs/confidence.md, held-back reliability of the shipped fit).
 DEFAULT_MIN_CONFIDENCE = 0.2
 
 
