@@ -106,6 +106,10 @@ CASES: list[Case] = [
     Case("deep-json-ld", ".html",
          _html('<script type="application/ld+json">' + '{"a":' * 30_000 + "</script>", PROSE), "analysed",
          "issue 13 #6: RecursionError in the JSON-LD metadata, and the article was lost"),
+    Case("unclosed-json-ld", ".html",
+         _html('<script type="application/ld+json">' + '{"@type":"NewsArticle","author":' * 12_000
+               + "</script>", PROSE), "analysed",
+         "a fuzz find: trafilatura's fallback for broken JSON-LD is quadratic (650K characters: 237 s)"),
     Case("deep-divs", ".html", _html("", "<div>" * 20_000 + PROSE + "</div>" * 20_000), "analysed|SW104",
          "markup nested deeper than the parser keeps"),
     Case("homoglyph-speaker", ".txt",

@@ -200,3 +200,22 @@ def test_no_traceback_for_a_hostile_file_via_the_command(tmp_path: Path) -> None
     for case in cases:
         if case.expect != "analysed":
             assert f"[{case.expect}]" in proc.stderr
+
+
+def test_a_long_broken_json_ld_block_is_left_out_and_a_valid_one_kept() -> None:
+    from lxml.html import fromstring
+
+    from saidwhat.article.metadata import MAX_BROKEN_JSONLD_CHARS, drop_broken_jsonld, read_head
+
+    broken = '{"@type":"NewsArticle","author":' * (MAX_BROKEN_JSONLD_CHARS // 20)
+    valid = json.dumps({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Ada Lind"},
+                        "articleBody": "word " * MAX_BROKEN_JSONLD_CHARS})
+    short_broken = '{"@type": "NewsArticle", "author": "Bo'
+    tree = fromstring(f'<html><head><script type="application/ld+json">{broken}</script>'
+                      f'<script type="application/ld+json">{valid}</script>'
+                      f'<script type="application/ld+json">{short_broken}</script></head>'
+                      "<body><p>Text.</p></body></html>")
+    assert drop_broken_jsonld(tree) == 1
+    left = [s.text for s in tree.xpath('//script[@type="application/ld+json"]')]
+    assert left == [valid, short_broken]  # the valid block and the short broken one stay
+    assert read_head(tree).authors == ["Ada Lind"]

@@ -21,7 +21,13 @@ from trafilatura.utils import load_html
 from saidwhat.article.clutter import clean_paragraphs, clutter_rule
 from saidwhat.article.language import ensure_english, identify_language
 from saidwhat.article.linebreaks import join_broken_lines
-from saidwhat.article.metadata import HeadMetadata, read_head, split_authors, strip_site_suffix
+from saidwhat.article.metadata import (
+    HeadMetadata,
+    drop_broken_jsonld,
+    read_head,
+    split_authors,
+    strip_site_suffix,
+)
 from saidwhat.article.page_type import classify_page, read_signals
 from saidwhat.dates import iso_date
 from saidwhat.errors import NoArticleTextError
@@ -233,6 +239,8 @@ def _extract_html(page: Page, require_english: bool) -> Article:
     tree = load_html(page.content)
     if tree is None:
         raise NoArticleTextError("the HTML could not be parsed", input=page.source)
+    if drop_broken_jsonld(tree):
+        log.debug("%s: a long JSON-LD block that does not parse was left out", page.source)
     head = read_head(tree)
     signals = read_signals(tree)
     article: Article | None = None
