@@ -208,6 +208,8 @@ def main() -> int:
     ap.add_argument("--client", choices=["raw", "httpx"], default="raw",
                     help="load generator: raw asyncio HTTP/1.1 (default; little client CPU per request) "
                          "or httpx (what earlier figures used)")
+    ap.add_argument("--only", choices=["quotes", "reactions", "search"],
+                    help="load one endpoint alone (default: the three shuffled together)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     args = ap.parse_args()
@@ -231,6 +233,8 @@ def main() -> int:
                              f"/api/reactions?target={quote(rng.choice(targets))}"))
             jobs.append(("GET /search?q=WORD (HTML + facets)", f"/search?q={quote(rng.choice(WORDS))}"))
         rng.shuffle(jobs)
+        if args.only:
+            jobs = [job for job in jobs if args.only in job[0]]
         if args.distinct:
             jobs = [(name, f"{path}{'&' if '?' in path else '?'}n={i}")
                     for i, (name, path) in enumerate(jobs)]
@@ -258,7 +262,8 @@ def main() -> int:
            "throughput_rps": round(done / wall, 1) if wall else None, "targets": targets, "endpoints": rows,
            "cpus": os.cpu_count(), "load_average_before": [round(x, 2) for x in load_before],
            "load_average_after": [round(x, 2) for x in load_after], "distinct": args.distinct,
-           "server_workers": args.workers, "client": args.client, "reconnects": reconnects}
+           "server_workers": args.workers, "client": args.client, "reconnects": reconnects,
+           "only": args.only}
     if args.json:
         print(json.dumps(out, indent=1))
         return 0

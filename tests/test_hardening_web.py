@@ -263,3 +263,45 @@ def test_a_body_that_never_ends_is_cut_off(live: LiveServer) -> None:
 def test_a_complete_request_is_not_cut_off(live: LiveServer) -> None:
     r = httpx.get(f"{live.url}/api/stats", timeout=30)
     assert r.status_code == 200 and "articles" in r.json()
+
+
+def test_identical_requests_arriving_together_are_answered_once() -> None:
+    """A burst of the same uncached search costs one computation: the others wait for its answer."""
+    import asyncio
+
+    from saidwhat.views.web.cache import ResponseCacheMiddleware
+
+    calls = 0
+
+    async def slow_app(scope: Any, receive: Any, send: Any) -> None:  # noqa: ARG001  (ASGI's signature)
+        nonlocal calls
+        calls += 1
+        await asyncio.sleep(0.05)  # the first answer is still being computed when the others arrive
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"answer"})
+
+    class Marker:
+        cheap = True
+
+        def read(self) -> tuple[object, ...]:
+            return (1,)
+
+    cache = ResponseCacheMiddleware(slow_app, store=lambda: None)  # type: ignore[arg-type, return-value]
+    cache.marker = Marker()  # type: ignore[assignment]
+
+    async def one() -> bytes:
+        body = b""
+
+        async def send(message: Any) -> None:
+            nonlocal body
+            body += message.get("body", b"")
+
+        scope = {"type": "http", "method": "GET", "path": "/api/quotes", "query_string": b"q=tax"}
+        await cache(scope, None, send)  # type: ignore[arg-type]
+        return body
+
+    async def burst() -> list[bytes]:
+        return await asyncio.gather(*(one() for _ in range(20)))
+
+    assert asyncio.run(burst()) == [b"answer"] * 20
+    assert calls == 1 and cache.misses == 1 and cache.hits == 19

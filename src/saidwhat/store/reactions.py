@@ -60,7 +60,10 @@ def reactions(conn: Connection, target: str, *, since: str | None, until: str | 
                                            .where(ca.key.in_(list(by_actor))))}
     copy_outlets = _copy_outlets(conn, sorted({int(row.article_id) for row in rows}))
     look = timeline.lookups(conn, rows, norms)
-    result = [_row(conn, key, items, meta.get(key), copy_outlets, norms, look)
+    best = {key: _best(_counted(items), _label(items)) for key, items in by_actor.items()}
+    hits = _quote_hits(conn, [int(b.quote_row) for b in best.values()
+                              if b is not None and b.origin == "quote" and b.quote_row is not None])
+    result = [_row(conn, key, items, meta.get(key), copy_outlets, norms, look, (best[key], hits))
               for key, items in by_actor.items()]
     result.sort(key=lambda x: (-(x.support + x.oppose + x.neutral), x.actor.casefold()))
     return result
@@ -90,9 +93,26 @@ def _per_article(items: Sequence[Any]) -> dict[int, list[Any]]:
     return per_article
 
 
+def _label(items: Sequence[Any]) -> str:
+    """The actor's stance across articles from its evidence items (``_across_articles``)."""
+    votes = _votes(_per_article(items))
+    return _across_articles(Counter(votes.values()), Counter(i.label for i in _counted(items)))
+
+
+def _quote_hits(conn: Connection, rows: list[int]) -> dict[int, QuoteHit]:
+    """The stored quotes ``rows`` (their row ids) as hits, in one query per chunk."""
+    out: dict[int, QuoteHit] = {}
+    for i in range(0, len(rows), _CHUNK):
+        for hit in conn.execute(quote_select().where(t.quotes.c.id.in_(rows[i : i + _CHUNK]))):
+            out[int(hit.row_id)] = quote_hit(hit)
+    return out
+
+
 def _row(conn: Connection, key: str, items: list[Any], meta: Any | None, copy_outlets: dict[int, set[str]],
-         norms: list[str], look: timeline.Lookups) -> ReactionRow:
-    """The reaction row of one actor from its evidence items."""
+         norms: list[str], look: timeline.Lookups,
+         evidence: tuple[Any | None, dict[int, QuoteHit]]) -> ReactionRow:
+    """The reaction row of one actor from its evidence items; ``evidence`` is its best item and the
+    quote hits fetched for every row at once."""
     counted = _counted(items)
     counts = Counter(i.label for i in counted)
     per_article = _per_article(items)
@@ -108,7 +128,7 @@ def _row(conn: Connection, key: str, items: list[Any], meta: Any | None, copy_ou
         neutral=counts["neutral"], stance=cast(Any, label), first_seen=dates[0][:10] if dates else None,
         outlets=sorted({i.outlet for i in items if i.outlet}
                        | {o for aid in per_article for o in copy_outlets.get(aid, ())}),
-        evidence=_evidence(conn, key, name, counted, label, norms), n_articles=len(per_article),
+        evidence=_evidence(conn, key, name, evidence, norms), n_articles=len(per_article),
         latest=cast(Any, timeline.latest(points)), changed=bool(changes), timeline=points, changes=changes)
 
 
@@ -135,17 +155,21 @@ def actor_timelines(conn: Connection, key: str) -> list[TargetTimeline]:
     return out
 
 
-def _evidence(conn: Connection, key: str, name: str | None, counted: Sequence[Any], label: str,
-              norms: list[str]) -> QuoteHit | None:
-    """The best item with the row's label: a quote, else the sentence of a reaction."""
+def _best(counted: Sequence[Any], label: str) -> Any | None:
+    """The best evidence item with the row's label: a quote first, then the highest score."""
     best = sorted((i for i in counted if i.label == label and i.origin != "actor"),
                   key=lambda i: (i.origin != "quote", -i.score, i.article_id))
-    if not best:
+    return best[0] if best else None
+
+
+def _evidence(conn: Connection, key: str, name: str | None, evidence: tuple[Any | None, dict[int, QuoteHit]],
+              norms: list[str]) -> QuoteHit | None:
+    """The row's evidence: its best item's quote, else the sentence of a reaction."""
+    b, hits = evidence
+    if b is None:
         return None
-    b = best[0]
     if b.origin == "quote" and b.quote_row is not None:
-        hit = conn.execute(quote_select().where(t.quotes.c.id == b.quote_row)).first()
-        return quote_hit(hit) if hit is not None else None
+        return hits.get(int(b.quote_row))
     text = getattr(b, "text", None)
     if text:  # a candidate target's reaction carries its sentence
         return _candidate_reaction_hit(conn, b, key, name, text)

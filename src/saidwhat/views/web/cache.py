@@ -14,6 +14,7 @@ on PostgreSQL (the newest ids of the tables every write adds to, hand edits of a
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -109,6 +110,9 @@ class ResponseCacheMiddleware:
         self.store = store
         self.marker: ChangeMarker | None = None
         self.entries: OrderedDict[tuple[str, bytes], _Entry] = OrderedDict()
+        # requests being answered, by key: the same request arriving meanwhile waits for that
+        # answer instead of computing it again (a burst of identical searches costs one)
+        self.in_flight: dict[tuple[str, bytes], asyncio.Event] = {}
         self.size = 0
         self.hits = 0
         self.misses = 0
@@ -123,15 +127,32 @@ class ResponseCacheMiddleware:
             await self.app(scope, receive, send)
             return
         key = (scope["path"], scope.get("query_string", b""))
-        entry = self.entries.get(key)
-        if entry is not None and entry.marker == marker:
-            self.entries.move_to_end(key)
-            self.hits += 1
-            await send({"type": "http.response.start", "status": entry.status, "headers": entry.headers})
-            await send({"type": "http.response.body", "body": entry.body})
+        if await self._serve_kept(key, marker, send):
             return
+        running = self.in_flight.get(key)
+        if running is not None:  # the same request is being answered: wait for its answer
+            await running.wait()
+            if await self._serve_kept(key, marker, send):
+                return
         self.misses += 1
-        await self._answer_and_keep(scope, receive, send, key, marker)
+        done = self.in_flight.setdefault(key, asyncio.Event())
+        try:
+            await self._answer_and_keep(scope, receive, send, key, marker)
+        finally:
+            if self.in_flight.get(key) is done:
+                del self.in_flight[key]
+            done.set()
+
+    async def _serve_kept(self, key: tuple[str, bytes], marker: tuple[object, ...], send: Send) -> bool:
+        """Send the kept answer for ``key`` when it is still current; False when there is none."""
+        entry = self.entries.get(key)
+        if entry is None or entry.marker != marker:
+            return False
+        self.entries.move_to_end(key)
+        self.hits += 1
+        await send({"type": "http.response.start", "status": entry.status, "headers": entry.headers})
+        await send({"type": "http.response.body", "body": entry.body})
+        return True
 
     async def _marker(self) -> tuple[object, ...]:
         if self.marker is None:
