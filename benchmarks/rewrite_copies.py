@@ -14,7 +14,7 @@ at a strength drawn per copy (``light``, ``medium``, ``heavy``):
 * filler words slipped between others ("actually", "in fact");
 * a dropped sentence or two, and a line of the copier's own ("More from ...") added.
 
-    .venv/bin/python benchmarks/rewrite_copies.py ../shared/data/polnear/train/text -o /tmp/copies
+    .venv/bin/python benchmarks/rewrite_copies.py ../shared/data/polnear/train/text -o out/copies
 
 writes ``ORIGINAL--copyN.txt`` for every original (one copy each, a second for every fourth
 original), seeded, so the same command makes the same set.

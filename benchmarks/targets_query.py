@@ -1,6 +1,6 @@
 """Targets at query time on PolNeAR dev: per-actor stance toward targets never named at ingest.
 
-    .venv/bin/python benchmarks/targets_query.py --db /tmp/polnear-stance-dev.db \\
+    .venv/bin/python benchmarks/targets_query.py --db out/polnear-stance-dev.db \\
         [--gold ../shared/data/polnear-stance/dev.jsonl] [--texts ../shared/data/polnear/dev/text]
 
 When ``--db`` does not exist yet, the gold's articles (the 24 of ``dev.jsonl``) are first ingested

@@ -1,7 +1,7 @@
 """Who said what on real web pages: `saidwhat analyze` over annotated pages, scored by score_wild.py.
 
     .venv/bin/python benchmarks/wild.py                       # wild-dev, then the project's own pages
-    .venv/bin/python benchmarks/wild.py --own tests/data/wild/pages --details /tmp/wild-details
+    .venv/bin/python benchmarks/wild.py --own tests/data/wild/pages --details out/wild-details
 
 Two sets, reported separately:
 - wild-dev (``../shared/data/wild/dev``): 20 pages annotated for issue 9, measurement only;

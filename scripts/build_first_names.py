@@ -1,7 +1,7 @@
 """Build saidwhat's offline first-name list from the nomquamgender package's data (MIT licence).
 
-    pip download --no-deps nomquamgender==0.1.4 -d /tmp/nqg
-    .venv/bin/python scripts/build_first_names.py /tmp/nqg/nomquamgender-0.1.4-py3-none-any.whl
+    pip download --no-deps nomquamgender==0.1.4 -d out/nqg
+    .venv/bin/python scripts/build_first_names.py out/nqg/nomquamgender-0.1.4-py3-none-any.whl
 
 nomquamgender (Van Buskirk, Clauset and Larremore, 2023; https://github.com/ianvanbuskirk/nomquamgender)
 ships ``name_data.json``: for each name, the number of data sources, the number of observations and
