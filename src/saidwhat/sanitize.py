@@ -40,8 +40,6 @@ _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff]")  # eith
 #: Share of control characters above which a text is taken for binary data that happened to
 #: decode. A text page has none; 5% leaves room for a few stray bytes in a legacy page.
 MAX_CONTROL_RATIO = 0.05
-#: The head of a text in which a single NUL already means binary data (a text file has none).
-NUL_SAMPLE_CHARS = 65536
 
 
 def control_count(text: str, limit: int | None = None) -> int:
@@ -55,18 +53,17 @@ def control_count(text: str, limit: int | None = None) -> int:
 
 
 def refuse_binary(text: str, source: str) -> None:
-    """Raise ``BinaryInputError`` for decoded text that is binary data: a NUL near the start, or
-    more than ``MAX_CONTROL_RATIO`` control characters (or lone surrogates) over the *whole* text.
+    """Raise ``BinaryInputError`` for decoded text that is binary data: more than
+    ``MAX_CONTROL_RATIO`` control characters (NUL included) or lone surrogates over the *whole*
+    text. A few stray NULs do not make a page binary (issue 9); ``page.decode.without_controls``
+    removes them after this check.
 
     One pass that stops as soon as the share is exceeded, so a text of controls costs no more
     than the share of it that proves it binary."""
-    if "\x00" in text[:NUL_SAMPLE_CHARS]:
-        raise BinaryInputError("the input contains NUL characters: binary data, not HTML or text",
-                               input=source)
     limit = int(MAX_CONTROL_RATIO * len(text))
     if control_count(text, limit) > limit:
-        raise BinaryInputError(f"over {100 * MAX_CONTROL_RATIO:.0f}% of the input is control characters: "
-                               "binary data, not text", input=source)
+        raise BinaryInputError(f"over {100 * MAX_CONTROL_RATIO:.0f}% of the input is NUL and other control "
+                               "characters: binary data, not HTML or text", input=source)
 
 
 def is_clean(text: str) -> bool:

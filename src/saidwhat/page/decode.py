@@ -13,7 +13,7 @@ import re
 from saidwhat.errors import BinaryInputError
 from saidwhat.page.model import PageKind
 from saidwhat.sanitize import CONTROL_CHARS as _CONTROL
-from saidwhat.sanitize import MAX_CONTROL_RATIO, control_count
+from saidwhat.sanitize import refuse_binary
 
 __all__ = ["MAGIC_NUMBERS", "decode_bytes", "detect_kind", "normalize_charset",
            "without_controls"]
@@ -164,10 +164,7 @@ def without_controls(text: str, source: str) -> str:
     """
     if not _CONTROL.search(text):
         return text
-    limit = int(MAX_CONTROL_RATIO * len(text))
-    if control_count(text, limit) > limit:  # counting stops past the limit: no list of millions
-        raise BinaryInputError(f"over {100 * MAX_CONTROL_RATIO:.0f}% of the input is NUL and other control "
-                               "characters: binary data, not HTML or text", input=source)
+    refuse_binary(text, source)
     return _CONTROL.sub("", text)
 
 

@@ -60,10 +60,11 @@ def reactions(conn: Connection, target: str, *, since: str | None, until: str | 
                                            .where(ca.key.in_(list(by_actor))))}
     copy_outlets = _copy_outlets(conn, sorted({int(row.article_id) for row in rows}))
     look = timeline.lookups(conn, rows, norms)
-    best = {key: _best(_counted(items), _label(items)) for key, items in by_actor.items()}
+    labels = {key: _label(items) for key, items in by_actor.items()}
+    best = {key: _best(_counted(items), labels[key]) for key, items in by_actor.items()}
     hits = _quote_hits(conn, [int(b.quote_row) for b in best.values()
                               if b is not None and b.origin == "quote" and b.quote_row is not None])
-    result = [_row(conn, key, items, meta.get(key), copy_outlets, norms, look, (best[key], hits))
+    result = [_row(conn, key, items, meta.get(key), copy_outlets, norms, look, (labels[key], best[key], hits))
               for key, items in by_actor.items()]
     result.sort(key=lambda x: (-(x.support + x.oppose + x.neutral), x.actor.casefold()))
     return result
@@ -110,14 +111,13 @@ def _quote_hits(conn: Connection, rows: list[int]) -> dict[int, QuoteHit]:
 
 def _row(conn: Connection, key: str, items: list[Any], meta: Any | None, copy_outlets: dict[int, set[str]],
          norms: list[str], look: timeline.Lookups,
-         evidence: tuple[Any | None, dict[int, QuoteHit]]) -> ReactionRow:
-    """The reaction row of one actor from its evidence items; ``evidence`` is its best item and the
-    quote hits fetched for every row at once."""
-    counted = _counted(items)
-    counts = Counter(i.label for i in counted)
+         chosen: tuple[str, Any | None, dict[int, QuoteHit]]) -> ReactionRow:
+    """The reaction row of one actor from its evidence items; ``chosen`` is its label (``_label``),
+    its best evidence item and the quote hits fetched for every row at once."""
+    label, best, hits = chosen
+    counts = Counter(i.label for i in _counted(items))
     per_article = _per_article(items)
     votes = _votes(per_article)
-    label = _across_articles(Counter(votes.values()), counts)
     dates = sorted(i.published for i in items if i.published)
     name = meta.name if meta else None
     points = timeline.points(per_article, votes, look)
@@ -128,7 +128,7 @@ def _row(conn: Connection, key: str, items: list[Any], meta: Any | None, copy_ou
         neutral=counts["neutral"], stance=cast(Any, label), first_seen=dates[0][:10] if dates else None,
         outlets=sorted({i.outlet for i in items if i.outlet}
                        | {o for aid in per_article for o in copy_outlets.get(aid, ())}),
-        evidence=_evidence(conn, key, name, evidence, norms), n_articles=len(per_article),
+        evidence=_evidence(conn, key, name, (best, hits), norms), n_articles=len(per_article),
         latest=cast(Any, timeline.latest(points)), changed=bool(changes), timeline=points, changes=changes)
 
 
