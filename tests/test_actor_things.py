@@ -224,3 +224,66 @@ def test_he_does_not_refer_to_a_name_after_the() -> None:
 def test_subject_apposition_after_a_relative_clause_is_no_thing() -> None:
     text = "The company that makes the ferries, Fjordline Marine, said sales rose last year."
     assert "Fjordline Marine" in names(resolve(text))
+
+
+# --- names in passing (analysis/actors/passing.py): each rule on sentences of its own ---------------
+
+
+def test_department_before_an_office_title_is_part_of_the_title() -> None:
+    text = ("Interior Secretary Maren Holt and Transportation Secretary Ivo Lamm met the Senate Press "
+            "Secretary Ola Berg.")
+    found = names(resolve(text))
+    assert not {"Interior", "Transportation", "Senate Press"} & set(found)
+    assert {"Maren Holt", "Ivo Lamm", "Ola Berg"} <= set(found)
+
+
+def test_company_before_a_company_title_stays_an_actor() -> None:
+    text = "Veltrix CEO Dana Moor said the plant would close. Veltrix employs 900 people."
+    res = resolve(text, [att(text, "the plant would close", "Veltrix CEO Dana Moor")])
+    assert "Veltrix" in names(res)
+
+
+def test_one_word_person_named_once_without_acting_is_no_actor() -> None:
+    text = ("Mayor Lena Ortiz said the bridge would reopen. She later posted the schedule on "
+            "Quibbler, where residents had complained for weeks.")
+    res = resolve(text, [att(text, "the bridge would reopen", "Mayor Lena Ortiz")])
+    assert "Quibbler" not in names(res)
+    assert "Lena Ortiz" in names(res)
+
+
+def test_one_word_first_name_or_acting_name_stays() -> None:
+    text = "The council thanked Marcus for the plan. Brannigan rejected it on Monday."
+    res = resolve(text)
+    assert "Brannigan" in names(res)
+
+
+def test_on_a_deals_list_names_that_never_act_are_products() -> None:
+    text = ("Walmart is offering the Lenovo IdeaPad 3 laptop for $299. The laptop supports Microsoft "
+            "Teams and Dropbox, and ships with a charger. Dropbox cut its prices on Monday.")
+    doc = get_nlp()(text)
+    assert "Microsoft Teams" in names(resolve_actors(doc, []))  # on a news page it stays
+    listed = names(resolve_actors(doc, [], page_type="listing"))
+    assert "Microsoft Teams" not in listed
+    assert "Dropbox" in listed  # it acts: "Dropbox cut its prices"
+
+
+def test_listing_rule_is_off_on_pages_that_name_people() -> None:
+    text = "Senator Ada Crane said the fund was empty. The laptop supports Microsoft Teams and Dropbox."
+    res = resolve_actors(get_nlp()(text), [], page_type="listing")
+    assert "Ada Crane" in names(res)
+    assert "Microsoft Teams" in names(res)
+
+
+def test_field_of_work_in_a_title_is_no_actor_but_a_body_is() -> None:
+    text = ("“Demand is strong,” said Ola Berg, head of Credit Analytics at Norvik Bank. “We agree,” "
+            "said Ivo Lamm, director of the Center for Coastal Studies at Tarn University.")
+    res = resolve(text, [att(text, "Demand is strong", "Ola Berg"), att(text, "We agree", "Ivo Lamm")])
+    assert "Credit Analytics" not in names(res)
+    assert "Norvik Bank" in names(res)
+
+
+def test_place_that_only_suffers_is_a_setting_but_a_place_that_acts_is_an_actor() -> None:
+    text = ("Many cities struggle with smog. Veradona has suffered dangerous smog for decades. "
+            "Meanwhile Kostavia banned coal plants and Kostavia imposed fines.")
+    res = resolve(text)
+    assert "Veradona" not in names(res)

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.filters import is_animate_head, speaks_through
 from saidwhat.analysis.actors.mentions import Mention, find_mentions, source_spans, strip_the
+from saidwhat.analysis.actors.passing import Page, passing_reason
 from saidwhat.analysis.actors.things import COUNTED, THE_PERSON, speaks_somewhere, the_named, thing_reason
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.first_names import name_list_gender
@@ -850,13 +851,14 @@ def _a_thing(doc: Doc, c: _Cluster) -> bool:
     return reason is not None and not _person_evidence(c)
 
 
-def _kept(doc: Doc, c: _Cluster, wanted: set[int], page_type: str | None) -> bool:
+def _kept(page: Page, c: _Cluster, wanted: set[int]) -> bool:
     """Whether a cluster is an actor: named, a speaker or a group, and not a place or a product."""
+    doc, page_type = page.doc, page.page_type
     if _is_product(c, page_type):
         return False
     if c.idx in wanted:
         return True
-    if _a_thing(doc, c):
+    if _a_thing(doc, c) or passing_reason(page, c) is not None:
         return False
     # a place acts when it is a subject; only the subject of a speech verb, or owning people, was
     # tried on the own train pages: no precision gained, four governments lost
@@ -934,7 +936,8 @@ def resolve_actors(doc: Doc, attributions: list[Attribution], *, threshold: floa
         speaker_cluster.append(m.cluster if m is not None else None)
     wanted = {c for c in speaker_cluster if c is not None}
     products = {c.idx for c in clusters if _is_product(c, page_type)}
-    keep = [c for c in clusters if _kept(doc, c, wanted, page_type)]
+    page = Page(doc, page_type, sum(_person_evidence(c) for c in clusters))
+    keep = [c for c in clusters if _kept(page, c, wanted)]
     ids: dict[int, str] = {}
     actors: list[Actor] = []
     res_genders: dict[str, str] = {}
