@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.actors.filters import byline, credit_line
-from saidwhat.analysis.actors.things import COUNTED, THE_PERSON, speech_verbs, thing_reason
+from saidwhat.analysis.actors.things import COUNTED, NUMBERED, THE_PERSON, speech_verbs, thing_reason
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.nlp import get_nlp
 from saidwhat.schema import Actor
@@ -287,3 +287,27 @@ def test_place_that_only_suffers_is_a_setting_but_a_place_that_acts_is_an_actor(
             "Meanwhile Kostavia banned coal plants and Kostavia imposed fines.")
     res = resolve(text)
     assert "Veradona" not in names(res)
+
+
+def test_a_name_numbered_like_a_model_is_a_thing() -> None:
+    text = "Congress cut funding for Perseus. The agency plans to fly Perseus 2 with four astronauts."
+    found = names(resolve(text))
+    assert "Perseus" not in found
+    assert "Congress" in found
+
+
+def test_numbered_rule_reads_a_number_after_the_name_only() -> None:
+    doc = get_nlp()("Funding for Kestrel 3 was cut.")
+    kestrel = next(t for t in doc if t.text == "Kestrel")
+    assert thing_reason(doc, [_Named(kestrel.i, "Kestrel")], "organization") == NUMBERED
+    doc = get_nlp()("Funding for Orvane was cut in 2019.")
+    orvane = next(t for t in doc if t.text == "Orvane")
+    assert thing_reason(doc, [_Named(orvane.i, "Orvane")], "organization") is None
+
+
+def test_a_source_span_on_the_moon_makes_no_actor_of_it() -> None:
+    text = ("Crews will land on the Moon in 2028. The Moon is far, and the trip to the Moon is long. "
+            "The Moon is not ready yet, Orvane officials said.")
+    res = resolve(text, [att(text, "is not ready yet", "The Moon")])
+    assert "Moon" not in names(res)
+    assert res.speakers == [None]
