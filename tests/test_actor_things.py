@@ -304,10 +304,3 @@ def test_numbered_rule_reads_a_number_after_the_name_only() -> None:
     orvane = next(t for t in doc if t.text == "Orvane")
     assert thing_reason(doc, [_Named(orvane.i, "Orvane")], "organization") is None
 
-
-def test_a_source_span_on_the_moon_makes_no_actor_of_it() -> None:
-    text = ("Crews will land on the Moon in 2028. The Moon is far, and the trip to the Moon is long. "
-            "The Moon is not ready yet, Orvane officials said.")
-    res = resolve(text, [att(text, "is not ready yet", "The Moon")])
-    assert "Moon" not in names(res)
-    assert res.speakers == [None]

@@ -856,8 +856,8 @@ def _kept(page: Page, c: _Cluster, wanted: set[int]) -> bool:
     doc, page_type = page.doc, page.page_type
     if _is_product(c, page_type):
         return False
-    if c.idx in wanted:  # a speaker, unless its own determiner says it is a thing ("the Gateway")
-        return not (_a_thing(doc, c) and thing_reason(doc, c.mentions, c.kind) in (THE_PERSON, COUNTED))
+    if c.idx in wanted:
+        return True
     if _a_thing(doc, c) or passing_reason(page, c) is not None:
         return False
     # a place acts when it is a subject; only the subject of a speech verb, or owning people, was
