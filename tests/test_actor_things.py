@@ -304,3 +304,32 @@ def test_numbered_rule_reads_a_number_after_the_name_only() -> None:
     orvane = next(t for t in doc if t.text == "Orvane")
     assert thing_reason(doc, [_Named(orvane.i, "Orvane")], "organization") is None
 
+
+
+def test_a_document_is_a_source_but_no_actor() -> None:
+    from saidwhat.analysis.pipeline import analyze_text
+
+    text = ("The two guards slept at their desks for two hours, according to court filings. "
+            "Warden Ada Crane said the unit was short of staff.")
+    res = analyze_text(text)
+    assert not any("filings" in a.name for a in res.actors)
+    assert "Ada Crane" in [a.name for a in res.actors]
+    sourced = [q for q in res.quotes if "slept" in q.text]
+    assert sourced and sourced[0].speaker.actor is None  # the mention stays the speaker
+    assert "court filings" in res.text[sourced[0].speaker.mention[0][0]:sourced[0].speaker.mention[0][1]]
+
+
+def test_source_only_reasons() -> None:
+    from saidwhat.analysis.actors.passing import source_only
+
+    doc = get_nlp()("Fifty percent say the plan failed. Forty percent of nurses say it worked. "
+                    "A study found that it failed. Two nurses said it worked.")
+
+    def span(words: str) -> list[tuple[int, int]]:
+        i = doc.text.index(words)
+        return [(i, i + len(words))]
+
+    assert source_only(doc, "anonymous", span("Fifty percent")) == "a count of people who are not named"
+    assert source_only(doc, "group", span("Forty percent of nurses")) is None
+    assert source_only(doc, "anonymous", span("A study")) == "a document, not an actor"
+    assert source_only(doc, "group", span("Two nurses")) is None

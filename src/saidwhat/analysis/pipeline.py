@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from saidwhat.analysis.actors import resolve_actors
+from saidwhat.analysis.actors.passing import drop_source_only
 from saidwhat.analysis.attribution import find_attributions
 from saidwhat.analysis.attribution.confidence import usable_probability
 from saidwhat.analysis.attribution.layout import layout_quotes
@@ -146,6 +147,7 @@ def _analyze_unit(doc: Doc, article: Article, targets: Sequence[str] | None,
                 confidence=round(conf, 4),
             )
         )
+    drop_source_only(doc, resolution.actors, quotes)  # documents and counts: sources, not actors
     analyzed = AnalyzedArticle(**article.model_dump(), actors=resolution.actors, quotes=quotes)
     _check(deadline, "stance", article.source)
     assign_stances(doc, analyzed, targets)

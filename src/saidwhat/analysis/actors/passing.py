@@ -33,9 +33,10 @@ from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.filters import is_animate_head
 from saidwhat.analysis.actors.things import speaks_somewhere
 from saidwhat.analysis.first_names import name_list_gender
-from saidwhat.schema import ActorKind
+from saidwhat.schema import Actor, ActorKind, Quote
 
-__all__ = ["OFFICE_TITLES", "PLACE_UNDERGOES", "RULES", "Page", "passing_reason"]
+__all__ = ["DOCUMENT_WORDS", "OFFICE_TITLES", "PLACE_UNDERGOES", "QUANTITY_WORDS", "RULES", "Page",
+           "passing_reason", "source_only"]
 
 # Office titles a department or chamber is only the first part of: "Energy Secretary X", "House
 # Speaker Y", "National Security Adviser Z". Company titles are not here: in "Apple CEO Tim Cook"
@@ -45,6 +46,16 @@ OFFICE_TITLES = {"secretary", "speaker", "adviser", "advisor"}
 # ("Paris has suffered dangerous smog", "Hong Kong struggles"), not a government that acts.
 PLACE_UNDERGOES = {"suffer", "struggle", "endure", "undergo", "experience"}
 # ("fight" and "battle" are not here: "Ukraine fights the invasion" is a government acting.)
+# Heads of descriptions that name a document, not who wrote it: "court records", "a study", "one
+# estimate", "agency policy", "CBP's guidelines" are sources of quotes (GUIDELINES: "a document
+# source by its name") but no actors (people, organisations, groups). No gold actor of the own
+# train pages has one of these heads; 11 false actors there had one.
+DOCUMENT_WORDS = lx.DOCUMENT_HEADS | {"record", "estimate", "presentation", "policy", "guideline", "data",
+                                      "poll", "transcript", "affidavit", "indictment", "figure"}
+# Heads that count people without saying who they are ("Fifty-one percent say", "the number who
+# said"): the people counted are the actor, when the text names them ("44 percent of Americans")
+QUANTITY_WORDS = {"percent", "per cent", "number", "share", "majority", "minority", "half", "third",
+                  "quarter", "proportion"}
 # Dependencies of a name that take part in a clause as its subject or agent
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent", "csubj"}
 # The role phrase a field of work hangs from: "vice president of X at Y", "head of X at Y"
@@ -189,3 +200,39 @@ RULES: tuple[Rule, ...] = (
 def passing_reason(page: Page, c: _Cluster) -> str | None:
     """Why the cluster takes no part in the story (the first rule of ``RULES`` that holds), or None."""
     return next((r.reason for r in RULES if r.test(page, c)), None)
+
+
+def _description_head(doc: Doc, span: tuple[int, int]) -> Token | None:
+    """The head noun of an unnamed actor's mention ("court records" → records)."""
+    sp = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return None if sp is None else sp.root
+
+
+def source_only(doc: Doc, kind: ActorKind, mentions: Sequence[tuple[int, int]]) -> str | None:
+    """Why an unnamed speaker is a source but no actor, or None: a document ("according to court
+    records", "a study found") or a count of people with no one named ("Fifty-one percent say").
+    Its quotes keep the mention as their speaker; it is left out of the actors."""
+    if kind not in ("anonymous", "group"):
+        return None
+    heads = [h for h in (_description_head(doc, m) for m in mentions) if h is not None and h.pos_ != "PRON"]
+    if not heads or any(h.pos_ == "PROPN" or h.ent_type_ in ("PERSON", "ORG", "NORP") for h in heads):
+        return None
+    lemmas = {h.lemma_.lower() for h in heads}
+    if lemmas <= DOCUMENT_WORDS:
+        return "a document, not an actor"
+    if lemmas <= QUANTITY_WORDS and not any(c.dep_ == "prep" and c.lower_ == "of" for h in heads
+                                              for c in h.children):
+        return "a count of people who are not named"
+    return None
+
+
+def drop_source_only(doc: Doc, actors: list[Actor], quotes: list[Quote]) -> None:
+    """Leave out of ``actors`` the speakers that are sources but no actors (``source_only``); their
+    quotes keep the speaker's mention and name no actor (the report shows the mention)."""
+    gone = {a.id for a in actors if source_only(doc, a.kind, a.mentions) is not None}
+    if not gone:
+        return
+    actors[:] = [a for a in actors if a.id not in gone]
+    for q in quotes:
+        if q.speaker.actor in gone:
+            q.speaker.actor = None
