@@ -333,3 +333,29 @@ def test_source_only_reasons() -> None:
     assert source_only(doc, "group", span("Forty percent of nurses")) is None
     assert source_only(doc, "anonymous", span("A study")) == "a document, not an actor"
     assert source_only(doc, "group", span("Two nurses")) is None
+
+
+def test_a_name_that_only_ever_modifies_another_word_is_no_actor() -> None:
+    text = ("Sales rose after the Vantor Group ruling on the Kelso Steel case. Banks cheered the Kelso "
+            "Steel resolution, and Vantor Group shares rose.")
+    found = names(resolve(text))
+    assert "Kelso Steel" not in found
+    assert "Vantor Group" in found
+
+
+def test_actors_are_numbered_without_gaps_after_sources_are_left_out() -> None:
+    from saidwhat.analysis.actors.passing import drop_source_only
+    from saidwhat.schema import Quote, Speaker
+
+    text = "According to court filings, the guards slept. Warden Ada Crane said the unit was short of staff."
+    doc = get_nlp()(text)
+    filings, crane = text.index("court filings"), text.index("Ada Crane")
+    actors = [Actor(id="a1", name="court filings", kind="group", mentions=[(filings, filings + 13)]),
+              Actor(id="a3", name="Ada Crane", kind="person", mentions=[(crane, crane + 9)])]
+    by_filings = Speaker(mention=[(filings, filings + 13)], actor="a1")
+    by_crane = Speaker(mention=[(crane, crane + 9)], actor="a3")
+    quotes = [Quote(id="q1", kind="indirect", content=[(28, 45)], speaker=by_filings),
+              Quote(id="q2", kind="indirect", content=[(70, 96)], speaker=by_crane)]
+    drop_source_only(doc, actors, quotes)
+    assert [(a.id, a.name) for a in actors] == [("a1", "Ada Crane")]
+    assert [q.speaker.actor for q in quotes] == [None, "a1"]

@@ -228,11 +228,15 @@ def source_only(doc: Doc, kind: ActorKind, mentions: Sequence[tuple[int, int]]) 
 
 def drop_source_only(doc: Doc, actors: list[Actor], quotes: list[Quote]) -> None:
     """Leave out of ``actors`` the speakers that are sources but no actors (``source_only``); their
-    quotes keep the speaker's mention and name no actor (the report shows the mention)."""
+    quotes keep the speaker's mention and name no actor (the report shows the mention). The
+    remaining actors are numbered a1..aN, and the quotes follow."""
     gone = {a.id for a in actors if source_only(doc, a.kind, a.mentions) is not None}
-    if not gone:
-        return
     actors[:] = [a for a in actors if a.id not in gone]
+    # ids become "a1".."aN" again (the speaker stage also leaves gaps): the stance stage numbers the
+    # actors it adds from the list's length, and a gap made it reuse a taken id (a quote of
+    # MarketAxess shown as said by "areas" on an own train page)
+    new_ids = {a.id: f"a{i}" for i, a in enumerate(actors, 1)}
+    for a in actors:
+        a.id = new_ids[a.id]
     for q in quotes:
-        if q.speaker.actor in gone:
-            q.speaker.actor = None
+        q.speaker.actor = new_ids.get(q.speaker.actor) if q.speaker.actor else None

@@ -793,6 +793,12 @@ def _one_passing_mention(doc: Doc, c: _Cluster) -> bool:
     return not _participates(doc, ms[0]) or _enumerated(doc[ms[0].head])
 
 
+def _only_in_passing(doc: Doc, c: _Cluster) -> bool:
+    """Named more than once, never as a participant: "the former owner of The Times" twice."""
+    ms = [m for m in c.mentions if m.type != "pronoun"]
+    return len(ms) > 1 and not any(m.is_source for m in ms) and not any(_participates(doc, m) for m in ms)
+
+
 # Items in a coordination from which a name seen once is one of an enumeration, not a participant:
 # on the own train pages the rule removed 10 names that were no actors and 3 that were.
 ENUMERATION_ITEMS = 3
@@ -865,7 +871,7 @@ def _kept(page: Page, c: _Cluster, wanted: set[int]) -> bool:
     if (c.is_gpe and not any(m.is_subject for m in c.mentions)) or c.is_facility:
         return False
     named = any(m.type in ("name", "acronym") for m in c.mentions)
-    if named and (_as_location(doc, c) or _one_passing_mention(doc, c)):
+    if named and (_as_location(doc, c) or _one_passing_mention(doc, c) or _only_in_passing(doc, c)):
         return False
     if any(m.type == "group" for m in c.mentions) and not _bare_people(doc, c):
         return True
