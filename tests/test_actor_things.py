@@ -359,3 +359,12 @@ def test_actors_are_numbered_without_gaps_after_sources_are_left_out() -> None:
     drop_source_only(doc, actors, quotes)
     assert [(a.id, a.name) for a in actors] == [("a1", "Ada Crane")]
     assert [q.speaker.actor for q in quotes] == [None, "a1"]
+
+
+def test_a_name_inside_a_source_given_to_someone_else_is_no_actor() -> None:
+    from saidwhat.analysis.pipeline import analyze_text
+
+    res = analyze_text("One Denver-based trade expert said that the tariffs would stay in place until 2021.")
+    assert "Denver" not in [a.name for a in res.actors]
+    assert [res.actor(q.speaker.actor).name for q in res.quotes if q.speaker.actor] == [  # type: ignore[union-attr]
+        "One Denver-based trade expert"]

@@ -147,7 +147,7 @@ def _analyze_unit(doc: Doc, article: Article, targets: Sequence[str] | None,
                 confidence=round(conf, 4),
             )
         )
-    drop_source_only(doc, resolution.actors, quotes)  # documents and counts: sources, not actors
+    drop_source_only(doc, resolution.actors, quotes, resolution.speaker_only)  # sources, not actors
     analyzed = AnalyzedArticle(**article.model_dump(), actors=resolution.actors, quotes=quotes)
     _check(deadline, "stance", article.source)
     assign_stances(doc, analyzed, targets)

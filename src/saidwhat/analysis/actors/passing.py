@@ -24,7 +24,7 @@ below are from those 31 pages (false actors removed / real actors lost).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import NamedTuple, Protocol
 
 from spacy.tokens import Doc, Token
@@ -226,11 +226,15 @@ def source_only(doc: Doc, kind: ActorKind, mentions: Sequence[tuple[int, int]]) 
     return None
 
 
-def drop_source_only(doc: Doc, actors: list[Actor], quotes: list[Quote]) -> None:
+def drop_source_only(doc: Doc, actors: list[Actor], quotes: list[Quote],
+                     speaker_only: Collection[str] = ()) -> None:
     """Leave out of ``actors`` the speakers that are sources but no actors (``source_only``); their
-    quotes keep the speaker's mention and name no actor (the report shows the mention). The
-    remaining actors are numbered a1..aN, and the quotes follow."""
+    quotes keep the speaker's mention and name no actor (the report shows the mention). So are the
+    ``speaker_only`` actors that no quote names any more. The remaining actors are numbered
+    a1..aN, and the quotes follow."""
     gone = {a.id for a in actors if source_only(doc, a.kind, a.mentions) is not None}
+    speaking = {q.speaker.actor for q in quotes}
+    gone |= {i for i in speaker_only if i not in speaking}  # a source given to someone else
     actors[:] = [a for a in actors if a.id not in gone]
     # ids become "a1".."aN" again (the speaker stage also leaves gaps): the stance stage numbers the
     # actors it adds from the list's length, and a gap made it reuse a taken id (a quote of

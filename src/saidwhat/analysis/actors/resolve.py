@@ -59,6 +59,9 @@ class ActorResolution:
     not_quotes: set[int] = field(default_factory=set)
     # The gender ("m"/"f") of each person actor whose names tell it (a title, a first name; by id).
     genders: dict[str, str] = field(default_factory=dict)
+    # Named actors kept only because an attribution's source resolved to them: no actors when the
+    # speaker stage gives all their quotes to someone else (``passing.drop_source_only``).
+    speaker_only: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -947,12 +950,16 @@ def resolve_actors(doc: Doc, attributions: list[Attribution], *, threshold: floa
     ids: dict[int, str] = {}
     actors: list[Actor] = []
     res_genders: dict[str, str] = {}
+    only: set[str] = set()
     for c in sorted(keep, key=lambda c: c.mentions[0].start):
         actor = _actor_from(doc, c, f"a{len(actors) + 1}", mentions)
         if not _has_content(actor.name) and not any(m.type in ("name", "acronym") for m in c.mentions):
             continue  # a name of punctuation and stopwords is no actor
         ids[c.idx] = actor.id
         actors.append(actor)
+        if c.idx in wanted and any(m.type in ("name", "acronym") for m in c.mentions) \
+                and not _kept(page, c, set()):
+            only.add(actor.id)
         # names only: a gender learnt from pronouns is what the speaker rules are checking
         gender = c.name_gender() if c.kind == "person" else None
         if gender:
@@ -960,4 +967,4 @@ def resolve_actors(doc: Doc, attributions: list[Attribution], *, threshold: floa
     speakers = [ids.get(c) if c is not None else None for c in speaker_cluster]
     not_quotes = {i for i, c in enumerate(speaker_cluster) if c in products}
     return ActorResolution(actors=actors, speakers=speakers, mentions=cleaned, not_quotes=not_quotes,
-                           genders=res_genders)
+                           genders=res_genders, speaker_only=only)
