@@ -368,3 +368,27 @@ def test_a_name_inside_a_source_given_to_someone_else_is_no_actor() -> None:
     assert "Denver" not in [a.name for a in res.actors]
     assert [res.actor(q.speaker.actor).name for q in res.quotes if q.speaker.actor] == [  # type: ignore[union-attr]
         "One Denver-based trade expert"]
+
+
+class _Mention:
+    """A mention as ``passing`` reads it."""
+
+    def __init__(self, head: int, text: str) -> None:
+        self.head, self.type, self.text, self.name_tokens = head, "name", text, text.split()
+        self.role, self.gender = None, None
+
+
+class _Cluster:
+    def __init__(self, mentions: list[_Mention], kind: str = "organization") -> None:
+        self.mentions, self.kind, self.is_gpe = mentions, kind, False
+
+
+def test_a_whole_office_title_tagged_as_an_organisation_is_no_actor() -> None:
+    from saidwhat.analysis.actors.passing import Page, passing_reason
+
+    doc = get_nlp()("She was told by the former Trade Adviser to report the call to Orvane Aerospace.")
+    adviser = next(t for t in doc if t.text == "Adviser")
+    orvane = next(t for t in doc if t.text == "Aerospace")
+    page = Page(doc, "news", 1)
+    assert passing_reason(page, _Cluster([_Mention(adviser.i, "Trade Adviser")])) == "part of an office title"
+    assert passing_reason(page, _Cluster([_Mention(orvane.i, "Orvane Aerospace")])) is None

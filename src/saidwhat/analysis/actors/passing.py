@@ -8,7 +8,8 @@ has a test on a sentence of its own in ``tests/test_actor_things.py``; the count
 below are from those 31 pages (false actors removed / real actors lost).
 
 - a name that is only the first part of an office title ("Energy Secretary Rick Perry", "White
-  House Press Secretary Jo Ng", "the Health and Human Services secretary"): 4 / 0;
+  House Press Secretary Jo Ng", "the Health and Human Services secretary") or the whole title
+  ("former National Security Adviser" tagged as an organisation): 5 / 0;
 - a one-word "person" named once and never acting, not a first name ("turned to Twitter",
   "published Scholars", "my dear Watson"): 5 / 0;
 - on a listing page that names no person (no title, role or he/she: a deals list, not a fact
@@ -126,13 +127,14 @@ def _owns_people(tok: Token) -> bool:
 
 
 def _office_title_part(page: Page, c: _Cluster) -> bool:
-    """Every name mention modifies an office title: "Energy Secretary Rick Perry"."""
+    """Every name mention modifies an office title ("Energy Secretary Rick Perry") or is one
+    ("former National Security Adviser", tagged as an organisation)."""
     names = _names(c)
     if not names or len(_non_pronouns(c)) != len(names):
         return False
     doc = page.doc
-    return all(doc[m.head].dep_ in ("compound", "nmod") and doc[m.head].head.lower_ in OFFICE_TITLES
-               for m in names)
+    return all((doc[m.head].dep_ in ("compound", "nmod") and doc[m.head].head.lower_ in OFFICE_TITLES)
+               or m.text.split()[-1].lower() in OFFICE_TITLES for m in names)
 
 
 def _lone_word_person(page: Page, c: _Cluster) -> bool:
