@@ -13,8 +13,9 @@ below are from those 31 pages (false actors removed / real actors lost).
 - a one-word "person" named once and never acting, not a first name ("turned to Twitter",
   "published Scholars", "my dear Watson"): 5 / 0;
 - on a listing page that names no person (no title, role or he/she: a deals list, not a fact
-  check), a name that never acts (no subject, owns no people): a product, a brand or a feature
-  ("support for Alexa", "Zentro's 12-inch Laptop"): 8 / 0;
+  check), a name that never acts (no subject, owns no people) and is never where a deal is ("at
+  X", "from X", "via X": retailers): a product, a brand or a feature ("support for Alexa",
+  "Zentro's 12-inch Laptop"): 8 / 0;
 - the field of work inside someone's title, named once: "vice president of Advanced Programs at
   Orvane", "Head of Fundamental Research at Kotak" (2 / 0). A body keeps its name: "director of
   the Center for Environmental Politics at the University of X" is an actor for the annotators
@@ -57,6 +58,8 @@ DOCUMENT_WORDS = lx.DOCUMENT_HEADS | {"record", "estimate", "presentation", "pol
 # said"): the people counted are the actor, when the text names them ("44 percent of Americans")
 QUANTITY_WORDS = {"percent", "per cent", "number", "share", "majority", "minority", "half", "third",
                   "quarter", "proportion"}
+# Prepositions before a retailer on a deals list: "at X", "from X", "via X"
+_RETAIL_PREPS = {"at", "from", "via"}
 # Dependencies of a name that take part in a clause as its subject or agent
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent", "csubj"}
 # The role phrase a field of work hangs from: "vice president of X at Y", "head of X at Y"
@@ -150,12 +153,18 @@ def _lone_word_person(page: Page, c: _Cluster) -> bool:
     return not speaks_somewhere(page.doc, c.mentions)
 
 
+def _sells(tok: Token) -> bool:
+    """"available at X", "$30 from X", "via X": where a deal is, a retailer (an actor on a deals list)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in _RETAIL_PREPS
+
+
 def _listed_not_acting(page: Page, c: _Cluster) -> bool:
     """On a listing page with no people, a name that never acts: a product, brand or feature."""
     if page.page_type != "listing" or page.people or c.kind not in ("person", "organization"):
         return False
     names = _names(c)
-    return bool(names) and not any(_acts(page.doc[m.head]) or _owns_people(page.doc[m.head]) for m in names)
+    return bool(names) and not any(_acts(page.doc[m.head]) or _owns_people(page.doc[m.head])
+                                   or _sells(page.doc[m.head]) for m in names)
 
 
 def _is_role(tok: Token) -> bool:

@@ -796,12 +796,6 @@ def _one_passing_mention(doc: Doc, c: _Cluster) -> bool:
     return not _participates(doc, ms[0]) or _enumerated(doc[ms[0].head])
 
 
-def _only_in_passing(doc: Doc, c: _Cluster) -> bool:
-    """Named more than once, never as a participant: "the former owner of The Times" twice."""
-    ms = [m for m in c.mentions if m.type != "pronoun"]
-    return len(ms) > 1 and not any(m.is_source for m in ms) and not any(_participates(doc, m) for m in ms)
-
-
 # Items in a coordination from which a name seen once is one of an enumeration, not a participant:
 # on the own train pages the rule removed 10 names that were no actors and 3 that were.
 ENUMERATION_ITEMS = 3
@@ -874,7 +868,7 @@ def _kept(page: Page, c: _Cluster, wanted: set[int]) -> bool:
     if (c.is_gpe and not any(m.is_subject for m in c.mentions)) or c.is_facility:
         return False
     named = any(m.type in ("name", "acronym") for m in c.mentions)
-    if named and (_as_location(doc, c) or _one_passing_mention(doc, c) or _only_in_passing(doc, c)):
+    if named and (_as_location(doc, c) or _one_passing_mention(doc, c)):
         return False
     if any(m.type == "group" for m in c.mentions) and not _bare_people(doc, c):
         return True
@@ -891,13 +885,26 @@ def _bare_people(doc: Doc, c: _Cluster) -> bool:
     return all(doc[m.head].lemma_.lower() in GENERIC_PEOPLE for m in c.mentions if m.type != "pronoun")
 
 
+# Adjectives that count people without saying which ("many doctors", "most economists")
+QUANTIFIERS = {"many", "most", "some", "few", "several", "other", "all", "more", "numerous", "multiple",
+               "various", "certain", "countless", "such"}
+
+
 def _qualified(head: Token) -> bool:
     """A plural of people that says whose or which: "Prison officials", "trade experts", "Chinese
     officials" (a noun or a nationality before it), not "people", "most doctors", "his fans"."""
     if head.lemma_.lower() in GENERIC_PEOPLE:
         return False
     return any(c.dep_ in ("compound", "amod", "nmod") and c.i < head.i
-               and (c.pos_ in ("NOUN", "PROPN") or c.ent_type_ in ("NORP", "GPE")) for c in head.children)
+               and (c.pos_ in ("NOUN", "PROPN") or c.ent_type_ in ("NORP", "GPE")
+                    or (c.pos_ == "ADJ" and c.lemma_.lower() not in QUANTIFIERS))
+               for c in head.children)
+
+
+# Plurals that name people acting for an institution: "officials began receiving calls",
+# "prosecutors alleged", "lawmakers expressed outrage" act as a group even unqualified
+OFFICIAL_BODIES = {"official", "lawmaker", "legislator", "prosecutor", "investigator", "authority",
+                   "regulator", "protester", "demonstrator", "worker"}
 
 
 def _acting_people(doc: Doc, c: _Cluster) -> bool:
@@ -906,7 +913,8 @@ def _acting_people(doc: Doc, c: _Cluster) -> bool:
     for m in c.mentions:
         head = doc[m.head]
         if m.type in ("indefinite", "group") and head.tag_ == "NNS" and head.dep_ == "nsubj" \
-                and not any(x.dep_ in ("det", "poss") for x in head.children) and _qualified(head):
+                and not any(x.dep_ in ("det", "poss") for x in head.children) \
+                and (_qualified(head) or head.lemma_.lower() in OFFICIAL_BODIES):
             return True
     return False
 

@@ -7,7 +7,8 @@ actor's name mentions, without lists of particular names; each returns the reaso
 - a determiner only a common noun takes: "an additional SLS", "a new iPhone", "no Gateway";
 - "the" before a one-word person name ("the Moon", "the Gateway"): people are not "the Smith";
 - a number after the name, as models and missions are numbered ("Artemis 2", "Kestrel 3"; not a
-  year, and only for a name that never speaks: "Channel 4 said" stays);
+  year, not a name in capitals, "FOX 5", and only for a name that never speaks: "Channel 4 said"
+  stays);
 - a descriptor noun that is no actor: "The Last Hot Time, an urban fantasy", "the story
   collection Heat of Fusion", "the equity benchmark Sensex" (a person's full name only with
   commas: "former star Paul George" stays);
@@ -103,6 +104,8 @@ def _numbered(tok: Token) -> bool:
     """"Artemis 2", "Kestrel 3": a number right after the name, as models and missions are numbered
     (a year or date after it is no model number: "Apple 2019")."""
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if tok.is_upper:  # "FOX 5", "KTLA 5": a broadcaster's channel number, not a model's
+        return False
     return after is not None and after.dep_ == "nummod" and after.head.i == tok.i and after.like_num \
         and after.ent_type_ != "DATE"
 
