@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from saidwhat.analysis.stance import lexicon as lx
-from saidwhat.analysis.stance.context import context_features
 from saidwhat.analysis.stance.features import (
     Involvement,
     source_features,
@@ -301,10 +300,5 @@ def score_attribution(
         )
     )
     feats.update(source_features(src_toks))
-    feats.update(
-        context_features(
-            doc, ctoks, cue_toks, tgt, src_idx, inv, negated if cfg.negation else None, cfg.decay, feats
-        )
-    )
     label, prob = cfg.layer.predict(feats)
     return StanceResult(label, round(prob, 3), raw, inv.involved, feats, inv.level)
