@@ -230,6 +230,27 @@ def fit(rows: list[Row], setting: dict[str, Any]) -> Layer:
     return Layer({k: tuple(round(w, 5) for w in ws) for k, ws in total.items()})
 
 
+def fit_two_stage(rows: list[Row], setting: dict[str, Any]) -> tuple[Layer, Layer]:
+    """Two layers instead of one softmax: polar (labelled "oppose") against neutral on all rows,
+    then support against oppose on the polar rows only (an experiment: ``--set two_stage=1``)."""
+    polar_rows = [Row(r.article, r.eid, r.target, r.view, "neutral" if r.label == "neutral" else "oppose",
+                      r.features) for r in rows]
+    side_rows = [r for r in rows if r.label != "neutral"]
+    return _fit_one(polar_rows, setting), _fit_one(side_rows, setting)
+
+
+def two_stage_probabilities(polar: Layer, side: Layer, feats: dict[str, float]) -> list[float]:
+    pp = polar.probabilities(feats)
+    p_polar = pp[LABELS.index("oppose")] + pp[LABELS.index("support")]
+    ps = side.probabilities(feats)
+    s, o = ps[LABELS.index("support")], ps[LABELS.index("oppose")]
+    out = [0.0] * len(LABELS)
+    out[LABELS.index("neutral")] = 1.0 - p_polar
+    out[LABELS.index("support")] = p_polar * s / (s + o)
+    out[LABELS.index("oppose")] = p_polar * o / (s + o)
+    return out
+
+
 def _fit_one(rows: list[Row], setting: dict[str, Any]) -> Layer:
     return train(
         [r.features for r in rows],
@@ -249,6 +270,13 @@ def held_back(rows: list[Row], fold: dict[str, int], setting: dict[str, Any]) ->
     out: Held = {}
     for k in range(FOLDS):
         train_rows = [r for r in rows if fold[r.article] != k and r.view in setting["views"]]
+        if setting.get("two_stage"):
+            polar, side = fit_two_stage(train_rows, setting)
+            for r in rows:
+                if fold[r.article] == k:
+                    key = (r.view, r.article, r.eid, r.target)
+                    out[key] = two_stage_probabilities(polar, side, r.features)
+            continue
         layer = fit(train_rows, setting)
         for r in rows:
             if fold[r.article] == k:
@@ -419,7 +447,7 @@ def main(argv: list[str] | None = None) -> int:
     setting: dict[str, Any] = dict(SETTING)
     for kv in args.set:
         key, value = kv.split("=", 1)
-        setting[key] = int(value) if key in ("min_count", "bags") else float(value)
+        setting[key] = int(value) if key in ("min_count", "bags", "two_stage") else float(value)
     if args.variants is not None:
         compare_variants(rows, meta, setting, args.variants, max(1, args.repeats))
         return 0
