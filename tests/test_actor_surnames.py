@@ -1,0 +1,91 @@
+"""People of one article who share a surname (``analysis.actors.surnames``): each rule on a small text."""
+
+from __future__ import annotations
+
+from saidwhat.analysis.actors import resolve_actors
+from saidwhat.analysis.nlp import get_nlp
+from saidwhat.schema import Actor
+
+
+def actor_at(text: str, surface: str, nth: int = 0) -> Actor | None:
+    res = resolve_actors(get_nlp()(text), [])
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.index(surface, pos + 1)
+    return next((a for a in res.actors if any(s <= pos < e for s, e in a.mentions)), None)
+
+
+def name_of(text: str, surface: str, nth: int = 0) -> str | None:
+    a = actor_at(text, surface, nth)
+    return a.name if a else None
+
+
+def test_title_gender_picks_the_bearer() -> None:
+    text = ("Bill Clinton has faced scrutiny. Hillary Clinton is shaping his role. "
+            "Mrs. Clinton told voters that Mr. Clinton would be in charge.")
+    assert name_of(text, "Clinton told") == "Hillary Clinton"
+    assert name_of(text, "Clinton would") == "Bill Clinton"
+
+
+def test_title_gender_blocks_the_only_bearer() -> None:
+    """"Mrs. Clinton" does not join Bill Clinton when he is the only Clinton named so far."""
+    text = "Bill Clinton spoke first. Mrs. Clinton then thanked the crowd."
+    assert name_of(text, "Clinton then") != "Bill Clinton"
+
+
+def test_pronoun_after_the_surname() -> None:
+    """The pronoun outweighs both the nearest bearer and the one already called "Clinton"."""
+    text = ("Hillary Clinton spoke first. Clinton thanked donors. Bill Clinton listened. "
+            "Hillary Clinton waved. Clinton praised the nominee, and his words drew applause.")
+    assert name_of(text, "Clinton praised") == "Bill Clinton"
+
+
+def test_pronoun_after_a_name_of_its_gender_says_nothing() -> None:
+    """"Trump said Clinton's plan would hurt her": "her" is Clinton's, no evidence for "Trump"."""
+    text = ("Ivanka Trump spoke on Monday. Donald Trump spoke on Tuesday. "
+            "Trump said Hillary Clinton's plan would hurt her.")
+    assert name_of(text, "Trump said") == "Donald Trump"  # the nearest, not the woman
+
+
+def test_nearest_named_bearer() -> None:
+    text = ("Donald Trump has promised gifts. Trump spoke in Ohio. Eric Trump called last week. "
+            "Trump said the money came from his own pocket.")
+    assert name_of(text, "Trump said") == "Eric Trump"  # not the one already called "Trump"
+    text = ("Eric Trump called last week. Donald Trump has promised gifts. "
+            "Trump said the money went to charity.")
+    assert name_of(text, "Trump said") == "Donald Trump"
+
+
+def test_first_name_gender_blocks_joining_a_he() -> None:
+    """A bare "Trump" called "he" is not Ivanka Trump when she is named later."""
+    text = ("Trump said he would win. Trump added he was sure. "
+            "Ivanka Trump said she was proud of her father.")
+    trump = actor_at(text, "Trump said")
+    ivanka = actor_at(text, "Ivanka Trump")
+    assert trump is not None and ivanka is not None and trump is not ivanka
+
+
+def test_headline_surname_moves_to_the_most_named_bearer() -> None:
+    text = ("Clinton hints at husband's role\n\nBill Clinton has faced scrutiny. Hillary Clinton spoke "
+            "in Kentucky. Hillary Clinton said the economy needs help. Hillary Clinton smiled.")
+    assert name_of(text, "Clinton hints") == "Hillary Clinton"
+
+
+def test_first_name_the_tagger_missed() -> None:
+    text = "Donald Trump spoke first. Ivanka Trump said she wants paid leave. Trump declined to comment."
+    assert name_of(text, "Ivanka Trump") == "Ivanka Trump"
+    assert actor_at(text, "Ivanka Trump") is not actor_at(text, "Donald Trump")
+
+
+def test_possessor_of_a_gender_noun_keeps_his_gender() -> None:
+    """"Donald Trump's eldest daughter": the daughter's gender is not Donald Trump's."""
+    text = ("Donald Trump's eldest daughter has built her brand. She said the company helps mothers. "
+            "Donald Trump said he agrees.")
+    assert name_of(text, "he agrees") == "Donald Trump"
+
+
+def test_title_before_a_surname_is_no_shared_first_name() -> None:
+    """"Mr. Trump and Bill Clinton": "Trump" is no first name of a "Trump Clinton"."""
+    text = ("Donald Trump once praised Bill Clinton. The friendship between Mr. Trump and Bill Clinton "
+            "ended this week.")
+    assert name_of(text, "Trump and") == "Donald Trump"
