@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal, Protocol
 
+from saidwhat.analysis.first_names import name_list_gender
 from saidwhat.schema import Actor
 from saidwhat.store.keys import MAX_NAME_CHARS, norm_name
 
@@ -54,6 +55,7 @@ __all__ = [
     "lookup_forms",
     "misread_person",
     "name_forms",
+    "organization_as_surname",
     "parse_name",
     "resolve_article",
     "scope_of",
@@ -416,9 +418,14 @@ def _gender_ok(index: Index, key: str, gender: str | None) -> bool:
 
 def _same_article(form: NameForm, people: Mapping[str, NameForm], keys: Mapping[str, str]) -> list[str]:
     """Keys of the article's full-named people whose surname (or given name: "Hillary", "Jeb")
-    is this single name."""
+    is this single name; of two or more, those whose first name (the offline list) agrees with the
+    honorific, when any does ("Mrs. Clinton" in an article naming Bill and Hillary Clinton)."""
     token = form.surname
-    return sorted({keys[norm] for norm, p in people.items() if token in (p.surname, p.first, p.given)})
+    bearers = {norm: p for norm, p in people.items() if token in (p.surname, p.first, p.given)}
+    if len({keys[n] for n in bearers}) > 1 and form.honorific_gender:
+        agree = {n: p for n, p in bearers.items() if name_list_gender(p.first) == form.honorific_gender}
+        bearers = agree or bearers
+    return sorted({keys[norm] for norm in bearers})
 
 
 def same_affiliation(a: str | None, b: str | None) -> bool:
@@ -577,6 +584,18 @@ def misread_person(actor: Actor, form: NameForm, article_people: Iterable[NameFo
     return form
 
 
+def organization_as_surname(actor: Actor, form: NameForm, article_people: Iterable[NameForm]) -> NameForm:
+    """An organisation the analysis named by one word that is the surname of a full-named person of
+    the same article ("Trump" tagged an organisation beside "Donald Trump"): that surname; else
+    ``form`` unchanged."""
+    if actor.kind != "organization" or form.type != "organization" or len(form.norm.split()) != 1:
+        return form
+    if form.norm not in {p.surname for p in article_people}:
+        return form
+    person = parse_name(actor.name, "person")
+    return person if person.type == "surname" else form
+
+
 def surname_as_organization(form: NameForm, index: Index) -> str | None:
     """A single name no person bears that names a known organisation ("Politico" taken for a
     person's surname): that organisation's key."""
@@ -589,7 +608,7 @@ def resolve_article(actors: Sequence[Actor], scope: str, index: Index) -> list[R
     """The canonical key of every actor of one article (see the module docstring)."""
     parsed = [(a, parse_name(a.name, a.kind)) for a in actors]
     full = [form for _, form in parsed if form.type == "name"]
-    parsed = [(a, misread_person(a, form, full, index)) for a, form in parsed]
+    parsed = [(a, organization_as_surname(a, misread_person(a, form, full, index), full)) for a, form in parsed]
     keys: dict[str, tuple[str, str]] = {}
     for actor, form in parsed:
         if form.type == "name":
