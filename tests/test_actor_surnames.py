@@ -89,3 +89,20 @@ def test_title_before_a_surname_is_no_shared_first_name() -> None:
     text = ("Donald Trump once praised Bill Clinton. The friendship between Mr. Trump and Bill Clinton "
             "ended this week.")
     assert name_of(text, "Trump and") == "Donald Trump"
+
+
+def test_a_surname_far_from_the_last_bearer_is_the_most_named() -> None:
+    """A campaign story's "Trump" a paragraph after his daughter's is Donald Trump."""
+    text = ("Donald Trump spoke in Ohio. Trump said the race was close. Trump praised the crowd. "
+            "Donald Trump left early.\n\nIvanka Trump could be a bridge to women voters. She has defended "
+            "her father. She runs a clothing brand. She is writing a book.\n\nThe Clinton campaign is "
+            "trying to make Trump's outreach to women harder.")
+    assert name_of(text, "Trump's outreach") == "Donald Trump"
+
+
+def test_a_long_quote_is_one_step_back() -> None:
+    """Sentences inside one quotation count as one: the bearer named before the quote is still near."""
+    text = ("Eric Trump spoke on Monday. Eric Trump said the race was unfair. Eric Trump smiled.\n\n"
+            "Donald Trump criticized Clinton at a rally. “She is a joke. She knows nothing about trade. "
+            "She knows nothing about business. She is weak,” Trump said.")
+    assert name_of(text, "Trump said", 1) == "Donald Trump"
