@@ -17,7 +17,8 @@ def test_honorific_picks_the_bearer_of_its_own_article(store: Store) -> None:
 
 
 def test_a_bare_surname_between_two_bearers_still_waits(store: Store) -> None:
-    a = store.add_article(story(1, Voice("Bill Clinton"), Voice("Hillary Clinton"), Voice("Clinton"))).article_id
+    art = story(1, Voice("Bill Clinton"), Voice("Hillary Clinton"), Voice("Clinton"))
+    a = store.add_article(art).article_id
     assert "@" in key_of(store, a, "Clinton")
 
 

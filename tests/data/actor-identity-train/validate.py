@@ -70,7 +70,8 @@ def check(name, rows, errors):
             continue
         surf, start = want[key]
         if r.get("source") != surf or r.get("source_start") != start:
-            errors.append(f"{name}: {key} source {r.get('source')!r}@{r.get('source_start')} != {surf!r}@{start}")
+            errors.append(f"{name}: {key} source {r.get('source')!r}@{r.get('source_start')} "
+                          f"!= {surf!r}@{start}")
         if r.get("kind") not in KINDS:
             errors.append(f"{name}: {key} bad kind {r.get('kind')!r}")
         ident = r.get("identity")
@@ -94,7 +95,8 @@ def main():
         check("second_sources.jsonl", load("second_sources.jsonl", errors), errors)
     for e in errors:
         print("ERROR", e)
-    print(f"sources {len(rows)} rows / {n_att} sourced attributions in {n_art} articles; {len(errors)} errors")
+    print(f"sources {len(rows)} rows / {n_att} sourced attributions in {n_art} articles; "
+          f"{len(errors)} errors")
     sys.exit(1 if errors else 0)
 
 
