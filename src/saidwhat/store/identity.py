@@ -608,7 +608,8 @@ def resolve_article(actors: Sequence[Actor], scope: str, index: Index) -> list[R
     """The canonical key of every actor of one article (see the module docstring)."""
     parsed = [(a, parse_name(a.name, a.kind)) for a in actors]
     full = [form for _, form in parsed if form.type == "name"]
-    parsed = [(a, organization_as_surname(a, misread_person(a, form, full, index), full)) for a, form in parsed]
+    parsed = [(a, organization_as_surname(a, misread_person(a, form, full, index), full))
+              for a, form in parsed]
     keys: dict[str, tuple[str, str]] = {}
     for actor, form in parsed:
         if form.type == "name":

@@ -11,7 +11,7 @@ import json
 import os
 import sys
 
-from validate import DATA, sourced
+from validate import sourced
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 KIND = {"p": "person", "o": "organization", "g": "group", "a": "anonymous", "d": "document"}
