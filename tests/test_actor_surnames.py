@@ -106,3 +106,18 @@ def test_a_long_quote_is_one_step_back() -> None:
             "Donald Trump criticized Clinton at a rally. “She is a joke. She knows nothing about trade. "
             "She knows nothing about business. She is weak,” Trump said.")
     assert name_of(text, "Trump said", 1) == "Donald Trump"
+
+
+def test_a_name_inside_a_quote_does_not_take_the_pronoun_after_it() -> None:
+    """"“Donald Trump will go after her,” he added": the quoted name is the speaker's word, not the
+    antecedent of the "he" outside the quotation marks."""
+    text = ("Donald Trump spoke on Sunday. Eric Trump spoke on Monday.\n\n"
+            "“Donald Trump will go after her,” he added.")
+    assert name_of(text, "he added") == "Eric Trump"
+
+
+def test_the_subject_of_the_pronouns_sentence_goes_first() -> None:
+    text = ("Donald Trump stayed in New York. Trump said nothing on Twitter. New Jersey Gov. Chris "
+            "Christie, a staunch Donald Trump ally, acknowledged some plagiarism even as he defended "
+            "the campaign.")
+    assert name_of(text, "he defended") == "Chris Christie"
