@@ -27,3 +27,13 @@ def test_an_organisation_named_by_a_surname_of_its_article_is_the_person(store: 
     b = store.add_article(story(2, Voice("Trump", "organization"))).article_id
     assert key_of(store, a, "Trump") == "person:donald-trump"
     assert not key_of(store, b, "Trump").startswith("person:")  # no person of that surname in its article
+
+
+def test_a_person_taken_for_an_organisation_is_the_surname_of_its_article(store: Store) -> None:
+    """"Carly Fiorina" tagged an organisation and "Fiorina" a person in one article: one person."""
+    a = store.add_article(story(1, Voice("Carly Fiorina", "organization"), Voice("Fiorina"))).article_id
+    assert key_of(store, a, "Fiorina") == key_of(store, a, "Carly Fiorina") == "person:carly-fiorina"
+    b = store.add_article(story(2, Voice("Hewlett Packard", "organization"), Voice("Packard"))).article_id
+    assert key_of(store, b, "Hewlett Packard").startswith("organization:")  # no first name on the list
+    c = store.add_article(story(3, Voice("Goldman Sachs", "organization"), Voice("Blankfein"))).article_id
+    assert key_of(store, c, "Goldman Sachs").startswith("organization:")  # "Sachs" never alone

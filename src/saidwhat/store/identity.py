@@ -57,6 +57,7 @@ __all__ = [
     "name_forms",
     "organization_as_surname",
     "parse_name",
+    "person_taken_for_organization",
     "resolve_article",
     "scope_of",
     "scoped_key",
@@ -596,6 +597,18 @@ def organization_as_surname(actor: Actor, form: NameForm, article_people: Iterab
     return person if person.type == "surname" else form
 
 
+def person_taken_for_organization(actor: Actor, form: NameForm, article_surnames: set[str]) -> NameForm:
+    """An organisation named by a first name on the offline list and a surname that the same article
+    also uses alone for a person ("Carly Fiorina" tagged an organisation, then "Fiorina said"): that
+    person's full name; else ``form`` unchanged."""
+    if actor.kind != "organization" or form.type != "organization":
+        return form
+    person = parse_name(actor.name, "person")
+    if person.type != "name" or person.surname not in article_surnames or person.middle:
+        return form
+    return person if len(person.norm.split()) == 2 and name_list_gender(person.first) else form
+
+
 def surname_as_organization(form: NameForm, index: Index) -> str | None:
     """A single name no person bears that names a known organisation ("Politico" taken for a
     person's surname): that organisation's key."""
@@ -610,6 +623,8 @@ def resolve_article(actors: Sequence[Actor], scope: str, index: Index) -> list[R
     full = [form for _, form in parsed if form.type == "name"]
     parsed = [(a, organization_as_surname(a, misread_person(a, form, full, index), full))
               for a, form in parsed]
+    surnames = {form.surname for _, form in parsed if form.type == "surname" and form.surname}
+    parsed = [(a, person_taken_for_organization(a, form, surnames)) for a, form in parsed]
     keys: dict[str, tuple[str, str]] = {}
     for actor, form in parsed:
         if form.type == "name":
