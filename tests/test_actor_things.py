@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.actors.filters import byline, credit_line
-from saidwhat.analysis.actors.things import COUNTED, NUMBERED, THE_PERSON, speech_verbs, thing_reason
+from saidwhat.analysis.actors.things import COUNTED, THE_PERSON, speech_verbs, thing_reason
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.nlp import get_nlp
 from saidwhat.schema import Actor
@@ -289,23 +289,6 @@ def test_place_that_only_suffers_is_a_setting_but_a_place_that_acts_is_an_actor(
     assert "Veradona" not in names(res)
 
 
-def test_a_name_numbered_like_a_model_is_a_thing() -> None:
-    text = "Congress cut funding for Perseus. The agency plans to fly Perseus 2 with four astronauts."
-    found = names(resolve(text))
-    assert "Perseus" not in found
-    assert "Congress" in found
-
-
-def test_numbered_rule_reads_a_number_after_the_name_only() -> None:
-    doc = get_nlp()("Funding for Kestrel 3 was cut.")
-    kestrel = next(t for t in doc if t.text == "Kestrel")
-    assert thing_reason(doc, [_Named(kestrel.i, "Kestrel")], "organization") == NUMBERED
-    doc = get_nlp()("Funding for Orvane was cut in 2019.")
-    orvane = next(t for t in doc if t.text == "Orvane")
-    assert thing_reason(doc, [_Named(orvane.i, "Orvane")], "organization") is None
-
-
-
 def test_a_document_is_a_source_but_no_actor() -> None:
     from saidwhat.analysis.pipeline import analyze_text
 
@@ -400,9 +383,3 @@ def test_on_a_deals_list_a_retailer_where_the_deal_is_stays() -> None:
     listed = names(resolve_actors(get_nlp()(text), [], page_type="listing"))
     assert "Shopwell" in listed
     assert "Microsoft Teams" not in listed
-
-
-def test_a_broadcaster_with_a_channel_number_is_not_a_model() -> None:
-    doc = get_nlp()("Viewers of KTLA 5 watched the launch.")
-    ktla = next(t for t in doc if t.text == "KTLA")
-    assert thing_reason(doc, [_Named(ktla.i, "KTLA")], "organization") != NUMBERED

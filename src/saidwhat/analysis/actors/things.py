@@ -6,9 +6,6 @@ actor's name mentions, without lists of particular names; each returns the reaso
 
 - a determiner only a common noun takes: "an additional SLS", "a new iPhone", "no Gateway";
 - "the" before a one-word person name ("the Moon", "the Gateway"): people are not "the Smith";
-- a number after the name, as models and missions are numbered ("Artemis 2", "Kestrel 3"; not a
-  year, not a name in capitals, "FOX 5", and only for a name that never speaks: "Channel 4 said"
-  stays);
 - a descriptor noun that is no actor: "The Last Hot Time, an urban fantasy", "the story
   collection Heat of Fusion", "the equity benchmark Sensex" (a person's full name only with
   commas: "former star Paul George" stays);
@@ -32,10 +29,9 @@ from spacy.tokens import Doc, Token
 from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.filters import is_animate_head
 
-__all__ = ["COUNTED", "NUMBERED", "THE_PERSON", "speaks_somewhere", "the_named", "thing_reason"]
+__all__ = ["COUNTED", "THE_PERSON", "speaks_somewhere", "the_named", "thing_reason"]
 
 COUNTED = "counted like a common noun"
-NUMBERED = "numbered like a model"
 THE_PERSON = "'the' before a one-word name"
 
 # The attribution extractor's cue lexicon: per lemma, the share of its occurrences annotated as a
@@ -98,16 +94,6 @@ def _counted(tok: Token) -> bool:
     if after is not None and after.pos_ not in NP_END_POS:
         return False
     return any((c.dep_ == "det" and c.lower_ in COUNTING_DETS) or c.dep_ == "nummod" for c in tok.children)
-
-
-def _numbered(tok: Token) -> bool:
-    """"Artemis 2", "Kestrel 3": a number right after the name, as models and missions are numbered
-    (a year or date after it is no model number: "Apple 2019")."""
-    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if tok.is_upper:  # "FOX 5", "KTLA 5": a broadcaster's channel number, not a model's
-        return False
-    return after is not None and after.dep_ == "nummod" and after.head.i == tok.i and after.like_num \
-        and after.ent_type_ != "DATE"
 
 
 def _the_person(tok: Token, kind: str) -> bool:
@@ -180,8 +166,6 @@ def thing_reason(doc: Doc, mentions: Sequence[_Named], kind: str) -> str | None:
         tok = doc[m.head]
         if kind != "group" and _counted(tok):
             return COUNTED
-        if kind != "group" and _numbered(tok):
-            return NUMBERED
         if _the_person(tok, kind):
             return THE_PERSON
         found = _descriptor(tok)
