@@ -132,23 +132,7 @@ def _looks_like_person(ent: Span) -> bool:
     root = ent.root
     if root.dep_ == "appos" and root.head.lemma_.lower() in lx.ROLE_NOUNS:
         return True
-    if any(c.dep_ == "appos" and c.lemma_.lower() in lx.ROLE_NOUNS for c in root.children):
-        return True
-    return _speaking_first_last(words)
-
-
-# Verbs whose subject, named First Last with a listed first name, is a person even when the tagger
-# says organisation ("Carly Fiorina said Monday"): from the train development gold
-# (tests/data/actor-identity-train), where such a name could not take "the former CEO".
-SPEECH_VERBS = {"say", "tell", "add", "tweet", "write", "argue", "explain", "insist", "recall"}
-
-
-def _speaking_first_last(words: list[Token]) -> bool:
-    """Two words, the first on the offline first-name list (so not "Morgan Stanley"), the subject
-    of a speech verb."""
-    root = words[-1]
-    return len(words) == 2 and root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS \
-        and name_list_gender(words[0].text) is not None
+    return any(c.dep_ == "appos" and c.lemma_.lower() in lx.ROLE_NOUNS for c in root.children)
 
 
 _CLOSING = {")": "(", "]": "[", "”": "“", "’": "‘"}
