@@ -62,7 +62,6 @@ class Mention:
     generic_affiliation: bool = False  # the affiliation is a bare common noun ("Council")
     label: str | None = None  # the name of an unnamed actor when its description says more
     display: str | None = None  # the name as the text writes it ("Sui-Lee Wee", not "Sui - Lee Wee")
-    possessor: int = -1  # token index of the name a description is possessed by ("Trump's son": Trump)
 
     @property
     def span(self) -> tuple[int, int]:
@@ -561,65 +560,6 @@ def _plural_group(f: _Finder, chunk: Span, start_char: int) -> None:
     f.add(cm, chunk.start, end_tok)
 
 
-# Relational nouns a name possesses that are someone else ("Trump's potential VP", "Clinton's
-# chief of staff"), besides ``lexicon.ROLE_NOUNS``: from the train development gold
-# (tests/data/actor-identity-train), where such a source was given to the possessor.
-RELATION_NOUNS = {"vp", "mate", "deputy", "successor", "predecessor", "ally", "friend", "rival", "partner",
-                  "brother", "sister", "child", "nephew", "niece", "grandson", "granddaughter", "boss",
-                  "lieutenant", "confidant", "protege", "protégé", "sidekick"}
-
-
-_PLACE_ENTS = ("GPE", "NORP", "LOC")
-
-
-def _name_possessor(head: Token) -> Token | None:
-    """The proper name that possesses a noun ("Trump" in "Trump's potential VP"), else None."""
-    return next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"
-                 and (c.pos_ == "PROPN" or c.ent_type_ or c.is_title)), None)
-
-
-def _possessed_role(f: _Finder, chunk: Span) -> Mention | None:
-    """"Trump's son", "Hillary Clinton's chief of staff": a person described by their relation to a
-    named one, who is not that one. The mention covers the words after the possessive, named by the
-    whole phrase; ``possessor`` keeps the owner so that resolution never joins the two."""
-    head = chunk.root
-    owner = _name_possessor(head)
-    lemma, low = head.lemma_.lower(), head.lower_
-    if owner is None or owner.ent_type_ in _PLACE_ENTS or head.tag_ in ("NNS", "NNPS") \
-            or lemma in lx.ORG_HEADS | lx.GROUP_HEADS or not {lemma, low} & (lx.ROLE_NOUNS | RELATION_NOUNS):
-        return None  # "China's ambassador": an affiliation, handled as one
-    after = [t for t in head.subtree if t.i > head.i]
-    if any(t.ent_type_ == "PERSON" and t.dep_ not in ("compound", "poss") for t in after):
-        return None  # "China's ambassador to the UN Zhang Jun": the name is the mention
-    first = owner.right_edge.i + 1
-    while first < head.i and f.doc[first].dep_ == "case":
-        first += 1
-    if first > head.i:
-        return None
-    start, end = f.doc[first].idx, chunk.end_char
-    text, _ = _chunk_text(chunk)
-    cm = Mention(start, end, text, "definite", "person", head.i)
-    cm.role, cm.affiliation, cm.label = head.text, affiliation_of(head), text
-    cm.gender = _gender_from_tokens([head])
-    cm.possessor = owner.i
-    return cm
-
-
-def _person_appositive(f: _Finder, head: Token) -> bool:
-    """"Trump's wife, Melania": the name in apposition to a person's role or relation is the mention,
-    and a person's (the tagger called "Melania" a place), of the gender the noun says."""
-    lemma, low = head.lemma_.lower(), head.lower_
-    if head.tag_ in ("NNS", "NNPS") or not ({lemma, low} & (lx.ROLE_NOUNS | RELATION_NOUNS)) \
-            or {lemma, low} & (lx.ORG_HEADS | lx.GROUP_HEADS):
-        return False
-    names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    for m in f.out:
-        if m.type == "name" and m.kind == "organization" and any(m.start <= c.idx < m.end for c in names):
-            m.kind = "person"
-            m.gender = m.gender or _gender_from_tokens([head])
-    return bool(names)
-
-
 def _chunk_mention(f: _Finder, chunk: Span) -> Mention | None:
     """A description, document or group from one noun chunk, or None."""
     head = chunk.root
@@ -633,12 +573,8 @@ def _chunk_mention(f: _Finder, chunk: Span) -> Mention | None:
         return Mention(start_char, start_char + len(text), text, "document", "organization", head.i)
     if lemma in lx.ORG_HEADS and not plural and (definite or chunk[0].lower_ == "the") and not poss_pron:
         return Mention(start_char, start_char + len(text), text, "definite", "organization", head.i)
-    if _person_appositive(f, head) or any(c.dep_ == "appos" and c.ent_type_ == "PERSON"
-                                          for c in head.children):
+    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children):
         return None  # "The union's leader, Tom Ashby": the name is the mention
-    possessed = _possessed_role(f, chunk)
-    if possessed is not None:
-        return possessed
     if lemma in lx.ROLE_NOUNS and not plural and definite and head.dep_ not in ("appos", "poss"):
         cm = Mention(start_char, start_char + len(text), text, "definite", "person", head.i)
         cm.role, cm.affiliation = head.text, affiliation_of(head)
@@ -664,12 +600,7 @@ def _description_mentions(f: _Finder) -> None:
         cm = _chunk_mention(f, chunk)
         if cm is not None:
             cm.is_subject = is_subject(head)
-            first = chunk.start
-            if cm.possessor >= 0:  # the owner's name stays its own mention
-                first = cm.possessor + 1
-                while first < head.i and f.doc[first].idx < cm.start:
-                    first += 1
-            f.add(cm, first, chunk.end)
+            f.add(cm, chunk.start, chunk.end)
 
 
 _PERSONAL = lx.MALE_PRONOUNS | lx.FEMALE_PRONOUNS | lx.ORG_PRONOUNS | lx.PLURAL_PRONOUNS

@@ -540,20 +540,11 @@ class _Clusterer:
         else:
             self.new(m, m.kind)
 
-    def _owner(self, m: Mention) -> int:
-        """The cluster of the name that possesses a description ("Trump's son": Trump's), else -1."""
-        owner = self.by_token.get(m.possessor) if m.possessor >= 0 else None
-        return owner.cluster if owner is not None and owner is not m else -1
-
     def definite(self, m: Mention) -> None:
-        """"the company", "the spokesman": the best-fitting recent cluster, else a new one. A
-        description a name possesses ("Trump's potential VP") is never that name's cluster."""
+        """"the company", "the spokesman": the best-fitting recent cluster, else a new one."""
         doc = self.doc
         best, best_score = None, 0.0
-        owner = self._owner(m)
         for rank, c in enumerate(self.order):
-            if c.idx == owner:
-                continue
             score = _description_score(doc, m, c)
             # a weak fit (generic head, no modifier) must be recent; a strong one need not be
             if score <= 0 or (score < 3 and not _within(doc, m, c)):
@@ -565,7 +556,7 @@ class _Clusterer:
             # "the former secretary of state ..." with no role on record: the prominent person just
             # named; never "the interviewer", who is someone else than the person interviewed
             scored = [(_salience(doc, m, c), c) for c in self.order
-                      if c.kind == "person" and c.idx != owner and _within(doc, m, c)]
+                      if c.kind == "person" and _within(doc, m, c)]
             scored = [(sc, c) for sc, c in scored if sc >= 0.5]
             if scored:
                 best = max(scored, key=lambda x: x[0])[1]
@@ -689,11 +680,6 @@ def _best_mention(doc: Doc, att_source: list[Span], mentions: list[Mention]) -> 
         for m in over:
             if m.start <= root.idx < m.end:
                 return m
-    # a span that holds a possessed description ("as Hillary Clinton's chief of staff during the
-    # Clinton administration") names the person described, not the names that modify it
-    possessed = [m for m in over if m.possessor >= 0]
-    if possessed:
-        return possessed[0]
     order = {"name": 0, "acronym": 1, "group": 2, "indefinite": 3, "definite": 4, "document": 5, "pronoun": 6}
     return min(over, key=lambda m: (m.kind != "person", order[m.type], m.start))
 
