@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from saidwhat.analysis import analyze_text
 from saidwhat.analysis.actors import resolve_actors
-from saidwhat.analysis.attribution import find_attributions
+from saidwhat.analysis.attribution import Attribution, find_attributions
+from saidwhat.analysis.attribution.speaker import speaker_for
 from saidwhat.analysis.first_names import name_list_gender
 from saidwhat.analysis.nlp import get_nlp
-from saidwhat.schema import AnalyzedArticle
+from saidwhat.schema import Actor, AnalyzedArticle
 
 
 def _speaker(art: AnalyzedArticle, needle: str) -> str | None:
@@ -100,3 +101,41 @@ def test_moved_pronoun_leaves_the_wrong_actor() -> None:
     he = art.text.index("He said")
     olsen = next(a for a in art.actors if a.name == "Margaret Olsen")
     assert all(s != he for s, _ in olsen.mentions)
+
+
+def _at(text: str, needle: str) -> tuple[int, int]:
+    start = text.index(needle)
+    return start, start + len(needle)
+
+
+def _rule_speaker(text: str, content: str, cue: str, mention: tuple[int, int]) -> str | None:
+    """The speaker the rules give a hand-made attribution whose actor-stage speaker is wrong
+    (Henrik Dahl, the person only named as a possessor or a noun's modifier)."""
+    doc = get_nlp()(text)
+    lund = Actor(id="a1", name="Peter Lund", kind="person", mentions=[_at(text, "Peter Lund")])
+    dahl = Actor(id="a2", name="Henrik Dahl", kind="person", mentions=[_at(text, "Henrik Dahl")])
+    att = Attribution(content=[_at(text, content)], cue=[_at(text, cue)], source=[mention])
+    _, actor = speaker_for(doc, att, [mention], dahl, [lund, dahl], {"a1": "m", "a2": "m"})
+    return actor.name if actor else None
+
+
+def test_possessive_pronoun_before_a_noun_of_saying_is_a_speaking_pronoun() -> None:
+    text = ("Peter Lund left the bank in May.\n\n"
+            "The board heard of Henrik Dahl in June. His claim that the transfers were legal was false.")
+    his = _at(text, "His claim")
+    assert _rule_speaker(text, "that the transfers were legal", "claim", (his[0], his[0] + 3)) == "Peter Lund"
+
+
+def test_possessor_in_the_pronouns_sentence_is_not_its_antecedent() -> None:
+    text = ("Peter Lund left the bank in May.\n\n"
+            "The answers he gave were vague. His memory of Henrik Dahl's transfers "
+            "was contrasted with an alibi he cited of being at a dinner in Bergen.")
+    he = text.index("he cited")
+    assert _rule_speaker(text, "being at a dinner in Bergen", "cited of", (he, he + 2)) == "Peter Lund"
+
+
+def test_name_inside_a_nouns_modifier_is_not_the_pronouns_antecedent() -> None:
+    text = ("Peter Lund left the bank in May.\n\n"
+            "Yet his friendship with Henrik Dahl contradicts his claim that the two were not close.")
+    his = text.index("his claim")
+    assert _rule_speaker(text, "that the two were not close", "claim", (his, his + 3)) == "Peter Lund"
