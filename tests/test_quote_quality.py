@@ -151,6 +151,35 @@ def test_guilty_plea_is_no_quote() -> None:
                    "The driver") == "object, not a statement"
 
 
+def test_hypothetical_cue_is_no_quote() -> None:
+    text = "Some economists might argue that the rate cut in Oslo came too late."
+    assert _judged(text, "that the rate cut in Oslo came too late", "might argue", "Some economists") \
+        == "hypothetical"
+    plain = "Some economists argue that the rate cut in Oslo came too late."
+    assert _judged(plain, "that the rate cut in Oslo came too late", "argue", "Some economists") is None
+
+
+def test_that_said_is_no_quote() -> None:
+    text = "The ferry lost money for years. That said, the two towns could still share its cost next year."
+    assert _judged(text, "the two towns could still share its cost next year", "said", "That") \
+        == "discourse idiom"
+    plain = "The ferry lost money for years. Berg said the two towns could still share its cost next year."
+    assert _judged(plain, "the two towns could still share its cost next year", "said", "Berg") is None
+
+
+def test_quoted_title_after_a_naming_participle_is_no_quote() -> None:
+    text = "She sent him a song called \u201cWinter Light\u201d the week before the wedding."
+    att = Attribution(content=[_span(text, "Winter Light")], cue=[_span(text, "called")], kind="direct")
+    assert judge(get_nlp()(text), att).drop == "naming, not a statement"
+
+
+def test_calling_someone_by_name_is_no_quote() -> None:
+    text = "Everyone at the sawmill called him Teddy."
+    assert _judged(text, "him Teddy", "called", "Everyone at the sawmill") == "naming, not a statement"
+    judged = "The mayor called the harbour plan unfair."
+    assert _judged(judged, "the harbour plan unfair", "called", "The mayor") is None
+
+
 # ------------------------------------------------------------------ content spans
 
 def _att(text: str, content: str, cue: str, source: str, kind: QuoteKind = "indirect") -> Attribution:

@@ -139,3 +139,16 @@ def test_name_inside_a_nouns_modifier_is_not_the_pronouns_antecedent() -> None:
             "Yet his friendship with Henrik Dahl contradicts his claim that the two were not close.")
     his = text.index("his claim")
     assert _rule_speaker(text, "that the two were not close", "claim", (his, his + 3)) == "Peter Lund"
+
+
+def test_appositive_name_left_out_by_the_actor_stage_is_still_the_speaker() -> None:
+    text = ("Harbor Press printed her first novels.\n\n"
+            "The firm that owns most of her books, Harbor Press, says she may read them on the radio.")
+    doc = get_nlp()(text)
+    group = Actor(id="a1", name="local readers", kind="group", mentions=[_at(text, "The firm")])
+    press = Actor(id="a2", name="Harbor Press", kind="organization", mentions=[_at(text, "Harbor Press")])
+    att = Attribution(content=[_at(text, "she may read them on the radio")], cue=[_at(text, "says")],
+                      source=[_at(text, "The firm")])
+    _, actor = speaker_for(doc, att, [_at(text, "The firm")], group, [group, press], {})
+    assert actor is press
+    assert len(press.mentions) == 2  # the apposition joined its actor

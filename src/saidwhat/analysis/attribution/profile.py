@@ -96,7 +96,7 @@ _NO_SPEECH_ACT = frozenset({"no", "not", "never", "n't", "without"})
 Drop = Literal[
     "non-communication verb", "author first person", "generic you", "anonymity request",
     "credit line", "headline or title", "inch mark", "object, not a statement", "unsourced passive",
-    "topic, not a statement", "naming, not a statement",
+    "topic, not a statement", "naming, not a statement", "hypothetical", "discourse idiom",
 ]
 
 
@@ -212,6 +212,15 @@ def _inch_content(doc: Doc, att: Attribution) -> bool:
 
 
 _NAMING = frozenset({"call", "dub", "name", "title", "label", "nickname"})
+# Verbs that, with an object and no quotation, name or phone someone ("Everyone called him Mike",
+# "called him later") unless a common-noun or adjective complement judges it ("called the plan
+# unfair", which the guidelines count as speech).
+_CALLING = frozenset({"call", "dub", "name", "nickname"})
+_COMPLEMENT_DEPS = frozenset({"oprd", "acomp", "attr", "ccomp", "xcomp"})
+# Modals that make a cue hypothetical ("Others might argue that …", "could have shown"): the
+# guidelines' "hypotheticals" are no attribution. "would" is left out: it is also the habitual past
+# ("his editors would ask him to …").
+_HYPOTHETICAL = frozenset({"might", "could", "may"})
 _TOPIC_PREPS = frozenset({"about", "to", "for", "on", "of", "with", "at", "over"})
 
 
@@ -241,9 +250,37 @@ def _negated_speech(head: Token | None) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in _NO_SPEECH_ACT for c in head.children)
 
 
+def _hypothetical(head: Token | None) -> bool:
+    """'Others might argue that …': a cue under a modal of possibility."""
+    return head is not None and any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in head.children)
+
+
+def _discourse_idiom(src: list[Token], head: Token | None) -> bool:
+    """'That said, …' (= nevertheless): a demonstrative subject right before 'said', then a comma."""
+    if head is None or len(src) != 1 or src[0].lower_ not in ("that", "this") or head.lemma_ != "say":
+        return False
+    nxt = head.nbor(1) if head.i + 1 < len(head.doc) else None
+    return src[0].i == head.i - 1 and nxt is not None and nxt.text == ","
+
+
+def _naming_no_statement(head: Token | None, content: list[Token], cue: list[Token]) -> bool:
+    """'Everyone called him Mike', 'called him later': a calling verb whose content is an object,
+    with a proper name or nothing as its complement (no quotation, no clause)."""
+    if head is None or head.lemma_.lower() not in _CALLING or (cue and cue[-1].dep_ == "prt") \
+            or (cue and cue[-1].pos_ == "ADP") or _is_clause(content):
+        return False
+    return not any(t.dep_ in _COMPLEMENT_DEPS and t.head.i == head.i and t.pos_ != "PROPN" for t in content)
+
+
 def _drop_reason(doc: Doc, att: Attribution, verdict: Verdict, head: Token | None) -> Drop | None:
+    if att.kind == "direct":
+        return _form_drop(doc, att, head)
+    return _form_drop(doc, att, head) or _reported_drop(doc, att, verdict, head)
+
+
+def _form_drop(doc: Doc, att: Attribution, head: Token | None) -> Drop | None:
+    """Reasons that hold for any kind of quote: what the page's form or the cue's form says."""
     content = _span(doc, list(att.content))
-    cue = _span(doc, list(att.cue))
     src = _source_words(doc, att)
     text = " ".join(text_of(doc)[s:e] for s, e in att.content)
     around = text_of(doc)[max(0, att.content[0][0] - 120): att.content[-1][1] + 60] if att.content else ""
@@ -254,21 +291,32 @@ def _drop_reason(doc: Doc, att: Attribution, verdict: Verdict, head: Token | Non
         return "credit line"
     if _ANONYMITY.search(text) or (_ANONYMITY.search(around) and _infinitive(content)):
         return "anonymity request"
-    if _headline_like(content, cue):
+    if _headline_like(content, _span(doc, list(att.cue))):
         return "headline or title"
     if _first_person_author(doc, src):
         return "author first person"
     if _generic_you(doc, src):
         return "generic you"
-    if att.kind == "direct":
-        return None
-    if not src and _passive(head):
+    if _hypothetical(head):
+        return "hypothetical"
+    if _discourse_idiom(src, head):
+        return "discourse idiom"
+    if head is not None and head.lemma_.lower() in _NAMING and head.dep_ == "acl":
+        return "naming, not a statement"  # 'a poem called “Winter Light”': a title, quoted or not
+    return None
+
+
+def _reported_drop(doc: Doc, att: Attribution, verdict: Verdict, head: Token | None) -> Drop | None:
+    """Reasons for indirect and mixed quotes: what the cue and the content say."""
+    content = _span(doc, list(att.content))
+    cue = _span(doc, list(att.cue))
+    if not _source_words(doc, att) and _passive(head):
         return "unsourced passive"
     if verdict.cue_class in ("other", "none") and _quoted_share(content) < 0.05:
         return "non-communication verb"
     if verdict.cue_class == "speech" and _negated_speech(head) and verdict.cue_lemma != "deny":
         return "non-communication verb"
-    if head is not None and head.lemma_.lower() in _NAMING and head.dep_ == "acl":
+    if att.kind == "indirect" and _naming_no_statement(head, content, cue):
         return "naming, not a statement"
     if _topic_preposition(cue, head) and not _is_clause(content) and _quoted_share(content) == 0:
         return "topic, not a statement"

@@ -300,6 +300,18 @@ def _appositive_name(phrase: Span) -> Token | None:
     return None
 
 
+def _actor_named(doc: Doc, name: Token, actors: list[Actor]) -> Actor | None:
+    """The actor whose name or alias is the name ``name`` heads ("Big Machine"), when the actor stage
+    left this mention of it out of every actor; the mention joins it."""
+    toks = [t for t in name.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [name]
+    start, end = toks[0].idx, name.idx + len(name.text)
+    text = text_of(doc)[start:end]
+    actor = next((a for a in actors if text in (a.name, *a.aliases)), None)
+    if actor is not None:
+        actor.mentions[:] = sorted({*actor.mentions, (start, end)})
+    return actor
+
+
 def agent_of(doc: Doc, cue: list[CharSpan]) -> Span | None:
     """The by-phrase of a passive cue ('was welcomed by rights advocates', 'was told by Y')."""
     ph = _phrase(doc, cue)
@@ -527,7 +539,7 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
         return mention, actor
     named = _appositive_name(phrase)
     if named is not None:
-        found = _actor_at(actors, named.idx, named.idx + len(named.text))
+        found = _actor_at(actors, named.idx, named.idx + len(named.text)) or _actor_named(doc, named, actors)
         if found is not None:
             _add_alias(found, phrase.text)
             return mention, found
