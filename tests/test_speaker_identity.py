@@ -152,3 +152,15 @@ def test_appositive_name_left_out_by_the_actor_stage_is_still_the_speaker() -> N
     _, actor = speaker_for(doc, att, [_at(text, "The firm")], group, [group, press], {})
     assert actor is press
     assert len(press.mentions) == 2  # the apposition joined its actor
+
+
+def test_repeated_description_is_the_earlier_speaker_so_described() -> None:
+    art = analyze_text(
+        "The authors of the survey published in the journal Nordic Health argued that the new tax had "
+        "cut smoking among teenagers.\n\n"
+        "Sales of cigarettes fell by a third in two years, the authors wrote. The effect was strongest "
+        "in the cities, they said.")
+    first = _speaker(art, "the new tax")
+    assert first is not None
+    assert _speaker(art, "Sales of cigarettes") == first
+    assert _speaker(art, "The effect was") == first

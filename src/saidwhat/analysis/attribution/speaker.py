@@ -571,6 +571,57 @@ def _move_mention(old: Actor, new: Actor | None, spans: list[CharSpan]) -> None:
         new.mentions[:] = sorted({*new.mentions, *moved})
 
 
+# The longest repeated description ("the authors", "the two researchers") taken back to an earlier
+# speaker described with the same head noun.
+MAX_REPEATED_WORDS = 3
+
+
+def _short_definite(phrase: Span | None) -> bool:
+    """'the authors', 'the physicians': a definite common-noun phrase of a few words."""
+    if phrase is None:
+        return False
+    words = [t for t in phrase if not t.is_punct]
+    return (0 < len(words) <= MAX_REPEATED_WORDS and words[0].lower_ in _DEFINITE
+            and phrase.root.pos_ == "NOUN" and not any(t.pos_ == "PROPN" for t in words))
+
+
+def _repeated_descriptions(doc: Doc, res: ActorResolution) -> None:
+    """'The authors of the study, published in X, argued … the authors wrote … they said': a short
+    definite description that no named actor stands for refers to the latest earlier speaker
+    described with the same head noun at more length; its unnamed actor (and that actor's other
+    mentions, "they") joins that speaker's actor. Own train pages: 3 rows."""
+    by_id = {a.id: a for a in res.actors}
+    order = sorted(range(len(res.mentions)), key=lambda k: res.mentions[k][0][0] if res.mentions[k] else -1)
+    for pos, i in enumerate(order):
+        phrase = _phrase(doc, res.mentions[i])
+        current = by_id.get(res.speakers[i] or "")
+        if not _short_definite(phrase) or phrase is None or (current is not None and _named(current)):
+            continue
+        earlier = _fuller_description(doc, res, order[:pos], phrase)
+        if earlier is None or earlier is current:
+            continue
+        _add_alias(earlier, phrase.text)
+        if current is None:
+            res.speakers[i] = earlier.id
+            continue
+        earlier.mentions[:] = sorted({*earlier.mentions, *current.mentions})
+        current.mentions.clear()
+        res.speakers[:] = [earlier.id if sid == current.id else sid for sid in res.speakers]
+
+
+def _fuller_description(doc: Doc, res: ActorResolution, previous: list[int], phrase: Span) -> Actor | None:
+    """The actor of the latest earlier speaker phrase headed by the same noun with more words."""
+    by_id = {a.id: a for a in res.actors}
+    lemma = phrase.root.lemma_.lower()
+    for j in reversed(previous):
+        other = _phrase(doc, res.mentions[j])
+        actor = by_id.get(res.speakers[j] or "")
+        if other is not None and actor is not None and other.root.lemma_.lower() == lemma \
+                and len(other) > len(phrase):
+            return actor
+    return None
+
+
 def refine_speakers(doc: Doc, atts: list[Attribution], res: ActorResolution) -> None:
     """Apply ``speaker_for`` to every attribution of ``res`` (in place); drop the description actors
     that no longer speak and were kept only because they did."""
@@ -586,6 +637,7 @@ def refine_speakers(doc: Doc, atts: list[Attribution], res: ActorResolution) -> 
         if i < len(res.mentions):
             res.mentions[i] = new_mention
             res.speakers[i] = new_actor.id if new_actor is not None else None
+    _repeated_descriptions(doc, res)
     still = {s for s in res.speakers if s}
     res.actors[:] = [a for a in res.actors if a.id in still or a.id not in was_speaker or a.id not in before
                      or any(ch.isupper() for ch in a.name)]
