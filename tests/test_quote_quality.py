@@ -206,6 +206,13 @@ def test_reported_clause_stops_before_the_main_clause() -> None:
     assert _texts(text, clause_extent(get_nlp()(text), att)) == ["the striker was injured"]
 
 
+def test_infinitive_stops_before_a_finite_verb_coordinated_with_the_cue() -> None:
+    text = "The challenger promised to protect the ferry service and attacked the mayor on her budget."
+    att = _att(text, "to protect the ferry service and attacked the mayor on her budget", "promised",
+               "The challenger")
+    assert _texts(text, clause_extent(get_nlp()(text), att)) == ["to protect the ferry service"]
+
+
 def test_reported_clause_goes_on_after_a_colon() -> None:
     text = "The mayor argued that the town needs more buses: that is, the route should run every hour."
     att = _att(text, "that the town needs more buses: that is, the route should run every hour", "argued",

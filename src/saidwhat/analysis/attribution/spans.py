@@ -100,11 +100,30 @@ def _main_clause_after(tok: Token, cue_head: Token) -> bool:
     return True
 
 
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _clause_right(clause: Token) -> Token:
+    """The reported clause's last token. An infinitive ("promised to protect X and hammered Y")
+    cannot be coordinated with a finite verb: the parser's conjunct belongs to the cue's clause, so
+    the infinitive ends before it."""
+    right = clause.right_edge
+    if clause.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return right
+    finite = [c for c in clause.children if c.dep_ == "conj" and c.tag_ in _FINITE_TAGS]
+    if not finite:
+        return right
+    end = finite[0].left_edge.i - 1
+    while end > clause.i and (clause.doc[end].is_punct or clause.doc[end].dep_ == "cc"):
+        end -= 1
+    return clause.doc[end]
+
+
 def _clause_end(content: list[Token], clause: Token, cue_head: Token) -> Token | None:
     """Where the reported clause ends: extended when the tagger stopped inside it, cut when
     its run went on into another clause; None when the tagger's end stays."""
     last = content[-1]
-    right = clause.doc[min(clause.right_edge.i, last.sent.end - 1)]
+    right = clause.doc[min(_clause_right(clause).i, last.sent.end - 1)]
     if right.i > last.i:
         nxt = clause.doc[last.i + 1]
         return right if not (nxt.is_punct or nxt.is_space) else None
@@ -112,7 +131,7 @@ def _clause_end(content: list[Token], clause: Token, cue_head: Token) -> Token |
     words = [t for t in beyond if not t.is_punct]
     if not words or beyond[0].text in _CONTINUING or any(t.text in QUOTE_MARKS for t in beyond):
         return None  # "…: that is, …" goes on; a quotation is never cut off
-    return right if _main_clause_after(words[0], cue_head) else None
+    return right if _main_clause_after(words[0], cue_head) or right.i < clause.right_edge.i else None
 
 
 def clause_extent(doc: Doc, att: Attribution) -> list[Span] | None:
