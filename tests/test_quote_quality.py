@@ -14,7 +14,12 @@ from saidwhat.analysis.attribution import Attribution, find_attributions
 from saidwhat.analysis.attribution.confidence import load_weights, probability
 from saidwhat.analysis.attribution.profile import Drop, judge
 from saidwhat.analysis.attribution.quotes import quote_states
-from saidwhat.analysis.attribution.spans import clause_extent, label_only, merge_continued_quotes
+from saidwhat.analysis.attribution.spans import (
+    after_semicolon,
+    clause_extent,
+    label_only,
+    merge_continued_quotes,
+)
 from saidwhat.analysis.nlp import get_nlp
 from saidwhat.schema import AnalyzedArticle, QuoteKind
 
@@ -211,6 +216,14 @@ def test_infinitive_stops_before_a_finite_verb_coordinated_with_the_cue() -> Non
     att = _att(text, "to protect the ferry service and attacked the mayor on her budget", "promised",
                "The challenger")
     assert _texts(text, clause_extent(get_nlp()(text), att)) == ["to protect the ferry service"]
+
+
+def test_reported_content_does_not_reach_back_over_a_semicolon() -> None:
+    text = "The new port may not end the losses; Berg has said that he expects to save ten million."
+    att = Attribution(content=[_span(text, "The new port may not end the losses"),
+                               _span(text, "that he expects to save ten million")],
+                      cue=[_span(text, "has said")], source=[_span(text, "Berg")], kind="indirect")
+    assert _texts(text, after_semicolon(get_nlp()(text), att)) == ["that he expects to save ten million"]
 
 
 def test_reported_clause_goes_on_after_a_colon() -> None:

@@ -22,7 +22,12 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from saidwhat.analysis.attribution.model import Attribution
-from saidwhat.analysis.attribution.spans import clause_extent, label_only, merge_continued_quotes
+from saidwhat.analysis.attribution.spans import (
+    after_semicolon,
+    clause_extent,
+    label_only,
+    merge_continued_quotes,
+)
 from saidwhat.analysis.nlp import text_of
 from saidwhat.schema import AttributionType
 
@@ -356,7 +361,9 @@ def user_profile(doc: Doc, atts: list[Attribution]) -> tuple[list[Attribution], 
 
 
 def _reader_span(doc: Doc, att: Attribution, verdict: Verdict) -> None:
-    """The content as a reader delimits it: a quoted label, else the whole reported clause."""
+    """The content as a reader delimits it: a quoted label, else the whole reported clause, never
+    reaching back over a semicolon before the cue."""
+    att.content = after_semicolon(doc, att) or att.content
     span = label_only(doc, att, verdict.cue_lemma) or clause_extent(doc, att)
     if span:
         att.content = span

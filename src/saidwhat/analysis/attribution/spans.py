@@ -160,6 +160,20 @@ def clause_extent(doc: Doc, att: Attribution) -> list[Span] | None:
     return [span]
 
 
+def after_semicolon(doc: Doc, att: Attribution) -> list[Span] | None:
+    """'The merger may not change the trend; Reed has said that he expects …': a reported content
+    does not reach back over a semicolon before its cue (the clause before it is the author's).
+    The parts before the cue and the semicolon are dropped; None when nothing changes."""
+    if att.kind == "direct" or not att.cue or len(att.content) < 2:
+        return None
+    cue_start = att.cue[0][0]
+    text = text_of(doc)
+    kept = [(s, e) for s, e in att.content if not (e <= cue_start and ";" in text[e:cue_start])]
+    if len(kept) == len(att.content) or not kept:
+        return None
+    return kept
+
+
 def label_only(doc: Doc, att: Attribution, cue_lemma: str) -> list[Span] | None:
     """'called his plan "a disaster" in a speech': the quoted label, when the cue names."""
     if cue_lemma not in LABEL_VERBS or att.kind != "mixed" or len(att.content) != 1:
@@ -236,4 +250,4 @@ def merge_continued_quotes(doc: Doc, atts: list[Attribution]) -> list[Attributio
     return out
 
 
-__all__ = ["clause_extent", "label_only", "merge_continued_quotes"]
+__all__ = ["after_semicolon", "clause_extent", "label_only", "merge_continued_quotes"]
