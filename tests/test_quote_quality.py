@@ -15,6 +15,7 @@ from saidwhat.analysis.attribution.confidence import load_weights, probability
 from saidwhat.analysis.attribution.profile import Drop, judge
 from saidwhat.analysis.attribution.quotes import quote_states
 from saidwhat.analysis.attribution.spans import (
+    add_untagged_continuations,
     after_semicolon,
     clause_extent,
     label_only,
@@ -224,6 +225,20 @@ def test_reported_content_does_not_reach_back_over_a_semicolon() -> None:
                                _span(text, "that he expects to save ten million")],
                       cue=[_span(text, "has said")], source=[_span(text, "Berg")], kind="indirect")
     assert _texts(text, after_semicolon(get_nlp()(text), att)) == ["that he expects to save ten million"]
+
+
+def test_untagged_quotation_after_the_cue_sentence_continues_the_quote() -> None:
+    text = ("Nora Berg found the old ferry at dawn. \u201cIt looked abandoned,\u201d she wrote in a letter. "
+            "\u201cRust everywhere. No lights at all.\u201d The council sold it a year later.")
+    att = Attribution(content=[_span(text, "\u201cIt looked abandoned,\u201d")], cue=[_span(text, "wrote")],
+                      source=[_span(text, "she")], kind="direct")
+    add_untagged_continuations(get_nlp()(text), [att])
+    assert _texts(text, att.content)[-1] == "\u201cRust everywhere. No lights at all.\u201d"
+    own = text.replace(" The council", " Berg added. The council")
+    att2 = Attribution(content=[_span(own, "\u201cIt looked abandoned,\u201d")], cue=[_span(own, "wrote")],
+                       kind="direct")
+    add_untagged_continuations(get_nlp()(own), [att2])
+    assert len(att2.content) == 1  # that quotation has a cue of its own
 
 
 def test_reported_clause_goes_on_after_a_colon() -> None:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.spans import (
+    add_untagged_continuations,
     after_semicolon,
     clause_extent,
     label_only,
@@ -350,7 +351,9 @@ def user_profile(doc: Doc, atts: list[Attribution]) -> tuple[list[Attribution], 
     """The attributions a reader calls quotes (typed), without the dropped ones."""
     kept: list[Attribution] = []
     verdicts: list[Verdict] = []
-    for att in merge_continued_quotes(doc, atts):
+    merged = merge_continued_quotes(doc, atts)
+    add_untagged_continuations(doc, merged)
+    for att in merged:
         v = judge(doc, att)
         att.type = v.type
         if v.drop is None:

@@ -229,6 +229,57 @@ def _same_paragraph_continuation(text: str, prev: Attribution, att: Attribution)
         and between.count('"') == 0
 
 
+# The longest cue sentence ("she wrote in an email to friends.") between a quotation and the
+# untagged quotation that continues it, in characters.
+MAX_CUE_SENTENCE = 120
+# A next quotation followed, within this many characters, by a verb of saying has a speaker of its own.
+_OWN_CUE = re.compile(r"[^\n.!?]{0,40}?\b(said|says|say|told|tells|added|adds|wrote|writes|asked|asks|"
+                      r"recalled|recalls|explained|explains|continued|noted|replied|responded)\b")
+_NEXT_QUOTATION = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]+)[\u201d\"]")
+
+
+def _untagged_continuation(text: str, att: Attribution, taken: list[Span]) -> Span | None:
+    """'“X,” she wrote in an email. “Y.”': the quotation right after the cue sentence that follows
+    a direct quote, when no attribution holds it and no verb of saying follows it."""
+    end = att.content[-1][1]
+    cue_end = max((e for _, e in [*att.cue, *att.source]), default=-1)
+    m = _NEXT_QUOTATION.match(text, _skip_to_quotation(text, end))
+    if m is None or cue_end < end:
+        return None
+    between = text[end:m.start()]
+    if "\n" in between or len(between) > MAX_CUE_SENTENCE or not between.rstrip().endswith(".") \
+            or any(c in between for c in QUOTE_MARKS) or cue_end > m.start():
+        return None
+    if any(s < m.end() and m.start() < e for s, e in taken) or _OWN_CUE.match(text, m.end()):
+        return None
+    return m.start(), m.end()
+
+
+def _skip_to_quotation(text: str, pos: int) -> int:
+    """The position of the next opening mark in the paragraph after ``pos`` (or ``pos``)."""
+    nl = text.find("\n", pos)
+    limit = len(text) if nl < 0 else nl
+    for k in range(pos, min(limit, pos + MAX_CUE_SENTENCE + 1)):
+        if text[k] in ("\u201c", '"') and text[k - 1] in " \t":
+            return k
+    return pos
+
+
+def add_untagged_continuations(doc: Doc, atts: list[Attribution]) -> None:
+    """A direct quote goes on in the next quotation after its cue sentence when the tagger left
+    that quotation out ("“He looked surprised,” she wrote. “Sort of quizzical.”"): it becomes the
+    quote's next part (the guidelines' split quote)."""
+    text = text_of(doc)
+    taken = [sp for a in atts for sp in a.content]
+    for att in atts:
+        if att.kind != "direct" or not att.content:
+            continue
+        part = _untagged_continuation(text, att, taken)
+        if part is not None:
+            att.content = [*att.content, part]
+            taken.append(part)
+
+
 def merge_continued_quotes(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     """One quote, several parts: a quotation left open at a paragraph's end and reopened at the
     next one, or the next quotation of a paragraph by the same source. The parts join the first
@@ -250,4 +301,5 @@ def merge_continued_quotes(doc: Doc, atts: list[Attribution]) -> list[Attributio
     return out
 
 
-__all__ = ["after_semicolon", "clause_extent", "label_only", "merge_continued_quotes"]
+__all__ = ["add_untagged_continuations", "after_semicolon", "clause_extent", "label_only",
+           "merge_continued_quotes"]
