@@ -146,6 +146,14 @@ def test_action_verb_with_noun_object_is_no_quote() -> None:
                    "The night guards") == "object, not a statement"
 
 
+def test_noun_phrase_object_with_a_relative_clause_is_no_quote() -> None:
+    text = "The map shows the ports where fishing has been banned since 2015."
+    assert _judged(text, "the ports where fishing has been banned since 2015", "shows", "The map") \
+        == "object, not a statement"
+    clause = "The map shows that fishing has been banned in the ports since 2015."
+    assert _judged(clause, "that fishing has been banned in the ports since 2015", "shows", "The map") is None
+
+
 def test_action_verb_with_clause_stays() -> None:
     text = "The night guard testified that the gate had been open since midnight."
     assert _judged(text, "that the gate had been open since midnight", "testified", "The night guard") is None

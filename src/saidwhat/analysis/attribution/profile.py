@@ -177,6 +177,16 @@ def _is_clause(content: list[Token]) -> bool:
     return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in words)
 
 
+def _noun_phrase_object(content: list[Token], head: Token | None) -> bool:
+    """A content that is one noun phrase, the cue verb's direct object, whatever relative clause it
+    holds ("Statista shows the states where marijuana has been legalized"): a thing, not a statement."""
+    words = [t for t in content if not t.is_punct]
+    inside = {t.i for t in words}
+    roots = [t for t in words if t.head.i not in inside or t.head.i == t.i]
+    return head is not None and len(roots) == 1 and roots[0].pos_ in ("NOUN", "PROPN") \
+        and roots[0].dep_ == "dobj" and roots[0].head.i == head.i
+
+
 def _infinitive(content: list[Token]) -> bool:
     words = [t for t in content if not t.is_punct]
     return len(words) >= 2 and words[0].lower_ == "to" and words[1].pos_ in ("VERB", "AUX")
@@ -326,8 +336,8 @@ def _reported_drop(doc: Doc, att: Attribution, verdict: Verdict, head: Token | N
         return "naming, not a statement"
     if _topic_preposition(cue, head) and not _is_clause(content) and _quoted_share(content) == 0:
         return "topic, not a statement"
-    if verdict.cue_lemma in THING_OBJECT | ACTION_OBJECT and not _is_clause(content) \
-            and not _infinitive(content) and _quoted_share(content) == 0:
+    if verdict.cue_lemma in THING_OBJECT | ACTION_OBJECT and _quoted_share(content) == 0 and (
+            _noun_phrase_object(content, head) or (not _is_clause(content) and not _infinitive(content))):
         return "object, not a statement"
     if verdict.cue_lemma == "plead" and any(t.lower_ == "guilty" for t in cue):
         return "object, not a statement"  # a plea names a charge, not a statement
