@@ -181,6 +181,13 @@ def test_that_said_is_no_quote() -> None:
     assert _judged(plain, "the two towns could still share its cost next year", "said", "Berg") is None
 
 
+def test_present_tense_evidence_from_it_is_no_quote() -> None:
+    text = "Ferry traffic fell by half in March. It shows that the new bridge works as planned."
+    assert _judged(text, "that the new bridge works as planned", "shows", "It") == "evidence from a pronoun"
+    company = "The ferry line sold its last boat. It confirmed that the new bridge had taken its passengers."
+    assert _judged(company, "that the new bridge had taken its passengers", "confirmed", "It") is None
+
+
 def test_quoted_title_after_a_naming_participle_is_no_quote() -> None:
     text = "She sent him a song called \u201cWinter Light\u201d the week before the wedding."
     att = Attribution(content=[_span(text, "Winter Light")], cue=[_span(text, "called")], kind="direct")
