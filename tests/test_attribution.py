@@ -193,3 +193,34 @@ def test_source_is_one_phrase() -> None:
     assert atts
     for att in atts:
         assert "released" not in " ".join(_texts(text, att.source))
+
+
+# ------------------------------------------------------------------ a speech participle leads in
+
+@pytest.mark.parametrize(("text", "quote", "source"), [
+    # the parser hangs the quote on "concludes" and "when Clinton blasted him" on the quote
+    ("The spot concludes with footage of Trump saying during the debate last week, \u201cThat makes me "
+     "smart,\u201d when Clinton blasted him for not paying income tax.", "That makes me smart", "Trump"),
+    # "saying" parsed as a noun with "Trump" as its compound
+    ("The ad then cuts to footage of Trump saying, \u201cyou have to give them a path, you have to make "
+     "it possible for them to succeed.\u201d", "give them a path", "Trump"),
+    ("Obama was heard saying \u201cYes we can do it\u201d in the clip.", "Yes we can", "Obama"),
+])
+def test_quote_led_in_by_a_speech_participle_is_its_subjects(text: str, quote: str, source: str) -> None:
+    att = _one_with(text, quote)
+    assert _texts(text, att.source) == [source]
+    assert any("saying" in c for c in _texts(text, att.cue))
+
+
+def test_participle_far_from_the_quote_or_without_comma_does_not_lead_in() -> None:
+    text = ("Grassley said it is the same thing as the justice referring to herself as \u201ca wise Latina "
+            "woman\u201d in a speech years ago.")
+    att = _one_with(text, "a wise Latina")
+    assert _texts(text, att.source) == ["Grassley"]
+
+
+def test_progressive_verb_in_a_reported_clause_is_no_lead_in() -> None:
+    text = ("McCain said that he was referring to the president's security decisions, \u201cnot to the "
+            "President himself.\u201d")
+    att = _one_with(text, "not to the President")
+    assert _texts(text, att.source) == ["McCain"]

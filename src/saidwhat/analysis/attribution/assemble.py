@@ -12,9 +12,12 @@ from dataclasses import dataclass, field
 
 from saidwhat.analysis.attribution.features import DocView
 from saidwhat.analysis.attribution.model import Attribution
+from saidwhat.analysis.attribution.quotes import AMBIGUOUS, OPEN
+from saidwhat.analysis.attribution.rules import participle_lead
 from saidwhat.schema import QuoteKind, Span
 
 _TRIM = frozenset({"PUNCT", "SPACE", "CCONJ"})
+_MARKS = OPEN | AMBIGUOUS
 
 
 @dataclass
@@ -101,6 +104,17 @@ def _quoted(v: DocView, sp: TSpan) -> bool:
     return bool(v.inquote[sp.start] or v.inquote[min(sp.start + 1, sp.end - 1)])
 
 
+def _leads_into(v: DocView, cue: TSpan, content: TSpan) -> bool:
+    """The cue is the speech participle that introduces this quotation (`rules.participle_lead`).
+    It wins over a cue the parse links the quotation to: the parser hangs a quote after "footage
+    of Trump saying" on the main verb, and "when Clinton blasted him" on the quote."""
+    if not _quoted(v, content) or cue.end > content.start:
+        return False
+    first = content.start if v.text[content.start] in _MARKS else content.start - 1
+    lead = participle_lead(v, first) if first >= 0 else None
+    return lead is not None and cue.start <= lead[0] < cue.end
+
+
 def _choose_cue(v: DocView, content: TSpan, cues: list[TSpan], used: dict[int, Group]) -> TSpan | None:
     """The cue a content span belongs to: one governing it in the parse, else the nearest in its
     sentence, else a close one in the paragraph. A cue that already has a content takes a second
@@ -113,7 +127,9 @@ def _choose_cue(v: DocView, content: TSpan, cues: list[TSpan], used: dict[int, G
             continue
         gap = _gap(content, cue)
         linked = _linked(v, content, cue) or _linked(v, cue, content, 2)
-        if linked:
+        if _leads_into(v, cue, content):
+            score = -1.0
+        elif linked:
             score = 0.0
         elif v.sent[cue.start] in csents:
             score = 1.0

@@ -16,7 +16,13 @@ from spacy.tokens import Doc
 from saidwhat.analysis.attribution.assemble import assemble, tag_spans
 from saidwhat.analysis.attribution.features import DocView, sequence_features
 from saidwhat.analysis.attribution.model import Attribution
-from saidwhat.analysis.attribution.rules import according_to, cut_after_quote, quote_leader, quote_trailer
+from saidwhat.analysis.attribution.rules import (
+    according_to,
+    cut_after_quote,
+    participle_leader,
+    quote_leader,
+    quote_trailer,
+)
 from saidwhat.errors import ConfigError
 
 HERE = Path(__file__).resolve().parent
@@ -70,6 +76,7 @@ def find_attributions(doc: Doc, *, model: str | None = None, lexicon: str | None
     cut_after_quote(v, labels)
     according_to(v, labels, probs)
     quote_leader(v, labels, probs)
+    participle_leader(v, labels, probs)
     spans = tag_spans(v, labels)
     for sp in spans:
         ps = [probs.get(i, 0.0) for i in sp.tokens() if i in probs]

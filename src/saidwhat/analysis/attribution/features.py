@@ -7,7 +7,7 @@ is one tagged stretch. White-space tokens are left out of the sequences.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
@@ -62,6 +62,7 @@ class DocView:
     qid: list[int]
     cuep: list[float]
     sequences: list[list[int]]
+    lexicon: dict[str, float] = field(default_factory=dict)  # cue probability per lemma, for the rules
 
     @classmethod
     def build(cls, doc: Doc, lexicon: dict[str, float]) -> DocView:
@@ -95,7 +96,7 @@ class DocView:
         inquote, qid = quote_states(text, para)
         cuep = [lexicon.get(lm, 0.0) for lm in lemma]
         return cls(doc, text, lower, lemma, pos, tag, dep, head, ent, sent, para, space, inquote, qid, cuep,
-                   sequences)
+                   sequences, lexicon)
 
 
 def sequence_features(v: DocView) -> list[list[list[str]]]:  # noqa: C901 - split in issue 9 work
