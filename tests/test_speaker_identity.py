@@ -164,3 +164,9 @@ def test_repeated_description_is_the_earlier_speaker_so_described() -> None:
     assert first is not None
     assert _speaker(art, "Sales of cigarettes") == first
     assert _speaker(art, "The effect was") == first
+
+
+def test_indefinite_description_with_a_name_in_apposition_is_that_person() -> None:
+    art = analyze_text("The ferry company cut 300 jobs on Monday.\n\n"
+                       "A spokesman for the crews' union, Tom Hale, said the crews would strike.")
+    assert _speaker(art, "the crews would strike") == "Tom Hale"

@@ -268,7 +268,8 @@ def _not_that_person(phrase: Span, actor: Actor | None) -> bool:
     ('a Democrat familiar with her plans'; 'a spokesman for Acme' stays Acme's)."""
     if _part_of_set(phrase):
         return True
-    return actor is not None and actor.kind == "person" and _named(actor) and _indefinite(phrase)
+    return actor is not None and actor.kind == "person" and _named(actor) and _indefinite(phrase) \
+        and _appositive_name(phrase) is None  # "A spokesman for the union, Tom Hale" is Tom Hale
 
 
 def _own_speaker(doc: Doc, phrase: Span, actor: Actor | None, actors: list[Actor],
