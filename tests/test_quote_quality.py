@@ -188,6 +188,13 @@ def test_present_tense_evidence_from_it_is_no_quote() -> None:
     assert _judged(company, "that the new bridge had taken its passengers", "confirmed", "It") is None
 
 
+def test_question_put_to_the_speaker_is_not_the_speakers_quote() -> None:
+    text = "Asked whether he would run again, Olsen said the harbour came first."
+    assert _judged(text, "whether he would run again", "Asked", "Olsen") == "question put to the speaker"
+    asking = "Olsen asked whether the harbour would reopen in May."
+    assert _judged(asking, "whether the harbour would reopen in May", "asked", "Olsen") is None
+
+
 def test_quoted_title_after_a_naming_participle_is_no_quote() -> None:
     text = "She sent him a song called \u201cWinter Light\u201d the week before the wedding."
     att = Attribution(content=[_span(text, "Winter Light")], cue=[_span(text, "called")], kind="direct")

@@ -103,7 +103,7 @@ Drop = Literal[
     "non-communication verb", "author first person", "generic you", "anonymity request",
     "credit line", "headline or title", "inch mark", "object, not a statement", "unsourced passive",
     "topic, not a statement", "naming, not a statement", "hypothetical", "discourse idiom",
-    "evidence from a pronoun",
+    "evidence from a pronoun", "question put to the speaker",
 ]
 
 
@@ -278,6 +278,14 @@ def _hypothetical(head: Token | None) -> bool:
     return head is not None and any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in head.children)
 
 
+def _question_put(head: Token | None) -> bool:
+    """'Asked whether he would run again, Olsen said …', 'When asked about X, she said …': a fronted
+    passive participle of asking; its understood subject is the one asked, not the asker."""
+    if head is None or head.lemma_.lower() != "ask" or head.tag_ != "VBN" or head.dep_ != "advcl":
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in head.children)
+
+
 def _pronoun_evidence(src: list[Token], head: Token | None) -> bool:
     """'It shows that …', 'this confirms …': a present-tense verb of evidence whose source is 'it'."""
     return len(src) == 1 and src[0].lower_ in _NEUTER and head is not None \
@@ -332,6 +340,8 @@ def _form_drop(doc: Doc, att: Attribution, head: Token | None) -> Drop | None:
         return "discourse idiom"
     if _pronoun_evidence(src, head):
         return "evidence from a pronoun"
+    if _question_put(head):
+        return "question put to the speaker"
     if head is not None and head.lemma_.lower() in _NAMING and head.dep_ == "acl":
         return "naming, not a statement"  # 'a poem called “Winter Light”': a title, quoted or not
     return None
