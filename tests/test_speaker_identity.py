@@ -170,3 +170,10 @@ def test_indefinite_description_with_a_name_in_apposition_is_that_person() -> No
     art = analyze_text("The ferry company cut 300 jobs on Monday.\n\n"
                        "A spokesman for the crews' union, Tom Hale, said the crews would strike.")
     assert _speaker(art, "the crews would strike") == "Tom Hale"
+
+
+def test_possessed_description_is_not_a_person_described_otherwise() -> None:
+    art = analyze_text("Witnesses said the men fled in a blue van. One witness, Carla Diaz, said she heard a "
+                       "shot.\n\nThe suspects' lawyer said they would plead not guilty.")
+    assert _speaker(art, "they would plead") != "Carla Diaz"
+    assert _speaker(art, "she heard a shot") == "Carla Diaz"

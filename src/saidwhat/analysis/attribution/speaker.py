@@ -523,6 +523,20 @@ def _unsourced(doc: Doc, att: Attribution, actor: Actor | None,
     return mention, actor
 
 
+def _possessed_other(doc: Doc, phrase: Span, actor: Actor, mention: list[CharSpan]) -> bool:
+    """'The suspects' lawyer said': a common noun with a possessor names someone by relation to the
+    possessor; a named person is that someone only if the page describes them with the same noun
+    elsewhere ("Carla Diaz, the suspects' lawyer")."""
+    head = phrase.root
+    if head.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in head.children) or not _named(actor) \
+            or actor.kind != "person":
+        return False
+    noun = head.lemma_.lower()
+    texts = [text_of(doc)[s:e] for s, e in actor.mentions if (s, e) not in mention]
+    texts += [actor.name, *actor.aliases, actor.role or "", actor.description or ""]
+    return not any(noun in t.lower() for t in texts if t and t != phrase.text)
+
+
 def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Actor | None,
                 actors: list[Actor], genders: Mapping[str, str] | None = None,
                 ) -> tuple[list[CharSpan], Actor | None]:
@@ -544,6 +558,9 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
         if found is not None:
             _add_alias(found, phrase.text)
             return mention, found
+    if actor is not None and _possessed_other(doc, phrase, actor, mention):
+        # "The suspects' lawyer" is not the witness the actor stage joined it to: its own source
+        return mention, _descriptive_speaker(doc, phrase, None, actors, list(att.content) + list(att.cue))
     if _conjoined_names(phrase) or _name_and_others(phrase) or _names_in_apposition(phrase):
         text = text_of(doc)[phrase.start_char:phrase.end_char]
         found = next((a for a in actors if a.name == text), None)
