@@ -177,3 +177,17 @@ def test_possessed_description_is_not_a_person_described_otherwise() -> None:
                        "shot.\n\nThe suspects' lawyer said they would plead not guilty.")
     assert _speaker(art, "they would plead") != "Carla Diaz"
     assert _speaker(art, "she heard a shot") == "Carla Diaz"
+
+
+def test_name_after_a_titles_preposition_stays_the_pronouns_antecedent() -> None:
+    text = ("Hours earlier, Peter Lund, a spokesman for the mission, issued a statement.\n\n"
+            "Norway's envoy to the United Nations Henrik Dahl spoke in a video about the fund, which he said "
+            "was set up to defend the coast.")
+    doc = get_nlp()(text)
+    lund = Actor(id="a1", name="Peter Lund", kind="person", mentions=[_at(text, "Peter Lund")])
+    he = text.index("he said")
+    dahl = Actor(id="a2", name="Henrik Dahl", kind="person", mentions=[_at(text, "Henrik Dahl"), (he, he + 2)])
+    att = Attribution(content=[_at(text, "was set up to defend the coast")], cue=[_at(text, "said")],
+                      source=[(he, he + 2)])
+    _, actor = speaker_for(doc, att, [(he, he + 2)], dahl, [lund, dahl], {"a1": "m", "a2": "m"})
+    assert actor is dahl

@@ -395,9 +395,16 @@ def _possessor(tok: Token) -> bool:
     return tok.dep_ == "poss" or any(c.dep_ == "case" for c in tok.children)
 
 
+# Prepositions by which a noun names its relation to someone else ("friendship with Epstein",
+# "claims about Dahl"); "to" is left out: the parser hangs names on a title's "to" ("China's
+# ambassador to the UN Zhang Jun", the seed fixture).
+_RELATION_PREPS = frozenset({"with", "about", "of", "against", "between", "toward", "towards", "over"})
+
+
 def _noun_modifier(tok: Token) -> bool:
-    """'(friendship) with Epstein': the object of a preposition that modifies a noun."""
-    return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN")
+    """'(friendship) with Epstein': the object of a preposition of relation that modifies a noun."""
+    return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in _RELATION_PREPS \
+        and tok.head.head.pos_ in ("NOUN", "PROPN")
 
 
 def _role(tok: Token) -> str:
