@@ -186,7 +186,8 @@ def test_name_after_a_titles_preposition_stays_the_pronouns_antecedent() -> None
     doc = get_nlp()(text)
     lund = Actor(id="a1", name="Peter Lund", kind="person", mentions=[_at(text, "Peter Lund")])
     he = text.index("he said")
-    dahl = Actor(id="a2", name="Henrik Dahl", kind="person", mentions=[_at(text, "Henrik Dahl"), (he, he + 2)])
+    dahl = Actor(id="a2", name="Henrik Dahl", kind="person",
+                 mentions=[_at(text, "Henrik Dahl"), (he, he + 2)])
     att = Attribution(content=[_at(text, "was set up to defend the coast")], cue=[_at(text, "said")],
                       source=[(he, he + 2)])
     _, actor = speaker_for(doc, att, [(he, he + 2)], dahl, [lund, dahl], {"a1": "m", "a2": "m"})
