@@ -7,7 +7,9 @@ Two sets, reported separately:
 - wild-dev (``../shared/data/wild/dev``): 20 pages annotated for issue 9, measurement only;
 - the project's own annotated pages (``--own``, default ``tests/data/wild/pages``), skipped when
   the directory does not exist; then the same pages split by ``splits.json`` beside them into
-  ``own train`` (pages that shaped the rules and the confidence model) and ``own heldout``.
+  ``own train`` (pages that shaped the rules and the confidence model) and ``own heldout``;
+- ``own fresh`` (``--fresh``, default ``tests/data/wild-fresh/pages``): 16 pages annotated on
+  2026-11-30, after the rules and the confidence model, never used to shape either.
 
 Each gold file names its page (``source``); the HTML is read from the article-extraction
 benchmark (``../shared/data/article-extraction-benchmark/html/<source>.gz``), decompressed to a
@@ -31,6 +33,7 @@ WILD_DEV = SHARED / "data" / "wild" / "dev"
 HTML_DIR = SHARED / "data" / "article-extraction-benchmark" / "html"
 SCORER = SHARED / "eval" / "score_wild.py"
 OWN_DEFAULT = REPO / "tests" / "data" / "wild" / "pages"
+FRESH_DEFAULT = REPO / "tests" / "data" / "wild-fresh" / "pages"
 SAIDWHAT = Path(sys.executable).parent / "saidwhat"
 
 
@@ -74,6 +77,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dev", type=Path, default=WILD_DEV, help="shared wild-dev gold directory")
     ap.add_argument("--own", type=Path, default=OWN_DEFAULT, help="the project's own annotated pages")
+    ap.add_argument("--fresh", type=Path, default=FRESH_DEFAULT,
+                    help="pages annotated after the rules and the confidence model were made (held back)")
     ap.add_argument("--html", type=Path, default=HTML_DIR, help="directory of the benchmark's HTML (.gz)")
     ap.add_argument("--details", type=Path, help="write each set's judgments to DETAILS.<set>.jsonl")
     ap.add_argument("--json", action="store_true", help="one JSON object per set")
@@ -85,11 +90,12 @@ def main() -> None:
     ap.add_argument("analyze_args", nargs="*", help="extra options for `saidwhat analyze` (after --)")
     a = ap.parse_args()
     sets = [("wild-dev", a.dev)] + ([] if a.dev_only else [("own pages", a.own)])
+    tail = [] if a.dev_only else [("own fresh", a.fresh)]
     failed = False
     with tempfile.TemporaryDirectory(prefix="saidwhat-wild-splits-") as tmp:
         if not a.dev_only:
             sets += _split_sets(a.own, Path(tmp))
-        failed = _report(sets, a)
+        failed = _report(sets + tail, a)
     if failed:
         sys.exit(f"wild-dev below the floors: usable precision >= {a.min_usable_precision}, "
                  f"confident-wrong <= {a.max_confident_wrong}")

@@ -210,6 +210,58 @@ def folds_of(ids: list[str], seed: int | None = None) -> dict[str, int]:
     return {aid: k % FOLDS for k, aid in enumerate(order)}
 
 
+def fit(rows: list[Row], setting: dict[str, Any]) -> Layer:
+    """One layer on ``rows``; with ``bags`` > 0 the mean weights of that many layers, each fitted on
+    a bootstrap sample of the articles (bagging; the mean of linear layers is one linear layer)."""
+    bags = int(setting.get("bags", 0))
+    if bags <= 0:
+        return _fit_one(rows, setting)
+    by_article: dict[str, list[Row]] = defaultdict(list)
+    for r in rows:
+        by_article[r.article].append(r)
+    ids = sorted(by_article)
+    rng = random.Random(len(rows))
+    total: dict[str, list[float]] = defaultdict(lambda: [0.0] * len(LABELS))
+    for _ in range(bags):
+        sample = [r for aid in rng.choices(ids, k=len(ids)) for r in by_article[aid]]
+        for k, ws in _fit_one(sample, setting).weights.items():
+            for c, w in enumerate(ws):
+                total[k][c] += w / bags
+    return Layer({k: tuple(round(w, 5) for w in ws) for k, ws in total.items()})
+
+
+def fit_two_stage(rows: list[Row], setting: dict[str, Any]) -> tuple[Layer, Layer]:
+    """Two layers instead of one softmax: polar (labelled "oppose") against neutral on all rows,
+    then support against oppose on the polar rows only (an experiment: ``--set two_stage=1``)."""
+    polar_rows = [Row(r.article, r.eid, r.target, r.view, "neutral" if r.label == "neutral" else "oppose",
+                      r.features) for r in rows]
+    side_rows = [r for r in rows if r.label != "neutral"]
+    return _fit_one(polar_rows, setting), _fit_one(side_rows, setting)
+
+
+def two_stage_probabilities(polar: Layer, side: Layer, feats: dict[str, float]) -> list[float]:
+    pp = polar.probabilities(feats)
+    p_polar = pp[LABELS.index("oppose")] + pp[LABELS.index("support")]
+    ps = side.probabilities(feats)
+    s, o = ps[LABELS.index("support")], ps[LABELS.index("oppose")]
+    out = [0.0] * len(LABELS)
+    out[LABELS.index("neutral")] = 1.0 - p_polar
+    out[LABELS.index("support")] = p_polar * s / (s + o)
+    out[LABELS.index("oppose")] = p_polar * o / (s + o)
+    return out
+
+
+def _fit_one(rows: list[Row], setting: dict[str, Any]) -> Layer:
+    return train(
+        [r.features for r in rows],
+        [r.label for r in rows],
+        l2=setting["l2"],
+        class_power=setting["class_power"],
+        min_count=setting["min_count"],
+        dense_l2=setting.get("dense_l2"),
+    )
+
+
 Held = dict[tuple[str, str, str, str], list[float]]  # (view, article, attribution, target) -> probs
 
 
@@ -218,13 +270,14 @@ def held_back(rows: list[Row], fold: dict[str, int], setting: dict[str, Any]) ->
     out: Held = {}
     for k in range(FOLDS):
         train_rows = [r for r in rows if fold[r.article] != k and r.view in setting["views"]]
-        layer = train(
-            [r.features for r in train_rows],
-            [r.label for r in train_rows],
-            l2=setting["l2"],
-            class_power=setting["class_power"],
-            min_count=setting["min_count"],
-        )
+        if setting.get("two_stage"):
+            polar, side = fit_two_stage(train_rows, setting)
+            for r in rows:
+                if fold[r.article] == k:
+                    key = (r.view, r.article, r.eid, r.target)
+                    out[key] = two_stage_probabilities(polar, side, r.features)
+            continue
+        layer = fit(train_rows, setting)
         for r in rows:
             if fold[r.article] == k:
                 out[(r.view, r.article, r.eid, r.target)] = layer.probabilities(r.features)
@@ -300,6 +353,17 @@ def without(rows: list[Row], prefixes: list[str]) -> list[Row]:
     ]
 
 
+def compare_variants(
+    rows: list[Row], meta: dict[str, Any], setting: dict[str, Any], variants: str, repeats: int
+) -> None:
+    """The mean of ``repeats`` shuffled CVs for each ablation (feature-name prefixes left out)."""
+    for variant in variants.split(";"):
+        prefixes = [p for p in variant.split(",") if p]
+        mean = repeated(without(rows, prefixes) if prefixes else rows, meta, setting, repeats)
+        name = variant or "(nothing)"
+        print(f"without {name!r}: extracted {_fmt(mean['extracted'])}; gold {_fmt(mean['gold'])}", flush=True)
+
+
 def ece(oof: list[tuple[list[float], str]], bins: int = 10) -> float:
     """Expected calibration error of the top label's probability."""
     total = 0.0
@@ -361,7 +425,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=WEIGHTS_PATH)
     ap.add_argument("--repeats", type=int, default=0, help="also the mean of N CVs over shuffled folds")
     ap.add_argument("--by-level", action="store_true", help="held-back confusion by involvement level")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="override a setting (l2, class_power, min_count, dense_l2) for this run")
     ap.add_argument("--drop", default="", help="comma-separated feature-name prefixes to leave out")
+    ap.add_argument(
+        "--variants",
+        help="compare ablations on the same rows and stop: ';'-separated lists of --drop prefixes "
+        "(an empty item: all features), each scored by the mean of --repeats shuffled CVs",
+    )
     args = ap.parse_args(argv)
     rows, meta = build_rows(args.shared, args.doc_cache)
     if args.drop:
@@ -374,6 +445,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{sum(meta['matched'].values())} ({sum(meta['matched'].values()) / n_pairs:.3f})"
     )
     setting: dict[str, Any] = dict(SETTING)
+    for kv in args.set:
+        key, value = kv.split("=", 1)
+        setting[key] = int(value) if key in ("min_count", "bags", "two_stage") else float(value)
+    if args.variants is not None:
+        compare_variants(rows, meta, setting, args.variants, max(1, args.repeats))
+        return 0
     if args.grid:
         grid = itertools.product(
             (1.0, 4.0, 16.0), (0.25, 0.5, 0.75), (2, 3, 5), (("gold",), ("gold", "extracted"))
@@ -410,13 +487,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cv_only:
         return 0
     use = [r for r in rows if r.view in setting["views"]]
-    layer = train(
-        [r.features for r in use],
-        [r.label for r in use],
-        l2=setting["l2"],
-        class_power=setting["class_power"],
-        min_count=setting["min_count"],
-    )
+    layer = fit(use, setting)
     note = (
         f"trained by scripts/train_stance.py on {len(use)} rows ({', '.join(setting['views'])} views) of "
         f"{len(meta['ids'])} PolNeAR train articles labelled in tests/data/stance; no dev label; "

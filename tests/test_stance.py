@@ -205,6 +205,18 @@ def test_learned_layer_trains_and_ships() -> None:
     assert 0.3 <= shipped.temperature <= 3.0
 
 
+def test_dense_l2_penalises_the_sums_apart_from_the_word_features() -> None:
+    """``dense_l2``: the named sums ("raw") get their own L2, the ``w:`` features keep ``l2``."""
+    X = [{"bias": 1.0, "raw": 2.0, "w:good": 1.0}, {"bias": 1.0, "raw": -2.0, "w:bad": 1.0}] * 4
+    y = ["support", "oppose"] * 4
+    same = train(X, y, l2=4.0)
+    weak = train(X, y, l2=4.0, dense_l2=0.1)
+    strong = train(X, y, l2=4.0, dense_l2=40.0)
+    sup = LABELS.index("support")
+    assert weak.weights["raw"][sup] > same.weights["raw"][sup] > strong.weights["raw"][sup]
+    assert abs(weak.weights["w:good"][sup]) < abs(same.weights["w:good"][sup])  # the sums explain more
+
+
 def test_temperature_softens_overconfident_probabilities() -> None:
     # right only half of the time at probability 0.9: the fitted temperature flattens them
     probs = [[0.9, 0.05, 0.05]] * 10

@@ -8,14 +8,15 @@ from pathlib import Path
 import pytest
 
 WILD = Path(__file__).resolve().parent / "data" / "wild"
-PAGES = sorted((WILD / "pages").glob("*.json")) + sorted((WILD / "second").glob("*.json"))
+FRESH = WILD.parent / "wild-fresh"
+PAGES = [p for d in (WILD, FRESH) for sub in ("pages", "second") for p in sorted((d / sub).glob("*.json"))]
 KINDS = {"direct", "indirect", "mixed"}
 TYPES = {"speech", "belief", "sourceless"}
 ACTOR_KINDS = {"person", "organization", "group", "anonymous"}
 PAGE_TYPES = {"news", "opinion", "review", "blog", "listing", "other"}
 
 
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}/{p.stem}")
 def test_page_is_valid(path: Path) -> None:
     page = json.loads(path.read_text(encoding="utf-8"))
     assert page["page_type"] in PAGE_TYPES
@@ -34,3 +35,13 @@ def test_splits_cover_every_page_once() -> None:
     ids = {p.stem for p in (WILD / "pages").glob("*.json")}
     assert set(splits["train"]) | set(splits["heldout"]) == ids
     assert not set(splits["train"]) & set(splits["heldout"])
+
+
+def test_fresh_pages_are_none_of_the_other_sets(shared: Path) -> None:
+    fresh = {p.stem for p in (FRESH / "pages").glob("*.json")}
+    own = {p.stem for p in (WILD / "pages").glob("*.json")}
+    dev_dir = shared / "data" / "wild" / "dev"
+    dev = {json.loads(p.read_text(encoding="utf-8"))["id"] for p in dev_dir.glob("*.json")}
+    assert dev, "wild-dev gold not found"
+    assert len(fresh) == 16
+    assert not fresh & own and not fresh & dev

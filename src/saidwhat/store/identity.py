@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal, Protocol
 
+from saidwhat.analysis.first_names import name_list_gender
 from saidwhat.schema import Actor
 from saidwhat.store.keys import MAX_NAME_CHARS, norm_name
 
@@ -54,7 +55,9 @@ __all__ = [
     "lookup_forms",
     "misread_person",
     "name_forms",
+    "organization_as_surname",
     "parse_name",
+    "person_taken_for_organization",
     "resolve_article",
     "scope_of",
     "scoped_key",
@@ -416,9 +419,14 @@ def _gender_ok(index: Index, key: str, gender: str | None) -> bool:
 
 def _same_article(form: NameForm, people: Mapping[str, NameForm], keys: Mapping[str, str]) -> list[str]:
     """Keys of the article's full-named people whose surname (or given name: "Hillary", "Jeb")
-    is this single name."""
+    is this single name; of two or more, those whose first name (the offline list) agrees with the
+    honorific, when any does ("Mrs. Clinton" in an article naming Bill and Hillary Clinton)."""
     token = form.surname
-    return sorted({keys[norm] for norm, p in people.items() if token in (p.surname, p.first, p.given)})
+    bearers = {norm: p for norm, p in people.items() if token in (p.surname, p.first, p.given)}
+    if len({keys[n] for n in bearers}) > 1 and form.honorific_gender:
+        agree = {n: p for n, p in bearers.items() if name_list_gender(p.first) == form.honorific_gender}
+        bearers = agree or bearers
+    return sorted({keys[norm] for norm in bearers})
 
 
 def same_affiliation(a: str | None, b: str | None) -> bool:
@@ -577,6 +585,30 @@ def misread_person(actor: Actor, form: NameForm, article_people: Iterable[NameFo
     return form
 
 
+def organization_as_surname(actor: Actor, form: NameForm, article_people: Iterable[NameForm]) -> NameForm:
+    """An organisation the analysis named by one word that is the surname of a full-named person of
+    the same article ("Trump" tagged an organisation beside "Donald Trump"): that surname; else
+    ``form`` unchanged."""
+    if actor.kind != "organization" or form.type != "organization" or len(form.norm.split()) != 1:
+        return form
+    if form.norm not in {p.surname for p in article_people}:
+        return form
+    person = parse_name(actor.name, "person")
+    return person if person.type == "surname" else form
+
+
+def person_taken_for_organization(actor: Actor, form: NameForm, article_surnames: set[str]) -> NameForm:
+    """An organisation named by a first name on the offline list and a surname that the same article
+    also uses alone for a person ("Carly Fiorina" tagged an organisation, then "Fiorina said"): that
+    person's full name; else ``form`` unchanged."""
+    if actor.kind != "organization" or form.type != "organization":
+        return form
+    person = parse_name(actor.name, "person")
+    if person.type != "name" or person.surname not in article_surnames or person.middle:
+        return form
+    return person if len(person.norm.split()) == 2 and name_list_gender(person.first) else form
+
+
 def surname_as_organization(form: NameForm, index: Index) -> str | None:
     """A single name no person bears that names a known organisation ("Politico" taken for a
     person's surname): that organisation's key."""
@@ -589,7 +621,10 @@ def resolve_article(actors: Sequence[Actor], scope: str, index: Index) -> list[R
     """The canonical key of every actor of one article (see the module docstring)."""
     parsed = [(a, parse_name(a.name, a.kind)) for a in actors]
     full = [form for _, form in parsed if form.type == "name"]
-    parsed = [(a, misread_person(a, form, full, index)) for a, form in parsed]
+    parsed = [(a, organization_as_surname(a, misread_person(a, form, full, index), full))
+              for a, form in parsed]
+    surnames = {form.surname for _, form in parsed if form.type == "surname" and form.surname}
+    parsed = [(a, person_taken_for_organization(a, form, surnames)) for a, form in parsed]
     keys: dict[str, tuple[str, str]] = {}
     for actor, form in parsed:
         if form.type == "name":

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Inter-annotator agreement on the doubly annotated pages (``second/`` against ``pages/``).
 
-    python3 tests/data/wild/agreement.py
+    python3 tests/data/wild/agreement.py                     # this set
+    python3 tests/data/wild/agreement.py tests/data/wild-fresh   # another set laid out alike
 
 Matching follows ../shared/eval/score_wild.py: attributions match one to one, best pairs first,
 when the word-set Jaccard of their contents is >= 0.5; speakers agree when the names are equal
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -63,11 +65,12 @@ def match(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
 
 
 def main() -> None:
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
     tot = {"a": 0, "b": 0, "matched": 0, "speaker": 0, "type": 0, "kind": 0, "act_a": 0, "act_b": 0,
            "act_m": 0}
-    for second in sorted((HERE / "second").glob("*.json")):
+    for second in sorted((root / "second").glob("*.json")):
         b = json.loads(second.read_text(encoding="utf-8"))
-        a = json.loads((HERE / "pages" / second.name).read_text(encoding="utf-8"))
+        a = json.loads((root / "pages" / second.name).read_text(encoding="utf-8"))
         sa = [x for x in a["attributions"] if x["type"] == "speech"]
         sb = [x for x in b["attributions"] if x["type"] == "speech"]
         pairs = match(sa, sb)
@@ -87,7 +90,7 @@ def main() -> None:
         tot["act_m"] += sum(any(agree_names(x, y) for y in ab) for x in aa)
         print(f"{second.stem}: speech {len(sa)}/{len(sb)} matched {len(pairs)}")
     p, r = tot["matched"] / tot["b"], tot["matched"] / tot["a"]
-    print(f"pages {len(list((HERE / 'second').glob('*.json')))}")
+    print(f"pages {len(list((root / 'second').glob('*.json')))}")
     print(f"speech attribution F1   {2 * p * r / (p + r):.3f}  (A {tot['a']}, B {tot['b']}, "
           f"matched {tot['matched']})")
     print(f"speaker agreement       {tot['speaker'] / tot['matched']:.3f}")

@@ -31,6 +31,7 @@ from saidwhat.analysis.actors.roles import (
     strip_the,
     title_chain,
 )
+from saidwhat.analysis.first_names import name_list_gender
 from saidwhat.analysis.subjects import REL_TAGS, cue_subject, is_nominal, is_subject
 from saidwhat.schema import ActorKind
 
@@ -386,8 +387,22 @@ def _org_mention(f: _Finder, ent: Span, label: str) -> None:
         f.add(am, acr.i, acr.i + 1)
 
 
+def _first_name_before(doc: Doc, ent: Span) -> int:
+    """Where a one-word person entity starts when the tagger left out a first name before it ("Ivanka"
+    tagged a product in "Ivanka Trump said"): a capitalised proper noun on the first-name list."""
+    i = ent.start
+    if len(ent) != 1 or i == 0:
+        return i
+    prev = doc[i - 1]
+    if prev.is_title and prev.pos_ == "PROPN" and prev.ent_type_ != "PERSON" \
+            and "\n" not in prev.whitespace_ and prev.lower_ not in lx.TITLES \
+            and name_list_gender(prev.text) is not None:
+        return i - 1
+    return i
+
+
 def _person_entity(f: _Finder, ent: Span) -> None:
-    start, end = clip_name(f.doc, ent.start, ent.end)
+    start, end = clip_name(f.doc, _first_name_before(f.doc, ent), ent.end)
     if start >= end:
         return
     span = f.doc[start:end]
@@ -405,9 +420,13 @@ def _person_entity(f: _Finder, ent: Span) -> None:
 
 def _shared_surname(doc: Doc, span: Span) -> str | None:
     """The surname a lone first name shares with the full name it is coordinated with:
-    "Joe and Hunter Biden", "Dale and Martha Hughes"."""
+    "Joe and Hunter Biden", "Dale and Martha Hughes"; not a surname after a title ("Mr. Trump and
+    Bill Clinton") nor a word the first-name list does not know."""
     end = span.end
     if len(span) != 1 or end + 2 >= len(doc) or doc[end].lower_ != "and":
+        return None
+    if (span.start > 0 and doc[span.start - 1].lower_ in lx.GENDER_TITLES) \
+            or name_list_gender(span[0].text) is None:
         return None
     other = next((e for e in doc.ents if e.start == end + 1 and e.label_ == "PERSON"), None)
     if other is None or len(other) < 2 or not all(t.is_title for t in other):

@@ -30,6 +30,14 @@ from spacy.tokens import Doc, Token
 from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.filters import is_animate_head, speaks_through
 from saidwhat.analysis.actors.mentions import Mention, find_mentions, source_spans, strip_the
+from saidwhat.analysis.actors.surnames import (
+    choose_bearer,
+    gender_conflict,
+    is_bare,
+    mention_gender,
+    reassign_orphans,
+    split_name,
+)
 from saidwhat.analysis.actors.things import COUNTED, THE_PERSON, speaks_somewhere, the_named, thing_reason
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.first_names import name_list_gender
@@ -176,22 +184,6 @@ def _same_token(a: str, b: str, threshold: float) -> bool:
     if min(len(a), len(b)) < 4:
         return False
     return fuzz.ratio(a, b) >= threshold
-
-
-_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "du", "bin", "al",
-              "el", "st."}
-
-
-def split_name(tokens: list[str]) -> tuple[str | None, str]:
-    """(first name or None, surname) with particles kept in the surname ("Bill de Blasio")."""
-    words = [t.strip(".,") for t in tokens if t.strip(".,")]
-    if not words:
-        return None, ""
-    i = len(words) - 1
-    while i > 0 and words[i - 1].lower() in _PARTICLES:
-        i -= 1
-    surname = " ".join(words[i:]).lower()
-    return (words[0].lower() if i > 0 else None), surname
 
 
 def _suffix_name(tokens: list[str], names: list[list[str]]) -> bool:
@@ -395,14 +387,35 @@ def _pronoun_fits(doc: Doc, m: Mention, c: _Cluster) -> bool:
     return c.kind == "organization"
 
 
+# Bonus for the subject of the pronoun's own sentence ("Chris Christie, a staunch Donald Trump ally,
+# acknowledged some plagiarism even as he defended ..."): written from the train development gold
+# (tests/data/actor-identity-train), where a name inside the subject's modifiers took the pronoun.
+SAME_SENTENCE_SUBJECT = 1.0
+
+
+def _quoted(doc: Doc, pos: int) -> bool:
+    """``in_quotes`` cached per character offset on the Doc."""
+    cache: dict[int, bool] = doc.user_data.setdefault("saidwhat_quoted", {})
+    if pos not in cache:
+        cache[pos] = in_quotes(doc.text, pos)
+    return cache[pos]
+
+
 def _salience(doc: Doc, m: Mention, c: _Cluster) -> float:
-    """Centering-style preference: recent sentences, subjects and speakers, frequent actors."""
+    """Centering-style preference: recent sentences, subjects and speakers, frequent actors, the
+    subject of the pronoun's own sentence. For a pronoun outside quotation marks, mentions inside
+    quotes (where "he" and "she" speak from the speaker's side) do not make a person recent."""
     si = sent_ids(doc)
     here = si[m.head]
     before = [x for x in c.mentions if x.start < m.start]
-    dist = here - si[_last_before(c, m).head]
+    if not _quoted(doc, m.start):
+        before = [x for x in before if not _quoted(doc, x.start)] or before
+    last = max(before, key=lambda x: x.start) if before else _last_before(c, m)
+    dist = here - si[last.head]
     prominent = any((x.is_subject or x.is_source) and here - si[x.head] <= 1 for x in before)
-    return -1.0 * dist + 1.5 * prominent + 0.5 * min(len(c.mentions), 4) / 4
+    subject_here = any(x.is_subject and si[x.head] == here and x.type != "pronoun" for x in before)
+    return (-1.0 * dist + 1.5 * prominent + SAME_SENTENCE_SUBJECT * subject_here
+            + 0.5 * min(len(c.mentions), 4) / 4)
 
 
 class _Clusterer:
@@ -428,6 +441,7 @@ class _Clusterer:
         for m in self.mentions:
             if m.type != "document":  # after everything else: the issuer may be named after it
                 resolvers[m.type](m)
+        reassign_orphans(self.doc, self.clusters, self.by_token)
         for m in self.mentions:
             if m.type == "document":
                 self.document(m)
@@ -474,19 +488,25 @@ class _Clusterer:
         return next((c for c in self.order if any(x.type in ("name", "acronym") and _name_key(x) == key
                                                   for x in c.mentions)), None)
 
+    def _gender_of(self, x: Mention) -> str | None:
+        return mention_gender(x) or (self.clusters[x.cluster].name_gender() if x.cluster >= 0 else None)
+
     def _person_cluster(self, m: Mention) -> _Cluster | None:
-        matches = [c for c in self.order
-                   if c.kind == "person" and _person_match(m.name_tokens, c, self.threshold)]
+        matches = [c for c in self.order if c.kind == "person"
+                   and _person_match(m.name_tokens, c, self.threshold) and not gender_conflict(m, c)]
         if len(m.name_tokens) == 1 and len(matches) > 1:
-            # a bare surname shared by two people: the one already called by it, else the most recent
+            word = split_name(m.name_tokens)[1]
+            matches = [c for c in matches if any(split_name(n)[1] == word for n in c.names())] or matches
+            # a bare surname shared by two people: the evidence (``surnames``), else the one already
+            # called by it, else the more prominent one, else the one introduced first (the topic)
+            chosen = choose_bearer(self.doc, m, matches, self.by_token, self._gender_of)
             bare = [c for c in matches if any(len(n) == 1 and n[0].lower() == m.name_tokens[0].lower()
                                               for n in c.names())]
-            # else the more prominent one, else the one introduced first (the topic)
-            matches = bare or sorted(matches, key=lambda c: (-_prominence(c), c.idx))
+            matches = [chosen] if chosen else bare or sorted(matches, key=lambda c: (-_prominence(c), c.idx))
         if matches:
             return matches[0]
         hit = next((c for c in self.clusters if c.kind == "person"
-                    and _person_match(m.name_tokens, c, self.threshold)), None)
+                    and _person_match(m.name_tokens, c, self.threshold) and not gender_conflict(m, c)), None)
         if hit is None and len(m.name_tokens) > 1:
             # an earlier one-word name the tagger called an organisation ("Melania" ... "Melania Trump")
             hit = next((c for c in self.order if c.kind == "organization" and c.names() and all(
@@ -502,7 +522,11 @@ class _Clusterer:
             self.join(m, self.clusters[m.acronym_of.cluster])
             return
         hit = self._same_surface(m)
-        if hit is None and m.kind == "person" and m.type == "name":
+        if (is_bare(m) and (hit is None or hit.kind == "person")) or (
+                hit is not None and hit.kind == "person" and m.type == "name" and len(m.name_tokens) == 1):
+            # a surname two people may share (even tagged as an organisation): by evidence, not by surface
+            hit = self._person_cluster(m)
+        elif hit is None and m.kind == "person" and m.type == "name":
             hit = self._person_cluster(m)
         elif hit is None and len(m.name_tokens) == 1:
             # "Melania", "ABBY": one word that is a person's name already seen
@@ -934,7 +958,7 @@ def resolve_actors(doc: Doc, attributions: list[Attribution], *, threshold: floa
         speaker_cluster.append(m.cluster if m is not None else None)
     wanted = {c for c in speaker_cluster if c is not None}
     products = {c.idx for c in clusters if _is_product(c, page_type)}
-    keep = [c for c in clusters if _kept(doc, c, wanted, page_type)]
+    keep = [c for c in clusters if c.mentions and _kept(doc, c, wanted, page_type)]
     ids: dict[int, str] = {}
     actors: list[Actor] = []
     res_genders: dict[str, str] = {}

@@ -171,7 +171,10 @@ def _from_apposition(doc: Doc, head: Token, found: PersonRole) -> None:
 
 
 def _from_governing_role(head: Token, found: PersonRole) -> None:
-    """"China's ambassador to the United Nations Zhang Jun": a role noun above the name."""
+    """"China's ambassador to the United Nations Zhang Jun": a role noun above the name. Not a noun
+    the name possesses: "Donald Trump's eldest daughter" is someone else, and no gender of his."""
+    if head.dep_ == "poss":
+        return
     anc, steps = head.head, 0
     while anc is not head and steps < 3 and anc.pos_ in ("NOUN", "PROPN", "ADP"):
         if anc.pos_ != "ADP" and role_of(anc) and anc.ent_type_ != "PERSON":

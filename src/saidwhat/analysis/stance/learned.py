@@ -77,11 +77,13 @@ def train(
     l2: float = 1.0,
     class_power: float = 0.5,
     min_count: int = 1,
+    dense_l2: float | None = None,
 ) -> Layer:
     """Softmax regression with L2 (not on ``bias``), fitted by L-BFGS on a sparse design matrix.
 
     Classes are weighted by ``(n / count) ** class_power`` (0: unweighted, 1: balanced);
-    word features (``w:``, ``c:``) seen in fewer than ``min_count`` rows are dropped.
+    word features (``w:``, ``c:``) seen in fewer than ``min_count`` rows are dropped; ``dense_l2``:
+    the L2 of the features without a ``:`` in their name (the sums), if not ``l2``.
     """
     from scipy import optimize, sparse  # type: ignore[import-untyped]  # training only (dev tools)
 
@@ -108,6 +110,8 @@ def train(
     sample_w = Y @ ((len(y) / counts) ** class_power)
     sample_w /= sample_w.mean()
     penal = np.ones(len(names))
+    if dense_l2 is not None:  # the named (dense) features penalised apart from the word features
+        penal[[i for k, i in index.items() if ":" not in k]] = dense_l2 / l2
     if "bias" in index:
         penal[index["bias"]] = 0.0
     shape = (len(LABELS), len(names))

@@ -1,0 +1,123 @@
+"""People of one article who share a surname (``analysis.actors.surnames``): each rule on a small text."""
+
+from __future__ import annotations
+
+from saidwhat.analysis.actors import resolve_actors
+from saidwhat.analysis.nlp import get_nlp
+from saidwhat.schema import Actor
+
+
+def actor_at(text: str, surface: str, nth: int = 0) -> Actor | None:
+    res = resolve_actors(get_nlp()(text), [])
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.index(surface, pos + 1)
+    return next((a for a in res.actors if any(s <= pos < e for s, e in a.mentions)), None)
+
+
+def name_of(text: str, surface: str, nth: int = 0) -> str | None:
+    a = actor_at(text, surface, nth)
+    return a.name if a else None
+
+
+def test_title_gender_picks_the_bearer() -> None:
+    text = ("Bill Clinton has faced scrutiny. Hillary Clinton is shaping his role. "
+            "Mrs. Clinton told voters that Mr. Clinton would be in charge.")
+    assert name_of(text, "Clinton told") == "Hillary Clinton"
+    assert name_of(text, "Clinton would") == "Bill Clinton"
+
+
+def test_title_gender_blocks_the_only_bearer() -> None:
+    """"Mrs. Clinton" does not join Bill Clinton when he is the only Clinton named so far."""
+    text = "Bill Clinton spoke first. Mrs. Clinton then thanked the crowd."
+    assert name_of(text, "Clinton then") != "Bill Clinton"
+
+
+def test_pronoun_after_the_surname() -> None:
+    """The pronoun outweighs both the nearest bearer and the one already called "Clinton"."""
+    text = ("Hillary Clinton spoke first. Clinton thanked donors. Bill Clinton listened. "
+            "Hillary Clinton waved. Clinton praised the nominee, and his words drew applause.")
+    assert name_of(text, "Clinton praised") == "Bill Clinton"
+
+
+def test_pronoun_after_a_name_of_its_gender_says_nothing() -> None:
+    """"Trump said Clinton's plan would hurt her": "her" is Clinton's, no evidence for "Trump"."""
+    text = ("Ivanka Trump spoke on Monday. Donald Trump spoke on Tuesday. "
+            "Trump said Hillary Clinton's plan would hurt her.")
+    assert name_of(text, "Trump said") == "Donald Trump"  # the nearest, not the woman
+
+
+def test_nearest_named_bearer() -> None:
+    text = ("Donald Trump has promised gifts. Trump spoke in Ohio. Eric Trump called last week. "
+            "Trump said the money came from his own pocket.")
+    assert name_of(text, "Trump said") == "Eric Trump"  # not the one already called "Trump"
+    text = ("Eric Trump called last week. Donald Trump has promised gifts. "
+            "Trump said the money went to charity.")
+    assert name_of(text, "Trump said") == "Donald Trump"
+
+
+def test_first_name_gender_blocks_joining_a_he() -> None:
+    """A bare "Trump" called "he" is not Ivanka Trump when she is named later."""
+    text = ("Trump said he would win. Trump added he was sure. "
+            "Ivanka Trump said she was proud of her father.")
+    trump = actor_at(text, "Trump said")
+    ivanka = actor_at(text, "Ivanka Trump")
+    assert trump is not None and ivanka is not None and trump is not ivanka
+
+
+def test_headline_surname_moves_to_the_most_named_bearer() -> None:
+    text = ("Clinton hints at husband's role\n\nBill Clinton has faced scrutiny. Hillary Clinton spoke "
+            "in Kentucky. Hillary Clinton said the economy needs help. Hillary Clinton smiled.")
+    assert name_of(text, "Clinton hints") == "Hillary Clinton"
+
+
+def test_first_name_the_tagger_missed() -> None:
+    text = "Donald Trump spoke first. Ivanka Trump said she wants paid leave. Trump declined to comment."
+    assert name_of(text, "Ivanka Trump") == "Ivanka Trump"
+    assert actor_at(text, "Ivanka Trump") is not actor_at(text, "Donald Trump")
+
+
+def test_possessor_of_a_gender_noun_keeps_his_gender() -> None:
+    """"Donald Trump's eldest daughter": the daughter's gender is not Donald Trump's."""
+    text = ("Donald Trump's eldest daughter has built her brand. She said the company helps mothers. "
+            "Donald Trump said he agrees.")
+    assert name_of(text, "he agrees") == "Donald Trump"
+
+
+def test_title_before_a_surname_is_no_shared_first_name() -> None:
+    """"Mr. Trump and Bill Clinton": "Trump" is no first name of a "Trump Clinton"."""
+    text = ("Donald Trump once praised Bill Clinton. The friendship between Mr. Trump and Bill Clinton "
+            "ended this week.")
+    assert name_of(text, "Trump and") == "Donald Trump"
+
+
+def test_a_surname_far_from_the_last_bearer_is_the_most_named() -> None:
+    """A campaign story's "Trump" a paragraph after his daughter's is Donald Trump."""
+    text = ("Donald Trump spoke in Ohio. Trump said the race was close. Trump praised the crowd. "
+            "Donald Trump left early.\n\nIvanka Trump could be a bridge to women voters. She has defended "
+            "her father. She runs a clothing brand. She is writing a book.\n\nThe Clinton campaign is "
+            "trying to make Trump's outreach to women harder.")
+    assert name_of(text, "Trump's outreach") == "Donald Trump"
+
+
+def test_a_long_quote_is_one_step_back() -> None:
+    """Sentences inside one quotation count as one: the bearer named before the quote is still near."""
+    text = ("Eric Trump spoke on Monday. Eric Trump said the race was unfair. Eric Trump smiled.\n\n"
+            "Donald Trump criticized Clinton at a rally. “She is a joke. She knows nothing about trade. "
+            "She knows nothing about business. She is weak,” Trump said.")
+    assert name_of(text, "Trump said", 1) == "Donald Trump"
+
+
+def test_a_name_inside_a_quote_does_not_take_the_pronoun_after_it() -> None:
+    """"“Donald Trump will go after her,” he added": the quoted name is the speaker's word, not the
+    antecedent of the "he" outside the quotation marks."""
+    text = ("Donald Trump spoke on Sunday. Eric Trump spoke on Monday.\n\n"
+            "“Donald Trump will go after her,” he added.")
+    assert name_of(text, "he added") == "Eric Trump"
+
+
+def test_the_subject_of_the_pronouns_sentence_goes_first() -> None:
+    text = ("Donald Trump stayed in New York. Trump said nothing on Twitter. New Jersey Gov. Chris "
+            "Christie, a staunch Donald Trump ally, acknowledged some plagiarism even as he defended "
+            "the campaign.")
+    assert name_of(text, "he defended") == "Chris Christie"

@@ -1,0 +1,39 @@
+"""Surnames across the store when an article names two bearers, and surnames taken for organisations
+(saidwhat.store.identity): small articles of our own, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from identity_texts import Voice, story
+from saidwhat.store import Store
+from test_identity import key_of
+
+
+def test_honorific_picks_the_bearer_of_its_own_article(store: Store) -> None:
+    """Bill and Hillary Clinton in one article, nothing in the store yet: "Mrs. Clinton" is Hillary."""
+    a = store.add_article(story(1, Voice("Bill Clinton"), Voice("Hillary Clinton"), Voice("Mrs. Clinton"),
+                                Voice("Mr. Clinton"))).article_id
+    assert key_of(store, a, "Mrs. Clinton") == "person:hillary-clinton"
+    assert key_of(store, a, "Mr. Clinton") == "person:bill-clinton"
+
+
+def test_a_bare_surname_between_two_bearers_still_waits(store: Store) -> None:
+    art = story(1, Voice("Bill Clinton"), Voice("Hillary Clinton"), Voice("Clinton"))
+    a = store.add_article(art).article_id
+    assert "@" in key_of(store, a, "Clinton")
+
+
+def test_an_organisation_named_by_a_surname_of_its_article_is_the_person(store: Store) -> None:
+    a = store.add_article(story(1, Voice("Donald Trump"), Voice("Trump", "organization"))).article_id
+    b = store.add_article(story(2, Voice("Trump", "organization"))).article_id
+    assert key_of(store, a, "Trump") == "person:donald-trump"
+    assert not key_of(store, b, "Trump").startswith("person:")  # no person of that surname in its article
+
+
+def test_a_person_taken_for_an_organisation_is_the_surname_of_its_article(store: Store) -> None:
+    """"Carly Fiorina" tagged an organisation and "Fiorina" a person in one article: one person."""
+    a = store.add_article(story(1, Voice("Carly Fiorina", "organization"), Voice("Fiorina"))).article_id
+    assert key_of(store, a, "Fiorina") == key_of(store, a, "Carly Fiorina") == "person:carly-fiorina"
+    b = store.add_article(story(2, Voice("Hewlett Packard", "organization"), Voice("Packard"))).article_id
+    assert key_of(store, b, "Hewlett Packard").startswith("organization:")  # no first name on the list
+    c = store.add_article(story(3, Voice("Goldman Sachs", "organization"), Voice("Blankfein"))).article_id
+    assert key_of(store, c, "Goldman Sachs").startswith("organization:")  # "Sachs" never alone
