@@ -230,6 +230,9 @@ def test_quoted_words_in_every_notation() -> None:
     assert quoted_text("He said “a b” and \"c d\" then ''e f'' and «g h».") == ["a b", "c d", "e f", "g h"]
     assert utterance("she hopes to win", "indirect").quoted is False
     assert utterance("no marks in the span", "direct").words == ["no", "marks", "in", "the", "span"]
+    # a mixed quote stored as the words between its marks ("makes him “ISIS' best recruiter.”")
+    assert utterance("ISIS’ best recruiter", "mixed").quoted is True
+    assert utterance("that he was “very pro-choice,”", "mixed").words == ["very", "pro", "choice"]
     assert [list(p) for p in utterance("“One two … three four ... five”", "direct").parts] == [
         ["one", "two"], ["three", "four"], ["five"]]
     assert words("We’ve got, don’t WE? Can't") == ["we", "have", "got", "do", "not", "we", "can", "not"]

@@ -148,9 +148,11 @@ def quoted_text(text: str) -> list[str]:
 @lru_cache(maxsize=16384)
 def utterance(text: str, kind: str) -> Utterance:
     """The words a quote puts inside quotation marks; a direct quote without marks counts whole,
-    an indirect one (no marks) is its reported words, ``quoted=False``."""
+    and so does a mixed one whose marks stand just outside its span (“ISIS' best recruiter”
+    stored as the words between them); an indirect one (no marks) is its reported words,
+    ``quoted=False``."""
     inside = quoted_text(text)
-    quoted = bool(inside) or kind == "direct"
+    quoted = bool(inside) or kind in ("direct", "mixed")
     stretches = inside or [text]
     parts = tuple(tuple(w) for s in stretches for p in _PART_BREAK.split(s) if (w := words(p)))
     return Utterance(parts=parts, quoted=quoted)
