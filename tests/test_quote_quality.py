@@ -14,7 +14,13 @@ from saidwhat.analysis.attribution import Attribution, find_attributions
 from saidwhat.analysis.attribution.confidence import load_weights, probability
 from saidwhat.analysis.attribution.profile import Drop, judge
 from saidwhat.analysis.attribution.quotes import quote_states
-from saidwhat.analysis.attribution.spans import clause_extent, label_only, merge_continued_quotes
+from saidwhat.analysis.attribution.spans import (
+    add_untagged_continuations,
+    after_semicolon,
+    clause_extent,
+    label_only,
+    merge_continued_quotes,
+)
 from saidwhat.analysis.nlp import get_nlp
 from saidwhat.schema import AnalyzedArticle, QuoteKind
 
@@ -140,6 +146,14 @@ def test_action_verb_with_noun_object_is_no_quote() -> None:
                    "The night guards") == "object, not a statement"
 
 
+def test_noun_phrase_object_with_a_relative_clause_is_no_quote() -> None:
+    text = "The map shows the ports where fishing has been banned since 2015."
+    assert _judged(text, "the ports where fishing has been banned since 2015", "shows", "The map") \
+        == "object, not a statement"
+    clause = "The map shows that fishing has been banned in the ports since 2015."
+    assert _judged(clause, "that fishing has been banned in the ports since 2015", "shows", "The map") is None
+
+
 def test_action_verb_with_clause_stays() -> None:
     text = "The night guard testified that the gate had been open since midnight."
     assert _judged(text, "that the gate had been open since midnight", "testified", "The night guard") is None
@@ -149,6 +163,49 @@ def test_guilty_plea_is_no_quote() -> None:
     text = "The driver pleaded guilty to stealing two trucks from a depot in Hull."
     assert _judged(text, "stealing two trucks from a depot in Hull", "pleaded guilty to",
                    "The driver") == "object, not a statement"
+
+
+def test_hypothetical_cue_is_no_quote() -> None:
+    text = "Some economists might argue that the rate cut in Oslo came too late."
+    assert _judged(text, "that the rate cut in Oslo came too late", "might argue", "Some economists") \
+        == "hypothetical"
+    plain = "Some economists argue that the rate cut in Oslo came too late."
+    assert _judged(plain, "that the rate cut in Oslo came too late", "argue", "Some economists") is None
+
+
+def test_that_said_is_no_quote() -> None:
+    text = "The ferry lost money for years. That said, the two towns could still share its cost next year."
+    assert _judged(text, "the two towns could still share its cost next year", "said", "That") \
+        == "discourse idiom"
+    plain = "The ferry lost money for years. Berg said the two towns could still share its cost next year."
+    assert _judged(plain, "the two towns could still share its cost next year", "said", "Berg") is None
+
+
+def test_present_tense_evidence_from_it_is_no_quote() -> None:
+    text = "Ferry traffic fell by half in March. It shows that the new bridge works as planned."
+    assert _judged(text, "that the new bridge works as planned", "shows", "It") == "evidence from a pronoun"
+    company = "The ferry line sold its last boat. It confirmed that the new bridge had taken its passengers."
+    assert _judged(company, "that the new bridge had taken its passengers", "confirmed", "It") is None
+
+
+def test_question_put_to_the_speaker_is_not_the_speakers_quote() -> None:
+    text = "Asked whether he would run again, Olsen said the harbour came first."
+    assert _judged(text, "whether he would run again", "Asked", "Olsen") == "question put to the speaker"
+    asking = "Olsen asked whether the harbour would reopen in May."
+    assert _judged(asking, "whether the harbour would reopen in May", "asked", "Olsen") is None
+
+
+def test_quoted_title_after_a_naming_participle_is_no_quote() -> None:
+    text = "She sent him a song called \u201cWinter Light\u201d the week before the wedding."
+    att = Attribution(content=[_span(text, "Winter Light")], cue=[_span(text, "called")], kind="direct")
+    assert judge(get_nlp()(text), att).drop == "naming, not a statement"
+
+
+def test_calling_someone_by_name_is_no_quote() -> None:
+    text = "Everyone at the sawmill called him Teddy."
+    assert _judged(text, "him Teddy", "called", "Everyone at the sawmill") == "naming, not a statement"
+    judged = "The mayor called the harbour plan unfair."
+    assert _judged(judged, "the harbour plan unfair", "called", "The mayor") is None
 
 
 # ------------------------------------------------------------------ content spans
@@ -175,6 +232,35 @@ def test_reported_clause_stops_before_the_main_clause() -> None:
     att = _att(text, "the striker was injured, the club told reporters he would play", "suggested",
                "the coach")
     assert _texts(text, clause_extent(get_nlp()(text), att)) == ["the striker was injured"]
+
+
+def test_infinitive_stops_before_a_finite_verb_coordinated_with_the_cue() -> None:
+    text = "The challenger promised to protect the ferry service and attacked the mayor on her budget."
+    att = _att(text, "to protect the ferry service and attacked the mayor on her budget", "promised",
+               "The challenger")
+    assert _texts(text, clause_extent(get_nlp()(text), att)) == ["to protect the ferry service"]
+
+
+def test_reported_content_does_not_reach_back_over_a_semicolon() -> None:
+    text = "The new port may not end the losses; Berg has said that he expects to save ten million."
+    att = Attribution(content=[_span(text, "The new port may not end the losses"),
+                               _span(text, "that he expects to save ten million")],
+                      cue=[_span(text, "has said")], source=[_span(text, "Berg")], kind="indirect")
+    assert _texts(text, after_semicolon(get_nlp()(text), att)) == ["that he expects to save ten million"]
+
+
+def test_untagged_quotation_after_the_cue_sentence_continues_the_quote() -> None:
+    text = ("Nora Berg found the old ferry at dawn. \u201cIt looked abandoned,\u201d she wrote in a letter. "
+            "\u201cRust everywhere. No lights at all.\u201d The council sold it a year later.")
+    att = Attribution(content=[_span(text, "\u201cIt looked abandoned,\u201d")], cue=[_span(text, "wrote")],
+                      source=[_span(text, "she")], kind="direct")
+    add_untagged_continuations(get_nlp()(text), [att])
+    assert _texts(text, att.content)[-1] == "\u201cRust everywhere. No lights at all.\u201d"
+    own = text.replace(" The council", " Berg added. The council")
+    att2 = Attribution(content=[_span(own, "\u201cIt looked abandoned,\u201d")], cue=[_span(own, "wrote")],
+                       kind="direct")
+    add_untagged_continuations(get_nlp()(own), [att2])
+    assert len(att2.content) == 1  # that quotation has a cue of its own
 
 
 def test_reported_clause_goes_on_after_a_colon() -> None:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from saidwhat.analysis import analyze_text
 from saidwhat.analysis.actors import resolve_actors
-from saidwhat.analysis.attribution import find_attributions
+from saidwhat.analysis.attribution import Attribution, find_attributions
+from saidwhat.analysis.attribution.speaker import speaker_for
 from saidwhat.analysis.first_names import name_list_gender
 from saidwhat.analysis.nlp import get_nlp
-from saidwhat.schema import AnalyzedArticle
+from saidwhat.schema import Actor, AnalyzedArticle
 
 
 def _speaker(art: AnalyzedArticle, needle: str) -> str | None:
@@ -100,3 +101,94 @@ def test_moved_pronoun_leaves_the_wrong_actor() -> None:
     he = art.text.index("He said")
     olsen = next(a for a in art.actors if a.name == "Margaret Olsen")
     assert all(s != he for s, _ in olsen.mentions)
+
+
+def _at(text: str, needle: str) -> tuple[int, int]:
+    start = text.index(needle)
+    return start, start + len(needle)
+
+
+def _rule_speaker(text: str, content: str, cue: str, mention: tuple[int, int]) -> str | None:
+    """The speaker the rules give a hand-made attribution whose actor-stage speaker is wrong
+    (Henrik Dahl, the person only named as a possessor or a noun's modifier)."""
+    doc = get_nlp()(text)
+    lund = Actor(id="a1", name="Peter Lund", kind="person", mentions=[_at(text, "Peter Lund")])
+    dahl = Actor(id="a2", name="Henrik Dahl", kind="person", mentions=[_at(text, "Henrik Dahl")])
+    att = Attribution(content=[_at(text, content)], cue=[_at(text, cue)], source=[mention])
+    _, actor = speaker_for(doc, att, [mention], dahl, [lund, dahl], {"a1": "m", "a2": "m"})
+    return actor.name if actor else None
+
+
+def test_possessive_pronoun_before_a_noun_of_saying_is_a_speaking_pronoun() -> None:
+    text = ("Peter Lund left the bank in May.\n\n"
+            "The board heard of Henrik Dahl in June. His claim that the transfers were legal was false.")
+    his = _at(text, "His claim")
+    assert _rule_speaker(text, "that the transfers were legal", "claim", (his[0], his[0] + 3)) == "Peter Lund"
+
+
+def test_possessor_in_the_pronouns_sentence_is_not_its_antecedent() -> None:
+    text = ("Peter Lund left the bank in May.\n\n"
+            "The answers he gave were vague. His memory of Henrik Dahl's transfers "
+            "was contrasted with an alibi he cited of being at a dinner in Bergen.")
+    he = text.index("he cited")
+    assert _rule_speaker(text, "being at a dinner in Bergen", "cited of", (he, he + 2)) == "Peter Lund"
+
+
+def test_name_inside_a_nouns_modifier_is_not_the_pronouns_antecedent() -> None:
+    text = ("Peter Lund left the bank in May.\n\n"
+            "Yet his friendship with Henrik Dahl contradicts his claim that the two were not close.")
+    his = text.index("his claim")
+    assert _rule_speaker(text, "that the two were not close", "claim", (his, his + 3)) == "Peter Lund"
+
+
+def test_appositive_name_left_out_by_the_actor_stage_is_still_the_speaker() -> None:
+    text = ("Harbor Press printed her first novels.\n\n"
+            "The firm that owns most of her books, Harbor Press, says she may read them on the radio.")
+    doc = get_nlp()(text)
+    group = Actor(id="a1", name="local readers", kind="group", mentions=[_at(text, "The firm")])
+    press = Actor(id="a2", name="Harbor Press", kind="organization", mentions=[_at(text, "Harbor Press")])
+    att = Attribution(content=[_at(text, "she may read them on the radio")], cue=[_at(text, "says")],
+                      source=[_at(text, "The firm")])
+    _, actor = speaker_for(doc, att, [_at(text, "The firm")], group, [group, press], {})
+    assert actor is press
+    assert len(press.mentions) == 2  # the apposition joined its actor
+
+
+def test_repeated_description_is_the_earlier_speaker_so_described() -> None:
+    art = analyze_text(
+        "The authors of the survey published in the journal Nordic Health argued that the new tax had "
+        "cut smoking among teenagers.\n\n"
+        "Sales of cigarettes fell by a third in two years, the authors wrote. The effect was strongest "
+        "in the cities, they said.")
+    first = _speaker(art, "the new tax")
+    assert first is not None
+    assert _speaker(art, "Sales of cigarettes") == first
+    assert _speaker(art, "The effect was") == first
+
+
+def test_indefinite_description_with_a_name_in_apposition_is_that_person() -> None:
+    art = analyze_text("The ferry company cut 300 jobs on Monday.\n\n"
+                       "A spokesman for the crews' union, Tom Hale, said the crews would strike.")
+    assert _speaker(art, "the crews would strike") == "Tom Hale"
+
+
+def test_possessed_description_is_not_a_person_described_otherwise() -> None:
+    art = analyze_text("Witnesses said the men fled in a blue van. One witness, Carla Diaz, said she heard a "
+                       "shot.\n\nThe suspects' lawyer said they would plead not guilty.")
+    assert _speaker(art, "they would plead") != "Carla Diaz"
+    assert _speaker(art, "she heard a shot") == "Carla Diaz"
+
+
+def test_name_after_a_titles_preposition_stays_the_pronouns_antecedent() -> None:
+    text = ("Hours earlier, Peter Lund, a spokesman for the mission, issued a statement.\n\n"
+            "Norway's envoy to the United Nations Henrik Dahl spoke in a video about the fund, which he said "
+            "was set up to defend the coast.")
+    doc = get_nlp()(text)
+    lund = Actor(id="a1", name="Peter Lund", kind="person", mentions=[_at(text, "Peter Lund")])
+    he = text.index("he said")
+    dahl = Actor(id="a2", name="Henrik Dahl", kind="person",
+                 mentions=[_at(text, "Henrik Dahl"), (he, he + 2)])
+    att = Attribution(content=[_at(text, "was set up to defend the coast")], cue=[_at(text, "said")],
+                      source=[(he, he + 2)])
+    _, actor = speaker_for(doc, att, [(he, he + 2)], dahl, [lund, dahl], {"a1": "m", "a2": "m"})
+    assert actor is dahl

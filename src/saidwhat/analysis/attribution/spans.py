@@ -100,11 +100,30 @@ def _main_clause_after(tok: Token, cue_head: Token) -> bool:
     return True
 
 
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _clause_right(clause: Token) -> Token:
+    """The reported clause's last token. An infinitive ("promised to protect X and hammered Y")
+    cannot be coordinated with a finite verb: the parser's conjunct belongs to the cue's clause, so
+    the infinitive ends before it."""
+    right = clause.right_edge
+    if clause.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return right
+    finite = [c for c in clause.children if c.dep_ == "conj" and c.tag_ in _FINITE_TAGS]
+    if not finite:
+        return right
+    end = finite[0].left_edge.i - 1
+    while end > clause.i and (clause.doc[end].is_punct or clause.doc[end].dep_ == "cc"):
+        end -= 1
+    return clause.doc[end]
+
+
 def _clause_end(content: list[Token], clause: Token, cue_head: Token) -> Token | None:
     """Where the reported clause ends: extended when the tagger stopped inside it, cut when
     its run went on into another clause; None when the tagger's end stays."""
     last = content[-1]
-    right = clause.doc[min(clause.right_edge.i, last.sent.end - 1)]
+    right = clause.doc[min(_clause_right(clause).i, last.sent.end - 1)]
     if right.i > last.i:
         nxt = clause.doc[last.i + 1]
         return right if not (nxt.is_punct or nxt.is_space) else None
@@ -112,7 +131,7 @@ def _clause_end(content: list[Token], clause: Token, cue_head: Token) -> Token |
     words = [t for t in beyond if not t.is_punct]
     if not words or beyond[0].text in _CONTINUING or any(t.text in QUOTE_MARKS for t in beyond):
         return None  # "…: that is, …" goes on; a quotation is never cut off
-    return right if _main_clause_after(words[0], cue_head) else None
+    return right if _main_clause_after(words[0], cue_head) or right.i < clause.right_edge.i else None
 
 
 def clause_extent(doc: Doc, att: Attribution) -> list[Span] | None:
@@ -139,6 +158,20 @@ def clause_extent(doc: Doc, att: Attribution) -> list[Span] | None:
     if span is None or _quoted_at(text_of(doc), att.content[0][0], span[1]):
         return None
     return [span]
+
+
+def after_semicolon(doc: Doc, att: Attribution) -> list[Span] | None:
+    """'The merger may not change the trend; Reed has said that he expects …': a reported content
+    does not reach back over a semicolon before its cue (the clause before it is the author's).
+    The parts before the cue and the semicolon are dropped; None when nothing changes."""
+    if att.kind == "direct" or not att.cue or len(att.content) < 2:
+        return None
+    cue_start = att.cue[0][0]
+    text = text_of(doc)
+    kept = [(s, e) for s, e in att.content if not (e <= cue_start and ";" in text[e:cue_start])]
+    if len(kept) == len(att.content) or not kept:
+        return None
+    return kept
 
 
 def label_only(doc: Doc, att: Attribution, cue_lemma: str) -> list[Span] | None:
@@ -196,6 +229,57 @@ def _same_paragraph_continuation(text: str, prev: Attribution, att: Attribution)
         and between.count('"') == 0
 
 
+# The longest cue sentence ("she wrote in an email to friends.") between a quotation and the
+# untagged quotation that continues it, in characters.
+MAX_CUE_SENTENCE = 120
+# A next quotation followed, within this many characters, by a verb of saying has a speaker of its own.
+_OWN_CUE = re.compile(r"[^\n.!?]{0,40}?\b(said|says|say|told|tells|added|adds|wrote|writes|asked|asks|"
+                      r"recalled|recalls|explained|explains|continued|noted|replied|responded)\b")
+_NEXT_QUOTATION = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]+)[\u201d\"]")
+
+
+def _untagged_continuation(text: str, att: Attribution, taken: list[Span]) -> Span | None:
+    """'“X,” she wrote in an email. “Y.”': the quotation right after the cue sentence that follows
+    a direct quote, when no attribution holds it and no verb of saying follows it."""
+    end = att.content[-1][1]
+    cue_end = max((e for _, e in [*att.cue, *att.source]), default=-1)
+    m = _NEXT_QUOTATION.match(text, _skip_to_quotation(text, end))
+    if m is None or cue_end < end:
+        return None
+    between = text[end:m.start()]
+    if "\n" in between or len(between) > MAX_CUE_SENTENCE or not between.rstrip().endswith(".") \
+            or any(c in between for c in QUOTE_MARKS) or cue_end > m.start():
+        return None
+    if any(s < m.end() and m.start() < e for s, e in taken) or _OWN_CUE.match(text, m.end()):
+        return None
+    return m.start(), m.end()
+
+
+def _skip_to_quotation(text: str, pos: int) -> int:
+    """The position of the next opening mark in the paragraph after ``pos`` (or ``pos``)."""
+    nl = text.find("\n", pos)
+    limit = len(text) if nl < 0 else nl
+    for k in range(pos, min(limit, pos + MAX_CUE_SENTENCE + 1)):
+        if text[k] in ("\u201c", '"') and text[k - 1] in " \t":
+            return k
+    return pos
+
+
+def add_untagged_continuations(doc: Doc, atts: list[Attribution]) -> None:
+    """A direct quote goes on in the next quotation after its cue sentence when the tagger left
+    that quotation out ("“He looked surprised,” she wrote. “Sort of quizzical.”"): it becomes the
+    quote's next part (the guidelines' split quote)."""
+    text = text_of(doc)
+    taken = [sp for a in atts for sp in a.content]
+    for att in atts:
+        if att.kind != "direct" or not att.content:
+            continue
+        part = _untagged_continuation(text, att, taken)
+        if part is not None:
+            att.content = [*att.content, part]
+            taken.append(part)
+
+
 def merge_continued_quotes(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     """One quote, several parts: a quotation left open at a paragraph's end and reopened at the
     next one, or the next quotation of a paragraph by the same source. The parts join the first
@@ -217,4 +301,5 @@ def merge_continued_quotes(doc: Doc, atts: list[Attribution]) -> list[Attributio
     return out
 
 
-__all__ = ["clause_extent", "label_only", "merge_continued_quotes"]
+__all__ = ["add_untagged_continuations", "after_semicolon", "clause_extent", "label_only",
+           "merge_continued_quotes"]

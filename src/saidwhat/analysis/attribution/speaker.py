@@ -268,7 +268,8 @@ def _not_that_person(phrase: Span, actor: Actor | None) -> bool:
     ('a Democrat familiar with her plans'; 'a spokesman for Acme' stays Acme's)."""
     if _part_of_set(phrase):
         return True
-    return actor is not None and actor.kind == "person" and _named(actor) and _indefinite(phrase)
+    return actor is not None and actor.kind == "person" and _named(actor) and _indefinite(phrase) \
+        and _appositive_name(phrase) is None  # "A spokesman for the union, Tom Hale" is Tom Hale
 
 
 def _own_speaker(doc: Doc, phrase: Span, actor: Actor | None, actors: list[Actor],
@@ -298,6 +299,18 @@ def _appositive_name(phrase: Span) -> Token | None:
         if t.dep_ == "appos" and _is_name(t) and (t.head == head or t.right_edge.i >= last):
             return t
     return None
+
+
+def _actor_named(doc: Doc, name: Token, actors: list[Actor]) -> Actor | None:
+    """The actor whose name or alias is the name ``name`` heads ("Big Machine"), when the actor stage
+    left this mention of it out of every actor; the mention joins it."""
+    toks = [t for t in name.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [name]
+    start, end = toks[0].idx, name.idx + len(name.text)
+    text = text_of(doc)[start:end]
+    actor = next((a for a in actors if text in (a.name, *a.aliases)), None)
+    if actor is not None:
+        actor.mentions[:] = sorted({*actor.mentions, (start, end)})
+    return actor
 
 
 def agent_of(doc: Doc, cue: list[CharSpan]) -> Span | None:
@@ -336,6 +349,10 @@ def _descriptive_speaker(doc: Doc, phrase: Span, actor: Actor | None, actors: li
 
 
 _PERSON_PRONOUNS = frozenset({"he", "she"})
+# A possessive pronoun before a noun of saying ("his claim that …", "her repeated denials") speaks
+# as its subject would; own train pages: 4 such speakers, all given by the actor stage to the
+# person last named before them (Epstein for Prince Andrew's claims).
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
 # How far back (characters) a speaking 'he'/'she' looks for its person (about two paragraphs).
 PRONOUN_WINDOW = 1200
 # A subject of a main clause wins over a later mention that is no subject up to this many
@@ -360,8 +377,34 @@ def _in_quotation(doc: Doc, pos: int) -> bool:
 
 
 def _named_in_sentence(actor: Actor, pron: Token) -> bool:
+    """Is the actor named before ``pron`` in its sentence, other than as a possessor or inside a
+    noun's modifier ("knowledge of Epstein's behaviour … an alibi he cited", "his friendship with
+    Epstein contradicts his claim" are not Epstein's)? An object of a verb may be the speaker
+    ("did not appeal to Julie Graham, she said")."""
     sent = pron.sent
-    return any(sent.start_char <= s and e <= pron.idx for s, e in actor.mentions)
+    for s, e in actor.mentions:
+        if sent.start_char <= s and e <= pron.idx:
+            sp = pron.doc.char_span(s, e, alignment_mode="expand")
+            if sp is not None and not _possessor(sp.root) and not _noun_modifier(sp.root):
+                return True
+    return False
+
+
+def _possessor(tok: Token) -> bool:
+    """'Epstein's behaviour', however the parser labels the possessor (poss, or nmod with 's)."""
+    return tok.dep_ == "poss" or any(c.dep_ == "case" for c in tok.children)
+
+
+# Prepositions by which a noun names its relation to someone else ("friendship with Epstein",
+# "claims about Dahl"); "to" is left out: the parser hangs names on a title's "to" ("China's
+# ambassador to the UN Zhang Jun", the seed fixture).
+_RELATION_PREPS = frozenset({"with", "about", "of", "against", "between", "toward", "towards", "over"})
+
+
+def _noun_modifier(tok: Token) -> bool:
+    """'(friendship) with Epstein': the object of a preposition of relation that modifies a noun."""
+    return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in _RELATION_PREPS \
+        and tok.head.head.pos_ in ("NOUN", "PROPN")
 
 
 def _role(tok: Token) -> str:
@@ -370,7 +413,7 @@ def _role(tok: Token) -> str:
     (an object, a possessive, or a name in apposition to one: "an address for his sister, Martha")."""
     while tok.dep_ == "appos" and tok.head is not tok:
         tok = tok.head
-    if tok.dep_ in _OBJECT_DEPS or tok.dep_ == "poss":
+    if tok.dep_ in _OBJECT_DEPS or _possessor(tok):
         return "object"
     if tok.dep_ in _SUBJECT_DEPS:
         main = tok.head.dep_ in _MAIN_CLAUSE or tok.head.lemma_.lower() in _SAYING
@@ -416,7 +459,8 @@ def _chain_candidates(doc: Doc, pron: Token, actors: list[Actor], depth: int) ->
     for tok in reversed(doc[max(0, pron.sent.start - 60): pron.i]):
         if pron.idx - tok.idx > PRONOUN_WINDOW:
             break
-        if tok.lower_ != pron.lower_ or tok.dep_ not in _SUBJECT_DEPS or _in_quotation(doc, tok.idx):
+        if _PRONOUN_GENDER.get(tok.lower_) != _PRONOUN_GENDER[pron.lower_] or tok.dep_ not in _SUBJECT_DEPS \
+                or _in_quotation(doc, tok.idx):
             continue
         ante = pronoun_antecedent(doc, tok, actors, depth + 1)
         key = _salience(tok, pron)
@@ -438,7 +482,7 @@ def pronoun_antecedent(doc: Doc, pron: Token, actors: list[Actor], depth: int = 
     return max(cands, key=lambda c: c[0])[1]
 
 
-_PRONOUN_GENDER = {"he": "m", "she": "f"}
+_PRONOUN_GENDER = {"he": "m", "she": "f", "his": "m", "her": "f"}
 
 
 def named_in_quote(actor: Actor, att: Attribution, doc: Doc) -> bool:
@@ -486,6 +530,20 @@ def _unsourced(doc: Doc, att: Attribution, actor: Actor | None,
     return mention, actor
 
 
+def _possessed_other(doc: Doc, phrase: Span, actor: Actor, mention: list[CharSpan]) -> bool:
+    """'The suspects' lawyer said': a common noun with a possessor names someone by relation to the
+    possessor; a named person is that someone only if the page describes them with the same noun
+    elsewhere ("Carla Diaz, the suspects' lawyer")."""
+    head = phrase.root
+    if head.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in head.children) or not _named(actor) \
+            or actor.kind != "person":
+        return False
+    noun = head.lemma_.lower()
+    texts = [text_of(doc)[s:e] for s, e in actor.mentions if (s, e) not in mention]
+    texts += [actor.name, *actor.aliases, actor.role or "", actor.description or ""]
+    return not any(noun in t.lower() for t in texts if t and t != phrase.text)
+
+
 def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Actor | None,
                 actors: list[Actor], genders: Mapping[str, str] | None = None,
                 ) -> tuple[list[CharSpan], Actor | None]:
@@ -494,7 +552,8 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
     if not mention:
         mention, actor = _unsourced(doc, att, actor, actors)
     phrase = _phrase(doc, mention)
-    if phrase is not None and phrase.root.lower_ in _PERSON_PRONOUNS:
+    if phrase is not None and (phrase.root.lower_ in _PERSON_PRONOUNS or (
+            len(phrase) == 1 and phrase.root.lower_ in _POSSESSIVE_PRONOUNS and phrase.root.dep_ == "poss")):
         return mention, pronoun_speaker(doc, att, phrase.root, actor, actors, genders or {})
     if phrase is not None and _not_that_person(phrase, actor):
         return mention, _own_speaker(doc, phrase, actor, actors, list(att.content) + list(att.cue))
@@ -502,10 +561,13 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
         return mention, actor
     named = _appositive_name(phrase)
     if named is not None:
-        found = _actor_at(actors, named.idx, named.idx + len(named.text))
+        found = _actor_at(actors, named.idx, named.idx + len(named.text)) or _actor_named(doc, named, actors)
         if found is not None:
             _add_alias(found, phrase.text)
             return mention, found
+    if actor is not None and _possessed_other(doc, phrase, actor, mention):
+        # "The suspects' lawyer" is not the witness the actor stage joined it to: its own source
+        return mention, _descriptive_speaker(doc, phrase, None, actors, list(att.content) + list(att.cue))
     if _conjoined_names(phrase) or _name_and_others(phrase) or _names_in_apposition(phrase):
         text = text_of(doc)[phrase.start_char:phrase.end_char]
         found = next((a for a in actors if a.name == text), None)
@@ -534,6 +596,57 @@ def _move_mention(old: Actor, new: Actor | None, spans: list[CharSpan]) -> None:
         new.mentions[:] = sorted({*new.mentions, *moved})
 
 
+# The longest repeated description ("the authors", "the two researchers") taken back to an earlier
+# speaker described with the same head noun.
+MAX_REPEATED_WORDS = 3
+
+
+def _short_definite(phrase: Span | None) -> bool:
+    """'the authors', 'the physicians': a definite common-noun phrase of a few words."""
+    if phrase is None:
+        return False
+    words = [t for t in phrase if not t.is_punct]
+    return (0 < len(words) <= MAX_REPEATED_WORDS and words[0].lower_ in _DEFINITE
+            and phrase.root.pos_ == "NOUN" and not any(t.pos_ == "PROPN" for t in words))
+
+
+def _repeated_descriptions(doc: Doc, res: ActorResolution) -> None:
+    """'The authors of the study, published in X, argued … the authors wrote … they said': a short
+    definite description that no named actor stands for refers to the latest earlier speaker
+    described with the same head noun at more length; its unnamed actor (and that actor's other
+    mentions, "they") joins that speaker's actor. Own train pages: 3 rows."""
+    by_id = {a.id: a for a in res.actors}
+    order = sorted(range(len(res.mentions)), key=lambda k: res.mentions[k][0][0] if res.mentions[k] else -1)
+    for pos, i in enumerate(order):
+        phrase = _phrase(doc, res.mentions[i])
+        current = by_id.get(res.speakers[i] or "")
+        if not _short_definite(phrase) or phrase is None or (current is not None and _named(current)):
+            continue
+        earlier = _fuller_description(doc, res, order[:pos], phrase)
+        if earlier is None or earlier is current:
+            continue
+        _add_alias(earlier, phrase.text)
+        if current is None:
+            res.speakers[i] = earlier.id
+            continue
+        earlier.mentions[:] = sorted({*earlier.mentions, *current.mentions})
+        current.mentions.clear()
+        res.speakers[:] = [earlier.id if sid == current.id else sid for sid in res.speakers]
+
+
+def _fuller_description(doc: Doc, res: ActorResolution, previous: list[int], phrase: Span) -> Actor | None:
+    """The actor of the latest earlier speaker phrase headed by the same noun with more words."""
+    by_id = {a.id: a for a in res.actors}
+    lemma = phrase.root.lemma_.lower()
+    for j in reversed(previous):
+        other = _phrase(doc, res.mentions[j])
+        actor = by_id.get(res.speakers[j] or "")
+        if other is not None and actor is not None and other.root.lemma_.lower() == lemma \
+                and len(other) > len(phrase):
+            return actor
+    return None
+
+
 def refine_speakers(doc: Doc, atts: list[Attribution], res: ActorResolution) -> None:
     """Apply ``speaker_for`` to every attribution of ``res`` (in place); drop the description actors
     that no longer speak and were kept only because they did."""
@@ -549,6 +662,7 @@ def refine_speakers(doc: Doc, atts: list[Attribution], res: ActorResolution) -> 
         if i < len(res.mentions):
             res.mentions[i] = new_mention
             res.speakers[i] = new_actor.id if new_actor is not None else None
+    _repeated_descriptions(doc, res)
     still = {s for s in res.speakers if s}
     res.actors[:] = [a for a in res.actors if a.id in still or a.id not in was_speaker or a.id not in before
                      or any(ch.isupper() for ch in a.name)]
