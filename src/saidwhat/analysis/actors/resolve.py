@@ -34,6 +34,7 @@ from saidwhat.analysis.actors.passing import Page, passing_reason
 from saidwhat.analysis.actors.surnames import (
     choose_bearer,
     gender_conflict,
+    in_quotes,
     is_bare,
     mention_gender,
     reassign_orphans,
@@ -357,17 +358,6 @@ def _issuer(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Mention | Non
             if subj is not None and subj.i in by_token and by_token[subj.i] is not m:
                 return by_token[subj.i]
     return None
-
-
-def in_quotes(text: str, pos: int) -> bool:
-    """Whether ``pos`` lies inside quotation marks within its paragraph (indirect speech keeps "he")."""
-    start = text.rfind("\n", 0, pos) + 1
-    before = text[start:pos]
-    opened = max(before.rfind("“"), before.rfind("``"))
-    closed = before.rfind("”")
-    if opened > closed:
-        return True
-    return opened < 0 and closed < 0 and (before.count('"') + before.count("''")) % 2 == 1
 
 
 def _prominence(c: _Cluster) -> float:

@@ -40,8 +40,8 @@ from saidwhat.analysis.first_names import name_list_gender
 if TYPE_CHECKING:
     from saidwhat.analysis.actors.resolve import _Cluster
 
-__all__ = ["choose_bearer", "gender_conflict", "mention_gender", "pronoun_after", "reassign_orphans",
-           "split_name"]
+__all__ = ["choose_bearer", "gender_conflict", "in_quotes", "mention_gender", "pronoun_after",
+           "reassign_orphans", "split_name"]
 
 #: How many sentences back the nearest bearer of a surname is its antecedent; beyond, the bearer the
 #: article has named most so far. Chosen on the train development gold
@@ -122,7 +122,7 @@ def _narrative_starts(doc: Doc) -> list[int]:
         starts = []
         for sent in doc.sents:
             first = next((t.idx for t in sent if t.is_alpha), sent.start_char)
-            if not _in_quotes(doc.text, first):
+            if not in_quotes(doc.text, first):
                 starts.append(sent.start_char)
         doc.user_data["saidwhat_narrative_starts"] = starts
     return starts
@@ -150,7 +150,8 @@ def antecedent(doc: Doc, m: Mention, candidates: Sequence[_Cluster]) -> _Cluster
     return most[0] if len(most) == 1 else last[1]
 
 
-def _in_quotes(text: str, pos: int) -> bool:
+def in_quotes(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside quotation marks within its paragraph (indirect speech keeps "he")."""
     start = text.rfind("\n", 0, pos) + 1
     before = text[start:pos]
     opened = max(before.rfind("“"), before.rfind("``"))
@@ -179,7 +180,7 @@ def pronoun_after(doc: Doc, m: Mention, by_token: dict[int, Mention], gender_of:
         low = tok.lower_
         if low not in lx.MALE_PRONOUNS and low not in lx.FEMALE_PRONOUNS:
             continue
-        if _in_quotes(doc.text, tok.idx):
+        if in_quotes(doc.text, tok.idx):
             continue
         g = "m" if low in lx.MALE_PRONOUNS else "f"
         return None if any(b is None or b == g for b in between.values()) else g
