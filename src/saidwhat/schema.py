@@ -8,6 +8,7 @@ split around its cue ("“We will,” she said, “win.”").
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -19,6 +20,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "STANCE_LABELS",
     "Actor",
+    "free_actor_id",
     "ActorKind",
     "ActorStance",
     "AnalyzedArticle",
@@ -116,6 +118,15 @@ class Actor(_Model):
     role: str | None = Field(default=None, description="title or role, e.g. 'spokesman'")
     description: str | None = Field(default=None, description="for anonymous actors: 'an official'")
     stance: dict[str, ActorStance] = Field(default_factory=dict)
+
+
+def free_actor_id(actors: Iterable[Actor]) -> str:
+    """The first "aN" no actor of ``actors`` has: the one way a stage adds an actor (ids may have gaps)."""
+    taken = {a.id for a in actors}
+    n = len(taken) + 1
+    while f"a{n}" in taken:
+        n += 1
+    return f"a{n}"
 
 
 class Speaker(_Model):

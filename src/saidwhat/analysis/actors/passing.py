@@ -247,9 +247,8 @@ def drop_source_only(doc: Doc, actors: list[Actor], quotes: list[Quote],
     speaking = {q.speaker.actor for q in quotes}
     gone |= {i for i in speaker_only if i not in speaking}  # a source given to someone else
     actors[:] = [a for a in actors if a.id not in gone]
-    # ids become "a1".."aN" again (the speaker stage also leaves gaps): the stance stage numbers the
-    # actors it adds from the list's length, and a gap made it reuse a taken id (a quote of
-    # MarketAxess shown as said by "areas" on an own train page)
+    # ids become "a1".."aN" again, so that a reader never meets gaps (stages add actors with
+    # schema.free_actor_id, which never reuses a taken id)
     new_ids = {a.id: f"a{i}" for i, a in enumerate(actors, 1)}
     for a in actors:
         a.id = new_ids[a.id]

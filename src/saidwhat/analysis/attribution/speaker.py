@@ -38,7 +38,7 @@ from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.resolve import ActorResolution
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.nlp import text_of
-from saidwhat.schema import Actor, ActorKind
+from saidwhat.schema import Actor, ActorKind, free_actor_id
 from saidwhat.schema import Span as CharSpan
 
 
@@ -121,11 +121,7 @@ def _add_alias(actor: Actor, text: str) -> None:
 
 
 def _new_actor(actors: list[Actor], name: str, kind: ActorKind, span: CharSpan) -> Actor:
-    taken = {a.id for a in actors}
-    n = len(actors) + 1
-    while f"a{n}" in taken:
-        n += 1
-    actor = Actor(id=f"a{n}", name=" ".join(name.split()), kind=kind, mentions=[span],
+    actor = Actor(id=free_actor_id(actors), name=" ".join(name.split()), kind=kind, mentions=[span],
                   description=" ".join(name.split()) if kind == "anonymous" else None)
     actors.append(actor)
     return actor

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 from saidwhat.analysis.actors import lexicon as alx
 from saidwhat.analysis.stance import lexicon as lx
 from saidwhat.analysis.stance.score import cue_polarity, negated, tokens_of, word_polarity
-from saidwhat.schema import Actor, ActorKind, AnalyzedArticle, Reaction, Span, StanceLabel
+from saidwhat.schema import Actor, ActorKind, AnalyzedArticle, Reaction, Span, StanceLabel, free_actor_id
 
 # Verbs and nouns whose polarity comes from a preposition ("voted against", "a campaign for").
 PREP_ACTIONS = {
@@ -202,7 +202,7 @@ def _new_actor(analyzed: AnalyzedArticle, subj: Token, mention: Span) -> Actor |
         return None
     name = analyzed.text[mention[0] : mention[1]]
     actor = Actor(
-        id=f"a{len(analyzed.actors) + 1}", name=name, kind=kind, mentions=[mention], description=name
+        id=free_actor_id(analyzed.actors), name=name, kind=kind, mentions=[mention], description=name
     )
     analyzed.actors.append(actor)
     return actor
