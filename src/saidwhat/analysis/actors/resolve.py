@@ -534,11 +534,20 @@ class _Clusterer:
         else:
             self.new(m, m.kind)
 
+    def _owner(self, m: Mention) -> int:
+        """The cluster of the name that possesses a description ("Trump's son": Trump's), else -1."""
+        owner = self.by_token.get(m.possessor) if m.possessor >= 0 else None
+        return owner.cluster if owner is not None and owner is not m else -1
+
     def definite(self, m: Mention) -> None:
-        """"the company", "the spokesman": the best-fitting recent cluster, else a new one."""
+        """"the company", "the spokesman": the best-fitting recent cluster, else a new one. A
+        description a name possesses ("Trump's potential VP") is never that name's cluster."""
         doc = self.doc
         best, best_score = None, 0.0
+        owner = self._owner(m)
         for rank, c in enumerate(self.order):
+            if c.idx == owner:
+                continue
             score = _description_score(doc, m, c)
             # a weak fit (generic head, no modifier) must be recent; a strong one need not be
             if score <= 0 or (score < 3 and not _within(doc, m, c)):
@@ -546,9 +555,11 @@ class _Clusterer:
             score += 0.5 * min(len(c.mentions), 4) / 4 - 0.1 * rank
             if score > best_score:
                 best, best_score = c, score
-        if best is None and m.kind == "person" and doc[m.head].lemma_.lower() not in lx.INTERVIEW_ROLES:
+        if best is None and m.kind == "person" and doc[m.head].lemma_.lower() not in lx.INTERVIEW_ROLES \
+                and m.possessor < 0:
             # "the former secretary of state ..." with no role on record: the prominent person just
-            # named; never "the interviewer", who is someone else than the person interviewed
+            # named; never "the interviewer", who is someone else than the person interviewed, nor
+            # "Lazar's counsel", which mostly brings in someone new (read on PolNeAR train)
             scored = [(_salience(doc, m, c), c) for c in self.order
                       if c.kind == "person" and _within(doc, m, c)]
             scored = [(sc, c) for sc, c in scored if sc >= 0.5]
@@ -674,6 +685,11 @@ def _best_mention(doc: Doc, att_source: list[Span], mentions: list[Mention]) -> 
         for m in over:
             if m.start <= root.idx < m.end:
                 return m
+    # a span that holds a possessed description ("as Hillary Clinton's chief of staff during the
+    # Clinton administration") names the person described, not the names that modify it
+    possessed = [m for m in over if m.possessor >= 0]
+    if possessed:
+        return possessed[0]
     order = {"name": 0, "acronym": 1, "group": 2, "indefinite": 3, "definite": 4, "document": 5, "pronoun": 6}
     return min(over, key=lambda m: (m.kind != "person", order[m.type], m.start))
 
