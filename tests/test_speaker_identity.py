@@ -192,3 +192,17 @@ def test_name_after_a_titles_preposition_stays_the_pronouns_antecedent() -> None
                       source=[(he, he + 2)])
     _, actor = speaker_for(doc, att, [(he, he + 2)], dahl, [lund, dahl], {"a1": "m", "a2": "m"})
     assert actor is dahl
+
+
+def test_repeated_description_stays_with_the_unnamed_source() -> None:
+    # "The official" repeats "a senior police official", not the named person last the subject
+    art = analyze_text("Mayor Karen Holt closed the harbour office on Monday, according to a senior police "
+                       "official.\n\nThe official said the building had been searched twice.")
+    assert _speaker(art, "the building had") == "a senior police official"
+
+
+def test_unresolved_description_is_not_the_latest_named_subject() -> None:
+    # "The board" was described by no one before: its own source, not the company just named
+    art = analyze_text("Harlow Foods bought the Dunmore chain on Monday.\n\n"
+                       "The board said the deal would close in May.")
+    assert _speaker(art, "the deal would") == "the board"

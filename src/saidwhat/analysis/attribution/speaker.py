@@ -507,6 +507,21 @@ def pronoun_speaker(doc: Doc, att: Attribution, pron: Token, actor: Actor | None
     return pronoun_antecedent(doc, pron, fitting) or (actor if fits else None)
 
 
+def _same_noun_unnamed(phrase: Span, actor: Actor) -> bool:
+    """The actor stage gave a definite description an unnamed actor described by the same noun: one
+    introduced before ("a senior law enforcement official ... The official said") or its own, when
+    it fitted no one ("The candidate said"). That stays its speaker rather than the latest named
+    subject of its kind (``definite``), which is a guess. Read on 200 PolNeAR train articles outside
+    the development gold: of 18 such speakers ``definite`` moved, 13 went to a wrong name ("The
+    board" to Compaq, "The candidate" to Jeb Bush, "the administration" to Cuba), 2 to the right one,
+    3 unclear."""
+    if _named(actor) or not _covers_head(actor, phrase):
+        return False
+    head = phrase.root
+    nouns = {(actor.role or "").lower(), *(w.lower() for w in actor.name.split()[-1:])}
+    return head.lemma_.lower() in nouns or head.lower_ in nouns
+
+
 def _unsourced(doc: Doc, att: Attribution, actor: Actor | None,
                actors: list[Actor]) -> tuple[list[CharSpan], Actor | None]:
     """The mention and actor of an attribution the actor stage gave no speaker mention: a passive
@@ -569,6 +584,8 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
         found = next((a for a in actors if a.name == text), None)
         return mention, found or _new_actor(actors, text, "group", (phrase.start_char, phrase.end_char))
     if _is_definite_description(phrase) and (actor is None or not _named(actor)):
+        if actor is not None and _same_noun_unnamed(phrase, actor):
+            return mention, actor  # "a senior law enforcement official ... The official said"
         ante = definite(doc, phrase, [a for a in actors if not named_in_quote(a, att, doc)])
         if ante is not None:
             _add_alias(ante, phrase.text)
