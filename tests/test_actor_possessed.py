@@ -88,3 +88,4 @@ def test_role_an_organisation_possesses_is_an_affiliation() -> None:
     moss = next(a for a in res.actors if a.name == "Harold Moss")
     pos = text.index("inspector general")
     assert not any(s <= pos < e for s, e in moss.mentions)
+

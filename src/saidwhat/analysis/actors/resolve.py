@@ -555,6 +555,8 @@ class _Clusterer:
             score += 0.5 * min(len(c.mentions), 4) / 4 - 0.1 * rank
             if score > best_score:
                 best, best_score = c, score
+        if best is not None and self._more_salient_unknown(m, best):
+            best = None  # "Rubio ... the senator": the one in focus may hold the role unrecorded
         if best is None and m.kind == "person" and doc[m.head].lemma_.lower() not in lx.INTERVIEW_ROLES \
                 and m.possessor < 0:
             # "the former secretary of state ..." with no role on record: the prominent person just
@@ -572,6 +574,21 @@ class _Clusterer:
             self.join(m, best)
         elif m.is_source or m.kind == "organization":
             self.new(m, m.kind)
+
+    def _more_salient_unknown(self, m: Mention, fit: _Cluster) -> bool:
+        """A person description that fits ``fit`` by its role ("the senator"), while the person in
+        focus, more salient, has no role on record ("Rubio sought to stoke positive energy ...
+        the senator said"): the role does not tell them apart, so the role match is not taken."""
+        if m.kind != "person" or fit.kind != "person":
+            return False
+        doc = self.doc
+        people = [c for c in self.order if c.kind == "person" and _within(doc, m, c) and any(
+            x.start < m.start and not _quoted(doc, x.start) for x in c.mentions)]  # not only quoted
+        if not people:
+            return False
+        top = max(people, key=lambda c: _salience(doc, m, c))
+        return top is not fit and not any(x.role or x.type == "definite" for x in top.mentions) \
+            and _salience(doc, m, top) > _salience(doc, m, fit)
 
     def pronoun(self, m: Mention) -> None:
         """he/she → the most salient person of that gender; they/it → a group or organisation."""
