@@ -3,6 +3,7 @@ a small text of its own. Every sentence here is written for this test."""
 
 from __future__ import annotations
 
+from saidwhat.analysis import analyze_text
 from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.nlp import get_nlp
@@ -33,3 +34,16 @@ def test_role_match_stands_when_the_person_in_focus_has_another_role() -> None:
             "The senator said the plant would stay open.")
     a = speaker(text, "the plant would stay open", "The senator", "said")
     assert a is not None and a.name == "Anna Berg"
+
+
+def test_a_surname_taken_for_an_organisation_and_called_she_is_not_her_husband() -> None:
+    """"Brightwell" (tagged an organisation), followed by "she", then "her husband, Frank
+    Brightwell": the full name does not take the surname's mentions; she is a person of her own."""
+    text = ("Brightwell ran the company for six years. Brightwell said she had saved the firm. "
+            "In 2001, Brightwell told her husband, Frank Brightwell, that the deal would be ugly. "
+            "Brightwell said she would never give up.")
+    art = analyze_text(text)
+    names = {a.id: a.name for a in art.actors}
+    speakers = {names.get(q.speaker.actor or "") for q in art.quotes}
+    assert speakers == {"Brightwell"}
+    assert next(a for a in art.actors if a.name == "Brightwell").kind == "person"

@@ -37,3 +37,15 @@ def test_a_person_taken_for_an_organisation_is_the_surname_of_its_article(store:
     assert key_of(store, b, "Hewlett Packard").startswith("organization:")  # no first name on the list
     c = store.add_article(story(3, Voice("Goldman Sachs", "organization"), Voice("Blankfein"))).article_id
     assert key_of(store, c, "Goldman Sachs").startswith("organization:")  # "Sachs" never alone
+
+
+def test_a_surname_the_text_calls_she_is_not_the_man_of_its_article(store: Store) -> None:
+    """"Ventor ... she added" beside "Frank Ventor" (her husband, say): not Frank Ventor; the same for
+    an honorific ("Mrs. Ventor") beside him alone."""
+    a = store.add_article(story(1, Voice("Frank Ventor"), Voice("Ventor", pronoun="she"))).article_id
+    assert key_of(store, a, "Frank Ventor") == "person:frank-ventor"
+    assert key_of(store, a, "Ventor") != "person:frank-ventor"
+    b = store.add_article(story(2, Voice("Frank Ventor"), Voice("Mrs. Ventor"))).article_id
+    assert key_of(store, b, "Mrs. Ventor") != "person:frank-ventor"
+    c = store.add_article(story(3, Voice("Frank Ventor"), Voice("Ventor", pronoun="he"))).article_id
+    assert key_of(store, c, "Ventor") == "person:frank-ventor"

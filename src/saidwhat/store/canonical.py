@@ -390,7 +390,8 @@ def _resolve(conn: Connection, a: AnalyzedArticle, scope: str) -> list[tuple[Act
     names = [parse_name(actor.name, actor.kind) for actor in a.actors]
     names += [alias for actor in a.actors for alias in person_aliases(actor)]
     index.prefetch(lookup_forms(names))
-    resolved = resolve_article(a.actors, scope, index)
+    genders = {actor.id: g for actor in a.actors if actor.kind == "person" and (g := text_gender(actor, a))}
+    resolved = resolve_article(a.actors, scope, index, genders)
     for actor, r in zip(a.actors, resolved, strict=True):
         key = apply_edits(edits, r.key, actor.name, scope)
         if key != r.key:

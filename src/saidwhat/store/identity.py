@@ -36,7 +36,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal, Protocol
 
@@ -423,6 +423,9 @@ def _same_article(form: NameForm, people: Mapping[str, NameForm], keys: Mapping[
     honorific, when any does ("Mrs. Clinton" in an article naming Bill and Hillary Clinton)."""
     token = form.surname
     bearers = {norm: p for norm, p in people.items() if token in (p.surname, p.first, p.given)}
+    if form.honorific_gender:  # "Mrs. Clinton" beside Bill Clinton alone is not Bill Clinton
+        bearers = {n: p for n, p in bearers.items()
+                   if name_list_gender(p.first) in (None, form.honorific_gender)}
     if len({keys[n] for n in bearers}) > 1 and form.honorific_gender:
         agree = {n: p for n, p in bearers.items() if name_list_gender(p.first) == form.honorific_gender}
         bearers = agree or bearers
@@ -617,8 +620,12 @@ def surname_as_organization(form: NameForm, index: Index) -> str | None:
     return dominant(index.keys_with(f"organization:{norm_name(form.display)}"))
 
 
-def resolve_article(actors: Sequence[Actor], scope: str, index: Index) -> list[Resolved]:
-    """The canonical key of every actor of one article (see the module docstring)."""
+def resolve_article(actors: Sequence[Actor], scope: str, index: Index,
+                    genders: Mapping[str, str] | None = None) -> list[Resolved]:
+    """The canonical key of every actor of one article (see the module docstring). ``genders``: the
+    gender the article's text gives a person actor, by actor id ("female"/"male", ``store.gender``);
+    a surname with no honorific is matched as if it had one of that gender ("Fiorina ... she said"
+    is not "her husband, Frank Fiorina")."""
     parsed = [(a, parse_name(a.name, a.kind)) for a in actors]
     full = [form for _, form in parsed if form.type == "name"]
     parsed = [(a, organization_as_surname(a, misread_person(a, form, full, index), full))
@@ -636,7 +643,9 @@ def resolve_article(actors: Sequence[Actor], scope: str, index: Index) -> list[R
     others = sorted({k for k, _ in keys.values()})
     for actor, form in parsed:
         if form.type == "surname":
-            key, why = choose_for_surname(form, people, people_keys, others, index, actor.affiliation)
+            said = (genders or {}).get(actor.id)
+            gendered = replace(form, honorific_gender=said) if said and not form.honorific_gender else form
+            key, why = choose_for_surname(gendered, people, people_keys, others, index, actor.affiliation)
             if key is None and why == "no person with that surname":
                 key = surname_as_organization(form, index)
                 why = "an organisation of that name" if key else why

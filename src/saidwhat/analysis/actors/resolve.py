@@ -37,6 +37,7 @@ from saidwhat.analysis.actors.surnames import (
     in_quotes,
     is_bare,
     mention_gender,
+    pronoun_after,
     reassign_orphans,
     split_name,
 )
@@ -150,6 +151,11 @@ class _Cluster:
         subject pronoun joined. The first names come before pronouns because pronouns are what is
         being resolved: one wrong "he" would otherwise shut out every later "she"."""
         return self.name_gender() or self.gender
+
+
+def _other(m: Mention) -> str | None:
+    """The other gender than the mention's own ("m" for "f")."""
+    return {"m": "f", "f": "m"}.get(mention_gender(m) or "")
 
 
 def _norm(text: str) -> str:
@@ -506,9 +512,22 @@ class _Clusterer:
             hit = next((c for c in self.order if c.kind == "organization" and c.names() and all(
                 len(n) == 1 and n[0].lower() in (m.name_tokens[0].lower(), m.name_tokens[-1].lower())
                 for n in c.names())), None)
-            if hit is not None:
+            if hit is not None and self._pronouns_say_other(hit, m):
+                # "Fiorina" (tagged an organisation), always followed by "she", is not "her
+                # husband, Frank Fiorina": a person of her own
+                hit.kind, hit.is_gpe, hit.gender, hit = "person", False, hit.gender or _other(m), None
+            elif hit is not None:
                 hit.kind, hit.is_gpe = "person", False
         return hit
+
+    def _pronouns_say_other(self, c: _Cluster, m: Mention) -> bool:
+        """The he/she that follow the cluster's mentions in their sentences (``pronoun_after``) say
+        the other gender than the full name ``m`` more often than its own."""
+        mine = mention_gender(m)
+        if mine is None:
+            return False
+        said = [pronoun_after(self.doc, x, self.by_token, self._gender_of) for x in c.mentions]
+        return sum(g is not None and g != mine for g in said) > sum(g == mine for g in said)
 
     def name(self, m: Mention) -> None:
         """Names and acronyms: a person, an organisation, or an acronym defined for one."""
