@@ -200,9 +200,3 @@ def test_repeated_description_stays_with_the_unnamed_source() -> None:
                        "official.\n\nThe official said the building had been searched twice.")
     assert _speaker(art, "the building had") == "a senior police official"
 
-
-def test_unresolved_description_is_not_the_latest_named_subject() -> None:
-    # "The board" was described by no one before: its own source, not the company just named
-    art = analyze_text("Harlow Foods bought the Dunmore chain on Monday.\n\n"
-                       "The board said the deal would close in May.")
-    assert _speaker(art, "the deal would") == "the board"
