@@ -5,7 +5,7 @@ Each rule on made-up sentences of its own (none from the shared dev pages nor th
 from __future__ import annotations
 
 from saidwhat.analysis.actors import resolve_actors
-from saidwhat.analysis.actors.filters import byline, credit_line
+from saidwhat.analysis.actors.filters import byline, credit_line, not_a_name
 from saidwhat.analysis.actors.things import COUNTED, THE_PERSON, speech_verbs, thing_reason
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.nlp import get_nlp
@@ -383,3 +383,41 @@ def test_on_a_deals_list_a_retailer_where_the_deal_is_stays() -> None:
     listed = names(resolve_actors(get_nlp()(text), [], page_type="listing"))
     assert "Shopwell" in listed
     assert "Microsoft Teams" not in listed
+
+
+def test_a_name_owned_through_a_possessive_pronoun_is_a_thing() -> None:
+    text = ("“Ada has my Full and Lasting Support,” the mayor wrote. Orvane Aerospace hired 200 "
+            "engineers, and the company thanked its partners.")
+    res = resolve(text)
+    assert "Full and Lasting Support" not in names(res)
+    assert "Orvane Aerospace" in names(res)
+
+
+def test_possessive_pronoun_rule_reads_the_name_it_owns() -> None:
+    doc = get_nlp()("Kim sold her shares, and we kept our Kestrel for another decade.")
+    kestrel = next(t for t in doc if t.text == "Kestrel")
+    assert thing_reason(doc, [_Named(kestrel.i, "Kestrel")], "organization") == COUNTED
+
+
+def test_one_word_name_read_as_a_verb_is_no_actor() -> None:
+    doc = get_nlp()("“GET OUT and VOTE on Tuesday for your Governor!” the senator wrote.")
+    vote = next(t for t in doc if t.text == "VOTE")
+    assert not_a_name(doc[vote.i : vote.i + 1], set(), organisation=True) == "a verb"
+
+
+def test_state_in_a_party_tag_is_no_actor_even_in_a_source() -> None:
+    text = "“The plan is dead,” said Rep. Dana Moor (R-TX), who chairs the panel."
+    res = resolve(text, [att(text, "The plan is dead", "Rep. Dana Moor (R-TX)")])
+    assert "TX" not in names(res)
+    assert "Dana Moor" in names(res)
+    doc = get_nlp()("Sen. Ann Fox, D-Minn., voted against the bill.")
+    minn = next(t for t in doc if t.text.startswith("Minn"))
+    assert not_a_name(doc[minn.i : minn.i + 1], set(), organisation=True) == "state in a party tag"
+
+
+def test_a_place_of_work_or_custody_is_no_actor() -> None:
+    text = ("At the Orvane Assembly Facility in Ohio, workers finished the engines. Two guards at "
+            "Ridgeway Prison were charged, and Orvane Aerospace hired 200 engineers.")
+    res = resolve(text)
+    assert not {"Orvane Assembly Facility", "Ridgeway Prison"} & set(names(res))
+    assert "Orvane Aerospace" in names(res)

@@ -26,6 +26,9 @@ _NAME_PUNCT = {"-", "–", ".", "&", "'", "’", "'s", "’s"}
 HEADING_CAPS_SHARE = 0.8
 # A line of at most this many capitalised words, with no full stop, is a heading ("Key Specs")
 HEADING_MAX_WORDS = 3
+# Party letters of a legislator's tag, "Sen. Jo Ng (R-TX)", "Rep. Al Fox, D-Minn.": what follows
+# the hyphen is the member's state, no actor
+PARTY_LETTERS = {"R", "D", "I"}
 
 
 def lowercase_words(doc: Doc) -> set[str]:
@@ -87,6 +90,13 @@ def _in_quotation_marks(span: Span) -> bool:
     return before in _OPEN_QUOTES and after in _CLOSE_QUOTES
 
 
+def _party_tag_state(span: Span) -> bool:
+    """"(R-TX)", "D-Minn.": the state in a legislator's party tag, right after "R-" or "D-"."""
+    doc, i = span.doc, span.start
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].text in PARTY_LETTERS \
+        and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_
+
+
 def not_a_name(span: Span, lower: set[str], *, organisation: bool = False) -> str | None:
     """Why a tagged name is no actor's name, or None when it may be one.
 
@@ -113,6 +123,10 @@ def not_a_name(span: Span, lower: set[str], *, organisation: bool = False) -> st
         return "title of a work"
     if any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in words):
         return "clause"  # "Garrett hit Rudolph": the tagger ran over a verb
+    if len(words) == 1 and words[0].pos_ == "VERB":
+        return "a verb"  # "GET OUT and VOTE": the parser reads the one word as a verb
+    if _party_tag_state(span):
+        return "state in a party tag"
     if len(words) == 1 and not organisation and (
             _caps_word(words[0], lower) or (words[0].is_title and words[0].lower_ in lower)):
         return "common word"

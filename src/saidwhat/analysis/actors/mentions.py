@@ -294,10 +294,12 @@ class _Finder:
 
     def rejected(self, span: Span, *, organisation: bool = False) -> bool:
         """A name that is no actor: a heading, a product, a title alone. A speaker's name is kept
-        unless it is a job title, an acronym of a thing, an address or a product ("CEO said" is
-        "CEO Tim Cook said"; "the Lumina Buds Pro says it all" is no quote)."""
+        unless it is a job title, an acronym of a thing, an address, a product or the state in a
+        party tag ("CEO said" is "CEO Tim Cook said"; "the Lumina Buds Pro says it all" is no quote;
+        "said Rep. Jo Ng (R-TX)" is said by Ng)."""
         reason = not_a_name(span, self.lower, organisation=organisation)
-        if reason in ("job title", "acronym of a thing", "address", "product", "product model"):
+        if reason in ("job title", "acronym of a thing", "address", "product", "product model",
+                      "state in a party tag"):
             return True
         if self.speaks(span.start, span.end):
             return False
