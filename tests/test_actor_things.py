@@ -421,3 +421,9 @@ def test_a_place_of_work_or_custody_is_no_actor() -> None:
     res = resolve(text)
     assert not {"Orvane Assembly Facility", "Ridgeway Prison"} & set(names(res))
     assert "Orvane Aerospace" in names(res)
+
+
+def test_a_first_name_in_brackets_before_a_surname_is_no_person_of_its_own() -> None:
+    res = resolve("Ortiz said that coach (Tom) Brannigan was right about the fouls.")
+    assert "Tom" not in names(res)
+    assert "Brannigan" in names(res)
