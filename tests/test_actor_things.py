@@ -427,3 +427,12 @@ def test_a_first_name_in_brackets_before_a_surname_is_no_person_of_its_own() -> 
     res = resolve("Ortiz said that coach (Tom) Brannigan was right about the fouls.")
     assert "Tom" not in names(res)
     assert "Brannigan" in names(res)
+
+
+def test_a_name_inside_a_quoted_title_is_a_work_but_a_group_called_so_is_not() -> None:
+    doc = get_nlp()("Her best card, a poem called “Winter Gate, Orvane Station,” won a prize.")
+    i = next(t.i for t in doc if t.text == "Orvane")
+    assert not_a_name(doc[i : i + 2], set(), organisation=True) == "title of a work"
+    doc = get_nlp()("A group called “Doctors for Open Gates” wrote to the agency on Monday.")
+    i = next(t.i for t in doc if t.text == "Doctors")
+    assert not_a_name(doc[i : i + 4], set(), organisation=True) is None
