@@ -436,3 +436,13 @@ def test_a_name_inside_a_quoted_title_is_a_work_but_a_group_called_so_is_not() -
     doc = get_nlp()("A group called “Doctors for Open Gates” wrote to the agency on Monday.")
     i = next(t.i for t in doc if t.text == "Doctors")
     assert not_a_name(doc[i : i + 4], set(), organisation=True) is None
+
+
+def test_a_name_qualifying_a_document_owns_no_people() -> None:
+    from saidwhat.analysis.actors.resolve import _has_people
+
+    doc = get_nlp()("Banks rallied after the Orvane Steel resolution, and Kestrel officials cheered.")
+    steel = next(t for t in doc if t.text == "Steel")
+    kestrel = next(t for t in doc if t.text == "Kestrel")
+    assert not _has_people(doc, _Cluster([_Mention(steel.i, "Orvane Steel")]))  # type: ignore[arg-type]
+    assert _has_people(doc, _Cluster([_Mention(kestrel.i, "Kestrel")]))  # type: ignore[arg-type]

@@ -844,11 +844,13 @@ def _is_product(c: _Cluster, page_type: str | None) -> bool:
 
 
 def _has_people(doc: Doc, c: _Cluster) -> bool:
-    """The name owns or qualifies people: "NASA's administrator", "NASA officials"."""
+    """The name owns or qualifies people: "NASA's administrator", "NASA officials". A document it
+    qualifies is no such evidence ("the Orvane Steel resolution", "a Kestrel report"): documents
+    speak for whoever the text says issued them (``lexicon.SPOKEN_FOR``)."""
     for m in c.mentions:
         tok = doc[m.head]
         if m.type in ("name", "acronym") and tok.dep_ in ("poss", "compound") and tok.head.pos_ == "NOUN" \
-                and is_animate_head(tok.head):
+                and is_animate_head(tok.head) and tok.head.lemma_.lower() not in lx.DOCUMENT_HEADS:
             return True
     return False
 
