@@ -446,3 +446,14 @@ def test_a_name_qualifying_a_document_owns_no_people() -> None:
     kestrel = next(t for t in doc if t.text == "Kestrel")
     assert not _has_people(doc, _Cluster([_Mention(steel.i, "Orvane Steel")]))  # type: ignore[arg-type]
     assert _has_people(doc, _Cluster([_Mention(kestrel.i, "Kestrel")]))  # type: ignore[arg-type]
+
+
+def test_a_name_after_a_lowercase_compass_word_is_a_region() -> None:
+    from saidwhat.analysis.actors.passing import Page, passing_reason
+
+    doc = get_nlp()("The northern Kestrel Range has seen little rain, and Orvane Aerospace moved its plant.")
+    kestrel = next(t for t in doc if t.text == "Range")
+    orvane = next(t for t in doc if t.text == "Aerospace")
+    page = Page(doc, "news", 1)
+    assert passing_reason(page, _Cluster([_Mention(kestrel.i, "Kestrel Range")])) == "a region"
+    assert passing_reason(page, _Cluster([_Mention(orvane.i, "Orvane Aerospace")])) is None
