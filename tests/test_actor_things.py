@@ -457,3 +457,12 @@ def test_a_name_after_a_lowercase_compass_word_is_a_region() -> None:
     page = Page(doc, "news", 1)
     assert passing_reason(page, _Cluster([_Mention(kestrel.i, "Kestrel Range")])) == "a region"
     assert passing_reason(page, _Cluster([_Mention(orvane.i, "Orvane Aerospace")])) is None
+
+
+def test_descriptions_acting_inside_a_quotation_are_no_actors() -> None:
+    quoted = "“The government distributed five million masks, and prosecutors charged the guard,” Ortiz said."
+    found = [n.lower().removeprefix("the ") for n in names(resolve(quoted))]
+    assert "government" not in found and "prosecutors" not in found
+    told = "The government distributed five million masks, and prosecutors charged the guard, Ortiz said."
+    found = [n.lower().removeprefix("the ") for n in names(resolve(told))]
+    assert "government" in found and "prosecutors" in found

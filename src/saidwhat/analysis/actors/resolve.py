@@ -925,9 +925,12 @@ OFFICIAL_BODIES = {"official", "lawmaker", "legislator", "prosecutor", "investig
 
 def _acting_people(doc: Doc, c: _Cluster) -> bool:
     """A qualified group that acts: "Prison officials regularly assigned staffers", "Local auto
-    dealers sold 30,154 cars" (a qualified bare plural as the subject of a verb)."""
+    dealers sold 30,154 cars" (a qualified bare plural as the subject of a verb), in the story's
+    own words, not inside a quotation."""
     for m in c.mentions:
         head = doc[m.head]
+        if _quoted(doc, m.start):
+            continue  # a speaker's own words: "“Workers will carry the virus home,” she said"
         if m.type in ("indefinite", "group") and head.tag_ == "NNS" and head.dep_ == "nsubj" \
                 and not any(x.dep_ in ("det", "poss") for x in head.children) \
                 and (_qualified(head) or head.lemma_.lower() in OFFICIAL_BODIES):
@@ -937,9 +940,10 @@ def _acting_people(doc: Doc, c: _Cluster) -> bool:
 
 def _acting_body(doc: Doc, c: _Cluster) -> bool:
     """An unnamed organisation the text makes act: "The government distributed 5 million masks",
-    "the Punjab government enacted a law" (a definite description as the subject of a verb)."""
+    "the Punjab government enacted a law" (a definite description as the subject of a verb,
+    outside quotation marks: "“The mission I flew did it all,” he said" names no body)."""
     for m in c.mentions:
-        if m.type != "definite" or m.kind != "organization" or not m.is_subject:
+        if m.type != "definite" or m.kind != "organization" or not m.is_subject or _quoted(doc, m.start):
             continue
         head = doc[m.head]
         if head.lemma_.lower() in lx.STATE_HEADS | lx.INSTITUTIONS and head.dep_ == "nsubj":
