@@ -466,3 +466,13 @@ def test_descriptions_acting_inside_a_quotation_are_no_actors() -> None:
     told = "The government distributed five million masks, and prosecutors charged the guard, Ortiz said."
     found = [n.lower().removeprefix("the ") for n in names(resolve(told))]
     assert "government" in found and "prosecutors" in found
+
+
+def test_a_namesake_is_named_in_passing() -> None:
+    text = "Named for economist Rolf Brannigan, the curve shows that pollution falls as incomes rise."
+    assert "Rolf Brannigan" not in names(resolve(text))
+
+
+def test_a_nationality_said_of_someone_is_no_group() -> None:
+    assert "Canadians" not in names(resolve("Ortiz said that his parents were conservative Canadians."))
+    assert "Canadians" in names(resolve("Devout Canadians protested outside the embassy on Monday."))

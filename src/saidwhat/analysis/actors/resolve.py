@@ -792,6 +792,10 @@ def _participates(doc: Doc, m: Mention) -> bool:
         return _is_role_word(tok.head) or tok.head.ent_type_ == "PERSON" or speaks_through(tok.head)
     if tok.dep_ == "pobj" and tok.head.lower_ in EXAMPLE_PREPS:
         return False  # "writers including X": an example, even of people with a role
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("for", "after") and tok.head.head.lemma_ == "name":
+        return False  # "named for economist X": a namesake
+    if tok.dep_ == "attr" and tok.ent_type_ == "NORP":
+        return False  # "the family were devout Orvanians": what someone is, not who acts
     if tok.dep_ == "pobj" and tok.head.lower_ in PASSING_PREPS:
         return _is_role_word(tok.head.head)  # "a researcher in the Smith Lab"
     return True
