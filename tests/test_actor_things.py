@@ -476,3 +476,9 @@ def test_a_namesake_is_named_in_passing() -> None:
 def test_a_nationality_said_of_someone_is_no_group() -> None:
     assert "Canadians" not in names(resolve("Ortiz said that his parents were conservative Canadians."))
     assert "Canadians" in names(resolve("Devout Canadians protested outside the embassy on Monday."))
+
+
+def test_a_name_measured_like_a_product_is_a_thing() -> None:
+    doc = get_nlp()("Orvane’s 14-inch Kestrel features a bright display.")
+    kestrel = next(t for t in doc if t.text == "Kestrel")
+    assert thing_reason(doc, [_Named(kestrel.i, "Kestrel")], "organization") == COUNTED
