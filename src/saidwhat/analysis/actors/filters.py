@@ -156,8 +156,6 @@ def not_a_name(span: Span, lower: set[str], *, organisation: bool = False) -> st
         return "title of a work"
     if any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in words):
         return "clause"  # "Garrett hit Rudolph": the tagger ran over a verb
-    if len(words) == 1 and words[0].pos_ == "VERB":
-        return "a verb"  # "GET OUT and VOTE": the parser reads the one word as a verb
     if _party_tag_state(span):
         return "state in a party tag"
     if len(words) == 1 and not organisation and (
@@ -165,6 +163,8 @@ def not_a_name(span: Span, lower: set[str], *, organisation: bool = False) -> st
         return "common word"
     if len(words) == 1 and organisation and _caps_word(words[0], lower) and len(words[0].text) > 4:
         return "word in capitals"
+    if len(words) == 1 and words[0].pos_ == "VERB":
+        return "a verb"  # "GET OUT and VOTE": the parser reads the one word as a verb
     return None
 
 
