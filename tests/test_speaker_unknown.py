@@ -7,7 +7,9 @@ Every sentence here is written for this test; none comes from an evaluation page
 from __future__ import annotations
 
 from saidwhat.analysis import analyze_text
-from saidwhat.schema import AnalyzedArticle
+from saidwhat.analysis.attribution.speaker import person_like, pronoun_antecedent
+from saidwhat.analysis.nlp import get_nlp
+from saidwhat.schema import Actor, ActorKind, AnalyzedArticle
 
 
 def _quote_at(art: AnalyzedArticle, needle: str) -> tuple[str, str | None]:
@@ -75,3 +77,28 @@ def test_he_after_a_surname_read_as_an_adverb_is_that_person() -> None:
         "While the lineup is light, Early says there is a chance that future games will be built "
         "for the platform. “Our aim is to make the best game,” he says.")
     assert _quote_at(art, "Our aim is")[1] == "Chris Early"
+
+
+def _actor(doc_text: str, aid: str, name: str, kind: ActorKind, *needles: str) -> Actor:
+    spans = [(doc_text.index(n), doc_text.index(n) + len(n)) for n in needles]
+    return Actor(id=aid, name=name, kind=kind, mentions=spans)
+
+
+def test_a_person_typed_as_an_organisation_is_a_pronouns_antecedent() -> None:
+    text = ("Rosa Delgado, who leads the tenants, spoke first. Next steps will be set on Friday, "
+            "Montoya said in the email. He said the council needs a faster process.")
+    doc = get_nlp()(text)
+    delgado = _actor(text, "a1", "Rosa Delgado", "person", "Rosa Delgado")
+    montoya = _actor(text, "a2", "Rafael Montoya", "organization", "Montoya")
+    assert person_like(doc, montoya)
+    pron = next(t for t in doc if t.text == "He")
+    found = pronoun_antecedent(doc, pron, [delgado, montoya])
+    assert found is montoya
+
+
+def test_an_organisation_named_like_a_person_stays_an_organisation() -> None:
+    text = "Goldman Sachs raised its forecast. Goldman said demand was strong."
+    doc = get_nlp()(text)
+    bank = _actor(text, "a1", "Goldman Sachs", "organization", "Goldman Sachs", "Goldman said")
+    bank.mentions[-1] = (bank.mentions[-1][0], bank.mentions[-1][0] + len("Goldman"))
+    assert not person_like(doc, bank)
