@@ -7,7 +7,8 @@ Every sentence here is written for this test; none comes from an evaluation page
 from __future__ import annotations
 
 from saidwhat.analysis import analyze_text
-from saidwhat.analysis.attribution.speaker import person_like, pronoun_antecedent
+from saidwhat.analysis.attribution import Attribution
+from saidwhat.analysis.attribution.speaker import person_like, pronoun_antecedent, speaker_for
 from saidwhat.analysis.nlp import get_nlp
 from saidwhat.schema import Actor, ActorKind, AnalyzedArticle
 
@@ -102,3 +103,31 @@ def test_an_organisation_named_like_a_person_stays_an_organisation() -> None:
     bank = _actor(text, "a1", "Goldman Sachs", "organization", "Goldman Sachs", "Goldman said")
     bank.mentions[-1] = (bank.mentions[-1][0], bank.mentions[-1][0] + len("Goldman"))
     assert not person_like(doc, bank)
+
+
+def _at(text: str, needle: str) -> tuple[int, int]:
+    start = text.index(needle)
+    return start, start + len(needle)
+
+
+def test_a_name_inside_the_cue_is_not_the_subjects_apposition() -> None:
+    text = ("Nordbank is cutting jobs. The bank, which is closing 40 branches, confirmed on Monday that "
+            "it had been contacted by the office of the state prosecutor, Maria Ortega.")
+    doc = get_nlp()(text)
+    bank = Actor(id="a1", name="Nordbank", kind="organization", mentions=[_at(text, "Nordbank")])
+    ortega = Actor(id="a2", name="Maria Ortega", kind="person", mentions=[_at(text, "Maria Ortega")])
+    att = Attribution(content=[_at(text, "it had been contacted by the office")],
+                      cue=[_at(text, "confirmed")],
+                      source=[_at(text, "The bank")])
+    _, actor = speaker_for(doc, att, [_at(text, "The bank")], None, [bank, ortega], {"a2": "f"})
+    assert actor is not None and actor.name == "Nordbank"
+
+
+def test_a_company_description_given_a_person_is_not_that_person() -> None:
+    text = "Sofia Brandt met investors in Oslo. The company said profits would fall."
+    doc = get_nlp()(text)
+    brandt = Actor(id="a1", name="Sofia Brandt", kind="person", mentions=[_at(text, "Sofia Brandt")])
+    att = Attribution(content=[_at(text, "profits would fall")], cue=[_at(text, "said")],
+                      source=[_at(text, "The company")])
+    _, actor = speaker_for(doc, att, [_at(text, "The company")], brandt, [brandt], {"a1": "f"})
+    assert actor is None

@@ -289,17 +289,30 @@ def _own_speaker(doc: Doc, phrase: Span, actor: Actor | None, actors: list[Actor
     return next((a for a in actors if a.name == text), None) or _new_actor(actors, text, kind, np)
 
 
-def _appositive_name(phrase: Span) -> Token | None:
-    """'The company that runs the AMAs, Dick Clark Productions': the name in apposition."""
+def _appositive_name(phrase: Span, taken: list[CharSpan] | None = None) -> Token | None:
+    """'The company that runs the AMAs, Dick Clark Productions': the name in apposition; never one
+    inside the cue or the content (``taken``): in "The company, which …, confirmed that it had been
+    contacted by the office of the NYAG, Letitia James" the parser hangs the cue on the subject,
+    and the name is what was said, not who said it."""
     head = phrase.root
     if _is_name(head) or head.tag_ in _PLURAL_TAGS:
         return None  # a plural ("The lawyers also pointed to …, Sen. John McCain") is not one name
     words = [t for t in head.subtree if not t.is_punct and not t.is_space]
     last = words[-1].i if words else head.i
     for t in head.subtree:
-        if t.dep_ == "appos" and _is_name(t) and (t.head == head or t.right_edge.i >= last):
+        if t.dep_ == "appos" and _is_name(t) and (t.head == head or t.right_edge.i >= last) \
+                and not _under_taken(t, head, taken or []):
             return t
     return None
+
+
+def _under_taken(tok: Token, head: Token, taken: list[CharSpan]) -> bool:
+    """Is ``tok``, or a word between it and ``head`` in the tree, inside the cue or content?"""
+    while tok.i != head.i and tok.head.i != tok.i:
+        if any(s <= tok.idx < e for s, e in taken):
+            return True
+        tok = tok.head
+    return False
 
 
 def _actor_named(doc: Doc, name: Token, actors: list[Actor]) -> Actor | None:
@@ -721,7 +734,7 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
     fixed = _misread_source(doc, att, phrase, mention, actor, actors)
     if fixed is not None:
         return fixed
-    named = _appositive_name(phrase)
+    named = _appositive_name(phrase, list(att.cue) + list(att.content))
     if named is not None:
         found = _actor_at(actors, named.idx, named.idx + len(named.text)) or _actor_named(doc, named, actors)
         if found is not None:
@@ -734,12 +747,13 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
         text = text_of(doc)[phrase.start_char:phrase.end_char]
         found = next((a for a in actors if a.name == text), None)
         return mention, found or _new_actor(actors, text, "group", (phrase.start_char, phrase.end_char))
-    if _is_definite_description(phrase) and (actor is None or not _named(actor)):
+    other_kind = actor is not None and _named(actor) and not _kind_fits(actor, phrase.root)
+    if _is_definite_description(phrase) and (actor is None or not _named(actor) or other_kind):
         ante = definite(doc, phrase, [a for a in actors if not named_in_quote(a, att, doc)])
         if ante is not None:
             _add_alias(ante, phrase.text)
             return mention, ante
-        return mention, actor
+        return mention, None if other_kind else actor  # "the company" is no person the actor stage chose
     if _is_descriptive(phrase):
         return mention, _descriptive_speaker(doc, phrase, actor, actors, list(att.content) + list(att.cue))
     if actor is not None:
