@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from saidwhat.analysis import analyze_text
 from saidwhat.analysis.attribution import Attribution
+from saidwhat.analysis.attribution.confidence import UNKNOWN_SPEAKER_CONFIDENCE
 from saidwhat.analysis.attribution.speaker import person_like, pronoun_antecedent, speaker_for
 from saidwhat.analysis.nlp import get_nlp
+from saidwhat.cli.article import DEFAULT_MIN_CONFIDENCE
 from saidwhat.schema import Actor, ActorKind, AnalyzedArticle
 
 
@@ -131,3 +133,22 @@ def test_a_company_description_given_a_person_is_not_that_person() -> None:
                       source=[_at(text, "The company")])
     _, actor = speaker_for(doc, att, [_at(text, "The company")], brandt, [brandt], {"a1": "f"})
     assert actor is None
+
+
+def test_a_pronoun_with_no_antecedent_is_unknown_and_below_the_default_threshold() -> None:
+    art = analyze_text("The storm flooded the harbour at dawn.\n\n"
+                       "She said the boats had been moved inland the night before.")
+    mention, actor = _quote_at(art, "the boats had been moved")
+    assert (mention, actor) == ("She", None)
+    q = next(q for q in art.quotes if q.speaker.actor is None)
+    assert q.confidence == UNKNOWN_SPEAKER_CONFIDENCE < DEFAULT_MIN_CONFIDENCE
+    assert all(q.speaker.actor is not None for q in analyze_text(
+        art.text, min_confidence=DEFAULT_MIN_CONFIDENCE).quotes)
+
+
+def test_a_resolved_pronoun_keeps_the_models_confidence() -> None:
+    art = analyze_text("Ingrid Solberg runs the harbour office.\n\n"
+                       "She said the boats had been moved inland the night before.")
+    mention, actor = _quote_at(art, "the boats had been moved")
+    assert actor == "Ingrid Solberg"
+    assert all(q.confidence is not None and q.confidence > UNKNOWN_SPEAKER_CONFIDENCE for q in art.quotes)

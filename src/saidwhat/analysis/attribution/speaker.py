@@ -624,6 +624,20 @@ def _not_a_speaker(phrase: Span, cue: Span | None) -> bool:
     return evidence or owned
 
 
+# Personal pronouns: alone as a source they name no one ("Everyone", "Others", "Those familiar with
+# the plan" are sources of their own).
+_PERSONAL_PRONOUNS = _words("he she it they him her them his its their")
+
+
+def unresolved_pronoun(doc: Doc, mention: list[CharSpan], actor: Actor | None) -> bool:
+    """Whether the quote's source is a personal pronoun ("she", "they", "His") for which the rules
+    found no one: a reader cannot tell who said it (the report shows "speaker unknown")."""
+    if actor is not None:
+        return False
+    words = [t for t in (_phrase(doc, mention) or []) if not t.is_punct and not t.is_space]
+    return len(words) == 1 and words[0].lower_ in _PERSONAL_PRONOUNS
+
+
 def _first_of_two_subjects(doc: Doc, phrase: Span) -> tuple[Span, Token] | None:
     """'A spokesperson who did not wish to be named because of agency policy said …': the parser
     gives the cue two subjects, the person and the last noun of the relative clause between them; a
