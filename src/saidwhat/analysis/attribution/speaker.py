@@ -30,13 +30,18 @@ adds the source phrase to the actor's aliases (the surface forms a reader sees).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from spacy.tokens import Doc, Span, Token
 
 from saidwhat.analysis.actors import lexicon as lx
+from saidwhat.analysis.actors.filters import is_animate_head
+from saidwhat.analysis.actors.passing import DOCUMENT_WORDS, QUANTITY_WORDS
 from saidwhat.analysis.actors.resolve import ActorResolution
 from saidwhat.analysis.attribution.model import Attribution
+from saidwhat.analysis.attribution.profile import EVIDENCE
+from saidwhat.analysis.first_names import name_list_gender
 from saidwhat.analysis.nlp import text_of
 from saidwhat.schema import Actor, ActorKind, free_actor_id
 from saidwhat.schema import Span as CharSpan
@@ -284,17 +289,30 @@ def _own_speaker(doc: Doc, phrase: Span, actor: Actor | None, actors: list[Actor
     return next((a for a in actors if a.name == text), None) or _new_actor(actors, text, kind, np)
 
 
-def _appositive_name(phrase: Span) -> Token | None:
-    """'The company that runs the AMAs, Dick Clark Productions': the name in apposition."""
+def _appositive_name(phrase: Span, taken: list[CharSpan] | None = None) -> Token | None:
+    """'The company that runs the AMAs, Dick Clark Productions': the name in apposition; never one
+    inside the cue or the content (``taken``): in "The company, which …, confirmed that it had been
+    contacted by the office of the NYAG, Letitia James" the parser hangs the cue on the subject,
+    and the name is what was said, not who said it."""
     head = phrase.root
     if _is_name(head) or head.tag_ in _PLURAL_TAGS:
         return None  # a plural ("The lawyers also pointed to …, Sen. John McCain") is not one name
     words = [t for t in head.subtree if not t.is_punct and not t.is_space]
     last = words[-1].i if words else head.i
     for t in head.subtree:
-        if t.dep_ == "appos" and _is_name(t) and (t.head == head or t.right_edge.i >= last):
+        if t.dep_ == "appos" and _is_name(t) and (t.head == head or t.right_edge.i >= last) \
+                and not _under_taken(t, head, taken or []):
             return t
     return None
+
+
+def _under_taken(tok: Token, head: Token, taken: list[CharSpan]) -> bool:
+    """Is ``tok``, or a word between it and ``head`` in the tree, inside the cue or content?"""
+    while tok.i != head.i and tok.head.i != tok.i:
+        if any(s <= tok.idx < e for s, e in taken):
+            return True
+        tok = tok.head
+    return False
 
 
 def _actor_named(doc: Doc, name: Token, actors: list[Actor]) -> Actor | None:
@@ -428,11 +446,43 @@ def _salience(tok: Token, pron: Token) -> int | None:
     return tok.idx + {"main": SUBJECT_BONUS, "sub": SUBORDINATE_BONUS}.get(role, 0)
 
 
+# Longest name (words) read as a person's when the actor stage typed it an organisation.
+MAX_PERSON_NAME_WORDS = 3
+
+
+def person_like(doc: Doc, actor: Actor) -> bool:
+    """A person, or a name the actor stage typed as an organisation that is a person's by its form
+    and use: two or three capitalised words, the first a first name of the offline list, the last no
+    organisation's ending, and referred to by its surname alone ("Claure said") or followed by
+    "who" ("Montell Figgins, who represents …"); not "Goldman Sachs", which the first-name list
+    would let through. Own train pages: 2 speaking he's went to the previous person because their
+    antecedent was typed so."""
+    if actor.kind == "person":
+        return True
+    words = actor.name.split()
+    if actor.kind != "organization" or not 2 <= len(words) <= MAX_PERSON_NAME_WORDS \
+            or not all(w[:1].isupper() for w in words) or name_list_gender(words[0]) is None \
+            or words[-1].lower().strip(".") in lx.ORG_SUFFIXES:
+        return False
+    text = text_of(doc)
+    surname = any(text[s:e] == words[-1] for s, e in actor.mentions)
+    return surname or any(re.match(r",?\s*who\b", text[e:e + 8]) is not None for _, e in actor.mentions)
+
+
+def _gender(actor: Actor, genders: Mapping[str, str]) -> str | None:
+    """The actor's gender as the actor stage knows it, else (an organisation-typed person name)
+    from its first name."""
+    if actor.id in genders or actor.kind == "person":
+        return genders.get(actor.id)
+    found = name_list_gender(actor.name.split()[0]) if actor.name else None
+    return {"female": "f", "male": "m"}.get(found or "")
+
+
 def _name_candidates(doc: Doc, pron: Token, actors: list[Actor]) -> list[tuple[int, Actor]]:
     """(salience, actor) of the named persons' non-pronoun mentions before ``pron``."""
     out: list[tuple[int, Actor]] = []
     for a in actors:
-        if a.kind != "person" or not a.name[:1].isupper():
+        if not person_like(doc, a) or not a.name[:1].isupper():
             continue
         for s, e in a.mentions:
             if e > pron.idx or pron.idx - s > PRONOUN_WINDOW or _in_quotation(doc, s):
@@ -444,6 +494,38 @@ def _name_candidates(doc: Doc, pron: Token, actors: list[Actor]) -> list[tuple[i
             if key is not None:
                 out.append((key, a))
     return out
+
+
+def _surname_word_candidates(doc: Doc, pron: Token, actors: list[Actor]) -> list[tuple[int, Actor]]:
+    """(salience, actor) of capitalised words before ``pron`` that are the last word of exactly one
+    named person's full name and that no actor mention covers: a surname that is also a common word
+    ("Early says there is a possibility …. “…,” he says" is Chris Early's), which the actor stage
+    does not take for a name."""
+    by_surname: dict[str, list[Actor]] = {}
+    for a in actors:
+        if a.kind == "person" and len(a.name.split()) > 1:
+            by_surname.setdefault(a.name.split()[-1], []).append(a)
+    covered = [sp for a in actors for sp in a.mentions]
+    out: list[tuple[int, Actor]] = []
+    for tok in doc[max(0, pron.i - 400): pron.i]:
+        hits = by_surname.get(tok.text, [])
+        if len(hits) != 1 or tok.pos_ == "PROPN" or pron.idx - tok.idx > PRONOUN_WINDOW \
+                or any(s <= tok.idx < e for s, e in covered) or _in_quotation(doc, tok.idx):
+            continue
+        key = _salience(tok, pron)
+        if _misread_subject(tok):
+            key = tok.idx + (SAME_SENTENCE_BONUS if tok.sent.start == pron.sent.start else SUBJECT_BONUS)
+        if key is not None:
+            out.append((key, hits[0]))
+    return out
+
+
+def _misread_subject(tok: Token) -> bool:
+    """'Early says …': a word the parser hung on a verb with no subject, right before it, as an
+    adverb or modifier; it is the verb's subject."""
+    verb = tok.head
+    return verb.pos_ in ("VERB", "AUX") and tok.i < verb.i and tok.dep_ in ("advmod", "npadvmod", "amod") \
+        and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
 
 
 def _chain_candidates(doc: Doc, pron: Token, actors: list[Actor], depth: int) -> list[tuple[int, Actor]]:
@@ -472,7 +554,8 @@ def pronoun_antecedent(doc: Doc, pron: Token, actors: list[Actor], depth: int = 
     quotations; an earlier 'he'/'she' subject passes on its own antecedent. The topic or object of
     a sentence ("met Ivan Petrov", "a photo of Epstein", "an address for his sister, Martha Fry")
     is not taken."""
-    cands = _name_candidates(doc, pron, actors) + _chain_candidates(doc, pron, actors, depth)
+    cands = (_name_candidates(doc, pron, actors) + _surname_word_candidates(doc, pron, actors)
+             + _chain_candidates(doc, pron, actors, depth))
     if not cands:
         return None
     return max(cands, key=lambda c: c[0])[1]
@@ -500,7 +583,7 @@ def pronoun_speaker(doc: Doc, att: Attribution, pron: Token, actor: Actor | None
     when it is named in the pronoun's own sentence, else ``pronoun_antecedent``; None when no
     candidate is left (the speaker is unknown, not the nearest name)."""
     want = _PRONOUN_GENDER[pron.lower_]
-    fitting = [a for a in actors if genders.get(a.id, want) == want and not named_in_quote(a, att, doc)]
+    fitting = [a for a in actors if (_gender(a, genders) or want) == want and not named_in_quote(a, att, doc)]
     fits = actor is not None and any(a is actor for a in fitting)
     if fits and actor is not None and _named_in_sentence(actor, pron):
         return actor  # the actor stage's antecedent in the pronoun's own sentence
@@ -522,6 +605,97 @@ def _same_noun_unnamed(phrase: Span, actor: Actor) -> bool:
     head = phrase.root
     nouns = {(actor.role or "").lower(), *(w.lower() for w in actor.name.split()[-1:])}
     return head.lemma_.lower() in nouns or head.lower_ in nouns
+
+
+# Heads of descriptions that speak for a place's, a medium's or a trade's people ("the state said",
+# "the site reported", "businesses complained", "both sides said") although no list of people or
+# bodies holds them.
+QUOTE_MARKS = frozenset('"\u201c\u201d\u00ab\u00bb')
+_SPEAKING_PLACES = _words("""
+state city county country nation province region town village district municipality kingdom
+republic site website channel show podcast program programme magazine blog feed account
+business side camp industry sector lobby opposition establishment press media
+""")
+
+
+def _not_a_speaker(phrase: Span, cue: Span | None) -> bool:
+    """'fires have continued, showing that …', "Taylor's blood work, which showed …", 'her eyes aglow
+    …, telling me …': a common noun that names no person, body, group, document or count, and is
+    either the source of a verb of evidence (show, suggest, indicate …) or a part or property of
+    someone ('her eyes', 'his voice'), is no one who speaks; the speaker is unknown (never the
+    owner or the nearest name). Own train pages: 3 such speakers, none right. Nouns of people that
+    no list holds ("harbour pilots") are spared by the second condition."""
+    root = phrase.root
+    if root.pos_ != "NOUN" or root.ent_type_ \
+            or any(t.pos_ == "PROPN" for t in root.lefts if t.dep_ == "compound"):
+        return False
+    lemma = root.lemma_.lower()
+    if lemma in DOCUMENT_WORDS | QUANTITY_WORDS | _SPEAKING_PLACES | ORG_NOUNS | PERSON_NOUNS \
+            or root.lower_ in DOCUMENT_WORDS:
+        return False
+    heads = [root] + [c for c in root.children if c.dep_ == "conj"]  # "businesses and residents"
+    if any(is_animate_head(h) for h in heads):
+        return False
+    evidence = cue is not None and any(t.lemma_.lower() in EVIDENCE for t in cue)
+    owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in root.children)
+    return evidence or owned
+
+
+# Personal pronouns: alone as a source they name no one ("Everyone", "Others", "Those familiar with
+# the plan" are sources of their own).
+_PERSONAL_PRONOUNS = _words("he she it they him her them his its their")
+
+
+def unresolved_pronoun(doc: Doc, mention: list[CharSpan], actor: Actor | None) -> bool:
+    """Whether the quote's source is a personal pronoun ("she", "they", "His") for which the rules
+    found no one: a reader cannot tell who said it (the report shows "speaker unknown")."""
+    if actor is not None:
+        return False
+    words = [t for t in (_phrase(doc, mention) or []) if not t.is_punct and not t.is_space]
+    return len(words) == 1 and words[0].lower_ in _PERSONAL_PRONOUNS
+
+
+def _first_of_two_subjects(doc: Doc, phrase: Span) -> tuple[Span, Token] | None:
+    """'A spokesperson who did not wish to be named because of agency policy said …': the parser
+    gives the cue two subjects, the person and the last noun of the relative clause between them; a
+    verb has one subject, the first, and the source is the whole phrase up to the second's end."""
+    root = phrase.root
+    if root.dep_ != "nsubj":
+        return None
+    first = next((c for c in root.head.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    if first is None or not any(c.dep_ in ("relcl", "acl") for c in first.children):
+        return None
+    whole = doc[first.left_edge.i: root.right_edge.i + 1]
+    if any(ch in QUOTE_MARKS for ch in whole.text):
+        return None  # '“The mission I did accomplished …,” Stafford responded': the first is quoted
+    return whole, first
+
+
+def _subject_phrase_speaker(whole: Span, head: Token, actors: list[Actor]) -> Actor:
+    """The actor of a subject phrase found by ``_first_of_two_subjects`` (``head``: its first
+    subject): the actor at its head, else an unnamed source of its own named by the phrase."""
+    found = _actor_at(actors, head.idx, head.idx + len(head.text))
+    if found is not None:
+        _add_alias(found, whole.text)
+        return found
+    text = " ".join(whole.text.split())
+    kind: ActorKind = "group" if head.tag_ in _PLURAL_TAGS else "anonymous"
+    return next((a for a in actors if a.name == text), None) or _new_actor(
+        actors, text, kind, (whole.start_char, whole.end_char))
+
+
+def _surname_actor(phrase: Span, actor: Actor | None, actors: list[Actor]) -> Actor | None:
+    """'Scissors, who consults …, said': a one-word source that is the last word of exactly one
+    named person's full name is that person, also when the word is a common noun or adverb
+    (Scissors, Early, Young) that the actor stage did not join to the name."""
+    words = [t for t in phrase if not t.is_punct and not t.is_space]
+    if len(words) != 1 or not words[0].text[:1].isupper() or words[0].pos_ == "PRON":
+        return None
+    if actor is not None and _named(actor) and (len(actor.name.split()) > 1 or actor.kind == "person"):
+        return None  # the actor stage found the full name already, or made the word a person of its own
+    hits = [a for a in actors if a.kind == "person" and len(a.name.split()) > 1
+            and a.name.split()[-1] == words[0].text]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _unsourced(doc: Doc, att: Attribution, actor: Actor | None,
@@ -557,6 +731,22 @@ def _possessed_other(doc: Doc, phrase: Span, actor: Actor, mention: list[CharSpa
     return not any(noun in t.lower() for t in texts if t and t != phrase.text)
 
 
+def _misread_source(doc: Doc, att: Attribution, phrase: Span, mention: list[CharSpan], actor: Actor | None,
+                    actors: list[Actor]) -> tuple[list[CharSpan], Actor | None] | None:
+    """A source the parser or the actor stage misread: a relative clause's noun taken for a second
+    subject, a surname that is a common word, a thing that cannot speak (speaker unknown)."""
+    two = _first_of_two_subjects(doc, phrase)
+    if two is not None:
+        return [(two[0].start_char, two[0].end_char)], _subject_phrase_speaker(*two, actors)
+    surname = _surname_actor(phrase, actor, actors)
+    if surname is not None:
+        surname.mentions[:] = sorted({*surname.mentions, *mention})
+        return mention, surname
+    if _not_a_speaker(phrase, _phrase(doc, list(att.cue))):
+        return mention, None
+    return None
+
+
 def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Actor | None,
                 actors: list[Actor], genders: Mapping[str, str] | None = None,
                 ) -> tuple[list[CharSpan], Actor | None]:
@@ -572,7 +762,10 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
         return mention, _own_speaker(doc, phrase, actor, actors, list(att.content) + list(att.cue))
     if phrase is None or phrase.root.pos_ == "PRON":
         return mention, actor
-    named = _appositive_name(phrase)
+    fixed = _misread_source(doc, att, phrase, mention, actor, actors)
+    if fixed is not None:
+        return fixed
+    named = _appositive_name(phrase, list(att.cue) + list(att.content))
     if named is not None:
         found = _actor_at(actors, named.idx, named.idx + len(named.text)) or _actor_named(doc, named, actors)
         if found is not None:
@@ -585,14 +778,15 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
         text = text_of(doc)[phrase.start_char:phrase.end_char]
         found = next((a for a in actors if a.name == text), None)
         return mention, found or _new_actor(actors, text, "group", (phrase.start_char, phrase.end_char))
-    if _is_definite_description(phrase) and (actor is None or not _named(actor)):
+    other_kind = actor is not None and _named(actor) and not _kind_fits(actor, phrase.root)
+    if _is_definite_description(phrase) and (actor is None or not _named(actor) or other_kind):
         if actor is not None and _same_noun_unnamed(phrase, actor):
             return mention, actor  # "a senior law enforcement official ... The official said"
         ante = definite(doc, phrase, [a for a in actors if not named_in_quote(a, att, doc)])
         if ante is not None:
             _add_alias(ante, phrase.text)
             return mention, ante
-        return mention, actor
+        return mention, None if other_kind else actor  # "the company" is no person the actor stage chose
     if _is_descriptive(phrase):
         return mention, _descriptive_speaker(doc, phrase, actor, actors, list(att.content) + list(att.cue))
     if actor is not None:
