@@ -415,3 +415,18 @@ def test_trails_are_placed_again_by_migration_0006(store_url: str) -> None:
         assert len({s.trail_of(i, "q1") for i in (1, 2, 3)}) == 1
         with s.engine.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM trails")).scalar_one() == 1
+
+
+def test_an_unknown_speaker_joins_by_fewer_words_than_a_different_one() -> None:
+    """A description the analysis left unresolved is no speaker, not another one: 4 shared quoted
+    words join it (8 are needed against a named other speaker)."""
+    assert speaker("the Democratic front-runner", "person") is None and speaker("who", "person") is None
+    assert speaker("many reporters", "person") is None
+    assert speaker("de Blasio", "person") is not None
+    full = utterance("“He is becoming ISIS’s best recruiter,”", "direct")
+    part = utterance("that he was ''becoming ISIS' best recruiter.''", "mixed")
+    assert same_utterance(part, full, same_speaker=None) == 4
+    assert same_utterance(part, full, same_speaker=False) == 0
+    three = utterance("“ISIS' best recruiter”", "mixed")
+    assert same_utterance(three, part, same_speaker=True) == 3
+    assert same_utterance(three, part, same_speaker=None) == 0  # 3 words: not from an unknown speaker

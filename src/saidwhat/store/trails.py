@@ -136,8 +136,9 @@ def _links(quote: _Quote, u: Utterance, variants: list[_Quote]) -> _Links:
     who = quote.who
     strong, part_of, holds_all = 0, False, bool(variants)
     for v in variants:
-        vu, one = v.utterance, same_speaker(who, v.who)
-        score = same_utterance(u, vu, same_speaker=one)
+        vu = v.utterance
+        one = same_speaker(who, v.who)
+        score = same_utterance(u, vu, same_speaker=None if who is None or v.who is None else one)
         strong = max(strong, score)
         part_of = part_of or (one and short_excerpt(u, vu) > 0)
         holds_all = holds_all and (score > 0 or (one and short_excerpt(vu, u) > 0))
