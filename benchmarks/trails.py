@@ -179,8 +179,11 @@ def _relations(store: Store, gold: dict[str, Any], matched: dict[Item, tuple[int
             if tid is not None:
                 trail = store.trail(tid)
                 ref = matched[item]
+                copy = m["article"] in {Path(c.source or "").stem for c in store.copies(ref[0])
+                                        if c.kind == "exact" and c.article_id == ref[0]}
                 found = next((s.relation for s in (trail.sightings if trail else [])
-                              if (s.quote.article_id, s.quote.quote_id) == ref), None)
+                              if (s.quote.article_id, s.quote.quote_id) == ref
+                              and (s.copy_of is not None) == copy), None)
             rows.append({"article": m["article"], "gold": m["relation"], "found": found})
     return rows
 
