@@ -9,7 +9,8 @@ import pytest
 
 WILD = Path(__file__).resolve().parent / "data" / "wild"
 FRESH = WILD.parent / "wild-fresh"
-PAGES = [p for d in (WILD, FRESH) for sub in ("pages", "second") for p in sorted((d / sub).glob("*.json"))]
+FRESH2 = WILD.parent / "wild-fresh2"
+PAGES = [p for d in (WILD, FRESH, FRESH2) for sub in ("pages", "second") for p in sorted((d / sub).glob("*.json"))]
 KINDS = {"direct", "indirect", "mixed"}
 TYPES = {"speech", "belief", "sourceless"}
 ACTOR_KINDS = {"person", "organization", "group", "anonymous"}
@@ -43,5 +44,7 @@ def test_fresh_pages_are_none_of_the_other_sets(shared: Path) -> None:
     dev_dir = shared / "data" / "wild" / "dev"
     dev = {json.loads(p.read_text(encoding="utf-8"))["id"] for p in dev_dir.glob("*.json")}
     assert dev, "wild-dev gold not found"
-    assert len(fresh) == 16
+    fresh2 = {p.stem for p in (FRESH2 / "pages").glob("*.json")}
+    assert len(fresh) == 16 and len(fresh2) == 16
     assert not fresh & own and not fresh & dev
+    assert not fresh2 & (own | fresh | dev)
