@@ -294,9 +294,12 @@ def test_an_exact_copy_is_a_sighting_in_its_own_outlet(store_url: str, capsys: p
                        outlet="Gazette", published="2016-10-04")
     copy = original.model_copy(update={"url": "https://copycat.example/lee", "source": "copy.txt",
                                        "outlet": "Copycat", "published": "2016-10-03"})
+    other = "“Nobody in this county should wait three years for a new school,”"
     with open_store(store_url) as s:
         s.add_article(original)
         assert s.add_article(copy).status == "duplicate"
+        s.add_article(article(2, f"{other} said Tom Hale.", [(other, "Tom Hale", "direct")], outlet="Star",
+                              published="2016-10-05"))  # its trail is carried by one article only
         trail = s.trail(_trail_of(s, 1, "q1"))
         assert trail is not None
         got = [(x.quote.outlet, x.quote.published, x.relation, x.copy_of) for x in trail.sightings]
@@ -305,6 +308,9 @@ def test_an_exact_copy_is_a_sighting_in_its_own_outlet(store_url: str, capsys: p
         assert (trail.n_quotes, trail.n_articles) == (2, 2)
         listed = s.list_trails(min_articles=2)
         assert [(x.id, x.n_articles, x.first_seen) for x in listed.items] == [(trail.id, 2, "2016-10-03")]
+        hale = s.trail(_trail_of(s, 2, "q1"))
+        assert hale is not None and (hale.n_quotes, hale.n_articles) == (1, 1)
+        assert s.list_trails(min_articles=1).total == 2
         with TestClient(create_app(store=s), base_url="http://127.0.0.1") as client:
             got_api = client.get(f"/api/trails/{trail.id}").json()
             assert [x["copy_of"] for x in got_api["sightings"]] == [1, None]

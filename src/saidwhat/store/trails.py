@@ -99,8 +99,8 @@ _RECOUNT = (update(t.trails).where(t.trails.c.id.in_(bindparam("trails", expandi
     n_quotes=select(func.count()).where(_in_trail).scalar_subquery()
     + select(func.count()).select_from(_quote_copies).where(_in_trail, _is_copy).scalar_subquery(),
     n_articles=select(func.count(t.quotes.c.article_id.distinct())).where(_in_trail).scalar_subquery()
-    + select(func.count()).select_from(t.sightings).where(
-        _is_copy, _copies.article_id.in_(select(t.quotes.c.article_id).where(_in_trail))).scalar_subquery()))
+    + select(func.count(_copies.id.distinct())).select_from(_quote_copies)
+    .where(_in_trail, _is_copy).scalar_subquery()))
 
 
 def _candidates(conn: Connection, hashes: set[int]) -> list[int]:
