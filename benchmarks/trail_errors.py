@@ -9,7 +9,8 @@ words, kinds, speakers and trails), and names for each missed gold pair the firs
                                 (a short excerpt, a low share, a quote stored without its marks
                                 and so compared as a paraphrase), speakers aside
     speaker differs             the words would do, the two speakers in the analysis differ
-    joinable, two trails        the two quotes match but sit in two trails (trails do not merge)
+    joinable, two trails        the two quotes match but sit in two trails: neither found the other
+                                among its candidate trails (a quote matching two trails merges them)
 
 and for each false pair the stored speakers and words that joined it.
 
@@ -43,15 +44,17 @@ def _who(q: Row) -> Speaker | None:
 
 def _cause(qa: Row, qb: Row) -> str:
     ua, ub = utterance(qa["text"], qa["kind"]), utterance(qb["text"], qb["kind"])
-    ss = same_speaker(_who(qa), _who(qb))
+    wa, wb = _who(qa), _who(qb)
+    ss = same_speaker(wa, wb)
+    unknown = wa is None or wb is None  # no speaker, or a description: fewer shared words do
     names = f"{qa['speaker']!r} / {qb['speaker']!r}"
     if same_utterance(ua, ub, same_speaker=True) == 0:
         unquoted = "; stored without quotation marks" if not (ua.quoted and ub.quoted) else ""
         return f"words below a threshold ({len(ua)} / {len(ub)} words{unquoted}" + \
             ("" if ss else f"; speakers also differ: {names}") + ")"
-    if not ss and same_utterance(ua, ub, same_speaker=False) == 0:
+    if not ss and same_utterance(ua, ub, same_speaker=None if unknown else False) == 0:
         return f"speaker differs in the analysis ({names})"
-    return f"joinable, two trails ({qa['trail']} / {qb['trail']}): trails are not merged"
+    return f"joinable, two trails ({qa['trail']} / {qb['trail']}): never compared (not among the candidates)"
 
 
 def explain(db: str, split: str, result: dict[str, Any]) -> list[str]:

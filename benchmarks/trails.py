@@ -84,11 +84,16 @@ def _translate(raw: str, spans: list[Span], stored: str) -> list[Span]:
 
 
 def _stored(store: Store) -> dict[str, tuple[int, str, list[tuple[str, set[int]]]]]:
-    """Stored articles by file stem: (article id, clean text, [(quote id, content chars)])."""
+    """Stored articles by file stem: (article id, clean text, [(quote id, content chars)]). A file
+    stored as an exact copy of another (a sighting of it) is that article: its quotes are the
+    stored article's, seen at the copy's outlet and date (``Store.trail`` lists them)."""
     out = {}
     for article_id, a in store.iter_articles():
         quotes = [(q.id, _chars(a.text, list(q.content))) for q in a.quotes]
         out[Path(a.source or "").stem] = (article_id, a.text, quotes)
+        for copy in store.copies(article_id):
+            if copy.kind == "exact" and copy.article_id == article_id and copy.source:
+                out[Path(copy.source).stem] = (article_id, a.text, quotes)
     return out
 
 
@@ -174,8 +179,11 @@ def _relations(store: Store, gold: dict[str, Any], matched: dict[Item, tuple[int
             if tid is not None:
                 trail = store.trail(tid)
                 ref = matched[item]
+                copy = m["article"] in {Path(c.source or "").stem for c in store.copies(ref[0])
+                                        if c.kind == "exact" and c.article_id == ref[0]}
                 found = next((s.relation for s in (trail.sightings if trail else [])
-                              if (s.quote.article_id, s.quote.quote_id) == ref), None)
+                              if (s.quote.article_id, s.quote.quote_id) == ref
+                              and (s.copy_of is not None) == copy), None)
             rows.append({"article": m["article"], "gold": m["relation"], "found": found})
     return rows
 

@@ -333,7 +333,8 @@ def _run_trail(args: argparse.Namespace) -> int:
         table.add_column(col, overflow="fold")
     for s in trail.sightings:
         q = s.quote
-        table.add_row(s.relation, q.published or "", escape(q.outlet or ""), escape(q.speaker or "?"),
+        outlet = escape(q.outlet or "") + (" (exact copy)" if s.copy_of else "")
+        table.add_row(s.relation, q.published or "", outlet, escape(q.speaker or "?"),
                       _diff_markup(s), f"{q.article_id}:{q.quote_id}")
     _console().print(table)
     return 0

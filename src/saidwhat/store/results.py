@@ -262,6 +262,10 @@ class TrailSighting(BaseModel):
                     "(excerpt), more of them (extended), words changed or added (altered), or reported "
                     "without quotation marks (paraphrase)")
     diff: list[TrailDiffOp] = Field(default_factory=list)
+    copy_of: int | None = Field(
+        default=None, description="set when this source carried stored article N word for word (an exact "
+                                  "copy recorded at ingest): the quote is that article's, the outlet, date, "
+                                  "title and URL are this source's")
 
 
 class TrailSummary(BaseModel):

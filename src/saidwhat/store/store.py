@@ -128,7 +128,8 @@ class Store:
     # -- lifecycle -------------------------------------------------------------------------
 
     def _assign_missing_trails(self) -> None:
-        """Quotes stored before migration 0005 get their trails once, when the store is opened."""
+        """Quotes without a trail (stored before migration 0005, or emptied by 0006 when the rules
+        changed) get one when the store is opened."""
         q = tables.quotes.c
         with self.engine.connect() as conn:
             missing = conn.execute(select(exists().where(q.trail_id.is_(None)))).scalar()

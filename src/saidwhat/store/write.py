@@ -33,7 +33,7 @@ from saidwhat.store.results import AddResult
 from saidwhat.store.rewrites import Text, word_bands
 from saidwhat.store.speakers import detach_doubtful
 from saidwhat.store.targets import insert_targets
-from saidwhat.store.trails import assign_trails
+from saidwhat.store.trails import assign_trails, recount_article
 
 __all__ = ["add_article", "record_failure"]
 
@@ -110,6 +110,8 @@ def _add(conn: Connection, a: AnalyzedArticle, html: str | None, ident: _Identit
     dup = _find_duplicate(conn, ident.digest, ident.ukey)
     if dup is not None:
         added = _add_sighting(conn, dup, a, ident.ukey, primary=False)
+        if added:  # the copy carried every quote of the stored article: its trails count it
+            recount_article(conn, dup)
         return AddResult(article_id=dup, status="duplicate", duplicate_of=dup, sighting_added=added)
     article_id = _insert_article(conn, a, html, ident.digest, ident.ukey)
     _add_sighting(conn, article_id, a, ident.ukey, primary=True)
