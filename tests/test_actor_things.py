@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.actors.filters import byline, credit_line, not_a_name
+from saidwhat.analysis.actors.passing import source_only
 from saidwhat.analysis.actors.things import COUNTED, THE_PERSON, speech_verbs, thing_reason
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.nlp import get_nlp
@@ -303,8 +304,6 @@ def test_a_document_is_a_source_but_no_actor() -> None:
 
 
 def test_source_only_reasons() -> None:
-    from saidwhat.analysis.actors.passing import source_only
-
     doc = get_nlp()("Fifty percent say the plan failed. Forty percent of nurses say it worked. "
                     "A study found that it failed. Two nurses said it worked.")
 
@@ -482,3 +481,13 @@ def test_a_name_measured_like_a_product_is_a_thing() -> None:
     doc = get_nlp()("Orvane’s 14-inch Kestrel features a bright display.")
     kestrel = next(t for t in doc if t.text == "Kestrel")
     assert thing_reason(doc, [_Named(kestrel.i, "Kestrel")], "organization") == COUNTED
+
+
+def test_a_speaker_cut_out_as_a_verb_or_adverb_is_no_actor() -> None:
+    """An unnamed speaker whose mention has no noun ("proposed", cut out of "the changes proposed")
+    names no one; a description with a noun head, or nouns joined by "and", is kept."""
+    doc = get_nlp()("The changes were proposed on Monday. Businesses and residents complained loudly.")
+    verb = doc.text.index("proposed")
+    assert source_only(doc, "anonymous", [(verb, verb + len("proposed"))]) == "no noun names anyone"
+    both = doc.text.index("Businesses and residents")
+    assert source_only(doc, "group", [(both, both + len("Businesses and residents"))]) is None

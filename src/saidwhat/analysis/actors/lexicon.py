@@ -186,6 +186,8 @@ ANIMATE_HEADS = {
     "sibling", "brother", "sister", "boy", "girl", "baby", "teen", "teenager", "adult", "youth",
     # what news writers call companies: "tech powerhouse Apple", "the search giant", "its rival"
     "giant", "powerhouse", "titan", "behemoth", "heavyweight", "rival", "startup", "upstart", "conglomerate",
+    # people and bodies by what they are to someone: "Swift's rep", "both sides", "small businesses"
+    "rep", "side", "business", "ally", "nurse", "camp", "coach", "brand",
 }
 # Endings of nouns that name people by what they do (forecasters, protesters, scientists).
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "eer", "crat", "ite", "ive", "man", "woman")
