@@ -5,7 +5,7 @@ Each rule on made-up sentences of its own (none from the shared dev pages nor th
 from __future__ import annotations
 
 from saidwhat.analysis.actors import resolve_actors
-from saidwhat.analysis.actors.filters import byline, credit_line
+from saidwhat.analysis.actors.filters import byline, credit_line, not_a_name
 from saidwhat.analysis.actors.things import COUNTED, THE_PERSON, speech_verbs, thing_reason
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.nlp import get_nlp
@@ -383,3 +383,102 @@ def test_on_a_deals_list_a_retailer_where_the_deal_is_stays() -> None:
     listed = names(resolve_actors(get_nlp()(text), [], page_type="listing"))
     assert "Shopwell" in listed
     assert "Microsoft Teams" not in listed
+
+
+def test_a_name_owned_through_a_possessive_pronoun_is_a_thing() -> None:
+    text = ("“Ada has my Full and Lasting Support,” the mayor wrote. Orvane Aerospace hired 200 "
+            "engineers, and the company thanked its partners.")
+    res = resolve(text)
+    assert "Full and Lasting Support" not in names(res)
+    assert "Orvane Aerospace" in names(res)
+
+
+def test_possessive_pronoun_rule_reads_the_name_it_owns() -> None:
+    doc = get_nlp()("Kim sold her shares, and we kept our Kestrel for another decade.")
+    kestrel = next(t for t in doc if t.text == "Kestrel")
+    assert thing_reason(doc, [_Named(kestrel.i, "Kestrel")], "organization") == COUNTED
+
+
+def test_one_word_name_read_as_a_verb_is_no_actor() -> None:
+    doc = get_nlp()("“GET OUT and VOTE on Tuesday for your Governor!” the senator wrote.")
+    vote = next(t for t in doc if t.text == "VOTE")
+    assert not_a_name(doc[vote.i : vote.i + 1], set(), organisation=True) == "a verb"
+
+
+def test_state_in_a_party_tag_is_no_actor_even_in_a_source() -> None:
+    text = "“The plan is dead,” said Rep. Dana Moor (R-TX), who chairs the panel."
+    res = resolve(text, [att(text, "The plan is dead", "Rep. Dana Moor (R-TX)")])
+    assert "TX" not in names(res)
+    assert "Dana Moor" in names(res)
+    doc = get_nlp()("Sen. Ann Fox, D-Minn., voted against the bill.")
+    minn = next(t for t in doc if t.text.startswith("Minn"))
+    assert not_a_name(doc[minn.i : minn.i + 1], set(), organisation=True) == "state in a party tag"
+
+
+def test_a_place_of_work_or_custody_is_no_actor() -> None:
+    text = ("At the Orvane Assembly Facility in Ohio, workers finished the engines. Two guards at "
+            "Ridgeway Prison were charged, and Orvane Aerospace hired 200 engineers.")
+    res = resolve(text)
+    assert not {"Orvane Assembly Facility", "Ridgeway Prison"} & set(names(res))
+    assert "Orvane Aerospace" in names(res)
+
+
+def test_a_first_name_in_brackets_before_a_surname_is_no_person_of_its_own() -> None:
+    res = resolve("Ortiz said that coach (Tom) Brannigan was right about the fouls.")
+    assert "Tom" not in names(res)
+    assert "Brannigan" in names(res)
+
+
+def test_a_name_inside_a_quoted_title_is_a_work_but_a_group_called_so_is_not() -> None:
+    doc = get_nlp()("Her best card, a poem called “Winter Gate, Orvane Station,” won a prize.")
+    i = next(t.i for t in doc if t.text == "Orvane")
+    assert not_a_name(doc[i : i + 2], set(), organisation=True) == "title of a work"
+    doc = get_nlp()("A group called “Doctors for Open Gates” wrote to the agency on Monday.")
+    i = next(t.i for t in doc if t.text == "Doctors")
+    assert not_a_name(doc[i : i + 4], set(), organisation=True) is None
+
+
+def test_a_name_qualifying_a_document_owns_no_people() -> None:
+    from saidwhat.analysis.actors.resolve import _has_people
+
+    doc = get_nlp()("Banks rallied after the Orvane Steel resolution, and Kestrel officials cheered.")
+    steel = next(t for t in doc if t.text == "Steel")
+    kestrel = next(t for t in doc if t.text == "Kestrel")
+    assert not _has_people(doc, _Cluster([_Mention(steel.i, "Orvane Steel")]))  # type: ignore[arg-type]
+    assert _has_people(doc, _Cluster([_Mention(kestrel.i, "Kestrel")]))  # type: ignore[arg-type]
+
+
+def test_a_name_after_a_lowercase_compass_word_is_a_region() -> None:
+    from saidwhat.analysis.actors.passing import Page, passing_reason
+
+    doc = get_nlp()("The northern Kestrel Range has seen little rain, and Orvane Aerospace moved its plant.")
+    kestrel = next(t for t in doc if t.text == "Range")
+    orvane = next(t for t in doc if t.text == "Aerospace")
+    page = Page(doc, "news", 1)
+    assert passing_reason(page, _Cluster([_Mention(kestrel.i, "Kestrel Range")])) == "a region"
+    assert passing_reason(page, _Cluster([_Mention(orvane.i, "Orvane Aerospace")])) is None
+
+
+def test_descriptions_acting_inside_a_quotation_are_no_actors() -> None:
+    quoted = "“The government distributed five million masks, and prosecutors charged the guard,” Ortiz said."
+    found = [n.lower().removeprefix("the ") for n in names(resolve(quoted))]
+    assert "government" not in found and "prosecutors" not in found
+    told = "The government distributed five million masks, and prosecutors charged the guard, Ortiz said."
+    found = [n.lower().removeprefix("the ") for n in names(resolve(told))]
+    assert "government" in found and "prosecutors" in found
+
+
+def test_a_namesake_is_named_in_passing() -> None:
+    text = "Named for economist Rolf Brannigan, the curve shows that pollution falls as incomes rise."
+    assert "Rolf Brannigan" not in names(resolve(text))
+
+
+def test_a_nationality_said_of_someone_is_no_group() -> None:
+    assert "Canadians" not in names(resolve("Ortiz said that his parents were conservative Canadians."))
+    assert "Canadians" in names(resolve("Devout Canadians protested outside the embassy on Monday."))
+
+
+def test_a_name_measured_like_a_product_is_a_thing() -> None:
+    doc = get_nlp()("Orvane’s 14-inch Kestrel features a bright display.")
+    kestrel = next(t for t in doc if t.text == "Kestrel")
+    assert thing_reason(doc, [_Named(kestrel.i, "Kestrel")], "organization") == COUNTED

@@ -10,7 +10,8 @@ import pytest
 WILD = Path(__file__).resolve().parent / "data" / "wild"
 FRESH = WILD.parent / "wild-fresh"
 FRESH2 = WILD.parent / "wild-fresh2"
-PAGES = [p for d in (WILD, FRESH, FRESH2) for sub in ("pages", "second") for p in sorted((d / sub).glob("*.json"))]
+PAGES = [p for d in (WILD, FRESH, FRESH2) for sub in ("pages", "second")
+         for p in sorted((d / sub).glob("*.json"))]
 KINDS = {"direct", "indirect", "mixed"}
 TYPES = {"speech", "belief", "sourceless"}
 ACTOR_KINDS = {"person", "organization", "group", "anonymous"}

@@ -26,6 +26,9 @@ _NAME_PUNCT = {"-", "–", ".", "&", "'", "’", "'s", "’s"}
 HEADING_CAPS_SHARE = 0.8
 # A line of at most this many capitalised words, with no full stop, is a heading ("Key Specs")
 HEADING_MAX_WORDS = 3
+# Party letters of a legislator's tag, "Sen. Jo Ng (R-TX)", "Rep. Al Fox, D-Minn.": what follows
+# the hyphen is the member's state, no actor
+PARTY_LETTERS = {"R", "D", "I"}
 
 
 def lowercase_words(doc: Doc) -> set[str]:
@@ -87,6 +90,46 @@ def _in_quotation_marks(span: Span) -> bool:
     return before in _OPEN_QUOTES and after in _CLOSE_QUOTES
 
 
+def _party_tag_state(span: Span) -> bool:
+    """"(R-TX)", "D-Minn.": the state in a legislator's party tag, right after "R-" or "D-"."""
+    doc, i = span.doc, span.start
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].text in PARTY_LETTERS \
+        and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_
+
+
+# Verbs that give a title: "a poem called “…”", "an album titled “…”"
+NAMING_WORDS = {"called", "titled", "entitled", "dubbed", "named"}
+
+
+def _in_quoted_title(span: Span) -> bool:
+    """A name inside a quoted title after "a poem called", "the album titled" ("a poem called
+    “Winter Gate, Orvane Station,”"): the thing noun before the naming word makes it a work's
+    title; "a group called “Doctors for X”" is an organisation's name and stays."""
+    noun = _noun_naming(span)
+    return noun is not None and not is_animate_head(noun)
+
+
+def _noun_naming(span: Span) -> Token | None:
+    """The noun before "called" (or another naming word) right before the quotation the name is in."""
+    doc = span.doc
+    sent_start = span.sent.start
+    opening = next((i for i in range(span.start - 1, sent_start - 1, -1)
+                    if doc[i].text in _OPEN_QUOTES | _CLOSE_QUOTES), None)
+    if opening is None or doc[opening].text not in _OPEN_QUOTES or opening < sent_start + 2:
+        return None
+    naming, noun = doc[opening - 1], doc[opening - 2]
+    return noun if naming.lower_ in NAMING_WORDS and noun.pos_ == "NOUN" else None
+
+
+def _quoted_title(span: Span) -> bool:
+    """The name is a quoted string ("“War & Peace”") or inside a quoted title after "a poem
+    called"; "a group called “Doctors for X”" names a body (an animate noun before the naming word)."""
+    if _in_quoted_title(span):
+        return True
+    noun = _noun_naming(span)
+    return _in_quotation_marks(span) and (noun is None or not is_animate_head(noun))
+
+
 def not_a_name(span: Span, lower: set[str], *, organisation: bool = False) -> str | None:
     """Why a tagged name is no actor's name, or None when it may be one.
 
@@ -109,15 +152,19 @@ def not_a_name(span: Span, lower: set[str], *, organisation: bool = False) -> st
         return "product"
     if len(words) > 1 and words[-1].lower_ in lx.EVENT_HEADS | lx.LAW_HEADS:
         return "event or law"
-    if _in_quotation_marks(span):
+    if _quoted_title(span):
         return "title of a work"
     if any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in words):
         return "clause"  # "Garrett hit Rudolph": the tagger ran over a verb
+    if _party_tag_state(span):
+        return "state in a party tag"
     if len(words) == 1 and not organisation and (
             _caps_word(words[0], lower) or (words[0].is_title and words[0].lower_ in lower)):
         return "common word"
     if len(words) == 1 and organisation and _caps_word(words[0], lower) and len(words[0].text) > 4:
         return "word in capitals"
+    if len(words) == 1 and words[0].pos_ == "VERB":
+        return "a verb"  # "GET OUT and VOTE": the parser reads the one word as a verb
     return None
 
 

@@ -81,7 +81,9 @@ GENERIC_ORG_HEADS = {"body", "organization", "organisation", "group", "agency", 
 FACILITY_HEADS = {"bridge", "tunnel", "road", "street", "avenue", "boulevard", "highway", "motorway",
                   "freeway", "expressway", "airport", "dam", "canal", "building", "tower", "stadium",
                   "arena", "park", "square", "pier", "wharf", "dock", "terminal", "crossing",
-                  "railway", "railroad", "pipeline", "plant", "mall", "monument", "memorial", "cathedral"}
+                  "railway", "railroad", "pipeline", "plant", "mall", "monument", "memorial", "cathedral",
+                  # places of work and custody: "the Orvane Assembly Facility", "Ridgeway Prison"
+                  "facility", "prison", "jail", "penitentiary"}
 # Facility heads that are not also common surnames: a PERSON-tagged "Millbrook Tunnel" is a place
 # even without "the" (a tagged "the ... Bridge" is one too).
 FACILITY_ONLY_HEADS = {"airport", "tunnel", "highway", "motorway", "freeway", "expressway", "stadium",

@@ -233,6 +233,15 @@ def _name_modifier(ent: Span, name_words: dict[str, int]) -> bool:
     return not any(name_words.get(t.lower_, 0) for t in ent if t.is_title)
 
 
+def _bracketed_first_name(doc: Doc, ent: Span) -> bool:
+    """"Coach (Dana) Moor said": a first name the writer put in brackets inside a quote is part of
+    the surname's name that follows, not a person of its own."""
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    surname = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
+    return len(ent) == 1 and before is not None and before.text == "(" and after is not None \
+        and after.text == ")" and surname is not None and surname.pos_ == "PROPN" and surname.is_title
+
 
 
 def _display(tokens: list[Token]) -> str:
@@ -294,10 +303,12 @@ class _Finder:
 
     def rejected(self, span: Span, *, organisation: bool = False) -> bool:
         """A name that is no actor: a heading, a product, a title alone. A speaker's name is kept
-        unless it is a job title, an acronym of a thing, an address or a product ("CEO said" is
-        "CEO Tim Cook said"; "the Lumina Buds Pro says it all" is no quote)."""
+        unless it is a job title, an acronym of a thing, an address, a product or the state in a
+        party tag ("CEO said" is "CEO Tim Cook said"; "the Lumina Buds Pro says it all" is no quote;
+        "said Rep. Jo Ng (R-TX)" is said by Ng)."""
         reason = not_a_name(span, self.lower, organisation=organisation)
-        if reason in ("job title", "acronym of a thing", "address", "product", "product model"):
+        if reason in ("job title", "acronym of a thing", "address", "product", "product model",
+                      "state in a party tag"):
             return True
         if self.speaks(span.start, span.end):
             return False
@@ -462,7 +473,7 @@ def _entity_mentions(f: _Finder) -> None:
         label = ent.label_
         if label == "PERSON" and _is_facility(doc, ent):
             label = "FAC"  # "the Millbrook Tunnel", tagged PERSON: a named place
-        if label == "PERSON" and _name_modifier(ent, name_words):
+        if label == "PERSON" and (_name_modifier(ent, name_words) or _bracketed_first_name(doc, ent)):
             continue
         if label == "PERSON" and any(c.isalpha() for c in ent.text):
             _person_entity(f, ent)

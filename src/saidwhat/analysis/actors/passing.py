@@ -58,6 +58,10 @@ DOCUMENT_WORDS = lx.DOCUMENT_HEADS | {"record", "estimate", "presentation", "pol
 # said"): the people counted are the actor, when the text names them ("44 percent of Americans")
 QUANTITY_WORDS = {"percent", "per cent", "number", "share", "majority", "minority", "half", "third",
                   "quarter", "proportion"}
+# Lowercase adjectives of direction that make a name a region: "the northern Kestrel Range",
+# "eastern Orvania" (a capitalised "Northern" belongs to a name: "Northern Trust")
+COMPASS_WORDS = {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+                 "southeastern", "southwestern", "north", "south", "east", "west"}
 # Prepositions before a retailer on a deals list: "at X", "from X", "via X"
 _RETAIL_PREPS = {"at", "from", "via"}
 # Dependencies of a name that take part in a clause as its subject or agent
@@ -199,12 +203,23 @@ def _place_undergoes(page: Page, c: _Cluster) -> bool:
                                   for t in subjects)
 
 
+def _region(page: Page, c: _Cluster) -> bool:
+    """Every name mention is a region: "the northern Kestrel Range has seen no rain"; people and
+    groups are left alone ("southern Democrats")."""
+    names = _names(c)
+    if c.kind == "group" or not names or speaks_somewhere(page.doc, c.mentions):
+        return False
+    return all(any(k.dep_ == "amod" and k.text in COMPASS_WORDS for k in page.doc[m.head].children)
+               for m in names)
+
+
 RULES: tuple[Rule, ...] = (
     Rule("part of an office title", _office_title_part),
     Rule("a lone word named once", _lone_word_person),
     Rule("a listed product or brand", _listed_not_acting),
     Rule("a field of work in a title", _role_unit),
     Rule("a place that undergoes", _place_undergoes),
+    Rule("a region", _region),
 )
 
 

@@ -792,6 +792,10 @@ def _participates(doc: Doc, m: Mention) -> bool:
         return _is_role_word(tok.head) or tok.head.ent_type_ == "PERSON" or speaks_through(tok.head)
     if tok.dep_ == "pobj" and tok.head.lower_ in EXAMPLE_PREPS:
         return False  # "writers including X": an example, even of people with a role
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("for", "after") and tok.head.head.lemma_ == "name":
+        return False  # "named for economist X": a namesake
+    if tok.dep_ == "attr" and tok.ent_type_ == "NORP":
+        return False  # "the family were devout Orvanians": what someone is, not who acts
     if tok.dep_ == "pobj" and tok.head.lower_ in PASSING_PREPS:
         return _is_role_word(tok.head.head)  # "a researcher in the Smith Lab"
     return True
@@ -844,11 +848,13 @@ def _is_product(c: _Cluster, page_type: str | None) -> bool:
 
 
 def _has_people(doc: Doc, c: _Cluster) -> bool:
-    """The name owns or qualifies people: "NASA's administrator", "NASA officials"."""
+    """The name owns or qualifies people: "NASA's administrator", "NASA officials". A document it
+    qualifies is no such evidence ("the Orvane Steel resolution", "a Kestrel report"): documents
+    speak for whoever the text says issued them (``lexicon.SPOKEN_FOR``)."""
     for m in c.mentions:
         tok = doc[m.head]
         if m.type in ("name", "acronym") and tok.dep_ in ("poss", "compound") and tok.head.pos_ == "NOUN" \
-                and is_animate_head(tok.head):
+                and is_animate_head(tok.head) and tok.head.lemma_.lower() not in lx.DOCUMENT_HEADS:
             return True
     return False
 
@@ -923,9 +929,12 @@ OFFICIAL_BODIES = {"official", "lawmaker", "legislator", "prosecutor", "investig
 
 def _acting_people(doc: Doc, c: _Cluster) -> bool:
     """A qualified group that acts: "Prison officials regularly assigned staffers", "Local auto
-    dealers sold 30,154 cars" (a qualified bare plural as the subject of a verb)."""
+    dealers sold 30,154 cars" (a qualified bare plural as the subject of a verb), in the story's
+    own words, not inside a quotation."""
     for m in c.mentions:
         head = doc[m.head]
+        if _quoted(doc, m.start):
+            continue  # a speaker's own words: "“Workers will carry the virus home,” she said"
         if m.type in ("indefinite", "group") and head.tag_ == "NNS" and head.dep_ == "nsubj" \
                 and not any(x.dep_ in ("det", "poss") for x in head.children) \
                 and (_qualified(head) or head.lemma_.lower() in OFFICIAL_BODIES):
@@ -935,9 +944,10 @@ def _acting_people(doc: Doc, c: _Cluster) -> bool:
 
 def _acting_body(doc: Doc, c: _Cluster) -> bool:
     """An unnamed organisation the text makes act: "The government distributed 5 million masks",
-    "the Punjab government enacted a law" (a definite description as the subject of a verb)."""
+    "the Punjab government enacted a law" (a definite description as the subject of a verb,
+    outside quotation marks: "“The mission I flew did it all,” he said" names no body)."""
     for m in c.mentions:
-        if m.type != "definite" or m.kind != "organization" or not m.is_subject:
+        if m.type != "definite" or m.kind != "organization" or not m.is_subject or _quoted(doc, m.start):
             continue
         head = doc[m.head]
         if head.lemma_.lower() in lx.STATE_HEADS | lx.INSTITUTIONS and head.dep_ == "nsubj":

@@ -45,6 +45,9 @@ SPEECH_VERB_MIN_CUES = 10
 
 # Determiners before a name's head that make it a common noun: "an SLS", "no Gateway", "every iPad"
 COUNTING_DETS = {"a", "an", "another", "no", "every", "each", "any"}
+# Possessive pronouns before a name's head: "my Total Endorsement", "your Kestrel", "their Orvane
+# X9" are things someone has; no news text writes "my Smith" or "our Orvane Aerospace" of an actor
+POSSESSIVE_PRONOUNS = {"my", "your", "our", "their", "its"}
 # What may follow a name that ends its noun phrase ("an SLS into the mix", "a new iPhone, which")
 NP_END_POS = {"PUNCT", "VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "ADV", "SPACE"}
 # Entity labels of things: the same words tagged so elsewhere on the page name a thing
@@ -88,12 +91,17 @@ def _names(mentions: Sequence[_Named]) -> list[_Named]:
 
 
 def _counted(tok: Token) -> bool:
-    """"an SLS", "a new iPhone", "three SLS": a name counted like a common noun. A name followed by
+    """"an SLS", "a new iPhone", "three SLS", "my Kestrel", "the 12-inch Kestrel": a name counted,
+    owned or measured like a common noun (``COUNTING_DETS``, ``POSSESSIVE_PRONOUNS``; his/her are
+    left out: "his Lakers"; a measure is a QUANTITY entity on a modifier). A name followed by
     more of its noun phrase modifies it ("a new Amazon all-time low"): the count is that noun's."""
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if after is not None and after.pos_ not in NP_END_POS:
         return False
-    return any((c.dep_ == "det" and c.lower_ in COUNTING_DETS) or c.dep_ == "nummod" for c in tok.children)
+    return any((c.dep_ == "det" and c.lower_ in COUNTING_DETS) or c.dep_ == "nummod"
+               or (c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS)
+               or (c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ == "QUANTITY")
+               for c in tok.children)
 
 
 def _the_person(tok: Token, kind: str) -> bool:
