@@ -44,6 +44,7 @@ from saidwhat.analysis.actors.surnames import (
 from saidwhat.analysis.actors.things import COUNTED, THE_PERSON, speaks_somewhere, the_named, thing_reason
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.first_names import name_list_gender
+from saidwhat.analysis.nlp import text_of
 from saidwhat.analysis.subjects import verb_subject
 from saidwhat.schema import Actor, ActorKind, Span
 
@@ -397,7 +398,7 @@ def _quoted(doc: Doc, pos: int) -> bool:
     """``in_quotes`` cached per character offset on the Doc."""
     cache: dict[int, bool] = doc.user_data.setdefault("saidwhat_quoted", {})
     if pos not in cache:
-        cache[pos] = in_quotes(doc.text, pos)
+        cache[pos] = in_quotes(text_of(doc), pos)
     return cache[pos]
 
 
@@ -688,7 +689,7 @@ def _quote_speakers(doc: Doc, mentions: list[Mention], attributions: list[Attrib
                     by_token: dict[int, Mention]) -> dict[int, list[Mention]]:
     """For each pronoun inside a quote, the mentions of that quote's speaker."""
     speaker_of: dict[int, list[Mention]] = {}
-    full_text = doc.text
+    full_text = text_of(doc)
     pronouns = [x for x in mentions if x.type == "pronoun"]
     for att in attributions:
         srcs: list[Mention] = []

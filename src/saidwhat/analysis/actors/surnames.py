@@ -36,6 +36,7 @@ from spacy.tokens import Doc
 from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.mentions import Mention
 from saidwhat.analysis.first_names import name_list_gender
+from saidwhat.analysis.nlp import text_of
 
 if TYPE_CHECKING:
     from saidwhat.analysis.actors.resolve import _Cluster
@@ -122,7 +123,7 @@ def _narrative_starts(doc: Doc) -> list[int]:
         starts = []
         for sent in doc.sents:
             first = next((t.idx for t in sent if t.is_alpha), sent.start_char)
-            if not in_quotes(doc.text, first):
+            if not in_quotes(text_of(doc), first):
                 starts.append(sent.start_char)
         doc.user_data["saidwhat_narrative_starts"] = starts
     return starts
@@ -180,7 +181,7 @@ def pronoun_after(doc: Doc, m: Mention, by_token: dict[int, Mention], gender_of:
         low = tok.lower_
         if low not in lx.MALE_PRONOUNS and low not in lx.FEMALE_PRONOUNS:
             continue
-        if in_quotes(doc.text, tok.idx):
+        if in_quotes(text_of(doc), tok.idx):
             continue
         g = "m" if low in lx.MALE_PRONOUNS else "f"
         return None if any(b is None or b == g for b in between.values()) else g
