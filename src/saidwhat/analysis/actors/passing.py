@@ -234,7 +234,7 @@ def _description_head(doc: Doc, span: tuple[int, int]) -> Token | None:
     return None if sp is None else sp.root
 
 
-def _with_conjuncts(heads: list[Token]) -> list[Token]:
+def with_conjuncts(heads: list[Token]) -> list[Token]:
     """The heads and the nouns joined to them ("businesses and residents")."""
     return heads + [c for h in heads for c in h.children if c.dep_ == "conj"]
 
@@ -254,7 +254,7 @@ def source_only(doc: Doc, kind: ActorKind, mentions: Sequence[tuple[int, int]]) 
     if lemmas <= QUANTITY_WORDS and not any(c.dep_ == "prep" and c.lower_ == "of" for h in heads
                                               for c in h.children):
         return "a count of people who are not named"
-    if not any(h.pos_ in ("NOUN", "PROPN") for h in _with_conjuncts(heads)):
+    if not any(h.pos_ in ("NOUN", "PROPN") for h in with_conjuncts(heads)):
         return "no noun names anyone"  # a verb or adverb cut out as a speaker: "proposed", "flat-out"
     return None
 

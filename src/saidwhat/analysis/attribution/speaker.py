@@ -37,10 +37,11 @@ from spacy.tokens import Doc, Span, Token
 
 from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.filters import is_animate_head
-from saidwhat.analysis.actors.passing import DOCUMENT_WORDS, QUANTITY_WORDS
+from saidwhat.analysis.actors.passing import DOCUMENT_WORDS, QUANTITY_WORDS, with_conjuncts
 from saidwhat.analysis.actors.resolve import ActorResolution
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.profile import EVIDENCE
+from saidwhat.analysis.attribution.spans import QUOTE_MARKS
 from saidwhat.analysis.first_names import name_list_gender
 from saidwhat.analysis.nlp import text_of
 from saidwhat.schema import Actor, ActorKind, free_actor_id
@@ -501,23 +502,29 @@ def _surname_word_candidates(doc: Doc, pron: Token, actors: list[Actor]) -> list
     named person's full name and that no actor mention covers: a surname that is also a common word
     ("Early says there is a possibility …. “…,” he says" is Chris Early's), which the actor stage
     does not take for a name."""
-    by_surname: dict[str, list[Actor]] = {}
-    for a in actors:
-        if a.kind == "person" and len(a.name.split()) > 1:
-            by_surname.setdefault(a.name.split()[-1], []).append(a)
+    bearers = _sole_bearers(actors)
     covered = [sp for a in actors for sp in a.mentions]
     out: list[tuple[int, Actor]] = []
     for tok in doc[max(0, pron.i - 400): pron.i]:
-        hits = by_surname.get(tok.text, [])
-        if len(hits) != 1 or tok.pos_ == "PROPN" or pron.idx - tok.idx > PRONOUN_WINDOW \
+        bearer = bearers.get(tok.text)
+        if bearer is None or tok.pos_ == "PROPN" or pron.idx - tok.idx > PRONOUN_WINDOW \
                 or any(s <= tok.idx < e for s, e in covered) or _in_quotation(doc, tok.idx):
             continue
         key = _salience(tok, pron)
         if _misread_subject(tok):
             key = tok.idx + (SAME_SENTENCE_BONUS if tok.sent.start == pron.sent.start else SUBJECT_BONUS)
         if key is not None:
-            out.append((key, hits[0]))
+            out.append((key, bearer))
     return out
+
+
+def _sole_bearers(actors: list[Actor]) -> dict[str, Actor]:
+    """Last word of a named person's full name → that person, for the words only one of them bears."""
+    by_surname: dict[str, list[Actor]] = {}
+    for a in actors:
+        if a.kind == "person" and len(a.name.split()) > 1:
+            by_surname.setdefault(a.name.split()[-1], []).append(a)
+    return {word: hits[0] for word, hits in by_surname.items() if len(hits) == 1}
 
 
 def _misread_subject(tok: Token) -> bool:
@@ -608,13 +615,12 @@ def _same_noun_unnamed(phrase: Span, actor: Actor) -> bool:
 
 
 # Heads of descriptions that speak for a place's, a medium's or a trade's people ("the state said",
-# "the site reported", "businesses complained", "both sides said") although no list of people or
-# bodies holds them.
-QUOTE_MARKS = frozenset('"\u201c\u201d\u00ab\u00bb')
+# "the site reported", "the industry warned") although no list of people or bodies holds them
+# ("businesses", "both sides" and "camp" are animate heads, lexicon.ANIMATE_HEADS).
 _SPEAKING_PLACES = _words("""
 state city county country nation province region town village district municipality kingdom
 republic site website channel show podcast program programme magazine blog feed account
-business side camp industry sector lobby opposition establishment press media
+industry sector lobby opposition establishment press media
 """)
 
 
@@ -633,8 +639,7 @@ def _not_a_speaker(phrase: Span, cue: Span | None) -> bool:
     if lemma in DOCUMENT_WORDS | QUANTITY_WORDS | _SPEAKING_PLACES | ORG_NOUNS | PERSON_NOUNS \
             or root.lower_ in DOCUMENT_WORDS:
         return False
-    heads = [root] + [c for c in root.children if c.dep_ == "conj"]  # "businesses and residents"
-    if any(is_animate_head(h) for h in heads):
+    if any(is_animate_head(h) for h in with_conjuncts([root])):  # "businesses and residents"
         return False
     evidence = cue is not None and any(t.lemma_.lower() in EVIDENCE for t in cue)
     owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in root.children)
@@ -693,9 +698,7 @@ def _surname_actor(phrase: Span, actor: Actor | None, actors: list[Actor]) -> Ac
         return None
     if actor is not None and _named(actor) and (len(actor.name.split()) > 1 or actor.kind == "person"):
         return None  # the actor stage found the full name already, or made the word a person of its own
-    hits = [a for a in actors if a.kind == "person" and len(a.name.split()) > 1
-            and a.name.split()[-1] == words[0].text]
-    return hits[0] if len(hits) == 1 else None
+    return _sole_bearers(actors).get(words[0].text)
 
 
 def _unsourced(doc: Doc, att: Attribution, actor: Actor | None,
