@@ -27,7 +27,8 @@ from typing import NamedTuple, Protocol
 
 from spacy.tokens import Doc, Token
 
-from saidwhat.analysis.actors.filters import heading_tokens, lowercase_words
+from saidwhat.analysis.actors import lexicon as lx
+from saidwhat.analysis.actors.filters import heading_tokens, lowercase_words, speaks_through
 from saidwhat.analysis.first_names import name_list_gender
 from saidwhat.analysis.nlp import text_of
 from saidwhat.schema import ActorKind
@@ -146,6 +147,12 @@ def _labels(f: dict[str, float], doc: Doc, names: Sequence[_Mention]) -> None:
     f["ent_none"] = labels.count("") / n
 
 
+def _names_someone(tok: Token) -> bool:
+    """A role, a title or a person's name: "Veltrix CEO", "NASA officials", "Apple's Tim Cook"."""
+    role = tok.lemma_.lower() in lx.ROLE_NOUNS or tok.lower_ in lx.ROLE_ACRONYMS or tok.lower_ in lx.TITLES
+    return role or tok.ent_type_ == "PERSON" or speaks_through(tok)
+
+
 def _syntax(f: dict[str, float], doc: Doc, ms: Sequence[_Mention]) -> None:
     """Subject or agent, only objects, only modifiers."""
     toks = [_first_of_conjuncts(doc[m.head]) for m in ms]
@@ -153,6 +160,7 @@ def _syntax(f: dict[str, float], doc: Doc, ms: Sequence[_Mention]) -> None:
     f["only_objects"] = float(all(t.dep_ in _OBJECT_DEPS for t in toks))
     f["only_modifiers"] = float(all(t.dep_ in _MODIFIER_DEPS for t in toks))
     f["possessor"] = float(any(t.dep_ == "poss" for t in toks))
+    f["before_role_or_person"] = float(any(t.dep_ in _MODIFIER_DEPS and _names_someone(t.head) for t in toks))
     f["direct_object"] = float(any(t.dep_ == "dobj" for t in toks))
     f["the"] = float(any(c.dep_ == "det" and c.lower_ == "the" for t in toks for c in t.children))
     for t in toks:
@@ -166,8 +174,10 @@ def features(doc: Doc, c: _Cluster, verdicts: Verdicts, page_type: str | None) -
     ms = [m for m in c.mentions if m.type != "pronoun"] or list(c.mentions)
     names = [m for m in ms if m.type in ("name", "acronym")]
     f: dict[str, float] = {"bias": 1.0, "kind=" + c.kind: 1.0}
-    if page_type in _PAGE_TYPES:
-        f["page=" + str(page_type)] = 1.0
+    # a plain text without a page (``analyze_text``, PolNeAR) is read as a news article
+    page = page_type or "news"
+    if page in _PAGE_TYPES:
+        f["page=" + page] = 1.0
     f["named"] = float(bool(names))
     f["acronym"] = float(any(m.type == "acronym" for m in ms))
     f["gpe"] = float(c.is_gpe)
@@ -182,7 +192,6 @@ def features(doc: Doc, c: _Cluster, verdicts: Verdicts, page_type: str | None) -
     f["short_lines_only"] = float(all(_short_line(text, m.start) for m in ms))
     headings = heading_tokens(doc)
     f["headings_only"] = float(all(m.head in headings for m in ms))
-    f["first_line_only"] = float(all("\n" not in text[: m.start] for m in ms))
     _shape(f, names, lowercase_words(doc))
     if names:
         last = max((m.text.split()[-1] for m in names), key=len)
