@@ -26,6 +26,9 @@ _NAME_PUNCT = {"-", "–", ".", "&", "'", "’", "'s", "’s"}
 HEADING_CAPS_SHARE = 0.8
 # A line of at most this many capitalised words, with no full stop, is a heading ("Key Specs")
 HEADING_MAX_WORDS = 3
+# A line without a full stop whose words of four letters or more are all capitalised, at least this
+# many of them, is a headline (of this page or of a linked story), not a sentence of the story
+HEADLINE_MIN_WORDS = 4
 # Party letters of a legislator's tag, "Sen. Jo Ng (R-TX)", "Rep. Al Fox, D-Minn.": what follows
 # the hyphen is the member's state, no actor
 PARTY_LETTERS = {"R", "D", "I"}
@@ -49,7 +52,17 @@ def _is_heading(line: list[Token]) -> bool:
         return True
     # a short line of capitalised words without a sentence's end: "Summary", "Key Specs"
     short = len(words) <= HEADING_MAX_WORDS and all(t.is_title or t.is_upper for t in words)
-    return short and line[-1].text not in (".", "!", "?", "”", '"')
+    if line[-1].text in (".", "!", "?", "”", '"'):
+        return False
+    return short or _headline_case(words)
+
+
+def _headline_case(words: list[Token]) -> bool:
+    """A line in headline case: every word of four letters or more capitalised, at least
+    ``HEADLINE_MIN_WORDS`` of them ("- Keck Observatory: Twin Telescopes on Mauna Kea", a link to
+    another story), and no sentence's end (the caller checks)."""
+    long_words = [t for t in words if len(t.text) >= 4]
+    return len(long_words) >= HEADLINE_MIN_WORDS and all(t.is_title or t.is_upper for t in long_words)
 
 
 def heading_tokens(doc: Doc) -> set[int]:
@@ -130,6 +143,14 @@ def _quoted_title(span: Span) -> bool:
     return _in_quotation_marks(span) and (noun is None or not is_animate_head(noun))
 
 
+def _starts_sentence(tok: Token) -> bool:
+    """The first word of its sentence, or of a quotation that opens it: its capital says nothing."""
+    if tok.is_sent_start:
+        return True
+    before = tok.doc[tok.sent.start : tok.i]
+    return len(before) > 0 and all(t.is_punct or t.is_space for t in before)
+
+
 def not_a_name(span: Span, lower: set[str], *, organisation: bool = False) -> str | None:
     """Why a tagged name is no actor's name, or None when it may be one.
 
@@ -158,12 +179,20 @@ def not_a_name(span: Span, lower: set[str], *, organisation: bool = False) -> st
         return "clause"  # "Garrett hit Rudolph": the tagger ran over a verb
     if _party_tag_state(span):
         return "state in a party tag"
-    if len(words) == 1 and not organisation and (
-            _caps_word(words[0], lower) or (words[0].is_title and words[0].lower_ in lower)):
+    if "@" in text:
+        return "social media handle"  # "Follow Jo Ng on Twitter @jong": a credit, not a name
+    return _one_word_reason(words[0], lower, organisation) if len(words) == 1 else None
+
+
+def _one_word_reason(word: Token, lower: set[str], organisation: bool) -> str | None:
+    """Why a one-word name is no name: a word the page also writes in lowercase, or a verb."""
+    if not organisation and (_caps_word(word, lower) or (word.is_title and word.lower_ in lower)):
         return "common word"
-    if len(words) == 1 and organisation and _caps_word(words[0], lower) and len(words[0].text) > 4:
+    if organisation and _caps_word(word, lower) and len(word.text) > 4:
         return "word in capitals"
-    if len(words) == 1 and words[0].pos_ == "VERB":
+    if word.is_title and word.lower_ in lower and _starts_sentence(word):
+        return "common word at a sentence's start"  # "Plague can be fatal", "“Sacrifice is necessary"
+    if word.pos_ == "VERB":
         return "a verb"  # "GET OUT and VOTE": the parser reads the one word as a verb
     return None
 
