@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from saidwhat.analysis.actors import participation, resolve_actors
-from saidwhat.analysis.actors.filters import heading_tokens, lowercase_words, not_a_name
+from saidwhat.analysis.actors.filters import clip_name, heading_tokens, lowercase_words, not_a_name
 from saidwhat.analysis.actors.resolve import actor_candidates
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.nlp import get_nlp
@@ -94,3 +94,22 @@ def test_a_speaker_is_never_dropped_by_the_model(monkeypatch: pytest.MonkeyPatch
     drop_all = participation.Model({"bias": 0.0}, 1.01)
     monkeypatch.setattr("saidwhat.analysis.actors.resolve.load_model", lambda: drop_all)
     assert _names(text, [att]) == ["Velmora"]
+
+
+def test_a_name_ends_before_a_bracket_or_a_colon() -> None:
+    text = "The Harbor Authority of Velmora (HAV said the port would close. Ada Lind: Notes came out."
+    doc = get_nlp()(text)
+    k = next(t.i for t in doc if t.text == "(")
+    assert clip_name(doc, 0, k + 2) == (0, k)  # "The Harbor Authority of Velmora", without "(HAV"
+    a = next(t.i for t in doc if t.text == "Ada")
+    assert clip_name(doc, a, a + 4) == (a, a + 2)  # "Ada Lind", not "Ada Lind: Notes"
+
+
+def test_a_persons_full_name_before_of_is_a_person_and_her_affiliation() -> None:
+    text = "Margaret Olsen Vike of the University of Tarnby has studied harbours for years."
+    names = _names(text)
+    assert "Margaret Olsen Vike" in names
+    assert not any(n.startswith("Margaret Olsen Vike of") for n in names)
+    # an organisation's own word before "of" keeps the name whole
+    doc = get_nlp()("John Jay College of Criminal Justice hired ten teachers.")
+    assert clip_name(doc, 0, 6) == (0, 6)

@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from saidwhat.analysis.actors import lexicon as lx
+from saidwhat.analysis.first_names import name_list_gender
 
 __all__ = ["byline", "clip_name", "credit_line", "heading_tokens", "is_animate_head", "lowercase_words",
            "not_a_name", "speaks_through"]
@@ -220,12 +221,45 @@ def clip_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if doc[i].text in ("’s", "'s"):  # "Robert Jordan’s Wheel": the name is the possessor
             end = i
             break
+    end = _inner_end(doc, start, end)
     while end > start and (doc[end - 1].like_num or doc[end - 1].text in _NAME_PUNCT - {"."}
                            or doc[end - 1].is_space or _trailing_junk(doc[end - 1])):
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return start, end
+
+
+# Punctuation no name runs over: "Ministry of Energy (MOTIE" ends before the bracket (the acronym it
+# opens is defined after the name), "Christopher D. Battin: Dealing" before the colon
+_NAME_BREAKS = {"(", "[", ":"}
+
+
+# Words that make a name an organisation's, before an "of": "John Jay College of X"
+_ORG_WORDS = lx.ORG_HEADS | lx.ORG_SUFFIXES | {"college", "academy", "hospital", "church", "society",
+                                               "museum", "library", "clinic", "laboratory", "lab"}
+
+
+def _inner_end(doc: Doc, start: int, end: int) -> int:
+    """Where a name ends inside the tagged span: before a bracket or a colon, and before "of" after
+    a person's full name ("Penelope Muse Abernathy of the University of X": a person and her
+    affiliation, not one organisation). "John Jay College of X" is one: an organisation's head
+    ("College") comes before the "of"."""
+    for i in range(start + 1, end):
+        if doc[i].text in _NAME_BREAKS:
+            return i
+        if doc[i].lower_ == "of" and _full_person_name(doc[start:i]):
+            return i
+    return end
+
+
+def _full_person_name(words: Span) -> bool:
+    """Two or three capitalised words opening with a listed first name, none an organisation's word."""
+    if not 2 <= len(words) <= 3 or not all(t.is_title for t in words):
+        return False
+    if any(t.lower_ in _ORG_WORDS for t in words):
+        return False
+    return name_list_gender(words[0].text) is not None
 
 
 def credit_line(doc: Doc, start: int, end: int) -> bool:
