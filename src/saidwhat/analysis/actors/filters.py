@@ -222,12 +222,29 @@ def clip_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
             end = i
             break
     end = _inner_end(doc, start, end)
-    while end > start and (doc[end - 1].like_num or doc[end - 1].text in _NAME_PUNCT - {"."}
+    if end + 1 < len(doc) and _hyphenated_tail(doc, start, end + 2):
+        end += 2  # the tagger stopped at the hyphen: "Moon Jae" of "Moon Jae-in"
+    while end > start and not _hyphenated_tail(doc, start, end) and (doc[end - 1].like_num or doc[end - 1].text in _NAME_PUNCT - {"."}
                            or doc[end - 1].is_space or _trailing_junk(doc[end - 1])):
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return start, end
+
+
+# The longest lowercase syllable after a hyphen that still belongs to a name ("Jae-in", "Cheuk-hau",
+# "Hyun-woo"); longer words after a hyphen are words of their own ("Apple-owned")
+HYPHEN_SYLLABLE_LETTERS = 4
+
+
+def _hyphenated_tail(doc: Doc, start: int, end: int) -> bool:
+    """The name ends in a lowercase syllable joined by a hyphen: "Moon Jae-in", "Lau Cheuk-hau"."""
+    tail = doc[end - 1]
+    if end - start < 3 or doc[end - 2].text not in ("-", "‑") or not tail.is_lower:
+        return False
+    if len(tail.text) > HYPHEN_SYLLABLE_LETTERS or tail.pos_ in ("VERB", "ADJ", "AUX"):
+        return False  # "an Apple-led group", "Kestrel-based": a word of its own, not a syllable
+    return doc[end - 3].is_title and not doc[end - 3].whitespace_ and not doc[end - 2].whitespace_
 
 
 # Punctuation no name runs over: "Ministry of Energy (MOTIE" ends before the bracket (the acronym it
