@@ -224,8 +224,7 @@ def clip_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
     end = _inner_end(doc, start, end)
     if end + 1 < len(doc) and _hyphenated_tail(doc, start, end + 2):
         end += 2  # the tagger stopped at the hyphen: "Moon Jae" of "Moon Jae-in"
-    while end > start and not _hyphenated_tail(doc, start, end) and (doc[end - 1].like_num or doc[end - 1].text in _NAME_PUNCT - {"."}
-                           or doc[end - 1].is_space or _trailing_junk(doc[end - 1])):
+    while end > start and not _hyphenated_tail(doc, start, end) and _not_in_name(doc[end - 1]):
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
@@ -277,6 +276,11 @@ def _full_person_name(words: Span) -> bool:
     if any(t.lower_ in _ORG_WORDS for t in words):
         return False
     return name_list_gender(words[0].text) is not None
+
+
+def _not_in_name(tok: Token) -> bool:
+    """A last word no name ends with: a number, a dash, a space, "and" ("Nicolas Jarry 6 -")."""
+    return tok.like_num or tok.text in _NAME_PUNCT - {"."} or tok.is_space or _trailing_junk(tok)
 
 
 def credit_line(doc: Doc, start: int, end: int) -> bool:
