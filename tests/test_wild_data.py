@@ -10,7 +10,8 @@ import pytest
 WILD = Path(__file__).resolve().parent / "data" / "wild"
 FRESH = WILD.parent / "wild-fresh"
 FRESH2 = WILD.parent / "wild-fresh2"
-PAGES = [p for d in (WILD, FRESH, FRESH2) for sub in ("pages", "second")
+FRESH3 = WILD.parent / "wild-fresh3"
+PAGES = [p for d in (WILD, FRESH, FRESH2, FRESH3) for sub in ("pages", "second")
          for p in sorted((d / sub).glob("*.json"))]
 KINDS = {"direct", "indirect", "mixed"}
 TYPES = {"speech", "belief", "sourceless"}
@@ -46,6 +47,8 @@ def test_fresh_pages_are_none_of_the_other_sets(shared: Path) -> None:
     dev = {json.loads(p.read_text(encoding="utf-8"))["id"] for p in dev_dir.glob("*.json")}
     assert dev, "wild-dev gold not found"
     fresh2 = {p.stem for p in (FRESH2 / "pages").glob("*.json")}
-    assert len(fresh) == 16 and len(fresh2) == 16
+    fresh3 = {p.stem for p in (FRESH3 / "pages").glob("*.json")}
+    assert len(fresh) == 16 and len(fresh2) == 16 and len(fresh3) == 21
     assert not fresh & own and not fresh & dev
     assert not fresh2 & (own | fresh | dev)
+    assert not fresh3 & (own | fresh | fresh2 | dev)
