@@ -3,11 +3,11 @@
 
     .venv/bin/python scripts/fit_participation.py [--cache out/participation-rows.json] [--write]
 
-Material: the project's own annotated pages of the development sets, own train + heldout
-(``tests/data/wild/pages``) and own fresh (``tests/data/wild-fresh/pages``); never the shared dev
-sets and never the held-back own fresh2. Each page's HTML is read as ``benchmarks/wild.py`` reads
-it (next to the gold file or ``../shared/data/article-extraction-benchmark/html/<source>.gz``),
-extracted and analysed as ``saidwhat analyze`` does, up to the actor clusters
+Material: the project's own annotated pages of the development sets, own train + heldout + train2
+(``tests/data/wild/pages``, split by ``splits.json``) and own fresh (``tests/data/wild-fresh/pages``);
+never the shared dev sets and never the held-back own fresh2 and fresh3. Each page's HTML is read
+as ``benchmarks/wild.py`` reads it (next to the gold file or
+``../shared/data/article-extraction-benchmark/html/<source>.gz``), extracted and analysed as ``saidwhat analyze`` does, up to the actor clusters
 (``resolve.actor_candidates``). A cluster is real (label 1) when its actor's name or one of its
 aliases matches a gold actor's names as ``../shared/eval/score_wild.py`` matches them.
 
@@ -185,7 +185,7 @@ def _report(rows: list[dict[str, Any]], probs: np.ndarray, eligible: list[bool],
     base = [r["speaker"] or r["rules_keep"] for r in rows]
     after = [b and (not e or p >= t) for b, e, p in zip(base, eligible, probs, strict=True)]
     out: dict[str, Any] = {}
-    for split in ("train", "heldout", "fresh", "all"):
+    for split in (*sorted({r["set"] for r in rows}), "all"):
         pages = {r["page"] for r in rows if split in (r["set"], "all")}
         p0, r0, n0, _ = scores(rows, base, n_gold, pages)
         p1, r1, n1, _ = scores(rows, after, n_gold, pages)
