@@ -30,6 +30,9 @@ HEADING_MAX_WORDS = 3
 # A line without a full stop whose words of four letters or more are all capitalised, at least this
 # many of them, is a headline (of this page or of a linked story), not a sentence of the story
 HEADLINE_MIN_WORDS = 4
+# ... and at most this many words: headlines are short; a longer capitalised line is a list of names
+# (a staff list on the own train2 pages lost five real actors to the rule without this bound)
+HEADLINE_MAX_WORDS = 16
 # Party letters of a legislator's tag, "Sen. Jo Ng (R-TX)", "Rep. Al Fox, D-Minn.": what follows
 # the hyphen is the member's state, no actor
 PARTY_LETTERS = {"R", "D", "I"}
@@ -60,9 +63,12 @@ def _is_heading(line: list[Token]) -> bool:
 
 def _headline_case(words: list[Token]) -> bool:
     """A line in headline case: every word of four letters or more capitalised, at least
-    ``HEADLINE_MIN_WORDS`` of them ("- Keck Observatory: Twin Telescopes on Mauna Kea", a link to
-    another story), and no sentence's end (the caller checks)."""
+    ``HEADLINE_MIN_WORDS`` of them and at most ``HEADLINE_MAX_WORDS`` words ("- Harbor Council
+    Approves Budget for Kestrel Bridge", a link to another story), and no sentence's end (the
+    caller checks)."""
     long_words = [t for t in words if len(t.text) >= 4]
+    if len(words) > HEADLINE_MAX_WORDS:
+        return False  # a list of names and roles ("Director_Jo Ng, Composer_Al Kim, ..."), not a headline
     return len(long_words) >= HEADLINE_MIN_WORDS and all(t.is_title or t.is_upper for t in long_words)
 
 
