@@ -9,7 +9,8 @@ never the shared dev sets and never the held-back own fresh2 and fresh3. Each pa
 as ``benchmarks/wild.py`` reads it (next to the gold file or
 ``../shared/data/article-extraction-benchmark/html/<source>.gz``), extracted and analysed as
 ``saidwhat analyze`` does, up to the actor clusters (``resolve.actor_candidates``). A cluster is
-real (label 1) when its actor's name or one of its aliases matches a gold actor's names as ``../shared/eval/score_wild.py`` matches them.
+real (label 1) when its actor's name or one of its aliases matches a gold actor's names as
+``../shared/eval/score_wild.py`` matches them.
 
 The model is asked only of clusters the hand rules keep and no attribution names as its speaker.
 A logistic regression (L2, Newton steps) over ``participation.features`` is cross-validated with
