@@ -72,9 +72,17 @@ def _headline_case(words: list[Token]) -> bool:
     return len(long_words) >= HEADLINE_MIN_WORDS and all(t.is_title or t.is_upper for t in long_words)
 
 
-def heading_tokens(doc: Doc) -> set[int]:
+def heading_tokens(doc: Doc) -> frozenset[int]:
     """Tokens of headings: lines in capitals ("SPICED HONEY PEAR JAM", "BUFFALO —") or short
-    capitalised lines without a full stop ("Summary")."""
+    capitalised lines without a full stop ("Summary"). Computed once per Doc (``doc.user_data``)."""
+    cached = doc.user_data.get("saidwhat_heading_tokens")
+    if not isinstance(cached, frozenset):
+        cached = frozenset(_heading_tokens(doc))
+        doc.user_data["saidwhat_heading_tokens"] = cached
+    return cached
+
+
+def _heading_tokens(doc: Doc) -> set[int]:
     out: set[int] = set()
     line: list[Token] = []
     for tok in [*doc, None]:
