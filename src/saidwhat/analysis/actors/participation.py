@@ -20,7 +20,6 @@ from __future__ import annotations
 import functools
 import json
 import math
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple, Protocol
@@ -39,7 +38,7 @@ WEIGHTS_PATH = Path(__file__).resolve().parent / "participation_weights.json"
 # A line of at most this many words without a sentence's end is a heading, a caption, a credit or
 # a byline ("Mike Wall", "Twitter @michaeldwall", "Summary Yoga"), not a sentence of the story
 SHORT_LINE_WORDS = 6
-_SENTENCE_END = re.compile(r"[.!?:;”\"]\s*$")
+_SENTENCE_END = frozenset('.!?:;”"')
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _OBJECT_DEPS = {"dobj", "pobj", "iobj", "dative", "attr", "oprd"}
 _MODIFIER_DEPS = {"compound", "nmod", "amod", "poss", "npadvmod", "advmod", "det"}
@@ -103,7 +102,7 @@ def _line_of(text: str, start: int) -> str:
 def _short_line(text: str, start: int) -> bool:
     """The mention stands in a short line without a sentence's end: a heading, a credit, a byline."""
     line = _line_of(text, start).strip()
-    return len(line.split()) <= SHORT_LINE_WORDS and not _SENTENCE_END.search(line)
+    return len(line.split()) <= SHORT_LINE_WORDS and line[-1:] not in _SENTENCE_END
 
 
 def _acts(tok: Token) -> bool:
