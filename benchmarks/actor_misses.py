@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import json
 import re
 import sys
 from collections import Counter
@@ -134,7 +133,7 @@ class PageRun:
 
     def dropped(self) -> list[tuple[str, list[str], str]]:
         """(rule, names, kind) of every cluster a rule of ``resolve._kept`` removed."""
-        out = []
+        out: list[tuple[str, list[str], str]] = []
         for i, reason in self.reason.items():
             if reason is None:
                 continue
@@ -163,8 +162,8 @@ class PageRun:
             return "not in text", ""
         for s, e in occ:
             span = self.doc.char_span(s, e, alignment_mode="expand")
-            root = span.root.idx if span is not None else s
-            over = [m for m in self.mentions if m.type != "pronoun" and m.start <= root < m.end]
+            at = span.root.idx if span is not None else s
+            over = [m for m in self.mentions if m.type != "pronoun" and m.start <= at < m.end]
             if over:  # a mention holds the phrase's head word: "Trump" for "Trump's team" is another actor
                 m = over[0]
                 part = "cut" if s <= m.start and m.end <= e else "joined"
@@ -172,8 +171,8 @@ class PageRun:
         s, e = occ[0]
         span = self.doc.char_span(s, e, alignment_mode="expand")
         ent = "/".join(sorted({t.ent_type_ or "-" for t in span})) if span is not None else "?"
-        root = f"{span.root.pos_}:{span.root.dep_}" if span is not None else "?"
-        return "no mention", f"{self.text[s:e]!r} ent={ent} head={root}"
+        head = f"{span.root.pos_}:{span.root.dep_}" if span is not None else "?"
+        return "no mention", f"{self.text[s:e]!r} ent={ent} head={head}"
 
     def _kept_cause(self, m: Mention) -> tuple[str, str]:
         """The mention's cluster was kept: the actor went later, or carries other names."""
@@ -220,9 +219,9 @@ def main() -> None:
             examples.setdefault((ga["kind"], cause), []).append(f"{ga['name']} [{evidence}]")
             if a.list:
                 print(f"{g['id']}\t{ga['kind']}\t{ga['name']}\t{cause}\t{evidence}")
-    missed = sum(counts.values())
-    print(f"{missed} of {sum(kinds.values())} gold actors missed "
-          f"({', '.join(f'{k} {sum(v for (kk, _), v in counts.items() if kk == k)}/{n}' for k, n in kinds.items())})")
+    missed_of = Counter(kind for (kind, _), n in counts.items() for _ in range(n))
+    per_kind = ", ".join(f"{k} {missed_of[k]}/{n}" for k, n in kinds.items())
+    print(f"{sum(counts.values())} of {sum(kinds.values())} gold actors missed ({per_kind})")
     for (kind, cause), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         print(f"{n:4d}  {kind:13} {cause}")
         if a.examples:
