@@ -52,3 +52,9 @@ def test_a_place_on_the_other_side_of_an_action_is_a_government() -> None:
     assert "Egypt" in got
     assert "Jordan" in got
     assert names("The minister opened a plant in Egypt on Sunday.") == []
+
+
+def test_a_government_the_text_singles_out_is_an_actor_wherever_it_stands() -> None:
+    got = names("The sanctions were aimed at the Orvanian government, diplomats said.")
+    assert "Orvanian government" in " ".join(got)
+    assert names("The sanctions were aimed at the government, the paper wrote.") == []
