@@ -119,16 +119,3 @@ def test_a_persons_full_name_before_of_is_a_person_and_her_affiliation() -> None
     doc = get_nlp()("John Jay College of Criminal Justice hired ten teachers.")
     assert clip_name(doc, 0, 6) == (0, 6)
 
-
-def test_a_name_keeps_a_syllable_joined_by_a_hyphen() -> None:
-    text = "Governor Park Ji-hoon met the envoy on Friday. Park Ji-hoon later spoke to reporters."
-    assert _names(text) == ["Park Ji-hoon"]
-    doc = get_nlp()(text)
-    start = next(t.i for t in doc if t.text == "Park")
-    end = next(t.i for t in doc if t.text == "hoon") + 1
-    assert clip_name(doc, start, end - 2) == (start, end)  # the tagger stopped at the hyphen
-    assert clip_name(doc, start, end) == (start, end)
-    # a word after a hyphen is a word of its own: "a Velmora-led group"
-    other = get_nlp()("A Velmora-led group met.")
-    v = next(t.i for t in other if t.text == "Velmora")
-    assert clip_name(other, v, v + 1) == (v, v + 1)

@@ -220,6 +220,33 @@ def _trailing_junk(tok: Token) -> bool:
     return tok.is_alpha and tok.text.islower() and tok.lower_ not in particles
 
 
+_HYPHENS = {"-", "‐"}
+# Words a name forms an adjective with ("Trump-era", "Obama-style"); participles ("Pelosi-led",
+# "Saudi-backed") and adjectives are told by their tag instead
+NAME_COMPOUND_TAILS = {"era", "style", "like", "type", "esque", "ish", "age", "time", "year", "side", "wide"}
+
+
+def hyphen_joined(doc: Doc, i: int) -> bool:
+    """A lowercase word joined by a hyphen, without spaces, to the capitalised word before it:
+    the last part of a name ("Moon Jae-in", "Cheuk Hau-yip"), not a trailing word to clip, nor
+    what makes the name an adjective ("Pelosi-led", "Trump-era")."""
+    tail = doc[i]
+    if i < 2 or not tail.is_alpha or doc[i - 1].text not in _HYPHENS:
+        return False
+    if tail.tag_ in ("VBN", "VBD", "VBG", "JJ") or tail.lower_ in NAME_COMPOUND_TAILS:
+        return False
+    before = doc[i - 2]
+    attached = before.whitespace_ == "" and doc[i - 1].whitespace_ == ""
+    return attached and before.is_title and before.pos_ == "PROPN"
+
+
+def hyphen_tail(doc: Doc, end: int) -> int:
+    """The end of a name the tagger cut before a hyphenated lowercase part ("Moon Jae" of "Moon Jae-in")."""
+    while end + 1 < len(doc) and hyphen_joined(doc, end + 1):
+        end += 2
+    return end
+
+
 def clip_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """A name within one line, without trailing scores or dashes ("Nicolas Jarry 6 - 4") and
     without what a possessive inside it owns ("Robert Jordan’s Wheel" → "Robert Jordan")."""
@@ -236,28 +263,11 @@ def clip_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
             end = i
             break
     end = _inner_end(doc, start, end)
-    if end + 1 < len(doc) and _hyphenated_tail(doc, start, end + 2):
-        end += 2  # the tagger stopped at the hyphen: "Moon Jae" of "Moon Jae-in"
-    while end > start and not _hyphenated_tail(doc, start, end) and _not_in_name(doc[end - 1]):
+    while end > start and not hyphen_joined(doc, end - 1) and _not_in_name(doc[end - 1]):
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return start, end
-
-
-# The longest lowercase syllable after a hyphen that still belongs to a name ("Jae-in", "Cheuk-hau",
-# "Hyun-woo"); longer words after a hyphen are words of their own ("Apple-owned")
-HYPHEN_SYLLABLE_LETTERS = 4
-
-
-def _hyphenated_tail(doc: Doc, start: int, end: int) -> bool:
-    """The name ends in a lowercase syllable joined by a hyphen: "Moon Jae-in", "Lau Cheuk-hau"."""
-    tail = doc[end - 1]
-    if end - start < 3 or doc[end - 2].text not in ("-", "‑") or not tail.is_lower:
-        return False
-    if len(tail.text) > HYPHEN_SYLLABLE_LETTERS or tail.pos_ in ("VERB", "ADJ", "AUX"):
-        return False  # "an Apple-led group", "Kestrel-based": a word of its own, not a syllable
-    return doc[end - 3].is_title and not doc[end - 3].whitespace_ and not doc[end - 2].whitespace_
 
 
 # Punctuation no name runs over: "Ministry of Energy (MOTIE" ends before the bracket (the acronym it
