@@ -16,7 +16,8 @@ The model is asked only of clusters the hand rules keep and no attribution names
 A logistic regression (L2, Newton steps) over ``participation.features`` is cross-validated with
 folds grouped by page; the threshold is the highest on the cross-validated probabilities at which
 the dropped clusters take away at most ``--max-lost`` of the gold actors (default 0: actor recall
-must not drop; a gold actor still matched by another listed cluster is not lost). The printed figures (actor precision and recall before and after, per set and in all) are from the
+must not drop; a gold actor still matched by another listed cluster is not lost). The printed
+figures (actor precision and recall before and after, per set and in all) are from the
 cross-validated predictions; the final weights (all pages) and the threshold go to
 ``src/saidwhat/analysis/actors/participation_weights.json``.
 """
