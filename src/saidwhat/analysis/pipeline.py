@@ -118,7 +118,8 @@ def _analyze_unit(doc: Doc, article: Article, targets: Sequence[str] | None,
     """Attributions → actors → quotes → stance on one parsed piece (offsets index ``doc.text``)."""
     text, deadline = doc.text, options.deadline
     _check(deadline, "attribution", article.source)
-    attributions, verdicts = user_profile(doc, layout_quotes(doc, find_attributions(doc, recover_contents=True)))
+    found = find_attributions(doc, recover_contents=True)  # the user profile recovers contents
+    attributions, verdicts = user_profile(doc, layout_quotes(doc, found))
     if not options.include_beliefs:
         keep = [i for i, a in enumerate(attributions) if a.type == "speech"]
         attributions = [attributions[i] for i in keep]
