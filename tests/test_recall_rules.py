@@ -11,6 +11,7 @@ from __future__ import annotations
 from saidwhat.analysis.attribution.extract import LEXICON_PATH, load_lexicon
 from saidwhat.analysis.attribution.features import DocView
 from saidwhat.analysis.attribution.model import Attribution
+from saidwhat.analysis.attribution.profile import split_conjoined_reports
 from saidwhat.analysis.attribution.rules import content_from_parse, nested_reports
 from saidwhat.analysis.nlp import get_nlp
 
@@ -76,7 +77,8 @@ def test_clause_without_a_finite_verb_is_no_content() -> None:
     assert _role_text(v, labels, "CONTENT") == ""
 
 
-def _inner(text: str, content: str, cue: str, source: str) -> Attribution:
+def _att(text: str, content: str, cue: str, source: str) -> Attribution:
+    """A hand-made indirect attribution (the tagger's output is not under test)."""
     def span(s: str) -> tuple[int, int]:
         i = text.index(s)
         return i, i + len(s)
@@ -92,7 +94,7 @@ def test_report_of_a_report_gets_the_outer_attribution() -> None:
     _label(v, labels, "he had warned the port about the cranes", "CONTENT")
     _label(v, labels, "Ruiz", "SOURCE")
     _label(v, labels, "testified", "CUE")
-    inner = _inner(text, "he had warned the port about the cranes", "said", "Okoro")
+    inner = _att(text, "he had warned the port about the cranes", "said", "Okoro")
     outer = nested_reports(v, labels, {i: 0.8 for i in labels}, [inner])
     assert len(outer) == 1
     got = outer[0]
@@ -109,3 +111,23 @@ def test_no_outer_attribution_without_an_inner_one() -> None:
     _label(v, labels, "Ruiz", "SOURCE")
     _label(v, labels, "testified", "CUE")
     assert nested_reports(v, labels, {i: 0.8 for i in labels}, []) == []
+
+
+def _texts(text: str, atts: list[Attribution]) -> list[tuple[str, str]]:
+    return [(" ".join(text[s:e] for s, e in a.content), " ".join(text[s:e] for s, e in a.cue)) for a in atts]
+
+
+def test_second_verb_of_saying_is_a_report_of_its_own() -> None:
+    text = "The union said the talks had stalled and urged its members to reject the offer."
+    att = _att(text, "the talks had stalled and urged its members to reject the offer", "said", "The union")
+    parts = split_conjoined_reports(get_nlp()(text), [att])
+    assert _texts(text, parts) == [("the talks had stalled", "said"),
+                                   ("its members to reject the offer", "urged")]
+    assert all(text[p.source[0][0]:p.source[0][1]] == "The union" for p in parts)
+
+
+def test_acts_of_the_reported_speaker_stay_one_content() -> None:
+    text = "The clerk said the driver shouted at him and demanded a refund."
+    content = "the driver shouted at him and demanded a refund"
+    att = _att(text, content, "said", "The clerk")
+    assert _texts(text, split_conjoined_reports(get_nlp()(text), [att])) == [(content, "said")]
