@@ -13,6 +13,7 @@ from saidwhat.analysis.attribution.features import DocView
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.profile import split_conjoined_reports
 from saidwhat.analysis.attribution.rules import content_from_parse, nested_reports
+from saidwhat.analysis.attribution.syntax import syntax_reports
 from saidwhat.analysis.nlp import get_nlp
 
 
@@ -131,3 +132,31 @@ def test_acts_of_the_reported_speaker_stay_one_content() -> None:
     content = "the driver shouted at him and demanded a refund"
     att = _att(text, content, "said", "The clerk")
     assert _texts(text, split_conjoined_reports(get_nlp()(text), [att])) == [(content, "said")]
+
+
+def _reports(text: str) -> list[tuple[str, str, str]]:
+    """(content, cue, source) of the syntax reports of ``text`` (no tagger output given)."""
+    out = []
+    for a in syntax_reports(get_nlp()(text), []):
+        out.append((" | ".join(text[s:e] for s, e in a.content), text[a.cue[0][0]:a.cue[0][1]],
+                    text[a.source[0][0]:a.source[0][1]]))
+    return out
+
+
+def test_parenthetical_verb_of_saying_reports_the_sentence_around_it() -> None:
+    text = "The main danger, says Ines Varga, is the old wiring in the station."
+    assert _reports(text) == [("The main danger | is the old wiring in the station", "says", "Ines Varga")]
+
+
+def test_as_clause_reports_the_main_clause() -> None:
+    text = "As the auditors point out in their letter, the station has no working fire alarm."
+    assert _reports(text) == [("the station has no working fire alarm", "point", "the auditors")]
+
+
+def test_according_to_after_the_fact_reports_the_sentence_before() -> None:
+    text = "Most riders now pay by phone. That's according to a survey from the transit board."
+    assert _reports(text) == [("Most riders now pay by phone", "according", "a survey from the transit board")]
+
+
+def test_a_sentence_without_a_parenthetical_gets_no_report() -> None:
+    assert _reports("The station, which opened in 1961, has no working fire alarm.") == []

@@ -23,6 +23,7 @@ from saidwhat.analysis.attribution.confidence import usable_probability
 from saidwhat.analysis.attribution.layout import layout_quotes
 from saidwhat.analysis.attribution.profile import user_profile
 from saidwhat.analysis.attribution.speaker import refine_speakers
+from saidwhat.analysis.attribution.syntax import syntax_reports
 from saidwhat.analysis.nlp import MAX_CHARS, get_nlp
 from saidwhat.analysis.stance import assign_stances
 from saidwhat.analysis.stance.candidates import target_candidates
@@ -118,7 +119,7 @@ def _analyze_unit(doc: Doc, article: Article, targets: Sequence[str] | None,
     """Attributions → actors → quotes → stance on one parsed piece (offsets index ``doc.text``)."""
     text, deadline = doc.text, options.deadline
     _check(deadline, "attribution", article.source)
-    found = find_attributions(doc, recover_contents=True)  # the user profile recovers contents
+    found = syntax_reports(doc, find_attributions(doc, recover_contents=True))  # the user profile's recall rules
     attributions, verdicts = user_profile(doc, layout_quotes(doc, found))
     if not options.include_beliefs:
         keep = [i for i, a in enumerate(attributions) if a.type == "speech"]
