@@ -155,7 +155,8 @@ def test_as_clause_reports_the_main_clause() -> None:
 
 def test_according_to_after_the_fact_reports_the_sentence_before() -> None:
     text = "Most riders now pay by phone. That's according to a survey from the transit board."
-    assert _reports(text) == [("Most riders now pay by phone", "according", "a survey from the transit board")]
+    expected = ("Most riders now pay by phone", "according", "a survey from the transit board")
+    assert _reports(text) == [expected]
 
 
 def test_a_sentence_without_a_parenthetical_gets_no_report() -> None:

@@ -119,7 +119,8 @@ def _analyze_unit(doc: Doc, article: Article, targets: Sequence[str] | None,
     """Attributions → actors → quotes → stance on one parsed piece (offsets index ``doc.text``)."""
     text, deadline = doc.text, options.deadline
     _check(deadline, "attribution", article.source)
-    found = syntax_reports(doc, find_attributions(doc, recover_contents=True))  # the user profile's recall rules
+    # the user profile's recall rules: contents from the parse, reports marked by syntax alone
+    found = syntax_reports(doc, find_attributions(doc, recover_contents=True))
     attributions, verdicts = user_profile(doc, layout_quotes(doc, found))
     if not options.include_beliefs:
         keep = [i for i, a in enumerate(attributions) if a.type == "speech"]

@@ -83,7 +83,8 @@ def _parenthetical(sent: Span, verb: Token, subj: Token) -> list[CharSpan]:
 
 def _as_clause(sent: Span, verb: Token) -> list[CharSpan]:
     """The main clause after a fronted 'As X notes, …'."""
-    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) or verb.left_edge.i > sent.start + 2:
+    fronted = verb.left_edge.i <= sent.start + 2  # "As X notes", "But as X notes"
+    if not fronted or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return []
     return _chars([t for t in sent if t.i > verb.right_edge.i])
 
