@@ -11,7 +11,9 @@ Two sets, reported separately:
 - ``own fresh`` (``--fresh``, default ``tests/data/wild-fresh/pages``): 16 pages annotated on
   2026-11-30, after the rules and the confidence model, never used to shape either;
 - ``own fresh2`` (``--fresh2``, default ``tests/data/wild-fresh2/pages``): 16 more pages annotated
-  on 2026-12-01 before that day's changes, scored once at the start and once at the end of it.
+  on 2026-12-01 before that day's changes, scored once at the start and once at the end of it;
+- ``own fresh3`` (``--fresh3``, default ``tests/data/wild-fresh3/pages``): 21 more pages of any
+  page type, annotated on 2026-12-01 before the changes of that day's second session.
 
 Each gold file names its page (``source``); the HTML is read from the article-extraction
 benchmark (``../shared/data/article-extraction-benchmark/html/<source>.gz``), decompressed to a
@@ -37,6 +39,7 @@ SCORER = SHARED / "eval" / "score_wild.py"
 OWN_DEFAULT = REPO / "tests" / "data" / "wild" / "pages"
 FRESH_DEFAULT = REPO / "tests" / "data" / "wild-fresh" / "pages"
 FRESH2_DEFAULT = REPO / "tests" / "data" / "wild-fresh2" / "pages"
+FRESH3_DEFAULT = REPO / "tests" / "data" / "wild-fresh3" / "pages"
 SAIDWHAT = Path(sys.executable).parent / "saidwhat"
 
 
@@ -84,6 +87,8 @@ def main() -> None:
                     help="pages annotated after the rules and the confidence model were made (held back)")
     ap.add_argument("--fresh2", type=Path, default=FRESH2_DEFAULT,
                     help="the second set of held-back pages (annotated 2026-12-01)")
+    ap.add_argument("--fresh3", type=Path, default=FRESH3_DEFAULT,
+                    help="the third set of held-back pages (any page type, annotated 2026-12-01)")
     ap.add_argument("--html", type=Path, default=HTML_DIR, help="directory of the benchmark's HTML (.gz)")
     ap.add_argument("--details", type=Path, help="write each set's judgments to DETAILS.<set>.jsonl")
     ap.add_argument("--json", action="store_true", help="one JSON object per set")
@@ -95,7 +100,8 @@ def main() -> None:
     ap.add_argument("analyze_args", nargs="*", help="extra options for `saidwhat analyze` (after --)")
     a = ap.parse_args()
     sets = [("wild-dev", a.dev)] + ([] if a.dev_only else [("own pages", a.own)])
-    tail = [] if a.dev_only else [("own fresh", a.fresh), ("own fresh2", a.fresh2)]
+    tail = [] if a.dev_only else [("own fresh", a.fresh), ("own fresh2", a.fresh2),
+                                     ("own fresh3", a.fresh3)]
     failed = False
     with tempfile.TemporaryDirectory(prefix="saidwhat-wild-splits-") as tmp:
         if not a.dev_only:

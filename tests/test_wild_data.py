@@ -10,7 +10,8 @@ import pytest
 WILD = Path(__file__).resolve().parent / "data" / "wild"
 FRESH = WILD.parent / "wild-fresh"
 FRESH2 = WILD.parent / "wild-fresh2"
-PAGES = [p for d in (WILD, FRESH, FRESH2) for sub in ("pages", "second")
+FRESH3 = WILD.parent / "wild-fresh3"
+PAGES = [p for d in (WILD, FRESH, FRESH2, FRESH3) for sub in ("pages", "second")
          for p in sorted((d / sub).glob("*.json"))]
 KINDS = {"direct", "indirect", "mixed"}
 TYPES = {"speech", "belief", "sourceless"}
@@ -35,8 +36,9 @@ def test_page_is_valid(path: Path) -> None:
 def test_splits_cover_every_page_once() -> None:
     splits = json.loads((WILD / "splits.json").read_text(encoding="utf-8"))
     ids = {p.stem for p in (WILD / "pages").glob("*.json")}
-    assert set(splits["train"]) | set(splits["heldout"]) == ids
-    assert not set(splits["train"]) & set(splits["heldout"])
+    parts = [set(v) for v in splits.values()]
+    assert set().union(*parts) == ids
+    assert sum(len(p) for p in parts) == len(ids)  # no page in two splits
 
 
 def test_fresh_pages_are_none_of_the_other_sets(shared: Path) -> None:
@@ -46,6 +48,8 @@ def test_fresh_pages_are_none_of_the_other_sets(shared: Path) -> None:
     dev = {json.loads(p.read_text(encoding="utf-8"))["id"] for p in dev_dir.glob("*.json")}
     assert dev, "wild-dev gold not found"
     fresh2 = {p.stem for p in (FRESH2 / "pages").glob("*.json")}
-    assert len(fresh) == 16 and len(fresh2) == 16
+    fresh3 = {p.stem for p in (FRESH3 / "pages").glob("*.json")}
+    assert len(fresh) == 16 and len(fresh2) == 16 and len(fresh3) == 21
     assert not fresh & own and not fresh & dev
     assert not fresh2 & (own | fresh | dev)
+    assert not fresh3 & (own | fresh | fresh2 | dev)
