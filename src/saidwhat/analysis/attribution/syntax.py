@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from saidwhat.analysis.attribution.layout import _free
+from saidwhat.analysis.attribution.layout import is_free
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.profile import SPEECH
 from saidwhat.schema import Span as CharSpan
@@ -121,10 +121,10 @@ def syntax_reports(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
                 content = _as_clause(sent, verb)
             else:
                 continue
-            if content and all(_free(out, s, e) for s, e in content):
+            if content and all(is_free(out, s, e) for s, e in content):
                 out.append(_attribution(content, verb, subj))
         back = _pointer_back(doc, sent)
-        if back is not None and all(_free(out, s, e) for s, e in back[0]):
+        if back is not None and all(is_free(out, s, e) for s, e in back[0]):
             out.append(_attribution(back[0], back[1], back[2]))
     out.sort(key=lambda a: a.content[0])
     return out
