@@ -1,6 +1,7 @@
 """Why gold speech attributions are not found usable: each one classed by the stage that lost it.
 
-    .venv/bin/python benchmarks/missed_causes.py GOLD_DIR [--rows out/causes.json]
+    .venv/bin/python benchmarks/missed_causes.py tests/data/wild/pages --split train [--rows out/c.json]
+    .venv/bin/python benchmarks/missed_causes.py tests/data/wild-fresh/pages
 
 GOLD_DIR holds wild-format gold files (own pages only: never a shared dev set, never a held-back
 set). Every page is analysed with ``saidwhat analyze --min-confidence 0``; a gold speech
@@ -131,11 +132,18 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("gold_dir", type=Path)
     ap.add_argument("--html", type=Path, default=HTML_DIR)
+    ap.add_argument("--split", help="only the pages of this split of splits.json beside GOLD_DIR")
     ap.add_argument("--rows", type=Path, help="write every classed row here (JSON)")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="saidwhat-causes-") as tmp:
+        gold_dir = Path(tmp) / "gold"
+        gold_dir.mkdir()
+        ids = json.loads((a.gold_dir.parent / "splits.json").read_text())[a.split] if a.split else None
         pages = []
         for f in sorted(a.gold_dir.glob("*.json")):
+            if ids is not None and f.stem not in ids:
+                continue
+            (gold_dir / f.name).write_bytes(f.read_bytes())
             found = _html_of(json.loads(f.read_text(encoding="utf-8")), f, a.html)
             if found is not None:
                 (Path(tmp) / found[0]).write_bytes(found[1])
@@ -143,7 +151,7 @@ def main() -> None:
         pred = Path(tmp) / "pred.jsonl"
         subprocess.run([str(SAIDWHAT), "analyze", *pages, "--format", "jsonl", "-o", str(pred),
                         "--keep-going", "--min-confidence", "0"], check=False, stdout=subprocess.DEVNULL)
-        rows = classify(a.gold_dir, pred)
+        rows = classify(gold_dir, pred)
     if a.rows:
         a.rows.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
     for cause, n in collections.Counter(r["cause"] for r in rows).most_common():
