@@ -35,12 +35,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
 from saidwhat.analysis.actors import resolve_actors  # noqa: E402
-from saidwhat.analysis.attribution import find_attributions  # noqa: E402
 from saidwhat.analysis.attribution.confidence import WEIGHTS_PATH, features  # noqa: E402
-from saidwhat.analysis.attribution.layout import layout_quotes  # noqa: E402
-from saidwhat.analysis.attribution.profile import user_profile  # noqa: E402
 from saidwhat.analysis.attribution.speaker import refine_speakers  # noqa: E402
 from saidwhat.analysis.nlp import get_nlp  # noqa: E402
+from saidwhat.analysis.pipeline import user_attributions  # noqa: E402
 from saidwhat.evaluate.polnear import load_split  # noqa: E402
 
 Row = tuple[dict[str, float], int, str]  # features, label, group (page id)
@@ -57,7 +55,7 @@ def _score_wild() -> Any:
 
 def quotes_of(doc: Any) -> list[tuple[Any, dict[str, float], list[tuple[int, int]], Any]]:
     """(attribution, features, speaker mention, actor) for every quote, beliefs included."""
-    atts, verdicts = user_profile(doc, layout_quotes(doc, find_attributions(doc)))
+    atts, verdicts = user_attributions(doc)  # exactly the quotes `analyze` makes
     res = resolve_actors(doc, atts)
     refine_speakers(doc, atts, res)
     actors = {a.id: a for a in res.actors}

@@ -70,6 +70,29 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+PARAGRAPH_STARTS = "saidwhat_paragraph_starts"
+
+
+@Language.component(PARAGRAPH_STARTS)
+def paragraph_starts(doc: Doc) -> Doc:
+    """A line break ends a sentence: the first word after white space holding a newline starts one.
+
+    The article stage joins hard line breaks inside a paragraph, so a newline in the text is a
+    paragraph break (a headline, a caption, a list item ends there even without a full stop).
+    The parser respects these starts; left alone it ran a headline into the next paragraph's first
+    sentence, which lost that sentence's attribution ("Staffers 'don't care': …\\n\\nAt the time of
+    …, said Serene Gregg")."""
+    after_break = False
+    for tok in doc:
+        if tok.is_space:
+            after_break = after_break or "\n" in tok.text
+            continue
+        if after_break and tok.i > 0:
+            tok.is_sent_start = True
+        after_break = "\n" in tok.whitespace_
+    return doc
+
+
 @functools.lru_cache(maxsize=1)
 def get_nlp() -> Language:
     try:
@@ -80,5 +103,6 @@ def get_nlp() -> Language:
             "run `make setup` (pip install -r requirements/runtime.lock)"
         ) from exc
     nlp.max_length = MAX_CHARS + 1
+    nlp.add_pipe(PARAGRAPH_STARTS, before="parser")
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer, nlp.vocab)
     return nlp

@@ -21,8 +21,10 @@ from saidwhat.analysis.actors.passing import drop_source_only
 from saidwhat.analysis.attribution import find_attributions
 from saidwhat.analysis.attribution.confidence import usable_probability
 from saidwhat.analysis.attribution.layout import layout_quotes
-from saidwhat.analysis.attribution.profile import user_profile
+from saidwhat.analysis.attribution.model import Attribution
+from saidwhat.analysis.attribution.profile import Verdict, user_profile
 from saidwhat.analysis.attribution.speaker import refine_speakers
+from saidwhat.analysis.attribution.syntax import syntax_reports
 from saidwhat.analysis.nlp import MAX_CHARS, get_nlp
 from saidwhat.analysis.stance import assign_stances
 from saidwhat.analysis.stance.candidates import target_candidates
@@ -113,12 +115,20 @@ class _Options:
     deadline: Deadline | None
 
 
+def user_attributions(doc: Doc) -> tuple[list[Attribution], list[Verdict]]:
+    """The user profile's attributions of a parsed text, typed, with their verdicts: the tagger's
+    (with contents recovered from the parse), the reports marked by syntax or layout alone, then
+    the profile's filters and spans. ``scripts/fit_confidence.py`` fits the confidence on these."""
+    found = syntax_reports(doc, find_attributions(doc, recover_contents=True))
+    return user_profile(doc, layout_quotes(doc, found))
+
+
 def _analyze_unit(doc: Doc, article: Article, targets: Sequence[str] | None,
                   options: _Options) -> AnalyzedArticle:
     """Attributions → actors → quotes → stance on one parsed piece (offsets index ``doc.text``)."""
     text, deadline = doc.text, options.deadline
     _check(deadline, "attribution", article.source)
-    attributions, verdicts = user_profile(doc, layout_quotes(doc, find_attributions(doc)))
+    attributions, verdicts = user_attributions(doc)
     if not options.include_beliefs:
         keep = [i for i, a in enumerate(attributions) if a.type == "speech"]
         attributions = [attributions[i] for i in keep]

@@ -18,7 +18,9 @@ from saidwhat.analysis.attribution.features import DocView, sequence_features
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.rules import (
     according_to,
+    content_from_parse,
     cut_after_quote,
+    nested_reports,
     participle_leader,
     quote_leader,
     quote_trailer,
@@ -64,8 +66,13 @@ def tag_doc(v: DocView, tagger: pycrfsuite.Tagger) -> tuple[dict[int, str], dict
     return labels, probs
 
 
-def find_attributions(doc: Doc, *, model: str | None = None, lexicon: str | None = None) -> list[Attribution]:
-    """Attributions of ``doc`` in character offsets of ``doc.text``, in text order."""
+def find_attributions(doc: Doc, *, model: str | None = None, lexicon: str | None = None,
+                      recover_contents: bool = False) -> list[Attribution]:
+    """Attributions of ``doc`` in character offsets of ``doc.text``, in text order.
+
+    ``recover_contents`` (the user profile) adds ``rules.content_from_parse``: a tagged cue and
+    source with no content in their sentence take the cue's complement clause as content, and
+    ``rules.nested_reports`` adds the outer report of a report."""
     if len(doc) == 0:
         return []
     lex = load_lexicon(lexicon or str(LEXICON_PATH))
@@ -77,8 +84,13 @@ def find_attributions(doc: Doc, *, model: str | None = None, lexicon: str | None
     according_to(v, labels, probs)
     quote_leader(v, labels, probs)
     participle_leader(v, labels, probs)
+    if recover_contents:
+        content_from_parse(v, labels, probs)
     spans = tag_spans(v, labels)
     for sp in spans:
         ps = [probs.get(i, 0.0) for i in sp.tokens() if i in probs]
         sp.score = sum(ps) / len(ps) if ps else 0.0
-    return assemble(v, spans)
+    atts = assemble(v, spans)
+    if recover_contents:
+        atts = sorted(atts + nested_reports(v, labels, probs, atts), key=lambda a: a.content[0])
+    return atts

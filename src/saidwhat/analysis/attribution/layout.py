@@ -31,7 +31,8 @@ _NOT_SPEAKERS = frozenset({"UPDATE", "NOTE", "EDITOR'S NOTE", "CORRECTION", "WAR
 LAYOUT_SCORE = 0.8
 
 
-def _free(atts: list[Attribution], start: int, end: int) -> bool:
+def is_free(atts: list[Attribution], start: int, end: int) -> bool:
+    """No content of ``atts`` overlaps ``start``..``end``."""
     return not any(s < end and start < e for a in atts for s, e in a.content)
 
 
@@ -45,7 +46,7 @@ def layout_quotes(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
             continue
         # the line's own words are the speaker's, whatever the tagger made of them ("I think…")
         out = [a for a in out if not all(m.start(3) <= s and e <= m.end(3) for s, e in a.content)]
-        if _free(out, m.start(3), m.end(3)):
+        if is_free(out, m.start(3), m.end(3)):
             out.append(Attribution(content=[(m.start(3), m.end(3))], cue=[(m.start(2), m.end(2))],
                                    source=[(m.start(1), m.start(1) + len(name))], kind="direct",
                                    confidence=LAYOUT_SCORE))
@@ -54,7 +55,7 @@ def layout_quotes(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
             if not a.source and any(s < m.end(1) and m.start(1) < e for s, e in a.content):
                 a.source = [(m.start(3), m.end(3))]  # the tagger saw the quote, not its signature
                 a.cue = a.cue or [(m.start(2), m.end(2))]
-        if _free(out, m.start(1), m.end(1)):
+        if is_free(out, m.start(1), m.end(1)):
             out.append(Attribution(content=[(m.start(1), m.end(1))], cue=[(m.start(2), m.end(2))],
                                    source=[(m.start(3), m.end(3))], kind="direct", confidence=LAYOUT_SCORE))
     out.sort(key=lambda a: a.content[0])

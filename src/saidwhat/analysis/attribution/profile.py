@@ -16,7 +16,7 @@ anything read from an evaluation page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from spacy.tokens import Doc, Token
@@ -30,7 +30,7 @@ from saidwhat.analysis.attribution.spans import (
     merge_continued_quotes,
 )
 from saidwhat.analysis.nlp import text_of
-from saidwhat.schema import AttributionType
+from saidwhat.schema import AttributionType, QuoteKind
 
 Profile = Literal["user", "polnear"]
 
@@ -382,6 +382,68 @@ def judge(doc: Doc, att: Attribution) -> Verdict:
     return verdict
 
 
+def _conjoined_report(doc: Doc, content: list[Token], head: Token) -> Token | None:
+    """The second verb of saying in 'said [the deaths were caused by gunshot wounds] and [called
+    on …]': a conjunct of a verb of the content, of saying, with no subject of its own, in the
+    tense of the cue, after the content's first words. Not when the verb it is joined to is one of
+    saying too ("he asked about X, called her Y and said …": the content's subject's acts of
+    speech), nor inside quotation marks (the quoted speaker's words)."""
+    inside = {t.i for t in content}
+    for tok in content[1:]:
+        if tok.dep_ != "conj" or tok.head.i not in inside or tok.pos_ != "VERB" or tok.tag_ != head.tag_:
+            continue
+        if tok.head.lemma_.lower() in SPEECH or not _outside_quotes(doc, tok):
+            return None
+        if tok.lemma_.lower() in SPEECH and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return tok
+    return None
+
+
+def _char_span(toks: list[Token]) -> list[tuple[int, int]]:
+    words = [t for t in toks if not t.is_space]
+    while words and (words[0].is_punct or words[0].pos_ == "CCONJ") and words[0].text not in QUOTE_CHARS:
+        words.pop(0)
+    while words and (words[-1].is_punct or words[-1].pos_ == "CCONJ") and words[-1].text not in QUOTE_CHARS:
+        words.pop()
+    return [(words[0].idx, words[-1].idx + len(words[-1]))] if words else []
+
+
+def split_conjoined_reports(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """'The office said the deaths were caused by gunshot wounds and called on the government to
+    …': the tagger runs the content over a second verb of saying that shares the cue's subject. The
+    content ends before it, and that verb is a cue of its own (same source) for its object and
+    complements. Indirect and mixed contents in one piece only, after the reader's span (which would
+    extend a cut clause again); the polnear profile keeps the tagger's."""
+    out: list[Attribution] = []
+    for att in atts:
+        head = cue_head(_span(doc, list(att.cue)))
+        content = _span(doc, list(att.content))
+        second = None
+        if att.kind != "direct" and len(att.content) == 1 and head is not None and head.pos_ == "VERB" \
+                and head.lower_ != "according":
+            second = _conjoined_report(doc, content, head)
+        if second is None:
+            out.append(att)
+            continue
+        cut = min([second.i] + [c.i for c in second.head.children if c.dep_ in ("cc", "punct")
+                                and second.head.i < c.i < second.i])
+        first = _char_span([t for t in content if t.i < cut])
+        rest = _char_span([t for t in second.subtree if t.i > second.i and t.i in {c.i for c in content}])
+        if not first or not rest:
+            out.append(att)
+            continue
+        out.append(replace(att, content=first, kind=_kind_of(doc, first)))
+        out.append(replace(att, content=rest, cue=[(second.idx, second.idx + len(second))],
+                           kind=_kind_of(doc, rest)))
+    return out
+
+
+def _kind_of(doc: Doc, spans: list[tuple[int, int]]) -> QuoteKind:
+    """A part of an indirect or mixed content: mixed when it holds quoted words."""
+    text = "".join(text_of(doc)[s:e] for s, e in spans)
+    return "mixed" if any(c in QUOTE_CHARS for c in text) else "indirect"
+
+
 def user_profile(doc: Doc, atts: list[Attribution]) -> tuple[list[Attribution], list[Verdict]]:
     """The attributions a reader calls quotes (typed), without the dropped ones."""
     kept: list[Attribution] = []
@@ -391,10 +453,16 @@ def user_profile(doc: Doc, atts: list[Attribution]) -> tuple[list[Attribution], 
     for att in merged:
         v = judge(doc, att)
         att.type = v.type
-        if v.drop is None:
-            _reader_span(doc, att, v)
-            kept.append(att)
-            verdicts.append(v)
+        if v.drop is not None:
+            continue
+        _reader_span(doc, att, v)
+        parts = split_conjoined_reports(doc, [att])
+        for part in parts:
+            pv = v if len(parts) == 1 else judge(doc, part)
+            part.type = pv.type
+            if pv.drop is None:
+                kept.append(part)
+                verdicts.append(pv)
     return kept, verdicts
 
 

@@ -10,7 +10,9 @@ mark); this rule cuts it back. The cue verbs come from the learned lexicon, not 
 from __future__ import annotations
 
 from saidwhat.analysis.attribution.features import DocView
+from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.quotes import AMBIGUOUS, CLOSE
+from saidwhat.schema import QuoteKind
 
 TRAILER_CUE = 0.1
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "ADP", "CCONJ", "PART", "PUNCT"})
@@ -281,3 +283,114 @@ def participle_leader(v: DocView, labels: dict[int, str], probs: dict[int, float
         _set(labels, [i for i in range(first, last + 1) if not v.space[i]], "CONTENT", probs)
         _set(labels, [verb], "CUE", probs)
         _set(labels, source, "SOURCE", probs)
+
+
+# Parts of speech that make a clause state something: a finite verb or a modal.
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Fewest words a clause recovered from the parse has ("he lied" is a statement; "so" is not).
+CLAUSE_MIN_WORDS = 2
+
+
+def _runs(labels: dict[int, str], role: str, n: int) -> list[list[int]]:
+    """Token runs labelled ``role`` (B- starts a run; spaces between I- tokens are skipped)."""
+    out: list[list[int]] = []
+    for i in range(n):
+        lab = labels.get(i, "O")
+        if not lab.endswith(role):
+            continue
+        if lab.startswith("B-") or not out or out[-1][-1] < i - 2:
+            out.append([i])
+        else:
+            out[-1].append(i)
+    return out
+
+
+def _reported_clause(v: DocView, verb: int, quoted: bool = False) -> list[int] | None:
+    """The tokens of the cue verb's complement clause ("told reporters [that officials began …]",
+    "[The weather should ease …], said Mark Quinlan"): its ccomp's subtree, edges trimmed, when it
+    states something (a finite verb); with ``quoted``, also when it holds quoted words."""
+    doc = v.doc
+    comp = next((c for c in doc[verb].children if c.dep_ == "ccomp"), None)
+    if comp is None or v.sent[comp.i] != v.sent[verb]:
+        return None
+    toks = [i for i in range(comp.left_edge.i, comp.right_edge.i + 1) if not v.space[i]]
+    while toks and v.pos[toks[0]] == "PUNCT":
+        toks.pop(0)
+    while toks and v.pos[toks[-1]] == "PUNCT" and v.qid[toks[-1]] < 0 and v.text[toks[-1]] not in ")]":
+        toks.pop()
+    words = [i for i in toks if v.pos[i] != "PUNCT"]
+    finite = v.tag[comp.i] in _FINITE or any(c.dep_ == "aux" and c.tag_ in _FINITE for c in comp.children)
+    if len(words) < CLAUSE_MIN_WORDS or not finite or (not quoted and any(v.qid[i] >= 0 for i in words)):
+        return None
+    return toks
+
+
+def content_from_parse(v: DocView, labels: dict[int, str], probs: dict[int, float]) -> None:
+    """'<source> <cue> [that] <clause>' and '<clause>, <source> <cue>' where the tagger marked the
+    source and the cue but no content in the sentence (on the own wild pages it left out "Employee
+    Steve Castro tells the paper that he fought …" and "…, McDowell said"): the cue verb's
+    complement clause in the parse is the content. Applied by the user profile only (``analyze``);
+    the polnear profile keeps the tagger's labels."""
+    n = len(v.text)
+    with_content = {v.sent[i] for i, lab in labels.items() if lab.endswith("CONTENT")}
+    sources = {i for run in _runs(labels, "SOURCE", n) for i in run}
+    for cue in _runs(labels, "CUE", n):
+        verbs = [i for i in cue if v.pos[i] == "VERB"]
+        if len(verbs) != 1 or v.sent[verbs[0]] in with_content:
+            continue
+        verb = verbs[0]
+        subj = next((c for c in v.doc[verb].children if c.dep_ == "nsubj"), None)
+        if subj is None or not any(t.i in sources for t in subj.subtree):
+            continue
+        clause = _reported_clause(v, verb)
+        if clause is None or any(labels.get(i, "O") != "O" for i in clause):
+            continue
+        score = sum(probs.get(i, 0.0) for i in cue) / len(cue)
+        for k, i in enumerate(clause):
+            labels[i] = ("B-" if k == 0 else "I-") + "CONTENT"
+            probs[i] = score
+        with_content.add(v.sent[verb])
+
+
+def _tagged_speaker(v: DocView, verb: int, sources: set[int]) -> list[int] | None:
+    """The verb's subject phrase when the tagger marked (part of) it as a source. A proper name
+    under an indefinite article ("…, a prospect Vindman denied") is a misparsed relative clause,
+    not a subject."""
+    subj = next((c for c in v.doc[verb].children if c.dep_ == "nsubj"), None)
+    if subj is None or not any(t.i in sources for t in subj.subtree):
+        return None
+    if subj.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
+        return None
+    return [t.i for t in subj.subtree if not v.space[t.i]]
+
+
+def nested_reports(v: DocView, labels: dict[int, str], probs: dict[int, float],
+                   atts: list[Attribution]) -> list[Attribution]:
+    """'[Afterward, Sondland said he had relayed …], Morrison testified': a report whose content
+    holds another attribution. The tagger labels the inner one and leaves the outer cue and source
+    with no content (one label per token); the outer cue verb's complement clause, inner report
+    included, is the outer content. Used by the user profile only (see ``content_from_parse``)."""
+    n = len(v.text)
+    taken = {s for a in atts for s, _ in a.cue}
+    sources = {i for run in _runs(labels, "SOURCE", n) for i in run}
+    out: list[Attribution] = []
+    for cue in _runs(labels, "CUE", n):
+        verbs = [i for i in cue if v.pos[i] == "VERB"]
+        if len(verbs) != 1 or v.doc[verbs[0]].idx in taken:
+            continue
+        verb = verbs[0]
+        speaker = _tagged_speaker(v, verb, sources)
+        clause = _reported_clause(v, verb, quoted=True) if speaker else None
+        if clause is None or speaker is None:
+            continue
+        lo, hi = v.doc[clause[0]].idx, v.doc[clause[-1]].idx + len(v.text[clause[-1]])
+        inner = [a for a in atts if a.cue and lo <= a.cue[0][0] and a.content[-1][1] <= hi]
+        if not inner:
+            continue
+        score = sum(probs.get(i, 0.0) for i in cue + speaker) / len(cue + speaker)
+        kind: QuoteKind = "indirect" if not any(v.qid[i] >= 0 for i in clause) else "mixed"
+        out.append(Attribution(
+            content=[(lo, hi)], cue=[(v.doc[verb].idx, v.doc[verb].idx + len(v.text[verb]))],
+            source=[(v.doc[speaker[0]].idx, v.doc[speaker[-1]].idx + len(v.text[speaker[-1]]))],
+            kind=kind, confidence=round(score, 4)))
+    return out
