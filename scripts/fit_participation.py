@@ -41,10 +41,8 @@ sys.path.insert(0, str(REPO / "src"))
 
 from saidwhat.analysis.actors.participation import WEIGHTS_PATH  # noqa: E402
 from saidwhat.analysis.actors.resolve import actor_candidates  # noqa: E402
-from saidwhat.analysis.attribution import find_attributions  # noqa: E402
-from saidwhat.analysis.attribution.layout import layout_quotes  # noqa: E402
-from saidwhat.analysis.attribution.profile import user_profile  # noqa: E402
 from saidwhat.analysis.nlp import get_nlp  # noqa: E402
+from saidwhat.analysis.pipeline import user_attributions  # noqa: E402
 from saidwhat.analysis.windows import pieces  # noqa: E402
 from saidwhat.chain import extract  # noqa: E402
 
@@ -78,7 +76,7 @@ def _page_rows(sw: Any, gold: dict[str, Any], path: Path, split: str) -> list[di
     gnames = [[ga["name"], *ga.get("aliases", [])] for ga in gold["actors"]]
     rows: list[dict[str, Any]] = []
     for _off, doc in pieces(get_nlp(), article.text):
-        atts, _ = user_profile(doc, layout_quotes(doc, find_attributions(doc)))
+        atts, _ = user_attributions(doc)
         atts = [a for a in atts if a.type == "speech"]
         for cand in actor_candidates(doc, atts, page_type=article.page_type):
             names = [cand.actor.name, *cand.actor.aliases]
