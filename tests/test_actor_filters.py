@@ -76,6 +76,34 @@ def test_heading_lines_are_found() -> None:
     assert next(t for t in doc if t.text == "keeps").i not in heads
 
 
+def test_title_case_lines_and_verbless_lines_are_no_prose() -> None:
+    text = ("The Quarry Band Tour Dates\n"
+            "May 3 – Dunmore, PA @ Harbour Credit Union Amphitheatre\n"
+            "Streaming Is Mostly A Pleasure Until Friday, But The Lag Isn't Small\n"
+            "Set Designer_Ilse Marant, Sound Design_Oren Vaskel\n"
+            "[4] Noise at night: effects on sleep, Brandt OK, Varga T. J Sleep Res. 2016; 25: 1-9.\n"
+            "Not to get too Karel Voss on you, but the band said it would play.")
+    doc = get_nlp()(text)
+    heads = heading_tokens(doc)
+    lines = text.split("\n")
+    for line in lines[:5]:  # a heading, a tour date, a title-case heading, credits, a reference
+        start = text.index(line)
+        span = doc.char_span(start, start + len(line), alignment_mode="expand")
+        assert span is not None and all(t.i in heads for t in span), line
+    # a sentence of function words around a name is prose, not a title-case line
+    assert next(t for t in doc if t.text == "Voss").i not in heads
+
+
+def test_names_on_lines_that_are_no_prose_are_no_actors_unless_in_prose() -> None:
+    text = ("The Quarry Band Tour Dates\n\n"
+            "May 3 – Dunmore, PA @ Harbour Credit Union Amphitheatre\n\n"
+            "Set Designer_Ilse Marant, Sound Design_Oren Vaskel\n\n"
+            "Ilse Marant built the stage from old ship timber, the band said.")
+    found = names(resolve(text))
+    assert not any("Harbour" in n or "Dunmore" in n or "Vaskel" in n or "Tour" in n for n in found), found
+    assert any(n.endswith("Marant") for n in found), found
+
+
 def test_name_never_spans_a_paragraph_break_nor_keeps_a_score() -> None:
     doc = get_nlp()("Olga Brandt\n\nKarel Voss won the final against Ivo Marek 6-4 6-2.")
     start, end = clip_name(doc, 0, 3)

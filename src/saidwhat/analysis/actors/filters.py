@@ -26,6 +26,9 @@ _NAME_PUNCT = {"-", "–", ".", "&", "'", "’", "'s", "’s"}
 HEADING_CAPS_SHARE = 0.8
 # A line of at most this many capitalised words, with no full stop, is a heading ("Key Specs")
 HEADING_MAX_WORDS = 3
+# A line in title case has at least this many capitalised words ("Tour Dates"; one word alone is
+# the short-line rule's)
+HEADING_MIN_CAPITALISED = 2
 # Party letters of a legislator's tag, "Sen. Jo Ng (R-TX)", "Rep. Al Fox, D-Minn.": what follows
 # the hyphen is the member's state, no actor
 PARTY_LETTERS = {"R", "D", "I"}
@@ -40,6 +43,29 @@ def lowercase_words(doc: Doc) -> set[str]:
     return set(words)
 
 
+def _ends_a_sentence(line: list[Token]) -> bool:
+    return line[-1].text in (".", "!", "?", "”", '"')
+
+
+def _title_case_line(words: list[Token], line: list[Token]) -> bool:
+    """A line of capitalised words, perhaps with lowercase function words, that does not end like
+    a sentence: a heading ("The Quarry Band Tour Dates", "Stadia Is A Beta Version Until 2020"),
+    or a list item of names and places ("June 10 – Tampa, FL @ Harbour Credit Union Amphitheatre")."""
+    capitalised = [t for t in words if t.text[0].isupper()]
+    function_words = [t for t in words if t.is_lower and t.is_stop]
+    if len(capitalised) + len(function_words) < len(words) or _ends_a_sentence(line):
+        return False  # a lowercase content word: prose
+    # "Not to get too Albert Einstein on you, but …" is a sentence of function words around a name
+    return len(capitalised) >= max(HEADING_MIN_CAPITALISED, len(function_words) + 1)
+
+
+def _verbless(line: list[Token]) -> bool:
+    """A line without a verb is no running prose: a credit ("Art Director_Park Dong Woo, Lighting
+    Design_Sin Ho"), a reference ("[1] Alarm fatigue: impacts on safety, Ruskin KJ. 2015; 28"),
+    a caption or a list item. Its names describe or credit, they do not act."""
+    return not any(t.pos_ in ("VERB", "AUX") for t in line)
+
+
 def _is_heading(line: list[Token]) -> bool:
     words = [t for t in line if t.is_alpha and len(t.text) > 1]
     if not words:
@@ -49,12 +75,15 @@ def _is_heading(line: list[Token]) -> bool:
         return True
     # a short line of capitalised words without a sentence's end: "Summary", "Key Specs"
     short = len(words) <= HEADING_MAX_WORDS and all(t.is_title or t.is_upper for t in words)
-    return short and line[-1].text not in (".", "!", "?", "”", '"')
+    if short and not _ends_a_sentence(line):
+        return True
+    return _title_case_line(words, line) or _verbless(line)
 
 
 def heading_tokens(doc: Doc) -> set[int]:
-    """Tokens of headings: lines in capitals ("SPICED HONEY PEAR JAM", "BUFFALO —") or short
-    capitalised lines without a full stop ("Summary")."""
+    """Tokens of the lines that are no running prose: headings in capitals ("SPICED HONEY PEAR
+    JAM", "BUFFALO —"), short capitalised lines without a full stop ("Summary"), lines in title
+    case (``_title_case_line``) and lines without a verb (``_verbless``)."""
     out: set[int] = set()
     line: list[Token] = []
     for tok in [*doc, None]:
