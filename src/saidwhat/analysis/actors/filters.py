@@ -181,6 +181,8 @@ def not_a_name(span: Span, lower: set[str], *, organisation: bool = False) -> st
         return "product"
     if len(words) > 1 and words[-1].lower_ in lx.EVENT_HEADS | lx.LAW_HEADS:
         return "event or law"
+    if len(words) > 1 and words[-1].lower_ in lx.PLAN_HEADS:
+        return "plan"
     if _quoted_title(span):
         return "title of a work"
     if any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in words):
