@@ -104,6 +104,14 @@ def test_names_on_lines_that_are_no_prose_are_no_actors_unless_in_prose() -> Non
     assert any(n.endswith("Marant") for n in found), found
 
 
+def test_a_name_after_a_thing_noun_and_called_is_a_title_but_after_a_person_noun_a_name() -> None:
+    doc = get_nlp()("I bought an online course called Deep Roots. I met a man named Karel Voss.")
+    roots = next(t.i for t in doc if t.text == "Deep")
+    assert not_a_name(doc[roots : roots + 2], set()) == "title of a work"
+    voss = next(t.i for t in doc if t.text == "Karel")
+    assert not_a_name(doc[voss : voss + 2], set()) is None
+
+
 def test_name_never_spans_a_paragraph_break_nor_keeps_a_score() -> None:
     doc = get_nlp()("Olga Brandt\n\nKarel Voss won the final against Ivo Marek 6-4 6-2.")
     start, end = clip_name(doc, 0, 3)

@@ -150,6 +150,17 @@ def _noun_naming(span: Span) -> Token | None:
     return noun if naming.lower_ in NAMING_WORDS and noun.pos_ == "NOUN" else None
 
 
+def _named_thing(span: Span) -> bool:
+    """A name right after a thing noun and a naming word, without quotation marks: "an online
+    course called Deep Roots", "a film titled Salt Meridian"; "a man named Jo Ng" and "a firm
+    called Orvane" name actors (an animate noun before the naming word)."""
+    doc, i = span.doc, span.start
+    if i < 2 or doc[i - 1].lower_ not in NAMING_WORDS:
+        return False
+    noun = doc[i - 2]
+    return noun.pos_ == "NOUN" and not is_animate_head(noun)
+
+
 def _quoted_title(span: Span) -> bool:
     """The name is a quoted string ("“War & Peace”") or inside a quoted title after "a poem
     called"; "a group called “Doctors for X”" names a body (an animate noun before the naming word)."""
@@ -183,7 +194,7 @@ def not_a_name(span: Span, lower: set[str], *, organisation: bool = False) -> st
         return "event or law"
     if len(words) > 1 and words[-1].lower_ in lx.PLAN_HEADS:
         return "plan"
-    if _quoted_title(span):
+    if _quoted_title(span) or _named_thing(span):
         return "title of a work"
     if any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in words):
         return "clause"  # "Garrett hit Rudolph": the tagger ran over a verb
