@@ -112,6 +112,24 @@ def test_a_name_after_a_thing_noun_and_called_is_a_title_but_after_a_person_noun
     assert not_a_name(doc[voss : voss + 2], set()) is None
 
 
+def test_a_name_ending_a_title_case_run_with_a_verb_is_a_title() -> None:
+    doc = get_nlp()("Read the next part of this series, How to Build a Lasting Garden Mindset. "
+                    "Ousted chairman Karel Voss met Ilse Marant.")
+    mind = next(t.i for t in doc if t.text == "Garden")
+    assert not_a_name(doc[mind : mind + 2], set()) == "title of a work"
+    marant = next(t.i for t in doc if t.text == "Ilse")
+    assert not_a_name(doc[marant : marant + 2], set()) is None
+
+
+def test_credits_joined_by_an_underscore_or_after_a_copyright_sign_are_no_names() -> None:
+    doc = get_nlp()("Set Designer_Ilse Marant, Sound Design_Oren Vaskel\n\n"
+                    "The stage at night, photos © Studio Varga, 2018")
+    ilse = next(t.i for t in doc if t.text.endswith("_Ilse"))
+    assert not_a_name(doc[ilse : ilse + 2], set()) == "credit joined by an underscore"
+    studio = next(t.i for t in doc if t.text == "Studio")
+    assert not_a_name(doc[studio : studio + 2], set(), organisation=True) == "copyright credit"
+
+
 def test_name_never_spans_a_paragraph_break_nor_keeps_a_score() -> None:
     doc = get_nlp()("Olga Brandt\n\nKarel Voss won the final against Ivo Marek 6-4 6-2.")
     start, end = clip_name(doc, 0, 3)

@@ -170,6 +170,39 @@ def _quoted_title(span: Span) -> bool:
     return _in_quotation_marks(span) and (noun is None or not is_animate_head(noun))
 
 
+def _title_run_side(span: Span, step: int) -> list[Token]:
+    """The capitalised words and lowercase function words next to ``span`` on one side, up to
+    punctuation or a lowercase content word."""
+    doc, out = span.doc, []
+    i = span.start - 1 if step < 0 else span.end
+    while 0 <= i < len(doc) and doc[i].is_alpha and (doc[i].text[0].isupper() or doc[i].is_stop):
+        out.append(doc[i])
+        i += step
+    return out
+
+
+def _in_a_title(span: Span) -> bool:
+    """The name ends a run of title-case words with a capitalised verb in it: a title written
+    in the sentence ("in this series, How to Adopt an Online Leader Success Mindset"), not a
+    name. The verb must be inside the run, after another of its words: a capitalised verb opening
+    a line, a sentence or a quotation ("Based on X's …", "“Can I give it to X?”", "- Ousted CEO X")
+    is a sentence's first word; nor may it belong to a name ("Will")."""
+    run = _title_run_side(span, -1) + _title_run_side(span, 1)
+    inside = {t.i for t in run} | set(range(span.start, span.end))
+    return any(t.pos_ in ("VERB", "AUX") and t.text[0].isupper() and len(t.text) > 1
+               and t.i - 1 in inside and not t.ent_type_ for t in run)
+
+
+def _credit_glue(span: Span) -> str | None:
+    """A credit, not an actor: "Art Director_Oh Min" (a role and a name joined by an underscore)
+    or the holder after a copyright sign ("photos © Studio Varga, 2018")."""
+    if any("_" in t.text for t in span):
+        return "credit joined by an underscore"
+    if span.start > 0 and span.doc[span.start - 1].text == "©":
+        return "copyright credit"
+    return None
+
+
 def not_a_name(span: Span, lower: set[str], *, organisation: bool = False) -> str | None:
     """Why a tagged name is no actor's name, or None when it may be one.
 
@@ -194,8 +227,11 @@ def not_a_name(span: Span, lower: set[str], *, organisation: bool = False) -> st
         return "event or law"
     if len(words) > 1 and words[-1].lower_ in lx.PLAN_HEADS:
         return "plan"
-    if _quoted_title(span) or _named_thing(span):
+    if _quoted_title(span) or _named_thing(span) or _in_a_title(span):
         return "title of a work"
+    credit = _credit_glue(span)
+    if credit is not None:
+        return credit
     if any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in words):
         return "clause"  # "Garrett hit Rudolph": the tagger ran over a verb
     if _party_tag_state(span):
