@@ -203,6 +203,20 @@ def _credit_glue(span: Span) -> str | None:
     return None
 
 
+def _thing_name(text: str, words: list[Token]) -> str | None:
+    """A product, a model, an event, a law or a plan, from the name's words."""
+    if "+" in text or any(_MODEL.search(t.text) for t in words):
+        return "product model"
+    last = words[-1].lower_
+    if len(words) == 1:
+        return None
+    if last in lx.PRODUCT_WORDS:
+        return "product"
+    if last in lx.EVENT_HEADS | lx.LAW_HEADS:
+        return "event or law"
+    return "plan" if last in lx.PLAN_HEADS else None
+
+
 def not_a_name(span: Span, lower: set[str], *, organisation: bool = False) -> str | None:
     """Why a tagged name is no actor's name, or None when it may be one.
 
@@ -219,14 +233,9 @@ def not_a_name(span: Span, lower: set[str], *, organisation: bool = False) -> st
         return "acronym of a thing"
     if _ADDRESS.search(text):
         return "address"
-    if "+" in text or any(_MODEL.search(t.text) for t in words):
-        return "product model"
-    if words[-1].lower_ in lx.PRODUCT_WORDS and len(words) > 1:
-        return "product"
-    if len(words) > 1 and words[-1].lower_ in lx.EVENT_HEADS | lx.LAW_HEADS:
-        return "event or law"
-    if len(words) > 1 and words[-1].lower_ in lx.PLAN_HEADS:
-        return "plan"
+    thing = _thing_name(text, words)
+    if thing is not None:
+        return thing
     if _quoted_title(span) or _named_thing(span) or _in_a_title(span):
         return "title of a work"
     credit = _credit_glue(span)
