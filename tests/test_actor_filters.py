@@ -130,6 +130,13 @@ def test_credits_joined_by_an_underscore_or_after_a_copyright_sign_are_no_names(
     assert not_a_name(doc[studio : studio + 2], set(), organisation=True) == "copyright credit"
 
 
+def test_name_ends_at_a_colon_or_an_at_sign() -> None:
+    doc = get_nlp()("Ed Holm: Dealing in stolen goods. Follow Ida Senn @idasenn for more.")
+    assert doc[slice(*clip_name(doc, 0, 4))].text == "Ed Holm"
+    ida = next(t.i for t in doc if t.text == "Ida")
+    assert doc[slice(*clip_name(doc, ida, ida + 4))].text == "Ida Senn"
+
+
 def test_name_never_spans_a_paragraph_break_nor_keeps_a_score() -> None:
     doc = get_nlp()("Olga Brandt\n\nKarel Voss won the final against Ivo Marek 6-4 6-2.")
     start, end = clip_name(doc, 0, 3)

@@ -263,9 +263,15 @@ def _trailing_junk(tok: Token) -> bool:
     return tok.is_alpha and tok.text.islower() and tok.lower_ not in particles
 
 
+# Marks no name runs across: a label's colon ("Ed Holm: Dealing in cocaine", a list of charges)
+# and a handle's at sign ("Twitter @edholm", "TX @ Harbour Amphitheatre")
+NAME_STOPS = {":", "@"}
+
+
 def clip_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """A name within one line, without trailing scores or dashes ("Nicolas Jarry 6 - 4") and
-    without what a possessive inside it owns ("Robert Jordan’s Wheel" → "Robert Jordan")."""
+    """A name within one line, without trailing scores or dashes ("Nicolas Jarry 6 - 4"), without
+    what a possessive inside it owns ("Robert Jordan’s Wheel" → "Robert Jordan") and without what
+    follows a colon or an at sign (``NAME_STOPS``)."""
     for i in range(start, end):
         if "\n" in doc[i].text or (i + 1 < end and "\n" in doc[i].whitespace_):
             head_line = doc[start : i + 1] if "\n" not in doc[i].text else doc[start:i]
@@ -276,6 +282,10 @@ def clip_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
             break
     for i in range(start, end - 1):
         if doc[i].text in ("’s", "'s"):  # "Robert Jordan’s Wheel": the name is the possessor
+            end = i
+            break
+    for i in range(start + 1, end):
+        if doc[i].text in NAME_STOPS:  # "Ed Holm: Dealing in …", "Twitter @edholm"
             end = i
             break
     while end > start and (doc[end - 1].like_num or doc[end - 1].text in _NAME_PUNCT - {"."}
