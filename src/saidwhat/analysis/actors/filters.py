@@ -264,7 +264,7 @@ def _trailing_junk(tok: Token) -> bool:
 
 
 # Marks no name runs across: a label's colon ("Ed Holm: Dealing in cocaine", a list of charges)
-# and a handle's at sign ("Twitter @edholm", "TX @ Harbour Amphitheatre")
+# and a handle's at sign, alone or opening a token ("Twitter @edholm", "TX @ Harbour Amphitheatre")
 NAME_STOPS = {":", "@"}
 
 
@@ -285,7 +285,7 @@ def clip_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
             end = i
             break
     for i in range(start + 1, end):
-        if doc[i].text in NAME_STOPS:  # "Ed Holm: Dealing in …", "Twitter @edholm"
+        if doc[i].text[:1] in NAME_STOPS:  # "Ed Holm: Dealing in …", "Twitter @edholm"
             end = i
             break
     while end > start and (doc[end - 1].like_num or doc[end - 1].text in _NAME_PUNCT - {"."}
