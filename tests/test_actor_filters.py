@@ -4,7 +4,13 @@ rule on made-up sentences (none from the shared dev pages)."""
 from __future__ import annotations
 
 from saidwhat.analysis.actors import resolve_actors
-from saidwhat.analysis.actors.filters import clip_name, heading_tokens, is_animate_head, not_a_name
+from saidwhat.analysis.actors.filters import (
+    clip_name,
+    heading_tokens,
+    is_animate_head,
+    line_labels,
+    not_a_name,
+)
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.nlp import get_nlp
 from saidwhat.schema import Actor
@@ -135,6 +141,16 @@ def test_name_ends_at_a_colon_or_an_at_sign() -> None:
     assert doc[slice(*clip_name(doc, 0, 4))].text == "Ed Holm"
     ida = next(t.i for t in doc if t.text == "Ida")
     assert doc[slice(*clip_name(doc, ida, ida + 4))].text == "Ida Senn"
+
+
+def test_a_word_labelling_many_lines_is_no_part_of_a_name_but_a_title_is() -> None:
+    doc = get_nlp()("Recap Karel Voss won the vote.\n\nRecap Ilse Marant lost it.\n\n"
+                    "Recap Oren Vaskel said nothing.\n\nPresident Ng spoke.\n\nPresident Holm left.\n\n"
+                    "President Senn stayed.")
+    assert line_labels(doc) == {"Recap"}
+    assert doc[slice(*clip_name(doc, 0, 3))].text == "Karel Voss"
+    ilse = next(t.i for t in doc if t.text == "Ilse")
+    assert not_a_name(doc[ilse - 1 : ilse + 2], set()) == "line label"
 
 
 def test_name_never_spans_a_paragraph_break_nor_keeps_a_score() -> None:

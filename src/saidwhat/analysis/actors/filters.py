@@ -241,6 +241,8 @@ def not_a_name(span: Span, lower: set[str], *, organisation: bool = False) -> st
     credit = _credit_glue(span)
     if credit is not None:
         return credit
+    if span[0].text in line_labels(span.doc):
+        return "line label"  # "Summary Yoga can help": a name the tagger missed, glued to its label
     if any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in words):
         return "clause"  # "Garrett hit Rudolph": the tagger ran over a verb
     if _party_tag_state(span):
@@ -268,10 +270,40 @@ def _trailing_junk(tok: Token) -> bool:
 NAME_STOPS = {":", "@"}
 
 
+# A word is a label glued to the lines it opens ("Summary Studies show …", "DEAR ABBY: …") when it
+# opens at least this many lines, each time before a different capitalised word, and the page
+# never writes it anywhere else. On the own pages two words pass, "Summary" (15 lines) and "DEAR"
+# (6); function words ("The") and titles ("President") are never labels.
+LABEL_MIN_LINES = 3
+
+
+def _line_starts(doc: Doc) -> list[Token]:
+    return [t for t in doc if not t.is_space and (t.i == 0 or "\n" in doc[t.i - 1].text
+                                                  or "\n" in doc[t.i - 1].whitespace_)]
+
+
+def line_labels(doc: Doc) -> set[str]:
+    """Words that label the lines they open rather than begin a name (``LABEL_MIN_LINES``)."""
+    labels = doc.user_data.get("saidwhat_line_labels")
+    if labels is None:
+        starts = _line_starts(doc)
+        followers: dict[str, set[str]] = {}
+        for tok in starts:
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if tok.is_alpha and tok.text[0].isupper() and nxt is not None and nxt.text[:1].isupper():
+                followers.setdefault(tok.text, set()).add(nxt.text)
+        at_start = {w: sum(t.text == w for t in starts) for w in followers}
+        labels = {w for w, nxt in followers.items()
+                  if len(nxt) >= LABEL_MIN_LINES and sum(t.text == w for t in doc) == at_start[w]
+                  and not doc.vocab[w].is_stop and w.lower().rstrip(".") not in lx.TITLES}
+        doc.user_data["saidwhat_line_labels"] = labels
+    return set(labels)
+
+
 def clip_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """A name within one line, without trailing scores or dashes ("Nicolas Jarry 6 - 4"), without
     what a possessive inside it owns ("Robert Jordan’s Wheel" → "Robert Jordan") and without what
-    follows a colon or an at sign (``NAME_STOPS``)."""
+    follows a colon or an at sign (``NAME_STOPS``), nor a label opening its line (``line_labels``)."""
     for i in range(start, end):
         if "\n" in doc[i].text or (i + 1 < end and "\n" in doc[i].whitespace_):
             head_line = doc[start : i + 1] if "\n" not in doc[i].text else doc[start:i]
@@ -284,6 +316,8 @@ def clip_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if doc[i].text in ("’s", "'s"):  # "Robert Jordan’s Wheel": the name is the possessor
             end = i
             break
+    if end - start > 1 and doc[start].text in line_labels(doc):
+        start += 1  # "Summary Studies show …": the line's label is no part of the name
     for i in range(start + 1, end):
         if doc[i].text[:1] in NAME_STOPS:  # "Ed Holm: Dealing in …", "Twitter @edholm"
             end = i
