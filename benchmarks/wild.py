@@ -75,6 +75,8 @@ def score_set(gold_dir: Path, html_dir: Path, extra: list[str], details: Path | 
         if details is not None:
             score += ["--details", str(details)]
         res = subprocess.run(score, check=True, capture_output=True, text=True)
+        if details is not None:  # the predictions beside the judgments (actor_misses.py reads them)
+            details.with_suffix(".pred.jsonl").write_bytes(out.read_bytes())
     metrics: dict[str, float] = json.loads(res.stdout)
     return metrics
 
@@ -90,7 +92,9 @@ def main() -> None:
     ap.add_argument("--fresh3", type=Path, default=FRESH3_DEFAULT,
                     help="the third set of held-back pages (any page type, annotated 2026-12-01)")
     ap.add_argument("--html", type=Path, default=HTML_DIR, help="directory of the benchmark's HTML (.gz)")
-    ap.add_argument("--details", type=Path, help="write each set's judgments to DETAILS.<set>.jsonl")
+    ap.add_argument("--details", type=Path,
+                    help="write each set's judgments to DETAILS.<set>.jsonl, its predictions beside them "
+                         "(DETAILS.<set>.pred.jsonl)")
     ap.add_argument("--json", action="store_true", help="one JSON object per set")
     ap.add_argument("--min-usable-precision", type=float, default=0.0,
                     help="exit 1 if wild-dev's usable precision is below this (a CI floor)")

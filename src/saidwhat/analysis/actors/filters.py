@@ -265,6 +265,33 @@ def _trailing_junk(tok: Token) -> bool:
     return tok.is_alpha and tok.text.islower() and tok.lower_ not in particles
 
 
+_HYPHENS = {"-", "‐"}
+# Words a name forms an adjective with ("Trump-era", "Obama-style"); participles ("Pelosi-led",
+# "Saudi-backed") and adjectives are told by their tag instead
+NAME_COMPOUND_TAILS = {"era", "style", "like", "type", "esque", "ish", "age", "time", "year", "side", "wide"}
+
+
+def hyphen_joined(doc: Doc, i: int) -> bool:
+    """A lowercase word joined by a hyphen, without spaces, to the capitalised word before it:
+    the last part of a name ("Moon Jae-in", "Cheuk Hau-yip"), not a trailing word to clip, nor
+    what makes the name an adjective ("Pelosi-led", "Trump-era")."""
+    tail = doc[i]
+    if i < 2 or not tail.is_alpha or doc[i - 1].text not in _HYPHENS:
+        return False
+    if tail.tag_ in ("VBN", "VBD", "VBG", "JJ") or tail.lower_ in NAME_COMPOUND_TAILS:
+        return False
+    before = doc[i - 2]
+    attached = before.whitespace_ == "" and doc[i - 1].whitespace_ == ""
+    return attached and before.is_title and before.pos_ == "PROPN"
+
+
+def hyphen_tail(doc: Doc, end: int) -> int:
+    """The end of a name the tagger cut before a hyphenated lowercase part ("Moon Jae" of "Moon Jae-in")."""
+    while end + 1 < len(doc) and hyphen_joined(doc, end + 1):
+        end += 2
+    return end
+
+
 # Marks no name runs across: a label's colon ("Ed Holm: Dealing in cocaine", a list of charges)
 # and a handle's at sign, alone or opening a token ("Twitter @edholm", "TX @ Harbour Amphitheatre")
 NAME_STOPS = {":", "@"}
@@ -322,8 +349,9 @@ def clip_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if doc[i].text[:1] in NAME_STOPS:  # "Ed Holm: Dealing in …", "Twitter @edholm"
             end = i
             break
-    while end > start and (doc[end - 1].like_num or doc[end - 1].text in _NAME_PUNCT - {"."}
-                           or doc[end - 1].is_space or _trailing_junk(doc[end - 1])):
+    while end > start and not hyphen_joined(doc, end - 1) and (
+            doc[end - 1].like_num or doc[end - 1].text in _NAME_PUNCT - {"."}
+            or doc[end - 1].is_space or _trailing_junk(doc[end - 1])):
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1

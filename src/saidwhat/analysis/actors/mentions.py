@@ -19,6 +19,7 @@ from saidwhat.analysis.actors.filters import (
     clip_name,
     credit_line,
     heading_tokens,
+    hyphen_tail,
     is_animate_head,
     lowercase_words,
     not_a_name,
@@ -430,7 +431,7 @@ def _first_name_before(doc: Doc, ent: Span) -> int:
 
 
 def _person_entity(f: _Finder, ent: Span) -> None:
-    start, end = clip_name(f.doc, _first_name_before(f.doc, ent), ent.end)
+    start, end = clip_name(f.doc, _first_name_before(f.doc, ent), hyphen_tail(f.doc, ent.end))
     if start >= end:
         return
     span = f.doc[start:end]
@@ -684,12 +685,23 @@ def _chunk_mention(f: _Finder, chunk: Span) -> Mention | None:
     if _is_indefinite_source(f, chunk, det):
         return _indefinite(chunk, text, start_char)
     speaks = f.speaks(chunk.start, chunk.end)
+    if plural and lemma in lx.PUBLIC_BODY_HEADS:
+        if not _in_quotes(f, start_char):  # "“threats to harm lawmakers,” he said": a speaker's words
+            _plural_group(f, chunk, start_char)  # "urged lawmakers to act": a body's people, as objects too
+        return None
     if plural and lemma in lx.ORG_HEADS - lx.GROUP_HEADS and not speaks:
         return None  # "media companies", "the banks": organisations in general, not an actor
     if plural and (lemma in lx.GROUP_HEADS or lemma in lx.ORG_HEADS) and (
             speaks or is_subject(head) or head.head.dep_ == "agent"):
         _plural_group(f, chunk, start_char)
     return None
+
+
+def _in_quotes(f: _Finder, pos: int) -> bool:
+    """Whether a character lies inside quotation marks (``surnames.in_quotes``, which imports this module)."""
+    from saidwhat.analysis.actors.surnames import in_quotes
+
+    return in_quotes(f.text, pos)
 
 
 def _description_mentions(f: _Finder) -> None:
