@@ -100,6 +100,15 @@ def test_title_case_lines_and_verbless_lines_are_no_prose() -> None:
     assert next(t for t in doc if t.text == "Voss").i not in heads
 
 
+def test_a_signature_line_after_a_dash_is_no_heading() -> None:
+    doc = get_nlp()("Nobody will take your slogan.\n\n— Oren Vaskel (@ovaskel) November 3, 2019\n\n"
+                    "Great show, loved the band.\n\n– Ilse\n\nMore news")
+    heads = heading_tokens(doc)
+    assert next(t for t in doc if t.text == "Vaskel").i not in heads
+    assert next(t for t in doc if t.text == "Ilse").i not in heads
+    assert next(t for t in doc if t.text == "news").i in heads
+
+
 def test_names_on_lines_that_are_no_prose_are_no_actors_unless_in_prose() -> None:
     text = ("The Quarry Band Tour Dates\n\n"
             "May 3 – Dunmore, PA @ Harbour Credit Union Amphitheatre\n\n"

@@ -29,6 +29,10 @@ HEADING_MAX_WORDS = 3
 # A line in title case has at least this many capitalised words ("Tour Dates"; one word alone is
 # the short-line rule's)
 HEADING_MIN_CAPITALISED = 2
+# Dashes that open a signature line: an embedded tweet's author ("— Jo Ng (@jong) November 1,
+# 2019"), a reader review's ("– Ali"), a quotation's source. Such lines are neither headings nor
+# list items: on the own pages 7 gold actors are named on them (a bullet's hyphen is no such dash)
+SIGNATURE_DASHES = {"—", "–", "―"}
 # Party letters of a legislator's tag, "Sen. Jo Ng (R-TX)", "Rep. Al Fox, D-Minn.": what follows
 # the hyphen is the member's state, no actor
 PARTY_LETTERS = {"R", "D", "I"}
@@ -73,6 +77,8 @@ def _is_heading(line: list[Token]) -> bool:
     caps = [t for t in words if t.is_upper]
     if len(caps) / len(words) >= HEADING_CAPS_SHARE:
         return True
+    if line[0].text in SIGNATURE_DASHES:
+        return False  # "— Jo Ng (@jong) November 1, 2019", "– Ali": who wrote a tweet or a review
     # a short line of capitalised words without a sentence's end: "Summary", "Key Specs"
     short = len(words) <= HEADING_MAX_WORDS and all(t.is_title or t.is_upper for t in words)
     if short and not _ends_a_sentence(line):
