@@ -4,7 +4,13 @@ rule on made-up sentences (none from the shared dev pages)."""
 from __future__ import annotations
 
 from saidwhat.analysis.actors import resolve_actors
-from saidwhat.analysis.actors.filters import clip_name, heading_tokens, is_animate_head, not_a_name
+from saidwhat.analysis.actors.filters import (
+    clip_name,
+    heading_tokens,
+    is_animate_head,
+    line_labels,
+    not_a_name,
+)
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.nlp import get_nlp
 from saidwhat.schema import Actor
@@ -74,6 +80,86 @@ def test_heading_lines_are_found() -> None:
     assert all(t.i in heads for t in doc[0:4])
     assert next(t for t in doc if t.text == "Summary").i in heads
     assert next(t for t in doc if t.text == "keeps").i not in heads
+
+
+def test_title_case_lines_and_verbless_lines_are_no_prose() -> None:
+    text = ("The Quarry Band Tour Dates\n"
+            "May 3 – Dunmore, PA @ Harbour Credit Union Amphitheatre\n"
+            "Streaming Is Mostly A Pleasure Until Friday, But The Lag Isn't Small\n"
+            "Set Designer_Ilse Marant, Sound Design_Oren Vaskel\n"
+            "[4] Noise at night: effects on sleep, Brandt OK, Varga T. J Sleep Res. 2016; 25: 1-9.\n"
+            "Not to get too Karel Voss on you, but the band said it would play.")
+    doc = get_nlp()(text)
+    heads = heading_tokens(doc)
+    lines = text.split("\n")
+    for line in lines[:5]:  # a heading, a tour date, a title-case heading, credits, a reference
+        start = text.index(line)
+        span = doc.char_span(start, start + len(line), alignment_mode="expand")
+        assert span is not None and all(t.i in heads for t in span), line
+    # a sentence of function words around a name is prose, not a title-case line
+    assert next(t for t in doc if t.text == "Voss").i not in heads
+
+
+def test_a_signature_line_after_a_dash_is_no_heading() -> None:
+    doc = get_nlp()("Nobody will take your slogan.\n\n— Oren Vaskel (@ovaskel) November 3, 2019\n\n"
+                    "Great show, loved the band.\n\n– Ilse\n\nMore news")
+    heads = heading_tokens(doc)
+    assert next(t for t in doc if t.text == "Vaskel").i not in heads
+    assert next(t for t in doc if t.text == "Ilse").i not in heads
+    assert next(t for t in doc if t.text == "news").i in heads
+
+
+def test_names_on_lines_that_are_no_prose_are_no_actors_unless_in_prose() -> None:
+    text = ("The Quarry Band Tour Dates\n\n"
+            "May 3 – Dunmore, PA @ Harbour Credit Union Amphitheatre\n\n"
+            "Set Designer_Ilse Marant, Sound Design_Oren Vaskel\n\n"
+            "Ilse Marant built the stage from old ship timber, the band said.")
+    found = names(resolve(text))
+    assert not any("Harbour" in n or "Dunmore" in n or "Vaskel" in n or "Tour" in n for n in found), found
+    assert any(n.endswith("Marant") for n in found), found
+
+
+def test_a_name_after_a_thing_noun_and_called_is_a_title_but_after_a_person_noun_a_name() -> None:
+    doc = get_nlp()("I bought an online course called Deep Roots. I met a man named Karel Voss.")
+    roots = next(t.i for t in doc if t.text == "Deep")
+    assert not_a_name(doc[roots : roots + 2], set()) == "title of a work"
+    voss = next(t.i for t in doc if t.text == "Karel")
+    assert not_a_name(doc[voss : voss + 2], set()) is None
+
+
+def test_a_name_ending_a_title_case_run_with_a_verb_is_a_title() -> None:
+    doc = get_nlp()("Read the next part of this series, How to Build a Lasting Garden Mindset. "
+                    "Ousted chairman Karel Voss met Ilse Marant.")
+    mind = next(t.i for t in doc if t.text == "Garden")
+    assert not_a_name(doc[mind : mind + 2], set()) == "title of a work"
+    marant = next(t.i for t in doc if t.text == "Ilse")
+    assert not_a_name(doc[marant : marant + 2], set()) is None
+
+
+def test_credits_joined_by_an_underscore_or_after_a_copyright_sign_are_no_names() -> None:
+    doc = get_nlp()("Set Designer_Ilse Marant, Sound Design_Oren Vaskel\n\n"
+                    "The stage at night, photos © Studio Varga, 2018")
+    ilse = next(t.i for t in doc if t.text.endswith("_Ilse"))
+    assert not_a_name(doc[ilse : ilse + 2], set()) == "credit joined by an underscore"
+    studio = next(t.i for t in doc if t.text == "Studio")
+    assert not_a_name(doc[studio : studio + 2], set(), organisation=True) == "copyright credit"
+
+
+def test_name_ends_at_a_colon_or_an_at_sign() -> None:
+    doc = get_nlp()("Ed Holm: Dealing in stolen goods. Follow Ida Senn @idasenn for more.")
+    assert doc[slice(*clip_name(doc, 0, 4))].text == "Ed Holm"
+    ida = next(t.i for t in doc if t.text == "Ida")
+    assert doc[slice(*clip_name(doc, ida, ida + 4))].text == "Ida Senn"
+
+
+def test_a_word_labelling_many_lines_is_no_part_of_a_name_but_a_title_is() -> None:
+    doc = get_nlp()("Recap Karel Voss won the vote.\n\nRecap Ilse Marant lost it.\n\n"
+                    "Recap Oren Vaskel said nothing.\n\nPresident Ng spoke.\n\nPresident Holm left.\n\n"
+                    "President Senn stayed.")
+    assert line_labels(doc) == {"Recap"}
+    assert doc[slice(*clip_name(doc, 0, 3))].text == "Karel Voss"
+    ilse = next(t.i for t in doc if t.text == "Ilse")
+    assert not_a_name(doc[ilse - 1 : ilse + 2], set()) == "line label"
 
 
 def test_name_never_spans_a_paragraph_break_nor_keeps_a_score() -> None:

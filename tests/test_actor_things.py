@@ -491,3 +491,36 @@ def test_a_speaker_cut_out_as_a_verb_or_adverb_is_no_actor() -> None:
     assert source_only(doc, "anonymous", [(verb, verb + len("proposed"))]) == "no noun names anyone"
     both = doc.text.index("Businesses and residents")
     assert source_only(doc, "group", [(both, both + len("Businesses and residents"))]) is None
+
+
+def test_examples_of_a_thing_noun_are_things_but_examples_of_companies_are_not() -> None:
+    doc = get_nlp()("The service offers popular franchises such as Varrow Quest, Holt Runner and more. "
+                    "Rivals such as Orvane Aerospace said nothing.")
+    assert thing_reason(doc, [_mention(doc, "Runner")], "person") == "example of a thing"
+    assert thing_reason(doc, [_mention(doc, "Aerospace")], "organization") is None
+
+
+def test_a_name_listed_among_numbered_titles_is_a_thing_but_a_list_of_people_with_ages_is_not() -> None:
+    doc = get_nlp()("The launch titles include: Varrow Quest 2, Holt Runner 2020, Mira Keel, Tarn 3D, "
+                    "Ossian Drift and Pell Valley 4. Police named Jo Varga, 45, Al Brook, 32, "
+                    "Ed Holm, 27, and Ida Senn, 51, of Dunmore.")
+    assert thing_reason(doc, [_mention(doc, "Drift")], "person") == "listed among models"
+    assert thing_reason(doc, [_mention(doc, "Brook")], "person") is None
+
+
+def test_a_plan_is_no_actor() -> None:
+    doc = get_nlp()("She followed the Timed-Harvest Meal Plan for a month.")
+    start = next(t.i for t in doc if t.text == "Timed")
+    assert not_a_name(doc[start : start + 5], set(), organisation=True) == "plan"
+
+
+class _M:
+    """A name mention of one token, as ``things`` reads it."""
+
+    def __init__(self, head: int, words: list[str]) -> None:
+        self.head, self.type, self.name_tokens = head, "name", words
+
+
+def _mention(doc, word: str) -> _M:  # type: ignore[no-untyped-def]
+    tok = next(t for t in doc if t.text == word)
+    return _M(tok.i, [t.text for t in doc[tok.i - 1 : tok.i + 1]])

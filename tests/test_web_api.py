@@ -15,6 +15,7 @@ import saidwhat
 from saidwhat.schema import AnalyzedArticle
 from saidwhat.store import open_store
 from saidwhat.views.web import create_app
+from saidwhat.views.web.api import download_disposition
 from webcorpus import MADE_UP, UN_TARGET, Corpus, build_corpus  # tests/ is on sys.path (rootdir conftest)
 
 
@@ -129,6 +130,18 @@ def test_reactions_paginated_and_exported(client: TestClient, corpus: Corpus) ->
     assert {row["actor"] for row in table} == {row["actor"] for row in listed}
     json_r = client.get("/api/reactions/export", params={"target": UN_TARGET, "format": "json"})
     assert json_r.status_code == 200 and len(json_r.json()["rows"]) == rows["total"]
+
+
+def test_export_of_a_target_in_any_script_names_its_file(client: TestClient) -> None:
+    # a header is Latin-1: the target's own letters go percent-encoded in filename*, never a 500
+    for target in ("Ā", "新疆 report", "the UN report"):
+        r = client.get("/api/reactions/export", params={"target": target, "format": "csv"})
+        assert r.status_code == 200, target
+        disposition = r.headers["content-disposition"]
+        assert disposition.isascii() and "filename*=UTF-8''reactions-" in disposition
+    assert download_disposition("Ā", "csv").startswith('attachment; filename="reactions-target.csv"')
+    assert "%E6%96%B0%E7%96%86-report.json" in download_disposition("新疆 report", "json")
+    assert 'filename="reactions-the-un-report.csv"' in download_disposition("the UN report", "csv")
 
 
 def test_openapi_describes_the_endpoints(client: TestClient) -> None:

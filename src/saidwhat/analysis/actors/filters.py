@@ -27,12 +27,13 @@ _NAME_PUNCT = {"-", "–", ".", "&", "'", "’", "'s", "’s"}
 HEADING_CAPS_SHARE = 0.8
 # A line of at most this many capitalised words, with no full stop, is a heading ("Key Specs")
 HEADING_MAX_WORDS = 3
-# A line without a full stop whose words of four letters or more are all capitalised, at least this
-# many of them, is a headline (of this page or of a linked story), not a sentence of the story
-HEADLINE_MIN_WORDS = 4
-# ... and at most this many words: headlines are short; a longer capitalised line is a list of names
-# (a staff list on the own train2 pages lost five real actors to the rule without this bound)
-HEADLINE_MAX_WORDS = 16
+# A line in title case has at least this many capitalised words ("Tour Dates"; one word alone is
+# the short-line rule's)
+HEADING_MIN_CAPITALISED = 2
+# Dashes that open a signature line: an embedded tweet's author ("— Jo Ng (@jong) November 1,
+# 2019"), a reader review's ("– Ali"), a quotation's source. Such lines are neither headings nor
+# list items: on the own pages 7 gold actors are named on them (a bullet's hyphen is no such dash)
+SIGNATURE_DASHES = {"—", "–", "―"}
 # Party letters of a legislator's tag, "Sen. Jo Ng (R-TX)", "Rep. Al Fox, D-Minn.": what follows
 # the hyphen is the member's state, no actor
 PARTY_LETTERS = {"R", "D", "I"}
@@ -47,6 +48,29 @@ def lowercase_words(doc: Doc) -> set[str]:
     return set(words)
 
 
+def _ends_a_sentence(line: list[Token]) -> bool:
+    return line[-1].text in (".", "!", "?", "”", '"')
+
+
+def _title_case_line(words: list[Token], line: list[Token]) -> bool:
+    """A line of capitalised words, perhaps with lowercase function words, that does not end like
+    a sentence: a heading ("The Quarry Band Tour Dates", "Stadia Is A Beta Version Until 2020"),
+    or a list item of names and places ("June 10 – Tampa, FL @ Harbour Credit Union Amphitheatre")."""
+    capitalised = [t for t in words if t.text[0].isupper()]
+    function_words = [t for t in words if t.is_lower and t.is_stop]
+    if len(capitalised) + len(function_words) < len(words) or _ends_a_sentence(line):
+        return False  # a lowercase content word: prose
+    # "Not to get too Albert Einstein on you, but …" is a sentence of function words around a name
+    return len(capitalised) >= max(HEADING_MIN_CAPITALISED, len(function_words) + 1)
+
+
+def _verbless(line: list[Token]) -> bool:
+    """A line without a verb is no running prose: a credit ("Art Director_Park Dong Woo, Lighting
+    Design_Sin Ho"), a reference ("[1] Alarm fatigue: impacts on safety, Ruskin KJ. 2015; 28"),
+    a caption or a list item. Its names describe or credit, they do not act."""
+    return not any(t.pos_ in ("VERB", "AUX") for t in line)
+
+
 def _is_heading(line: list[Token]) -> bool:
     words = [t for t in line if t.is_alpha and len(t.text) > 1]
     if not words:
@@ -54,27 +78,20 @@ def _is_heading(line: list[Token]) -> bool:
     caps = [t for t in words if t.is_upper]
     if len(caps) / len(words) >= HEADING_CAPS_SHARE:
         return True
+    if line[0].text in SIGNATURE_DASHES:
+        return False  # "— Jo Ng (@jong) November 1, 2019", "– Ali": who wrote a tweet or a review
     # a short line of capitalised words without a sentence's end: "Summary", "Key Specs"
     short = len(words) <= HEADING_MAX_WORDS and all(t.is_title or t.is_upper for t in words)
-    if line[-1].text in (".", "!", "?", "”", '"'):
-        return False
-    return short or _headline_case(words)
-
-
-def _headline_case(words: list[Token]) -> bool:
-    """A line in headline case: every word of four letters or more capitalised, at least
-    ``HEADLINE_MIN_WORDS`` of them and at most ``HEADLINE_MAX_WORDS`` words ("- Harbor Council
-    Approves Budget for Kestrel Bridge", a link to another story), and no sentence's end (the
-    caller checks)."""
-    long_words = [t for t in words if len(t.text) >= 4]
-    if len(words) > HEADLINE_MAX_WORDS:
-        return False  # a list of names and roles ("Director_Jo Ng, Composer_Al Kim, ..."), not a headline
-    return len(long_words) >= HEADLINE_MIN_WORDS and all(t.is_title or t.is_upper for t in long_words)
+    if short and not _ends_a_sentence(line):
+        return True
+    return _title_case_line(words, line) or _verbless(line)
 
 
 def heading_tokens(doc: Doc) -> frozenset[int]:
-    """Tokens of headings: lines in capitals ("SPICED HONEY PEAR JAM", "BUFFALO —") or short
-    capitalised lines without a full stop ("Summary"). Computed once per Doc (``doc.user_data``)."""
+    """Tokens of the lines that are no running prose: headings in capitals ("SPICED HONEY PEAR
+    JAM", "BUFFALO —"), short capitalised lines without a full stop ("Summary"), lines in title
+    case (``_title_case_line``) and lines without a verb (``_verbless``). Computed once per Doc
+    (``doc.user_data``)."""
     cached = doc.user_data.get("saidwhat_heading_tokens")
     if not isinstance(cached, frozenset):
         cached = frozenset(_heading_tokens(doc))
@@ -149,6 +166,17 @@ def _noun_naming(span: Span) -> Token | None:
     return noun if naming.lower_ in NAMING_WORDS and noun.pos_ == "NOUN" else None
 
 
+def _named_thing(span: Span) -> bool:
+    """A name right after a thing noun and a naming word, without quotation marks: "an online
+    course called Deep Roots", "a film titled Salt Meridian"; "a man named Jo Ng" and "a firm
+    called Orvane" name actors (an animate noun before the naming word)."""
+    doc, i = span.doc, span.start
+    if i < 2 or doc[i - 1].lower_ not in NAMING_WORDS:
+        return False
+    noun = doc[i - 2]
+    return noun.pos_ == "NOUN" and not is_animate_head(noun)
+
+
 def _quoted_title(span: Span) -> bool:
     """The name is a quoted string ("“War & Peace”") or inside a quoted title after "a poem
     called"; "a group called “Doctors for X”" names a body (an animate noun before the naming word)."""
@@ -164,6 +192,53 @@ def _starts_sentence(tok: Token) -> bool:
         return True
     before = tok.doc[tok.sent.start : tok.i]
     return len(before) > 0 and all(t.is_punct or t.is_space for t in before)
+
+
+def _title_run_side(span: Span, step: int) -> list[Token]:
+    """The capitalised words and lowercase function words next to ``span`` on one side, up to
+    punctuation or a lowercase content word."""
+    doc, out = span.doc, []
+    i = span.start - 1 if step < 0 else span.end
+    while 0 <= i < len(doc) and doc[i].is_alpha and (doc[i].text[0].isupper() or doc[i].is_stop):
+        out.append(doc[i])
+        i += step
+    return out
+
+
+def _in_a_title(span: Span) -> bool:
+    """The name ends a run of title-case words with a capitalised verb in it: a title written
+    in the sentence ("in this series, How to Adopt an Online Leader Success Mindset"), not a
+    name. The verb must be inside the run, after another of its words: a capitalised verb opening
+    a line, a sentence or a quotation ("Based on X's …", "“Can I give it to X?”", "- Ousted CEO X")
+    is a sentence's first word; nor may it belong to a name ("Will")."""
+    run = _title_run_side(span, -1) + _title_run_side(span, 1)
+    inside = {t.i for t in run} | set(range(span.start, span.end))
+    return any(t.pos_ in ("VERB", "AUX") and t.text[0].isupper() and len(t.text) > 1
+               and t.i - 1 in inside and not t.ent_type_ for t in run)
+
+
+def _credit_glue(span: Span) -> str | None:
+    """A credit, not an actor: "Art Director_Oh Min" (a role and a name joined by an underscore)
+    or the holder after a copyright sign ("photos © Studio Varga, 2018")."""
+    if any("_" in t.text for t in span):
+        return "credit joined by an underscore"
+    if span.start > 0 and span.doc[span.start - 1].text == "©":
+        return "copyright credit"
+    return None
+
+
+def _thing_name(text: str, words: list[Token]) -> str | None:
+    """A product, a model, an event, a law or a plan, from the name's words."""
+    if "+" in text or any(_MODEL.search(t.text) for t in words):
+        return "product model"
+    last = words[-1].lower_
+    if len(words) == 1:
+        return None
+    if last in lx.PRODUCT_WORDS:
+        return "product"
+    if last in lx.EVENT_HEADS | lx.LAW_HEADS:
+        return "event or law"
+    return "plan" if last in lx.PLAN_HEADS else None
 
 
 def not_a_name(span: Span, lower: set[str], *, organisation: bool = False) -> str | None:
@@ -182,14 +257,16 @@ def not_a_name(span: Span, lower: set[str], *, organisation: bool = False) -> st
         return "acronym of a thing"
     if _ADDRESS.search(text):
         return "address"
-    if "+" in text or any(_MODEL.search(t.text) for t in words):
-        return "product model"
-    if words[-1].lower_ in lx.PRODUCT_WORDS and len(words) > 1:
-        return "product"
-    if len(words) > 1 and words[-1].lower_ in lx.EVENT_HEADS | lx.LAW_HEADS:
-        return "event or law"
-    if _quoted_title(span):
+    thing = _thing_name(text, words)
+    if thing is not None:
+        return thing
+    if _quoted_title(span) or _named_thing(span) or _in_a_title(span):
         return "title of a work"
+    credit = _credit_glue(span)
+    if credit is not None:
+        return credit
+    if span[0].text in line_labels(span.doc):
+        return "line label"  # "Summary Yoga can help": a name the tagger missed, glued to its label
     if any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in words):
         return "clause"  # "Garrett hit Rudolph": the tagger ran over a verb
     if _party_tag_state(span):
@@ -247,9 +324,45 @@ def hyphen_tail(doc: Doc, end: int) -> int:
     return end
 
 
+# Marks no name runs across: a label's colon ("Ed Holm: Dealing in cocaine", a list of charges)
+# and a handle's at sign, alone or opening a token ("Twitter @edholm", "TX @ Harbour Amphitheatre")
+NAME_STOPS = {":", "@"}
+
+
+# A word is a label glued to the lines it opens ("Summary Studies show …", "DEAR ABBY: …") when it
+# opens at least this many lines, each time before a different capitalised word, and the page
+# never writes it anywhere else. On the own pages two words pass, "Summary" (15 lines) and "DEAR"
+# (6); function words ("The") and titles ("President") are never labels.
+LABEL_MIN_LINES = 3
+
+
+def _line_starts(doc: Doc) -> list[Token]:
+    return [t for t in doc if not t.is_space and (t.i == 0 or "\n" in doc[t.i - 1].text
+                                                  or "\n" in doc[t.i - 1].whitespace_)]
+
+
+def line_labels(doc: Doc) -> set[str]:
+    """Words that label the lines they open rather than begin a name (``LABEL_MIN_LINES``)."""
+    labels = doc.user_data.get("saidwhat_line_labels")
+    if labels is None:
+        starts = _line_starts(doc)
+        followers: dict[str, set[str]] = {}
+        for tok in starts:
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if tok.is_alpha and tok.text[0].isupper() and nxt is not None and nxt.text[:1].isupper():
+                followers.setdefault(tok.text, set()).add(nxt.text)
+        at_start = {w: sum(t.text == w for t in starts) for w in followers}
+        labels = {w for w, nxt in followers.items()
+                  if len(nxt) >= LABEL_MIN_LINES and sum(t.text == w for t in doc) == at_start[w]
+                  and not doc.vocab[w].is_stop and w.lower().rstrip(".") not in lx.TITLES}
+        doc.user_data["saidwhat_line_labels"] = labels
+    return set(labels)
+
+
 def clip_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """A name within one line, without trailing scores or dashes ("Nicolas Jarry 6 - 4") and
-    without what a possessive inside it owns ("Robert Jordan’s Wheel" → "Robert Jordan")."""
+    """A name within one line, without trailing scores or dashes ("Nicolas Jarry 6 - 4"), without
+    what a possessive inside it owns ("Robert Jordan’s Wheel" → "Robert Jordan") and without what
+    follows a colon or an at sign (``NAME_STOPS``), nor a label opening its line (``line_labels``)."""
     for i in range(start, end):
         if "\n" in doc[i].text or (i + 1 < end and "\n" in doc[i].whitespace_):
             head_line = doc[start : i + 1] if "\n" not in doc[i].text else doc[start:i]
@@ -260,6 +373,12 @@ def clip_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
             break
     for i in range(start, end - 1):
         if doc[i].text in ("’s", "'s"):  # "Robert Jordan’s Wheel": the name is the possessor
+            end = i
+            break
+    if end - start > 1 and doc[start].text in line_labels(doc):
+        start += 1  # "Summary Studies show …": the line's label is no part of the name
+    for i in range(start + 1, end):
+        if doc[i].text[:1] in NAME_STOPS:  # "Ed Holm: Dealing in …", "Twitter @edholm"
             end = i
             break
     end = _inner_end(doc, start, end)

@@ -219,6 +219,10 @@ EVENT_HEADS = {"show", "awards", "award", "cup", "finals", "final", "festival", 
                "elections", "war", "marathon", "open", "prix", "derby", "bowl", "series", "gala", "summit"}
 LAW_HEADS = {"act", "bill", "law", "treaty", "accord", "amendment", "directive", "regulation", "protocol",
              "doctrine", "statute", "ordinance"}
+# Last words of the names of plans and schemes, no actors: "the Timed-Nutrition Meal Plan", "the
+# Fourth Energy Technology Development Plan", "the Online Business Success Roadmap". ("Program" and
+# "Initiative" are not here: the own gold has "Deworm the World Initiative" and an IEA Programme as actors.)
+PLAN_HEADS = {"plan", "plans", "roadmap", "goal", "goals", "strategy", "checklist", "curriculum", "blueprint"}
 # Roles of the one who asks or reports: "the BBC interviewer" is never the person interviewed.
 INTERVIEW_ROLES = {"interviewer", "reporter", "journalist", "host", "presenter", "anchor", "moderator",
                    "correspondent", "questioner", "columnist", "editor"}

@@ -10,7 +10,10 @@ actor's name mentions, without lists of particular names; each returns the reaso
   collection Heat of Fusion", "the equity benchmark Sensex" (a person's full name only with
   commas: "former star Paul George" stays);
 - the name in the plural beside its singular ("MacBooks" and "MacBook"): a model, not a company;
-- the tagger itself calls the very same words a work, product, event or law elsewhere on the page.
+- the tagger itself calls the very same words a work, product, event or law elsewhere on the page;
+- an example of a thing noun: "popular franchises such as Tomb Raider, Destiny and more";
+- an item of an enumeration of titles or models, many of them numbered: "They include: Grid 2019,
+  Kine, Metro Exodus, Mortal Kombat 11, NBA 2K20, Rise of the Tomb Raider".
 
 ``resolve._kept`` asks them only of actors that never speak and that the text never treats as a
 person (a title, a role, he/she) or as an organisation with people ("NASA's administrator").
@@ -52,6 +55,15 @@ POSSESSIVE_PRONOUNS = {"my", "your", "our", "their", "its"}
 NP_END_POS = {"PUNCT", "VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "ADV", "SPACE"}
 # Entity labels of things: the same words tagged so elsewhere on the page name a thing
 THING_LABELS = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
+# Words that introduce examples of the noun before them: "franchises such as X, Y and Z"
+EXAMPLE_WORDS = {"as", "like", "including"}
+# An enumeration has at least this many short items (``LIST_ITEM_MAX_WORDS``) ...
+LIST_MIN_ITEMS = 4
+LIST_ITEM_MAX_WORDS = 6
+# ... and, when at least this share of its items are titles or models with a number in them
+# ("Grid 2019", "NBA 2K20", "Mortal Kombat 11"), it lists things: on the own train2 pages a game
+# roster of 22 titles had 11 numbered; no list of people or organisations there has more than one
+LIST_NUMBERED_SHARE = 0.4
 
 
 class _Named(Protocol):
@@ -167,6 +179,52 @@ def _tagged_as_thing(doc: Doc, mentions: Sequence[_Named]) -> bool:
     return any(e.label_ in THING_LABELS and e.text.lower().removeprefix("the ") in texts for e in doc.ents)
 
 
+def _example_of_a_thing(tok: Token) -> bool:
+    """"franchises such as Assassin's Creed, Tomb Raider, Destiny": the name (or the list it is
+    in) is an example of a thing noun; "companies such as Apple" names organisations."""
+    item = tok.head if tok.dep_ in ("poss", "compound") and tok.head.i > tok.i else tok  # "Assassin's Creed"
+    while item.dep_ in ("conj", "appos") and item.head.i < item.i:
+        item = item.head
+    prep = item.head
+    if item.dep_ != "pobj" or prep.lower_ not in EXAMPLE_WORDS:
+        return False
+    if prep.lower_ == "as" and (prep.i == 0 or prep.doc[prep.i - 1].lower_ != "such"):
+        return False
+    return _thing_noun(prep.head)
+
+
+def _list_items(tok: Token) -> tuple[list[list[Token]], int]:
+    """The sentence around ``tok`` cut at commas, colons, semicolons and "and"/"or", and the index
+    of the piece that holds ``tok``."""
+    items: list[list[Token]] = [[]]
+    at = 0
+    for t in tok.sent:
+        if t.text in (",", ";", ":") or (t.pos_ == "CCONJ" and t.lower_ in ("and", "or")):
+            items.append([])
+            continue
+        if t.i == tok.i:
+            at = len(items) - 1
+        items[-1].append(t)
+    return items, at
+
+
+def _numbered(item: list[Token]) -> bool:
+    """A title or model with a number in it: "Grid 2019", "NBA 2K20" (a bare "45" is an age)."""
+    return any(t.is_alpha for t in item) and any(c.isdigit() for t in item for c in t.text)
+
+
+def _listed_among_models(tok: Token) -> bool:
+    """The name is an item of an enumeration of short noun phrases (an item with a verb is a
+    clause, "Apple rose 2%, Tesla fell 3%", and counts for nothing) many of which carry a number
+    (``LIST_NUMBERED_SHARE``)."""
+    items, at = _list_items(tok)
+    short = [i for i in items if i and len([t for t in i if not t.is_punct]) <= LIST_ITEM_MAX_WORDS
+             and not any(t.pos_ in ("VERB", "AUX") for t in i)]
+    if items[at] not in short or len(short) < LIST_MIN_ITEMS:
+        return False
+    return sum(_numbered(i) for i in short) >= LIST_NUMBERED_SHARE * len(short)
+
+
 def thing_reason(doc: Doc, mentions: Sequence[_Named], kind: str) -> str | None:
     """Why an actor's name mentions show a thing, not an actor; None when nothing shows it."""
     one_word_person = kind == "person" and all(len(m.name_tokens) == 1 for m in _names(mentions))
@@ -179,6 +237,10 @@ def thing_reason(doc: Doc, mentions: Sequence[_Named], kind: str) -> str | None:
         found = _descriptor(tok)
         if found is not None and (kind != "person" or one_word_person or found[1]):
             return "described as a thing"
+        if _example_of_a_thing(tok):
+            return "example of a thing"
+        if _listed_among_models(tok):
+            return "listed among models"
     if _plural_of_singular(doc, mentions, kind):
         return "plural of a name"
     if _tagged_as_thing(doc, mentions):

@@ -11,6 +11,7 @@ import io
 import json
 from collections.abc import Callable
 from typing import Annotated, Any, Literal, TypeVar
+from urllib.parse import quote as url_quote
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from pydantic import AfterValidator, BaseModel
@@ -39,7 +40,7 @@ from saidwhat.views.web.analyze import AnalyzeRequest
 from saidwhat.views.web.request_helpers import get_store, read_analyze_body, validate_analyze
 from saidwhat.views.web.security import check_write_access
 
-__all__ = ["router"]
+__all__ = ["download_disposition", "router"]
 
 router = APIRouter(prefix="/api", tags=["api"])
 T = TypeVar("T")
@@ -184,6 +185,20 @@ def reaction_records(rows: list[ReactionRow]) -> list[dict[str, Any]]:
     return out
 
 
+def download_disposition(target: str, ext: str) -> str:
+    """The Content-Disposition of a download named after its target.
+
+    HTTP headers are Latin-1, so the plain ``filename`` keeps ASCII letters and digits only; the
+    target's own letters ("Ā", "新疆") go in ``filename*`` (RFC 6266 / 5987, UTF-8 percent-encoded),
+    which browsers prefer. A target made only of other letters is named "target" in the plain form."""
+    words = "".join(c if c.isalnum() else "-" for c in target.lower())
+    ascii_slug = "".join(c if c.isascii() else "-" for c in words)
+    plain = "-".join(p for p in ascii_slug.split("-") if p)[:60] or "target"
+    slug = "-".join(p for p in words.split("-") if p)[:60] or "target"
+    return (f'attachment; filename="reactions-{plain}.{ext}"; '
+            f"filename*=UTF-8''{url_quote(f'reactions-{slug}.{ext}', safe='')}")
+
+
 @router.get("/reactions/export", summary="The whole reaction table as a CSV or JSON download",
             response_class=Response,
             responses={200: {"content": {"text/csv": {}, "application/json": {}}}})
@@ -191,8 +206,7 @@ def export_reactions(store: StoreDep, target: TargetQ, format: Literal["csv", "j
                      since: Since = None, until: Until = None) -> Response:
     found = store.reactions(target, since=since, until=until)
     rows = reaction_records(found)
-    slug = "".join(c if c.isalnum() else "-" for c in target.lower()).strip("-")[:60] or "target"
-    disposition = f'attachment; filename="reactions-{slug}.{format}"'
+    disposition = download_disposition(target, format)
     if format == "json":  # the JSON rows carry the timeline and the change points whole
         rows = [{**rec, "changes": [c.model_dump(mode="json") for c in r.changes],
                  "timeline": [p.model_dump(mode="json") for p in r.timeline]}
