@@ -16,8 +16,8 @@ quote is always listed, and the model can only take actors away.
 
 Measured (docs/wild.md, "Fourth actor round"): cross-validated by page on 88 own pages, AUC about
 0.72. The threshold is the highest at which no gold actor is lost on the cross-validated
-predictions: 0.08 on the code merged with main's attribution recall round, where it drops no
-cluster of 1,253 (CV actor P 0.788, R 0.728). A looser budget buys precision only with recall
+predictions: 0.13 on the code merged with main at 262d3c0, where it drops no cluster of 1,230
+(CV actor P 0.803, R 0.729). A looser budget buys precision only with recall
 (1 % of the gold actors lost: P 0.787 -> 0.810, R 0.693 -> 0.684), so the shipped model is inert:
 the features do not tell the products and places the annotators leave out from the companies and
 governments they list.
