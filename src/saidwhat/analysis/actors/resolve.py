@@ -31,8 +31,6 @@ from spacy.tokens import Doc, Token
 from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.filters import is_animate_head, speaks_through
 from saidwhat.analysis.actors.mentions import Mention, find_mentions, source_spans, strip_the
-from saidwhat.analysis.actors.participation import Verdicts, load_model, probability
-from saidwhat.analysis.actors.participation import features as participation_features
 from saidwhat.analysis.actors.passing import Page, passing_reason
 from saidwhat.analysis.actors.surnames import (
     choose_bearer,
@@ -1084,47 +1082,6 @@ def _resolved(doc: Doc, attributions: list[Attribution], threshold: float,
     return _Resolved(mentions, clusters, cleaned, speaker_cluster, page)
 
 
-def _verdicts(page: Page, c: _Cluster) -> Verdicts:
-    doc = page.doc
-    named = any(m.type in ("name", "acronym") for m in c.mentions)
-    return Verdicts(speaks=speaks_somewhere(doc, c.mentions), owns_people=_has_people(doc, c),
-                    person_evidence=_person_evidence(c), one_passing=named and _one_passing_mention(doc, c),
-                    as_location=named and _as_location(doc, c))
-
-
-def _takes_part(page: Page, c: _Cluster, wanted: set[int]) -> bool:
-    """A speaker, or a cluster the participation model (``participation``) keeps."""
-    model = load_model()
-    if c.idx in wanted or model is None:
-        return True
-    feats = participation_features(page.doc, c, _verdicts(page, c), page.page_type)
-    return probability(feats, model.weights) >= model.threshold
-
-
-class Candidate(NamedTuple):
-    """One actor cluster as ``scripts/fit_participation.py`` sees it."""
-
-    actor: Actor
-    features: dict[str, float]
-    speaker: bool  # an attribution's source resolves to it: always listed
-    rules_keep: bool  # the hand rules (``_kept``) list it
-
-
-def actor_candidates(doc: Doc, attributions: list[Attribution], *, page_type: str | None = None,
-                     threshold: float = FUZZY_THRESHOLD) -> list[Candidate]:
-    """Every actor cluster of the article with its participation features (for fitting the model)."""
-    r = _resolved(doc, attributions, threshold, page_type)
-    wanted = {c for c in r.speaker_cluster if c is not None}
-    out: list[Candidate] = []
-    for c in sorted((c for c in r.clusters if c.mentions), key=lambda c: c.mentions[0].start):
-        actor = _actor_from(doc, c, f"a{len(out) + 1}", r.mentions)
-        if not _has_content(actor.name) and not any(m.type in ("name", "acronym") for m in c.mentions):
-            continue
-        feats = participation_features(doc, c, _verdicts(r.page, c), page_type)
-        out.append(Candidate(actor, feats, c.idx in wanted, _kept(r.page, c, wanted)))
-    return out
-
-
 def resolve_actors(doc: Doc, attributions: list[Attribution], *, threshold: float = FUZZY_THRESHOLD,
                    page_type: str | None = None) -> ActorResolution:
     """Actors of the article, the actor each attribution's source resolves to, and its mention.
@@ -1138,7 +1095,7 @@ def resolve_actors(doc: Doc, attributions: list[Attribution], *, threshold: floa
     mentions, clusters, cleaned, speaker_cluster, page = r
     wanted = {c for c in speaker_cluster if c is not None}
     products = {c.idx for c in clusters if _is_product(c, page_type)}
-    keep = [c for c in clusters if c.mentions and _kept(page, c, wanted) and _takes_part(page, c, wanted)]
+    keep = [c for c in clusters if c.mentions and _kept(page, c, wanted)]
     ids: dict[int, str] = {}
     actors: list[Actor] = []
     res_genders: dict[str, str] = {}

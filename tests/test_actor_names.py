@@ -1,14 +1,11 @@
-"""The learned participation model and the name rules added with it (issue 9, item 4).
+"""Where an actor's name starts and ends: the name rules of the sixth round (issue 9, item 4).
 
 Each rule on made-up sentences of its own (none from the shared dev pages nor the own pages)."""
 
 from __future__ import annotations
 
-import pytest
-
-from saidwhat.analysis.actors import participation, resolve_actors
+from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.actors.filters import clip_name, heading_tokens, lowercase_words, not_a_name
-from saidwhat.analysis.actors.resolve import actor_candidates
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.nlp import get_nlp
 
@@ -53,47 +50,6 @@ def test_a_line_in_headline_case_is_a_heading() -> None:
     line = text.index("Harbor Council")
     assert all(t.i in heads for t in doc if line <= t.idx < text.index("\n\nResidents"))
     assert not any(t.i in heads for t in doc if t.idx < text.index("\n"))  # a sentence with a full stop
-
-
-def test_the_shipped_model_is_bounded_and_monotone_in_acting() -> None:
-    model = participation.load_model()
-    assert model is not None
-    assert 0.0 < model.threshold < 1.0
-    base = {"bias": 1.0, "kind=organization": 1.0, "named": 1.0, "once": 1.0, "page=news": 1.0}
-    p0 = participation.probability(base, model.weights)
-    # a cluster that acts (a subject or agent), and one named in more sentences, is likelier an actor
-    assert participation.probability({**base, "acts": 1.0}, model.weights) > p0
-    assert participation.probability({**base, "log_sentences": 0.6}, model.weights) > p0
-    # only ever a modifier ("the Z script") makes it less likely
-    assert participation.probability({**base, "only_modifiers": 1.0}, model.weights) < p0
-    extreme = {k: 1.0 for k in model.weights}
-    for feats in (extreme, {k: 1.0 for k, w in model.weights.items() if w < 0}, base):
-        assert 0.0 <= participation.probability(feats, model.weights) <= 1.0
-
-
-def test_every_feature_lies_between_zero_and_one() -> None:
-    text = ("Orvane Aerospace said on Monday that it would hire 200 engineers. The company's chief, "
-            "Ada Lind, said Orvane Aerospace expects more orders from Kestrel Airways.")
-    doc = get_nlp()(text)
-    cands = actor_candidates(doc, [], page_type="news")
-    assert cands
-    for c in cands:
-        assert all(0.0 <= v <= 1.0 for v in c.features.values()), c.features
-
-
-def test_a_speaker_is_never_dropped_by_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = "Velmora said the plant would close. The plant uses parts from Kestrel Works and Orvane Steel."
-    c = text.index("the plant would close")
-    s = text.index("Velmora")
-    k = text.index("said")
-    att = Attribution(content=[(c, c + len("the plant would close"))], cue=[(k, k + 4)],
-                      source=[(s, s + len("Velmora"))])
-    before = _names(text, [att])
-    assert "Velmora" in before and len(before) > 1
-    # a threshold no probability reaches: the model drops every actor it is asked about
-    drop_all = participation.Model({"bias": 0.0}, 1.01)
-    monkeypatch.setattr("saidwhat.analysis.actors.resolve.load_model", lambda: drop_all)
-    assert _names(text, [att]) == ["Velmora"]
 
 
 def test_a_name_ends_before_a_bracket_or_a_colon() -> None:
