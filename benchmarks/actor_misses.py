@@ -1,6 +1,6 @@
 """List the gold actors no predicted actor matches, by gold kind and by cause (issue 9, item 4: recall).
 
-    .venv/bin/python benchmarks/wild.py --dev /nonexistent --fresh2 /tmp/empty --details out/det
+    .venv/bin/python benchmarks/wild.py --dev /nonexistent --fresh2 /nonexistent --details out/det
     .venv/bin/python benchmarks/actor_misses.py GOLD_DIR out/det.<set>.pred.jsonl [--examples N] [--list]
 
 ``GOLD_DIR`` is a directory of gold pages (``tests/data/wild/pages``, ``tests/data/wild-fresh/pages``);
