@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.first_names import name_list_gender
+from saidwhat.analysis.nlp import per_doc
 
 __all__ = ["byline", "clip_name", "credit_line", "heading_tokens", "is_animate_head", "lowercase_words",
            "not_a_name", "speaks_through"]
@@ -41,11 +42,8 @@ PARTY_LETTERS = {"R", "D", "I"}
 
 def lowercase_words(doc: Doc) -> set[str]:
     """Words the page writes in lowercase somewhere: capitalised elsewhere, they are no names."""
-    words = doc.user_data.get("saidwhat_lower_words")
-    if words is None:
-        words = {t.text for t in doc if t.is_alpha and t.text.islower() and not t.is_sent_start}
-        doc.user_data["saidwhat_lower_words"] = words
-    return set(words)
+    return set(per_doc(doc, "saidwhat_lower_words", lambda d: frozenset(
+        t.text for t in d if t.is_alpha and t.text.islower() and not t.is_sent_start)))
 
 
 def _ends_a_sentence(line: list[Token]) -> bool:
@@ -92,11 +90,7 @@ def heading_tokens(doc: Doc) -> frozenset[int]:
     JAM", "BUFFALO —"), short capitalised lines without a full stop ("Summary"), lines in title
     case (``_title_case_line``) and lines without a verb (``_verbless``). Computed once per Doc
     (``doc.user_data``)."""
-    cached = doc.user_data.get("saidwhat_heading_tokens")
-    if not isinstance(cached, frozenset):
-        cached = frozenset(_heading_tokens(doc))
-        doc.user_data["saidwhat_heading_tokens"] = cached
-    return cached
+    return per_doc(doc, "saidwhat_heading_tokens", lambda d: frozenset(_heading_tokens(d)))
 
 
 def _heading_tokens(doc: Doc) -> set[int]:
@@ -343,20 +337,20 @@ def _line_starts(doc: Doc) -> list[Token]:
 
 def line_labels(doc: Doc) -> set[str]:
     """Words that label the lines they open rather than begin a name (``LABEL_MIN_LINES``)."""
-    labels = doc.user_data.get("saidwhat_line_labels")
-    if labels is None:
-        starts = _line_starts(doc)
-        followers: dict[str, set[str]] = {}
-        for tok in starts:
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if tok.is_alpha and tok.text[0].isupper() and nxt is not None and nxt.text[:1].isupper():
-                followers.setdefault(tok.text, set()).add(nxt.text)
-        at_start = {w: sum(t.text == w for t in starts) for w in followers}
-        labels = {w for w, nxt in followers.items()
-                  if len(nxt) >= LABEL_MIN_LINES and sum(t.text == w for t in doc) == at_start[w]
-                  and not doc.vocab[w].is_stop and w.lower().rstrip(".") not in lx.TITLES}
-        doc.user_data["saidwhat_line_labels"] = labels
-    return set(labels)
+    return set(per_doc(doc, "saidwhat_line_labels", _line_labels))
+
+
+def _line_labels(doc: Doc) -> frozenset[str]:
+    starts = _line_starts(doc)
+    followers: dict[str, set[str]] = {}
+    for tok in starts:
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if tok.is_alpha and tok.text[0].isupper() and nxt is not None and nxt.text[:1].isupper():
+            followers.setdefault(tok.text, set()).add(nxt.text)
+    at_start = {w: sum(t.text == w for t in starts) for w in followers}
+    return frozenset(w for w, nxt in followers.items()
+                     if len(nxt) >= LABEL_MIN_LINES and sum(t.text == w for t in doc) == at_start[w]
+                     and not doc.vocab[w].is_stop and w.lower().rstrip(".") not in lx.TITLES)
 
 
 def clip_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
