@@ -59,6 +59,12 @@ def test_a_quotation_signed_on_the_next_line() -> None:
     assert _blocks(REVIEWS)[1][1] == ["“Too crowded after nine, but the lanterns were lovely.”"]
 
 
+def test_a_pull_quote_repeating_the_body_is_no_quote() -> None:
+    page = ("“The night market was the best part of the trip,” Lee Kato said after the festival.\n\n"
+            "“The night market was the best part of the trip.”\n\n– Lee Kato\n")
+    assert _blocks(page) == []
+
+
 def test_a_dash_and_a_name_after_prose_sign_nothing() -> None:
     assert _blocks("The ferries will run later from May, the board said.\n\n– Lee Kato\n") == []
 

@@ -19,6 +19,7 @@ PolNeAR's texts carry no such layout, so this runs in the user profile only.
 from __future__ import annotations
 
 import bisect
+import collections
 import re
 from dataclasses import dataclass
 
@@ -61,6 +62,11 @@ ROUNDUP_MIN_SIGNATURES = 2
 #: confidence 0.93. With the last paragraph alone all 10 are usable (the one gold excerpt of two
 #: paragraphs still matches by its second).
 EXCERPT_MAX_PARAGRAPHS = 1
+#: A signed quotation whose first this many words stand elsewhere on the page too is a pull quote
+#: (no row, by the annotation guidelines): the body quotes it with its own cue. Six words: a run
+#: that long repeats by chance in no page of the development sets (no signed quotation of theirs,
+#: 8 on train2, is dropped by it).
+PULL_QUOTE_WORDS = 6
 #: Quotes from a signature are certain of their shape and speaker, as ``layout.LAYOUT_SCORE``.
 SIGNED_SCORE = 0.8
 
@@ -167,13 +173,38 @@ def _excerpt(lines: list[_Line], i: int) -> _Signed | None:
     return _signed(parts, lines[i], m)
 
 
+def _shingles(text: str) -> list[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return [tuple(words[k:k + PULL_QUOTE_WORDS]) for k in range(len(words) - PULL_QUOTE_WORDS + 1)]
+
+
+class _Repeats:
+    """Whether a quotation's words stand elsewhere on the page too: a pull quote repeats the body
+    ("“We will win.”" above "– Ana Ruiz", and '"We will win," Ruiz said.' in the text). Counts of
+    the page's word runs are made once, on the first question."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.counts: collections.Counter[tuple[str, ...]] | None = None
+
+    def __call__(self, block: _Signed) -> bool:
+        if self.counts is None:
+            self.counts = collections.Counter(_shingles(self.text))
+        runs = _shingles(" ".join(self.text[s:e] for s, e in block.parts))
+        return bool(runs) and self.counts[runs[0]] > 1
+
+
 def signed_blocks(text: str) -> list[_Signed]:
     """Every signed block of ``text``, in text order."""
     lines = _lines(text)
     roundup = sum(1 for line in lines if _BRACKET.match(line.text)) >= ROUNDUP_MIN_SIGNATURES
+    repeated = _Repeats(text)
     out: list[_Signed] = []
     for i in range(len(lines)):
-        block = _post(lines, i) or _signed_quotation(lines, i) or (_excerpt(lines, i) if roundup else None)
+        quotation = _signed_quotation(lines, i)
+        if quotation is not None and repeated(quotation):
+            continue  # a pull quote: the body has it, with its cue
+        block = _post(lines, i) or quotation or (_excerpt(lines, i) if roundup else None)
         if block is not None:
             out.append(block)
     return out
