@@ -19,7 +19,7 @@ attribution that is not usable at the default threshold (0.35) is classed, first
   are not in the extracted article text at all).
 
 The per-stage rerun uses the pipeline's own functions (``find_attributions`` with the user
-profile's recall rules, ``syntax_reports``, ``layout_quotes``, ``profile.judge``).
+profile's recall rules, ``syntax_reports``, ``signed_quotes``, ``layout_quotes``, ``profile.judge``).
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from wild import HTML_DIR, SAIDWHAT, SCORER, _html_of
 from saidwhat.analysis.attribution import find_attributions
 from saidwhat.analysis.attribution.layout import layout_quotes
 from saidwhat.analysis.attribution.profile import judge
+from saidwhat.analysis.attribution.signed import signed_quotes
 from saidwhat.analysis.attribution.spans import add_untagged_continuations, merge_continued_quotes
 from saidwhat.analysis.attribution.syntax import syntax_reports
 from saidwhat.analysis.nlp import get_nlp, text_of
@@ -83,7 +84,7 @@ def _stages(text: str) -> list[tuple[str, str | None]]:
         raw = syntax_reports(doc, find_attributions(doc, recover_contents=True))
         t = text_of(doc)
         out += [(" ".join(t[s:e] for s, e in a.content), "raw") for a in raw]
-        merged = merge_continued_quotes(doc, layout_quotes(doc, copy.deepcopy(raw)))
+        merged = merge_continued_quotes(doc, layout_quotes(doc, signed_quotes(doc, copy.deepcopy(raw))))
         add_untagged_continuations(doc, merged)
         for a in merged:
             v = judge(doc, a)

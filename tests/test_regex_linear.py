@@ -29,7 +29,7 @@ import saidwhat
 from saidwhat import dates, sanitize
 from saidwhat.analysis import nlp
 from saidwhat.analysis.actors import filters, mentions
-from saidwhat.analysis.attribution import layout, profile, spans
+from saidwhat.analysis.attribution import layout, profile, signed, spans
 from saidwhat.analysis.stance import targets as stance_targets
 from saidwhat.article import clutter, extract, language, metadata, page_type
 from saidwhat.cli import corpus as cli_corpus
@@ -54,7 +54,7 @@ MAX_TARGET_CHARS = 200  # a target name (the API's and the CLI's limit)
 class Case:
     name: str
     pattern: re.Pattern[Any]
-    how: str  # match | search | findall | sub | split
+    how: str  # match | fullmatch | search | findall | sub | split
     max_chars: int
     seeds: tuple[str, ...] = ()  # pattern-specific openings ("<meta ", "Photo: ")
 
@@ -141,6 +141,12 @@ CASES: list[Case] = [
     # analysis (a unit's text is at most the analysis cap)
     _c("layout._TRANSCRIPT", layout._TRANSCRIPT, "findall", ANALYSIS_CHARS, "A ", "AB ", "\nA", "A:", "A.\n"),
     _c("layout._DASH_SIGNED", layout._DASH_SIGNED, "findall", ANALYSIS_CHARS, '"', '"aaaaaaaaa"', "\u201c"),
+    _c("signed._POST", signed._POST, "match", ANALYSIS_CHARS, "\u2014 ", "\u2014 A ", "\u2014 A (@a) "),
+    _c("signed._DASH", signed._DASH, "match", ANALYSIS_CHARS, "\u2013 ", "\u2013 A", "-- A* "),
+    _c("signed._BRACKET", signed._BRACKET, "match", ANALYSIS_CHARS, "[", "[ A", "[ A "),
+    _c("signed._QUOTATION", signed._QUOTATION, "match", ANALYSIS_CHARS, '"', "\u201c"),
+    _c("signed._LINK_SHARE", signed._LINK_SHARE, "search", 200, "http://", "http://a by "),
+    _c("signed._LINK", signed._LINK, "fullmatch", ANALYSIS_CHARS, "http://", "pic.twitter.com/"),
     _c("profile._ANONYMITY", profile._ANONYMITY, "search", ANALYSIS_CHARS, "not ", "on the "),
     _c("profile._CREDIT", profile._CREDIT, "search", ANALYSIS_CHARS, "photo ", "reporting "),
     _c("profile.INCH_MARK", profile.INCH_MARK, "findall", ANALYSIS_CHARS, "1", "1.", '1"'),
@@ -173,8 +179,8 @@ FAIL_TAILS = ("", "\x00!", " \x00")
 
 def _runner(case: Case) -> Callable[[Any], object]:
     p = case.pattern
-    return {"match": p.match, "search": p.search, "findall": p.findall, "split": p.split,
-            "sub": lambda text: p.sub("", text)}[case.how]
+    return {"match": p.match, "fullmatch": p.fullmatch, "search": p.search, "findall": p.findall,
+            "split": p.split, "sub": lambda text: p.sub("", text)}[case.how]
 
 
 def _recipes(case: Case) -> list[tuple[str, str, str]]:

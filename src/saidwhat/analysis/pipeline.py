@@ -23,6 +23,7 @@ from saidwhat.analysis.attribution.confidence import usable_probability
 from saidwhat.analysis.attribution.layout import layout_quotes
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.profile import Verdict, user_profile
+from saidwhat.analysis.attribution.signed import signed_quotes
 from saidwhat.analysis.attribution.speaker import refine_speakers
 from saidwhat.analysis.attribution.syntax import syntax_reports
 from saidwhat.analysis.nlp import MAX_CHARS, get_nlp
@@ -117,10 +118,11 @@ class _Options:
 
 def user_attributions(doc: Doc) -> tuple[list[Attribution], list[Verdict]]:
     """The user profile's attributions of a parsed text, typed, with their verdicts: the tagger's
-    (with contents recovered from the parse), the reports marked by syntax or layout alone, then
-    the profile's filters and spans. ``scripts/fit_confidence.py`` fits the confidence on these."""
+    (with contents recovered from the parse), the reports marked by syntax, layout or a signature
+    line alone, then the profile's filters and spans. ``scripts/fit_confidence.py`` fits the
+    confidence on these."""
     found = syntax_reports(doc, find_attributions(doc, recover_contents=True))
-    return user_profile(doc, layout_quotes(doc, found))
+    return user_profile(doc, layout_quotes(doc, signed_quotes(doc, found)))
 
 
 def _analyze_unit(doc: Doc, article: Article, targets: Sequence[str] | None,

@@ -22,6 +22,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from saidwhat.analysis.attribution.model import Attribution
+from saidwhat.analysis.attribution.signed import SIGNATURE_MARKS
 from saidwhat.analysis.attribution.spans import (
     add_untagged_continuations,
     after_semicolon,
@@ -144,7 +145,11 @@ def cue_head(cue: list[Token]) -> Token | None:
 
 
 def cue_class(head: Token | None) -> tuple[str, Literal["speech", "belief", "other", "none"]]:
-    if head is None:
+    """The cue's lemma and class. A signature's dash or bracket (``signed.SIGNATURE_MARKS``: a
+    post, a signed quotation, a round-up excerpt) has no word to class: "none", as no cue. (A
+    transcript's colon stays "other": the confidence was fitted with it, and advice columns'
+    "DEAR ABBY:" letters, no quotes, share its form.)"""
+    if head is None or head.text in SIGNATURE_MARKS:
         return "", "none"
     lemma = head.lemma_.lower()
     if lemma in SPEECH or head.lower_ in SPEECH:
