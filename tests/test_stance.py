@@ -14,6 +14,7 @@ from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.nlp import get_nlp
 from saidwhat.analysis.stance import assign_stances
+from saidwhat.analysis.stance.assign import _may_be_one_person
 from saidwhat.analysis.stance.learned import Layer, fit_temperature, load_layer, train
 from saidwhat.analysis.stance.score import LABELS, StanceConfig
 from saidwhat.analysis.stance.targets import find_target
@@ -208,6 +209,15 @@ def test_a_namesake_of_the_target_is_not_the_target() -> None:
     assert (said, said + 3) not in info.target.mentions
     a = analyse(text, atts, ["Tom Roe"])
     assert a.quotes[0].stance["Tom Roe"].label == "support"  # the son speaks about his father
+
+
+def test_a_document_or_a_crowd_linked_to_the_person_is_not_the_person_speaking() -> None:
+    """A source the actor resolver linked to the target person but that cannot be one person
+    ("the editorial", "her backers") is someone else speaking about the target; a name, a
+    pronoun or a singular role noun ("the senator") linked to the person stays the person."""
+    doc = get_nlp()("The editorial said it. Her backers said it. The senator said it. She said it.")
+    spans = [(t.idx, t.idx + len(t)) for t in doc if t.lower_ in ("editorial", "backers", "senator", "she")]
+    assert [_may_be_one_person(doc, s) for s in spans] == [False, False, True, True]
 
 
 def test_proposed_target() -> None:

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from saidwhat.analysis.actors import lexicon as alx
 from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.attribution import Attribution
 from saidwhat.analysis.stance.actions import find_authors, find_reactions
@@ -52,12 +53,13 @@ def _heads(doc: Doc, spans: list[Span]) -> set[int]:
 
 
 # Nouns of the people and things that speak for a person (PolNeAR's "self": the campaign, its
-# staff and officers, the running mate, its ads and statements): "Clinton spokesman Brian Fallon",
+# staff and officers, the running mate, its ads, statements and speeches): "Clinton spokesman Brian Fallon",
 # "the Trump campaign". A source that only names the person in another role does not speak for
 # them: "Jay Jacobs, a Clinton supporter", "other Clinton challengers", "Trump's daughter".
 SPEAKS_FOR = {"campaign", "camp", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor",
               "staff", "staffer", "manager", "chairman", "chairwoman", "chair", "lawyer", "attorney", "team",
-              "strategist", "pollster", "mate", "secretary", "director", "ad", "statement", "tweet"}
+              "strategist", "pollster", "mate", "secretary", "director", "ad", "statement", "tweet",
+              "speech", "remarks", "website"}
 
 
 def _names_self(doc: Doc, span: Span, tgt: set[int]) -> bool:
@@ -80,6 +82,19 @@ def _names_self(doc: Doc, span: Span, tgt: set[int]) -> bool:
     return any(t.i in tgt for t in heads)
 
 
+def _may_be_one_person(doc: Doc, span: Span) -> bool:
+    """A name, a pronoun or a singular noun of a person's role ("the former secretary"): what the
+    actor resolver may rightly have linked to a person. "The editorial" or "the backers of her
+    party", linked to the person the actor resolver saw nearby, are someone else speaking."""
+    sp = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if sp is None or not len(sp):
+        return True
+    root = sp.root
+    if root.pos_ in ("PROPN", "PRON"):
+        return True
+    return root.lemma_.lower() in alx.ROLE_NOUNS and root.tag_ != "NNS"
+
+
 def _is_self(doc: Doc, actor_id: str | None, source: list[Span], info: TargetInfo, tgt: set[int]) -> bool:
     """The source is the target or speaks for it.
 
@@ -88,7 +103,8 @@ def _is_self(doc: Doc, actor_id: str | None, source: list[Span], info: TargetInf
     a source headed by it ("the report said"), not one that merely names it ("Raman, one of the
     two votes against the plan").
     """
-    if actor_id is not None and actor_id in info.actor_ids:
+    if actor_id is not None and actor_id in info.actor_ids and (
+            info.sort != "person" or any(_may_be_one_person(doc, s) for s in source)):
         return True
     if info.sort == "person":
         return any(_names_self(doc, s, tgt) for s in source)
