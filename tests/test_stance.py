@@ -14,6 +14,7 @@ from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.nlp import get_nlp
 from saidwhat.analysis.stance import assign_stances
+from saidwhat.analysis.stance.assign import _may_be_one_person
 from saidwhat.analysis.stance.learned import Layer, fit_temperature, load_layer, train
 from saidwhat.analysis.stance.score import LABELS, StanceConfig
 from saidwhat.analysis.stance.targets import find_target
@@ -170,6 +171,53 @@ def test_self_is_no_stance_and_actor_aggregate() -> None:
     assert "Tom Roe" not in a.quotes[1].stance  # the target speaking takes no stance toward itself
     doe = next(x for x in a.actors if x.name == "Jane Doe")
     assert doe.stance["Tom Roe"].label == "oppose" and "q1" in doe.stance["Tom Roe"].evidence
+
+
+def test_a_source_that_names_the_target_in_another_role_is_not_self() -> None:
+    """The target's name inside the source makes it "self" only where the name heads the source
+    or one of the target's staff speaks; a supporter or a rival takes a side like anyone."""
+    text = (
+        "Tom Roe spoke in Dayton. "
+        "\u201cTom Roe is the best choice we have,\u201d said Ann Lee, a Roe supporter. "
+        "\u201cTom Roe will win easily,\u201d said Roe spokesman Ed Park. "
+        "\u201cTom Roe is a fraud,\u201d said Mia Cole and other Roe challengers."
+    )
+    atts = [
+        att(text, "Tom Roe is the best choice we have", "Ann Lee, a Roe supporter"),
+        att(text, "Tom Roe will win easily", "Roe spokesman Ed Park"),
+        att(text, "Tom Roe is a fraud", "Mia Cole and other Roe challengers"),
+    ]
+    a = analyse(text, atts, ["Tom Roe"])
+    assert "Tom Roe" in a.quotes[0].stance  # a supporter: scored
+    assert "Tom Roe" not in a.quotes[1].stance  # the campaign's spokesman: self, no stance
+    assert a.quotes[2].stance["Tom Roe"].label == "oppose"  # a challenger: scored
+
+
+def test_a_namesake_of_the_target_is_not_the_target() -> None:
+    """A bare surname the actor resolver gave to another person of that surname ("Roe said",
+    about Eric Roe) is that person: neither a mention of the target nor the target speaking."""
+    text = (
+        "The candidate Tom Roe was in Texas. His son Eric Roe runs a charity in Ohio. "
+        "Roe said his father Tom Roe was a great help to the charity."
+    )
+    doc = get_nlp()(text)
+    atts = [att(text, "his father Tom Roe was a great help to the charity", "Roe", nth_source=2)]
+    res = resolve_actors(doc, atts)
+    assert next(x for x in res.actors if x.id == res.speakers[0]).name == "Eric Roe"
+    info = find_target(doc, AnalyzedArticle(text=text, actors=res.actors), "Tom Roe")
+    said = text.index("Roe said")
+    assert (said, said + 3) not in info.target.mentions
+    a = analyse(text, atts, ["Tom Roe"])
+    assert a.quotes[0].stance["Tom Roe"].label == "support"  # the son speaks about his father
+
+
+def test_a_document_or_a_crowd_linked_to_the_person_is_not_the_person_speaking() -> None:
+    """A source the actor resolver linked to the target person but that cannot be one person
+    ("the editorial", "her backers") is someone else speaking about the target; a name, a
+    pronoun or a singular role noun ("the senator") linked to the person stays the person."""
+    doc = get_nlp()("The editorial said it. Her backers said it. The senator said it. She said it.")
+    spans = [(t.idx, t.idx + len(t)) for t in doc if t.lower_ in ("editorial", "backers", "senator", "she")]
+    assert [_may_be_one_person(doc, s) for s in spans] == [False, False, True, True]
 
 
 def test_proposed_target() -> None:

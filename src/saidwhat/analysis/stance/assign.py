@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from saidwhat.analysis.actors import lexicon as alx
 from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.attribution import Attribution
 from saidwhat.analysis.stance.actions import find_authors, find_reactions
@@ -51,17 +52,62 @@ def _heads(doc: Doc, spans: list[Span]) -> set[int]:
     return out
 
 
+# Nouns of the people and things that speak for a person (PolNeAR's "self": the campaign, its
+# staff and officers, the running mate, its ads, statements and speeches): "Clinton spokesman Brian Fallon",
+# "the Trump campaign". A source that only names the person in another role does not speak for
+# them: "Jay Jacobs, a Clinton supporter", "other Clinton challengers", "Trump's daughter".
+SPEAKS_FOR = {"campaign", "camp", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor",
+              "staff", "staffer", "manager", "chairman", "chairwoman", "chair", "lawyer", "attorney", "team",
+              "strategist", "pollster", "mate", "secretary", "director", "ad", "statement", "tweet",
+              "speech", "remarks", "website"}
+
+
+def _names_self(doc: Doc, span: Span, tgt: set[int]) -> bool:
+    """The span is the person target (its name heads it, alone or in a list) or one who speaks for
+    them (a ``SPEAKS_FOR`` noun in it, outside the target's own name)."""
+    sp = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if sp is None or not any(t.i in tgt for t in sp):
+        return False
+    if any(t.i not in tgt and t.lemma_.lower() in SPEAKS_FOR for t in sp):
+        return True
+    heads = [sp.root]  # the span's head and the heads of a list or apposition joined to it
+    for t in heads:
+        for c in t.children:
+            if not sp.start <= c.i < sp.end:
+                continue
+            if c.dep_ in ("conj", "appos"):
+                heads.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("including", "like"):  # "candidates, including Trump"
+                heads.extend(p for p in c.children if p.dep_ == "pobj")
+    return any(t.i in tgt for t in heads)
+
+
+def _may_be_one_person(doc: Doc, span: Span) -> bool:
+    """A name, a pronoun or a singular noun of a person's role ("the former secretary"): what the
+    actor resolver may rightly have linked to a person. "The editorial" or "the backers of her
+    party", linked to the person the actor resolver saw nearby, are someone else speaking."""
+    sp = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if sp is None or not len(sp):
+        return True
+    root = sp.root
+    if root.pos_ in ("PROPN", "PRON"):
+        return True
+    return root.lemma_.lower() in alx.ROLE_NOUNS and root.tag_ != "NNS"
+
+
 def _is_self(doc: Doc, actor_id: str | None, source: list[Span], info: TargetInfo, tgt: set[int]) -> bool:
     """The source is the target or speaks for it.
 
-    For a person, any mention of the target in the source ("Clinton spokesman Brian Fallon":
-    campaign staff); for a report or a policy, only a source headed by it ("the report said"),
-    not one that merely names it ("Raman, one of the two votes against the plan").
+    For a person, a source its name heads or one of its staff ("Clinton spokesman Brian Fallon"),
+    not one that names it in another role ("a Clinton supporter"); for a report or a policy, only
+    a source headed by it ("the report said"), not one that merely names it ("Raman, one of the
+    two votes against the plan").
     """
-    if actor_id is not None and actor_id in info.actor_ids:
+    if actor_id is not None and actor_id in info.actor_ids and (
+            info.sort != "person" or any(_may_be_one_person(doc, s) for s in source)):
         return True
     if info.sort == "person":
-        return any(s < e2 and s2 < e for s, e in source for s2, e2 in info.target.mentions)
+        return any(_names_self(doc, s, tgt) for s in source)
     return bool(_heads(doc, source) & tgt)
 
 
@@ -69,10 +115,7 @@ def _speaks_as_target(doc: Doc, analyzed: AnalyzedArticle, info: TargetInfo, tgt
     """Actors that are the target: one of their mentions is a target mention (a person: overlapping
     it, as the campaign's staff do; otherwise headed by it: the issuer "a 48 page report")."""
     if info.sort == "person":
-        spans = info.target.mentions
-        return {
-            a.id for a in analyzed.actors if any(s < e2 and s2 < e for s, e in a.mentions for s2, e2 in spans)
-        }
+        return {a.id for a in analyzed.actors if any(_names_self(doc, m, tgt) for m in a.mentions)}
     return {a.id for a in analyzed.actors if _heads(doc, list(a.mentions)) & tgt}
 
 
@@ -219,12 +262,15 @@ def assign_stances(
 
 
 def stances_for_attributions(doc: Doc, attributions: Sequence[Attribution], targets: Sequence[str],
-                             *, config: StanceConfig | None = None) -> AnalyzedArticle:
+                             *, config: StanceConfig | None = None,
+                             collect: list[tuple[str, str, dict[str, float]]] | None = None,
+                             ) -> AnalyzedArticle:
     """An analysed article over exactly these attributions (no quote filtering), with stances.
 
     For scorer-ready output (``saidwhat attributions --target``): the same attributions as
     without ``--target``, each with its stance, so that the stance figure is measured over the
-    extractor's whole output and not the report's filtered view.
+    extractor's whole output and not the report's filtered view. ``collect``: as for
+    ``assign_stances``.
     """
     res = resolve_actors(doc, list(attributions))
     quotes = [Quote(id=f"q{i + 1}", kind=a.kind, content=list(a.content), cue=list(a.cue),
@@ -233,7 +279,7 @@ def stances_for_attributions(doc: Doc, attributions: Sequence[Attribution], targ
                     confidence=round(a.confidence, 4))
               for i, a in enumerate(attributions)]
     analyzed = AnalyzedArticle(text=doc.text, actors=res.actors, quotes=quotes)
-    assign_stances(doc, analyzed, list(targets), config=config)
+    assign_stances(doc, analyzed, list(targets), config=config, collect=collect)
     return analyzed
 
 

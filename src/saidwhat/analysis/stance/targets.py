@@ -98,6 +98,20 @@ def _inside_other_person(doc: Doc, span: Span, first_names: set[str]) -> bool:
                 and prev.text not in _PERSON_TITLES and prev.lower_ not in alx.TITLES)
 
 
+def _namesakes_mentions(actors: list[Actor], surname: str, first: str | None) -> set[Span]:
+    """Mentions the actor resolver gave to another person of the same surname ("Trump said" in
+    an article about Eric Trump): a bare surname there is that person, not the target."""
+    if first is None:
+        return set()
+    out: set[Span] = set()
+    for a in actors:
+        words = a.name.lower().split()
+        namesake = len(words) >= 2 and words[-1] == surname.lower() and words[0] != first.lower()
+        if a.kind == "person" and namesake:
+            out.update((s, e) for s, e in a.mentions)
+    return out
+
+
 def find_target(doc: Doc, analyzed: AnalyzedArticle, name: str) -> TargetInfo:  # noqa: C901 - split in issue 12 work
     """Mentions and aliases of a user-given target in the article."""
     text = doc.text
@@ -132,6 +146,7 @@ def find_target(doc: Doc, analyzed: AnalyzedArticle, name: str) -> TargetInfo:  
                     first is None or len(a_words) == 1 or a_words[0].lower() == first.lower()):
                 info.actor_ids.add(a.id)
                 spans.update(m for m in a.mentions if PERSON_PRONOUNS or not _is_pronoun(doc, m))
+        spans -= _namesakes_mentions(actors, surname, first)
     elif sort == "document":
         spans.update(_regex_spans(text, name))
         spans.update(_regex_spans(text, strip_the(name)))
