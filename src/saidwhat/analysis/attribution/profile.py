@@ -103,7 +103,7 @@ Drop = Literal[
     "non-communication verb", "author first person", "generic you", "anonymity request",
     "credit line", "headline or title", "inch mark", "object, not a statement", "unsourced passive",
     "topic, not a statement", "naming, not a statement", "hypothetical", "discourse idiom",
-    "evidence from a pronoun", "question put to the speaker",
+    "evidence from a pronoun", "question put to the speaker", "letter salutation",
 ]
 
 
@@ -213,6 +213,12 @@ def _quoted_share(content: list[Token]) -> float:
 
 def _first_person_author(doc: Doc, src: list[Token]) -> bool:
     return len(src) == 1 and src[0].lower_ in _FIRST_PERSON and _outside_quotes(doc, src[0])
+
+
+def _salutation(src: list[Token], cue: list[Token]) -> bool:
+    """'DEAR ABBY: My husband …', 'Dear Sir: …': a letter's salutation names whom it is written
+    to, not who wrote it (an advice column's letters and answers, an open letter)."""
+    return bool(src) and src[0].lower_ == "dear" and bool(cue) and all(t.text == ":" for t in cue)
 
 
 def _generic_you(doc: Doc, src: list[Token]) -> bool:
@@ -330,6 +336,8 @@ def _form_drop(doc: Doc, att: Attribution, head: Token | None) -> Drop | None:
         return "anonymity request"
     if _headline_like(content, _span(doc, list(att.cue))):
         return "headline or title"
+    if _salutation(src, _span(doc, list(att.cue))):
+        return "letter salutation"
     if _first_person_author(doc, src):
         return "author first person"
     if _generic_you(doc, src):
