@@ -33,3 +33,34 @@ def test_a_transcript_line_is_still_a_quote() -> None:
     text = "MORGAN: We will reopen the mill in the spring, and nobody will lose a job."
     assert [q.text for q in analyze_text(text, min_confidence=0.0).quotes] == [
         "We will reopen the mill in the spring, and nobody will lose a job."]
+
+
+def _judged(text: str, content: str, cue: str, source: str) -> str | None:
+    """The drop reason for a hand-made indirect attribution (the tagger's output is not under test)."""
+    att = Attribution(content=[_span(text, content)], cue=[_span(text, cue)], source=[_span(text, source)],
+                      kind="indirect")
+    return judge(get_nlp()(text), att).drop
+
+
+def test_an_object_followed_by_the_verbs_adjuncts_is_no_statement() -> None:
+    text = ("The caretaker posted the rota last Monday on the door of the boiler room, "
+            "where the night staff sign in.")
+    assert _judged(text, "the rota last Monday on the door of the boiler room, where the night staff sign in",
+                   "posted", "The caretaker") == "object, not a statement"
+
+
+def test_a_verb_coordinated_with_the_cue_is_no_content() -> None:
+    text = "The chef ordered two crates of lemons from a farm near Palermo and served them with the fish."
+    assert _judged(text, "two crates of lemons from a farm near Palermo and served them with the fish",
+                   "ordered", "The chef") == "object, not a statement"
+    text = "The mayor bragged about his record on potholes and drew jeers from the gallery."
+    assert _judged(text, "his record on potholes and drew jeers from the gallery",
+                   "bragged about", "The mayor") == "topic, not a statement"
+
+
+def test_a_reported_clause_stays_a_statement() -> None:
+    text = "The caretaker wrote that the boiler room would stay locked until the inspection."
+    assert _judged(text, "the boiler room would stay locked until the inspection", "wrote",
+                   "The caretaker") is None
+    text = "The mayor bragged that potholes were down by half and thanked the road crews."
+    assert _judged(text, "potholes were down by half", "bragged", "The mayor") is None

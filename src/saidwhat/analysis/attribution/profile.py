@@ -178,14 +178,33 @@ def _is_clause(content: list[Token]) -> bool:
     return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in words)
 
 
+# Dependents of a cue verb that say where, when or how it was done, or add another act of its
+# subject ("ordered mice from a breeder and fed them …"): never what was said.
+_ADJUNCT_DEPS = frozenset({"prep", "advmod", "npadvmod", "cc", "conj", "dative", "prt"})
+
+
 def _noun_phrase_object(content: list[Token], head: Token | None) -> bool:
-    """A content that is one noun phrase, the cue verb's direct object, whatever relative clause it
-    holds ("Statista shows the states where marijuana has been legalized"): a thing, not a statement."""
+    """A content that opens with one noun phrase, the cue verb's direct object, whatever relative
+    clause it holds ("Statista shows the states where marijuana has been legalized"), followed at
+    most by the verb's adjuncts ("posted the flyers on the wall of the canteen, where …"): a thing,
+    not a statement."""
     words = [t for t in content if not t.is_punct]
     inside = {t.i for t in words}
     roots = [t for t in words if t.head.i not in inside or t.head.i == t.i]
-    return head is not None and len(roots) == 1 and roots[0].pos_ in ("NOUN", "PROPN") \
-        and roots[0].dep_ == "dobj" and roots[0].head.i == head.i
+    if head is None or not roots or roots[0].pos_ not in ("NOUN", "PROPN") or roots[0].dep_ != "dobj" \
+            or roots[0].head.i != head.i:
+        return False
+    return all(r.head.i == head.i and r.dep_ in _ADJUNCT_DEPS for r in roots[1:])
+
+
+def _without_conjoined_acts(content: list[Token], head: Token | None) -> list[Token]:
+    """The content without the verbs the parser coordinated with the cue verb and their words
+    ("bragged about his wealth [and drew criticism]"): the cue's subject's other acts, not the
+    content's, so they do not make a noun phrase a clause."""
+    if head is None:
+        return content
+    acts = {t.i for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+    return [t for t in content if t.i not in acts]
 
 
 def _infinitive(content: list[Token]) -> bool:
@@ -367,10 +386,11 @@ def _reported_drop(doc: Doc, att: Attribution, verdict: Verdict, head: Token | N
         return "non-communication verb"
     if att.kind == "indirect" and _naming_no_statement(head, content, cue):
         return "naming, not a statement"
-    if _topic_preposition(cue, head) and not _is_clause(content) and _quoted_share(content) == 0:
+    own = _without_conjoined_acts(content, head)
+    if _topic_preposition(cue, head) and not _is_clause(own) and _quoted_share(content) == 0:
         return "topic, not a statement"
     if verdict.cue_lemma in THING_OBJECT | ACTION_OBJECT and _quoted_share(content) == 0 and (
-            _noun_phrase_object(content, head) or (not _is_clause(content) and not _infinitive(content))):
+            _noun_phrase_object(content, head) or (not _is_clause(own) and not _infinitive(content))):
         return "object, not a statement"
     if verdict.cue_lemma == "plead" and any(t.lower_ == "guilty" for t in cue):
         return "object, not a statement"  # a plea names a charge, not a statement
