@@ -64,3 +64,23 @@ def test_a_reported_clause_stays_a_statement() -> None:
                    "The caretaker") is None
     text = "The mayor bragged that potholes were down by half and thanked the road crews."
     assert _judged(text, "potholes were down by half", "bragged", "The mayor") is None
+
+
+def test_evidence_from_a_thing_is_no_report() -> None:
+    text = "The skid marks on the road suggest that the driver braked far too late."
+    assert _judged(text, "that the driver braked far too late", "suggest",
+                   "The skid marks on the road") == "evidence from a thing"
+    text = "The dashcam footage shows that the bus swerved into the wrong lane."
+    assert _judged(text, "that the bus swerved into the wrong lane", "shows",
+                   "The dashcam footage") == "evidence from a thing"
+
+
+def test_research_records_and_named_tests_stay_sources() -> None:
+    text = "Early research suggests that the drug lowers blood pressure in older patients."
+    assert _judged(text, "that the drug lowers blood pressure in older patients", "suggests",
+                   "Early research") is None
+    text = "Tests by the county laboratory revealed that the well water was safe to drink."
+    assert _judged(text, "that the well water was safe to drink", "revealed",
+                   "Tests by the county laboratory") is None
+    text = "Local farmers say the drought shows that the canal must be rebuilt."
+    assert _judged(text, "the canal must be rebuilt", "say", "Local farmers") is None

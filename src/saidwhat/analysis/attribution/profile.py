@@ -21,6 +21,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from saidwhat.analysis.actors.filters import is_animate_head
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.spans import (
     add_untagged_continuations,
@@ -103,7 +104,7 @@ Drop = Literal[
     "non-communication verb", "author first person", "generic you", "anonymity request",
     "credit line", "headline or title", "inch mark", "object, not a statement", "unsourced passive",
     "topic, not a statement", "naming, not a statement", "hypothetical", "discourse idiom",
-    "evidence from a pronoun", "question put to the speaker", "letter salutation",
+    "evidence from a pronoun", "question put to the speaker", "letter salutation", "evidence from a thing",
 ]
 
 
@@ -317,6 +318,31 @@ def _pronoun_evidence(src: list[Token], head: Token | None) -> bool:
         and head.lemma_.lower() in EVIDENCE and head.tag_ in ("VBZ", "VBP")
 
 
+# Nouns of research and records: sources of a verb of evidence ("Some research suggests …", "tests
+# by X revealed …", "the data suggests …"; the guidelines' studies, reports and data).
+_RESEARCH = _words("""
+research work study studies experiment trial test analysis finding result data datum evidence
+record report survey poll review paper document figure statistic number estimate model
+""")
+
+
+def _thing_evidence(doc: Doc, att: Attribution, head: Token | None) -> bool:
+    """'The video shows the officers …', 'Those facts suggest that …', 'fires have continued,
+    showing that …': a verb of evidence whose source is a common noun naming no one and no
+    research or record (no name in it, no person, body or group): what is shown is the author's
+    inference from a thing, not a report. Own development pages: 3 such rows, none a gold quote."""
+    if head is None or head.lemma_.lower() not in EVIDENCE or not att.source:
+        return False
+    phrase = doc.char_span(att.source[0][0], att.source[-1][1], alignment_mode="expand")
+    if phrase is None:
+        return False
+    root = phrase.root
+    if root.pos_ != "NOUN" or root.ent_type_ or is_animate_head(root):
+        return False
+    return not any(t.pos_ == "PROPN" or t.ent_type_ or t.lemma_.lower() in _RESEARCH
+                   or t.lower_ in _RESEARCH for t in phrase)
+
+
 def _discourse_idiom(src: list[Token], head: Token | None) -> bool:
     """'That said, …' (= nevertheless): a demonstrative subject right before 'said', then a comma."""
     if head is None or len(src) != 1 or src[0].lower_ not in ("that", "this") or head.lemma_ != "say":
@@ -380,6 +406,8 @@ def _reported_drop(doc: Doc, att: Attribution, verdict: Verdict, head: Token | N
     cue = _span(doc, list(att.cue))
     if not _source_words(doc, att) and _passive(head):
         return "unsourced passive"
+    if _thing_evidence(doc, att, head):
+        return "evidence from a thing"
     if verdict.cue_class in ("other", "none") and _quoted_share(content) < 0.05:
         return "non-communication verb"
     if verdict.cue_class == "speech" and _negated_speech(head) and verdict.cue_lemma != "deny":
