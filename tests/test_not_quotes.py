@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from saidwhat.analysis import analyze_text
 from saidwhat.analysis.attribution import Attribution
-from saidwhat.analysis.attribution.profile import judge
+from saidwhat.analysis.attribution.profile import judge, user_profile
 from saidwhat.analysis.nlp import get_nlp
 
 
@@ -84,3 +84,16 @@ def test_research_records_and_named_tests_stay_sources() -> None:
                    "Tests by the county laboratory") is None
     text = "Local farmers say the drought shows that the canal must be rebuilt."
     assert _judged(text, "the canal must be rebuilt", "say", "Local farmers") is None
+
+
+def test_a_split_report_does_not_repeat_the_taggers_row() -> None:
+    text = "The ministry said it regretted the vote and said it would appeal to the high court."
+    second = text.rindex("said")
+    both = "it regretted the vote and said it would appeal to the high court"
+    whole = Attribution(content=[_span(text, both)],
+                        cue=[_span(text, "said")], source=[_span(text, "The ministry")], kind="indirect")
+    tagged = Attribution(content=[_span(text, "it would appeal to the high court")],
+                         cue=[(second, second + 4)], source=[_span(text, "The ministry")], kind="indirect")
+    kept, _ = user_profile(get_nlp()(text), [whole, tagged])
+    assert sorted(text[a.content[0][0]:a.content[0][1]] for a in kept) == [
+        "it regretted the vote", "it would appeal to the high court"]

@@ -516,8 +516,8 @@ def user_profile(doc: Doc, atts: list[Attribution]) -> tuple[list[Attribution], 
         for part in parts:
             pv = v if len(parts) == 1 else judge(doc, part)
             part.type = pv.type
-            if pv.drop is None:
-                kept.append(part)
+            if pv.drop is None and not any(k.content == part.content for k in kept):
+                kept.append(part)  # one row per content: a split report can repeat the tagger's own
                 verdicts.append(pv)
     return kept, verdicts
 
