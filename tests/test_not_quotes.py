@@ -8,6 +8,7 @@ from __future__ import annotations
 from saidwhat.analysis import analyze_text
 from saidwhat.analysis.attribution import Attribution
 from saidwhat.analysis.attribution.profile import judge, user_profile
+from saidwhat.analysis.attribution.spans import merge_continued_quotes
 from saidwhat.analysis.nlp import get_nlp
 
 
@@ -97,3 +98,17 @@ def test_a_split_report_does_not_repeat_the_taggers_row() -> None:
     kept, _ = user_profile(get_nlp()(text), [whole, tagged])
     assert sorted(text[a.content[0][0]:a.content[0][1]] for a in kept) == [
         "it regretted the vote", "it would appeal to the high court"]
+
+
+def test_a_quotation_continues_past_the_reports_of_its_cue_sentence() -> None:
+    text = ('"The roof leaks in every classroom," Ortega told the board, pressing for a repair fund. '
+            '"Our pupils deserve dry desks."')
+    src = [_span(text, "Ortega")]
+    first = Attribution(content=[_span(text, '"The roof leaks in every classroom,"')],
+                        cue=[_span(text, "told")], source=src, kind="direct")
+    pressed = Attribution(content=[_span(text, "a repair fund")], cue=[_span(text, "pressing for")],
+                          source=src, kind="indirect")
+    second = Attribution(content=[_span(text, '"Our pupils deserve dry desks."')], cue=[], source=src,
+                         kind="direct")
+    merged = merge_continued_quotes(get_nlp()(text), [first, pressed, second])
+    assert [len(a.content) for a in merged] == [2, 1]

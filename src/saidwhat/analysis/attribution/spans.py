@@ -280,6 +280,17 @@ def add_untagged_continuations(doc: Doc, atts: list[Attribution]) -> None:
             taken.append(part)
 
 
+def _quotation_before_cue_clause(out: list[Attribution], att: Attribution) -> Attribution | None:
+    """'“X,” Sasse told him, repeatedly calling for an explanation. “Y.”': the direct quote before
+    the reports the cue sentence adds by the same source, which the next quotation continues."""
+    for prev in reversed(out):
+        if prev.kind == "direct":
+            return prev
+        if not att.source or prev.source != att.source:
+            return None
+    return None
+
+
 def merge_continued_quotes(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     """One quote, several parts: a quotation left open at a paragraph's end and reopened at the
     next one, or the next quotation of a paragraph by the same source. The parts join the first
@@ -288,6 +299,8 @@ def merge_continued_quotes(doc: Doc, atts: list[Attribution]) -> list[Attributio
     out: list[Attribution] = []
     for att in sorted(atts, key=lambda a: a.content[0]):
         prev = out[-1] if out else None
+        if prev is not None and prev.kind != "direct" and att.kind == "direct":
+            prev = _quotation_before_cue_clause(out, att)
         if prev is not None and prev.kind == "direct" and att.kind in ("direct", "mixed") and (
                 (_open_at_paragraph_end(text, prev.content[-1][1])
                  and _opens_next_paragraph(text, prev.content[-1][1], att.content[0][0]))
