@@ -112,3 +112,22 @@ def test_a_quotation_continues_past_the_reports_of_its_cue_sentence() -> None:
                          kind="direct")
     merged = merge_continued_quotes(get_nlp()(text), [first, pressed, second])
     assert [len(a.content) for a in merged] == [2, 1]
+
+
+def test_observing_a_thing_is_no_statement() -> None:
+    text = "The astronomers observed the comet for nine nights in a row."
+    assert _judged(text, "the comet for nine nights in a row", "observed",
+                   "The astronomers") == "object, not a statement"
+    text = "The astronomers observed that the comet had lost its tail."
+    assert _judged(text, "that the comet had lost its tail", "observed", "The astronomers") is None
+
+
+def test_a_belief_inside_another_quote_is_the_quoted_speakers_words() -> None:
+    text = "When parents don't realise the danger, toddlers may swallow the pills, the nurse added."
+    said = "When parents don't realise the danger, toddlers may swallow the pills"
+    outer = Attribution(content=[_span(text, said)],
+                        cue=[_span(text, "added")], source=[_span(text, "the nurse")], kind="indirect")
+    inner = Attribution(content=[_span(text, "the danger, toddlers may swallow the pills")],
+                        cue=[_span(text, "don't realise")], source=[_span(text, "parents")], kind="indirect")
+    kept, _ = user_profile(get_nlp()(text), [outer, inner])
+    assert [a.cue for a in kept] == [outer.cue]

@@ -70,7 +70,7 @@ THING_OBJECT = _words("say add reveal conclude note state show unveil release wr
 # such rows, none a gold quote. "cite" was tried and dropped (it removed a gold quote on train and
 # one on heldout: "citing internal business issues"); "condemn" stays a quote (a reaction the
 # stance stage reads: "condemned the decision").
-ACTION_OBJECT = _words("discover order testify demonstrate question plead")
+ACTION_OBJECT = _words("discover order testify demonstrate question plead observe")
 
 # Mental states and intentions: the source thinks, wants or plans (PolNeAR marks them; users don't
 # call them quotes).
@@ -519,7 +519,21 @@ def user_profile(doc: Doc, atts: list[Attribution]) -> tuple[list[Attribution], 
             if pv.drop is None and not any(k.content == part.content for k in kept):
                 kept.append(part)  # one row per content: a split report can repeat the tagger's own
                 verdicts.append(pv)
-    return kept, verdicts
+    return _without_inner_beliefs(kept, verdicts)
+
+
+def _inside_content(att: Attribution, other: Attribution) -> bool:
+    return other is not att and bool(att.cue) and bool(other.content) \
+        and other.content[0][0] <= att.cue[0][0] and att.cue[-1][1] <= other.content[-1][1]
+
+
+def _without_inner_beliefs(atts: list[Attribution],
+                           verdicts: list[Verdict]) -> tuple[list[Attribution], list[Verdict]]:
+    """'[When doctors don't consider these triggers, they may assume …], he added': a cue of belief
+    inside another quote's content is the quoted speaker's words, not a report of its own."""
+    pairs = [(a, v) for a, v in zip(atts, verdicts, strict=True)
+             if v.cue_class == "speech" or not any(_inside_content(a, other) for other in atts)]
+    return [a for a, _ in pairs], [v for _, v in pairs]
 
 
 def _reader_span(doc: Doc, att: Attribution, verdict: Verdict) -> None:
