@@ -131,3 +131,18 @@ def test_a_belief_inside_another_quote_is_the_quoted_speakers_words() -> None:
                         cue=[_span(text, "don't realise")], source=[_span(text, "parents")], kind="indirect")
     kept, _ = user_profile(get_nlp()(text), [outer, inner])
     assert [a.cue for a in kept] == [outer.cue]
+
+
+def test_an_infinitive_of_purpose_or_difficulty_states_nothing() -> None:
+    text = "To confirm the leak, the plumbers filled the tank with dyed water overnight."
+    assert _judged(text, "the leak", "To confirm", "the plumbers") == "purpose or difficulty, not a statement"
+    text = "It is hard to describe how the old organ sounds after the repairs."
+    assert _judged(text, "how the old organ sounds after the repairs", "describe",
+                   "It") == "purpose or difficulty, not a statement"
+
+
+def test_an_infinitive_that_reports_stays_a_statement() -> None:
+    text = "The coach went on to say that the team would train twice a day."
+    assert _judged(text, "that the team would train twice a day", "say", "The coach") is None
+    text = "The coach was quick to point out that the pitch had been waterlogged."
+    assert _judged(text, "that the pitch had been waterlogged", "point out", "The coach") is None

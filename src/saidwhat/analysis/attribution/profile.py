@@ -105,6 +105,7 @@ Drop = Literal[
     "credit line", "headline or title", "inch mark", "object, not a statement", "unsourced passive",
     "topic, not a statement", "naming, not a statement", "hypothetical", "discourse idiom",
     "evidence from a pronoun", "question put to the speaker", "letter salutation", "evidence from a thing",
+    "purpose or difficulty, not a statement",
 ]
 
 
@@ -304,6 +305,24 @@ def _hypothetical(head: Token | None) -> bool:
     return head is not None and any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in head.children)
 
 
+# Adjectives of ease and difficulty over an infinitive ("it's hard to say", "it is fair to say"):
+# a judgement about saying, not a statement; "was quick to point out that …" stays.
+_EASE = _words("hard difficult easy impossible possible tough tricky tempting fair safe")
+
+
+def _unasserted_infinitive(head: Token | None) -> bool:
+    """'To confirm the link, the team ordered more mice', 'It's hard to describe how it sounds': a
+    cue in an infinitive of purpose before its clause, or under an adjective of ease or difficulty,
+    states nothing ("went on to say that …", "rallied to call for …" stay: neither holds)."""
+    if head is None or head.tag_ != "VB" \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return False
+    if head.dep_ == "xcomp" and any(t.lemma_.lower() in _EASE for t in (head.head, *head.head.children)
+                                    if t.pos_ == "ADJ"):
+        return True
+    return head.dep_ == "advcl" and head.left_edge.i == head.sent.start and head.i < head.head.i
+
+
 def _question_put(head: Token | None) -> bool:
     """'Asked whether he would run again, Olsen said …', 'When asked about X, she said …': a fronted
     passive participle of asking; its understood subject is the one asked, not the asker."""
@@ -395,6 +414,8 @@ def _form_drop(doc: Doc, att: Attribution, head: Token | None) -> Drop | None:
         return "evidence from a pronoun"
     if _question_put(head):
         return "question put to the speaker"
+    if _unasserted_infinitive(head):
+        return "purpose or difficulty, not a statement"
     if head is not None and head.lemma_.lower() in _NAMING and head.dep_ == "acl":
         return "naming, not a statement"  # 'a poem called “Winter Light”': a title, quoted or not
     return None
