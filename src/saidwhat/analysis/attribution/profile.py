@@ -342,6 +342,7 @@ def _pronoun_evidence(src: list[Token], head: Token | None) -> bool:
 _RESEARCH = _words("""
 research work study studies experiment trial test analysis finding result data datum evidence
 record report survey poll review paper document figure statistic number estimate model
+map chart graph table diagram graphic
 """)
 
 
@@ -427,8 +428,6 @@ def _reported_drop(doc: Doc, att: Attribution, verdict: Verdict, head: Token | N
     cue = _span(doc, list(att.cue))
     if not _source_words(doc, att) and _passive(head):
         return "unsourced passive"
-    if _thing_evidence(doc, att, head):
-        return "evidence from a thing"
     if verdict.cue_class in ("other", "none") and _quoted_share(content) < 0.05:
         return "non-communication verb"
     if verdict.cue_class == "speech" and _negated_speech(head) and verdict.cue_lemma != "deny":
@@ -443,6 +442,8 @@ def _reported_drop(doc: Doc, att: Attribution, verdict: Verdict, head: Token | N
         return "object, not a statement"
     if verdict.cue_lemma == "plead" and any(t.lower_ == "guilty" for t in cue):
         return "object, not a statement"  # a plea names a charge, not a statement
+    if _thing_evidence(doc, att, head):
+        return "evidence from a thing"
     return None
 
 
