@@ -8,7 +8,7 @@ from __future__ import annotations
 from saidwhat.analysis import analyze_text
 from saidwhat.analysis.attribution import Attribution
 from saidwhat.analysis.attribution.profile import judge, user_profile
-from saidwhat.analysis.attribution.spans import merge_continued_quotes
+from saidwhat.analysis.attribution.spans import clause_extent, merge_continued_quotes
 from saidwhat.analysis.nlp import get_nlp
 
 
@@ -146,3 +146,22 @@ def test_an_infinitive_that_reports_stays_a_statement() -> None:
     assert _judged(text, "that the team would train twice a day", "say", "The coach") is None
     text = "The coach was quick to point out that the pitch had been waterlogged."
     assert _judged(text, "that the pitch had been waterlogged", "point out", "The coach") is None
+
+
+def _extent(text: str, content: str, cue: str) -> str | None:
+    att = Attribution(content=[_span(text, content)], cue=[_span(text, cue)], source=[], kind="indirect")
+    span = clause_extent(get_nlp()(text), att)
+    return None if span is None else text[span[0][0]:span[0][1]]
+
+
+def test_a_content_ends_where_an_adverbial_clause_of_the_cue_begins() -> None:
+    text = "The band announced a spring tour while closing their final concert in Leeds."
+    assert _extent(text, "a spring tour while closing their final concert in Leeds",
+                   "announced") == "a spring tour"
+
+
+def test_an_object_keeps_its_complement_and_is_never_extended() -> None:
+    text = "The union touted the deal as a victory for nurses across the region."
+    assert _extent(text, "the deal as a victory for nurses across the region", "touted") is None
+    text = "The council condemned the decision taken by the board on Monday."
+    assert _extent(text, "the decision", "condemned") is None
