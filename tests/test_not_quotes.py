@@ -165,3 +165,12 @@ def test_an_object_keeps_its_complement_and_is_never_extended() -> None:
     assert _extent(text, "the deal as a victory for nurses across the region", "touted") is None
     text = "The council condemned the decision taken by the board on Monday."
     assert _extent(text, "the decision", "condemned") is None
+
+
+def test_a_quoted_title_quotes_no_ones_words() -> None:
+    text = "The critic wrote about similar plot holes in her column “Second Reels” last spring."
+    assert _judged(text, "similar plot holes in her column “Second Reels” last spring", "wrote about",
+                   "The critic") == "topic, not a statement"
+    text = "The critic wrote about the “frankly unwatchable” second act of the film."
+    assert _judged(text, "the “frankly unwatchable” second act of the film", "wrote about",
+                   "The critic") is None

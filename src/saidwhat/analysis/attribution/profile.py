@@ -232,6 +232,19 @@ def _quoted_share(content: list[Token]) -> float:
     return sum(text.count(c) for c in QUOTE_CHARS) / max(1, len(content))
 
 
+# A quoted title of a work or show: one to six words, the first and every long one capitalised.
+_TITLE_WORD = r"[A-Z0-9][\w'’.:!?-]*"
+_TITLE_NEXT = rf"(?:{_TITLE_WORD}|of|the|a|an|and|in|on|to|for|at)"
+_QUOTED_TITLE = re.compile(rf"[\u201c\"]({_TITLE_WORD}(?:[ ,]+{_TITLE_NEXT}){{0,5}})[,.]?[\u201d\"]")
+
+
+def _words_quoted(content: list[Token]) -> float:
+    """``_quoted_share`` once quoted titles are left out: "wrote about the symptoms in his book
+    “Musicophilia”" quotes no one's words, so it is judged as unquoted."""
+    text = _QUOTED_TITLE.sub(r"\1", "".join(t.text_with_ws for t in content))
+    return sum(text.count(c) for c in QUOTE_CHARS) / max(1, len(content))
+
+
 def _first_person_author(doc: Doc, src: list[Token]) -> bool:
     return len(src) == 1 and src[0].lower_ in _FIRST_PERSON and _outside_quotes(doc, src[0])
 
@@ -428,16 +441,16 @@ def _reported_drop(doc: Doc, att: Attribution, verdict: Verdict, head: Token | N
     cue = _span(doc, list(att.cue))
     if not _source_words(doc, att) and _passive(head):
         return "unsourced passive"
-    if verdict.cue_class in ("other", "none") and _quoted_share(content) < 0.05:
+    if verdict.cue_class in ("other", "none") and _words_quoted(content) < 0.05:
         return "non-communication verb"
     if verdict.cue_class == "speech" and _negated_speech(head) and verdict.cue_lemma != "deny":
         return "non-communication verb"
     if att.kind == "indirect" and _naming_no_statement(head, content, cue):
         return "naming, not a statement"
     own = _without_conjoined_acts(content, head)
-    if _topic_preposition(cue, head) and not _is_clause(own) and _quoted_share(content) == 0:
+    if _topic_preposition(cue, head) and not _is_clause(own) and _words_quoted(content) == 0:
         return "topic, not a statement"
-    if verdict.cue_lemma in THING_OBJECT | ACTION_OBJECT and _quoted_share(content) == 0 and (
+    if verdict.cue_lemma in THING_OBJECT | ACTION_OBJECT and _words_quoted(content) == 0 and (
             _noun_phrase_object(content, head) or (not _is_clause(own) and not _infinitive(content))):
         return "object, not a statement"
     if verdict.cue_lemma == "plead" and any(t.lower_ == "guilty" for t in cue):
