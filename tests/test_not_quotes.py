@@ -174,3 +174,11 @@ def test_a_quoted_title_quotes_no_ones_words() -> None:
     text = "The critic wrote about the “frankly unwatchable” second act of the film."
     assert _judged(text, "the “frankly unwatchable” second act of the film", "wrote about",
                    "The critic") is None
+
+
+def test_what_someone_would_say_is_imagined() -> None:
+    text = "As my grandmother would say, the proof of the pudding is in the eating."
+    assert _judged(text, "the proof of the pudding is in the eating", "would say",
+                   "my grandmother") == "hypothetical"
+    text = "Every winter his editors would ask him to cut the last chapter."
+    assert _judged(text, "him to cut the last chapter", "would ask", "his editors") != "hypothetical"

@@ -314,8 +314,13 @@ def _negated_speech(head: Token | None) -> bool:
 
 
 def _hypothetical(head: Token | None) -> bool:
-    """'Others might argue that …': a cue under a modal of possibility."""
-    return head is not None and any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in head.children)
+    """'Others might argue that …': a cue under a modal of possibility; 'As my grandmother would
+    say, …': "would" in an as-clause, what someone is imagined to say, not what they said."""
+    if head is None:
+        return False
+    aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    return bool(aux & _HYPOTHETICAL) or ("would" in aux and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in head.children))
 
 
 # Adjectives of ease and difficulty over an infinitive ("it's hard to say", "it is fair to say"):
