@@ -47,16 +47,16 @@ def test_an_object_followed_by_the_verbs_adjuncts_is_no_statement() -> None:
     text = ("The caretaker posted the rota last Monday on the door of the boiler room, "
             "where the night staff sign in.")
     assert _judged(text, "the rota last Monday on the door of the boiler room, where the night staff sign in",
-                   "posted", "The caretaker") == "object, not a statement"
+                   "posted", "The caretaker") == "act, not a statement"
 
 
 def test_a_verb_coordinated_with_the_cue_is_no_content() -> None:
     text = "The chef ordered two crates of lemons from a farm near Palermo and served them with the fish."
     assert _judged(text, "two crates of lemons from a farm near Palermo and served them with the fish",
-                   "ordered", "The chef") == "object, not a statement"
+                   "ordered", "The chef") == "act, not a statement"
     text = "The mayor bragged about his record on potholes and drew jeers from the gallery."
     assert _judged(text, "his record on potholes and drew jeers from the gallery",
-                   "bragged about", "The mayor") == "topic, not a statement"
+                   "bragged about", "The mayor") == "act, not a statement"
 
 
 def test_a_reported_clause_stays_a_statement() -> None:
@@ -170,7 +170,7 @@ def test_an_object_keeps_its_complement_and_is_never_extended() -> None:
 def test_a_quoted_title_quotes_no_ones_words() -> None:
     text = "The critic wrote about similar plot holes in her column “Second Reels” last spring."
     assert _judged(text, "similar plot holes in her column “Second Reels” last spring", "wrote about",
-                   "The critic") == "topic, not a statement"
+                   "The critic") == "act, not a statement"
     text = "The critic wrote about the “frankly unwatchable” second act of the film."
     assert _judged(text, "the “frankly unwatchable” second act of the film", "wrote about",
                    "The critic") is None
