@@ -150,6 +150,8 @@ CASES: list[Case] = [
     _c("profile._ANONYMITY", profile._ANONYMITY, "search", ANALYSIS_CHARS, "not ", "on the "),
     _c("profile._CREDIT", profile._CREDIT, "search", ANALYSIS_CHARS, "photo ", "reporting "),
     _c("profile.INCH_MARK", profile.INCH_MARK, "findall", ANALYSIS_CHARS, "1", "1.", '1"'),
+    _c("profile._QUOTED_TITLE", profile._QUOTED_TITLE, "sub", ANALYSIS_CHARS,
+       "\u201cA", '"A ', "\u201cA B,", "\u201cA of ", '"A.'),
     _c("spans._QUOTED", spans._QUOTED, "findall", ANALYSIS_CHARS, '"', '" ', "\u201c", "\u201ca "),
     _c("spans._NEXT_QUOTATION", spans._NEXT_QUOTATION, "match", ANALYSIS_CHARS,
        '"', '" ', "\u201c", "\u201ca "),

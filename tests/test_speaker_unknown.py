@@ -26,17 +26,24 @@ def _quote_at(art: AnalyzedArticle, needle: str) -> tuple[str, str | None]:
     raise AssertionError(f"no quote over {needle!r}: {art.quotes}")
 
 
+def _speakers_at(art: AnalyzedArticle, needle: str) -> set[str | None]:
+    """Speaker actor names of the quotes whose content holds ``needle`` (empty when none does)."""
+    start = art.text.index(needle)
+    return {(actor.name if (actor := art.actor(q.speaker.actor)) else None)
+            for q in art.quotes if any(s <= start < e for s, e in q.content)}
+
+
 def test_a_thing_that_shows_something_is_no_speaker() -> None:
     art = analyze_text("The council banned the pesticide in May. Yet sales have continued, "
                        "showing that the ban is ignored by most growers.")
-    assert _quote_at(art, "the ban is ignored")[1] is None
+    assert _speakers_at(art, "the ban is ignored") <= {None}  # no row since "evidence from a thing"
     assert all(a.name != "sales" for a in art.actors)
 
 
 def test_a_body_part_is_no_speaker_and_not_its_owner() -> None:
     art = analyze_text("Maria Lindqvist opened the box. Her voice trembled, suggesting that the letter "
                        "still mattered to her.")
-    assert _quote_at(art, "the letter still mattered") == ("Her voice", None)
+    assert _speakers_at(art, "the letter still mattered") <= {None}  # never Maria Lindqvist
 
 
 def test_a_trade_or_a_side_still_speaks() -> None:

@@ -116,13 +116,15 @@ class _Options:
     deadline: Deadline | None
 
 
-def user_attributions(doc: Doc) -> tuple[list[Attribution], list[Verdict]]:
+def user_attributions(doc: Doc, participants: list[Attribution] | None = None,
+                      ) -> tuple[list[Attribution], list[Verdict]]:
     """The user profile's attributions of a parsed text, typed, with their verdicts: the tagger's
     (with contents recovered from the parse), the reports marked by syntax, layout or a signature
     line alone, then the profile's filters and spans. ``scripts/fit_confidence.py`` fits the
-    confidence on these."""
+    confidence on these. ``participants`` receives the dropped rows whose sources the actor stage
+    still reads."""
     found = syntax_reports(doc, find_attributions(doc, recover_contents=True))
-    return user_profile(doc, layout_quotes(doc, signed_quotes(doc, found)))
+    return user_profile(doc, layout_quotes(doc, signed_quotes(doc, found)), participants)
 
 
 def _analyze_unit(doc: Doc, article: Article, targets: Sequence[str] | None,
@@ -130,14 +132,16 @@ def _analyze_unit(doc: Doc, article: Article, targets: Sequence[str] | None,
     """Attributions → actors → quotes → stance on one parsed piece (offsets index ``doc.text``)."""
     text, deadline = doc.text, options.deadline
     _check(deadline, "attribution", article.source)
-    attributions, verdicts = user_attributions(doc)
+    participants: list[Attribution] = []
+    attributions, verdicts = user_attributions(doc, participants)
     if not options.include_beliefs:
         keep = [i for i, a in enumerate(attributions) if a.type == "speech"]
         attributions = [attributions[i] for i in keep]
         verdicts = [verdicts[i] for i in keep]
     _check(deadline, "actors", article.source)
-    resolution = resolve_actors(doc, attributions, page_type=article.page_type)
-    refine_speakers(doc, attributions, resolution)
+    # the dropped rows' sources come last: indexes below len(attributions) are the quotes'
+    resolution = resolve_actors(doc, attributions + participants, page_type=article.page_type)
+    refine_speakers(doc, attributions + participants, resolution)
     quotes: list[Quote] = []
     for i, att in enumerate(attributions):
         if i in resolution.not_quotes:

@@ -25,8 +25,9 @@ from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.nlp import text_of
 from saidwhat.schema import Span
 
-# Dependency labels by which a reported clause hangs on the cue word (objects are left alone:
-# "called him Mike", "touted the plan as …" carry their complement beside the object).
+# Dependency labels by which a reported clause hangs on the cue word. An object ("dobj") is
+# never extended, only cut before an adverbial clause or a coordinated verb of the cue ("called
+# him Mike", "touted the plan as …" carry their complement beside the object, and keep it).
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "pcomp"})
 # How many heads up from the content's root the cue word may be ("that [no checks] were made":
 # checks → made → alleged).
@@ -64,7 +65,7 @@ def _governing_clause(tok: Token, cue_ids: set[int]) -> Token | None:
         if t.head.i == t.i:
             return None
         if t.head.i in cue_ids:
-            return t if t.dep_ in CLAUSE_DEPS else None
+            return t if t.dep_ in CLAUSE_DEPS or t.dep_ == "dobj" else None
         t = t.head
     return None
 
@@ -90,12 +91,13 @@ def _quoted_at(text: str, start: int, pos: int) -> bool:
 
 def _main_clause_after(tok: Token, cue_head: Token) -> bool:
     """Does ``tok`` (past the reported clause) belong to another clause than the cue's: outside
-    the cue word's subtree ("After X suggested …, Y told"), or in a verb coordinated with it
-    ("promised to …, and hammered …")?"""
+    the cue word's subtree ("After X suggested …, Y told"), in a verb coordinated with it
+    ("promised to …, and hammered …"), or in an adverbial clause of the cue ("announced the tour
+    while closing their concert", "told lawmakers it was his duty, as he deflected …")?"""
     t = tok
     while t.i != t.head.i:
         if t.head.i == cue_head.i:
-            return t.dep_ == "conj"
+            return t.dep_ in ("conj", "advcl")
         t = t.head
     return True
 
@@ -152,8 +154,8 @@ def clause_extent(doc: Doc, att: Attribution) -> list[Span] | None:
     if clause is None:
         return None
     end = _clause_end(content, clause, clause.head)
-    if end is None:
-        return None
+    if end is None or (clause.dep_ == "dobj" and end.i > content[-1].i):
+        return None  # an object is only cut where an adverbial clause or coordinated verb begins
     span = _char_range(doc, content[0], end)
     if span is None or _quoted_at(text_of(doc), att.content[0][0], span[1]):
         return None
@@ -280,6 +282,17 @@ def add_untagged_continuations(doc: Doc, atts: list[Attribution]) -> None:
             taken.append(part)
 
 
+def _quotation_before_cue_clause(out: list[Attribution], att: Attribution) -> Attribution | None:
+    """'“X,” Sasse told him, repeatedly calling for an explanation. “Y.”': the direct quote before
+    the reports the cue sentence adds by the same source, which the next quotation continues."""
+    for prev in reversed(out):
+        if prev.kind == "direct":
+            return prev
+        if not att.source or prev.source != att.source:
+            return None
+    return None
+
+
 def merge_continued_quotes(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     """One quote, several parts: a quotation left open at a paragraph's end and reopened at the
     next one, or the next quotation of a paragraph by the same source. The parts join the first
@@ -288,6 +301,8 @@ def merge_continued_quotes(doc: Doc, atts: list[Attribution]) -> list[Attributio
     out: list[Attribution] = []
     for att in sorted(atts, key=lambda a: a.content[0]):
         prev = out[-1] if out else None
+        if prev is not None and prev.kind != "direct" and att.kind == "direct":
+            prev = _quotation_before_cue_clause(out, att)
         if prev is not None and prev.kind == "direct" and att.kind in ("direct", "mixed") and (
                 (_open_at_paragraph_end(text, prev.content[-1][1])
                  and _opens_next_paragraph(text, prev.content[-1][1], att.content[0][0]))
