@@ -233,6 +233,29 @@ def _name_and_others(phrase: Span) -> bool:
     return any(c.dep_ == "conj" and not _is_name(c) and c.pos_ in ("NOUN", "PRON") for c in head.children)
 
 
+def _pronoun_and_others(phrase: Span) -> bool:
+    """'He and others at the hearing', 'she and her husband': a speaking he/she joined by 'and' to
+    someone else is a group, not the one person the pronoun stands for."""
+    head = phrase.root
+    return head.lower_ in _PERSON_PRONOUNS and any(c.dep_ == "conj" for c in head.children) \
+        and any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children)
+
+
+def _pronoun_group(doc: Doc, att: Attribution, phrase: Span, actor: Actor | None, actors: list[Actor],
+                   genders: Mapping[str, str]) -> Actor:
+    """The group actor of 'He and others at the hearing': named by the phrase with the pronoun's
+    person in its place ("Brian Babin and others at the hearing"), the phrase itself an alias; the
+    phrase alone when the pronoun's person is unknown. Development pages: 2 such quotes, both given to
+    the one person."""
+    text = " ".join(text_of(doc)[phrase.start_char:phrase.end_char].split())
+    person = pronoun_speaker(doc, att, phrase.root, actor, actors, genders)
+    name = text if person is None else person.name + text[len(phrase.root.text):]
+    group = next((a for a in actors if a.name == name), None) \
+        or _new_actor(actors, name, "group", (phrase.start_char, phrase.end_char))
+    _add_alias(group, text)
+    return group
+
+
 def _names_in_apposition(phrase: Span) -> bool:
     """'Two objectors, Lawrence Joyce and William Graham': a plural noun with names in apposition."""
     head = phrase.root
@@ -750,14 +773,44 @@ def _misread_source(doc: Doc, att: Attribution, phrase: Span, mention: list[Char
     return None
 
 
+def _relaying_subject(doc: Doc, att: Attribution) -> Token | None:
+    """'“…,” he said, according to the Gazette' / '“…,” he told supporters, according to a statement':
+    a quote relayed by a medium or a document has the subject of its verb of saying as speaker, not
+    the medium. The subject of the nearest verb of saying before 'according to' in its sentence,
+    outside quotation marks. Development pages: 2 such quotes, both given to the medium."""
+    cue = _phrase(doc, list(att.cue))
+    if cue is None or cue[0].lower_ != "according":
+        return None
+    for tok in reversed(doc[cue.sent.start: cue.start]):
+        if tok.lemma_.lower() in _SAYING and tok.pos_ == "VERB" and not _in_quotation(doc, tok.idx):
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in _PERSON_PRONOUNS):
+                return subject
+    return None
+
+
+def _source_mention(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Actor | None,
+                    actors: list[Actor]) -> tuple[list[CharSpan], Actor | None]:
+    """The source mention the rules start from: the actor stage's, else a passive agent or the
+    extractor's source (``_unsourced``); the subject of a relayed quote's verb of saying first."""
+    if not mention:
+        mention, actor = _unsourced(doc, att, actor, actors)
+    relaying = _relaying_subject(doc, att)
+    if relaying is not None:
+        mention = [(relaying.idx, relaying.idx + len(relaying.text))]
+        actor = _actor_at(actors, *mention[0])
+    return mention, actor
+
+
 def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Actor | None,
                 actors: list[Actor], genders: Mapping[str, str] | None = None,
                 ) -> tuple[list[CharSpan], Actor | None]:
     """The speaker mention and actor of one attribution after the rules above (``genders``: the
     known gender of person actors, ``ActorResolution.genders``)."""
-    if not mention:
-        mention, actor = _unsourced(doc, att, actor, actors)
+    mention, actor = _source_mention(doc, att, mention, actor, actors)
     phrase = _phrase(doc, mention)
+    if phrase is not None and _pronoun_and_others(phrase):
+        return mention, _pronoun_group(doc, att, phrase, actor, actors, genders or {})
     if phrase is not None and (phrase.root.lower_ in _PERSON_PRONOUNS or (
             len(phrase) == 1 and phrase.root.lower_ in _POSSESSIVE_PRONOUNS and phrase.root.dep_ == "poss")):
         return mention, pronoun_speaker(doc, att, phrase.root, actor, actors, genders or {})

@@ -1,0 +1,47 @@
+"""Speaker rules of the seventh round (issue 9 item 3): quotes relayed by a medium, a pronoun
+joined with others, descriptions introduced with a name, statements read by their issuer.
+
+Every sentence here is written for this test; none comes from an evaluation page.
+"""
+
+from __future__ import annotations
+
+from saidwhat.analysis import analyze_text
+from saidwhat.schema import AnalyzedArticle
+
+
+def _speaker(art: AnalyzedArticle, needle: str) -> tuple[str, str | None, list[str]]:
+    """(speaker mention text, actor name, actor aliases) of the quote whose content holds ``needle``."""
+    start = art.text.index(needle)
+    for q in art.quotes:
+        if any(s <= start < e for s, e in q.content):
+            actor = art.actor(q.speaker.actor)
+            mention = " ".join(art.text[s:e] for s, e in q.speaker.mention)
+            return mention, (actor.name if actor else None), (actor.aliases if actor else [])
+    raise AssertionError(f"no quote over {needle!r}: {art.quotes}")
+
+
+def test_a_quote_relayed_by_a_newspaper_is_the_speakers_not_the_newspapers() -> None:
+    art = analyze_text("Mayor Linda Okafor toured the flooded district on Sunday.\n\n"
+                       "“We will rebuild every bridge before the winter,” she said, according to the "
+                       "Riverside Gazette.")
+    assert _speaker(art, "We will rebuild every bridge")[1] == "Linda Okafor"
+
+
+def test_a_quote_relayed_by_a_statement_is_the_speakers() -> None:
+    art = analyze_text("Senator Paul Derwin visited the shipyard in Halden on Friday.\n\n"
+                       "“This yard will build ships again,” he told the workers, according to a statement.")
+    assert _speaker(art, "This yard will build ships again")[1] == "Paul Derwin"
+
+
+def test_according_to_a_medium_alone_stays_the_mediums() -> None:
+    art = analyze_text("The ferry service will end in March, according to the Riverside Gazette.")
+    assert _speaker(art, "The ferry service will end")[1] == "Riverside Gazette"
+
+
+def test_a_pronoun_joined_with_others_is_a_group_named_after_its_person() -> None:
+    art = analyze_text("Senator Paul Derwin opened the hearing on the shipyard.\n\n"
+                       "He and other members of the panel said the budget was far too small.")
+    mention, name, aliases = _speaker(art, "the budget was far too small")
+    assert name == "Paul Derwin and other members of the panel"
+    assert "He and other members of the panel" in aliases
