@@ -45,3 +45,27 @@ def test_a_pronoun_joined_with_others_is_a_group_named_after_its_person() -> Non
     mention, name, aliases = _speaker(art, "the budget was far too small")
     assert name == "Paul Derwin and other members of the panel"
     assert "He and other members of the panel" in aliases
+
+
+def test_a_description_refers_to_the_name_it_introduced_not_the_latest_subject() -> None:
+    art = analyze_text("Nurses at Halden General formed a union last month. The group, Halden Care Workers, "
+                       "wrote to the board on Monday.\n\n"
+                       "Meanwhile the hospital operator Norcastle Health announced that it would close two "
+                       "wards.\n\n"
+                       "The group said the closures would leave the town without a maternity ward.")
+    assert _speaker(art, "leave the town without a maternity ward")[1] == "Halden Care Workers"
+
+
+def test_a_company_statement_may_name_the_company() -> None:
+    art = analyze_text("Orrin Freight sued Baxley Logistics in March. Baxley Logistics denied that it "
+                       "had broken the contract.\n\n"
+                       "“At no time did Baxley Logistics agree to carry the cargo,” the company said in a "
+                       "statement.")
+    assert _speaker(art, "At no time did Baxley Logistics")[1] == "Baxley Logistics"
+
+
+def test_a_company_is_not_the_one_its_indirect_report_names() -> None:
+    art = analyze_text("Orrin Freight sued Baxley Logistics in March. Baxley Logistics denied that it "
+                       "had broken the contract.\n\n"
+                       "The company said Baxley Logistics had lost two of its containers.")
+    assert _speaker(art, "had lost two of its containers")[1] != "Baxley Logistics"

@@ -164,16 +164,35 @@ def definite(doc: Doc, phrase: Span, actors: list[Actor]) -> Actor | None:
     of a named actor of the description's kind."""
     head = phrase.root
     modifiers = _body_modifiers(head)
-    best: tuple[tuple[int, int], Actor] | None = None
+    best: tuple[tuple[int, int, int], Actor] | None = None
     for a in actors:
         if not any(ch.isupper() for ch in a.name) or not _kind_fits(a, head):
             continue
         if modifiers and not modifiers <= set(a.name.lower().split()):
             continue  # "the state transportation department" is not "the Harbor Shippers Association"
-        for key in _subject_mentions(doc, a, phrase.start_char):
+        introduced = int(_introduced_as(doc, a, head.lemma_.lower(), phrase.start_char))
+        for subject, start in _subject_mentions(doc, a, phrase.start_char):
+            key = (introduced, subject, start)
             if best is None or key > best[0]:
                 best = (key, a)
     return best[1] if best else None
+
+
+def _introduced_as(doc: Doc, actor: Actor, lemma: str, before: int) -> bool:
+    """Was the actor named in apposition with the description's noun before ``before`` ("The group,
+    WeWorkers Coalition, …", "Acme, a company that …")? Then "the group" is that actor, not the
+    latest organisation that was a subject (development pages: 4 quotes of one page went to the
+    company the group spoke about)."""
+    for s, e in actor.mentions:
+        sp = doc.char_span(s, e, alignment_mode="expand") if e <= before else None
+        if sp is None:
+            continue
+        for tok in sp:
+            pair = tok.head if tok.dep_ == "appos" else None
+            if pair is not None and {tok.lemma_.lower(), pair.lemma_.lower()} & {lemma} \
+                    and (_is_name(tok) or _is_name(pair)):
+                return True
+    return False
 
 
 def _body_modifiers(head: Token) -> set[str]:
@@ -620,6 +639,27 @@ def pronoun_speaker(doc: Doc, att: Attribution, pron: Token, actor: Actor | None
     return pronoun_antecedent(doc, pron, fitting) or (actor if fits else None)
 
 
+def _introduced_other(doc: Doc, phrase: Span, actor: Actor, actors: list[Actor]) -> bool:
+    """The actor stage gave a definite description ("the group") a named actor of its kind, but
+    another actor, not that one, was named in apposition with the same noun before it
+    (``_introduced_as``): the description is to be resolved again."""
+    lemma = phrase.root.lemma_.lower()
+    if _introduced_as(doc, actor, lemma, phrase.start_char):
+        return False
+    start = phrase.start_char
+    return any(a is not actor and _kind_fits(a, phrase.root) and _introduced_as(doc, a, lemma, start)
+               for a in actors)
+
+
+def _named_elsewhere(actor: Actor, att: Attribution, doc: Doc) -> bool:
+    """``named_in_quote``, except for an organisation in a direct quote: statements name their
+    issuer ("“At no time did Acme agree to …,” the company said"; development pages: 1 quote went to
+    another company)."""
+    if actor.kind == "organization" and att.kind == "direct":
+        return False
+    return named_in_quote(actor, att, doc)
+
+
 def _same_noun_unnamed(phrase: Span, actor: Actor) -> bool:
     """The actor stage joined a definite description to an unnamed actor introduced before by the
     same noun ("a senior law enforcement official ... The official said"): that is the one it
@@ -835,10 +875,11 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
         found = next((a for a in actors if a.name == text), None)
         return mention, found or _new_actor(actors, text, "group", (phrase.start_char, phrase.end_char))
     other_kind = actor is not None and _named(actor) and not _kind_fits(actor, phrase.root)
-    if _is_definite_description(phrase) and (actor is None or not _named(actor) or other_kind):
+    if _is_definite_description(phrase) and (actor is None or not _named(actor) or other_kind
+                                             or _introduced_other(doc, phrase, actor, actors)):
         if actor is not None and _same_noun_unnamed(phrase, actor):
             return mention, actor  # "a senior law enforcement official ... The official said"
-        ante = definite(doc, phrase, [a for a in actors if not named_in_quote(a, att, doc)])
+        ante = definite(doc, phrase, [a for a in actors if not _named_elsewhere(a, att, doc)])
         if ante is not None:
             _add_alias(ante, phrase.text)
             return mention, ante
