@@ -69,3 +69,16 @@ def test_a_company_is_not_the_one_its_indirect_report_names() -> None:
                        "had broken the contract.\n\n"
                        "The company said Baxley Logistics had lost two of its containers.")
     assert _speaker(art, "had lost two of its containers")[1] != "Baxley Logistics"
+
+
+def test_a_quote_by_they_is_marked_unsure() -> None:
+    from saidwhat.analysis.attribution.confidence import RESOLVED_PLURAL_PRONOUN_CONFIDENCE
+    from saidwhat.views.render import UNCERTAIN
+
+    art = analyze_text("Nurses and porters at Halden General walked out on Monday. The Halden Care Workers "
+                       "union backed them.\n\n"
+                       "They said the strike would go on until the wards reopened.")
+    start = art.text.index("the strike would go on")
+    quote = next(q for q in art.quotes if any(s <= start < e for s, e in q.content))
+    assert quote.speaker.actor is not None
+    assert quote.confidence <= RESOLVED_PLURAL_PRONOUN_CONFIDENCE < UNCERTAIN

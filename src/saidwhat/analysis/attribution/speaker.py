@@ -723,6 +723,13 @@ def unresolved_pronoun(doc: Doc, mention: list[CharSpan], actor: Actor | None) -
     return len(words) == 1 and words[0].lower_ in _PERSONAL_PRONOUNS
 
 
+def neuter_or_plural_pronoun(doc: Doc, mention: list[CharSpan]) -> bool:
+    """Whether the quote's source is 'they' or 'it' alone ("they said", "it confirmed"): the speaker
+    rules resolve only he/she, so its actor is the actor stage's guess."""
+    words = [t for t in (_phrase(doc, mention) or []) if not t.is_punct and not t.is_space]
+    return len(words) == 1 and words[0].lower_ in ("they", "it", "them", "their", "its")
+
+
 def _first_of_two_subjects(doc: Doc, phrase: Span) -> tuple[Span, Token] | None:
     """'A spokesperson who did not wish to be named because of agency policy said …': the parser
     gives the cue two subjects, the person and the last noun of the relative clause between them; a
