@@ -82,3 +82,16 @@ def test_a_quote_by_they_is_marked_unsure() -> None:
     quote = next(q for q in art.quotes if any(s <= start < e for s, e in q.content))
     assert quote.speaker.actor is not None
     assert quote.confidence <= RESOLVED_PLURAL_PRONOUN_CONFIDENCE < UNCERTAIN
+
+
+def test_a_phrase_inside_a_relative_clause_is_not_the_speaker() -> None:
+    art = analyze_text("The old mill in Halden will become a museum.\n\n"
+                       "\"The mill should remind every visitor of the town's past,\" Culture Minister Anna "
+                       "Berg, who serves in a caretaker cabinet of civil servants, said in the statement.")
+    assert _speaker(art, "should remind every visitor")[1] == "Anna Berg"
+
+
+def test_a_named_source_is_not_the_name_inside_its_apposition() -> None:
+    art = analyze_text("Protests went on in Halden on Monday. On Tuesday, the People’s Voice, the mouthpiece "
+                       "of the Unity party, warned that there was “no room for compromise”.")
+    assert _speaker(art, "no room for compromise")[1] == "the People’s Voice"

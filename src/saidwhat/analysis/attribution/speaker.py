@@ -804,6 +804,34 @@ def _possessed_other(doc: Doc, phrase: Span, actor: Actor, mention: list[CharSpa
     return not any(noun in t.lower() for t in texts if t and t != phrase.text)
 
 
+def _clause_owner(phrase: Span) -> Token | None:
+    """'Interior Minister Anna Berg, who serves in a caretaker government of civil servants, said':
+    a source phrase inside a relative clause is not who speaks; the name the clause describes is.
+    Development pages: 1 quote (speaker "in a provisional government of civil servants")."""
+    tok = phrase.root
+    while tok.head.i != tok.i:
+        if tok.dep_ == "relcl":
+            return tok.head if _is_name(tok.head) else None
+        tok = tok.head
+    return None
+
+
+def _name_speaker(doc: Doc, name: Token, actors: list[Actor]) -> tuple[list[CharSpan], Actor | None]:
+    """The mention and actor of the name ``name`` heads: its actor, else one made of the name (a
+    person or an organisation as the tagger's entity says). Used when the actor stage put the source
+    on a word inside the name's apposition or modifier ("the People's Daily, the mouthpiece of the
+    Communist party" went to "Communist"; development pages: 1 quote)."""
+    start = name.left_edge.i if name.left_edge.i < name.i and name.left_edge.sent == name.sent else name.i
+    toks = [t for t in doc[start:name.i + 1] if t.ent_type_ or t.i == name.i or t.dep_ in ("compound", "det")]
+    ent = next((e for e in doc.ents if e.start <= name.i < e.end), None)
+    span = (toks[0].idx, max(name.idx + len(name.text), ent.end_char if ent is not None else 0))
+    found = _actor_at(actors, name.idx, name.idx + len(name.text)) or _actor_named(doc, name, actors)
+    if found is None and name.ent_type_ in ("ORG", "PERSON"):
+        kind: ActorKind = "person" if name.ent_type_ == "PERSON" else "organization"
+        found = _new_actor(actors, text_of(doc)[span[0]:span[1]], kind, span)
+    return [span], found
+
+
 def _misread_source(doc: Doc, att: Attribution, phrase: Span, mention: list[CharSpan], actor: Actor | None,
                     actors: list[Actor]) -> tuple[list[CharSpan], Actor | None] | None:
     """A source the parser or the actor stage misread: a relative clause's noun taken for a second
@@ -811,6 +839,12 @@ def _misread_source(doc: Doc, att: Attribution, phrase: Span, mention: list[Char
     two = _first_of_two_subjects(doc, phrase)
     if two is not None:
         return [(two[0].start_char, two[0].end_char)], _subject_phrase_speaker(*two, actors)
+    owner = _clause_owner(phrase)
+    if owner is not None:
+        return _name_speaker(doc, owner, actors)
+    if _is_name(phrase.root) and actor is not None and not _covers_head(actor, phrase) \
+            and phrase.root.ent_type_ in ("ORG", "PERSON"):
+        return _name_speaker(doc, phrase.root, actors)  # "the People's Daily, the mouthpiece of the party"
     surname = _surname_actor(phrase, actor, actors)
     if surname is not None:
         surname.mentions[:] = sorted({*surname.mentions, *mention})
