@@ -26,6 +26,7 @@ def test_a_quote_relayed_by_a_newspaper_is_the_speakers_not_the_newspapers() -> 
                        "“We will rebuild every bridge before the winter,” she said, according to the "
                        "Riverside Gazette.")
     assert _speaker(art, "We will rebuild every bridge")[1] == "Linda Okafor"
+    assert any("Riverside Gazette" in a.name for a in art.actors)  # the medium is still an actor
 
 
 def test_a_quote_relayed_by_a_statement_is_the_speakers() -> None:

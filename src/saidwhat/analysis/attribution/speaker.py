@@ -816,6 +816,13 @@ def _clause_owner(phrase: Span) -> Token | None:
     return None
 
 
+def _in_entity_of(doc: Doc, actor: Actor, head: Token) -> bool:
+    """Does one of the actor's mentions lie inside the named entity ``head`` belongs to ("the Inspector
+    General" in "NASA's Office of the Inspector General")? Then it is that name's actor."""
+    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    return ent is not None and any(ent.start_char <= s and e <= ent.end_char for s, e in actor.mentions)
+
+
 def _name_speaker(doc: Doc, name: Token, actors: list[Actor]) -> tuple[list[CharSpan], Actor | None]:
     """The mention and actor of the name ``name`` heads: its actor, else one made of the name (a
     person or an organisation as the tagger's entity says). Used when the actor stage put the source
@@ -843,7 +850,7 @@ def _misread_source(doc: Doc, att: Attribution, phrase: Span, mention: list[Char
     if owner is not None:
         return _name_speaker(doc, owner, actors)
     if _is_name(phrase.root) and actor is not None and not _covers_head(actor, phrase) \
-            and phrase.root.ent_type_ in ("ORG", "PERSON"):
+            and phrase.root.ent_type_ in ("ORG", "PERSON") and not _in_entity_of(doc, actor, phrase.root):
         return _name_speaker(doc, phrase.root, actors)  # "the People's Daily, the mouthpiece of the party"
     surname = _surname_actor(phrase, actor, actors)
     if surname is not None:
@@ -1006,6 +1013,8 @@ def refine_speakers(doc: Doc, atts: list[Attribution], res: ActorResolution) -> 
         new_mention, new_actor = speaker_for(doc, att, list(mention), actor, res.actors, res.genders)
         if actor is not None and new_actor is not actor:
             _move_mention(actor, new_actor, new_mention)
+            if _relaying_subject(doc, att) is not None:
+                res.speaker_only.discard(actor.id)  # the medium that relayed the quote stays an actor
         if i < len(res.mentions):
             res.mentions[i] = new_mention
             res.speakers[i] = new_actor.id if new_actor is not None else None
