@@ -21,6 +21,12 @@ The rules here correct that pointer where the source phrase says more than its n
   (``agent``);
 - joint speakers ("Vindman and Williams said") are one group speaker named by both
   (``joint``);
+- a he/she joined with others ("He and others at the hearing") is a group named after the
+  pronoun's person (``_pronoun_group``);
+- a quote relayed by a medium ("“…,” he said, according to the Gazette") is the subject's of the
+  verb of saying (``_relaying_subject``);
+- a definite description is first the actor named in apposition with its noun ("The group,
+  WeWorkers Coalition, …"; ``_introduced_as``);
 - a source phrase that resolves to nothing leaves the speaker unknown: no nearest name is
   guessed (the confidence model gives such quotes a low probability).
 
