@@ -82,6 +82,7 @@ def test_a_quote_by_they_is_marked_unsure() -> None:
     start = art.text.index("the strike would go on")
     quote = next(q for q in art.quotes if any(s <= start < e for s, e in q.content))
     assert quote.speaker.actor is not None
+    assert quote.confidence is not None
     assert quote.confidence <= RESOLVED_PLURAL_PRONOUN_CONFIDENCE < UNCERTAIN
 
 
