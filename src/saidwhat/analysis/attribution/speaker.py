@@ -21,6 +21,12 @@ The rules here correct that pointer where the source phrase says more than its n
   (``agent``);
 - joint speakers ("Vindman and Williams said") are one group speaker named by both
   (``joint``);
+- a he/she joined with others ("He and others at the hearing") is a group named after the
+  pronoun's person (``_pronoun_group``);
+- a quote relayed by a medium ("“…,” he said, according to the Gazette") is the subject's of the
+  verb of saying (``_relaying_subject``);
+- a definite description is first the actor named in apposition with its noun ("The group,
+  WeWorkers Coalition, …"; ``_introduced_as``);
 - a source phrase that resolves to nothing leaves the speaker unknown: no nearest name is
   guessed (the confidence model gives such quotes a low probability).
 
@@ -164,16 +170,35 @@ def definite(doc: Doc, phrase: Span, actors: list[Actor]) -> Actor | None:
     of a named actor of the description's kind."""
     head = phrase.root
     modifiers = _body_modifiers(head)
-    best: tuple[tuple[int, int], Actor] | None = None
+    best: tuple[tuple[int, int, int], Actor] | None = None
     for a in actors:
         if not any(ch.isupper() for ch in a.name) or not _kind_fits(a, head):
             continue
         if modifiers and not modifiers <= set(a.name.lower().split()):
             continue  # "the state transportation department" is not "the Harbor Shippers Association"
-        for key in _subject_mentions(doc, a, phrase.start_char):
+        introduced = int(_introduced_as(doc, a, head.lemma_.lower(), phrase.start_char))
+        for subject, start in _subject_mentions(doc, a, phrase.start_char):
+            key = (introduced, subject, start)
             if best is None or key > best[0]:
                 best = (key, a)
     return best[1] if best else None
+
+
+def _introduced_as(doc: Doc, actor: Actor, lemma: str, before: int) -> bool:
+    """Was the actor named in apposition with the description's noun before ``before`` ("The group,
+    WeWorkers Coalition, …", "Acme, a company that …")? Then "the group" is that actor, not the
+    latest organisation that was a subject (development pages: 4 quotes of one page went to the
+    company the group spoke about)."""
+    for s, e in actor.mentions:
+        sp = doc.char_span(s, e, alignment_mode="expand") if e <= before else None
+        if sp is None:
+            continue
+        for tok in sp:
+            pair = tok.head if tok.dep_ == "appos" else None
+            if pair is not None and {tok.lemma_.lower(), pair.lemma_.lower()} & {lemma} \
+                    and (_is_name(tok) or _is_name(pair)):
+                return True
+    return False
 
 
 def _body_modifiers(head: Token) -> set[str]:
@@ -231,6 +256,29 @@ def _name_and_others(phrase: Span) -> bool:
     if not _is_name(head) or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
         return False
     return any(c.dep_ == "conj" and not _is_name(c) and c.pos_ in ("NOUN", "PRON") for c in head.children)
+
+
+def _pronoun_and_others(phrase: Span) -> bool:
+    """'He and others at the hearing', 'she and her husband': a speaking he/she joined by 'and' to
+    someone else is a group, not the one person the pronoun stands for."""
+    head = phrase.root
+    return head.lower_ in _PERSON_PRONOUNS and any(c.dep_ == "conj" for c in head.children) \
+        and any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children)
+
+
+def _pronoun_group(doc: Doc, att: Attribution, phrase: Span, actor: Actor | None, actors: list[Actor],
+                   genders: Mapping[str, str]) -> Actor:
+    """The group actor of 'He and others at the hearing': named by the phrase with the pronoun's
+    person in its place ("Brian Babin and others at the hearing"), the phrase itself an alias; the
+    phrase alone when the pronoun's person is unknown. Development pages: 2 such quotes, both given to
+    the one person."""
+    text = " ".join(text_of(doc)[phrase.start_char:phrase.end_char].split())
+    person = pronoun_speaker(doc, att, phrase.root, actor, actors, genders)
+    name = text if person is None else person.name + text[len(phrase.root.text):]
+    group = next((a for a in actors if a.name == name), None) \
+        or _new_actor(actors, name, "group", (phrase.start_char, phrase.end_char))
+    _add_alias(group, text)
+    return group
 
 
 def _names_in_apposition(phrase: Span) -> bool:
@@ -597,6 +645,27 @@ def pronoun_speaker(doc: Doc, att: Attribution, pron: Token, actor: Actor | None
     return pronoun_antecedent(doc, pron, fitting) or (actor if fits else None)
 
 
+def _introduced_other(doc: Doc, phrase: Span, actor: Actor, actors: list[Actor]) -> bool:
+    """The actor stage gave a definite description ("the group") a named actor of its kind, but
+    another actor, not that one, was named in apposition with the same noun before it
+    (``_introduced_as``): the description is to be resolved again."""
+    lemma = phrase.root.lemma_.lower()
+    if _introduced_as(doc, actor, lemma, phrase.start_char):
+        return False
+    start = phrase.start_char
+    return any(a is not actor and _kind_fits(a, phrase.root) and _introduced_as(doc, a, lemma, start)
+               for a in actors)
+
+
+def _named_elsewhere(actor: Actor, att: Attribution, doc: Doc) -> bool:
+    """``named_in_quote``, except for an organisation in a direct quote: statements name their
+    issuer ("“At no time did Acme agree to …,” the company said"; development pages: 1 quote went to
+    another company)."""
+    if actor.kind == "organization" and att.kind == "direct":
+        return False
+    return named_in_quote(actor, att, doc)
+
+
 def _same_noun_unnamed(phrase: Span, actor: Actor) -> bool:
     """The actor stage joined a definite description to an unnamed actor introduced before by the
     same noun ("a senior law enforcement official ... The official said"): that is the one it
@@ -658,6 +727,13 @@ def unresolved_pronoun(doc: Doc, mention: list[CharSpan], actor: Actor | None) -
         return False
     words = [t for t in (_phrase(doc, mention) or []) if not t.is_punct and not t.is_space]
     return len(words) == 1 and words[0].lower_ in _PERSONAL_PRONOUNS
+
+
+def neuter_or_plural_pronoun(doc: Doc, mention: list[CharSpan]) -> bool:
+    """Whether the quote's source is 'they' or 'it' alone ("they said", "it confirmed"): the speaker
+    rules resolve only he/she, so its actor is the actor stage's guess."""
+    words = [t for t in (_phrase(doc, mention) or []) if not t.is_punct and not t.is_space]
+    return len(words) == 1 and words[0].lower_ in ("they", "it", "them", "their", "its")
 
 
 def _first_of_two_subjects(doc: Doc, phrase: Span) -> tuple[Span, Token] | None:
@@ -734,6 +810,41 @@ def _possessed_other(doc: Doc, phrase: Span, actor: Actor, mention: list[CharSpa
     return not any(noun in t.lower() for t in texts if t and t != phrase.text)
 
 
+def _clause_owner(phrase: Span) -> Token | None:
+    """'Interior Minister Anna Berg, who serves in a caretaker government of civil servants, said':
+    a source phrase inside a relative clause is not who speaks; the name the clause describes is.
+    Development pages: 1 quote (speaker "in a provisional government of civil servants")."""
+    tok = phrase.root
+    while tok.head.i != tok.i:
+        if tok.dep_ == "relcl":
+            return tok.head if _is_name(tok.head) else None
+        tok = tok.head
+    return None
+
+
+def _in_entity_of(doc: Doc, actor: Actor, head: Token) -> bool:
+    """Does one of the actor's mentions lie inside the named entity ``head`` belongs to ("the Inspector
+    General" in "NASA's Office of the Inspector General")? Then it is that name's actor."""
+    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    return ent is not None and any(ent.start_char <= s and e <= ent.end_char for s, e in actor.mentions)
+
+
+def _name_speaker(doc: Doc, name: Token, actors: list[Actor]) -> tuple[list[CharSpan], Actor | None]:
+    """The mention and actor of the name ``name`` heads: its actor, else one made of the name (a
+    person or an organisation as the tagger's entity says). Used when the actor stage put the source
+    on a word inside the name's apposition or modifier ("the People's Daily, the mouthpiece of the
+    Communist party" went to "Communist"; development pages: 1 quote)."""
+    start = name.left_edge.i if name.left_edge.i < name.i and name.left_edge.sent == name.sent else name.i
+    toks = [t for t in doc[start:name.i + 1] if t.ent_type_ or t.i == name.i or t.dep_ in ("compound", "det")]
+    ent = next((e for e in doc.ents if e.start <= name.i < e.end), None)
+    span = (toks[0].idx, max(name.idx + len(name.text), ent.end_char if ent is not None else 0))
+    found = _actor_at(actors, name.idx, name.idx + len(name.text)) or _actor_named(doc, name, actors)
+    if found is None and name.ent_type_ in ("ORG", "PERSON"):
+        kind: ActorKind = "person" if name.ent_type_ == "PERSON" else "organization"
+        found = _new_actor(actors, text_of(doc)[span[0]:span[1]], kind, span)
+    return [span], found
+
+
 def _misread_source(doc: Doc, att: Attribution, phrase: Span, mention: list[CharSpan], actor: Actor | None,
                     actors: list[Actor]) -> tuple[list[CharSpan], Actor | None] | None:
     """A source the parser or the actor stage misread: a relative clause's noun taken for a second
@@ -741,6 +852,12 @@ def _misread_source(doc: Doc, att: Attribution, phrase: Span, mention: list[Char
     two = _first_of_two_subjects(doc, phrase)
     if two is not None:
         return [(two[0].start_char, two[0].end_char)], _subject_phrase_speaker(*two, actors)
+    owner = _clause_owner(phrase)
+    if owner is not None:
+        return _name_speaker(doc, owner, actors)
+    if _is_name(phrase.root) and actor is not None and not _covers_head(actor, phrase) \
+            and phrase.root.ent_type_ in ("ORG", "PERSON") and not _in_entity_of(doc, actor, phrase.root):
+        return _name_speaker(doc, phrase.root, actors)  # "the People's Daily, the mouthpiece of the party"
     surname = _surname_actor(phrase, actor, actors)
     if surname is not None:
         surname.mentions[:] = sorted({*surname.mentions, *mention})
@@ -750,14 +867,44 @@ def _misread_source(doc: Doc, att: Attribution, phrase: Span, mention: list[Char
     return None
 
 
+def _relaying_subject(doc: Doc, att: Attribution) -> Token | None:
+    """'“…,” he said, according to the Gazette' / '“…,” he told supporters, according to a statement':
+    a quote relayed by a medium or a document has the subject of its verb of saying as speaker, not
+    the medium. The subject of the nearest verb of saying before 'according to' in its sentence,
+    outside quotation marks. Development pages: 2 such quotes, both given to the medium."""
+    cue = _phrase(doc, list(att.cue))
+    if cue is None or cue[0].lower_ != "according":
+        return None
+    for tok in reversed(doc[cue.sent.start: cue.start]):
+        if tok.lemma_.lower() in _SAYING and tok.pos_ == "VERB" and not _in_quotation(doc, tok.idx):
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in _PERSON_PRONOUNS):
+                return subject
+    return None
+
+
+def _source_mention(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Actor | None,
+                    actors: list[Actor]) -> tuple[list[CharSpan], Actor | None]:
+    """The source mention the rules start from: the actor stage's, else a passive agent or the
+    extractor's source (``_unsourced``); the subject of a relayed quote's verb of saying first."""
+    if not mention:
+        mention, actor = _unsourced(doc, att, actor, actors)
+    relaying = _relaying_subject(doc, att)
+    if relaying is not None:
+        mention = [(relaying.idx, relaying.idx + len(relaying.text))]
+        actor = _actor_at(actors, *mention[0])
+    return mention, actor
+
+
 def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Actor | None,
                 actors: list[Actor], genders: Mapping[str, str] | None = None,
                 ) -> tuple[list[CharSpan], Actor | None]:
     """The speaker mention and actor of one attribution after the rules above (``genders``: the
     known gender of person actors, ``ActorResolution.genders``)."""
-    if not mention:
-        mention, actor = _unsourced(doc, att, actor, actors)
+    mention, actor = _source_mention(doc, att, mention, actor, actors)
     phrase = _phrase(doc, mention)
+    if phrase is not None and _pronoun_and_others(phrase):
+        return mention, _pronoun_group(doc, att, phrase, actor, actors, genders or {})
     if phrase is not None and (phrase.root.lower_ in _PERSON_PRONOUNS or (
             len(phrase) == 1 and phrase.root.lower_ in _POSSESSIVE_PRONOUNS and phrase.root.dep_ == "poss")):
         return mention, pronoun_speaker(doc, att, phrase.root, actor, actors, genders or {})
@@ -782,10 +929,11 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
         found = next((a for a in actors if a.name == text), None)
         return mention, found or _new_actor(actors, text, "group", (phrase.start_char, phrase.end_char))
     other_kind = actor is not None and _named(actor) and not _kind_fits(actor, phrase.root)
-    if _is_definite_description(phrase) and (actor is None or not _named(actor) or other_kind):
+    if _is_definite_description(phrase) and (actor is None or not _named(actor) or other_kind
+                                             or _introduced_other(doc, phrase, actor, actors)):
         if actor is not None and _same_noun_unnamed(phrase, actor):
             return mention, actor  # "a senior law enforcement official ... The official said"
-        ante = definite(doc, phrase, [a for a in actors if not named_in_quote(a, att, doc)])
+        ante = definite(doc, phrase, [a for a in actors if not _named_elsewhere(a, att, doc)])
         if ante is not None:
             _add_alias(ante, phrase.text)
             return mention, ante
@@ -871,6 +1019,8 @@ def refine_speakers(doc: Doc, atts: list[Attribution], res: ActorResolution) -> 
         new_mention, new_actor = speaker_for(doc, att, list(mention), actor, res.actors, res.genders)
         if actor is not None and new_actor is not actor:
             _move_mention(actor, new_actor, new_mention)
+            if _relaying_subject(doc, att) is not None:
+                res.speaker_only.discard(actor.id)  # the medium that relayed the quote stays an actor
         if i < len(res.mentions):
             res.mentions[i] = new_mention
             res.speakers[i] = new_actor.id if new_actor is not None else None
