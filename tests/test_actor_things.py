@@ -317,6 +317,25 @@ def test_source_only_reasons() -> None:
     assert source_only(doc, "group", span("Two nurses")) is None
 
 
+def test_a_record_a_remark_or_a_work_is_a_source_not_an_actor() -> None:
+    """Unnamed actors whose head is a record ("the agreement", "the data"), a remark ("His
+    comments") or a work ("The new film") are no actors; people and bodies stay."""
+    doc = get_nlp()("The agreement barred any sale. His comments angered the board. "
+                    "The new film shows the crash. The data we gathered suggest a fall. "
+                    "Local engineers warned of delays.")
+
+    def span(words: str) -> list[tuple[int, int]]:
+        i = doc.text.index(words)
+        return [(i, i + len(words))]
+
+    assert source_only(doc, "anonymous", span("The agreement")) == "a document, not an actor"
+    assert source_only(doc, "group", span("The data we gathered")) == "a document, not an actor"
+    assert source_only(doc, "group", span("His comments")) == "a remark or a work, not an actor"
+    assert source_only(doc, "anonymous", span("The new film")) == "a remark or a work, not an actor"
+    assert source_only(doc, "group", span("Local engineers")) is None
+    assert source_only(doc, "group", span("the board")) is None
+
+
 def test_actors_are_numbered_without_gaps_after_sources_are_left_out() -> None:
     from saidwhat.analysis.actors.passing import drop_source_only
     from saidwhat.schema import Quote, Speaker
