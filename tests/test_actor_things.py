@@ -387,6 +387,19 @@ def test_a_whole_office_title_tagged_as_an_organisation_is_no_actor() -> None:
     assert passing_reason(page, _Cluster([_Mention(orvane.i, "Orvane Aerospace")])) is None
 
 
+def test_a_platform_before_a_handle_is_no_actor() -> None:
+    """"on Twitter @aday_writes": the name before an @handle is where the handle lives."""
+    from saidwhat.analysis.actors.passing import Page, passing_reason
+
+    doc = get_nlp()("Her novel is out now. Follow her on Twitter @aday_writes or on Mastodon.")
+    platform = next(t for t in doc if t.text == "Twitter")
+    other = next(t for t in doc if t.text == "Mastodon")
+    page = Page(doc, "news", 1)
+    assert passing_reason(page, _Cluster([_Mention(platform.i, "Twitter")])) == "a platform before a handle"
+    also_in_prose = _Cluster([_Mention(platform.i, "Twitter"), _Mention(other.i, "Mastodon")])
+    assert passing_reason(page, also_in_prose) is None
+
+
 def test_people_qualified_by_an_adjective_that_act_are_a_group_but_counted_people_are_not() -> None:
     assert "senior diplomats" in names(resolve("Senior diplomats rejected the plan on Monday."))
     assert names(resolve("Many experts rejected the plan on Monday.")) == []

@@ -167,6 +167,17 @@ def _lone_word_person(page: Page, c: _Cluster) -> bool:
     return not speaks_somewhere(page.doc, c.mentions)
 
 
+def _before_a_handle(page: Page, c: _Cluster) -> bool:
+    """Every name mention is followed by an @handle ("Follow her on Twitter @ada"): the name is
+    the platform the handle lives on, not a participant (the handle's owner is named apart)."""
+    names = _names(c)
+    if not names or len(_non_pronouns(c)) != len(names):
+        return False
+    doc = page.doc
+    return all(m.head + 1 < len(doc) and doc[m.head + 1].text.startswith("@") and len(doc[m.head + 1]) > 1
+               for m in names)
+
+
 def _sells(tok: Token) -> bool:
     """"available at X", "$30 from X", "via X": where a deal is, a retailer (an actor on a deals list)."""
     return tok.dep_ == "pobj" and tok.head.lower_ in _RETAIL_PREPS
@@ -226,6 +237,7 @@ def _region(page: Page, c: _Cluster) -> bool:
 RULES: tuple[Rule, ...] = (
     Rule("part of an office title", _office_title_part),
     Rule("a lone word named once", _lone_word_person),
+    Rule("a platform before a handle", _before_a_handle),
     Rule("a listed product or brand", _listed_not_acting),
     Rule("a field of work in a title", _role_unit),
     Rule("a place that undergoes", _place_undergoes),
