@@ -21,7 +21,9 @@ below are from those 31 pages (false actors removed / real actors lost).
   the Center for Environmental Politics at the University of X" is an actor for the annotators
   (without this condition the rule also took 1 real actor for 1 more false one);
 - a place whose only subjects undergo rather than act ("Paris has suffered smog", "Hong Kong
-  struggles", "making America great"): a setting, not a government (GPE clusters only).
+  struggles", "making America great"): a setting, not a government (GPE clusters only);
+- a name every mention of which is followed by an @handle ("Follow her on Twitter @ada"): the
+  platform, not a participant (session 7, found on the fresh pages: 1 / 0 there, 0 / 0 elsewhere).
 """
 
 from __future__ import annotations
