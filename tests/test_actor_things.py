@@ -317,6 +317,25 @@ def test_source_only_reasons() -> None:
     assert source_only(doc, "group", span("Two nurses")) is None
 
 
+def test_a_record_a_remark_or_a_work_is_a_source_not_an_actor() -> None:
+    """Unnamed actors whose head is a record ("the agreement", "the data"), a remark ("His
+    comments") or a work ("The new film") are no actors; people and bodies stay."""
+    doc = get_nlp()("The agreement barred any sale. His comments angered the board. "
+                    "The new film shows the crash. The data we gathered suggest a fall. "
+                    "Local engineers warned of delays.")
+
+    def span(words: str) -> list[tuple[int, int]]:
+        i = doc.text.index(words)
+        return [(i, i + len(words))]
+
+    assert source_only(doc, "anonymous", span("The agreement")) == "a document, not an actor"
+    assert source_only(doc, "group", span("The data we gathered")) == "a document, not an actor"
+    assert source_only(doc, "group", span("His comments")) == "a remark or a work, not an actor"
+    assert source_only(doc, "anonymous", span("The new film")) == "a remark or a work, not an actor"
+    assert source_only(doc, "group", span("Local engineers")) is None
+    assert source_only(doc, "group", span("the board")) is None
+
+
 def test_actors_are_numbered_without_gaps_after_sources_are_left_out() -> None:
     from saidwhat.analysis.actors.passing import drop_source_only
     from saidwhat.schema import Quote, Speaker
@@ -366,6 +385,19 @@ def test_a_whole_office_title_tagged_as_an_organisation_is_no_actor() -> None:
     page = Page(doc, "news", 1)
     assert passing_reason(page, _Cluster([_Mention(adviser.i, "Trade Adviser")])) == "part of an office title"
     assert passing_reason(page, _Cluster([_Mention(orvane.i, "Orvane Aerospace")])) is None
+
+
+def test_a_platform_before_a_handle_is_no_actor() -> None:
+    """"on Twitter @aday_writes": the name before an @handle is where the handle lives."""
+    from saidwhat.analysis.actors.passing import Page, passing_reason
+
+    doc = get_nlp()("Her novel is out now. Follow her on Twitter @aday_writes or on Mastodon.")
+    platform = next(t for t in doc if t.text == "Twitter")
+    other = next(t for t in doc if t.text == "Mastodon")
+    page = Page(doc, "news", 1)
+    assert passing_reason(page, _Cluster([_Mention(platform.i, "Twitter")])) == "a platform before a handle"
+    also_in_prose = _Cluster([_Mention(platform.i, "Twitter"), _Mention(other.i, "Mastodon")])
+    assert passing_reason(page, also_in_prose) is None
 
 
 def test_people_qualified_by_an_adjective_that_act_are_a_group_but_counted_people_are_not() -> None:
