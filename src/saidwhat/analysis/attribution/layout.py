@@ -16,6 +16,7 @@ import re
 from spacy.tokens import Doc
 
 from saidwhat.analysis.attribution.model import Attribution
+from saidwhat.analysis.nlp import text_of
 
 # "WALLACE:" / "SEN. MARY JONES:" at a paragraph start: 2 to 4 capitalised words, all in capitals.
 _TRANSCRIPT = re.compile(r"^[ \t]*((?:[A-Z][A-Z.'’\-]+\s){0,3}[A-Z][A-Z.'’\-]+)(:)[ \t]+(\S.*)$",
@@ -38,7 +39,7 @@ def is_free(atts: list[Attribution], start: int, end: int) -> bool:
 
 def layout_quotes(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     """``atts`` plus the transcript and dash-signed quotes they miss, in text order."""
-    text = doc.text
+    text = text_of(doc)
     out = list(atts)
     for m in _TRANSCRIPT.finditer(text):
         name = m.group(1).strip()

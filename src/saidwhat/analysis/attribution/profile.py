@@ -562,7 +562,7 @@ def _kind_of(doc: Doc, spans: list[tuple[int, int]]) -> QuoteKind:
     return "mixed" if any(c in QUOTE_CHARS for c in text) else "indirect"
 
 
-# Drop reasons (of the seventh round) that judge what a row says, not who says it: its source still
+# Drop reasons that judge what a row says, not who says it: its source still
 # takes part in the story ("Howitt ordered mice … and fed them", "DEAR ABBY: …"), so the actor
 # stage still reads it. Rows these reasons drop were quotes before, and their speakers actors: on
 # the own pages leaving them out lost 5 gold actors (heldout, train2, fresh). The older reasons are

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from saidwhat.analysis.attribution.model import Attribution
+from saidwhat.analysis.nlp import text_of
 
 # A name as a signature writes it: up to four capitalised words, letters masked with * allowed
 # ("Ni** My**"), or an outlet ("Tom's Guide", "PC World").
@@ -222,7 +223,7 @@ def _overlaps(spans: list[tuple[int, int]], starts: list[int], ends: list[int]) 
 def signed_quotes(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     """``atts`` plus a direct quote for every signed block, in text order. A quote of the tagger's
     over a block's words with no source is replaced by the block's."""
-    blocks = signed_blocks(doc.text)
+    blocks = signed_blocks(text_of(doc))
     if not blocks:
         return atts
     parts = sorted(p for b in blocks for p in b.parts)

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from saidwhat.analysis.attribution.layout import is_free
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.profile import SPEECH
+from saidwhat.analysis.nlp import text_of
 from saidwhat.schema import Span as CharSpan
 
 # Score of a syntax-made attribution for the confidence model's tagger feature: below the
@@ -77,7 +78,7 @@ def _parenthetical(sent: Span, verb: Token, subj: Token) -> list[CharSpan]:
         hi += 1
     before = _chars([t for t in sent if t.i < lo], 1)
     after = _chars([t for t in sent if t.i > hi], 1)
-    words = sum(len(doc.text[s:e].split()) for s, e in before + after)
+    words = sum(len(text_of(doc)[s:e].split()) for s, e in before + after)
     return before + after if after and words >= MIN_CONTENT_WORDS else []
 
 
@@ -98,7 +99,7 @@ def _pointer_back(doc: Doc, sent: Span) -> tuple[list[CharSpan], Token, Token] |
     to = acc.nbor(1) if acc is not None and acc.i + 1 < len(doc) else None
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     prev = doc[sent.start - 1].sent
-    if acc is None or pobj is None or "\n" in doc.text[prev.end_char:sent.start_char]:
+    if acc is None or pobj is None or "\n" in text_of(doc)[prev.end_char:sent.start_char]:
         return None
     content = _chars(list(prev))
     return (content, acc, pobj) if content else None
