@@ -59,7 +59,7 @@ def _heads(doc: Doc, spans: list[Span]) -> set[int]:
 SPEAKS_FOR = {"campaign", "camp", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor",
               "staff", "staffer", "manager", "chairman", "chairwoman", "chair", "lawyer", "attorney", "team",
               "strategist", "pollster", "mate", "secretary", "director", "ad", "statement", "tweet",
-              "speech", "remarks", "website"}
+              "speech", "remark", "website"}
 
 
 def _names_self(doc: Doc, span: Span, tgt: set[int]) -> bool:
