@@ -237,6 +237,18 @@ def test_organisations_named_by_their_person(store: Store) -> None:
     assert "@" in key_of(store, c, "the campaign")
 
 
+def test_an_owners_honorific_is_not_part_of_the_owners_name(store: Store) -> None:
+    # "Mrs. Clinton's campaign" is Hillary Clinton's campaign, not the campaign of a "Mrs Clinton"
+    hillary, bill = Voice("Hillary Clinton"), Voice("Bill Clinton")
+    a = store.add_article(story(1, hillary, Voice("the Clinton campaign", "organization"))).article_id
+    b = store.add_article(story(2, hillary, bill, Voice("Mrs. Clinton's campaign", "anonymous"))).article_id
+    trump = Voice("Mr. Trump's campaign", "organization")
+    c = store.add_article(story(3, Voice("Donald Trump"), trump)).article_id
+    assert key_of(store, a, "the Clinton campaign") == key_of(store, b, "Mrs. Clinton's campaign") \
+        == "organization:hillary-clinton-campaign"
+    assert key_of(store, c, "Mr. Trump's campaign") == "organization:donald-trump-campaign"
+
+
 def test_hand_merge_is_kept_for_later_articles_and_reidentify(store: Store) -> None:
     a = store.add_article(story(1, Voice("Ivana Trump"))).article_id
     store.add_article(story(2, Voice("Ivana Zelnickova")))

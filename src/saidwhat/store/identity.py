@@ -300,8 +300,10 @@ def _description(name: str, family: str, titles: Sequence[str] = (), gender: str
 
 def _named_organization(run: list[str], tail: list[str], name: str) -> NameForm:
     if len(tail) == 1 and _bare(tail[0]) in _OWNED_HEADS:
-        # "the Trump campaign", "Obama's administration": the organisation of a named person
-        owner = _person_form(run, (), None)
+        # "the Trump campaign", "Obama's administration": the organisation of a named person; the
+        # owner's title or honorific is evidence, not name ("Mrs. Clinton's campaign")
+        owner_run, titles, gender = _strip_front(run, titles=True)
+        owner = _person_form(owner_run, titles, gender)
         return NameForm("owned", "organization", name, _bare(tail[0]), given=owner.given,
                         surname=owner.surname, owner=owner)
     if tail:
