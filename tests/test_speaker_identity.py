@@ -200,3 +200,26 @@ def test_repeated_description_stays_with_the_unnamed_source() -> None:
                        "official.\n\nThe official said the building had been searched twice.")
     assert _speaker(art, "the building had") == "a senior police official"
 
+
+
+def test_describing_noun_is_the_person_just_named() -> None:
+    # "the retired surgeon", "the Oslo businessman": an epithet for the person in focus, not a new source
+    art = analyze_text("Ingrid Moe opened a clinic in Tromso on Monday, her third this year.\n\n"
+                       "\"We will hire forty nurses,\" the retired surgeon told reporters.")
+    assert _speaker(art, "We will hire") == "Ingrid Moe"
+    art = analyze_text("Henrik Dahl bought the harbour hotel in Bergen last week.\n\n"
+                       "\"The rooms need a lot of work,\" the Oslo businessman said.")
+    assert _speaker(art, "The rooms need") == "Henrik Dahl"
+
+
+def test_describing_noun_of_one_gender_skips_a_person_of_the_other() -> None:
+    art = analyze_text("Margaret Olsen spoke in Bergen on Friday. Thomas Brandt listened from the front row.\n\n"
+                       "\"Our party will win the north,\" the former first lady said.")
+    assert _speaker(art, "Our party will") == "Margaret Olsen"
+
+
+def test_office_with_a_name_before_it_is_not_the_person_named_last() -> None:
+    # "the former Statoil executive" is an unnamed source, not the Statoil person just named
+    art = analyze_text("Thomas Brandt ran Statoil's retail arm for a decade before he left in 2012.\n\n"
+                       "Every Monday, the former Statoil executive said, Brandt would read every complaint.")
+    assert _speaker(art, "Brandt would read") != "Thomas Brandt"

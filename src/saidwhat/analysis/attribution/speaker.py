@@ -74,6 +74,20 @@ coach manager director spokesman spokeswoman spokesperson lawyer attorney judge 
 professor researcher scientist analyst economist author writer reporter candidate governor mayor
 leader host owner woman man father mother son daughter wife husband
 """)
+# More nouns that describe one person by what they are rather than by an office ("the former first
+# lady", "the retired neurosurgeon", "the New York businessman", "the Supreme Court justice"): on
+# PolNeAR train such a speaking description was its own anonymous speaker although the article had
+# just named the person (Hillary Clinton, Ben Carson). Their gender, when the noun says it, must
+# agree with the antecedent's (``_noun_gender``).
+DESCRIBING_NOUNS = _words("""
+lady justice businessman businesswoman billionaire mogul tycoon magnate neurosurgeon surgeon
+""")
+_NOUN_GENDER = {"lady": "f", "woman": "f", "businesswoman": "f", "congresswoman": "f",
+                "wife": "f", "mother": "f", "daughter": "f", "queen": "f",
+                "princess": "f", "actress": "f", "chairwoman": "f", "spokeswoman": "f",
+                "man": "m", "businessman": "m", "congressman": "m", "husband": "m",
+                "father": "m", "son": "m", "king": "m", "prince": "m", "chairman": "m",
+                "spokesman": "m"}
 _DEFINITE = frozenset({"the", "this", "that"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Heads of descriptions that, with a noun modifier, name a body of their own ("the state
@@ -160,20 +174,31 @@ def _kind_fits(actor: Actor, head: Token) -> bool:
     lemma = head.lemma_.lower()
     if lemma in ORG_NOUNS:
         return actor.kind == "organization"
-    if lemma in PERSON_NOUNS:
+    if lemma in PERSON_NOUNS | DESCRIBING_NOUNS:
         return actor.kind == "person"
     return False
 
 
-def definite(doc: Doc, phrase: Span, actors: list[Actor]) -> Actor | None:
+def _noun_gender(head: Token) -> str | None:
+    """The gender ("f"/"m", as ``ActorResolution.genders``) a person noun says ("the former first
+    lady": "f"), else None."""
+    return _NOUN_GENDER.get(head.lemma_.lower()) or _NOUN_GENDER.get(head.lower_)
+
+
+def definite(doc: Doc, phrase: Span, actors: list[Actor],
+             genders: Mapping[str, str] | None = None) -> Actor | None:
     """The antecedent of 'the company' / 'the British royal': the nearest earlier subject mention
-    of a named actor of the description's kind."""
+    of a named actor of the description's kind (and, for a noun that says a gender, of no other
+    known gender: ``genders`` by actor id)."""
     head = phrase.root
     modifiers = _body_modifiers(head)
+    said = _noun_gender(head)
     best: tuple[tuple[int, int, int], Actor] | None = None
     for a in actors:
         if not any(ch.isupper() for ch in a.name) or not _kind_fits(a, head):
             continue
+        if said and (genders or {}).get(a.id, said) != said:
+            continue  # "the former first lady" is not the man named last
         if modifiers and not modifiers <= set(a.name.lower().split()):
             continue  # "the state transportation department" is not "the Harbor Shippers Association"
         introduced = int(_introduced_as(doc, a, head.lemma_.lower(), phrase.start_char))
@@ -211,13 +236,22 @@ def _body_modifiers(head: Token) -> set[str]:
 
 def _is_definite_description(phrase: Span) -> bool:
     """'the company', 'The German automaker, which has focused on …' (a relative clause or
-    apposition after the head noun does not change what it refers to)."""
+    apposition after the head noun does not change what it refers to). A describing noun may have
+    a place or a body before it ("the New York businessman", "the Supreme Court justice"), not a
+    person ("the Clinton aide" is someone else than Clinton); an office may not ("the former HP
+    executive told The Washington Post, Fiorina would …" is not the HP person named last: one of
+    110 PolNeAR train articles)."""
     head = phrase.root
+    lemma = head.lemma_.lower()
     words = [t for t in phrase if not t.is_punct and t.i <= head.i]
-    return (bool(words) and words[0].lower_ in _DEFINITE and head.pos_ == "NOUN"
+    describing = lemma in DESCRIBING_NOUNS
+    names = [t for t in words if t.pos_ == "PROPN" and not t.is_lower]  # "first lady" tagged PROPN
+    names_ok = all(describing and t.ent_type_ not in ("PERSON", "") and t.dep_ != "poss" for t in names)
+    noun = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.is_lower)
+    return (bool(words) and words[0].lower_ in _DEFINITE and noun
             and head.tag_ not in _PLURAL_TAGS  # "the lawyers" are not one named person
-            and head.lemma_.lower() in ORG_NOUNS | PERSON_NOUNS
-            and not any(t.pos_ == "PROPN" for t in words) and len(words) <= 5
+            and lemma in ORG_NOUNS | PERSON_NOUNS | DESCRIBING_NOUNS
+            and names_ok and len(words) <= 5
             and not any(t.dep_ == "prep" for t in head.children))
 
 
@@ -933,7 +967,7 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
                                              or _introduced_other(doc, phrase, actor, actors)):
         if actor is not None and _same_noun_unnamed(phrase, actor):
             return mention, actor  # "a senior law enforcement official ... The official said"
-        ante = definite(doc, phrase, [a for a in actors if not _named_elsewhere(a, att, doc)])
+        ante = definite(doc, phrase, [a for a in actors if not _named_elsewhere(a, att, doc)], genders)
         if ante is not None:
             _add_alias(ante, phrase.text)
             return mention, ante
