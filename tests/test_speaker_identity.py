@@ -223,3 +223,16 @@ def test_office_with_a_name_before_it_is_not_the_person_named_last() -> None:
     art = analyze_text("Thomas Brandt ran Statoil's retail arm for a decade before he left in 2012.\n\n"
                        "Every Monday, the former Statoil executive said, Brandt would read every complaint.")
     assert _speaker(art, "Brandt would read") != "Thomas Brandt"
+
+
+def test_relative_pronoun_source_is_the_name_its_clause_describes() -> None:
+    art = analyze_text("Support for the plan fell in the north. That was a blow to Henrik Dahl, who has said "
+                       "\"the harbour will pay for itself\" since the spring.")
+    assert _speaker(art, "the harbour will") == "Henrik Dahl"
+
+
+def test_bare_describing_noun_is_not_the_man_named_last() -> None:
+    # "the businessman" alone may be anyone of the story; with a word of its own it is an epithet
+    art = analyze_text("Henrik Dahl and Thomas Brandt met the harbour board on Friday. Peter Lund chaired it.\n\n"
+                       "\"The rooms need a lot of work,\" the businessman said.")
+    assert _speaker(art, "The rooms need") != "Peter Lund"
