@@ -251,9 +251,13 @@ def _is_definite_description(phrase: Span) -> bool:
     # a describing noun needs a word of its own: "the businessman" alone, after "the retired
     # neurosurgeon and the businessman", went to the man named last (1 of 220 PolNeAR train articles)
     describing = lemma in DESCRIBING_NOUNS and len(words) > 2
-    names = [t for t in words if t.pos_ == "PROPN" and not t.is_lower]  # "first lady" tagged PROPN
-    names_ok = all(describing and t.ent_type_ not in ("PERSON", "") and t.dep_ != "poss" for t in names)
-    noun = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.is_lower)
+    if describing:  # "the former first lady" may be tagged PROPN: lower-case words are no names
+        names = [t for t in words if t.pos_ == "PROPN" and not t.is_lower]
+        names_ok = all(t.ent_type_ not in ("PERSON", "") and t.dep_ != "poss" for t in names)
+        noun = head.pos_ in ("NOUN", "PROPN") and head.is_lower
+    else:  # an office or a body: no proper noun at all ("the French foreign ministry" tagged PROPN)
+        names_ok = not any(t.pos_ == "PROPN" for t in words)
+        noun = head.pos_ == "NOUN"
     return (bool(words) and words[0].lower_ in _DEFINITE and noun
             and head.tag_ not in _PLURAL_TAGS  # "the lawyers" are not one named person
             and (lemma in ORG_NOUNS | PERSON_NOUNS or describing)
