@@ -213,7 +213,8 @@ def test_describing_noun_is_the_person_just_named() -> None:
 
 
 def test_describing_noun_of_one_gender_skips_a_person_of_the_other() -> None:
-    art = analyze_text("Margaret Olsen spoke in Bergen on Friday. Thomas Brandt listened from the front row.\n\n"
+    art = analyze_text("Margaret Olsen spoke in Bergen on Friday. "
+                       "Thomas Brandt listened from the front row.\n\n"
                        "\"Our party will win the north,\" the former first lady said.")
     assert _speaker(art, "Our party will") == "Margaret Olsen"
 
@@ -233,6 +234,7 @@ def test_relative_pronoun_source_is_the_name_its_clause_describes() -> None:
 
 def test_bare_describing_noun_is_not_the_man_named_last() -> None:
     # "the businessman" alone may be anyone of the story; with a word of its own it is an epithet
-    art = analyze_text("Henrik Dahl and Thomas Brandt met the harbour board on Friday. Peter Lund chaired it.\n\n"
+    art = analyze_text("Henrik Dahl and Thomas Brandt met the harbour board on Friday. "
+                       "Peter Lund chaired it.\n\n"
                        "\"The rooms need a lot of work,\" the businessman said.")
     assert _speaker(art, "The rooms need") != "Peter Lund"
