@@ -160,7 +160,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         if not args.skip_holdout:
             lex_path = os.path.join(tmp, "lex.json")
-            lex = write_lexicon(build_lexicon([(docs[i], roles[i][0]) for i in fit] + [(d, r) for d, r, _ in extra]),
+            own_roles = [(d, r) for d, r, _ in extra]
+            lex = write_lexicon(build_lexicon([(docs[i], roles[i][0]) for i in fit] + own_roles),
                                 lex_path, "hold-out run")
             grid = [(args.c1, args.c2)]
             if args.grid:
@@ -168,7 +169,8 @@ def main() -> None:
                         (0.5, 2.0), (1.0, 1.0)]
             for c1, c2 in grid:
                 model = os.path.join(tmp, f"m_{c1}_{c2}.crfsuite")
-                train([(docs[i], *roles[i]) for i in fit] + extra, lex, model, c1, c2, args.iterations, args.minfreq)
+                train([(docs[i], *roles[i]) for i in fit] + extra, lex, model, c1, c2, args.iterations,
+                      args.minfreq)
                 print(f"hold-out ({len(hold)} train articles) c1={c1} c2={c2}:")
                 r = score_holdout(split, [ids[i] for i in hold], [docs[i] for i in hold], model, lex_path,
                                   args.scorer, args.keep)
@@ -183,8 +185,8 @@ def main() -> None:
                 "in PolNeAR train (all 840 articles); written by scripts/train_attribution.py.")
         lex_path = os.path.join(args.out, "cue_lexicon.json")
         if own:
-            note += (f" Plus {len(own)} own annotated pages ({', '.join(args.own_split)} of {args.own.name}), "
-                     f"each {args.own_repeat} times.")
+            note += (f" Plus {len(own)} own annotated pages ({', '.join(args.own_split)} of "
+                     f"{args.own.name}), each {args.own_repeat} times.")
         lex = write_lexicon(build_lexicon([(d, r[0]) for d, r in zip(docs, roles, strict=True)]
                                           + [(d, r) for d, r, _ in extra]), lex_path, note)
         train([(d, *r) for d, r in zip(docs, roles, strict=True)] + extra, lex,
