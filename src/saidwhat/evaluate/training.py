@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -104,7 +105,7 @@ def _nearest(text: str, needles: list[str], lo: int, hi: int, around: tuple[int,
     return best[1] if best is not None else None
 
 
-def wild_gold_attributions(text: str, attributions: list[dict[str, object]],
+def wild_gold_attributions(text: str, attributions: list[dict[str, Any]],
                            reach: int = 400) -> list[GoldAttribution]:
     """Character spans of a wild-format page's attributions (``tests/data/wild``): every content
     string where it stands (in order), the cue string and the nearest mention of the speaker (its
@@ -114,7 +115,7 @@ def wild_gold_attributions(text: str, attributions: list[dict[str, object]],
     for a in attributions:
         contents: list[Span] = []
         cursor = 0
-        for piece in a["content"]:  # type: ignore[union-attr]
+        for piece in a["content"]:
             s = text.find(str(piece), cursor)
             if s < 0:
                 s = text.find(str(piece))
@@ -127,7 +128,7 @@ def wild_gold_attributions(text: str, attributions: list[dict[str, object]],
         lo, hi = max(0, around[0] - reach), min(len(text), around[1] + reach)
         cue = _nearest(text, [str(a["cue"])], lo, hi, around, contents) if a.get("cue") else None
         names = [str(a["speaker"])] if a.get("speaker") else []
-        names += [str(x) for x in a.get("speaker_aliases", []) or []]  # type: ignore[union-attr]
+        names += [str(x) for x in a.get("speaker_aliases") or []]
         near = (cue[0], cue[1]) if cue is not None else around
         source = _nearest(text, [n for n in names if n], lo, hi, near, contents + ([cue] if cue else []))
         out.append(GoldAttribution(content=contents, cue=[cue] if cue else [],
