@@ -36,7 +36,7 @@ sys.path.insert(0, str(REPO / "src"))
 from saidwhat.analysis.attribution.extract import find_attributions  # noqa: E402 - after the sys.path set-up
 from saidwhat.analysis.attribution.features import DocView, sequence_features  # noqa: E402 - after the sys.path set-up
 from saidwhat.analysis.nlp import get_nlp  # noqa: E402 - after the sys.path set-up
-from saidwhat.evaluate.polnear import load_split  # noqa: E402 - after the sys.path set-up
+from saidwhat.evaluate.polnear import GoldAttribution, load_split  # noqa: E402 - after the sys.path set-up
 from saidwhat.evaluate.training import bio_labels, build_lexicon, token_roles, wild_gold_attributions  # noqa: E402 - after the sys.path set-up
 
 PKG = REPO / "src" / "saidwhat" / "analysis" / "attribution"
@@ -110,7 +110,7 @@ def score_holdout(split_dir: Path, ids: list[str], docs, model: str, lexicon: st
         return json.loads(res)
 
 
-def own_pages(gold_dir: Path, splits: list[str]) -> list[tuple[str, list]]:
+def own_pages(gold_dir: Path, splits: list[str]) -> list[tuple[str, list[GoldAttribution]]]:
     """(text, gold attributions) of the own annotated pages of ``splits``."""
     names = json.loads((gold_dir.parent / "splits.json").read_text(encoding="utf-8"))
     wanted = {p for s in splits for p in names[s]}
