@@ -37,6 +37,7 @@ from typing import Any
 from wild import HTML_DIR, SAIDWHAT, SCORER, _html_of
 
 from saidwhat.analysis.attribution import find_attributions
+from saidwhat.analysis.attribution.interview import interview_quotes
 from saidwhat.analysis.attribution.layout import layout_quotes
 from saidwhat.analysis.attribution.profile import judge
 from saidwhat.analysis.attribution.signed import signed_quotes
@@ -84,7 +85,8 @@ def _stages(text: str) -> list[tuple[str, str | None]]:
         raw = syntax_reports(doc, find_attributions(doc, recover_contents=True))
         t = text_of(doc)
         out += [(" ".join(t[s:e] for s, e in a.content), "raw") for a in raw]
-        merged = merge_continued_quotes(doc, layout_quotes(doc, signed_quotes(doc, copy.deepcopy(raw))))
+        marked = interview_quotes(doc, layout_quotes(doc, signed_quotes(doc, copy.deepcopy(raw))))
+        merged = merge_continued_quotes(doc, marked)
         add_untagged_continuations(doc, merged)
         for a in merged:
             v = judge(doc, a)

@@ -9,6 +9,10 @@
    there with the shared scorer. Dev is never read here.
 3. Train the final model on all of train and write ``attribution.crfsuite`` and
    ``cue_lexicon.json`` into the package (``--out``).
+
+``--own DIR --own-split NAME`` adds the project's own annotated real pages (wild format, the
+pages of the named splits of ``DIR/../splits.json``), each ``--own-repeat`` times, to both runs:
+their contents, cues and speaker mentions located by ``training.wild_gold_attributions``.
 """
 
 from __future__ import annotations
@@ -32,8 +36,8 @@ sys.path.insert(0, str(REPO / "src"))
 from saidwhat.analysis.attribution.extract import find_attributions  # noqa: E402 - after the sys.path set-up
 from saidwhat.analysis.attribution.features import DocView, sequence_features  # noqa: E402 - after the sys.path set-up
 from saidwhat.analysis.nlp import get_nlp  # noqa: E402 - after the sys.path set-up
-from saidwhat.evaluate.polnear import load_split  # noqa: E402 - after the sys.path set-up
-from saidwhat.evaluate.training import bio_labels, build_lexicon, token_roles  # noqa: E402 - after the sys.path set-up
+from saidwhat.evaluate.polnear import GoldAttribution, load_split  # noqa: E402 - after the sys.path set-up
+from saidwhat.evaluate.training import bio_labels, build_lexicon, token_roles, wild_gold_attributions  # noqa: E402 - after the sys.path set-up
 
 PKG = REPO / "src" / "saidwhat" / "analysis" / "attribution"
 
@@ -106,6 +110,18 @@ def score_holdout(split_dir: Path, ids: list[str], docs, model: str, lexicon: st
         return json.loads(res)
 
 
+def own_pages(gold_dir: Path, splits: list[str]) -> list[tuple[str, list[GoldAttribution]]]:
+    """(text, gold attributions) of the own annotated pages of ``splits``."""
+    names = json.loads((gold_dir.parent / "splits.json").read_text(encoding="utf-8"))
+    wanted = {p for s in splits for p in names[s]}
+    out = []
+    for path in sorted(gold_dir.glob("*.json")):
+        page = json.loads(path.read_text(encoding="utf-8"))
+        if page["id"] in wanted and page.get("text"):
+            out.append((page["text"], wild_gold_attributions(page["text"], page["attributions"])))
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default=str(REPO.parent / "shared" / "data" / "polnear" / "train"))
@@ -123,6 +139,9 @@ def main() -> None:
     ap.add_argument("--skip-holdout", action="store_true")
     ap.add_argument("--keep", help="folder to keep the hold-out model, lexicon and predictions in")
     ap.add_argument("--skip-final", action="store_true")
+    ap.add_argument("--own", type=Path, help="own annotated pages (wild format) to train on as well")
+    ap.add_argument("--own-split", action="append", default=[], help="splits of --own to use (repeatable)")
+    ap.add_argument("--own-repeat", type=int, default=1, help="how many times each own page is seen")
     args = ap.parse_args()
 
     split = Path(args.data)
@@ -130,20 +149,28 @@ def main() -> None:
     ids = [d[0] for d in data]
     docs = parse([d[1] for d in data], args.doc_cache, args.workers)
     roles = [token_roles(doc, d[2]) for doc, d in zip(docs, data, strict=True)]
+    own = own_pages(args.own, args.own_split) if args.own else []
+    own_docs = list(get_nlp().pipe([t for t, _ in own], batch_size=8))
+    extra = [(d, *token_roles(d, g)) for d, (_, g) in zip(own_docs, own, strict=True)] * args.own_repeat
+    print(f"own pages: {len(own)} ({sum(len(g) for _, g in own)} attributions), each seen "
+          f"{args.own_repeat} times", file=sys.stderr)
     hold = [i for i in range(len(data)) if i % args.holdout_every == args.holdout_every - 1]
     fit = [i for i in range(len(data)) if i not in set(hold)]
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         if not args.skip_holdout:
             lex_path = os.path.join(tmp, "lex.json")
-            lex = write_lexicon(build_lexicon((docs[i], roles[i][0]) for i in fit), lex_path, "hold-out run")
+            own_roles = [(d, r) for d, r, _ in extra]
+            lex = write_lexicon(build_lexicon([(docs[i], roles[i][0]) for i in fit] + own_roles),
+                                lex_path, "hold-out run")
             grid = [(args.c1, args.c2)]
             if args.grid:
                 grid = [(0.05, 0.01), (0.1, 0.1), (0.2, 0.3), (0.05, 0.5), (0.05, 1.0), (0.3, 1.0),
                         (0.5, 2.0), (1.0, 1.0)]
             for c1, c2 in grid:
                 model = os.path.join(tmp, f"m_{c1}_{c2}.crfsuite")
-                train([(docs[i], *roles[i]) for i in fit], lex, model, c1, c2, args.iterations, args.minfreq)
+                train([(docs[i], *roles[i]) for i in fit] + extra, lex, model, c1, c2, args.iterations,
+                      args.minfreq)
                 print(f"hold-out ({len(hold)} train articles) c1={c1} c2={c2}:")
                 r = score_holdout(split, [ids[i] for i in hold], [docs[i] for i in hold], model, lex_path,
                                   args.scorer, args.keep)
@@ -157,9 +184,12 @@ def main() -> None:
         note = ("Cue probability per lemma: [share of occurrences annotated as Cue, cue count, occurrences] "
                 "in PolNeAR train (all 840 articles); written by scripts/train_attribution.py.")
         lex_path = os.path.join(args.out, "cue_lexicon.json")
-        lex = write_lexicon(build_lexicon((d, r[0]) for d, r in zip(docs, roles, strict=True)),
-                            lex_path, note)
-        train([(d, *r) for d, r in zip(docs, roles, strict=True)], lex,
+        if own:
+            note += (f" Plus {len(own)} own annotated pages ({', '.join(args.own_split)} of "
+                     f"{args.own.name}), each {args.own_repeat} times.")
+        lex = write_lexicon(build_lexicon([(d, r[0]) for d, r in zip(docs, roles, strict=True)]
+                                          + [(d, r) for d, r, _ in extra]), lex_path, note)
+        train([(d, *r) for d, r in zip(docs, roles, strict=True)] + extra, lex,
               os.path.join(args.out, "attribution.crfsuite"),
               args.c1, args.c2, args.iterations, args.minfreq)
 

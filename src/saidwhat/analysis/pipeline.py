@@ -20,6 +20,7 @@ from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.actors.passing import drop_source_only
 from saidwhat.analysis.attribution import find_attributions
 from saidwhat.analysis.attribution.confidence import usable_probability
+from saidwhat.analysis.attribution.interview import interview_quotes
 from saidwhat.analysis.attribution.layout import layout_quotes
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.profile import Verdict, user_profile
@@ -119,12 +120,14 @@ class _Options:
 def user_attributions(doc: Doc, participants: list[Attribution] | None = None,
                       ) -> tuple[list[Attribution], list[Verdict]]:
     """The user profile's attributions of a parsed text, typed, with their verdicts: the tagger's
-    (with contents recovered from the parse), the reports marked by syntax, layout or a signature
-    line alone, then the profile's filters and spans. ``scripts/fit_confidence.py`` fits the
+    (with contents recovered from the parse), the reports marked by syntax, layout, a signature
+    line or a Q&A interview's answers alone, then the profile's filters and spans.
+    ``scripts/fit_confidence.py`` fits the
     confidence on these. ``participants`` receives the dropped rows whose sources the actor stage
     still reads."""
     found = syntax_reports(doc, find_attributions(doc, recover_contents=True))
-    return user_profile(doc, layout_quotes(doc, signed_quotes(doc, found)), participants)
+    marked = interview_quotes(doc, layout_quotes(doc, signed_quotes(doc, found)))
+    return user_profile(doc, marked, participants)
 
 
 def _analyze_unit(doc: Doc, article: Article, targets: Sequence[str] | None,

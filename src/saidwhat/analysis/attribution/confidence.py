@@ -17,6 +17,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from saidwhat.analysis.attribution.interview import answer_label
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.profile import Verdict
 from saidwhat.analysis.attribution.speaker import neuter_or_plural_pronoun, unresolved_pronoun
@@ -100,11 +101,12 @@ def features(doc: Doc, att: Attribution, verdict: Verdict, mention: list[Span],
     f["speaker=" + path] = 1.0
     if actor is not None:
         f["actor_kind=" + actor.kind] = 1.0
-    gap = _gap_chars(mention, list(att.content))
+    answer = answer_label(text_of(doc), list(att.cue))  # an interview's answer: beside its speaker
+    gap = 0 if answer else _gap_chars(mention, list(att.content))
     f["log_gap"] = math.log1p(gap) / 5.0
     cs = att.content[0][0] if att.content else 0
     ce = att.content[-1][1] if att.content else 0
-    if mention and "\n" in text_of(doc)[min(mention[0][0], cs):max(mention[-1][1], ce)]:
+    if mention and not answer and "\n" in text_of(doc)[min(mention[0][0], cs):max(mention[-1][1], ce)]:
         f["speaker_other_paragraph"] = 1.0
     n_words = len(" ".join(text_of(doc)[s:e] for s, e in att.content).split())
     f["log_words"] = math.log1p(n_words) / 4.0
