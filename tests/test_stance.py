@@ -528,6 +528,10 @@ def test_horse_race_talk_is_neutral_whatever_the_layer_says() -> None:
         ("Warren can still overtake Biden in Iowa", "neutral"),
         ("Warren is a fraud and can still overtake Biden in Iowa", "oppose"),  # an evaluative word
         ("we can still overtake Warren in Iowa", "oppose"),  # the speaker's own side
+        ("Warren will win, which would be a disaster", "oppose"),  # evaluation within reach
+        # an evaluative word far from the target judges something else
+        ("the gap between Biden and Warren is too large for the momentum any campaign would find necessary",
+         "neutral"),
     ]:
         text = f"The pollster said {content}."
         doc = nlp(text)

@@ -312,7 +312,9 @@ def _horse_race(ctoks: list[Token], tgt: set[int], inv: Involvement, feats: dict
     word of its own (``race.contest_talk``): neutral, whatever the words of the contest say."""
     if feats.get("cue_pos") or feats.get("cue_neg"):
         return False
-    evaluative = any(
-        (word_polarity(t) and t.i not in tgt and not race.contest_word(t)) for t in ctoks
-    ) or bool(_phrase_polarity(ctoks))
+    if not inv.in_content:
+        return False
+    polar = [t for t in ctoks if word_polarity(t) and t.i not in tgt and not race.contest_word(t)]
+    polar += [t for t, _ in _phrase_polarity(ctoks)]
+    evaluative = any(min(tree_distance(t, m) for m in inv.in_content) <= race.EVALUATION_REACH for t in polar)
     return race.contest_talk(ctoks, inv.in_content, evaluative)
