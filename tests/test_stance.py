@@ -518,7 +518,8 @@ def test_horse_race_talk(sentence: str, name: str, race: bool) -> None:
 
 
 def test_horse_race_talk_is_neutral_whatever_the_layer_says() -> None:
-    """A forecast of the race about the target is a neutral finding; evaluation or a side is not."""
+    """A forecast of the race about the target, or its poll numbers, is a neutral finding;
+    evaluation or a side is not."""
     from saidwhat.analysis.stance.score import score_attribution
 
     oppose = Layer({"bias": [0.0, 5.0, 0.0]})  # support, oppose, neutral: always oppose
@@ -529,6 +530,8 @@ def test_horse_race_talk_is_neutral_whatever_the_layer_says() -> None:
         ("Warren is a fraud and can still overtake Biden in Iowa", "oppose"),  # an evaluative word
         ("we can still overtake Warren in Iowa", "oppose"),  # the speaker's own side
         ("Warren will win, which would be a disaster", "oppose"),  # evaluation within reach
+        ("57 percent of likely voters say Warren is honest", "neutral"),  # a poll's numbers
+        ("we lead Warren by 5 points", "oppose"),  # the speaker's own side, in numbers
         # an evaluative word far from the target judges something else
         ("the gap between Biden and Warren is too large for the momentum any campaign would find necessary",
          "neutral"),
@@ -541,3 +544,14 @@ def test_horse_race_talk_is_neutral_whatever_the_layer_says() -> None:
             doc, [(start, start + len(content))], [(4, 19)], [(4, 12)], tgt, is_self=False, cfg=cfg
         )
         assert res.label == label, content
+
+
+def test_poll_numbers() -> None:
+    from saidwhat.analysis.stance.race import poll_numbers
+
+    nlp = get_nlp()
+    assert poll_numbers(list(nlp("Two in five voters, 41 percent, back the senator.")))
+    assert poll_numbers(list(nlp("The governor leads by 12 points among women.")))
+    assert poll_numbers(list(nlp("A new poll shows the senator ahead.")))
+    assert not poll_numbers(list(nlp("Our side leads by 12 points.")))  # a partisan speaker
+    assert not poll_numbers(list(nlp("The senator made several good points in the debate.")))  # no number

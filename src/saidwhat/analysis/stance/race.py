@@ -100,6 +100,26 @@ def contest_talk(ctoks: list[Token], mentions: list[Token], evaluative: bool) ->
     return any(in_contest(m) for m in mentions)
 
 
+# Units of a poll's or a count's numbers ("57 percent", "leads by 21 points").
+_SHARES = frozenset({"percent", "%", "point", "percentage"})
+
+
+def poll_numbers(ctoks: list[Token]) -> bool:
+    """The content reports the race in numbers: a share or a margin ("57 percent of her support",
+    "leads by 21 points") or a poll. The guidelines label poll toplines neutral; on the train
+    end-to-end run no support or oppose pair with an extracted attribution has such a content
+    (docs/stance.md, session 8)."""
+    if any(t.lower_ in _PARTISAN and not _hedge(t) for t in ctoks):
+        return False
+    for t in ctoks:
+        lemma = t.lemma_.lower()
+        if lemma in ("poll", "polling"):
+            return True
+        if (lemma in _SHARES or t.text == "%") and any(c.like_num or c.pos_ == "NUM" for c in t.children):
+            return True
+    return False
+
+
 def _hedge(t: Token) -> bool:
     """ "I" as the subject of a verb of belief ("I guess", "I expect")."""
     return t.lower_ == "i" and t.dep_ == "nsubj" and t.head.lemma_.lower() in _HEDGES

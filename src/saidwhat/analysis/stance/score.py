@@ -312,6 +312,8 @@ def _horse_race(ctoks: list[Token], tgt: set[int], inv: Involvement, feats: dict
     word of its own (``race.contest_talk``): neutral, whatever the words of the contest say."""
     if feats.get("cue_pos") or feats.get("cue_neg"):
         return False
+    if race.poll_numbers(ctoks):
+        return True
     if not inv.in_content:
         return False
     polar = [t for t in ctoks if word_polarity(t) and t.i not in tgt and not race.contest_word(t)]
