@@ -12,6 +12,9 @@ defeated"), or the owner of a noun of it ("Clinton's deficit", "a Clinton comeba
 between Sanders and Clinton") — and the content carries no sign that the speaker takes part or
 takes a side: no first person ("we will defeat Trump" is a stance), no modal of obligation
 ("Trump must be stopped"), no evaluative word outside the contest's own vocabulary.
+
+``poll_numbers`` is true when the content reports the race in numbers ("57 percent of her
+support comes from women", "leads by 21 points", a poll), again without a partisan speaker.
 """
 
 from __future__ import annotations
