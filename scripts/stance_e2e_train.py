@@ -52,7 +52,7 @@ def predict_fold_articles(
     for aid in ids:
         doc = docs[aid]
         collect: list[tuple[str, str, dict[str, float]]] = []
-        atts = _gold(gold_dir, aid) if gold_dir is not None else find_attributions(doc)
+        atts = _gold(gold_dir, aid) if gold_dir is not None else find_attributions(doc, attitudes=True)
         art = stances_for_attributions(doc, atts, TARGETS, config=cfg, collect=collect)
         for qid, target, feats in collect:
             levels[(aid, int(qid[1:]) - 1, target)] = level_of(feats)
