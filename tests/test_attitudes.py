@@ -40,6 +40,12 @@ def _attitudes(text: str) -> list[tuple[str, str, str, str | None]]:
     ("The union's endorsement of Dana Pruitt came late.", "The union's", "Dana Pruitt", "support"),
     # "has the support of X": X backs the subject
     ("Dana Pruitt has the support of younger voters.", "younger voters", "Dana Pruitt", "support"),
+    # "received support from X": X backs the subject
+    ("Dana Pruitt received support from most farmers.", "most farmers", "Dana Pruitt", "support"),
+    # a name before the noun, the source after "by"
+    ("It came after a Dana Pruitt endorsement by Ed Lowe.", "Ed Lowe", "Dana Pruitt", "support"),
+    # a gerund after a preposition: the subject of the verb it hangs from
+    ("The coach lost his job for attacking Dana Pruitt.", "The coach", "Dana Pruitt", "oppose"),
     # negation flips the side
     ("The senator did not endorse Dana Pruitt.", "The senator", "Dana Pruitt", "oppose"),
 ])

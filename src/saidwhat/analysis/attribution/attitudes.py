@@ -107,6 +107,9 @@ def _subject(verb: Token) -> Token | None:
         return verb.head  # "NFL legend supporting Donald Trump"
     if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head is not verb:
         return _subject(verb.head)
+    if verb.dep_ == "pcomp":  # "pays a price for supporting Trump": the payer
+        up = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        return _subject(up) if up is not None else None
     return None
 
 
@@ -140,18 +143,23 @@ def _noun_attitude(noun: Token) -> tuple[Token, Token, StanceLabel] | None:
         head = head.head  # "among the supporters of": the copula
     if noun.lemma_.lower() == "support" and noun.dep_ == "dobj" and head.lemma_.lower() in RECEIVING:
         backed = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        backer = next((_pobj(c) for c in noun.children
-                       if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
-        if backed is None or backer is None:
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from")]
+        preps += [c for c in head.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > noun.i]
+        backer = next((p for p in (_pobj(c) for c in preps) if p is not None), None)
+        if backed is None or backer is None or head.dep_ == "relcl":
             return None
         return backer, backed, _flip(side) if _negated(head) else side
     preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_PREPS]
     if not preps and noun.dep_ == "dobj":  # "pledged their support to Clinton"
         preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in NOUN_PREPS and c.i > noun.i]
     person = next((p for p in (_pobj(c) for c in preps) if p is not None), None)
+    by = next((_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if person is None and by is not None:  # "a Trump endorsement by Le Pen": the name before it
+        person = next((c for c in noun.children
+                       if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ == "PERSON"), None)
     if person is None:
         return None
-    source = next((c for c in noun.children if c.dep_ == "poss"), None)
+    source = by or next((c for c in noun.children if c.dep_ == "poss"), None)
     if source is None and noun.dep_ in ("attr", "dobj", "pobj") and head.pos_ in ("VERB", "AUX"):
         source = _subject(head)
     if source is None and noun.dep_ == "appos":
