@@ -2,7 +2,7 @@
 """End-to-end stance on PolNeAR *train* with the own labels, held back by article, counted as dev is.
 
     .venv/bin/python scripts/stance_e2e_train.py --doc-cache out/train-docs.spacy \
-        [--out out/train-e2e.jsonl] [--gold-spans]
+        [--out out/train-e2e.jsonl] [--gold-spans] [--no-attitudes]
 
 The development counterpart of the dev figure (``saidwhat attributions --target`` scored by
 ``../shared/eval/score_stance.py``), on the 107 labelled train articles of ``tests/data/stance``:
@@ -41,18 +41,19 @@ from saidwhat.analysis.stance.score import LABELS, StanceConfig  # noqa: E402
 
 
 def predict_fold_articles(
-    docs: dict[str, Any], ids: list[str], layer: Layer, gold_dir: Path | None = None
+    docs: dict[str, Any], ids: list[str], layer: Layer, gold_dir: Path | None = None, attitudes: bool = True
 ) -> tuple[list[dict[str, Any]], dict[tuple[str, int, str], str]]:
     """Scorer-ready records of ``ids`` with ``layer``, and the involvement level of every
     (article, attribution index, target) the stance step saw (no entry: no involvement).
-    ``gold_dir``: PolNeAR's gold attributions of that split instead of the extractor's."""
+    ``gold_dir``: PolNeAR's gold attributions of that split instead of the extractor's;
+    ``attitudes``: the extractor adds attitudes, as ``saidwhat attributions`` does."""
     cfg = StanceConfig(layer=layer)
     records: list[dict[str, Any]] = []
     levels: dict[tuple[str, int, str], str] = {}
     for aid in ids:
         doc = docs[aid]
         collect: list[tuple[str, str, dict[str, float]]] = []
-        atts = _gold(gold_dir, aid) if gold_dir is not None else find_attributions(doc, attitudes=True)
+        atts = _gold(gold_dir, aid) if gold_dir is not None else find_attributions(doc, attitudes=attitudes)
         art = stances_for_attributions(doc, atts, TARGETS, config=cfg, collect=collect)
         for qid, target, feats in collect:
             levels[(aid, int(qid[1:]) - 1, target)] = level_of(feats)
@@ -122,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", default="", help='print the pairs of one end, e.g. "oppose:none>no record"')
     ap.add_argument("--gold-spans", action="store_true",
                     help="PolNeAR's gold attributions instead of the extractor's (the stance step alone)")
+    ap.add_argument("--no-attitudes", action="store_true",
+                    help="the extractor without its attitudes (attribution/attitudes.py)")
     ap.add_argument("--shipped", action="store_true",
                     help="the shipped layer for every article (in-sample: an upper bound, not a score)")
     args = ap.parse_args(argv)
@@ -139,7 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             layer = fit([r for r in rows if fold[r.article] != k and r.view in SETTING["views"]], SETTING)
             layer = replace(layer, temperature=shipped.temperature if shipped else 1.0)
-        recs, lev = predict_fold_articles(docs, ids, layer, train_dir if args.gold_spans else None)
+        recs, lev = predict_fold_articles(docs, ids, layer, train_dir if args.gold_spans else None,
+                                          attitudes=not args.no_attitudes)
         records += recs
         levels.update(lev)
     args.out.parent.mkdir(parents=True, exist_ok=True)
