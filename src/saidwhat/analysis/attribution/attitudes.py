@@ -1,4 +1,4 @@
-"""Attitudes toward someone: "Biden trashes Trump", "supporters of Hillary Clinton", "her endorsement of him".
+"""Attitudes toward someone: "Obama castigated Trump", "supporters of Hillary Clinton", "an endorsement by X".
 
 PolNeAR marks as attributions not only what a source says but the side it takes toward someone
 by backing or attacking them: the source is the one who backs or attacks, the cue the word of
