@@ -30,7 +30,7 @@ from typing import Any
 from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.attribution import Attribution, find_attributions
 from saidwhat.analysis.nlp import get_nlp
-from saidwhat.analysis.stance.assign import assign_stances
+from saidwhat.analysis.stance.assign import assign_stances, attitudes_of
 from saidwhat.analysis.stance.learned import default_config
 from saidwhat.analysis.stance.score import StanceConfig
 from saidwhat.schema import AnalyzedArticle, Quote, Speaker
@@ -95,7 +95,7 @@ def analyse(
 ) -> AnalyzedArticle:
     """The pipeline of ``analyze_article`` with a stance config and optional given attributions."""
     doc = get_nlp()(text)
-    attributions = atts if atts is not None else find_attributions(doc)
+    attributions = atts if atts is not None else find_attributions(doc, attitudes=True)
     res = resolve_actors(doc, attributions)
     quotes = [
         Quote(
@@ -108,7 +108,7 @@ def analyse(
         for i, a in enumerate(attributions)
     ]
     analyzed = AnalyzedArticle(text=text, actors=res.actors, quotes=quotes)
-    assign_stances(doc, analyzed, TARGETS, config=cfg, collect=collect)
+    assign_stances(doc, analyzed, TARGETS, config=cfg, collect=collect, attitudes=attitudes_of(attributions))
     return analyzed
 
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env python
 """End-to-end stance on PolNeAR *train* with the own labels, held back by article, counted as dev is.
 
-    .venv/bin/python scripts/stance_e2e_train.py --doc-cache out/train-docs.spacy [--out out/train-e2e.jsonl]
+    .venv/bin/python scripts/stance_e2e_train.py --doc-cache out/train-docs.spacy \
+        [--out out/train-e2e.jsonl] [--gold-spans] [--no-attitudes]
 
 The development counterpart of the dev figure (``saidwhat attributions --target`` scored by
 ``../shared/eval/score_stance.py``), on the 107 labelled train articles of ``tests/data/stance``:
@@ -11,7 +12,8 @@ folds' rows, and the fold's articles go through the command's own path (``find_a
 attribution format and scored by the shared scorer against the own labels. Then where the polar
 pairs are lost: attribution not matched (the extractor's coverage), matched but no stance record
 (the involvement gate: no involvement, or only a neighbouring sentence and labelled neutral), or
-labelled (the layer). PolNeAR-stance dev is not read.
+labelled (the layer). ``--gold-spans``: PolNeAR's gold attributions instead of the extractor's
+(coverage 1.0: the stance step alone, through the same path). PolNeAR-stance dev is not read.
 """
 
 from __future__ import annotations
@@ -28,28 +30,31 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from stance import load_scorer  # noqa: E402
-from stance_data import DATA, POLNEAR_FILES, TARGETS, load_jsonl, read_events  # noqa: E402
+from stance import gold_attributions, load_scorer  # noqa: E402
+from stance_data import DATA, POLNEAR_FILES, TARGETS, first_ann, load_jsonl, read_events  # noqa: E402
 from train_stance import SETTING, build_rows, fit, folds_of, level_of, parse_all  # noqa: E402
 
-from saidwhat.analysis.attribution import find_attributions  # noqa: E402
+from saidwhat.analysis.attribution import Attribution, find_attributions  # noqa: E402
 from saidwhat.analysis.stance.assign import stances_for_attributions  # noqa: E402
 from saidwhat.analysis.stance.learned import Layer, load_layer  # noqa: E402
 from saidwhat.analysis.stance.score import LABELS, StanceConfig  # noqa: E402
 
 
 def predict_fold_articles(
-    docs: dict[str, Any], ids: list[str], layer: Layer
+    docs: dict[str, Any], ids: list[str], layer: Layer, gold_dir: Path | None = None, attitudes: bool = True
 ) -> tuple[list[dict[str, Any]], dict[tuple[str, int, str], str]]:
     """Scorer-ready records of ``ids`` with ``layer``, and the involvement level of every
-    (article, attribution index, target) the stance step saw (no entry: no involvement)."""
+    (article, attribution index, target) the stance step saw (no entry: no involvement).
+    ``gold_dir``: PolNeAR's gold attributions of that split instead of the extractor's;
+    ``attitudes``: the extractor adds attitudes, as ``saidwhat attributions`` does."""
     cfg = StanceConfig(layer=layer)
     records: list[dict[str, Any]] = []
     levels: dict[tuple[str, int, str], str] = {}
     for aid in ids:
         doc = docs[aid]
         collect: list[tuple[str, str, dict[str, float]]] = []
-        art = stances_for_attributions(doc, find_attributions(doc), TARGETS, config=cfg, collect=collect)
+        atts = _gold(gold_dir, aid) if gold_dir is not None else find_attributions(doc, attitudes=attitudes)
+        art = stances_for_attributions(doc, atts, TARGETS, config=cfg, collect=collect)
         for qid, target, feats in collect:
             levels[(aid, int(qid[1:]) - 1, target)] = level_of(feats)
         rows = [
@@ -60,6 +65,11 @@ def predict_fold_articles(
         ]
         records.append({"id": aid, "attributions": rows})
     return records, levels
+
+
+def _gold(split: Path, aid: str) -> list[Attribution]:
+    ann = first_ann(split, aid)
+    return gold_attributions(ann) if ann is not None else []
 
 
 def losses(
@@ -111,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=REPO / "out" / "train-e2e.jsonl")
     ap.add_argument("--seed", type=int, default=None, help="shuffle the article folds by this seed")
     ap.add_argument("--show", default="", help='print the pairs of one end, e.g. "oppose:none>no record"')
+    ap.add_argument("--gold-spans", action="store_true",
+                    help="PolNeAR's gold attributions instead of the extractor's (the stance step alone)")
+    ap.add_argument("--no-attitudes", action="store_true",
+                    help="the extractor without its attitudes (attribution/attitudes.py)")
     ap.add_argument("--shipped", action="store_true",
                     help="the shipped layer for every article (in-sample: an upper bound, not a score)")
     args = ap.parse_args(argv)
@@ -128,7 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             layer = fit([r for r in rows if fold[r.article] != k and r.view in SETTING["views"]], SETTING)
             layer = replace(layer, temperature=shipped.temperature if shipped else 1.0)
-        recs, lev = predict_fold_articles(docs, ids, layer)
+        recs, lev = predict_fold_articles(docs, ids, layer, train_dir if args.gold_spans else None,
+                                          attitudes=not args.no_attitudes)
         records += recs
         levels.update(lev)
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -139,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     preds = scorer.sa.load_predictions(str(args.out))
     r = scorer.score(str(train_dir), labels, preds)
     e, f1 = r["end_to_end"], r["end_to_end"]["f1"]
-    print(f"train end to end ({'shipped layer, in-sample' if args.shipped else 'held back by article'}): "
+    view = "gold spans" if args.gold_spans else "end to end"
+    print(f"train {view} ({'shipped layer, in-sample' if args.shipped else 'held back by article'}): "
           f"pairs {r['pairs']}, coverage {r['coverage']:.3f}, macro-F1 {e['macro_f1']:.3f} "
           f"(support {f1['support']:.3f}, oppose {f1['oppose']:.3f}, neutral {f1['neutral']:.3f}); "
           f"matched-only macro-F1 {r['matched']['macro_f1']:.3f}")

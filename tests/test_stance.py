@@ -492,3 +492,66 @@ def test_voice_and_source_features() -> None:
     assert source_features([t for t in quote if t.text == "she"]) == {"src_pron": 1.0}
     assert voice_features(list(report[4:])) == {}  # a report of events
     assert set(voice_features(list(quote))) == {"v_direct", "v_person", "v_modal", "v_exclaim"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "race"),
+    [
+        ("Analysts say Warren can still overtake Biden in Iowa.", "Warren", True),  # a contest verb
+        ("Nobody expects Biden to be beaten in South Carolina.", "Biden", True),  # passive object
+        ("Warren's lead in the polls shrank to four points.", "Warren", True),  # owner of a contest noun
+        ("The margin between Sanders and Warren is narrow.", "Warren", True),  # second item of a list
+        ("She is far behind in the delegate count.", "She", True),  # placed in the race
+        ("I think Biden will be the nominee.", "Biden", True),  # a hedging "I" is the forecaster
+        ("We will defeat Biden in November.", "Biden", False),  # the speaker takes part
+        ("Biden must be defeated.", "Biden", False),  # obligation: a side
+        ("Teachers are lining up behind Warren.", "Warren", False),  # support, not the race
+        ("Biden is a decent man.", "Biden", False),  # not about the contest
+    ],
+)
+def test_horse_race_talk(sentence: str, name: str, race: bool) -> None:
+    from saidwhat.analysis.stance.race import contest_talk
+
+    doc = get_nlp()(sentence)
+    assert contest_talk(list(doc), [t for t in doc if t.text == name], evaluative=False) is race
+    assert contest_talk(list(doc), [t for t in doc if t.text == name], evaluative=True) is False
+
+
+def test_horse_race_talk_is_neutral_whatever_the_layer_says() -> None:
+    """A forecast of the race about the target, or its poll numbers, is a neutral finding;
+    evaluation or a side is not."""
+    from saidwhat.analysis.stance.score import score_attribution
+
+    oppose = Layer({"bias": [0.0, 5.0, 0.0]})  # support, oppose, neutral: always oppose
+    cfg = StanceConfig(layer=oppose)
+    nlp = get_nlp()
+    for content, label in [
+        ("Warren can still overtake Biden in Iowa", "neutral"),
+        ("Warren is a fraud and can still overtake Biden in Iowa", "oppose"),  # an evaluative word
+        ("we can still overtake Warren in Iowa", "oppose"),  # the speaker's own side
+        ("Warren will win, which would be a disaster", "oppose"),  # evaluation within reach
+        ("57 percent of likely voters say Warren is honest", "neutral"),  # a poll's numbers
+        ("we lead Warren by 5 points", "oppose"),  # the speaker's own side, in numbers
+        # an evaluative word far from the target judges something else
+        ("the gap between Biden and Warren is too large for the momentum any campaign would find necessary",
+         "neutral"),
+    ]:
+        text = f"The pollster said {content}."
+        doc = nlp(text)
+        start = text.index(content)
+        tgt = {t.i for t in doc if t.text == "Warren"}
+        res = score_attribution(
+            doc, [(start, start + len(content))], [(4, 19)], [(4, 12)], tgt, is_self=False, cfg=cfg
+        )
+        assert res.label == label, content
+
+
+def test_poll_numbers() -> None:
+    from saidwhat.analysis.stance.race import poll_numbers
+
+    nlp = get_nlp()
+    assert poll_numbers(list(nlp("Two in five voters, 41 percent, back the senator.")))
+    assert poll_numbers(list(nlp("The governor leads by 12 points among women.")))
+    assert poll_numbers(list(nlp("A new poll shows the senator ahead.")))
+    assert not poll_numbers(list(nlp("Our side leads by 12 points.")))  # a partisan speaker
+    assert not poll_numbers(list(nlp("The senator made several good points in the debate.")))  # no number

@@ -59,7 +59,7 @@ def text_record(text: str, name: str, targets: Sequence[str] = (), doc: Doc | No
         # the same attributions as without --target (the extractor's whole output), with stances
         if doc is None:
             doc = get_nlp()(text)
-        art = stances_for_attributions(doc, find_attributions(doc), targets)
+        art = stances_for_attributions(doc, find_attributions(doc, attitudes=True), targets)
         for q in art.quotes:
             actor = art.actor(q.speaker.actor)
             out.append({
@@ -74,7 +74,7 @@ def text_record(text: str, name: str, targets: Sequence[str] = (), doc: Doc | No
     elif text.strip():
         if doc is None:
             doc = get_nlp()(text)
-        atts = find_attributions(doc)
+        atts = find_attributions(doc, attitudes=True)
         for att, speaker in zip(atts, _speakers(doc, atts, name), strict=True):
             out.append({
                 "content": [list(s) for s in att.content],

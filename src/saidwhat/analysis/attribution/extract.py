@@ -14,6 +14,7 @@ import pycrfsuite
 from spacy.tokens import Doc
 
 from saidwhat.analysis.attribution.assemble import assemble, tag_spans
+from saidwhat.analysis.attribution.attitudes import attitude_attributions
 from saidwhat.analysis.attribution.features import DocView, sequence_features
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.rules import (
@@ -67,12 +68,14 @@ def tag_doc(v: DocView, tagger: pycrfsuite.Tagger) -> tuple[dict[int, str], dict
 
 
 def find_attributions(doc: Doc, *, model: str | None = None, lexicon: str | None = None,
-                      recover_contents: bool = False) -> list[Attribution]:
+                      recover_contents: bool = False, attitudes: bool = False) -> list[Attribution]:
     """Attributions of ``doc`` in character offsets of ``doc.text``, in text order.
 
     ``recover_contents`` (the user profile) adds ``rules.content_from_parse``: a tagged cue and
     source with no content in their sentence take the cue's complement clause as content, and
-    ``rules.nested_reports`` adds the outer report of a report."""
+    ``rules.nested_reports`` adds the outer report of a report. ``attitudes`` (the polnear
+    profile with stance) adds the attitudes toward someone the tagger left out, typed apart
+    (``attitudes.py``)."""
     if len(doc) == 0:
         return []
     lex = load_lexicon(lexicon or str(LEXICON_PATH))
@@ -93,4 +96,6 @@ def find_attributions(doc: Doc, *, model: str | None = None, lexicon: str | None
     atts = assemble(v, spans)
     if recover_contents:
         atts = sorted(atts + nested_reports(v, labels, probs, atts), key=lambda a: a.content[0])
+    if attitudes:
+        atts = sorted(atts + attitude_attributions(doc, atts), key=lambda a: a.content[0])
     return atts

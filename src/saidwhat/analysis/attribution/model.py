@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from saidwhat.schema import AttributionType, QuoteKind, Span
+from saidwhat.schema import AttributionType, QuoteKind, Span, StanceLabel
 
 
 @dataclass
@@ -15,3 +15,5 @@ class Attribution:
     kind: QuoteKind = "indirect"
     confidence: float = 1.0
     type: AttributionType = "speech"
+    #: an attitude toward the person in the content (``attitudes.py``): the side the source takes
+    attitude: StanceLabel | None = None

@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -169,6 +169,20 @@ def _targets(doc: Doc, analyzed: AnalyzedArticle, targets: Sequence[str] | None)
 
 Evidence = dict[str, list[tuple[str, StanceResult | Reaction]]]
 
+#: The score of an attitude's side (``attribution/attitudes.py``: "supporters of Hillary Clinton",
+#: "Biden trashes Trump"): the reactions' score (``actions.py``), not calibrated on data either.
+ATTITUDE_SCORE = 0.7
+
+
+def _attitude_stance(doc: Doc, q: Quote, side: StanceLabel, tgt: set[int],
+                     self_: bool) -> StanceResult | None:
+    """An attitude is the source's side toward the person in its content; toward anyone else, or
+    from the target itself, it says nothing (no record)."""
+    if self_ or not any(t.i in tgt for t in tokens_of(doc, q.content)):
+        return None
+    raw = 1.0 if side == "support" else -1.0
+    return StanceResult(label=side, score=ATTITUDE_SCORE, raw=raw, involved=True, level="content")
+
 
 def _quote_stances(
     doc: Doc,
@@ -177,6 +191,7 @@ def _quote_stances(
     infos: list[TargetInfo],
     config: StanceConfig,
     collect: list[tuple[str, str, dict[str, float]]] | None,
+    attitudes: Mapping[str, StanceLabel],
 ) -> Evidence:
     tgt = _target_tokens(doc, info)
     others = {i for other in infos if other is not info for i in _target_tokens(doc, other)}
@@ -192,13 +207,22 @@ def _quote_stances(
             for other in infos
             if other is not info
         )
+        self_ = _is_self(doc, q.speaker.actor, mention, info, tgt)
+        if q.id in attitudes:
+            att = _attitude_stance(doc, q, attitudes[q.id], tgt, self_)
+            if att is not None:
+                q.stance[info.target.name] = QuoteStance(label=att.label or "neutral", score=att.score,
+                                                         uncertain=is_uncertain(att.score))
+                if q.speaker.actor is not None:
+                    per_actor.setdefault(q.speaker.actor, []).append((q.id, att))
+            continue
         res = score_attribution(
             doc,
             list(q.content),
             list(q.cue),
             mention,
             tgt,
-            _is_self(doc, q.speaker.actor, mention, info, tgt),
+            self_,
             config,
             rival=rival,
             others=others,
@@ -222,11 +246,14 @@ def assign_stances(
     *,
     config: StanceConfig | None = None,
     collect: list[tuple[str, str, dict[str, float]]] | None = None,
+    attitudes: Mapping[str, StanceLabel] | None = None,
 ) -> None:
     """Fill ``analyzed.targets``, ``quotes[].stance``, ``actors[].stance`` and ``reactions`` in place.
 
     ``config`` defaults to the shipped learned layer (``learned.default_config``); ``collect``
-    receives (quote id, target, features) of every quote with any involvement, for training.
+    receives (quote id, target, features) of every quote with any involvement, for training;
+    ``attitudes``: the side of each quote id that is an attitude (``Attribution.attitude``), which
+    decides its stance instead of the layer.
     """
     if config is None:
         config = default_config()
@@ -238,7 +265,7 @@ def assign_stances(
         # the candidate's own mentions among an actor's; for a report, its issuer "a 48 page report"
         info.actor_ids.update(_speaks_as_target(doc, analyzed, info, tgt))
         authors = set() if info.sort == "person" else find_authors(doc, analyzed, tgt) | info.actor_ids
-        per_actor = _quote_stances(doc, analyzed, info, infos, config, collect)
+        per_actor = _quote_stances(doc, analyzed, info, infos, config, collect, attitudes or {})
         found = find_reactions(doc, analyzed, info.target.name, tgt, len(reactions) + 1, info.actor_ids)
         reactions.extend(found)
         for r in found:
@@ -279,8 +306,14 @@ def stances_for_attributions(doc: Doc, attributions: Sequence[Attribution], targ
                     confidence=round(a.confidence, 4))
               for i, a in enumerate(attributions)]
     analyzed = AnalyzedArticle(text=doc.text, actors=res.actors, quotes=quotes)
-    assign_stances(doc, analyzed, list(targets), config=config, collect=collect)
+    assign_stances(doc, analyzed, list(targets), config=config, collect=collect,
+                   attitudes=attitudes_of(attributions))
     return analyzed
 
 
-__all__ = ["StanceConfig", "assign_stances", "find_reactions", "stances_for_attributions"]
+def attitudes_of(attributions: Sequence[Attribution]) -> dict[str, StanceLabel]:
+    """Quote id (``q1``, … in the order of ``attributions``) → side, for the attitudes among them."""
+    return {f"q{i + 1}": a.attitude for i, a in enumerate(attributions) if a.attitude is not None}
+
+
+__all__ = ["StanceConfig", "assign_stances", "attitudes_of", "find_reactions", "stances_for_attributions"]

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from saidwhat.analysis.stance import lexicon as lx
+from saidwhat.analysis.stance import race
 from saidwhat.analysis.stance.features import (
     Involvement,
     source_features,
@@ -301,4 +302,21 @@ def score_attribution(
     )
     feats.update(source_features(src_toks))
     label, prob = cfg.layer.predict(feats)
+    if label != "neutral" and _horse_race(ctoks, tgt, inv, feats):
+        label, prob = "neutral", 1.0 - prob
     return StanceResult(label, round(prob, 3), raw, inv.involved, feats, inv.level)
+
+
+def _horse_race(ctoks: list[Token], tgt: set[int], inv: Involvement, feats: dict[str, float]) -> bool:
+    """A forecast or report of the race about the target, with no polar cue and no evaluative
+    word of its own (``race.contest_talk``): neutral, whatever the words of the contest say."""
+    if feats.get("cue_pos") or feats.get("cue_neg"):
+        return False
+    if race.poll_numbers(ctoks):
+        return True
+    if not inv.in_content:
+        return False
+    polar = [t for t in ctoks if word_polarity(t) and t.i not in tgt and not race.contest_word(t)]
+    polar += [t for t, _ in _phrase_polarity(ctoks)]
+    evaluative = any(min(tree_distance(t, m) for m in inv.in_content) <= race.EVALUATION_REACH for t in polar)
+    return race.contest_talk(ctoks, inv.in_content, evaluative)
