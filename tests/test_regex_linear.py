@@ -29,7 +29,7 @@ import saidwhat
 from saidwhat import dates, sanitize
 from saidwhat.analysis import nlp
 from saidwhat.analysis.actors import filters, mentions
-from saidwhat.analysis.attribution import layout, profile, signed, spans
+from saidwhat.analysis.attribution import interview, layout, profile, signed, spans
 from saidwhat.analysis.stance import targets as stance_targets
 from saidwhat.article import clutter, extract, language, metadata, page_type
 from saidwhat.cli import corpus as cli_corpus
@@ -140,6 +140,7 @@ CASES: list[Case] = [
       for kind, pattern in page_type._TITLE_WORDS],
     # analysis (a unit's text is at most the analysis cap)
     _c("layout._TRANSCRIPT", layout._TRANSCRIPT, "findall", ANALYSIS_CHARS, "A ", "AB ", "\nA", "A:", "A.\n"),
+    _c("interview._QA_LINE", interview._QA_LINE, "findall", ANALYSIS_CHARS, "Q", "A: ", "Q \t", "\nA. a"),
     _c("layout._DASH_SIGNED", layout._DASH_SIGNED, "findall", ANALYSIS_CHARS, '"', '"aaaaaaaaa"', "\u201c"),
     _c("signed._POST", signed._POST, "match", ANALYSIS_CHARS, "\u2014 ", "\u2014 A ", "\u2014 A (@a) "),
     _c("signed._DASH", signed._DASH, "match", ANALYSIS_CHARS, "\u2013 ", "\u2013 A", "-- A* "),
