@@ -555,3 +555,31 @@ def test_poll_numbers() -> None:
     assert poll_numbers(list(nlp("A new poll shows the senator ahead.")))
     assert not poll_numbers(list(nlp("Our side leads by 12 points.")))  # a partisan speaker
     assert not poll_numbers(list(nlp("The senator made several good points in the debate.")))  # no number
+
+
+@pytest.mark.parametrize(
+    ("cue", "content", "label"),
+    [
+        ("dismissed", "Ellery's accusations against Warren's budget", "support"),  # rejects the attack
+        ("rejected", "Ellery's charge that Warren is hiding the audit", "support"),
+        ("said", "it was wrong for Ellery to criticize Warren", "neutral"),  # an attack reported
+        ("said", "Ellery's attacks on Warren were unfair", "neutral"),
+        ("said", "voters should attack Warren", "oppose"),  # an attack called for
+        ("said", "she attacked Warren", "oppose"),  # a pronoun may be the source itself
+        ("said", "Warren is a fraud", "oppose"),  # not an attack's object
+        ("said", "Warren is a fraud, so Ellery attacked Warren", "oppose"),  # a mention not attacked
+    ],
+)
+def test_reported_attack_is_not_the_source_s(cue: str, content: str, label: str) -> None:
+    """The target as the one a third party named in the content attacks: the words of the attack
+    are not the source's side; rejecting the attack defends the target."""
+    from saidwhat.analysis.stance.score import score_attribution
+
+    cfg = StanceConfig(layer=Layer({"bias": [0.0, 5.0, 0.0]}))  # support, oppose, neutral: always oppose
+    text = f"The mayor {cue} {content}."
+    doc = get_nlp()(text)
+    start = text.index(content)
+    tgt = {t.i for t in doc if t.text == "Warren"}
+    res = score_attribution(doc, [(start, start + len(content))], [(10, 10 + len(cue))], [(4, 9)], tgt,
+                            is_self=False, cfg=cfg)
+    assert res.label == label, content

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from saidwhat.analysis.stance import lexicon as lx
-from saidwhat.analysis.stance import race
+from saidwhat.analysis.stance import race, reported
 from saidwhat.analysis.stance.features import (
     Involvement,
     source_features,
@@ -304,6 +304,7 @@ def score_attribution(
     label, prob = cfg.layer.predict(feats)
     if label != "neutral" and _horse_race(ctoks, tgt, inv, feats):
         label, prob = "neutral", 1.0 - prob
+    label, prob = _reported_attack(label, prob, ctoks, cue_toks, src_idx, tgt, inv)
     return StanceResult(label, round(prob, 3), raw, inv.involved, feats, inv.level)
 
 
@@ -320,3 +321,18 @@ def _horse_race(ctoks: list[Token], tgt: set[int], inv: Involvement, feats: dict
     polar += [t for t, _ in _phrase_polarity(ctoks)]
     evaluative = any(min(tree_distance(t, m) for m in inv.in_content) <= race.EVALUATION_REACH for t in polar)
     return race.contest_talk(ctoks, inv.in_content, evaluative)
+
+
+def _reported_attack(label: StanceLabel, prob: float, ctoks: list[Token], cue_toks: list[Token],
+                     src_idx: set[int], tgt: set[int], inv: Involvement) -> tuple[StanceLabel, float]:
+    """An attack on the target by a third party that the content reports (``reported.py``): the
+    source that rejects it defends the target; otherwise it is not the source's own oppose."""
+    content = {t.i for t in ctoks}
+    attacks = reported.attacked_by_other(inv.in_content, content, src_idx, tgt) if inv.in_content else []
+    if not attacks:
+        return label, prob
+    if reported.rejects(cue_toks, attacks):
+        return "support", 1.0 - prob if label == "oppose" else prob
+    if label == "oppose":
+        return "neutral", 1.0 - prob
+    return label, prob
