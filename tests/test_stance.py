@@ -583,3 +583,30 @@ def test_reported_attack_is_not_the_source_s(cue: str, content: str, label: str)
     res = score_attribution(doc, [(start, start + len(content))], [(10, 10 + len(cue))], [(4, 9)], tgt,
                             is_self=False, cfg=cfg)
     assert res.label == label, content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content", "layer_says", "label"),
+    [
+        ("Union leaders have never trusted Warren.", "have never trusted", "Warren", "support", "oppose"),
+        ("Ninety members favored Warren.", "favored", "Warren", "oppose", "support"),
+        ("The nurses slammed Warren.", "slammed", "Warren", "support", "oppose"),
+        ("The nurses met Warren.", "met", "Warren", "oppose", "oppose"),  # a cue without a side
+        # not the target alone
+        ("The nurses backed Warren's plan.", "backed", "Warren's plan", "oppose", "oppose"),
+    ],
+)
+def test_bare_target_takes_the_cue_s_side(sentence: str, cue: str, content: str, layer_says: str,
+                                          label: str) -> None:
+    """An attribution whose content is the target alone is an attitude the tagger found: the
+    cue's side decides, flipped under negation, whatever the layer says."""
+    from saidwhat.analysis.stance.score import score_attribution
+
+    bias = [5.0, 0.0, 0.0] if layer_says == "support" else [0.0, 5.0, 0.0]
+    cfg = StanceConfig(layer=Layer({"bias": bias}))
+    doc = get_nlp()(sentence)
+    c, k = sentence.index(content), sentence.index(cue)
+    tgt = {t.i for t in doc if t.text == "Warren"}
+    res = score_attribution(doc, [(c, c + len(content))], [(k, k + len(cue))], [(0, k - 1)], tgt,
+                            is_self=False, cfg=cfg)
+    assert res.label == label, sentence

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from saidwhat.analysis.attribution.attitudes import OPPOSE_WORDS, SUPPORT_WORDS
 from saidwhat.analysis.stance import lexicon as lx
 from saidwhat.analysis.stance import race, reported
 from saidwhat.analysis.stance.features import (
@@ -305,6 +306,7 @@ def score_attribution(
     if label != "neutral" and _horse_race(ctoks, tgt, inv, feats):
         label, prob = "neutral", 1.0 - prob
     label, prob = _reported_attack(label, prob, ctoks, cue_toks, src_idx, tgt, inv)
+    label, prob = _bare_target(label, prob, ctoks, cue_toks, tgt)
     return StanceResult(label, round(prob, 3), raw, inv.involved, feats, inv.level)
 
 
@@ -336,3 +338,41 @@ def _reported_attack(label: StanceLabel, prob: float, ctoks: list[Token], cue_to
     if label == "oppose":
         return "neutral", 1.0 - prob
     return label, prob
+
+
+#: The score of a side read from an attitude's word rather than by the layer (here, and for the
+#: extractor's attitudes in ``assign.py``): the reactions' score (``actions.py``), not calibrated
+#: on data.
+ATTITUDE_SCORE = 0.7
+
+
+def _bare_target(label: StanceLabel, prob: float, ctoks: list[Token], cue_toks: list[Token],
+                 tgt: set[int]) -> tuple[StanceLabel, float]:
+    """An attribution whose content is the target alone ("Union leaders / have never trusted /
+    him", "95 members / favored / Clinton"): an attitude the tagger found, like those of
+    ``attribution/attitudes.py``; its cue's polarity is the side, flipped under negation (the
+    layer, with the target as its only word, reads little else). A side that overrides the
+    layer's label gets ``ATTITUDE_SCORE``."""
+    words_ = [t for t in ctoks if not t.is_punct and t.pos_ != "DET"]
+    if not words_ or any(t.i not in tgt for t in words_):
+        return label, prob
+    pol = 0.0
+    for c in cue_toks:
+        p = cue_polarity(c) or word_polarity(c) or _attitude_polarity(c)
+        if p:
+            pol = -p if negated(c) else p
+    if not pol:
+        return label, prob
+    side: StanceLabel = "support" if pol > 0 else "oppose"
+    return side, prob if label == side else ATTITUDE_SCORE
+
+
+#: Verbs of preference: their object is the one backed ("95 members favored Clinton").
+_PREFERRING = lx.words("favor favour prefer")
+
+
+def _attitude_polarity(t: Token) -> float:
+    lemma = t.lemma_.lower()
+    if lemma in SUPPORT_WORDS or lemma in _PREFERRING:
+        return 1.0
+    return -1.0 if lemma in OPPOSE_WORDS else 0.0
