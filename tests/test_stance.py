@@ -555,3 +555,58 @@ def test_poll_numbers() -> None:
     assert poll_numbers(list(nlp("A new poll shows the senator ahead.")))
     assert not poll_numbers(list(nlp("Our side leads by 12 points.")))  # a partisan speaker
     assert not poll_numbers(list(nlp("The senator made several good points in the debate.")))  # no number
+
+
+@pytest.mark.parametrize(
+    ("cue", "content", "label"),
+    [
+        ("dismissed", "Ellery's accusations against Warren's budget", "support"),  # rejects the attack
+        ("rejected", "Ellery's charge that Warren is hiding the audit", "support"),
+        ("said", "it was wrong for Ellery to criticize Warren", "neutral"),  # an attack reported
+        ("said", "Ellery's attacks on Warren were unfair", "neutral"),
+        ("said", "voters should attack Warren", "oppose"),  # an attack called for
+        ("said", "she attacked Warren", "oppose"),  # a pronoun may be the source itself
+        ("said", "Warren is a fraud", "oppose"),  # not an attack's object
+        ("said", "Warren is a fraud, so Ellery attacked Warren", "oppose"),  # a mention not attacked
+    ],
+)
+def test_reported_attack_is_not_the_source_s(cue: str, content: str, label: str) -> None:
+    """The target as the one a third party named in the content attacks: the words of the attack
+    are not the source's side; rejecting the attack defends the target."""
+    from saidwhat.analysis.stance.score import score_attribution
+
+    cfg = StanceConfig(layer=Layer({"bias": [0.0, 5.0, 0.0]}))  # support, oppose, neutral: always oppose
+    text = f"The mayor {cue} {content}."
+    doc = get_nlp()(text)
+    start = text.index(content)
+    tgt = {t.i for t in doc if t.text == "Warren"}
+    res = score_attribution(doc, [(start, start + len(content))], [(10, 10 + len(cue))], [(4, 9)], tgt,
+                            is_self=False, cfg=cfg)
+    assert res.label == label, content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content", "layer_says", "label"),
+    [
+        ("Union leaders have never trusted Warren.", "have never trusted", "Warren", "support", "oppose"),
+        ("Ninety members favored Warren.", "favored", "Warren", "oppose", "support"),
+        ("The nurses slammed Warren.", "slammed", "Warren", "support", "oppose"),
+        ("The nurses met Warren.", "met", "Warren", "oppose", "oppose"),  # a cue without a side
+        # not the target alone
+        ("The nurses backed Warren's plan.", "backed", "Warren's plan", "oppose", "oppose"),
+    ],
+)
+def test_bare_target_takes_the_cue_s_side(sentence: str, cue: str, content: str, layer_says: str,
+                                          label: str) -> None:
+    """An attribution whose content is the target alone is an attitude the tagger found: the
+    cue's side decides, flipped under negation, whatever the layer says."""
+    from saidwhat.analysis.stance.score import score_attribution
+
+    bias = [5.0, 0.0, 0.0] if layer_says == "support" else [0.0, 5.0, 0.0]
+    cfg = StanceConfig(layer=Layer({"bias": bias}))
+    doc = get_nlp()(sentence)
+    c, k = sentence.index(content), sentence.index(cue)
+    tgt = {t.i for t in doc if t.text == "Warren"}
+    res = score_attribution(doc, [(c, c + len(content))], [(k, k + len(cue))], [(0, k - 1)], tgt,
+                            is_self=False, cfg=cfg)
+    assert res.label == label, sentence

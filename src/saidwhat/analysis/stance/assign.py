@@ -23,7 +23,13 @@ from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.attribution import Attribution
 from saidwhat.analysis.stance.actions import find_authors, find_reactions
 from saidwhat.analysis.stance.learned import default_config
-from saidwhat.analysis.stance.score import StanceConfig, StanceResult, score_attribution, tokens_of
+from saidwhat.analysis.stance.score import (
+    ATTITUDE_SCORE,
+    StanceConfig,
+    StanceResult,
+    score_attribution,
+    tokens_of,
+)
 from saidwhat.analysis.stance.targets import TargetInfo, find_target, propose_target
 from saidwhat.schema import (
     ActorStance,
@@ -169,9 +175,6 @@ def _targets(doc: Doc, analyzed: AnalyzedArticle, targets: Sequence[str] | None)
 
 Evidence = dict[str, list[tuple[str, StanceResult | Reaction]]]
 
-#: The score of an attitude's side (``attribution/attitudes.py``: "supporters of Hillary Clinton",
-#: "Biden trashes Trump"): the reactions' score (``actions.py``), not calibrated on data either.
-ATTITUDE_SCORE = 0.7
 
 
 def _attitude_stance(doc: Doc, q: Quote, side: StanceLabel, tgt: set[int],

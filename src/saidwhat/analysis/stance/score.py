@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from saidwhat.analysis.attribution.attitudes import OPPOSE_WORDS, SUPPORT_WORDS
 from saidwhat.analysis.stance import lexicon as lx
-from saidwhat.analysis.stance import race
+from saidwhat.analysis.stance import race, reported
 from saidwhat.analysis.stance.features import (
     Involvement,
     source_features,
@@ -304,6 +305,8 @@ def score_attribution(
     label, prob = cfg.layer.predict(feats)
     if label != "neutral" and _horse_race(ctoks, tgt, inv, feats):
         label, prob = "neutral", 1.0 - prob
+    label, prob = _reported_attack(label, prob, ctoks, cue_toks, src_idx, tgt, inv)
+    label, prob = _bare_target(label, prob, ctoks, cue_toks, tgt)
     return StanceResult(label, round(prob, 3), raw, inv.involved, feats, inv.level)
 
 
@@ -320,3 +323,56 @@ def _horse_race(ctoks: list[Token], tgt: set[int], inv: Involvement, feats: dict
     polar += [t for t, _ in _phrase_polarity(ctoks)]
     evaluative = any(min(tree_distance(t, m) for m in inv.in_content) <= race.EVALUATION_REACH for t in polar)
     return race.contest_talk(ctoks, inv.in_content, evaluative)
+
+
+def _reported_attack(label: StanceLabel, prob: float, ctoks: list[Token], cue_toks: list[Token],
+                     src_idx: set[int], tgt: set[int], inv: Involvement) -> tuple[StanceLabel, float]:
+    """An attack on the target by a third party that the content reports (``reported.py``): the
+    source that rejects it defends the target; otherwise it is not the source's own oppose."""
+    content = {t.i for t in ctoks}
+    attacks = reported.attacked_by_other(inv.in_content, content, src_idx, tgt) if inv.in_content else []
+    if not attacks:
+        return label, prob
+    if reported.rejects(cue_toks, attacks):
+        return "support", 1.0 - prob if label == "oppose" else prob
+    if label == "oppose":
+        return "neutral", 1.0 - prob
+    return label, prob
+
+
+#: The score of a side read from an attitude's word rather than by the layer (here, and for the
+#: extractor's attitudes in ``assign.py``): the reactions' score (``actions.py``), not calibrated
+#: on data.
+ATTITUDE_SCORE = 0.7
+
+
+def _bare_target(label: StanceLabel, prob: float, ctoks: list[Token], cue_toks: list[Token],
+                 tgt: set[int]) -> tuple[StanceLabel, float]:
+    """An attribution whose content is the target alone ("Union leaders / have never trusted /
+    him", "95 members / favored / Clinton"): an attitude the tagger found, like those of
+    ``attribution/attitudes.py``; its cue's polarity is the side, flipped under negation (the
+    layer, with the target as its only word, reads little else). A side that overrides the
+    layer's label gets ``ATTITUDE_SCORE``."""
+    words_ = [t for t in ctoks if not t.is_punct and t.pos_ != "DET"]
+    if not words_ or any(t.i not in tgt for t in words_):
+        return label, prob
+    pol = 0.0
+    for c in cue_toks:
+        p = cue_polarity(c) or word_polarity(c) or _attitude_polarity(c)
+        if p:
+            pol = -p if negated(c) else p
+    if not pol:
+        return label, prob
+    side: StanceLabel = "support" if pol > 0 else "oppose"
+    return side, prob if label == side else ATTITUDE_SCORE
+
+
+#: Verbs of preference: their object is the one backed ("95 members favored Clinton").
+_PREFERRING = lx.words("favor favour prefer")
+
+
+def _attitude_polarity(t: Token) -> float:
+    lemma = t.lemma_.lower()
+    if lemma in SUPPORT_WORDS or lemma in _PREFERRING:
+        return 1.0
+    return -1.0 if lemma in OPPOSE_WORDS else 0.0
