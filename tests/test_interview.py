@@ -46,7 +46,8 @@ def test_no_interviewee_named_leaves_the_answers_unknown_and_hidden() -> None:
 
 
 def test_one_labelled_pair_is_not_an_interview() -> None:
-    text = INTRO + "Q: How did you come to the lighthouse?\n\nA: My father kept it before me, so I stayed on.\n"
+    text = INTRO + ("Q: How did you come to the lighthouse?\n\n"
+                    "A: My father kept it before me, so I stayed on.\n")
     rows = _rows(analyze_text(text, min_confidence=0.0))
     assert not any(r[0].startswith("My father kept it before me, so") for r in rows)
 

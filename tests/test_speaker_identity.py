@@ -242,7 +242,8 @@ def test_bare_describing_noun_is_not_the_man_named_last() -> None:
 
 def test_she_refers_back_to_a_woman_the_text_describes() -> None:
     # "Nordlys" is a newspaper; the woman is only described, never named
-    art = analyze_text("The harbour town has its own paper, Nordlys, which closed its comment pages in May.\n\n"
+    art = analyze_text("The harbour town has its own paper, Nordlys, which closed its comment pages "
+                       "in May.\n\n"
                        "A 40-year-old local woman was fined in June after she had posted threats online. "
                        "“Send them all back!” she wrote.")
     assert _speaker(art, "Send them all back") == "a 40-year-old local woman"
