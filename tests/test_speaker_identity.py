@@ -238,3 +238,26 @@ def test_bare_describing_noun_is_not_the_man_named_last() -> None:
                        "Peter Lund chaired it.\n\n"
                        "\"The rooms need a lot of work,\" the businessman said.")
     assert _speaker(art, "The rooms need") != "Peter Lund"
+
+
+def test_pronouns_a_subject_name_binds_give_an_ambiguous_first_name_a_gender() -> None:
+    # "Casey" is on no side of the first-name list; "his" right after his own subject name says it
+    doc = get_nlp()("Casey Brandt opened his campaign office in Bergen on Monday. Margaret Olsen met "
+                    "the voters in Oslo.")
+    res = resolve_actors(doc, find_attributions(doc))
+    assert {a.name: res.genders.get(a.id) for a in res.actors if a.kind == "person"} == {
+        "Casey Brandt": "m", "Margaret Olsen": "f"}
+
+
+def test_pronouns_of_both_genders_after_a_name_give_no_gender() -> None:
+    doc = get_nlp()("Casey Brandt opened his campaign office in Bergen on Monday. Later Casey Brandt "
+                    "criticized her record on taxes.")
+    res = resolve_actors(doc, find_attributions(doc))
+    assert [res.genders.get(a.id) for a in res.actors if a.name == "Casey Brandt"] == [None]
+
+
+def test_she_does_not_speak_for_a_man_only_his_pronouns_say_is_one() -> None:
+    art = analyze_text("Margaret Olsen visited a school in Bergen on Monday. Casey Brandt held his first "
+                       "rally in Oslo, where the crowd cheered.\n\n"
+                       "“We will build the new bridge,” she said.")
+    assert _speaker(art, "We will build") == "Margaret Olsen"
