@@ -261,3 +261,17 @@ def test_she_does_not_speak_for_a_man_only_his_pronouns_say_is_one() -> None:
                        "rally in Oslo, where the crowd cheered.\n\n"
                        "“We will build the new bridge,” she said.")
     assert _speaker(art, "We will build") == "Margaret Olsen"
+
+
+def test_she_refers_back_to_a_woman_the_text_describes() -> None:
+    # the one named person is of no known gender ("Casey"); the woman is only described, never named
+    art = analyze_text("Casey Brandt runs the local paper, which closed its comment pages in May.\n\n"
+                       "A 40-year-old local woman was fined in June after she had posted threats online. "
+                       "“Send them all back!” she wrote.")
+    assert _speaker(art, "Send them all back") == "a 40-year-old local woman"
+
+
+def test_a_plural_description_is_no_antecedent_of_she() -> None:
+    art = analyze_text("Margaret Olsen opened the harbour office in Bergen on Monday.\n\n"
+                       "Several local women were waiting at the door. “We have waited for years,” she said.")
+    assert _speaker(art, "We have waited") == "Margaret Olsen"
