@@ -238,3 +238,40 @@ def test_bare_describing_noun_is_not_the_man_named_last() -> None:
                        "Peter Lund chaired it.\n\n"
                        "\"The rooms need a lot of work,\" the businessman said.")
     assert _speaker(art, "The rooms need") != "Peter Lund"
+
+
+def test_pronouns_a_subject_name_binds_give_an_ambiguous_first_name_a_gender() -> None:
+    # "Casey" is on no side of the first-name list; "his" right after his own subject name says it
+    doc = get_nlp()("Casey Brandt opened his campaign office in Bergen on Monday. Margaret Olsen met "
+                    "the voters in Oslo.")
+    res = resolve_actors(doc, find_attributions(doc))
+    assert {a.name: res.genders.get(a.id) for a in res.actors if a.kind == "person"} == {
+        "Casey Brandt": "m", "Margaret Olsen": "f"}
+
+
+def test_pronouns_of_both_genders_after_a_name_give_no_gender() -> None:
+    doc = get_nlp()("Casey Brandt opened his campaign office in Bergen on Monday. Later Casey Brandt "
+                    "criticized her record on taxes.")
+    res = resolve_actors(doc, find_attributions(doc))
+    assert [res.genders.get(a.id) for a in res.actors if a.name == "Casey Brandt"] == [None]
+
+
+def test_she_does_not_speak_for_a_man_only_his_pronouns_say_is_one() -> None:
+    art = analyze_text("Margaret Olsen visited a school in Bergen on Monday. Casey Brandt held his first "
+                       "rally in Oslo, where the crowd cheered.\n\n"
+                       "“We will build the new bridge,” she said.")
+    assert _speaker(art, "We will build") == "Margaret Olsen"
+
+
+def test_she_refers_back_to_a_woman_the_text_describes() -> None:
+    # the one named person is of no known gender ("Casey"); the woman is only described, never named
+    art = analyze_text("Casey Brandt runs the local paper, which closed its comment pages in May.\n\n"
+                       "A 40-year-old local woman was fined in June after she had posted threats online. "
+                       "“Send them all back!” she wrote.")
+    assert _speaker(art, "Send them all back") == "a 40-year-old local woman"
+
+
+def test_a_plural_description_is_no_antecedent_of_she() -> None:
+    art = analyze_text("Margaret Olsen opened the harbour office in Bergen on Monday.\n\n"
+                       "Several local women were waiting at the door. “We have waited for years,” she said.")
+    assert _speaker(art, "We have waited") == "Margaret Olsen"
