@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
+from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.first_names import name_list_gender
 from saidwhat.schema import Actor, AnalyzedArticle, Span
 from saidwhat.store.identity import NameForm, parse_name
@@ -46,22 +47,10 @@ MARGIN = 2.0
 
 _PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
              "she": "female", "her": "female", "hers": "female", "herself": "female"}
-_NOUNS = {
-    "man": "male", "woman": "female", "men": "male", "women": "female", "boy": "male", "girl": "female",
-    "father": "male", "mother": "female", "dad": "male", "mom": "female", "son": "male",
-    "daughter": "female", "brother": "male", "sister": "female", "husband": "male", "wife": "female",
-    "widow": "female", "widower": "male", "uncle": "male", "aunt": "female", "nephew": "male",
-    "niece": "female", "grandfather": "male", "grandmother": "female", "grandson": "male",
-    "granddaughter": "female", "spokesman": "male", "spokeswoman": "female", "congressman": "male",
-    "congresswoman": "female", "chairwoman": "female", "businessman": "male", "businesswoman": "female",
-    "councilman": "male", "councilwoman": "female", "assemblyman": "male", "assemblywoman": "female",
-    "actress": "female", "waitress": "female", "king": "male", "queen": "female", "prince": "male",
-    "princess": "female", "girlfriend": "female", "boyfriend": "male", "fiancee": "female",
-    "fiance": "male", "stepfather": "male", "stepmother": "female", "lady": "female", "gentleman": "male",
-    "sportsman": "male", "sportswoman": "female", "anchorwoman": "female", "anchorman": "male",
-    "policeman": "male", "policewoman": "female", "mr": "male", "mrs": "female", "ms": "female",
-    "miss": "female",
-}
+def _gendered_noun(word: str) -> str | None:
+    return {"f": "female", "m": "male"}.get(lx.GENDER_NOUNS.get(word.lower(), ""))
+
+
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Madam|Dame)\.?\s+$")
 _SAID_PRONOUN = re.compile(r"^\s+(?:said|says|added|adds|wrote|writes|noted|explained|argued|insisted|"
                            r"recalled|acknowledged|explained)(?:\s+that)?\s+(he|she)\b")
@@ -80,7 +69,7 @@ def _noun_votes(texts: Iterable[str | None]) -> Counter[str]:
     votes: Counter[str] = Counter()
     for text in texts:
         for word in _WORD.findall(text or ""):
-            _vote(votes, _NOUNS.get(word.lower()), NOUN)
+            _vote(votes, _gendered_noun(word), NOUN)
     return votes
 
 
@@ -99,7 +88,7 @@ def _mention_votes(actor: Actor, article: AnalyzedArticle) -> Counter[str]:
             continue
         before = _HONORIFIC_BEFORE.search(text[max(0, start - BEFORE_CHARS):start])
         if before:
-            _vote(votes, _NOUNS.get(before.group(1).lower()), HONORIFIC)
+            _vote(votes, _gendered_noun(before.group(1)), HONORIFIC)
         after = _SAID_PRONOUN.match(text[end:end + AFTER_CHARS])
         if after:
             _vote(votes, _PRONOUNS[after.group(1).lower()], 1)

@@ -24,6 +24,25 @@ GENDER_TITLES = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "p
                  "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f",
                  "queen": "f", "princess": "f", "chairwoman": "f", "spokeswoman": "f", "congresswoman": "f"}
 
+# Nouns (and honorifics) that say a person's gender: the speaker rules, and the store's gender of a
+# speaker (``store/gender.py``), read the one table.
+GENDER_NOUNS = {
+    "man": "m", "woman": "f", "men": "m", "women": "f", "boy": "m", "girl": "f",
+    "father": "m", "mother": "f", "dad": "m", "mom": "f", "son": "m",
+    "daughter": "f", "brother": "m", "sister": "f", "husband": "m", "wife": "f",
+    "widow": "f", "widower": "m", "uncle": "m", "aunt": "f", "nephew": "m",
+    "niece": "f", "grandfather": "m", "grandmother": "f", "grandson": "m",
+    "granddaughter": "f", "spokesman": "m", "spokeswoman": "f", "congressman": "m",
+    "congresswoman": "f", "chairwoman": "f", "businessman": "m", "businesswoman": "f",
+    "councilman": "m", "councilwoman": "f", "assemblyman": "m", "assemblywoman": "f",
+    "actress": "f", "waitress": "f", "king": "m", "queen": "f", "prince": "m",
+    "princess": "f", "chairman": "m", "girlfriend": "f", "boyfriend": "m", "fiancee": "f",
+    "fiance": "m", "stepfather": "m", "stepmother": "f", "lady": "f", "gentleman": "m",
+    "sportsman": "m", "sportswoman": "f", "anchorwoman": "f", "anchorman": "m",
+    "policeman": "m", "policewoman": "f", "mr": "m", "mrs": "f", "ms": "f",
+    "miss": "f",
+}
+
 # Nouns that denote a person by role; "the spokesman" refers back to a person with that role.
 ROLE_NOUNS = {
     "spokesman", "spokeswoman", "spokesperson", "ambassador", "director", "minister", "president",

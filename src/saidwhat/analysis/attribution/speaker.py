@@ -78,16 +78,10 @@ leader host owner woman man father mother son daughter wife husband
 # lady", "the retired neurosurgeon", "the New York businessman", "the Supreme Court justice"): on
 # PolNeAR train such a speaking description was its own anonymous speaker although the article had
 # just named the person (Hillary Clinton, Ben Carson). Their gender, when the noun says it, must
-# agree with the antecedent's (``_noun_gender``).
+# agree with the antecedent's (``_noun_gender``, ``lexicon.GENDER_NOUNS``).
 DESCRIBING_NOUNS = _words("""
 lady justice businessman businesswoman billionaire mogul tycoon magnate neurosurgeon surgeon
 """)
-_NOUN_GENDER = {"lady": "f", "woman": "f", "businesswoman": "f", "congresswoman": "f",
-                "wife": "f", "mother": "f", "daughter": "f", "queen": "f",
-                "princess": "f", "actress": "f", "chairwoman": "f", "spokeswoman": "f",
-                "man": "m", "businessman": "m", "congressman": "m", "husband": "m",
-                "father": "m", "son": "m", "king": "m", "prince": "m", "chairman": "m",
-                "spokesman": "m"}
 _DEFINITE = frozenset({"the", "this", "that"})
 # A relative pronoun as the source ("Obama, who has often complained that …"): the actor stage leaves
 # it unresolved; it is the name its clause describes (``_clause_owner``). PolNeAR train: about one
@@ -186,7 +180,7 @@ def _kind_fits(actor: Actor, head: Token) -> bool:
 def _noun_gender(head: Token) -> str | None:
     """The gender ("f"/"m", as ``ActorResolution.genders``) a person noun says ("the former first
     lady": "f"), else None."""
-    return _NOUN_GENDER.get(head.lemma_.lower()) or _NOUN_GENDER.get(head.lower_)
+    return lx.GENDER_NOUNS.get(head.lemma_.lower()) or lx.GENDER_NOUNS.get(head.lower_)
 
 
 def definite(doc: Doc, phrase: Span, actors: list[Actor],
