@@ -182,3 +182,23 @@ def test_what_someone_would_say_is_imagined() -> None:
                    "my grandmother") == "hypothetical"
     text = "Every winter his editors would ask him to cut the last chapter."
     assert _judged(text, "him to cut the last chapter", "would ask", "his editors") != "hypothetical"
+
+
+def test_a_quotation_in_an_adverbial_clause_is_not_cut_off() -> None:
+    # newswire style: doubled apostrophes are quotation marks like any other
+    text = ("The mayor hardly settled the matter, calling the audit a gift -- ''It proves us right'' -- "
+            "before she left the room.")
+    assert _extent(text, "the matter, calling the audit a gift -- ''It proves us right''", "settled") is None
+    text = "The mayor hardly settled the matter, calling the audit a gift before she left the room."
+    assert _extent(text, "the matter, calling the audit a gift", "settled") == "the matter"
+
+
+def test_a_content_cut_across_a_quotation_is_no_utterance() -> None:
+    text = ("The advert ends with a clip of the senator saying, “We never lose,” when his rival "
+            "mocked him for the defeat.")
+    assert _judged(text, "We never lose,” when his rival mocked him for the defeat", "ends",
+                   "The advert") == "cut across a quotation"
+    assert _judged(text, "“We never lose,”", "saying", "the senator") != "cut across a quotation"
+    text = "The senator said the result was “a clear mandate” and that he would govern for all."
+    assert _judged(text, "the result was “a clear mandate” and that he would govern for all", "said",
+                   "The senator") != "cut across a quotation"

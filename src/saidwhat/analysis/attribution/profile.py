@@ -106,7 +106,7 @@ Drop = Literal[
     "credit line", "headline or title", "inch mark", "object, not a statement", "unsourced passive",
     "topic, not a statement", "naming, not a statement", "hypothetical", "discourse idiom",
     "evidence from a pronoun", "question put to the speaker", "letter salutation", "evidence from a thing",
-    "purpose or difficulty, not a statement", "act, not a statement",
+    "purpose or difficulty, not a statement", "act, not a statement", "cut across a quotation",
 ]
 
 
@@ -292,6 +292,22 @@ _HYPOTHETICAL = frozenset({"might", "could", "may"})
 _TOPIC_PREPS = frozenset({"about", "to", "for", "on", "of", "with", "at", "over"})
 
 
+def _across_quotation(text: str, att: Attribution) -> bool:
+    """'… footage of Trump saying, “[That makes me smart,” when Clinton blasted him]': a content that
+    opens just inside a quotation mark and runs on past the quotation's close is a run of the tagger
+    across two speakers' words (the quotation is the quoted speaker's, the rest the reporter's), not
+    one utterance."""
+    if not att.content:
+        return False
+    start, end = att.content[0][0], att.content[-1][1]
+    before = text[max(0, start - 2):start]
+    if not (before.endswith("\u201c") or before == "''"):
+        return False
+    close = min((i for i in (text.find("\u201d", start, end), text.find("''", start, end)) if i >= 0),
+                default=-1)
+    return close >= 0 and any(ch.isalnum() for ch in text[close:end])
+
+
 def _topic_preposition(cue: list[Token], head: Token | None) -> bool:
     """'asked about X', 'joked about X', 'responding to X': the object of the preposition is what
     the speech is about, not what was said."""
@@ -417,6 +433,8 @@ def _form_drop(doc: Doc, att: Attribution, head: Token | None) -> Drop | None:
     around = text_of(doc)[max(0, att.content[0][0] - 120): att.content[-1][1] + 60] if att.content else ""
     if _inch_content(doc, att) and att.kind != "indirect":
         return "inch mark"
+    if _across_quotation(text_of(doc), att):
+        return "cut across a quotation"
     sentence = head.sent.text if head is not None else around
     if _CREDIT.search(sentence) or _CREDIT.search(text):
         return "credit line"

@@ -45,6 +45,9 @@ MAX_LABEL_WORDS = 12
 # Punctuation after which a reported clause goes on ("… enough: that is, …").
 _CONTINUING = frozenset({":", ";", "\u2014", "\u2013", "-", "--"})
 QUOTE_MARKS = frozenset({"\u201c", "\u201d", '"', "\u00ab", "\u00bb"})
+# Quotation marks as the tokenizer gives them: also the doubled apostrophes and backquotes of
+# typewriter and newswire style ("''That makes me smart''", PolNeAR's New York Times texts).
+_QUOTE_TOKENS = QUOTE_MARKS | {"''", "``"}
 _OPENING = ("\u201c", '"', "\u00ab")
 _CLOSING = ("\u201d", '"', "\u00bb")
 
@@ -131,7 +134,7 @@ def _clause_end(content: list[Token], clause: Token, cue_head: Token) -> Token |
         return right if not (nxt.is_punct or nxt.is_space) else None
     beyond = [t for t in content if t.i > right.i]
     words = [t for t in beyond if not t.is_punct]
-    if not words or beyond[0].text in _CONTINUING or any(t.text in QUOTE_MARKS for t in beyond):
+    if not words or beyond[0].text in _CONTINUING or any(t.text in _QUOTE_TOKENS for t in beyond):
         return None  # "…: that is, …" goes on; a quotation is never cut off
     return right if _main_clause_after(words[0], cue_head) or right.i < clause.right_edge.i else None
 
