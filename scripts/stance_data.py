@@ -35,8 +35,18 @@ DATA = REPO / "tests" / "data" / "stance"
 TARGETS = ("Donald Trump", "Hillary Clinton")
 LABELS = ("support", "oppose", "neutral", "self")
 KEYS = {"id", "attribution", "source", "content_start", "stance"}
-POLNEAR_FILES = ("polnear-train-s1.jsonl", "polnear-train-s2.jsonl")
-SECOND_ANNOTATOR = "polnear-train-s2-second-annotator.jsonl"
+# S1, S2: the first round (107 articles, every labelled article as PolNeAR lists them); S3-S5: the
+# second round (session 9, 90 articles chosen for words of support near a candidate's name).
+POLNEAR_FILES = ("polnear-train-s1.jsonl", "polnear-train-s2.jsonl", "polnear-train-s3.jsonl",
+                 "polnear-train-s4.jsonl", "polnear-train-s5.jsonl")
+# Articles labelled a second time, blind, by another annotator (agreement only; not trained on):
+# the second labelling and the file it is compared with.
+SECOND_ANNOTATOR = {
+    "polnear-train-s2-second-annotator.jsonl": "polnear-train-s2.jsonl",
+    "polnear-train-s3-second-annotator.jsonl": "polnear-train-s3.jsonl",
+    "polnear-train-s4-second-annotator.jsonl": "polnear-train-s4.jsonl",
+    "polnear-train-s5-second-annotator.jsonl": "polnear-train-s5.jsonl",
+}
 THIRD_CHECK = "polnear-train-third-check.jsonl"
 PAGES = "pages.jsonl"
 
@@ -237,6 +247,13 @@ def _print_counts(name: str, rows: list[dict[str, Any]]) -> None:
         print(f"| {t} | " + " | ".join(str(c[t][lab]) for lab in LABELS) + " |")
 
 
+def _print_agreement(result: dict[str, dict[str, Any]]) -> None:
+    for t, res in result.items():
+        pairs = ", ".join(f"{a}/{b} {k}" for (a, b), k in sorted(res["pairs"].items()))
+        print(f"agreement {t}: n {res['n']}, observed {res['observed']:.3f}, "
+              f"kappa {res['kappa']:.3f} ({pairs})")
+
+
 def _third_check(all_rows: list[dict[str, Any]]) -> None:
     """Kappa of a blind relabelling of a sample stratified by the given label (support/oppose/neutral)."""
     given = {(r["id"], r["attribution"]): r["stance"] for r in all_rows}
@@ -264,15 +281,19 @@ def main(argv: list[str] | None = None) -> int:
         all_rows += rows
         _print_counts(name, rows)
     _print_counts("all PolNeAR train labels", all_rows)
-    second = load_jsonl(DATA / SECOND_ANNOTATOR)
-    errs = check_polnear(second, args.shared)
-    print(f"\n{SECOND_ANNOTATOR}: {len(second)} lines, {len(errs)} errors", *errs[:20], sep="\n  ")
-    bad |= bool(errs)
-    s2 = load_jsonl(DATA / POLNEAR_FILES[1])
-    for t, res in agreement(second, s2).items():
-        pairs = ", ".join(f"{a}/{b} {k}" for (a, b), k in sorted(res["pairs"].items()))
-        print(f"agreement {t}: n {res['n']}, observed {res['observed']:.3f}, "
-              f"kappa {res['kappa']:.3f} ({pairs})")
+    pooled: tuple[list[dict[str, Any]], list[dict[str, Any]]] = ([], [])
+    for second_name, first_name in SECOND_ANNOTATOR.items():
+        second = load_jsonl(DATA / second_name)
+        errs = check_polnear(second, args.shared)
+        print(f"\n{second_name}: {len(second)} lines, {len(errs)} errors", *errs[:20], sep="\n  ")
+        bad |= bool(errs)
+        first = load_jsonl(DATA / first_name)
+        _print_agreement(agreement(second, first))
+        ids = {r["id"] for r in second}
+        pooled[0].extend(second)
+        pooled[1].extend(r for r in first if r["id"] in ids)
+    print(f"\nall doubly labelled articles ({len({r['id'] for r in pooled[0]})}):")
+    _print_agreement(agreement(*pooled))
     _third_check(all_rows)
     pages = load_jsonl(DATA / PAGES)
     errs = check_pages(pages, args.shared)

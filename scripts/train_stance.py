@@ -168,9 +168,10 @@ def article_rows(
     return rows, matched_pairs
 
 
-def build_rows(shared: Path, cache: Path | None) -> tuple[list[Row], dict[str, Any]]:
+def build_rows(shared: Path, cache: Path | None, files: tuple[str, ...] = POLNEAR_FILES,
+               ) -> tuple[list[Row], dict[str, Any]]:
     labels: dict[str, dict[str, dict[str, str]]] = defaultdict(dict)
-    for name in POLNEAR_FILES:
+    for name in files:
         for item in load_jsonl(DATA / name):
             labels[item["id"]][item["attribution"]] = item["stance"]
     ids = sorted(labels)
@@ -299,7 +300,7 @@ def cross_validate(
     held = held_back(rows, folds_of(meta["ids"], seed), setting)
     oof = [(held[(r.view, r.article, r.eid, r.target)], r.label) for r in rows if r.view == "extracted"]
     gold = meta["gold"]
-    keys = sorted(gold)
+    keys = sorted(k for k in gold if k[0] in meta.get("score_ids", meta["ids"]))
     scores: dict[str, dict[str, float]] = {}
     for view in ("gold", "extracted"):
         pred = [_top(held[(view, *k)]) if (view, *k) in held else "neutral" for k in keys]
@@ -424,6 +425,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--grid", action="store_true", help="compare settings by grouped CV first")
     ap.add_argument("--out", type=Path, default=WEIGHTS_PATH)
     ap.add_argument("--repeats", type=int, default=0, help="also the mean of N CVs over shuffled folds")
+    ap.add_argument("--label-files", default=",".join(POLNEAR_FILES),
+                    help="comma-separated label files to train (and score) on; default: all of them")
+    ap.add_argument("--score-on", default="",
+                    help="comma-separated label files: score the CV on their articles only (all train on)")
     ap.add_argument("--by-level", action="store_true", help="held-back confusion by involvement level")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="override a setting (l2, class_power, min_count, dense_l2) for this run")
@@ -434,7 +439,10 @@ def main(argv: list[str] | None = None) -> int:
         "(an empty item: all features), each scored by the mean of --repeats shuffled CVs",
     )
     args = ap.parse_args(argv)
-    rows, meta = build_rows(args.shared, args.doc_cache)
+    rows, meta = build_rows(args.shared, args.doc_cache, tuple(args.label_files.split(",")))
+    if args.score_on:
+        meta["score_ids"] = {r["id"] for name in args.score_on.split(",") for r in load_jsonl(DATA / name)}
+        print(f"scored on the {len(meta['score_ids'])} articles of {args.score_on}")
     if args.drop:
         rows = without(rows, [p for p in args.drop.split(",") if p])
         print(f"without the features starting with {args.drop!r}")
