@@ -37,16 +37,11 @@ LABELS = ("support", "oppose", "neutral", "self")
 KEYS = {"id", "attribution", "source", "content_start", "stance"}
 # S1, S2: the first round (107 articles, every labelled article as PolNeAR lists them); S3-S5: the
 # second round (session 9, 90 articles chosen for words of support near a candidate's name).
-POLNEAR_FILES = ("polnear-train-s1.jsonl", "polnear-train-s2.jsonl", "polnear-train-s3.jsonl",
-                 "polnear-train-s4.jsonl", "polnear-train-s5.jsonl")
+# S6-S9: a third round (session 9), 200 train articles drawn at random (seed 9).
+POLNEAR_FILES = tuple(f"polnear-train-s{i}.jsonl" for i in range(1, 10))
 # Articles labelled a second time, blind, by another annotator (agreement only; not trained on):
 # the second labelling and the file it is compared with.
-SECOND_ANNOTATOR = {
-    "polnear-train-s2-second-annotator.jsonl": "polnear-train-s2.jsonl",
-    "polnear-train-s3-second-annotator.jsonl": "polnear-train-s3.jsonl",
-    "polnear-train-s4-second-annotator.jsonl": "polnear-train-s4.jsonl",
-    "polnear-train-s5-second-annotator.jsonl": "polnear-train-s5.jsonl",
-}
+SECOND_ANNOTATOR = {f"polnear-train-s{i}-second-annotator.jsonl": f"polnear-train-s{i}.jsonl" for i in range(2, 10)}
 THIRD_CHECK = "polnear-train-third-check.jsonl"
 PAGES = "pages.jsonl"
 
