@@ -41,7 +41,9 @@ KEYS = {"id", "attribution", "source", "content_start", "stance"}
 POLNEAR_FILES = tuple(f"polnear-train-s{i}.jsonl" for i in range(1, 10))
 # Articles labelled a second time, blind, by another annotator (agreement only; not trained on):
 # the second labelling and the file it is compared with.
-SECOND_ANNOTATOR = {f"polnear-train-s{i}-second-annotator.jsonl": f"polnear-train-s{i}.jsonl" for i in range(2, 10)}
+SECOND_ANNOTATOR = {
+    f"polnear-train-s{i}-second-annotator.jsonl": f"polnear-train-s{i}.jsonl" for i in range(2, 10)
+}
 THIRD_CHECK = "polnear-train-third-check.jsonl"
 PAGES = "pages.jsonl"
 

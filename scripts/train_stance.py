@@ -270,7 +270,8 @@ def held_back(rows: list[Row], fold: dict[str, int], setting: dict[str, Any]) ->
     """Held-back label probabilities of every row, by article folds."""
     out: Held = {}
     for k in range(FOLDS):
-        train_rows = [r for r in rows if fold[r.article] != k and r.view in setting["views"]]
+        train_rows = [r for r in rows if fold[r.article] != k and r.view in setting["views"]
+                      and r.article in setting.get("train_ids", fold)]
         if setting.get("two_stage"):
             polar, side = fit_two_stage(train_rows, setting)
             for r in rows:
@@ -427,6 +428,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeats", type=int, default=0, help="also the mean of N CVs over shuffled folds")
     ap.add_argument("--label-files", default=",".join(POLNEAR_FILES),
                     help="comma-separated label files to train (and score) on; default: all of them")
+    ap.add_argument("--train-on", default="",
+                    help="comma-separated label files: fit the CV's layers on their articles only")
     ap.add_argument("--score-on", default="",
                     help="comma-separated label files: score the CV on their articles only (all train on)")
     ap.add_argument("--by-level", action="store_true", help="held-back confusion by involvement level")
@@ -443,6 +446,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.score_on:
         meta["score_ids"] = {r["id"] for name in args.score_on.split(",") for r in load_jsonl(DATA / name)}
         print(f"scored on the {len(meta['score_ids'])} articles of {args.score_on}")
+    train_on = {r["id"] for name in args.train_on.split(",") if name for r in load_jsonl(DATA / name)}
     if args.drop:
         rows = without(rows, [p for p in args.drop.split(",") if p])
         print(f"without the features starting with {args.drop!r}")
@@ -456,6 +460,9 @@ def main(argv: list[str] | None = None) -> int:
     for kv in args.set:
         key, value = kv.split("=", 1)
         setting[key] = int(value) if key in ("min_count", "bags", "two_stage") else float(value)
+    if train_on:
+        setting["train_ids"] = train_on
+        print(f"the CV's layers are fitted on the {len(train_on)} articles of {args.train_on}")
     if args.variants is not None:
         compare_variants(rows, meta, setting, args.variants, max(1, args.repeats))
         return 0
@@ -475,7 +482,8 @@ def main(argv: list[str] | None = None) -> int:
     scores, oof = cross_validate(rows, meta, setting)
     temperature = fit_temperature([p for p, _ in oof], [lab for _, lab in oof])
     print(
-        f"\nsetting {setting}\nheld-back by article ({FOLDS} folds), every labelled non-self pair of train:"
+        f"\nsetting { {k: v for k, v in setting.items() if k != 'train_ids'} }\n"
+        f"held-back by article ({FOLDS} folds), every labelled non-self pair of train:"
     )
     print(f"  gold attributions:      {_fmt(scores['gold'])}")
     print(f"  extracted attributions: {_fmt(scores['extracted'])}")
