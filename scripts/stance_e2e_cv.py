@@ -36,7 +36,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from stance import load_scorer  # noqa: E402
 from stance_data import DATA, POLNEAR_FILES, TARGETS, load_jsonl  # noqa: E402
 from stance_e2e_train import _events_any_order  # noqa: E402
-from train_stance import SETTING, Row, build_rows, fit, folds_of, macro_f1, parse_all  # noqa: E402
+from train_stance import SETTING, Row, build_rows, fit, folds_of, macro_f1, parse_all, without  # noqa: E402
 
 from saidwhat.analysis.attribution import find_attributions  # noqa: E402
 from saidwhat.analysis.stance.assign import stances_for_attributions  # noqa: E402
@@ -122,9 +122,13 @@ def held_probs(rows: list[Row], feats: dict[Key, dict[str, float]], fold: dict[s
     by_fold: dict[int, list[Key]] = defaultdict(list)
     for key in feats:
         by_fold[fold[key[0]]].append(key)
+    drop = [p for p in str(setting.get("drop", "")).split(",") if p]
+    if drop:
+        rows = without(rows, drop)
     for k, keys in sorted(by_fold.items()):
         layer = fit([r for r in rows if fold[r.article] != k and r.view in setting["views"]], setting)
-        layer = type(layer)(layer.weights, temperature)
+        layer = type(layer)({n: w for n, w in layer.weights.items() if not n.startswith(tuple(drop))},
+                            temperature)
         for key in keys:
             out[key] = layer.probabilities(feats[key])
     return out
@@ -156,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--doc-cache", type=Path, help="the parsed train articles (a DocBin file)")
     ap.add_argument("--seeds", type=int, default=6, help="shuffled fold seeds 0..N-1 (and the sorted folds)")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE[;KEY=VALUE]",
-                    help="a setting to compare (repeatable; overrides of train_stance.SETTING)")
+                    help="a setting to compare (repeatable; overrides of train_stance.SETTING, and "
+                    "drop=PREFIX,...: the features whose names start so left out)")
     ap.add_argument("--margins", default="0", help="margins for both polar labels, comma-separated")
     ap.add_argument("--oppose-margins", default="", help="oppose margins (support margin 0 unless --margins)")
     ap.add_argument("--support-margins", default="", help="support margins")
@@ -179,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
         setting: dict[str, Any] = dict(SETTING)
         for kv in filter(None, spec.split(";")):
             key, value = kv.split("=", 1)
-            setting[key] = int(value) if key in ("min_count", "bags") else float(value)
+            setting[key] = value if key == "drop" else int(value) if key in ("min_count", "bags") \
+                else float(value)
         results: dict[tuple[float, float], list[dict[str, float]]] = defaultdict(list)
         for seed in seeds:
             probs = held_probs(rows, feats, folds_of(meta["ids"], seed), setting, temperature)
