@@ -558,6 +558,31 @@ def test_poll_numbers() -> None:
 
 
 @pytest.mark.parametrize(
+    ("content", "label"),
+    [
+        ("the budget talks would resume in June", "neutral"),  # Warren only nearby, no evaluation
+        ("the budget talks were a disgrace", "oppose"),  # an evaluative word
+        ("Warren's budget talks would resume in June", "oppose"),  # the target in the content
+    ],
+)
+def test_a_polar_call_needs_evaluation_when_the_target_is_not_in_the_content(content: str,
+                                                                            label: str) -> None:
+    """Topic words near a mention of the target are not a side toward it: without a word of the
+    lexicon or a cue with a side, a pair whose target is only nearby is neutral, whatever the
+    layer says."""
+    from saidwhat.analysis.stance.score import score_attribution
+
+    cfg = StanceConfig(layer=Layer({"bias": [0.0, 5.0, 0.0]}))  # support, oppose, neutral: always oppose
+    text = f"Asked about Warren on Monday, the mayor said {content}."
+    doc = get_nlp()(text)
+    c, k = text.index(content), text.index("said")
+    tgt = {t.i for t in doc if t.text == "Warren"}
+    res = score_attribution(doc, [(c, c + len(content))], [(k, k + 4)], [(k - 10, k - 1)], tgt,
+                            is_self=False, cfg=cfg)
+    assert res.label == label, content
+
+
+@pytest.mark.parametrize(
     ("cue", "content", "label"),
     [
         ("dismissed", "Ellery's accusations against Warren's budget", "support"),  # rejects the attack

@@ -303,11 +303,31 @@ def score_attribution(
     )
     feats.update(source_features(src_toks))
     label, prob = cfg.layer.predict(feats)
+    if label != "neutral" and not inv.in_content and not _evaluative(feats):
+        label, prob = "neutral", 1.0 - prob
     if label != "neutral" and _horse_race(ctoks, tgt, inv, feats):
         label, prob = "neutral", 1.0 - prob
     label, prob = _reported_attack(label, prob, ctoks, cue_toks, src_idx, tgt, inv)
     label, prob = _bare_target(label, prob, ctoks, cue_toks, tgt)
     return StanceResult(label, round(prob, 3), raw, inv.involved, feats, inv.level)
+
+
+#: The features that evaluate: the lexicon's words and the cue's polarity (``_lexicon_scores``,
+#: ``_cue_scores``).
+EVALUATIVE_FEATURES = ("lex_pos", "lex_neg", "cue_pos", "cue_neg")
+
+
+def _evaluative(feats: dict[str, float]) -> bool:
+    """Whether the attribution evaluates anything: a word of the lexicon, or a cue with a side.
+
+    The layer may call a pair polar on its word features alone. Where the target is in the
+    content those words are about it; where it is only the cue's object or named in a sentence
+    nearby, topic words ("policy", "nomination", "opponent") are not, and without an evaluative
+    word the call is the layer's prior for the article's vocabulary rather than the source's side.
+    On train end to end (``scripts/stance_e2e_cv.py``, held back by article) such polar calls
+    were 9 neutral pairs to 1 polar one; made neutral, macro-F1 rose in each of 7 fold splits
+    (+0.003 on the mean of 6 shuffled, oppose F1 +0.008)."""
+    return any(feats.get(k) for k in EVALUATIVE_FEATURES)
 
 
 def _horse_race(ctoks: list[Token], tgt: set[int], inv: Involvement, feats: dict[str, float]) -> bool:
