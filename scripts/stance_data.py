@@ -38,11 +38,11 @@ KEYS = {"id", "attribution", "source", "content_start", "stance"}
 # S1, S2: the first round (107 articles, every labelled article as PolNeAR lists them); S3-S5: the
 # second round (session 9, 90 articles chosen for words of support near a candidate's name).
 # S6-S9: a third round (session 9), 200 train articles drawn at random (seed 9).
-POLNEAR_FILES = tuple(f"polnear-train-s{i}.jsonl" for i in range(1, 10))
+POLNEAR_FILES = tuple(f"polnear-train-s{i}.jsonl" for i in range(1, 15))
 # Articles labelled a second time, blind, by another annotator (agreement only; not trained on):
 # the second labelling and the file it is compared with.
 SECOND_ANNOTATOR = {
-    f"polnear-train-s{i}-second-annotator.jsonl": f"polnear-train-s{i}.jsonl" for i in range(2, 10)
+    f"polnear-train-s{i}-second-annotator.jsonl": f"polnear-train-s{i}.jsonl" for i in range(2, 15)
 }
 THIRD_CHECK = "polnear-train-third-check.jsonl"
 PAGES = "pages.jsonl"
