@@ -275,3 +275,10 @@ def test_a_plural_description_is_no_antecedent_of_she() -> None:
     art = analyze_text("Margaret Olsen opened the harbour office in Bergen on Monday.\n\n"
                        "Several local women were waiting at the door. “We have waited for years,” she said.")
     assert _speaker(art, "We have waited") == "Margaret Olsen"
+
+
+def test_a_pronoun_inside_the_quote_does_not_name_its_speaker() -> None:
+    # "him" in the quote is Olsen's; it does not make Olsen the speaker of "he said"
+    art = analyze_text("Erik Solberg, who chairs the county board, said Olsen kept hurting the party by "
+                       "attacking the mayor. “I don’t think it has helped him,” he said on Friday.")
+    assert _speaker(art, "I don’t think") == "Erik Solberg"

@@ -481,14 +481,23 @@ def _named_in_sentence(actor: Actor, pron: Token) -> bool:
     """Is the actor named before ``pron`` in its sentence, other than as a possessor or inside a
     noun's modifier ("knowledge of Epstein's behaviour … an alibi he cited", "his friendship with
     Epstein contradicts his claim" are not Epstein's)? An object of a verb may be the speaker
-    ("did not appeal to Julie Graham, she said")."""
+    ("did not appeal to Julie Graham, she said"). A pronoun inside quotation marks names nobody:
+    "“I don’t think it has helped him,” he said" is not the speech of the man "him" refers to
+    (PolNeAR train, 806 articles: 5 speakers changed, all right, two of them out of Barack Obama's
+    and Ted Cruz's actors). Pronouns of the narrative still count: letting ``pronoun_antecedent``
+    decide those ("While he allowed …, he estimated") changed 17 speakers, 6 of them wrongly."""
     sent = pron.sent
     for s, e in actor.mentions:
         if sent.start_char <= s and e <= pron.idx:
             sp = pron.doc.char_span(s, e, alignment_mode="expand")
-            if sp is not None and not _possessor(sp.root) and not _noun_modifier(sp.root):
+            if sp is not None and not (_is_pronoun(sp.root) and _in_quotation(pron.doc, s)) \
+                    and not _possessor(sp.root) and not _noun_modifier(sp.root):
                 return True
     return False
+
+
+def _is_pronoun(tok: Token) -> bool:
+    return tok.pos_ == "PRON" or tok.lower_ in _PERSON_PRONOUNS
 
 
 def _possessor(tok: Token) -> bool:
