@@ -275,3 +275,24 @@ def test_a_plural_description_is_no_antecedent_of_she() -> None:
     art = analyze_text("Margaret Olsen opened the harbour office in Bergen on Monday.\n\n"
                        "Several local women were waiting at the door. “We have waited for years,” she said.")
     assert _speaker(art, "We have waited") == "Margaret Olsen"
+
+
+def test_a_pronoun_inside_the_quote_does_not_name_its_speaker() -> None:
+    # "him" in the quote is Olsen's; it does not make Olsen the speaker of "he said"
+    art = analyze_text("Erik Solberg, who chairs the county board, said Olsen kept hurting the party by "
+                       "attacking the mayor. “I don’t think it has helped him,” he said on Friday.")
+    assert _speaker(art, "I don’t think") == "Erik Solberg"
+
+
+def test_a_possessive_relative_that_is_the_cue_s_subject_speaks_for_itself() -> None:
+    # "whose lawyers argued": the lawyers speak, not Henrik Dahl, whom the clause describes
+    art = analyze_text("The ruling was a setback for Henrik Dahl, whose lawyers argued that the papers "
+                       "contained trade secrets.")
+    assert _speaker(art, "the papers contained") == "whose lawyers"
+
+
+def test_a_possessive_relative_clause_beside_the_cue_leaves_the_speaker_its_name() -> None:
+    # the cue "has said" is outside the clause: Ingrid Dahl speaks, not her husband
+    art = analyze_text("On the other side, Ingrid Dahl -- whose husband signed the harbour treaty -- has "
+                       "publicly attacked the new tax, saying that it would ruin the fishermen.")
+    assert _speaker(art, "it would ruin") == "Ingrid Dahl"
