@@ -83,13 +83,13 @@ def one_pass(
     return feats, final, contents
 
 
-def gold_pairs(shared: Path, contents: Contents) -> Pairs:
+def gold_pairs(shared: Path, contents: Contents, files: tuple[str, ...] = POLNEAR_FILES) -> Pairs:
     """Every labelled pair of train: its gold label and the extracted pair the scorer matches it
     to (None: the attribution is not matched)."""
     scorer = load_scorer(shared)
     train_dir = shared / "data" / "polnear" / "train"
     out: Pairs = []
-    labels = [x for name in POLNEAR_FILES for x in load_jsonl(DATA / name)]
+    labels = [x for name in files for x in load_jsonl(DATA / name)]
     by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for lab in labels:
         by_article[lab["id"]].append(lab)
@@ -158,6 +158,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--doc-cache", type=Path, help="the parsed train articles (a DocBin file)")
+    ap.add_argument("--label-files", default=",".join(POLNEAR_FILES),
+                    help="comma-separated label files (default all; the figures before session 9's "
+                         "refit: polnear-train-s1.jsonl,polnear-train-s2.jsonl)")
     ap.add_argument("--seeds", type=int, default=6, help="shuffled fold seeds 0..N-1 (and the sorted folds)")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE[;KEY=VALUE]",
                     help="a setting to compare (repeatable; overrides of train_stance.SETTING, and "
@@ -166,11 +169,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--oppose-margins", default="", help="oppose margins (support margin 0 unless --margins)")
     ap.add_argument("--support-margins", default="", help="support margins")
     args = ap.parse_args(argv)
-    rows, meta = build_rows(args.shared, args.doc_cache)
+    files = tuple(args.label_files.split(","))
+    rows, meta = build_rows(args.shared, args.doc_cache, files)
     train_dir = args.shared / "data" / "polnear" / "train"
     docs = parse_all(meta["ids"], train_dir, args.doc_cache)
     feats, final, contents = one_pass(docs, meta["ids"])
-    pairs = gold_pairs(args.shared, contents)
+    pairs = gold_pairs(args.shared, contents, files)
     shipped = load_layer()
     temperature = shipped.temperature if shipped else 1.0
     rules: list[tuple[float, float]] = [(m, m) for m in _floats(args.margins)]

@@ -118,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--doc-cache", type=Path, help="the parsed train articles (a DocBin file)")
+    ap.add_argument("--label-files", default=",".join(POLNEAR_FILES),
+                    help="comma-separated label files (default all; the figures before session 9's "
+                         "refit: polnear-train-s1.jsonl,polnear-train-s2.jsonl)")
     ap.add_argument("--out", type=Path, default=REPO / "out" / "train-e2e.jsonl")
     ap.add_argument("--seed", type=int, default=None, help="shuffle the article folds by this seed")
     ap.add_argument("--show", default="", help='print the pairs of one end, e.g. "oppose:none>no record"')
@@ -128,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shipped", action="store_true",
                     help="the shipped layer for every article (in-sample: an upper bound, not a score)")
     args = ap.parse_args(argv)
-    rows, meta = build_rows(args.shared, args.doc_cache)
+    files = tuple(args.label_files.split(","))
+    rows, meta = build_rows(args.shared, args.doc_cache, files)
     train_dir = args.shared / "data" / "polnear" / "train"
     docs = parse_all(meta["ids"], train_dir, args.doc_cache)
     fold = folds_of(meta["ids"], args.seed)
@@ -150,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     scorer = load_scorer(args.shared)
     scorer.read_ann_by_event = _events_any_order
-    labels = [x for name in POLNEAR_FILES for x in load_jsonl(DATA / name)]
+    labels = [x for name in files for x in load_jsonl(DATA / name)]
     preds = scorer.sa.load_predictions(str(args.out))
     r = scorer.score(str(train_dir), labels, preds)
     e, f1 = r["end_to_end"], r["end_to_end"]["f1"]
