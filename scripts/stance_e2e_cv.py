@@ -36,7 +36,17 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from stance import load_scorer  # noqa: E402
 from stance_data import DATA, POLNEAR_FILES, TARGETS, load_jsonl  # noqa: E402
 from stance_e2e_train import _events_any_order  # noqa: E402
-from train_stance import SETTING, Row, build_rows, fit, folds_of, macro_f1, parse_all, without  # noqa: E402
+from train_stance import (  # noqa: E402
+    SETTING,
+    Row,
+    add_data_arguments,
+    build_rows,
+    fit,
+    folds_of,
+    macro_f1,
+    parse_all,
+    without,
+)
 
 from saidwhat.analysis.attribution import find_attributions  # noqa: E402
 from saidwhat.analysis.stance.assign import stances_for_attributions  # noqa: E402
@@ -156,11 +166,7 @@ def _floats(text: str) -> list[float]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    ap.add_argument("--doc-cache", type=Path, help="the parsed train articles (a DocBin file)")
-    ap.add_argument("--label-files", default=",".join(POLNEAR_FILES),
-                    help="comma-separated label files (default all; the figures before session 9's "
-                         "refit: polnear-train-s1.jsonl,polnear-train-s2.jsonl)")
+    add_data_arguments(ap)
     ap.add_argument("--seeds", type=int, default=6, help="shuffled fold seeds 0..N-1 (and the sorted folds)")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE[;KEY=VALUE]",
                     help="a setting to compare (repeatable; overrides of train_stance.SETTING, and "
@@ -169,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--oppose-margins", default="", help="oppose margins (support margin 0 unless --margins)")
     ap.add_argument("--support-margins", default="", help="support margins")
     args = ap.parse_args(argv)
-    files = tuple(args.label_files.split(","))
+    files = args.label_files
     rows, meta = build_rows(args.shared, args.doc_cache, files)
     train_dir = args.shared / "data" / "polnear" / "train"
     docs = parse_all(meta["ids"], train_dir, args.doc_cache)

@@ -31,8 +31,8 @@ sys.path.insert(0, str(REPO / "scripts"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from stance import gold_attributions, load_scorer  # noqa: E402
-from stance_data import DATA, POLNEAR_FILES, TARGETS, first_ann, load_jsonl, read_events  # noqa: E402
-from train_stance import SETTING, build_rows, fit, folds_of, level_of, parse_all  # noqa: E402
+from stance_data import DATA, TARGETS, first_ann, load_jsonl, read_events  # noqa: E402
+from train_stance import SETTING, add_data_arguments, build_rows, fit, folds_of, level_of, parse_all  # noqa: E402
 
 from saidwhat.analysis.attribution import Attribution, find_attributions  # noqa: E402
 from saidwhat.analysis.stance.assign import stances_for_attributions  # noqa: E402
@@ -116,11 +116,7 @@ def _events_any_order(path: str) -> dict[str, list[tuple[int, int]]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    ap.add_argument("--doc-cache", type=Path, help="the parsed train articles (a DocBin file)")
-    ap.add_argument("--label-files", default=",".join(POLNEAR_FILES),
-                    help="comma-separated label files (default all; the figures before session 9's "
-                         "refit: polnear-train-s1.jsonl,polnear-train-s2.jsonl)")
+    add_data_arguments(ap)
     ap.add_argument("--out", type=Path, default=REPO / "out" / "train-e2e.jsonl")
     ap.add_argument("--seed", type=int, default=None, help="shuffle the article folds by this seed")
     ap.add_argument("--show", default="", help='print the pairs of one end, e.g. "oppose:none>no record"')
@@ -131,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shipped", action="store_true",
                     help="the shipped layer for every article (in-sample: an upper bound, not a score)")
     args = ap.parse_args(argv)
-    files = tuple(args.label_files.split(","))
+    files = args.label_files
     rows, meta = build_rows(args.shared, args.doc_cache, files)
     train_dir = args.shared / "data" / "polnear" / "train"
     docs = parse_all(meta["ids"], train_dir, args.doc_cache)

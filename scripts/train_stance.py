@@ -77,6 +77,25 @@ class Row:
     features: dict[str, float]
 
 
+def add_data_arguments(ap: argparse.ArgumentParser) -> None:
+    """The arguments every stance training script shares: where the data is, and which labels."""
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument("--doc-cache", type=Path,
+                    help="the parsed train articles (a DocBin file, written if absent)")
+    ap.add_argument("--label-files", type=label_files, default=POLNEAR_FILES,
+                    help="comma-separated label files (default: all; the figures made before session 9's "
+                         "refit: polnear-train-s1.jsonl,polnear-train-s2.jsonl)")
+
+
+def label_files(text: str) -> tuple[str, ...]:
+    return tuple(name for name in text.split(",") if name)
+
+
+def articles_of(files: tuple[str, ...]) -> set[str]:
+    """The articles the label files label."""
+    return {r["id"] for name in files for r in load_jsonl(DATA / name)}
+
+
 def parse_all(ids: list[str], train_dir: Path, cache: Path | None) -> dict[str, Doc]:
     nlp = get_nlp()
     if cache is not None and cache.is_file():
@@ -266,12 +285,14 @@ def _fit_one(rows: list[Row], setting: dict[str, Any]) -> Layer:
 Held = dict[tuple[str, str, str, str], list[float]]  # (view, article, attribution, target) -> probs
 
 
-def held_back(rows: list[Row], fold: dict[str, int], setting: dict[str, Any]) -> Held:
-    """Held-back label probabilities of every row, by article folds."""
+def held_back(rows: list[Row], fold: dict[str, int], setting: dict[str, Any],
+              train_ids: set[str] | None = None) -> Held:
+    """Held-back label probabilities of every row, by article folds; ``train_ids``: fit each
+    fold's layer on these articles only (``--train-on``)."""
     out: Held = {}
     for k in range(FOLDS):
         train_rows = [r for r in rows if fold[r.article] != k and r.view in setting["views"]
-                      and r.article in setting.get("train_ids", fold)]
+                      and (train_ids is None or r.article in train_ids)]
         if setting.get("two_stage"):
             polar, side = fit_two_stage(train_rows, setting)
             for r in rows:
@@ -298,7 +319,7 @@ def cross_validate(
     A pair without a row (no involvement; for ``extracted`` also: attribution not extracted)
     counts as predicted neutral, as the shared scorer counts it.
     """
-    held = held_back(rows, folds_of(meta["ids"], seed), setting)
+    held = held_back(rows, folds_of(meta["ids"], seed), setting, meta.get("train_ids"))
     oof = [(held[(r.view, r.article, r.eid, r.target)], r.label) for r in rows if r.view == "extracted"]
     gold = meta["gold"]
     keys = sorted(k for k in gold if k[0] in meta.get("score_ids", meta["ids"]))
@@ -328,7 +349,7 @@ def level_of(feats: dict[str, float]) -> str:
 
 def by_level(rows: list[Row], meta: dict[str, Any], setting: dict[str, Any]) -> None:
     """Held-back confusion (gold > predicted) of the rows by involvement level, per view."""
-    held = held_back(rows, folds_of(meta["ids"]), setting)
+    held = held_back(rows, folds_of(meta["ids"]), setting, meta.get("train_ids"))
     for view in ("gold", "extracted"):
         print(f"held-back rows by involvement level, {view} view (gold>predicted: count):")
         counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -420,18 +441,15 @@ def _fmt(s: dict[str, float]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    ap.add_argument("--doc-cache", type=Path, help="keep the parsed train articles here (a DocBin file)")
+    add_data_arguments(ap)
     ap.add_argument("--cv-only", action="store_true", help="report the held-back scores, write nothing")
     ap.add_argument("--grid", action="store_true", help="compare settings by grouped CV first")
     ap.add_argument("--out", type=Path, default=WEIGHTS_PATH)
     ap.add_argument("--repeats", type=int, default=0, help="also the mean of N CVs over shuffled folds")
-    ap.add_argument("--label-files", default=",".join(POLNEAR_FILES),
-                    help="comma-separated label files to train (and score) on; default: all of them")
-    ap.add_argument("--train-on", default="",
+    ap.add_argument("--train-on", type=label_files, default=(),
                     help="comma-separated label files: fit the CV's layers on their articles only")
-    ap.add_argument("--score-on", default="",
-                    help="comma-separated label files: score the CV on their articles only (all train on)")
+    ap.add_argument("--score-on", type=label_files, default=(),
+                    help="comma-separated label files: score the CV on their articles only")
     ap.add_argument("--by-level", action="store_true", help="held-back confusion by involvement level")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="override a setting (l2, class_power, min_count, dense_l2) for this run")
@@ -442,11 +460,13 @@ def main(argv: list[str] | None = None) -> int:
         "(an empty item: all features), each scored by the mean of --repeats shuffled CVs",
     )
     args = ap.parse_args(argv)
-    rows, meta = build_rows(args.shared, args.doc_cache, tuple(args.label_files.split(",")))
+    rows, meta = build_rows(args.shared, args.doc_cache, args.label_files)
     if args.score_on:
-        meta["score_ids"] = {r["id"] for name in args.score_on.split(",") for r in load_jsonl(DATA / name)}
-        print(f"scored on the {len(meta['score_ids'])} articles of {args.score_on}")
-    train_on = {r["id"] for name in args.train_on.split(",") if name for r in load_jsonl(DATA / name)}
+        meta["score_ids"] = articles_of(args.score_on)
+        print(f"the CV scored on the {len(meta['score_ids'])} articles of {','.join(args.score_on)}")
+    if args.train_on:
+        meta["train_ids"] = articles_of(args.train_on)
+        print(f"the CV's layers fitted on the {len(meta['train_ids'])} articles of {','.join(args.train_on)}")
     if args.drop:
         rows = without(rows, [p for p in args.drop.split(",") if p])
         print(f"without the features starting with {args.drop!r}")
@@ -460,9 +480,6 @@ def main(argv: list[str] | None = None) -> int:
     for kv in args.set:
         key, value = kv.split("=", 1)
         setting[key] = int(value) if key in ("min_count", "bags", "two_stage") else float(value)
-    if train_on:
-        setting["train_ids"] = train_on
-        print(f"the CV's layers are fitted on the {len(train_on)} articles of {args.train_on}")
     if args.variants is not None:
         compare_variants(rows, meta, setting, args.variants, max(1, args.repeats))
         return 0
@@ -482,8 +499,7 @@ def main(argv: list[str] | None = None) -> int:
     scores, oof = cross_validate(rows, meta, setting)
     temperature = fit_temperature([p for p, _ in oof], [lab for _, lab in oof])
     print(
-        f"\nsetting { {k: v for k, v in setting.items() if k != 'train_ids'} }\n"
-        f"held-back by article ({FOLDS} folds), every labelled non-self pair of train:"
+        f"\nsetting {setting}\nheld-back by article ({FOLDS} folds), every labelled non-self pair of train:"
     )
     print(f"  gold attributions:      {_fmt(scores['gold'])}")
     print(f"  extracted attributions: {_fmt(scores['extracted'])}")
