@@ -143,7 +143,7 @@ CASES: list[Case] = [
     _c("interview._QA_LINE", interview._QA_LINE, "findall", ANALYSIS_CHARS, "Q", "A: ", "Q \t", "\nA. a"),
     _c("layout._DASH_SIGNED", layout._DASH_SIGNED, "findall", ANALYSIS_CHARS, '"', '"aaaaaaaaa"', "\u201c"),
     _c("signed._POST", signed._POST, "match", ANALYSIS_CHARS, "\u2014 ", "\u2014 A ", "\u2014 A (@a) "),
-    _c("signed._DASH", signed._DASH, "match", ANALYSIS_CHARS, "\u2013 ", "\u2013 A", "-- A* "),
+    _c("signed._DASH", signed._DASH, "match", ANALYSIS_CHARS, "\u2013 ", "\u2013 A", "-- A* ", "- A", "- A."),
     _c("signed._BRACKET", signed._BRACKET, "match", ANALYSIS_CHARS, "[", "[ A", "[ A "),
     _c("signed._QUOTATION", signed._QUOTATION, "match", ANALYSIS_CHARS, '"', "\u201c"),
     _c("signed._LINK_SHARE", signed._LINK_SHARE, "search", 200, "http://", "http://a by "),

@@ -30,6 +30,16 @@ ROUNDUP = (
     "Battery life fell short of the maker's claims in our tests, by almost three hours.\n\n"
     "[ Gadget Weekly ]\n"
 )
+FACT_CHECK = (
+    "Here are the claims we checked from Tuesday's debate over the harbour levy.\n\n"
+    "Councillor Brandt opposed the levy in 2019 and voted for the budget.\n\n"
+    "\"The levy has doubled the cost of a ferry ticket since it began.\"\n\n"
+    "- Nordvik.\n\n"
+    "Fares rose by 40 percent, not 100, according to the harbour board's accounts.\n\n"
+    "\"I will publish the harbour accounts before the next vote.\"\n\n"
+    "- Tomas Brandt.\n\n"
+    "He has not yet done so.\n"
+)
 
 
 def _blocks(text: str) -> list[tuple[str, list[str], str]]:
@@ -67,6 +77,24 @@ def test_a_pull_quote_repeating_the_body_is_no_quote() -> None:
 
 def test_a_dash_and_a_name_after_prose_sign_nothing() -> None:
     assert _blocks("The ferries will run later from May, the board said.\n\n– Lee Kato\n") == []
+
+
+def test_a_fact_checks_hyphen_and_full_stop_sign_the_quotation_above() -> None:
+    assert [(n, c) for n, _, c in _blocks(FACT_CHECK)] == [("Nordvik", "-"), ("Tomas Brandt", "-")]
+    # an abbreviation's full stop is the name's; a hyphen with no space after it signs nothing
+    quotation = "“The levy has doubled the cost of a ticket.”\n\n"
+    assert _blocks(quotation + "- Tomas Brandt Jr.")[0][0] == "Tomas Brandt Jr."
+    assert _blocks(quotation + "-Nordvik.") == []
+    # a byline after prose signs nothing
+    assert _blocks("Fares rose by 40 percent, the board said.\n\n- Ana Ruiz.\n") == []
+
+
+def test_a_fact_checks_signature_outranks_the_taggers_guess_from_the_paragraph_before() -> None:
+    out = analyze_text(FACT_CHECK, min_confidence=0.35)
+    speakers = {FACT_CHECK[q.content[0][0]:q.content[0][1]][1:10]: out.actor(q.speaker.actor)
+                for q in out.quotes}
+    assert speakers["The levy "] is not None and speakers["The levy "].name == "Nordvik"
+    assert speakers["I will pu"] is not None and speakers["I will pu"].name == "Tomas Brandt"
 
 
 def test_roundup_excerpts_are_the_paragraph_before_each_outlet() -> None:

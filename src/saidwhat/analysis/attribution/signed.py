@@ -6,12 +6,13 @@ of their own, who wrote them.
 - an embedded post: the post's lines, then "— Jo Ng (@jong) November 1, 2019" (the way an
   embedded tweet reads once the page is text); the display name is the speaker;
 - a signed quotation: a paragraph that is one quotation, then "– Ali" or "– Man**" alone on
-  the next line (reader reviews, testimonials; "“…” ― Name" on one line is ``layout.py``'s);
+  the next line (reader reviews, testimonials; "“…” ― Name" on one line is ``layout.py``'s),
+  or "- Sanders." with a hyphen and a full stop, as a fact-check lists the claims it checks;
 - a round-up excerpt: an outlet's paragraphs, then "[ Engadget ]" alone on a line, on a page
   with at least ``ROUNDUP_MIN_SIGNATURES`` such lines (a round-up quotes several outlets).
 
 Each block is a direct quote by the signed name, the signature line its cue. Words of the block
-that the tagger read as a quote with no source are that quote; a report inside the block with a
+that the tagger read as a quote with no source or no cue are that quote; a report inside the block with a
 source of its own ("Senate Leader Ahmad Lawan moves that …" inside a post) stays beside it.
 PolNeAR's texts carry no such layout, so this runs in the user profile only.
 """
@@ -32,10 +33,12 @@ from saidwhat.analysis.nlp import text_of
 # ("Ni** My**"), or an outlet ("Tom's Guide", "PC World").
 _NAME = r"[A-Z][\w.'’&*\-]*(?:[ \t]+[A-Z][\w.'’&*\-]*){0,3}"
 #: The marks a signature line opens with; they are its cue (``profile.cue_class`` classes them as no cue).
-SIGNATURE_MARKS = frozenset({"—", "–", "―", "--", "[", "——", "––", "――"})
+SIGNATURE_MARKS = frozenset({"—", "–", "―", "--", "-", "[", "——", "––", "――"})
 _POST = re.compile(r"^(?P<cue>[—–―]{1,2})[ \t]*(?P<name>[^\s()@][^()@\n]{0,60}?)[ \t]*"
                    r"\((?P<handle>@\w{1,30})\)[ \t]*(?P<date>[^\n]{0,30}\d[^\n]{0,10})?$")
-_DASH = re.compile(rf"^(?P<cue>[—–―]|--)[ \t]*(?P<name>{_NAME})$")
+# "– Ali", "-- Lee Kato", or "- Sanders." (a hyphen only with a space after it, a full stop allowed:
+# a fact-check's list of claims, each quotation followed by "- Name." on its own line).
+_DASH = re.compile(rf"^(?P<cue>[—–―]|--|-(?=[ \t]))[ \t]*(?P<name>{_NAME})$")
 _BRACKET = re.compile(rf"^(?P<cue>\[)[ \t]*(?P<name>{_NAME})[ \t]*\]$")
 _QUOTATION = re.compile(r"^[“\"][^“”\"]{8,}[”\"]$")
 _LINK = re.compile(r"(?:pic\.twitter\.com/|https?://)\S+")
@@ -91,7 +94,15 @@ class _Signed:
 
 def _signed(parts: list[tuple[int, int]], signature: _Line, m: re.Match[str]) -> _Signed:
     s = signature.start
-    return _Signed(parts, (s + m.start("name"), s + m.end("name")), (s + m.start("cue"), s + m.end("cue")))
+    end = m.end("name") - _full_stop(m.group("name"))
+    return _Signed(parts, (s + m.start("name"), s + end), (s + m.start("cue"), s + m.end("cue")))
+
+
+def _full_stop(name: str) -> int:
+    """1 when the name ends with a sentence's full stop ("Sanders."), not an abbreviation's ("Jr.",
+    "J.")."""
+    last = name.split()[-1]
+    return int(last.endswith(".") and len(last) > 4 and "." not in last[:-1])
 
 
 def _lines(text: str) -> list[_Line]:
@@ -222,13 +233,15 @@ def _overlaps(spans: list[tuple[int, int]], starts: list[int], ends: list[int]) 
 
 def signed_quotes(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     """``atts`` plus a direct quote for every signed block, in text order. A quote of the tagger's
-    over a block's words with no source is replaced by the block's."""
+    over a block's words with no source, or with a source but no cue (a guess from the paragraph
+    before: a fact-check's "Clinton voted …" above a quotation signed "- Sanders."), is replaced
+    by the block's."""
     blocks = signed_blocks(text_of(doc))
     if not blocks:
         return atts
     parts = sorted(p for b in blocks for p in b.parts)
     starts, ends = [s for s, _ in parts], [e for _, e in parts]
-    out = [a for a in atts if a.source or not _overlaps(list(a.content), starts, ends)]
+    out = [a for a in atts if (a.source and a.cue) or not _overlaps(list(a.content), starts, ends)]
     out += [Attribution(content=list(b.parts), cue=[b.cue], source=[b.name], kind="direct",
                         confidence=SIGNED_SCORE) for b in blocks]
     out.sort(key=lambda a: a.content[0])
