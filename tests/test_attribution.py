@@ -224,3 +224,29 @@ def test_progressive_verb_in_a_reported_clause_is_no_lead_in() -> None:
             "President himself.\u201d")
     att = _one_with(text, "not to the President")
     assert _texts(text, att.source) == ["McCain"]
+
+
+# ------------------------------------------------------------------ "As X puts it, …"
+
+@pytest.mark.parametrize(("text", "words", "source", "cue"), [
+    # the tagger took "is trying to make" for a cue and Nordvik for the source
+    ("The council stalled again. As The Herald's Mary Lund puts it, Nordvik is trying to make the council "
+     "\u201can offer it cannot refuse.\u201d", "Nordvik is trying", "The Herald's Mary Lund", "puts it"),
+    ("The council stalled again. As Mary Lund wrote last week, Nordvik wants the council to sign "
+     "\u201cbefore the summer.\u201d", "Nordvik wants", "Mary Lund", "wrote"),
+])
+def test_as_the_source_puts_it_gives_the_clause_to_the_source(text: str, words: str, source: str,
+                                                              cue: str) -> None:
+    att = _one_with(text, words)
+    assert _texts(text, att.source) == [source]
+    assert " ".join(_texts(text, att.cue)) == cue
+
+
+def test_as_clause_without_saying_or_before_a_report_of_its_own_gives_nothing() -> None:
+    text = "As Mary Lund noted, Tom Berg said the senators were \u201cplaying chicken with the budget.\u201d"
+    assert _texts(text, _one_with(text, "the senators").source) == ["Tom Berg"]
+    text = "As Mary Lund said goodbye, the crowd began to sing \u201ca song of the harbour\u201d at the pier."
+    assert _texts(text, _one_with(text, "a song of").source) == ["the crowd"]
+    text = ("As the Town Hall hints at what some of its plans might include, Mayor Tom Berg is not having "
+            "any of it, immediately posting a stark message on his own account.")
+    assert not any(text[s:e].startswith("Mayor") for a in _find(text) for s, e in a.content)

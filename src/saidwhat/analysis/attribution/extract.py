@@ -19,6 +19,7 @@ from saidwhat.analysis.attribution.features import DocView, sequence_features
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.rules import (
     according_to,
+    as_puts_it,
     content_from_parse,
     cut_after_quote,
     nested_reports,
@@ -85,6 +86,7 @@ def find_attributions(doc: Doc, *, model: str | None = None, lexicon: str | None
     quote_trailer(v, labels, probs)
     cut_after_quote(v, labels)
     according_to(v, labels, probs)
+    as_puts_it(v, labels, probs)
     quote_leader(v, labels, probs)
     participle_leader(v, labels, probs)
     if recover_contents:
