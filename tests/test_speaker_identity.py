@@ -296,3 +296,20 @@ def test_a_possessive_relative_clause_beside_the_cue_leaves_the_speaker_its_name
     art = analyze_text("On the other side, Ingrid Dahl -- whose husband signed the harbour treaty -- has "
                        "publicly attacked the new tax, saying that it would ruin the fishermen.")
     assert _speaker(art, "it would ruin") == "Ingrid Dahl"
+
+
+def test_speaking_description_is_not_the_person_the_quote_names() -> None:
+    # the actor stage gives "the vice president" Brandt, the subject of the quote's own clause
+    art = analyze_text("Vice President Anna Holt spoke in Bergen on Monday. \u201cHe would have loved the "
+                       "old regime,\u201d Ms. Holt said. Mr. Brandt is so reckless, the vice president said, "
+                       "that \u201cI would not trust him with a ferry.\u201d")
+    assert _speaker(art, "I would not trust") == "Anna Holt"
+    # with no other person the description could be, it is nobody rather than Brandt
+    art = analyze_text("Mr. Brandt spoke in Bergen on Monday. Mr. Brandt is so reckless, the vice president "
+                       "said, that \u201cI would not trust him with a ferry.\u201d")
+    assert _speaker(art, "I would not trust") != "Brandt"
+    # a paraphrase that names its speaker inside a clause of its own stays the speaker's
+    art = analyze_text("Brandt: Holt taking a ferry approach to the levy.  The \u201cdirty tricks\u201d that "
+                       "Tom Brandt accused Anna Holt's campaign of using on caucus night are not on the same "
+                       "level as the ferry levy, the candidate said Friday. But the attitude is similar.")
+    assert _speaker(art, "dirty tricks") == "Tom Brandt"
