@@ -26,7 +26,9 @@ The rules here correct that pointer where the source phrase says more than its n
 - a quote relayed by a medium ("“…,” he said, according to the Gazette") is the subject's of the
   verb of saying (``_relaying_subject``);
 - a definite description is first the actor named in apposition with its noun ("The group,
-  WeWorkers Coalition, …"; ``_introduced_as``);
+  WeWorkers Coalition, …"; ``_introduced_as``), and never a person its own quote names in
+  quotation marks or as its main clause's subject ("Mr. Trump is so reckless, the vice president
+  said"; ``_person_named_in_quote``);
 - a source phrase that resolves to nothing leaves the speaker unknown: no nearest name is
   guessed (the confidence model gives such quotes a low probability).
 
