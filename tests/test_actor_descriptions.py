@@ -47,3 +47,21 @@ def test_a_surname_taken_for_an_organisation_and_called_she_is_not_her_husband()
     speakers = {names.get(q.speaker.actor or "") for q in art.quotes}
     assert speakers == {"Brightwell"}
     assert next(a for a in art.actors if a.name == "Brightwell").kind == "person"
+
+
+def test_a_description_of_one_party_is_not_the_nominee_of_the_other() -> None:
+    """"The Republican nominee" fits Margaret Lund by the role "nominee", but the text made her the
+    Democratic nominee: the description is someone else (left unresolved here)."""
+    text = ("Margaret Lund, the Democratic nominee, toured a steel mill in Ohio on Monday.\n\n"
+            "Lund talked with the workers about pensions. "
+            "The Republican nominee said the mill should have closed years ago.")
+    a = speaker(text, "the mill should have closed years ago", "The Republican nominee", "said")
+    assert a is None or a.name != "Margaret Lund"
+
+
+def test_a_description_of_the_same_party_still_finds_its_nominee() -> None:
+    text = ("Margaret Lund, the Democratic nominee, toured a steel mill in Ohio on Monday.\n\n"
+            "Lund talked with the workers about pensions. "
+            "The Democratic nominee said the mill should stay open.")
+    a = speaker(text, "the mill should stay open", "The Democratic nominee", "said")
+    assert a is not None and a.name == "Margaret Lund"

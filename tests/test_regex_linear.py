@@ -28,7 +28,7 @@ import pytest
 import saidwhat
 from saidwhat import dates, sanitize
 from saidwhat.analysis import nlp
-from saidwhat.analysis.actors import filters, mentions
+from saidwhat.analysis.actors import filters, mentions, resolve
 from saidwhat.analysis.attribution import interview, layout, profile, signed, spans
 from saidwhat.analysis.stance import targets as stance_targets
 from saidwhat.article import clutter, extract, language, metadata, page_type
@@ -142,6 +142,7 @@ CASES: list[Case] = [
     _c("layout._TRANSCRIPT", layout._TRANSCRIPT, "findall", ANALYSIS_CHARS, "A ", "AB ", "\nA", "A:", "A.\n"),
     _c("interview._QA_LINE", interview._QA_LINE, "findall", ANALYSIS_CHARS, "Q", "A: ", "Q \t", "\nA. a"),
     _c("layout._DASH_SIGNED", layout._DASH_SIGNED, "findall", ANALYSIS_CHARS, '"', '"aaaaaaaaa"', "\u201c"),
+    _c("resolve._PARTY_TAG", resolve._PARTY_TAG, "match", ANALYSIS_CHARS, " (", " (D", "(R-"),
     _c("signed._POST", signed._POST, "match", ANALYSIS_CHARS, "\u2014 ", "\u2014 A ", "\u2014 A (@a) "),
     _c("signed._DASH", signed._DASH, "match", ANALYSIS_CHARS, "\u2013 ", "\u2013 A", "-- A* ", "- A", "- A."),
     _c("signed._BRACKET", signed._BRACKET, "match", ANALYSIS_CHARS, "[", "[ A", "[ A "),

@@ -21,6 +21,7 @@ joins an existing cluster or opens a new one, by its type:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -340,6 +341,34 @@ def _description_score(doc: Doc, m: Mention, c: _Cluster) -> float:
     return score
 
 
+# The two US parties by the words that name them in a description ("the GOP nominee") or an
+# affiliation ("the Democratic nominee": "Democratic"); a "(D-Vt.)" after a name says the same.
+_PARTY_WORDS = {"republican": "R", "gop": "R", "democratic": "D", "democrat": "D"}
+_PARTY_TAG = re.compile(r"[ \t]?\(([DR])-")
+
+
+def _parties(doc: Doc, m: Mention) -> set[str]:
+    """The parties a mention outside quotation marks says its actor belongs to."""
+    if m.type == "pronoun" or _quoted(doc, m.start):
+        return set()
+    words = "".join(ch if ch.isalpha() else " " for ch in f"{m.text} {m.affiliation or ''}".lower()).split()
+    found = {_PARTY_WORDS[w] for w in words if w in _PARTY_WORDS}
+    tag = _PARTY_TAG.match(text_of(doc), m.end)
+    return found | ({tag.group(1)} if tag else set())
+
+
+def _other_party(doc: Doc, m: Mention, c: _Cluster) -> bool:
+    """Does a person description name one party ("the Republican nominee") while everything the
+    article says of the cluster's party before it names the other ("the Democratic nominee",
+    "Clinton (D-N.Y.)")? Then it is someone else (PolNeAR train: "The GOP nominee has staked much
+    of his campaign …" joined Hillary Clinton by the role "nominee")."""
+    said = _parties(doc, m)
+    if len(said) != 1:
+        return False
+    known = set().union(*(_parties(doc, x) for x in c.mentions if x.start < m.start))
+    return bool(known) and not said & known
+
+
 def _issuer(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Mention | None:
     """Who issued the document a source mention names: the subject of "issued/released X"."""
     head = doc[m.head]
@@ -568,7 +597,7 @@ class _Clusterer:
         best, best_score = None, 0.0
         owner = self._owner(m)
         for rank, c in enumerate(self.order):
-            if c.idx == owner:
+            if c.idx == owner or (m.kind == "person" and _other_party(doc, m, c)):
                 continue
             score = _description_score(doc, m, c)
             # a weak fit (generic head, no modifier) must be recent; a strong one need not be
@@ -585,7 +614,7 @@ class _Clusterer:
             # named; never "the interviewer", who is someone else than the person interviewed, nor
             # "Lazar's counsel", which mostly brings in someone new (read on PolNeAR train)
             scored = [(_salience(doc, m, c), c) for c in self.order
-                      if c.kind == "person" and _within(doc, m, c)]
+                      if c.kind == "person" and _within(doc, m, c) and not _other_party(doc, m, c)]
             scored = [(sc, c) for sc, c in scored if sc >= 0.5]
             if scored:
                 best = max(scored, key=lambda x: x[0])[1]
