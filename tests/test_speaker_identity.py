@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from saidwhat.analysis import analyze_text
 from saidwhat.analysis.actors import resolve_actors
+from saidwhat.analysis.actors.resolve import ActorResolution
 from saidwhat.analysis.attribution import Attribution, find_attributions
-from saidwhat.analysis.attribution.speaker import speaker_for
+from saidwhat.analysis.attribution.speaker import _repeated_descriptions, speaker_for
 from saidwhat.analysis.first_names import name_list_gender
 from saidwhat.analysis.nlp import get_nlp
 from saidwhat.schema import Actor, AnalyzedArticle
@@ -313,3 +314,40 @@ def test_speaking_description_is_not_the_person_the_quote_names() -> None:
                        "Tom Brandt accused Anna Holt's campaign of using on caucus night are not on the same "
                        "level as the ferry levy, the candidate said Friday. But the attitude is similar.")
     assert _speaker(art, "dirty tricks") == "Tom Brandt"
+
+
+def _given_to_named(text: str) -> tuple[ActorResolution, Actor, Actor]:
+    """The actor stage's resolution with "The official" put in the named person's actor."""
+    def span(needle: str) -> tuple[int, int]:
+        k = text.index(needle)
+        return (k, k + len(needle))
+    fuller, short = span("A county official familiar with the audit"), span("The official")
+    lund = Actor(id="a1", name="Karin Lund", kind="person", aliases=["The official"],
+                 mentions=sorted({span("Karin Lund"), short} | {(k, k + 4) for k in _all(text, "Lund ")}))
+    anon = Actor(id="a2", name="A county official familiar with the audit", kind="anonymous",
+                 mentions=[fuller])
+    res = ActorResolution(actors=[lund, anon], speakers=["a2", "a1"], mentions=[[fuller], [short]])
+    return res, lund, anon
+
+
+def _all(text: str, needle: str) -> list[int]:
+    return [k for k in range(len(text)) if text.startswith(needle, k)]
+
+
+def test_a_short_description_after_an_unnamed_speaker_of_the_same_noun_is_that_speaker() -> None:
+    # the actor stage gave "The official" the person in focus (Lund); the longer description with
+    # the same noun spoke in the sentence before, and Lund was not mentioned since
+    text = ("Mayor Karin Lund has been criticised over the ferry contract. A county official familiar "
+            "with the audit said that the contract was signed in a hurry. The official, who asked not "
+            "to be named, said that auditors are looking at the fuel invoices.")
+    res, lund, anon = _given_to_named(text)
+    _repeated_descriptions(get_nlp()(text), res)
+    assert res.speakers == ["a2", "a2"] and res.mentions[1][0] in anon.mentions
+    assert res.mentions[1][0] not in lund.mentions and "The official" not in lund.aliases
+    # once Lund is named in between, the actor stage's choice stands
+    text = ("Mayor Karin Lund has been criticised over the ferry contract. A county official familiar "
+            "with the audit said that the contract was signed in a hurry. Lund denied it. The official, "
+            "who asked not to be named, said that auditors are looking at the fuel invoices.")
+    res, lund, anon = _given_to_named(text)
+    _repeated_descriptions(get_nlp()(text), res)
+    assert res.speakers == ["a2", "a1"]

@@ -1089,17 +1089,26 @@ def _repeated_descriptions(doc: Doc, res: ActorResolution) -> None:
     """'The authors of the study, published in X, argued … the authors wrote … they said': a short
     definite description that no named actor stands for refers to the latest earlier speaker
     described with the same head noun at more length; its unnamed actor (and that actor's other
-    mentions, "they") joins that speaker's actor. Own train pages: 3 rows."""
+    mentions, "they") joins that speaker's actor. Own train pages: 3 rows. One that the actor stage
+    gave a named actor is taken from it only as ``_takes_from_named`` says, and alone (the named
+    actor keeps its other mentions)."""
     by_id = {a.id: a for a in res.actors}
     order = sorted(range(len(res.mentions)), key=lambda k: res.mentions[k][0][0] if res.mentions[k] else -1)
     for pos, i in enumerate(order):
         phrase = _phrase(doc, res.mentions[i])
         current = by_id.get(res.speakers[i] or "")
-        if not _short_definite(phrase) or phrase is None or (current is not None and _named(current)):
+        if not _short_definite(phrase) or phrase is None:
             continue
-        earlier = _fuller_description(doc, res, order[:pos], phrase)
-        if earlier is None or earlier is current:
+        found = _fuller_description(doc, res, order[:pos], phrase)
+        if found is None or found[0] is current:
             continue
+        earlier = found[0]
+        if current is not None and _named(current):
+            if not _takes_from_named(found, phrase, current):
+                continue
+            _move_mention(current, earlier, res.mentions[i])  # the named person keeps its other mentions
+            current.aliases[:] = [x for x in current.aliases if x != phrase.text]
+            current = None
         _add_alias(earlier, phrase.text)
         if current is None:
             res.speakers[i] = earlier.id
@@ -1109,8 +1118,10 @@ def _repeated_descriptions(doc: Doc, res: ActorResolution) -> None:
         res.speakers[:] = [earlier.id if sid == current.id else sid for sid in res.speakers]
 
 
-def _fuller_description(doc: Doc, res: ActorResolution, previous: list[int], phrase: Span) -> Actor | None:
-    """The actor of the latest earlier speaker phrase headed by the same noun with more words."""
+def _fuller_description(doc: Doc, res: ActorResolution, previous: list[int],
+                        phrase: Span) -> tuple[Actor, Span] | None:
+    """The actor and phrase of the latest earlier speaker phrase headed by the same noun with more
+    words."""
     by_id = {a.id: a for a in res.actors}
     lemma = phrase.root.lemma_.lower()
     for j in reversed(previous):
@@ -1118,8 +1129,21 @@ def _fuller_description(doc: Doc, res: ActorResolution, previous: list[int], phr
         actor = by_id.get(res.speakers[j] or "")
         if other is not None and actor is not None and other.root.lemma_.lower() == lemma \
                 and len(other) > len(phrase):
-            return actor
+            return actor, other
     return None
+
+
+def _takes_from_named(found: tuple[Actor, Span], phrase: Span, named: Actor) -> bool:
+    """'A U.S. law enforcement official familiar with the investigation said … The official, who
+    spoke on the condition of anonymity, said …': the actor stage gave "The official" the person
+    last in focus (Hillary Clinton), but an unnamed speaker described at more length with the same
+    noun spoke in the sentence just before, and the named person was not mentioned since: the short
+    description is that speaker (PolNeAR train, 806 articles: see docs/corpus.md, session 10)."""
+    earlier, other = found
+    here = phrase.sent.start
+    before = phrase.doc[here - 1].sent.start if here > 0 else here
+    return not _named(earlier) and other.sent.start in (here, before) \
+        and not any(other.end_char <= s < phrase.start_char for s, _ in named.mentions)
 
 
 def refine_speakers(doc: Doc, atts: list[Attribution], res: ActorResolution) -> None:
