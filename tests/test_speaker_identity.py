@@ -351,3 +351,10 @@ def test_a_short_description_after_an_unnamed_speaker_of_the_same_noun_is_that_s
     res, lund, anon = _given_to_named(text)
     _repeated_descriptions(get_nlp()(text), res)
     assert res.speakers == ["a2", "a1"]
+    # and so when the description's own sentence names her in apposition
+    text = ("Mayor Karin Lund has been criticised over the ferry contract. A county official familiar "
+            "with the audit said that the contract was signed in a hurry. The official, Lund herself, "
+            "said that auditors are looking at the fuel invoices.")
+    res, lund, anon = _given_to_named(text)
+    _repeated_descriptions(get_nlp()(text), res)
+    assert res.speakers == ["a2", "a1"]

@@ -1137,13 +1137,15 @@ def _takes_from_named(found: tuple[Actor, Span], phrase: Span, named: Actor) -> 
     """'A U.S. law enforcement official familiar with the investigation said … The official, who
     spoke on the condition of anonymity, said …': the actor stage gave "The official" the person
     last in focus (Hillary Clinton), but an unnamed speaker described at more length with the same
-    noun spoke in the sentence just before, and the named person was not mentioned since: the short
-    description is that speaker (PolNeAR train, 806 articles: see docs/corpus.md, session 10)."""
+    noun spoke in the sentence just before, and the named person is not mentioned from there to the
+    end of the description's sentence ("The group, WeWorkers Coalition, … stating that …" stays the
+    coalition's: own pages, 1 quote). PolNeAR train, 806 articles: see docs/corpus.md, session 10."""
     earlier, other = found
     here = phrase.sent.start
     before = phrase.doc[here - 1].sent.start if here > 0 else here
-    return not _named(earlier) and other.sent.start in (here, before) \
-        and not any(other.end_char <= s < phrase.start_char for s, _ in named.mentions)
+    since = [s for s, _ in named.mentions if other.end_char <= s < phrase.sent.end_char
+             and not phrase.start_char <= s < phrase.end_char]
+    return not _named(earlier) and other.sent.start in (here, before) and not since
 
 
 def refine_speakers(doc: Doc, atts: list[Attribution], res: ActorResolution) -> None:
