@@ -257,17 +257,6 @@ def test_pronouns_of_both_genders_after_a_name_give_no_gender() -> None:
     assert [res.genders.get(a.id) for a in res.actors if a.name == "Casey Brandt"] == [None]
 
 
-def test_a_single_bound_vote_gives_way_to_the_pronouns_resolved_to_the_person() -> None:
-    # "Brandt endorsed … her rival" binds "her" to Casey Brandt, but "he" is what the text calls
-    # Brandt everywhere else
-    doc = get_nlp()("Casey Brandt spoke in Bergen on Monday. He said the ferry would run again, and he "
-                    "promised lower fares. He also visited the harbour, where he met the workers.\n\n"
-                    "Margaret Olsen chairs the county board. Brandt endorsed and has campaigned for her "
-                    "rival in the spring election.")
-    res = resolve_actors(doc, find_attributions(doc))
-    assert [res.genders.get(a.id) for a in res.actors if a.name == "Casey Brandt"] == ["m"]
-
-
 def test_she_does_not_speak_for_a_man_only_his_pronouns_say_is_one() -> None:
     art = analyze_text("Margaret Olsen visited a school in Bergen on Monday. Casey Brandt held his first "
                        "rally in Oslo, where the crowd cheered.\n\n"

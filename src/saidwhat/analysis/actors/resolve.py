@@ -1156,32 +1156,6 @@ def bound_gender(doc: Doc, mentions: list[Mention]) -> str | None:
     return top if votes[top] >= BOUND_VOTES and votes[top] >= BOUND_MARGIN * other else None
 
 
-# A bound gender (``bound_gender``, one vote may decide) gives way to the other gender when the he/she
-# mentions the actor stage resolved to the person, outside quotation marks, say that one at least
-# RESOLVED_VOTES times and BOUND_MARGIN times as often as the bound one. PolNeAR train: "Sanders
-# endorsed and has fundraised for her primary challenger" made Bernie Sanders a woman against seven
-# resolved "he"/"his"/"him", and a speaking "she" went to him. Resolved pronouns never give a
-# gender on their own: they are what the speaker rules check. At 3 votes (806 PolNeAR train
-# articles) 6 speakers changed, 4 right, and 2 of Bernie Sanders's own quotes were lost in an article
-# where the actor stage had given him "her", "she", "she" of Hillary Clinton; at 4 only the 3 right
-# ones of the first article change.
-RESOLVED_VOTES = 4
-
-
-def _checked_bound_gender(doc: Doc, mentions: list[Mention]) -> str | None:
-    """``bound_gender``, unless the person's resolved pronouns say the other (see RESOLVED_VOTES)."""
-    bound = bound_gender(doc, mentions)
-    if bound is None:
-        return None
-    text = text_of(doc)
-    said = [("m" if low in lx.MALE_PRONOUNS else "f") for m in mentions
-            if (low := m.text.lower()) in lx.MALE_PRONOUNS | lx.FEMALE_PRONOUNS
-            and not in_quotes(text, m.start)]
-    other = "f" if bound == "m" else "m"
-    against = said.count(other)
-    return other if against >= RESOLVED_VOTES and against >= BOUND_MARGIN * said.count(bound) else bound
-
-
 def resolve_actors(doc: Doc, attributions: list[Attribution], *, threshold: float = FUZZY_THRESHOLD,
                    page_type: str | None = None) -> ActorResolution:
     """Actors of the article, the actor each attribution's source resolves to, and its mention.
@@ -1211,7 +1185,7 @@ def resolve_actors(doc: Doc, attributions: list[Attribution], *, threshold: floa
             only.add(actor.id)
         # names, else pronouns its own names bind: a gender learnt from resolved pronouns is what
         # the speaker rules are checking
-        gender = (c.name_gender() or _checked_bound_gender(doc, c.mentions)) if c.kind == "person" else None
+        gender = (c.name_gender() or bound_gender(doc, c.mentions)) if c.kind == "person" else None
         if gender:
             res_genders[actor.id] = gender
     speakers = [ids.get(c) if c is not None else None for c in speaker_cluster]
