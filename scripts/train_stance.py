@@ -156,12 +156,9 @@ def _features(doc: Doc, atts: list[Attribution]) -> dict[tuple[int, str], dict[s
     return {(int(qid[1:]) - 1, target): feats for qid, target, feats in collect}
 
 
-def article_rows(
-    aid: str, doc: Doc, events: dict[str, Event], labels: dict[str, dict[str, str]]
-) -> tuple[list[Row], int]:
-    """Rows of both views; also the number of labelled pairs whose attribution was extracted."""
-    eids = sorted(events, key=lambda e: int(e[1:]))
-    gold_atts = [
+def gold_attributions(events: dict[str, Event], eids: list[str]) -> list[Attribution]:
+    """PolNeAR's gold spans of ``eids`` as attributions (the ``gold`` view)."""
+    return [
         Attribution(
             content=sorted(events[e].content),
             cue=sorted(events[e].cue),
@@ -170,6 +167,14 @@ def article_rows(
         )
         for e in eids
     ]
+
+
+def article_rows(
+    aid: str, doc: Doc, events: dict[str, Event], labels: dict[str, dict[str, str]]
+) -> tuple[list[Row], int]:
+    """Rows of both views; also the number of labelled pairs whose attribution was extracted."""
+    eids = sorted(events, key=lambda e: int(e[1:]))
+    gold_atts = gold_attributions(events, eids)
     rows: list[Row] = []
     for (i, target), feats in _features(doc, gold_atts).items():
         lab = labels.get(eids[i], {}).get(target)

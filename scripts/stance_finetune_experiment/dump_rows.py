@@ -17,7 +17,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 import train_stance as ts  # noqa: E402
 from stance_data import DATA, POLNEAR_FILES, TARGETS, load_jsonl, sourced_events  # noqa: E402
 
-from saidwhat.analysis.attribution import Attribution, find_attributions  # noqa: E402
+from saidwhat.analysis.attribution import find_attributions  # noqa: E402
 
 
 def span_text(text, spans):
@@ -44,6 +44,19 @@ def att_text(doc, a):
     )
 
 
+def write_rows(out, view, aid, doc, atts, eid_of, lab):
+    """One JSON line per labelled (attribution, target) pair of ``atts`` whose label is known."""
+    for (j, target), feats in ts._features(doc, atts).items():
+        if j not in eid_of:
+            continue
+        label = lab.get(eid_of[j], {}).get(target)
+        if label in ts.LABELS:
+            a, c = att_text(doc, atts[j])
+            row = {"view": view, "article": aid, "eid": eid_of[j], "target": target}
+            row.update({"label": label, "feats": feats, "a": a, "ctx": c})
+            out.write(json.dumps(row) + "\n")
+
+
 labels = defaultdict(dict)
 for name in POLNEAR_FILES:
     for item in load_jsonl(DATA / name):
@@ -59,59 +72,13 @@ for n, aid in enumerate(ids):
     events = sourced_events(train_dir, aid)
     lab = labels[aid]
     eids = sorted(events, key=lambda e: int(e[1:]))
-    gold_atts = [
-        Attribution(
-            content=sorted(events[e].content),
-            cue=sorted(events[e].cue),
-            source=sorted(events[e].source),
-            kind="indirect",
-        )
-        for e in eids
-    ]
-    for (i, target), feats in ts._features(doc, gold_atts).items():
-        item = lab.get(eids[i], {}).get(target)
-        if item in ts.LABELS:
-            a, c = att_text(doc, gold_atts[i])
-            out.write(
-                json.dumps(
-                    {
-                        "view": "gold",
-                        "article": aid,
-                        "eid": eids[i],
-                        "target": target,
-                        "label": item,
-                        "feats": feats,
-                        "a": a,
-                        "ctx": c,
-                    }
-                )
-                + "\n"
-            )
+    gold_atts = ts.gold_attributions(events, eids)
+    write_rows(out, "gold", aid, doc, gold_atts, dict(enumerate(eids)), lab)
     extracted = find_attributions(doc)
     m = ts.match(
         [ts._chars(events[e].content) for e in eids], [ts._chars(list(x.content)) for x in extracted]
     )
-    back = {j: i for i, j in m.items()}
-    for (j, target), feats in ts._features(doc, extracted).items():
-        if j in back:
-            item = lab.get(eids[back[j]], {}).get(target)
-            if item in ts.LABELS:
-                a, c = att_text(doc, extracted[j])
-                out.write(
-                    json.dumps(
-                        {
-                            "view": "extracted",
-                            "article": aid,
-                            "eid": eids[back[j]],
-                            "target": target,
-                            "label": item,
-                            "feats": feats,
-                            "a": a,
-                            "ctx": c,
-                        }
-                    )
-                    + "\n"
-                )
+    write_rows(out, "extracted", aid, doc, extracted, {j: eids[i] for i, j in m.items()}, lab)
     for e, st in lab.items():
         for t in TARGETS:
             if st[t] in ts.LABELS:
