@@ -39,7 +39,7 @@ adds the source phrase to the actor's aliases (the surface forms a reader sees).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from spacy.tokens import Doc, Span, Token
 
@@ -688,12 +688,16 @@ def named_in_quote(actor: Actor, att: Attribution, doc: Doc) -> bool:
     """Whether the attribution's content names the actor (a mention headed by a proper noun; a
     pronoun or a description in it may be the speaker's own): people seldom speak of themselves by
     name, so "He said Trump was wrong" is not Trump's."""
+    return next(_names_in_content(actor, att, doc), None) is not None
+
+
+def _names_in_content(actor: Actor, att: Attribution, doc: Doc) -> Iterator[Span]:
+    """The actor's mentions inside the attribution's content that are headed by a proper noun."""
     for s, e in actor.mentions:
         if any(cs <= s and e <= ce for cs, ce in att.content):
             sp = doc.char_span(s, e, alignment_mode="expand")
             if sp is not None and sp.root.pos_ == "PROPN":
-                return True
-    return False
+                yield sp
 
 
 def pronoun_speaker(doc: Doc, att: Attribution, pron: Token, actor: Actor | None, actors: list[Actor],
@@ -741,14 +745,8 @@ def _person_named_in_quote(doc: Doc, att: Attribution, actor: Actor | None) -> b
     candidate said"; on PolNeAR train any name cost 2 right speakers of 8 changed)."""
     if actor is None or actor.kind != "person":
         return False
-    inside = [(s, e) for s, e in actor.mentions if any(cs <= s and e <= ce for cs, ce in att.content)]
-    for s, e in inside:
-        sp = doc.char_span(s, e, alignment_mode="expand")
-        if sp is None or sp.root.pos_ != "PROPN":
-            continue
-        if _in_quotation(doc, s) or _subject_of_content(sp.root, att):
-            return True
-    return False
+    return any(_in_quotation(doc, sp.start_char) or _subject_of_content(sp.root, att)
+               for sp in _names_in_content(actor, att, doc))
 
 
 def _subject_of_content(tok: Token, att: Attribution) -> bool:
