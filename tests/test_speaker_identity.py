@@ -285,6 +285,16 @@ def test_a_pronoun_inside_the_quote_does_not_name_its_speaker() -> None:
     assert _speaker(art, "I don’t think") == "Erik Solberg"
 
 
+def test_a_name_inside_the_quotation_marks_does_not_make_its_bearer_the_speaker() -> None:
+    # ''…'' (the NYT's marks) are quotation marks too: Anders Olsen is talked about, Solberg speaks
+    art = analyze_text("Erik Solberg spoke to reporters at the harbour on Friday about the ferry plan.\n\n"
+                       "Mr. Solberg said the new schedule would help the islands. ''Anders Olsen does not "
+                       "get along with the board,'' he said. ''The board cannot stand him and it is causing "
+                       "us trouble.''")
+    assert _speaker(art, "does not get along") == "Erik Solberg"
+    assert _speaker(art, "cannot stand") == "Erik Solberg"
+
+
 def test_a_possessive_relative_that_is_the_cue_s_subject_speaks_for_itself() -> None:
     # "whose lawyers argued": the lawyers speak, not Henrik Dahl, whom the clause describes
     art = analyze_text("The ruling was a setback for Henrik Dahl, whose lawyers argued that the papers "

@@ -5,7 +5,6 @@ first development gold (``../actor-identity-train/validate.py``). Exit status 1 
 """
 import importlib.util
 import os
-import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 _spec = importlib.util.spec_from_file_location(
