@@ -5,7 +5,9 @@ attribution, "EID IDENTITY|K" with K one of p(erson) o(rganization) g(roup) a(no
 an identity starting with "#" is scoped to its article (written ARTICLE#... in the JSON). The
 source text and offset come from the article's first .ann file (by sorted name).
 
-    python3 tests/data/actor-identity-train/build.py [--shared DIR]
+    python3 tests/data/actor-identity-train/build.py [--shared DIR] [--gold DIR]
+
+``--gold DIR`` builds another gold folder of the same format (tests/data/actor-identity-train2, -train3).
 """
 import json
 import os
@@ -37,9 +39,13 @@ def build(labels: str, out: str) -> int:
 
 
 def main() -> None:
-    if len(sys.argv) > 2 and sys.argv[1] == "--shared":
-        import validate
-        validate.DATA = os.path.join(sys.argv[2], "data", "polnear", "train")
+    global HERE
+    import validate
+    args = sys.argv[1:]
+    if "--shared" in args:
+        validate.DATA = os.path.join(args[args.index("--shared") + 1], "data", "polnear", "train")
+    if "--gold" in args:
+        HERE = os.path.abspath(args[args.index("--gold") + 1])
     print(build("labels.txt", "sources.jsonl"), "rows;", build("labels_second.txt", "second_sources.jsonl"),
           "second-pass rows")
 

@@ -5,7 +5,9 @@ line with a Source in its first .ann by sorted name); `source` (the Source spans
 `source_start` agree with the .ann/.txt files; kinds allowed; article-scoped identities start with their own
 article id. Exit status 1 on any error.
 
-    python3 tests/data/actor-identity-train/validate.py [--shared DIR]
+    python3 tests/data/actor-identity-train/validate.py [--shared DIR] [--gold DIR]
+
+``--gold DIR`` checks another gold folder of the same format (tests/data/actor-identity-train2, -train3).
 """
 import glob
 import json
@@ -85,9 +87,12 @@ def check(name, rows, errors):
 
 
 def main():
-    global DATA
-    if len(sys.argv) > 2 and sys.argv[1] == "--shared":
-        DATA = os.path.join(sys.argv[2], "data", "polnear", "train")
+    global DATA, HERE
+    args = sys.argv[1:]
+    if "--shared" in args:
+        DATA = os.path.join(args[args.index("--shared") + 1], "data", "polnear", "train")
+    if "--gold" in args:
+        HERE = os.path.abspath(args[args.index("--gold") + 1])
     errors = []
     rows = load("sources.jsonl", errors)
     n_art, n_att = check("sources.jsonl", rows, errors)
