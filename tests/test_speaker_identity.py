@@ -295,6 +295,16 @@ def test_a_name_inside_the_quotation_marks_does_not_make_its_bearer_the_speaker(
     assert _speaker(art, "cannot stand") == "Erik Solberg"
 
 
+def test_the_reporting_speaker_not_the_subject_he_reports_on_is_the_next_he() -> None:
+    # Olsen is named more often, but "he allowed … he estimated" continues Solberg, who said it
+    art = analyze_text("Anders Olsen has led the harbour board for ten years. Olsen wants a new ferry line, "
+                       "and Olsen has pushed the plan in every meeting this spring.\n\n"
+                       "Erik Solberg, who heads the fishermen's union, said that Mr. Olsen had dominated the "
+                       "talks so far. While he allowed that the union's members often vote for the board, he "
+                       "estimated that most of them oppose the ferry line.")
+    assert _speaker(art, "most of them") == "Erik Solberg"
+
+
 def test_a_possessive_relative_that_is_the_cue_s_subject_speaks_for_itself() -> None:
     # "whose lawyers argued": the lawyers speak, not Henrik Dahl, whom the clause describes
     art = analyze_text("The ruling was a setback for Henrik Dahl, whose lawyers argued that the papers "

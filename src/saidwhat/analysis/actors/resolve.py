@@ -423,6 +423,13 @@ def _pronoun_fits(doc: Doc, m: Mention, c: _Cluster) -> bool:
 # acknowledged some plagiarism even as he defended ..."): written from the train development gold
 # (tests/data/actor-identity-train), where a name inside the subject's modifiers took the pronoun.
 SAME_SENTENCE_SUBJECT = 1.0
+# Bonus for the subject of a main clause (or an attribution's source) in the pronoun's sentence or
+# the one before, over the subject of a clause it governs (``_main_subject``): without it a person
+# named often wins by frequency alone ("Mr. Hanify said that Mr. Trump had dominated … While he
+# allowed …, he estimated": Trump). Not fitted: half the frequency term's range. Second identity
+# gold (read): pairwise P 0.894 -> 0.925; held-back third gold 0.888 -> 0.889, R 0.734 -> 0.743;
+# 160 other PolNeAR train articles: 5 speakers changed, 4 right, 1 neither.
+MAIN_SUBJECT = 0.5
 
 
 def _quoted(doc: Doc, pos: int) -> bool:
@@ -446,8 +453,16 @@ def _salience(doc: Doc, m: Mention, c: _Cluster) -> float:
     dist = here - si[last.head]
     prominent = any((x.is_subject or x.is_source) and here - si[x.head] <= 1 for x in before)
     subject_here = any(x.is_subject and si[x.head] == here and x.type != "pronoun" for x in before)
+    central = any(_main_subject(doc, x) and here - si[x.head] <= 1 for x in before)
     return (-1.0 * dist + 1.5 * prominent + SAME_SENTENCE_SUBJECT * subject_here
-            + 0.5 * min(len(c.mentions), 4) / 4)
+            + MAIN_SUBJECT * central + 0.5 * min(len(c.mentions), 4) / 4)
+
+
+def _main_subject(doc: Doc, m: Mention) -> bool:
+    """The subject of a main clause or the source of an attribution ("Mr. Hanify said that Mr. Trump
+    had dominated …": Hanify, not the subject of the clause he reports)."""
+    head = doc[m.head]
+    return m.is_source or (m.is_subject and head.head.dep_ in ("ROOT", "conj", "parataxis"))
 
 
 class _Clusterer:
