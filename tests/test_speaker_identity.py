@@ -305,6 +305,14 @@ def test_the_reporting_speaker_not_the_subject_he_reports_on_is_the_next_he() ->
     assert _speaker(art, "most of them") == "Erik Solberg"
 
 
+def test_some_in_a_crowd_named_after_a_person_is_not_that_person() -> None:
+    # "Some in the … crowd" is a part of a set, like "some of …": Olsen's name inside it does not speak
+    art = analyze_text("Anders Olsen spoke at the harbour rally on Monday and asked his supporters to back "
+                       "the ferry plan.\n\nSome in the “Olsen or Nothing” crowd suggest the ferry plan is "
+                       "worse than no plan at all.")
+    assert _speaker(art, "the ferry plan is worse") == "Some in the “Olsen or Nothing” crowd"
+
+
 def test_a_possessive_relative_that_is_the_cue_s_subject_speaks_for_itself() -> None:
     # "whose lawyers argued": the lawyers speak, not Henrik Dahl, whom the clause describes
     art = analyze_text("The ruling was a setback for Henrik Dahl, whose lawyers argued that the papers "
