@@ -209,3 +209,96 @@ def voice_features(ctoks: list[Token]) -> dict[str, float]:
     if any(t.text == "!" for t in ctoks):
         out["v_exclaim"] = 1.0
     return out
+
+
+# Words by which a source's own description puts it on the target's side or against it ("Jay
+# Jacobs, a Clinton supporter", "a Trump ally", "the pro-Clinton super PAC", "who has endorsed
+# Clinton"; "anti-Trump forces", "a group dedicated to stopping Trump"). The attitudes' lists
+# plus nouns of closeness or enmity and the prefixes "pro" / "anti".
+ALLY_WORDS = words("""
+support endorse back defend praise champion supporter endorsement backer defender ally booster
+backing friend confidant surrogate loyalist fan advocate admirer pro
+""")
+FOE_WORDS = words("""
+attack criticize criticise oppose critic opponent detractor foe rival enemy anti stop defeat
+nevertrump
+""")
+
+
+def source_side(src_toks: list[Token], tgt_in_source: set[int],
+                is_negated: Callable[[Token], bool] | None) -> dict[str, float]:
+    """``src_ally`` / ``src_foe``: the source's own words name the target with a word of backing
+    or enmity (the source is not the target: that is *self*, no row). Who the speaker is was
+    the missing evidence of the support pairs called oppose (docs/stance.md, session 11)."""
+    if not tgt_in_source:
+        return {}
+    out: dict[str, float] = {}
+    for t in src_toks:
+        if t.i in tgt_in_source:
+            continue
+        lemma, low = t.lemma_.lower(), t.lower_
+        side = ("src_ally" if lemma in ALLY_WORDS or low in ALLY_WORDS
+                else "src_foe" if lemma in FOE_WORDS or low in FOE_WORDS else "")
+        if not side:
+            continue
+        if is_negated is not None and is_negated(t):
+            side = "src_foe" if side == "src_ally" else "src_ally"
+        out[side] = 1.0
+    return out
+
+
+#: Contrastive conjunctions and adverbs: what follows is the speaker's point ("calls the line
+#: racist, but backs him").
+_CONTRAST = {"but", "yet", "however", "nevertheless", "still"}
+
+
+def contrast_features(ctoks: list[Token], polarity: Callable[[Token], float],
+                      is_negated: Callable[[Token], bool] | None) -> dict[str, float]:
+    """``but_pos`` / ``but_neg``: the evaluative words after the content's last contrastive
+    "but / yet / however / still", when a word of the other polarity comes before it — the
+    clause a concession leads to (the lexicon's sums weigh both halves alike)."""
+    cut = max((k for k, t in enumerate(ctoks) if t.lower_ in _CONTRAST), default=-1)
+    if cut <= 0:
+        return {}
+
+    def signed(t: Token) -> float:
+        p = polarity(t)
+        return -p if p and is_negated is not None and is_negated(t) else p
+
+    before = sum(signed(t) for t in ctoks[:cut])
+    after = sum(signed(t) for t in ctoks[cut + 1:])
+    if after > 0 and before < 0:
+        return {"but_pos": 1.0}
+    if after < 0 and before > 0:
+        return {"but_neg": 1.0}
+    return {}
+
+
+#: Verbs by which a speaker waves a charge away ("dismissed the accusations", "downplayed the
+#: attack", "should ignore the critics", "the idea of a 'Crooked Hillary' needs to stop").
+DISMISSING = words("""
+dismiss reject deny refute rebut debunk disavow repudiate brush shrug downplay ignore overlook
+stop end quit counter disprove
+""")
+_DISMISSED_ROLES = ("dobj", "nsubj", "nsubjpass", "pobj", "attr")
+
+
+def dismissed_charge(ctoks: list[Token], cue_toks: list[Token],
+                     polarity: Callable[[Token], float]) -> dict[str, float]:
+    """``neg_dismissed``: a negative word of the content that the speaker waves away — inside
+    the object or subject of a dismissing verb of the content, or the cue is one. A defence
+    carries the words of the attack it rejects; the lexicon reads them as the speaker's."""
+    negatives = [t for t in ctoks if polarity(t) < 0]
+    if not negatives:
+        return {}
+    if any(t.lemma_.lower() in DISMISSING for t in cue_toks):
+        return {"neg_dismissed": 1.0}
+    for t in negatives:
+        child = t
+        for anc in t.ancestors:
+            if anc.lemma_.lower() in DISMISSING and anc.pos_ == "VERB" and child.dep_ in _DISMISSED_ROLES:
+                return {"neg_dismissed": 1.0}
+            if anc.lemma_.lower() in DISMISSING and anc.pos_ == "VERB":
+                break
+            child = anc
+    return {}
