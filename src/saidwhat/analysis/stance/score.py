@@ -27,10 +27,7 @@ from saidwhat.analysis.stance import lexicon as lx
 from saidwhat.analysis.stance import race, reported
 from saidwhat.analysis.stance.features import (
     Involvement,
-    contrast_features,
-    dismissed_charge,
     source_features,
-    source_side,
     tree_distance,
     voice_features,
     word_features,
@@ -305,10 +302,6 @@ def score_attribution(
         )
     )
     feats.update(source_features(src_toks))
-    neg = negated if cfg.negation else None
-    feats.update(source_side(src_toks, target_tokens & src_idx, neg))
-    feats.update(contrast_features(ctoks, lambda t: word_polarity(t) or _attitude_polarity(t), neg))
-    feats.update(dismissed_charge(ctoks, cue_toks, word_polarity))
     label, prob = cfg.layer.predict(feats)
     if label != "neutral" and not inv.in_content and not _evaluative(feats):
         label, prob = "neutral", 1.0 - prob
