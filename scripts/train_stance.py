@@ -7,6 +7,8 @@
     .venv/bin/python scripts/train_stance.py --cv-only --repeats 6 --by-level --drop 'p:,src_'
         # error analysis: mean of 6 grouped CVs over shuffled article folds, the held-back
         # confusion by involvement level, and the same without some feature groups
+    .venv/bin/python scripts/train_stance.py --cv-only --dump out/held.jsonl
+        # every row's held-back prediction (sorted folds), text and features, to read the errors
 
 Data: ``tests/data/stance/polnear-train-s{1,2}.jsonl`` (hand labels over PolNeAR *train*
 attributions; see the README there). PolNeAR-stance dev is never read here: it only measures the
