@@ -7,6 +7,8 @@
     .venv/bin/python scripts/train_stance.py --cv-only --repeats 6 --by-level --drop 'p:,src_'
         # error analysis: mean of 6 grouped CVs over shuffled article folds, the held-back
         # confusion by involvement level, and the same without some feature groups
+    .venv/bin/python scripts/train_stance.py --cv-only --dump out/held.jsonl
+        # every row's held-back prediction (sorted folds), text and features, to read the errors
 
 Data: ``tests/data/stance/polnear-train-s{1,2}.jsonl`` (hand labels over PolNeAR *train*
 attributions; see the README there). PolNeAR-stance dev is never read here: it only measures the
@@ -75,6 +77,7 @@ class Row:
     view: str
     label: str
     features: dict[str, float]
+    text: str = ""  # "source | cue | content", for reading the held-back errors (``--dump``)
 
 
 def add_data_arguments(ap: argparse.ArgumentParser) -> None:
@@ -136,6 +139,13 @@ def match(gold: list[set[int]], pred: list[set[int]]) -> dict[int, int]:
     return out
 
 
+def _text(doc: Doc, a: Attribution) -> str:
+    """ "source | cue | content" of an attribution, for reading errors."""
+    def part(spans: list[tuple[int, int]]) -> str:
+        return " … ".join(doc.text[s:e] for s, e in sorted(spans)).replace("\n", " ")
+    return f"{part(list(a.source))} | {part(list(a.cue))} | {part(list(a.content))}"
+
+
 def _features(doc: Doc, atts: list[Attribution]) -> dict[tuple[int, str], dict[str, float]]:
     res = resolve_actors(doc, atts)
     quotes = [
@@ -179,7 +189,7 @@ def article_rows(
     for (i, target), feats in _features(doc, gold_atts).items():
         lab = labels.get(eids[i], {}).get(target)
         if lab in LABELS:
-            rows.append(Row(aid, eids[i], target, "gold", lab, feats))
+            rows.append(Row(aid, eids[i], target, "gold", lab, feats, _text(doc, gold_atts[i])))
     extracted = find_attributions(doc)
     m = match([_chars(events[e].content) for e in eids], [_chars(list(a.content)) for a in extracted])
     back = {j: i for i, j in m.items()}
@@ -188,7 +198,8 @@ def article_rows(
         if j in back:
             lab = labels.get(eids[back[j]], {}).get(target)
             if lab in LABELS:
-                rows.append(Row(aid, eids[back[j]], target, "extracted", lab, feats))
+                text = _text(doc, extracted[j])
+                rows.append(Row(aid, eids[back[j]], target, "extracted", lab, feats, text))
     return rows, matched_pairs
 
 
@@ -376,6 +387,7 @@ def without(rows: list[Row], prefixes: list[str]) -> list[Row]:
             r.view,
             r.label,
             {k: v for k, v in r.features.items() if not any(k.startswith(p) for p in prefixes)},
+            r.text,
         )
         for r in rows
     ]
@@ -390,6 +402,22 @@ def compare_variants(
         mean = repeated(without(rows, prefixes) if prefixes else rows, meta, setting, repeats)
         name = variant or "(nothing)"
         print(f"without {name!r}: extracted {_fmt(mean['extracted'])}; gold {_fmt(mean['gold'])}", flush=True)
+
+
+def dump_held(rows: list[Row], meta: dict[str, Any], setting: dict[str, Any], seed: int | None,
+              path: Path) -> None:
+    """One JSON line per row: its held-back probabilities and label (folds shuffled by ``seed``,
+    sorted if None), gold label, text and features: the material of an error analysis."""
+    held = held_back(rows, folds_of(meta["ids"], seed), setting, meta.get("train_ids"))
+    with path.open("w", encoding="utf-8") as f:
+        for r in rows:
+            probs = held[(r.view, r.article, r.eid, r.target)]
+            f.write(json.dumps({
+                "view": r.view, "article": r.article, "eid": r.eid, "target": r.target, "gold": r.label,
+                "pred": _top(probs), "probs": [round(p, 3) for p in probs], "level": level_of(r.features),
+                "text": r.text, "features": {k: round(v, 3) for k, v in sorted(r.features.items())},
+            }, ensure_ascii=False) + "\n")
+    print(f"wrote the held-back predictions of {len(rows)} rows to {path}")
 
 
 def ece(oof: list[tuple[list[float], str]], bins: int = 10) -> float:
@@ -458,6 +486,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--by-level", action="store_true", help="held-back confusion by involvement level")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="override a setting (l2, class_power, min_count, dense_l2) for this run")
+    ap.add_argument("--dump", type=Path, metavar="JSONL",
+                    help="write every row's held-back prediction (sorted folds), text and features")
     ap.add_argument("--drop", default="", help="comma-separated feature-name prefixes to leave out")
     ap.add_argument(
         "--variants",
@@ -485,6 +515,8 @@ def main(argv: list[str] | None = None) -> int:
     for kv in args.set:
         key, value = kv.split("=", 1)
         setting[key] = int(value) if key in ("min_count", "bags", "two_stage") else float(value)
+    if args.dump is not None:
+        dump_held(rows, meta, setting, None, args.dump)
     if args.variants is not None:
         compare_variants(rows, meta, setting, args.variants, max(1, args.repeats))
         return 0
