@@ -3,8 +3,10 @@
     .venv/bin/python benchmarks/actor_identity.py [--shared ../shared] [--split dev]
         [--gold tests/data/actor-identity] [--gold-articles] [--analyses CACHE.jsonl] [--db URL] [--json]
 
-The development gold over 34 PolNeAR *train* articles (``tests/data/actor-identity-train``, which
-shaped the identity rules; it has no gender labels):
+The development golds over PolNeAR *train* articles (no gender labels): 34 articles
+(``tests/data/actor-identity-train``) and two later batches drawn like dev (``-train2``, 32 articles;
+``-train4``, 48), which shaped the identity rules; ``-train3`` (48 articles of the same draw) is held
+back, aggregates only:
 
     .venv/bin/python benchmarks/actor_identity.py --split train --gold tests/data/actor-identity-train \
         --gold-articles
