@@ -313,6 +313,14 @@ def test_some_in_a_crowd_named_after_a_person_is_not_that_person() -> None:
     assert _speaker(art, "the ferry plan is worse") == "Some in the “Olsen or Nothing” crowd"
 
 
+def test_a_description_whose_noun_says_a_gender_never_joins_a_person_of_the_other() -> None:
+    # "the chairwoman" is not Erik Solberg, however much he is in focus
+    art = analyze_text("Erik Solberg has led the harbour board for years, and Solberg wants a new ferry "
+                       "line. He met the fishermen on Monday.\n\n“He looked me in the eye and asked what it "
+                       "takes,” the chairwoman of the fishermen's union recalled of the meeting.")
+    assert _speaker(art, "looked me in the eye") == "the chairwoman of the fishermen's union"
+
+
 def test_a_possessive_relative_that_is_the_cue_s_subject_speaks_for_itself() -> None:
     # "whose lawyers argued": the lawyers speak, not Henrik Dahl, whom the clause describes
     art = analyze_text("The ruling was a setback for Henrik Dahl, whose lawyers argued that the papers "

@@ -369,6 +369,14 @@ def _other_party(doc: Doc, m: Mention, c: _Cluster) -> bool:
     return bool(known) and not said & known
 
 
+def _other_gender(m: Mention, c: _Cluster) -> bool:
+    """A description whose noun says a gender ("the chairwoman", "the spokesman") and a person
+    known to be of the other one: "Deborah Tamargo, the chairwoman of …" had joined Donald Trump,
+    the person in focus (PolNeAR train, fifth identity gold)."""
+    known = c.known_gender() if c.kind == "person" else None
+    return bool(m.gender and known and known != m.gender)
+
+
 def _issuer(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Mention | None:
     """Who issued the document a source mention names: the subject of "issued/released X"."""
     head = doc[m.head]
@@ -620,7 +628,7 @@ class _Clusterer:
         best, best_score = None, 0.0
         owner = self._owner(m)
         for rank, c in enumerate(self.order):
-            if c.idx == owner or (m.kind == "person" and _other_party(doc, m, c)):
+            if c.idx == owner or (m.kind == "person" and (_other_party(doc, m, c) or _other_gender(m, c))):
                 continue
             score = _description_score(doc, m, c)
             # a weak fit (generic head, no modifier) must be recent; a strong one need not be
@@ -637,7 +645,8 @@ class _Clusterer:
             # named; never "the interviewer", who is someone else than the person interviewed, nor
             # "Lazar's counsel", which mostly brings in someone new (read on PolNeAR train)
             scored = [(_salience(doc, m, c), c) for c in self.order
-                      if c.kind == "person" and _within(doc, m, c) and not _other_party(doc, m, c)]
+                      if c.kind == "person" and _within(doc, m, c) and not _other_party(doc, m, c)
+                      and not _other_gender(m, c)]
             scored = [(sc, c) for sc, c in scored if sc >= 0.5]
             if scored:
                 best = max(scored, key=lambda x: x[0])[1]
