@@ -321,6 +321,15 @@ def test_a_description_whose_noun_says_a_gender_never_joins_a_person_of_the_othe
     assert _speaker(art, "looked me in the eye") == "the chairwoman of the fishermen's union"
 
 
+def test_one_unnamed_source_familiar_with_a_campaign_is_not_its_candidate() -> None:
+    # "one well-connected Democrat" is someone new, like "a Democrat": not Maria Lund
+    art = analyze_text("Maria Lund, the Democratic candidate for mayor, has led the polls all year. "
+                       "Lund's deep support among older voters gives her an advantage.\n\n\"If the council "
+                       "votes no, the plan is dead,\" said one well-connected Democrat familiar with the Lund "
+                       "campaign's organization, who requested anonymity.")
+    assert _speaker(art, "the plan is dead") != "Maria Lund"
+
+
 def test_a_possessive_relative_that_is_the_cue_s_subject_speaks_for_itself() -> None:
     # "whose lawyers argued": the lawyers speak, not Henrik Dahl, whom the clause describes
     art = analyze_text("The ruling was a setback for Henrik Dahl, whose lawyers argued that the papers "

@@ -356,11 +356,13 @@ _INDEFINITE = frozenset({"a", "an", "another"})
 
 
 def _indefinite(phrase: Span) -> bool:
-    """'A Democrat familiar with her plans', 'an aide': someone new, whatever names it contains;
-    not a document ('a statement from X' is X's)."""
+    """'A Democrat familiar with her plans', 'an aide', 'one well-connected Democrat familiar with the
+    Clinton campaign' (fifth identity gold: out of Hillary Clinton's actor): someone new, whatever
+    names it contains; not a document ('a statement from X' is X's)."""
     head = phrase.root
     return head.lemma_.lower() not in lx.DOCUMENT_HEADS and any(
-        c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children)
+        (c.dep_ == "det" and c.lower_ in _INDEFINITE) or (c.dep_ == "nummod" and c.lower_ == "one")
+        for c in head.children)
 
 
 def _not_that_person(phrase: Span, actor: Actor | None) -> bool:
