@@ -325,8 +325,8 @@ def test_one_unnamed_source_familiar_with_a_campaign_is_not_its_candidate() -> N
     # "one well-connected Democrat" is someone new, like "a Democrat": not Maria Lund
     art = analyze_text("Maria Lund, the Democratic candidate for mayor, has led the polls all year. "
                        "Lund's deep support among older voters gives her an advantage.\n\n\"If the council "
-                       "votes no, the plan is dead,\" said one well-connected Democrat familiar with the Lund "
-                       "campaign's organization, who requested anonymity.")
+                       "votes no, the plan is dead,\" said one well-connected Democrat familiar with the "
+                       "Lund campaign's organization, who requested anonymity.")
     assert _speaker(art, "the plan is dead") != "Maria Lund"
 
 
