@@ -330,6 +330,15 @@ def test_one_unnamed_source_familiar_with_a_campaign_is_not_its_candidate() -> N
     assert _speaker(art, "the plan is dead") != "Maria Lund"
 
 
+def test_the_author_of_a_post_is_no_object_for_a_speaking_pronoun() -> None:
+    # "a post from Kari Holm": Holm may be the "she" who wrote it; "a meeting with Kari Holm" is an object
+    from saidwhat.analysis.attribution.speaker import _role
+    doc = get_nlp()("That coverage will come with a strong view, according to a post from Kari Holm. "
+                    "The mayor had a long meeting with Kari Holm.")
+    holms = [t for t in doc if t.text == "Holm"]
+    assert _role(holms[0]) == "other" and _role(holms[1]) == "object"
+
+
 def test_a_possessive_relative_that_is_the_cue_s_subject_speaks_for_itself() -> None:
     # "whose lawyers argued": the lawyers speak, not Henrik Dahl, whom the clause describes
     art = analyze_text("The ruling was a setback for Henrik Dahl, whose lawyers argued that the papers "

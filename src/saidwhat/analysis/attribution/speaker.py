@@ -534,12 +534,25 @@ def _noun_modifier(tok: Token) -> bool:
         and tok.head.head.pos_ in ("NOUN", "PROPN")
 
 
+def _author_of_document(tok: Token) -> bool:
+    """'a post from Arianna Huffington', 'a statement by the mayor': the author of a document, who
+    may then be a speaking he/she ("…, according to a post from Arianna Huffington. “…,” she
+    wrote": fifth identity gold, out of Hillary Clinton's actor), not an object of the sentence. A
+    person by the tagger only: "an analysis by The Washington Post" took "He announced" from Obama
+    (the first-name list reads "Washington" as a man's name)."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and tok.ent_type_ == "PERSON" and prep.lower_ in ("from", "by") \
+        and prep.head.lemma_.lower() in lx.DOCUMENT_HEADS
+
+
 def _role(tok: Token) -> str:
     """'main' (subject of a main clause or of a verb of saying), 'sub' (subject of another
     clause), 'other' or 'object'
     (an object, a possessive, or a name in apposition to one: "an address for his sister, Martha")."""
     while tok.dep_ == "appos" and tok.head is not tok:
         tok = tok.head
+    if _author_of_document(tok):
+        return "other"
     if tok.dep_ in _OBJECT_DEPS or _possessor(tok):
         return "object"
     if tok.dep_ in _SUBJECT_DEPS:
