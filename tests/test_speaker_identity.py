@@ -327,7 +327,14 @@ def test_one_unnamed_source_familiar_with_a_campaign_is_not_its_candidate() -> N
                        "Lund's deep support among older voters gives her an advantage.\n\n\"If the council "
                        "votes no, the plan is dead,\" said one well-connected Democrat familiar with the "
                        "Lund campaign's organization, who requested anonymity.")
-    assert _speaker(art, "the plan is dead") != "Maria Lund"
+    assert _speaker(art, "the plan is dead") == ("one well-connected Democrat familiar with the Lund "
+                                                 "campaign's organization")
+
+
+def test_a_relative_clause_after_a_comma_is_no_part_of_an_unnamed_speakers_name() -> None:
+    art = analyze_text("Maria Lund has led the polls all year.\n\n\"If the council votes no, the plan is "
+                       "dead,\" said a senior official, who requested anonymity.")
+    assert _speaker(art, "the plan is dead") == "a senior official"
 
 
 def test_the_author_of_a_post_is_no_object_for_a_speaking_pronoun() -> None:
