@@ -40,6 +40,7 @@ from saidwhat.analysis.actors.surnames import (
     is_bare,
     mention_gender,
     pronoun_after,
+    quoted_at,
     reassign_orphans,
     split_name,
 )
@@ -349,7 +350,7 @@ _PARTY_TAG = re.compile(r"[ \t]?\(([DR])-")
 
 def _parties(doc: Doc, m: Mention) -> set[str]:
     """The parties a mention outside quotation marks says its actor belongs to."""
-    if m.type == "pronoun" or _quoted(doc, m.start):
+    if m.type == "pronoun" or quoted_at(doc, m.start):
         return set()
     words = "".join(ch if ch.isalpha() else " " for ch in f"{m.text} {m.affiliation or ''}".lower()).split()
     found = {_PARTY_WORDS[w] for w in words if w in _PARTY_WORDS}
@@ -444,14 +445,6 @@ SAME_SENTENCE_SUBJECT = 1.0
 MAIN_SUBJECT = 0.5
 
 
-def _quoted(doc: Doc, pos: int) -> bool:
-    """``in_quotes`` cached per character offset on the Doc."""
-    cache: dict[int, bool] = doc.user_data.setdefault("saidwhat_quoted", {})
-    if pos not in cache:
-        cache[pos] = in_quotes(text_of(doc), pos)
-    return cache[pos]
-
-
 def _salience(doc: Doc, m: Mention, c: _Cluster) -> float:
     """Centering-style preference: recent sentences, subjects and speakers, frequent actors, the
     subject of the pronoun's own sentence. For a pronoun outside quotation marks, mentions inside
@@ -459,8 +452,8 @@ def _salience(doc: Doc, m: Mention, c: _Cluster) -> float:
     si = sent_ids(doc)
     here = si[m.head]
     before = [x for x in c.mentions if x.start < m.start]
-    if not _quoted(doc, m.start):
-        before = [x for x in before if not _quoted(doc, x.start)] or before
+    if not quoted_at(doc, m.start):
+        before = [x for x in before if not quoted_at(doc, x.start)] or before
     last = max(before, key=lambda x: x.start) if before else _last_before(c, m)
     dist = here - si[last.head]
     prominent = any((x.is_subject or x.is_source) and here - si[x.head] <= 1 for x in before)
@@ -666,7 +659,7 @@ class _Clusterer:
             return False
         doc = self.doc
         people = [c for c in self.order if c.kind == "person" and _within(doc, m, c) and any(
-            x.start < m.start and not _quoted(doc, x.start) for x in c.mentions)]  # not only quoted
+            x.start < m.start and not quoted_at(doc, x.start) for x in c.mentions)]  # not only quoted
         if not people:
             return False
         top = max(people, key=lambda c: _salience(doc, m, c))
@@ -1082,7 +1075,7 @@ def _acting_people(doc: Doc, c: _Cluster) -> bool:
     own words, not inside a quotation."""
     for m in c.mentions:
         head = doc[m.head]
-        if _quoted(doc, m.start):
+        if quoted_at(doc, m.start):
             continue  # a speaker's own words: "“Workers will carry the virus home,” she said"
         if m.type in ("indefinite", "group") and head.tag_ == "NNS" and head.dep_ == "nsubj" \
                 and not any(x.dep_ in ("det", "poss") for x in head.children) \
@@ -1106,7 +1099,7 @@ def _acting_body(doc: Doc, c: _Cluster) -> bool:
     outside quotation marks: "“The mission I flew did it all,” he said" names no body), or a
     government it singles out (``_qualified_government``)."""
     for m in c.mentions:
-        if m.type != "definite" or m.kind != "organization" or _quoted(doc, m.start):
+        if m.type != "definite" or m.kind != "organization" or quoted_at(doc, m.start):
             continue
         if _qualified_government(doc[m.head]):
             return True

@@ -162,6 +162,15 @@ def in_quotes(text: str, pos: int) -> bool:
     return opened < 0 and closed < 0 and (before.count('"') + before.count("''")) % 2 == 1
 
 
+def quoted_at(doc: Doc, pos: int) -> bool:
+    """``in_quotes`` on the Doc's text, cached per character offset on the Doc (the actor and
+    speaker stages ask it for every candidate mention)."""
+    cache: dict[int, bool] = doc.user_data.setdefault("saidwhat_quoted", {})
+    if pos not in cache:
+        cache[pos] = in_quotes(text_of(doc), pos)
+    return cache[pos]
+
+
 GenderOf = Callable[[Mention], str | None]
 
 

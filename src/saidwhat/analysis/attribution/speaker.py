@@ -47,7 +47,7 @@ from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.filters import is_animate_head
 from saidwhat.analysis.actors.passing import DOCUMENT_WORDS, QUANTITY_WORDS, with_conjuncts
 from saidwhat.analysis.actors.resolve import ActorResolution
-from saidwhat.analysis.actors.surnames import in_quotes
+from saidwhat.analysis.actors.surnames import quoted_at
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.profile import EVIDENCE
 from saidwhat.analysis.attribution.spans import QUOTE_MARKS
@@ -137,7 +137,7 @@ def _comma_relative(tok: Token) -> bool:
     Democrat familiar with the Clinton campaign's organization, who requested anonymity …" was too
     long to name anyone (360 PolNeAR train articles: 4 unnamed speakers renamed, "One attendee, who
     like others" → "One attendee"; own wild pages unchanged)."""
-    first = min(t.i for t in tok.subtree)
+    first = tok.left_edge.i
     return tok.dep_ == "relcl" and first > 0 and tok.doc[first - 1].text == ","
 
 
@@ -496,12 +496,6 @@ _MAIN_CLAUSE = frozenset({"ROOT", "conj", "parataxis"})
 _SAYING = frozenset({"say", "tell", "add", "write", "explain", "note", "argue", "insist", "continue"})
 
 
-def _in_quotation(doc: Doc, pos: int) -> bool:
-    """Inside quotation marks within its paragraph, the NYT's ''…'' included (``in_quotes``): a name
-    inside ''Obama doesn't get along with Putin'' is no antecedent of the "he" that says it."""
-    return in_quotes(text_of(doc), pos)
-
-
 def _named_in_sentence(actor: Actor, pron: Token) -> bool:
     """Is the actor named before ``pron`` in its sentence, other than as a possessor or inside a
     noun's modifier ("knowledge of Epstein's behaviour … an alibi he cited", "his friendship with
@@ -518,7 +512,7 @@ def _named_in_sentence(actor: Actor, pron: Token) -> bool:
     for s, e in actor.mentions:
         if sent.start_char <= s and e <= pron.idx:
             sp = pron.doc.char_span(s, e, alignment_mode="expand")
-            if sp is not None and not _in_quotation(pron.doc, s) \
+            if sp is not None and not quoted_at(pron.doc, s) \
                     and not _possessor(sp.root) and not _noun_modifier(sp.root):
                 return True
     return False
@@ -638,7 +632,7 @@ def _name_candidates(doc: Doc, pron: Token, actors: list[Actor]) -> list[tuple[i
         if not (person_like(doc, a) and a.name[:1].isupper()) and described_gender(doc, a) is None:
             continue
         for s, e in a.mentions:
-            if e > pron.idx or pron.idx - s > PRONOUN_WINDOW or _in_quotation(doc, s):
+            if e > pron.idx or pron.idx - s > PRONOUN_WINDOW or quoted_at(doc, s):
                 continue
             sp = doc.char_span(s, e, alignment_mode="expand")
             if sp is None or sp.root.lower_ in _PERSON_PRONOUNS or sp.root.pos_ == "PRON":
@@ -660,7 +654,7 @@ def _surname_word_candidates(doc: Doc, pron: Token, actors: list[Actor]) -> list
     for tok in doc[max(0, pron.i - 400): pron.i]:
         bearer = bearers.get(tok.text)
         if bearer is None or tok.pos_ == "PROPN" or pron.idx - tok.idx > PRONOUN_WINDOW \
-                or any(s <= tok.idx < e for s, e in covered) or _in_quotation(doc, tok.idx):
+                or any(s <= tok.idx < e for s, e in covered) or quoted_at(doc, tok.idx):
             continue
         key = _salience(tok, pron)
         if _misread_subject(tok):
@@ -697,7 +691,7 @@ def _chain_candidates(doc: Doc, pron: Token, actors: list[Actor], depth: int) ->
         if pron.idx - tok.idx > PRONOUN_WINDOW:
             break
         if _PRONOUN_GENDER.get(tok.lower_) != _PRONOUN_GENDER[pron.lower_] or tok.dep_ not in _SUBJECT_DEPS \
-                or _in_quotation(doc, tok.idx):
+                or quoted_at(doc, tok.idx):
             continue
         ante = pronoun_antecedent(doc, tok, actors, depth + 1)
         key = _salience(tok, pron)
@@ -784,7 +778,7 @@ def _person_named_in_quote(doc: Doc, att: Attribution, actor: Actor | None) -> b
     candidate said"; on PolNeAR train any name cost 2 right speakers of 8 changed)."""
     if actor is None or actor.kind != "person":
         return False
-    return any(_in_quotation(doc, sp.start_char) or _subject_of_content(sp.root, att)
+    return any(quoted_at(doc, sp.start_char) or _subject_of_content(sp.root, att)
                for sp in _names_in_content(actor, att, doc))
 
 
@@ -1025,7 +1019,7 @@ def _relaying_subject(doc: Doc, att: Attribution) -> Token | None:
     if cue is None or cue[0].lower_ != "according":
         return None
     for tok in reversed(doc[cue.sent.start: cue.start]):
-        if tok.lemma_.lower() in _SAYING and tok.pos_ == "VERB" and not _in_quotation(doc, tok.idx):
+        if tok.lemma_.lower() in _SAYING and tok.pos_ == "VERB" and not quoted_at(doc, tok.idx):
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in _PERSON_PRONOUNS):
                 return subject
