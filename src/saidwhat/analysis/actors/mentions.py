@@ -277,7 +277,10 @@ def _person_mention(doc: Doc, ent: Span) -> Mention:
                 name_tokens=[t.text for t in name_toks if t.text not in ("-", "–")] or [ent.text],
                 display=_display(name_toks) or None)
     found = person_role(doc, ent, titles)
-    m.gender = _gender_from_tokens(titles + toks) or _gender_from_tokens(list(found.gender_words))
+    # a title after the name is no title of it: "Donald Trump And Marco Rubio Miss The Mark" (a
+    # title-case headline; PolNeAR train) made Marco Rubio a woman
+    role_words = [t for t in found.gender_words if t.i < ent.start or t.lower_ not in lx.GENDER_TITLES]
+    m.gender = _gender_from_tokens(titles + toks) or _gender_from_tokens(role_words)
     m.role, m.affiliation, m.description = found.role, found.affiliation, found.description
     aff = m.affiliation
     if aff is not None and " " not in aff and aff.lower() in lx.ORG_HEADS - lx.INSTITUTIONS:

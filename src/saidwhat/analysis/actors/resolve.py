@@ -370,12 +370,78 @@ def _other_party(doc: Doc, m: Mention, c: _Cluster) -> bool:
     return bool(known) and not said & known
 
 
-def _other_gender(m: Mention, c: _Cluster) -> bool:
+def _other_gender(m: Mention, c: _Cluster, doc: Doc) -> bool:
     """A description whose noun says a gender ("the chairwoman", "the spokesman") and a person
     known to be of the other one: "Deborah Tamargo, the chairwoman of …" had joined Donald Trump,
-    the person in focus (PolNeAR train, fifth identity gold)."""
+    the person in focus (PolNeAR train, fifth identity gold). A possessive the description's own
+    verb binds says it too: "The former secretary of State began her speech"."""
     known = c.known_gender() if c.kind == "person" else None
-    return bool(m.gender and known and known != m.gender)
+    said = m.gender or bound_possessive(doc[m.head])
+    return bool(said and known and known != said)
+
+
+def bound_possessive(head: Token) -> str | None:
+    """The gender of the first his/her inside what the verb whose subject ``head`` is does ("the
+    senator began her speech", "the candidate discusses topics, including lessons from her
+    mother": "f"), else None. Only a possessive whose way up to the verb passes no name, pronoun
+    or person noun above its own noun counts: "met the governor and his wife" says nothing of the
+    subject."""
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    doc, verb = head.doc, head.head
+    for tok in doc[head.i + 1:verb.sent.end]:
+        if tok.dep_ != "poss" or tok.lower_ not in ("his", "her") or quoted_at(doc, tok.idx):
+            continue
+        up = tok.head  # the possessed noun itself may be a person: "her mother", "his wife"
+        while up.i != verb.i and up.dep_ in _BOUND_PATH and (up.i == tok.head.i or not _person_word(up)):
+            up = up.head
+        return ("m" if tok.lower_ == "his" else "f") if up.i == verb.i else None
+    return None
+
+
+# Dependencies a bound possessive's noun may hang from on its way up to the verb
+_BOUND_PATH = {"dobj", "pobj", "prep", "attr", "appos", "conj", "compound", "amod", "nmod", "acomp"}
+
+
+def _person_word(tok: Token) -> bool:
+    return tok.pos_ in ("PROPN", "PRON") or _is_role_word(tok) or tok.lemma_.lower() in lx.ANIMATE_HEADS \
+        or tok.lower_ in lx.MALE_NOUNS or tok.lower_ in lx.FEMALE_NOUNS
+
+
+_LINKED_DEPS = {"appos", "attr", "oprd", "npadvmod"}
+
+
+def _named_beside(doc: Doc, m: Mention, c: _Cluster) -> bool:
+    """Is the cluster named earlier in the description's own clause (the same nearest verb), outside
+    quotation marks, other than by the word the description stands beside ("Trump, the nominee,",
+    "Trump is the nominee")? Then the description is someone else: "Mr. Trump's words may have
+    affected the former president" is not Trump; nor is a description anywhere below a subject's
+    verb that subject. A name in another clause of the sentence may be the description's: "The
+    tricks that Ben Carson decried are not …, the candidate said"."""
+    head = doc[m.head]
+    if head.dep_ in _LINKED_DEPS or (head.dep_ == "pobj" and head.head.lower_ == "as"):
+        return False  # "Clinton delivered her speech as the Democratic nominee": her role
+    verb, start = _clause_verb(head), head.sent.start_char
+    for x in c.mentions:
+        if start <= x.start and x.end <= m.start and not quoted_at(doc, x.start):
+            sp = doc.char_span(x.start, x.end, alignment_mode="expand")
+            if sp is not None and (_clause_verb(sp.root).i == verb.i or _subject_above(sp.root, head)):
+                return True
+    return False
+
+
+def _subject_above(tok: Token, head: Token) -> bool:
+    """Is ``tok`` the subject of a verb whose clauses hold ``head`` ("Trump said he was unlikely to
+    … because the British prime minister cast …": Trump is above the prime minister)?"""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.is_ancestor(head) and not tok.is_ancestor(head)
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The nearest verb above a token (the token's own clause), else the sentence's root."""
+    up = tok.head
+    while up.pos_ not in ("VERB", "AUX") and up.dep_ != "ROOT":
+        up = up.head
+    return up
 
 
 def _issuer(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Mention | None:
@@ -621,7 +687,8 @@ class _Clusterer:
         best, best_score = None, 0.0
         owner = self._owner(m)
         for rank, c in enumerate(self.order):
-            if c.idx == owner or (m.kind == "person" and (_other_party(doc, m, c) or _other_gender(m, c))):
+            if c.idx == owner or (m.kind == "person" and (_other_party(doc, m, c)
+                                                          or _other_gender(m, c, doc))):
                 continue
             score = _description_score(doc, m, c)
             # a weak fit (generic head, no modifier) must be recent; a strong one need not be
@@ -632,30 +699,42 @@ class _Clusterer:
                 best, best_score = c, score
         if best is not None and self._more_salient_unknown(m, best):
             best = None  # "Rubio ... the senator": the one in focus may hold the role unrecorded
+        someone_else = False
         if best is None and m.kind == "person" and doc[m.head].lemma_.lower() not in lx.INTERVIEW_ROLES \
                 and m.possessor < 0:
-            # "the former secretary of state ..." with no role on record: the prominent person just
-            # named; never "the interviewer", who is someone else than the person interviewed, nor
-            # "Lazar's counsel", which mostly brings in someone new (read on PolNeAR train)
-            scored = [(_salience(doc, m, c), c) for c in self.order
-                      if c.kind == "person" and _within(doc, m, c) and not _other_party(doc, m, c)
-                      and not _other_gender(m, c)]
-            scored = [(sc, c) for sc, c in scored if sc >= 0.5]
-            if scored:
-                best = max(scored, key=lambda x: x[0])[1]
+            best, someone_else = self._in_focus(m)
         if best is not None:
             company = doc[m.head].lemma_.lower() in _COMPANY_HEADS
             if m.kind == "organization" and best.kind == "person" and company:
                 best.kind, best.org_evidence = "organization", True  # "Live Nation ... the company"
             self.join(m, best)
-        elif m.is_source or m.kind == "organization":
+        elif m.is_source or m.kind == "organization" or someone_else:
             self.new(m, m.kind)
+
+    def _in_focus(self, m: Mention) -> tuple[_Cluster | None, bool]:
+        """A person description with no role on record ("the former secretary of state …"): the
+        prominent person just named; never "the interviewer", who is someone else than the person
+        interviewed, nor "Lazar's counsel", which mostly brings in someone new (read on PolNeAR
+        train). Second: whether a prominent person was left out only because the sentence names
+        them beside the description ("Dahl's words stung the former minister"): the description
+        is then someone new, whom a later "the former minister said" is to find."""
+        doc = self.doc
+        fits = [(_salience(doc, m, c), c) for c in self.order
+                if c.kind == "person" and _within(doc, m, c) and not _other_party(doc, m, c)
+                and not _other_gender(m, c, doc)]
+        fits = [(sc, c) for sc, c in fits if sc >= 0.5]
+        kept = [(sc, c) for sc, c in fits if not _named_beside(doc, m, c)]
+        if kept:
+            return max(kept, key=lambda x: x[0])[1], False
+        return None, bool(fits)
 
     def _more_salient_unknown(self, m: Mention, fit: _Cluster) -> bool:
         """A person description that fits ``fit`` by its role ("the senator"), while the person in
         focus, more salient, has no role on record ("Rubio sought to stoke positive energy ...
-        the senator said"): the role does not tell them apart, so the role match is not taken."""
-        if m.kind != "person" or fit.kind != "person":
+        the senator said"): the role does not tell them apart, so the role match is not taken. An
+        unnamed person described so before ("the former minister … the former minister said") is
+        no role that the name in focus may hold unrecorded: that fit stands."""
+        if m.kind != "person" or fit.kind != "person" or not any(x.type == "name" for x in fit.mentions):
             return False
         doc = self.doc
         people = [c for c in self.order if c.kind == "person" and _within(doc, m, c) and any(

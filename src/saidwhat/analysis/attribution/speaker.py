@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span, Token
 from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.filters import is_animate_head
 from saidwhat.analysis.actors.passing import DOCUMENT_WORDS, QUANTITY_WORDS, with_conjuncts
-from saidwhat.analysis.actors.resolve import ActorResolution
+from saidwhat.analysis.actors.resolve import ActorResolution, bound_possessive
 from saidwhat.analysis.actors.surnames import quoted_at
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.profile import EVIDENCE
@@ -201,10 +201,11 @@ def definite(doc: Doc, phrase: Span, actors: list[Actor],
              genders: Mapping[str, str] | None = None) -> Actor | None:
     """The antecedent of 'the company' / 'the British royal': the nearest earlier subject mention
     of a named actor of the description's kind (and, for a noun that says a gender, of no other
-    known gender: ``genders`` by actor id)."""
+    known gender: ``genders`` by actor id; a possessive its verb binds says a gender too: "the
+    candidate discusses … lessons from her mother")."""
     head = phrase.root
     modifiers = _body_modifiers(head)
-    said = _noun_gender(head)
+    said = _noun_gender(head) or bound_possessive(head)
     best: tuple[tuple[int, int, int], Actor] | None = None
     for a in actors:
         if not any(ch.isupper() for ch in a.name) or not _kind_fits(a, head):
@@ -301,11 +302,18 @@ def _conjoined_names(phrase: Span) -> list[Token]:
     return names if len(names) > 1 and any(c.dep_ == "cc" for c in head.children) else []
 
 
+def _and(tok: Token) -> bool:
+    """A coordinating 'and', or the last word of 'as well as'."""
+    return tok.dep_ == "cc" and (tok.lower_ == "and" or (
+        tok.lower_ == "as" and tok.i >= 2 and tok.nbor(-1).lower_ == "well" and tok.nbor(-2).lower_ == "as"))
+
+
 def _name_and_others(phrase: Span) -> bool:
-    """'Sanders and his supporters', 'Edwards and others': a name joined by 'and' to a common noun
-    or 'others', a group that no single person stands for."""
+    """'Sanders and his supporters', 'Edwards and others', 'Mrs. Clinton herself, as well as her
+    campaign' (PolNeAR train, fifth identity gold): a name joined by 'and' to a common noun or
+    'others', a group that no single person stands for."""
     head = phrase.root
-    if not _is_name(head) or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
+    if not _is_name(head) or not any(_and(c) for c in head.children):
         return False
     return any(c.dep_ == "conj" and not _is_name(c) and c.pos_ in ("NOUN", "PRON") for c in head.children)
 
@@ -523,8 +531,10 @@ def _is_pronoun(tok: Token) -> bool:
 
 
 def _possessor(tok: Token) -> bool:
-    """'Epstein's behaviour', however the parser labels the possessor (poss, or nmod with 's)."""
-    return tok.dep_ == "poss" or any(c.dep_ == "case" for c in tok.children)
+    """'Epstein's behaviour', however the parser labels the possessor (poss, or nmod with 's); not
+    a subject, whose 's is a verb: "Christie's been making the case …" (PolNeAR train, 1 quote)."""
+    return tok.dep_ == "poss" or (tok.dep_ not in _SUBJECT_DEPS
+                                  and any(c.dep_ == "case" for c in tok.children))
 
 
 # Prepositions by which a noun names its relation to someone else ("friendship with Epstein",
@@ -558,22 +568,43 @@ def _role(tok: Token) -> str:
         tok = tok.head
     if _author_of_document(tok):
         return "other"
+    if _topic_of_as_for(tok):
+        return "main"
     if tok.dep_ in _OBJECT_DEPS or _possessor(tok):
         return "object"
     if tok.dep_ in _SUBJECT_DEPS:
-        main = tok.head.dep_ in _MAIN_CLAUSE or tok.head.lemma_.lower() in _SAYING
+        main = tok.head.dep_ in _MAIN_CLAUSE or _saying(tok.head)
         return "main" if main else "sub"
     return "other"
 
 
+def _topic_of_as_for(tok: Token) -> bool:
+    """'As for Trump, he said he's not worried': the topic an 'as for' opens is who the sentence's
+    he or she is (PolNeAR train, 2 quotes given to the speaker before)."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "for" and prep.i > 0 and prep.nbor(-1).lower_ == "as"
+
+
+def _saying(verb: Token) -> bool:
+    """A verb of saying; "continue" only when it says ("“…,” he continued"), not when it carries
+    another verb: "said Trump continued to hurt his cause" (PolNeAR train, fifth identity gold: its
+    subject had outranked the one who said it)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "continue" and any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    return lemma in _SAYING
+
+
 def _salience(tok: Token, pron: Token) -> int | None:
     """Sort key of a candidate antecedent: a subject in the pronoun's own sentence first ("When
-    Ghani announced the deal, he said …"), then later is better, subjects of main clauses most."""
+    Ghani announced the deal, he said …"), then later is better, subjects of main clauses most,
+    also within the pronoun's sentence: "Broaddrick said Clinton placed calls to her, and that she
+    had her staff field them" is Broaddrick's she."""
     role = _role(tok)
     if role == "object":
         return None
     if tok.sent.start == pron.sent.start and role in ("main", "sub"):
-        return tok.idx + SAME_SENTENCE_BONUS
+        return tok.idx + SAME_SENTENCE_BONUS + (SUBJECT_BONUS if role == "main" else 0)
     return tok.idx + {"main": SUBJECT_BONUS, "sub": SUBORDINATE_BONUS}.get(role, 0)
 
 
@@ -683,21 +714,30 @@ def _misread_subject(tok: Token) -> bool:
 
 def _chain_candidates(doc: Doc, pron: Token, actors: list[Actor], depth: int) -> list[tuple[int, Actor]]:
     """(salience, actor) of the same pronoun used earlier as a subject, each resolved in turn:
-    'Andrew claims … he was photographed … He told the BBC: “…”' stays with Andrew."""
+    'Andrew claims … he was photographed … He told the BBC: “…”' stays with Andrew. The nearest
+    sentence's main-clause pronoun carries the chain before one in its subordinate clause: "He
+    declared that …, Donald Trump would have a path, which he declared a disaster. He noted …" is
+    the first he's (PolNeAR train, 2 quotes given to Trump)."""
     if depth >= MAX_CHAIN:
         return []
     out: list[tuple[int, Actor]] = []
+    nearest: Token | None = None
     for tok in reversed(doc[max(0, pron.sent.start - 60): pron.i]):
-        if pron.idx - tok.idx > PRONOUN_WINDOW:
+        if pron.idx - tok.idx > PRONOUN_WINDOW or (nearest is not None
+                                                   and tok.sent.start != nearest.sent.start):
             break
         if _PRONOUN_GENDER.get(tok.lower_) != _PRONOUN_GENDER[pron.lower_] or tok.dep_ not in _SUBJECT_DEPS \
                 or quoted_at(doc, tok.idx):
             continue
-        ante = pronoun_antecedent(doc, tok, actors, depth + 1)
-        key = _salience(tok, pron)
+        nearest = nearest or tok
+        if _role(tok) == "main":
+            nearest = tok
+            break
+    if nearest is not None:
+        ante = pronoun_antecedent(doc, nearest, actors, depth + 1)
+        key = _salience(nearest, pron)
         if ante is not None and key is not None:
             out.append((key, ante))
-        break  # the nearest such pronoun carries the chain
     return out
 
 
