@@ -574,3 +574,12 @@ def test_a_chain_of_he_follows_the_main_clause_not_a_relative_clause() -> None:
         "for his party.\n\nHe noted repeatedly that he is the only other candidate to win a town: he also "
         "captured Voss last month.")
     assert _speaker(art, "the only other candidate") == "Erik Dahl"
+
+
+
+def test_a_subject_coordinated_inside_a_reported_clause_is_no_main_subject() -> None:
+    art = analyze_text("Tomas Berg spoke first at the debate in Bergen.\n\nLater, Erik Dahl claimed that the "
+                       "fishermen don’t face any limits and that Mayor Tomas Berg is to blame for people "
+                       "believing that.\n\n“He continues to put out this fiction that there are limits,” he "
+                       "said.")
+    assert _speaker(art, "put out this fiction") == "Erik Dahl"

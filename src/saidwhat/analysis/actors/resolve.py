@@ -715,13 +715,14 @@ class _Clusterer:
         """A person description with no role on record ("the former secretary of state …"): the
         prominent person just named; never "the interviewer", who is someone else than the person
         interviewed, nor "Lazar's counsel", which mostly brings in someone new (read on PolNeAR
-        train). Second: whether a prominent person was left out only because the sentence names
-        them beside the description ("Dahl's words stung the former minister"): the description
-        is then someone new, whom a later "the former minister said" is to find."""
+        train); a named person, not one known by a description only. Second: whether a prominent
+        person was left out only because the sentence names them beside the description ("Dahl's
+        words stung the former minister"): the description is then someone new, whom a later "the
+        former minister said" is to find."""
         doc = self.doc
         fits = [(_salience(doc, m, c), c) for c in self.order
                 if c.kind == "person" and _within(doc, m, c) and not _other_party(doc, m, c)
-                and not _other_gender(m, c, doc)]
+                and not _other_gender(m, c, doc) and any(x.type == "name" for x in c.mentions)]
         fits = [(sc, c) for sc, c in fits if sc >= 0.5]
         kept = [(sc, c) for sc, c in fits if not _named_beside(doc, m, c)]
         if kept:
