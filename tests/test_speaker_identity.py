@@ -583,3 +583,15 @@ def test_a_subject_coordinated_inside_a_reported_clause_is_no_main_subject() -> 
                        "believing that.\n\n“He continues to put out this fiction that there are limits,” he "
                        "said.")
     assert _speaker(art, "put out this fiction") == "Erik Dahl"
+
+
+def test_a_surname_tagged_an_organisation_after_an_untagged_first_name_is_a_person() -> None:
+    from spacy.tokens import Span
+
+    from saidwhat.analysis.actors.mentions import _looks_like_person
+    doc = get_nlp()("Reidar Brekkestad, the party chairman, announced a new website on Monday.")
+    doc.ents = [Span(doc, 1, 2, label="ORG")]  # the tagger's "Brekkestad" alone, an organisation
+    assert _looks_like_person(doc.ents[0])
+    doc = get_nlp()("The Brekkestad, the new ferry, sailed to Bergen on Monday.")
+    doc.ents = [Span(doc, 1, 2, label="ORG")]
+    assert not _looks_like_person(doc.ents[0])

@@ -124,8 +124,14 @@ def _gender_from_tokens(tokens: list[Token]) -> str | None:
 
 
 def _looks_like_person(ent: Span) -> bool:
-    """An ORG-tagged name in apposition with a role noun ("Its president, Marcus Lindqvist")."""
+    """An ORG-tagged name in apposition with a role noun ("Its president, Marcus Lindqvist"), with
+    the untagged first name before it ("Reince Priebus, the GOP chairman": "Priebus" alone was
+    tagged an organisation; PolNeAR train, 1 speaker given to Ted Cruz)."""
     words = [t for t in ent if t.lower_ != "the"]
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if len(words) == 1 and before is not None and before.pos_ == "PROPN" and before.is_title \
+            and before.head.i == ent.root.i and not before.ent_type_:
+        words = [before, *words]
     if not 2 <= len(words) <= 3 or not all(t.is_title and t.pos_ == "PROPN" for t in words):
         return False
     if any(t.lemma_.lower() in lx.ORG_HEADS for t in words):
