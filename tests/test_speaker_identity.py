@@ -595,3 +595,17 @@ def test_a_surname_tagged_an_organisation_after_an_untagged_first_name_is_a_pers
     doc = get_nlp()("The Brekkestad, the new ferry, sailed to Bergen on Monday.")
     doc.ents = [Span(doc, 1, 2, label="ORG")]
     assert not _looks_like_person(doc.ents[0])
+
+
+def test_an_object_named_before_who_told_is_the_next_she() -> None:
+    art = analyze_text("Kari Dahl has since apologised for the ferry contract: “I am sorry about it.”\n\nAny "
+                       "decision to charge someone would involve Attorney General Anna Holt, who told the "
+                       "council when asked last month about the inquiry: “That matter is being handled by "
+                       "the police.”\n\nShe added, “We will review all the facts.”")
+    assert _speaker(art, "We will review all the facts") == "Anna Holt"
+    # a name in a coordination: "who" is all of them, and no next he
+    art = analyze_text("Speaking on the radio on Monday, Erik Dahl refrained from attacking his rivals, "
+                       "particularly Tomas Berg and Per Lie, who say the young mayor does not have the "
+                       "experience needed.\n\nHe dismissed criticism of his debate, saying that it was his "
+                       "best night.")
+    assert _speaker(art, "it was his best night") == "Erik Dahl"

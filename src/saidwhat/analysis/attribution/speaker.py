@@ -570,6 +570,9 @@ def _role(tok: Token) -> str:
         return "other"
     if _topic_of_as_for(tok):
         return "main"
+    speaking = _speaking_relative(tok) if tok.dep_ not in _SUBJECT_DEPS else None
+    if speaking is not None:
+        return "main" if _saying(speaking) else "sub"
     if tok.dep_ in _OBJECT_DEPS or _possessor(tok):
         return "object"
     if tok.dep_ in _SUBJECT_DEPS:
@@ -584,6 +587,20 @@ def _main_clause(verb: Token) -> bool:
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ in _MAIN_CLAUSE
+
+
+def _speaking_relative(tok: Token) -> Token | None:
+    """The verb of a relative clause on ``tok`` whose subject is "who" ("… would involve Attorney
+    General Loretta E. Lynch, who told Congress …": an object that is the subject of what follows;
+    PolNeAR train, her next "She added" went to Hillary Clinton), else None. Not a name in a
+    coordination, whose "who" is all of them: "his rivals, Jeb Bush and Chris Christie, who say …"."""
+    if tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children):
+        return None
+    for clause in tok.children:
+        if clause.dep_ == "relcl" and any(c.dep_ in _SUBJECT_DEPS and c.lower_ == "who"
+                                          for c in clause.children):
+            return clause
+    return None
 
 
 def _topic_of_as_for(tok: Token) -> bool:
