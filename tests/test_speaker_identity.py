@@ -609,3 +609,16 @@ def test_an_object_named_before_who_told_is_the_next_she() -> None:
                        "experience needed.\n\nHe dismissed criticism of his debate, saying that it was his "
                        "best night.")
     assert _speaker(art, "it was his best night") == "Erik Dahl"
+
+
+def test_pronouns_a_name_binds_twice_overrule_the_first_name_list() -> None:
+    # the list says Lindsey is a woman's name; the text says twice that this Lindsey is a man
+    def gender(text: str) -> str | None:
+        doc = get_nlp()(text)
+        res = resolve_actors(doc, find_attributions(doc))
+        return next(res.genders.get(a.id) for a in res.actors if a.name == "Lindsey Graham")
+    assert gender("Sen. Lindsey Graham spoke in Columbia on Monday. Graham said his party is bound to "
+                  "lose. Graham added that his own campaign never got off the ground.") == "m"
+    # once is not enough: "Graham said his …" may be someone else's his
+    assert gender("Sen. Lindsey Graham spoke in Columbia on Monday. Graham said his party is bound to "
+                  "lose.") == "f"

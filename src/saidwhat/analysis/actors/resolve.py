@@ -1230,6 +1230,9 @@ def _resolved(doc: Doc, attributions: list[Attribution], threshold: float,
 # Teachout a man by "Teachout decided to bypass Faso himself" and lost her quote.
 BOUND_VOTES = 1
 BOUND_MARGIN = 3
+# Bound pronouns that overrule the first-name list's gender (an actor's own text evidence first,
+# issue 10 item 5); two, since one "X said his …" may be someone else's his. Not fitted.
+LIST_OVERRULED_BY = 2
 
 
 def _bound_pronoun(doc: Doc, m: Mention) -> str | None:
@@ -1248,7 +1251,7 @@ def _bound_pronoun(doc: Doc, m: Mention) -> str | None:
     return None
 
 
-def bound_gender(doc: Doc, mentions: list[Mention]) -> str | None:
+def bound_gender(doc: Doc, mentions: list[Mention], min_votes: int = BOUND_VOTES) -> str | None:
     """The gender ("m"/"f") the pronouns bound by a person's own subject names say (see above)."""
     votes = {"m": 0, "f": 0}
     for m in mentions:
@@ -1258,7 +1261,19 @@ def bound_gender(doc: Doc, mentions: list[Mention]) -> str | None:
                 votes[said] += 1
     top = max(votes, key=lambda g: votes[g])
     other = votes["f" if top == "m" else "m"]
-    return top if votes[top] >= BOUND_VOTES and votes[top] >= BOUND_MARGIN * other else None
+    return top if votes[top] >= min_votes and votes[top] >= BOUND_MARGIN * other else None
+
+
+def _actor_gender(doc: Doc, c: _Cluster) -> str | None:
+    """A title or gender noun on a name, else the pronouns its own names bind, else the first-name
+    list: the text's own evidence before the list ("Sen. Lindsey Graham … Graham said his …" is a
+    man whatever the list says of Lindsey), when it says so twice (``LIST_OVERRULED_BY``: "Clinton
+    said his remarks were …" binds nobody's his). Not pronouns the actor stage resolved: a gender
+    learnt from them is what the speaker rules are checking."""
+    listed = c.name_gender()
+    if c.title_gender or not listed:
+        return listed or bound_gender(doc, c.mentions)
+    return bound_gender(doc, c.mentions, min_votes=LIST_OVERRULED_BY) or listed
 
 
 def resolve_actors(doc: Doc, attributions: list[Attribution], *, threshold: float = FUZZY_THRESHOLD,
@@ -1288,9 +1303,7 @@ def resolve_actors(doc: Doc, attributions: list[Attribution], *, threshold: floa
         if c.idx in wanted and any(m.type in ("name", "acronym") for m in c.mentions) \
                 and not _kept(page, c, set()):
             only.add(actor.id)
-        # names, else pronouns its own names bind: a gender learnt from resolved pronouns is what
-        # the speaker rules are checking
-        gender = (c.name_gender() or bound_gender(doc, c.mentions)) if c.kind == "person" else None
+        gender = _actor_gender(doc, c) if c.kind == "person" else None
         if gender:
             res_genders[actor.id] = gender
     speakers = [ids.get(c) if c is not None else None for c in speaker_cluster]
