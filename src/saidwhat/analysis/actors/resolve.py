@@ -370,13 +370,17 @@ def _other_party(doc: Doc, m: Mention, c: _Cluster) -> bool:
     return bool(known) and not said & known
 
 
-def _other_gender(m: Mention, c: _Cluster, doc: Doc) -> bool:
-    """A description whose noun says a gender ("the chairwoman", "the spokesman") and a person
-    known to be of the other one: "Deborah Tamargo, the chairwoman of …" had joined Donald Trump,
-    the person in focus (PolNeAR train, fifth identity gold). A possessive the description's own
-    verb binds says it too: "The former secretary of State began her speech"."""
+def _description_gender(doc: Doc, m: Mention) -> str | None:
+    """The gender a person description says: its noun ("the chairwoman"), else a possessive its
+    own verb binds ("The former secretary of State began her speech")."""
+    return m.gender or bound_possessive(doc[m.head]) if m.kind == "person" else None
+
+
+def _other_gender(said: str | None, c: _Cluster) -> bool:
+    """A description that says a gender (``_description_gender``) and a person known to be of the
+    other one: "Deborah Tamargo, the chairwoman of …" had joined Donald Trump, the person in focus
+    (PolNeAR train, fifth identity gold)."""
     known = c.known_gender() if c.kind == "person" else None
-    said = m.gender or bound_possessive(doc[m.head])
     return bool(said and known and known != said)
 
 
@@ -534,10 +538,16 @@ def _main_subject(doc: Doc, m: Mention) -> bool:
     """The subject of a main clause ("Mr. Hanify said that Mr. Trump had dominated …": Hanify, not
     the subject of the clause he reports, even when that clause reports speech too: "Mrs. Schlafly
     replied that she was pleased Ms. Friedan had said that")."""
-    verb = doc[m.head].head
-    while verb.dep_ == "conj" and verb.head is not verb:
-        verb = verb.head  # "… and said": as main as the verb it is coordinated with
-    return m.is_subject and verb.dep_ in ("ROOT", "parataxis")
+    return m.is_subject and main_clause(doc[m.head].head)
+
+
+def main_clause(verb: Token) -> bool:
+    """A verb of the main clause, or coordinated with one ("… and said": as main as the verb it is
+    coordinated with); a verb coordinated inside a reported clause is not ("Rubio claimed that
+    Muslims don't face discrimination and that Obama is to blame")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ in ("ROOT", "parataxis")
 
 
 class _Clusterer:
@@ -686,9 +696,9 @@ class _Clusterer:
         doc = self.doc
         best, best_score = None, 0.0
         owner = self._owner(m)
+        said = _description_gender(doc, m)
         for rank, c in enumerate(self.order):
-            if c.idx == owner or (m.kind == "person" and (_other_party(doc, m, c)
-                                                          or _other_gender(m, c, doc))):
+            if c.idx == owner or (m.kind == "person" and (_other_party(doc, m, c) or _other_gender(said, c))):
                 continue
             score = _description_score(doc, m, c)
             # a weak fit (generic head, no modifier) must be recent; a strong one need not be
@@ -702,7 +712,7 @@ class _Clusterer:
         someone_else = False
         if best is None and m.kind == "person" and doc[m.head].lemma_.lower() not in lx.INTERVIEW_ROLES \
                 and m.possessor < 0:
-            best, someone_else = self._in_focus(m)
+            best, someone_else = self._in_focus(m, said)
         if best is not None:
             company = doc[m.head].lemma_.lower() in _COMPANY_HEADS
             if m.kind == "organization" and best.kind == "person" and company:
@@ -711,7 +721,7 @@ class _Clusterer:
         elif m.is_source or m.kind == "organization" or someone_else:
             self.new(m, m.kind)
 
-    def _in_focus(self, m: Mention) -> tuple[_Cluster | None, bool]:
+    def _in_focus(self, m: Mention, said: str | None) -> tuple[_Cluster | None, bool]:
         """A person description with no role on record ("the former secretary of state …"): the
         prominent person just named; never "the interviewer", who is someone else than the person
         interviewed, nor "Lazar's counsel", which mostly brings in someone new (read on PolNeAR
@@ -722,7 +732,7 @@ class _Clusterer:
         doc = self.doc
         fits = [(_salience(doc, m, c), c) for c in self.order
                 if c.kind == "person" and _within(doc, m, c) and not _other_party(doc, m, c)
-                and not _other_gender(m, c, doc) and any(x.type == "name" for x in c.mentions)]
+                and not _other_gender(said, c) and any(x.type == "name" for x in c.mentions)]
         fits = [(sc, c) for sc, c in fits if sc >= 0.5]
         kept = [(sc, c) for sc, c in fits if not _named_beside(doc, m, c)]
         if kept:

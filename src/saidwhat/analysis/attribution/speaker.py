@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span, Token
 from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.filters import is_animate_head
 from saidwhat.analysis.actors.passing import DOCUMENT_WORDS, QUANTITY_WORDS, with_conjuncts
-from saidwhat.analysis.actors.resolve import ActorResolution, bound_possessive
+from saidwhat.analysis.actors.resolve import ActorResolution, bound_possessive, main_clause
 from saidwhat.analysis.actors.surnames import quoted_at
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.profile import EVIDENCE
@@ -500,7 +500,6 @@ SAME_SENTENCE_BONUS = 10 * PRONOUN_WINDOW
 # How many speaking pronouns back a chain 'he … he said' is followed (each is resolved in turn).
 MAX_CHAIN = 3
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_MAIN_CLAUSE = frozenset({"ROOT", "parataxis"})
 _SAYING = frozenset({"say", "tell", "add", "write", "explain", "note", "argue", "insist", "continue"})
 
 
@@ -576,17 +575,8 @@ def _role(tok: Token) -> str:
     if tok.dep_ in _OBJECT_DEPS or _possessor(tok):
         return "object"
     if tok.dep_ in _SUBJECT_DEPS:
-        return "main" if _main_clause(tok.head) or _saying(tok.head) else "sub"
+        return "main" if main_clause(tok.head) or _saying(tok.head) else "sub"
     return "other"
-
-
-def _main_clause(verb: Token) -> bool:
-    """A verb of the main clause, or coordinated with one; a verb coordinated inside a reported
-    clause is not: "Rubio claimed that Muslims don't face discrimination and that Obama is to
-    blame" (Obama's "is" is no main clause; PolNeAR train, 1 quote given to Obama)."""
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    return verb.dep_ in _MAIN_CLAUSE
 
 
 def _speaking_relative(tok: Token) -> Token | None:
