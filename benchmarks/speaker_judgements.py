@@ -2,6 +2,7 @@
 description still given to the right one?
 
     .venv/bin/python benchmarks/speaker_judgements.py [--analyses out/judged.jsonl] [--list]
+    .venv/bin/python benchmarks/speaker_judgements.py --judged tests/data/speaker-judgements-train2
 
 ``tests/data/speaker-judgements-train/judgements.jsonl`` holds 411 quotes of PolNeAR train articles
 whose speaker the analysis of 2026-12-02 (mid-session) gave to one of the thirteen most quoted
@@ -16,7 +17,9 @@ same articles with the current code and reports, per judged quote:
 - changed: a wrong one now goes to another wrong speaker.
 
 DEVELOPMENT DATA: the rules of 2026-12-02 were written from these judgements; the figures are not
-held-back figures.
+held-back figures. The second round (``--judged tests/data/speaker-judgements-train2``, 430 quotes
+of 150 other train articles) is split by article: its ``development`` half was read, its
+``held-back`` half is reported apart and never listed.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from actor_identity import REPO, analyses, load_jsonl  # noqa: E402
 
-JUDGED = REPO / "tests" / "data" / "speaker-judgements-train" / "judgements.jsonl"
+JUDGED = REPO / "tests" / "data" / "speaker-judgements-train"
 
 
 def speakers(split: Path, ids: list[str], cache: Path | None) -> dict[tuple[str, int], str | None]:
@@ -46,6 +49,8 @@ def speakers(split: Path, ids: list[str], cache: Path | None) -> dict[tuple[str,
 def _names_true(now: str | None, true: str) -> bool:
     if true == "none":
         return now is None
+    if now is not None and now.lower() in true.lower():
+        return True  # "a longtime adviser" for "a longtime adviser to both Clintons"
     words = [w.strip("().,") for w in true.split() if w[:1].isupper() and len(w.strip("().,")) > 2]
     return now is not None and any(w in now for w in words)
 
@@ -62,21 +67,13 @@ def verdict(row: dict[str, str], now: str | None, present: bool) -> str:
     return "fixed" if _names_true(now, row["true_speaker"]) else "changed"
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    ap.add_argument("--analyses", type=Path, help="cache of the analysed articles (JSON Lines)")
-    ap.add_argument("--list", action="store_true", help="list every judged quote that is not kept")
-    args = ap.parse_args()
-    rows = load_jsonl(JUDGED)
-    split = args.shared / "data" / "polnear" / "train"
-    now = speakers(split, sorted({r["article"] for r in rows}), args.analyses)
+def report(rows: list[dict[str, str]], now: dict[tuple[str, int], str | None], listing: bool) -> None:
     counts: Counter[tuple[str, str]] = Counter()
     for r in rows:
         key = (r["article"], r["content_start"])
         v = verdict(r, now.get(key), key in now)
         counts[(r["label"], v)] += 1
-        if args.list and v != "kept":
+        if listing and v != "kept":
             print(f"{v:8s} {r['id']} {r['article'][:45]} {r['tool_says']!r} -> {now.get(key)!r}"
                   f" (judged {r['label']}: {r.get('true_speaker', '')})")
     right, wrong = sum(n for (lab, _), n in counts.items() if lab == "R"), \
@@ -85,6 +82,23 @@ def main() -> int:
     print(f"judged wrong {wrong}: fixed {counts['W', 'fixed']}, changed {counts['W', 'changed']}, "
           f"still wrong {counts['W', 'kept']}")
     print(f"right among the judged now: {counts['R', 'kept'] + counts['W', 'fixed']} of {right + wrong}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument("--analyses", type=Path, help="cache of the analysed articles (JSON Lines)")
+    ap.add_argument("--judged", type=Path, default=JUDGED, help="folder of the judgements")
+    ap.add_argument("--list", action="store_true",
+                    help="list every judged quote that is not kept (never the held-back half)")
+    args = ap.parse_args()
+    rows = load_jsonl(args.judged / "judgements.jsonl")
+    split = args.shared / "data" / "polnear" / "train"
+    now = speakers(split, sorted({r["article"] for r in rows}), args.analyses)
+    for half in sorted({r.get("half", "") for r in rows}):
+        if half:
+            print(f"== {half} half")
+        report([r for r in rows if r.get("half", "") == half], now, args.list and half != "held-back")
     return 0
 
 

@@ -31,3 +31,25 @@ def test_the_second_pass_judges_quotes_of_the_first_and_offsets_are_in_the_text(
     for r in first.values():
         text = (texts / f"{r['article']}.txt").read_text(encoding="utf-8")
         assert r["content_end"] <= len(text)  # type: ignore[operator]
+
+
+SECOND_ROUND = DATA.parent / "speaker-judgements-train2"
+
+
+def test_the_second_round_is_complete_split_by_article_and_apart_from_the_first(shared: Path) -> None:
+    rows = [json.loads(line) for line in (SECOND_ROUND / "judgements.jsonl").read_text("utf-8").splitlines()]
+    assert len(rows) == 430 and len({r["id"] for r in rows}) == 430
+    halves: dict[str, str] = {}
+    for r in rows:
+        assert r["label"] in ("R", "W", "U") and r["half"] in ("development", "held-back")
+        assert halves.setdefault(r["article"], r["half"]) == r["half"]  # one half per article
+        if r["label"] == "W":
+            assert r["true_speaker"] and r["reason"]
+    assert not set(halves) & {r["article"] for r in _rows("judgements.jsonl")}
+    second = [json.loads(line) for line in (SECOND_ROUND / "second.jsonl").read_text("utf-8").splitlines()]
+    ids = {r["id"] for r in rows}
+    assert len(second) == 80 and all(r["id"] in ids for r in second)
+    texts = shared / "data" / "polnear" / "train" / "text"
+    for r in rows:
+        text = (texts / f"{r['article']}.txt").read_text(encoding="utf-8")
+        assert 0 <= r["content_start"] < r["content_end"] <= len(text)
