@@ -622,3 +622,43 @@ def test_pronouns_a_name_binds_twice_overrule_the_first_name_list() -> None:
     # once is not enough: "Graham said his …" may be someone else's his
     assert gender("Sen. Lindsey Graham spoke in Columbia on Monday. Graham said his party is bound to "
                   "lose.") == "f"
+
+
+def test_a_description_naming_a_state_is_not_a_person_placed_in_another() -> None:
+    art = analyze_text("Texas Sen. Robert Keller named three crime dramas as his favourite shows.\n\n"
+                       "Sen. Daniel Ortega Vance and former Gov. Peter Hale share a taste in television. "
+                       "The Florida senator likes “The Long Night,” "
+                       "while the former governor prefers westerns.")
+    assert _speaker(art, "The Long Night") == "Daniel Ortega Vance"
+
+
+def test_the_person_refers_back_to_the_unnamed_source_just_quoted() -> None:
+    art = analyze_text("Mayor Laura Finch has a lot of work to do before the debate, "
+                       "people close to Finch say.\n\n"
+                       "“We have a long way to go,” said a longtime adviser to the mayor, "
+                       "who requested anonymity.\n\n"
+                       "“Trust is the last big hurdle for her,” the person added.")
+    assert (_speaker(art, "Trust is the last") or "").startswith("a longtime adviser")
+
+
+def test_a_named_person_after_a_role_word_is_a_person_even_when_tagged_an_organisation() -> None:
+    art = analyze_text("Governor Chris Dalton said he watches old football games to relax.\n\n"
+                       "Former Hewlett-Packard CEO Carly Fiorina named a drama as her guilty pleasure. "
+                       "“House of Cards,” she said, “although I have not had time to watch it.”")
+    assert _speaker(art, "House of Cards") == "Carly Fiorina"
+
+
+def test_a_pronoun_after_a_person_noun_says_nothing_of_the_subject_s_gender() -> None:
+    doc = get_nlp()("Chris Dalton began the morning by begging a woman who was undecided to cast her ballot "
+                    "for him. She said he had her vote.")
+    res = resolve_actors(doc, find_attributions(doc))
+    assert {a.name: res.genders.get(a.id) for a in res.actors}.get("Chris Dalton") != "f"
+
+
+def test_a_main_subject_of_the_pronoun_s_sentence_outranks_a_name_in_its_subordinate_clause() -> None:
+    art = analyze_text("Hillary Clinton met voters in Ohio on Monday.\n\n"
+                       "Attorney General Loretta Lynch still has the final say "
+                       "on whether Clinton faces charges, "
+                       "and though she has said she will accept the recommendation of the prosecutors, "
+                       "Republicans are still angry.")
+    assert _speaker(art, "she will accept") == "Loretta Lynch"

@@ -250,3 +250,20 @@ INTERVIEW_ROLES = {"interviewer", "reporter", "journalist", "host", "presenter",
 # Documents are not here: "A United Nations report" is issued by whoever the text says released it.
 SPOKEN_FOR = {"poll", "survey", "official", "spokesman", "spokeswoman", "spokesperson", "force",
               "representative", "executive", "analyst", "source"}
+
+# The US states by their names, AP abbreviations and postal codes ("Texas Sen. Ted Cruz",
+# "Cruz (R-Tex.)", "(R-TX)"): a person description that names a state ("the Florida senator") is
+# not a person whom the article placed in another one (actors/resolve._other_place).
+_STATES = (
+    "Alabama Ala. AL|Alaska AK|Arizona Ariz. AZ|Arkansas Ark. AR|California Calif. CA|Colorado Colo. CO|"
+    "Connecticut Conn. CT|Delaware Del. DE|Florida Fla. FL|Georgia Ga. GA|Hawaii HI|Idaho ID|"
+    "Illinois Ill. IL|"
+    "Indiana Ind. IN|Iowa IA|Kansas Kan. KS|Kentucky Ky. KY|Louisiana La. LA|Maine ME|Maryland Md. MD|"
+    "Massachusetts Mass. MA|Michigan Mich. MI|Minnesota Minn. MN|Mississippi Miss. MS|Missouri Mo. MO|"
+    "Montana Mont. MT|Nebraska Neb. NE|Nevada Nev. NV|New_Hampshire N.H. NH|New_Jersey N.J. NJ|"
+    "New_Mexico N.M. NM|New_York N.Y. NY|North_Carolina N.C. NC|North_Dakota N.D. ND|Ohio OH|"
+    "Oklahoma Okla. OK|Oregon Ore. OR|Pennsylvania Pa. PA|Rhode_Island R.I. RI|South_Carolina S.C. SC|"
+    "South_Dakota S.D. SD|Tennessee Tenn. TN|Texas Tex. TX|Utah UT|Vermont Vt. VT|Virginia Va. VA|"
+    "Washington Wash. WA|West_Virginia W.Va. WV|Wisconsin Wis. WI|Wyoming Wyo. WY")
+US_STATES = {form.replace("_", " "): names.split()[0].replace("_", " ")
+             for names in _STATES.split("|") for form in names.split()}

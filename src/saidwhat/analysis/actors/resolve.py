@@ -342,6 +342,14 @@ def _description_score(doc: Doc, m: Mention, c: _Cluster) -> float:
     return score
 
 
+# Nouns that refer back to an unnamed source rather than name a role: "the person added".
+_SOURCE_NOUNS = frozenset({"person", "source", "individual"})
+
+
+def _bare(head: Token) -> bool:
+    """A noun with no clause or phrase of its own: "the person", not "the person who plays Trump"."""
+    return not any(c.dep_ in ("relcl", "acl", "prep", "amod", "compound") for c in head.children)
+
 # The two US parties by the words that name them in a description ("the GOP nominee") or an
 # affiliation ("the Democratic nominee": "Democratic"); a "(D-Vt.)" after a name says the same.
 _PARTY_WORDS = {"republican": "R", "gop": "R", "democratic": "D", "democrat": "D"}
@@ -367,6 +375,38 @@ def _other_party(doc: Doc, m: Mention, c: _Cluster) -> bool:
     if len(said) != 1:
         return False
     known = set().union(*(_parties(doc, x) for x in c.mentions if x.start < m.start))
+    return bool(known) and not said & known
+
+
+# "(R-Tex.)", "(D-NY)" after a name: the state it places the person in.
+_STATE_TAG = re.compile(r"[ \t]?\([DRI]-([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\)")
+# State names and AP abbreviations in a mention's words; not "Washington", a city as often.
+_STATE_WORDS = re.compile(r"\b(" + "|".join(sorted(
+    (re.escape(k) for k in lx.US_STATES if not k.isupper() and k != "Washington"), key=len, reverse=True))
+    + r")(?!\w)")
+
+
+def _places(doc: Doc, m: Mention) -> set[str]:
+    """The US states a mention outside quotation marks places its actor in: "Texas Sen. Ted Cruz",
+    "Sen. Ted Cruz of Texas", "Cruz (R-Tex.)", "the Florida senator"."""
+    if m.type == "pronoun" or quoted_at(doc, m.start):
+        return set()
+    found = {lx.US_STATES[w] for w in _STATE_WORDS.findall(f"{m.text} {m.affiliation or ''}")}
+    tag = _STATE_TAG.match(text_of(doc), m.end)
+    if tag is not None and tag.group(1) in lx.US_STATES:
+        found.add(lx.US_STATES[tag.group(1)])
+    return found
+
+
+def _other_place(doc: Doc, m: Mention, c: _Cluster) -> bool:
+    """Does a person description name one state ("the Florida senator") while everything the
+    article says of the cluster's state before it names another ("Texas Sen. Ted Cruz")? Then it is
+    someone else (PolNeAR train, judged speakers: "Texas Sen. Ted Cruz … Sen. Marco Rubio and former
+    Gov. Jeb Bush … The Florida senator likes …" went to Cruz)."""
+    said = _places(doc, m)
+    if len(said) != 1:
+        return False
+    known = set().union(*(_places(doc, x) for x in c.mentions if x.start < m.start))
     return bool(known) and not said & known
 
 
@@ -698,7 +738,8 @@ class _Clusterer:
         owner = self._owner(m)
         said = _description_gender(doc, m)
         for rank, c in enumerate(self.order):
-            if c.idx == owner or (m.kind == "person" and (_other_party(doc, m, c) or _other_gender(said, c))):
+            if c.idx == owner or (m.kind == "person" and (_other_party(doc, m, c) or _other_place(doc, m, c)
+                                                          or _other_gender(said, c))):
                 continue
             score = _description_score(doc, m, c)
             # a weak fit (generic head, no modifier) must be recent; a strong one need not be
@@ -710,6 +751,8 @@ class _Clusterer:
         if best is not None and self._more_salient_unknown(m, best):
             best = None  # "Rubio ... the senator": the one in focus may hold the role unrecorded
         someone_else = False
+        if best is None and doc[m.head].lemma_.lower() in _SOURCE_NOUNS and _bare(doc[m.head]):
+            best = self._recent_anonymous(m)
         if best is None and m.kind == "person" and doc[m.head].lemma_.lower() not in lx.INTERVIEW_ROLES \
                 and m.possessor < 0:
             best, someone_else = self._in_focus(m, said)
@@ -720,6 +763,18 @@ class _Clusterer:
             self.join(m, best)
         elif m.is_source or m.kind == "organization" or someone_else:
             self.new(m, m.kind)
+
+    def _recent_anonymous(self, m: Mention) -> _Cluster | None:
+        """"the person added", "the source said": the latest unnamed source before it, within the
+        window ("said a longtime adviser to both Clintons, who … requested anonymity. “…” the person
+        added" went to Hillary Clinton, the person in focus; PolNeAR train, judged speakers)."""
+        doc = self.doc
+        for c in self.order:
+            if c.kind == "anonymous" and not any(x.type in ("name", "acronym") for x in c.mentions) \
+                    and doc[c.mentions[0].head].tag_ in ("NN", "NNP") \
+                    and any(x.start < m.start for x in c.mentions) and _within(doc, m, c):
+                return c
+        return None
 
     def _in_focus(self, m: Mention, said: str | None) -> tuple[_Cluster | None, bool]:
         """A person description with no role on record ("the former secretary of state …"): the
@@ -732,7 +787,8 @@ class _Clusterer:
         doc = self.doc
         fits = [(_salience(doc, m, c), c) for c in self.order
                 if c.kind == "person" and _within(doc, m, c) and not _other_party(doc, m, c)
-                and not _other_gender(said, c) and any(x.type == "name" for x in c.mentions)]
+                and not _other_place(doc, m, c) and not _other_gender(said, c)
+                and any(x.type == "name" for x in c.mentions)]
         fits = [(sc, c) for sc, c in fits if sc >= 0.5]
         kept = [(sc, c) for sc, c in fits if not _named_beside(doc, m, c)]
         if kept:
@@ -1248,17 +1304,26 @@ LIST_OVERRULED_BY = 2
 def _bound_pronoun(doc: Doc, m: Mention) -> str | None:
     """The gender of the first he/she/his/her/him after ``m`` in its sentence, outside quotes, when
     no proper noun but a date comes between ("Teachout decided to bypass Faso himself" says nothing
-    of her; "Sanders admitted Tuesday that … his campaign" is his)."""
+    of her; "Sanders admitted Tuesday that … his campaign" is his), nor a noun of a person
+    ("Christie began the morning … begging a woman who claimed to be undecided to cast her ballot
+    for him" is hers: PolNeAR train, judged speakers, made him a woman whose "she said" he took)."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return None
     for tok in doc[span.end:span.sent.end]:
-        if tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME"):
+        if (tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME")) or _person_noun(tok):
             return None
         if (tok.lower_ in lx.MALE_PRONOUNS or tok.lower_ in lx.FEMALE_PRONOUNS) \
                 and not in_quotes(text_of(doc), tok.idx):
             return "m" if tok.lower_ in lx.MALE_PRONOUNS else "f"
     return None
+
+
+def _person_noun(tok: Token) -> bool:
+    """A common noun that names a person: a gender noun, an animate head or a role."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (tok.lower_ in lx.MALE_NOUNS or tok.lower_ in lx.FEMALE_NOUNS
+                                   or lemma in lx.ANIMATE_HEADS or lemma in lx.ROLE_NOUNS)
 
 
 def bound_gender(doc: Doc, mentions: list[Mention], min_votes: int = BOUND_VOTES) -> str | None:

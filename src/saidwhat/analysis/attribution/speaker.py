@@ -643,7 +643,19 @@ def person_like(doc: Doc, actor: Actor) -> bool:
         return False
     text = text_of(doc)
     surname = any(text[s:e] == words[-1] for s, e in actor.mentions)
-    return surname or any(re.match(r",?\s*who\b", text[e:e + 8]) is not None for _, e in actor.mentions)
+    return surname or any(re.match(r",?\s*who\b", text[e:e + 8]) is not None or _after_role(doc, s)
+                          for s, e in actor.mentions)
+
+
+def _after_role(doc: Doc, start: int) -> bool:
+    """Is the word right before a name a person's title or role ("Former Hewlett-Packard CEO Carly
+    Fiorina": a person the tagger typed an organisation, whose "she said" went to a man of unknown
+    gender; PolNeAR train, judged speakers)?"""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return before.lemma_.lower() in lx.ROLE_NOUNS or before.lower_ in lx.ROLE_ACRONYMS
 
 
 def _gender(actor: Actor, genders: Mapping[str, str]) -> str | None:
@@ -799,8 +811,17 @@ def pronoun_speaker(doc: Doc, att: Attribution, pron: Token, actor: Actor | None
                and not named_in_quote(a, att, doc)]
     fits = actor is not None and any(a is actor for a in fitting)
     if fits and actor is not None and _named_in_sentence(actor, pron):
-        return actor  # the actor stage's antecedent in the pronoun's own sentence
+        main = _main_subject_before(doc, pron, fitting)
+        return main if main is not None and main is not actor else actor
     return pronoun_antecedent(doc, pron, fitting) or (actor if fits else None)
+
+
+def _main_subject_before(doc: Doc, pron: Token, actors: list[Actor]) -> Actor | None:
+    """The latest person named before ``pron`` as the subject of a main clause of its own sentence,
+    if any."""
+    floor = pron.sent.start_char + SAME_SENTENCE_BONUS + SUBJECT_BONUS
+    mains = [(key, a) for key, a in _name_candidates(doc, pron, actors) if key >= floor]
+    return max(mains, key=lambda c: c[0])[1] if mains else None
 
 
 def _introduced_other(doc: Doc, phrase: Span, actor: Actor, actors: list[Actor]) -> bool:
