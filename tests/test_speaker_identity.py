@@ -662,3 +662,13 @@ def test_a_main_subject_of_the_pronoun_s_sentence_outranks_a_name_in_its_subordi
                        "and though she has said she will accept the recommendation of the prosecutors, "
                        "Republicans are still angry.")
     assert _speaker(art, "she will accept") == "Loretta Lynch"
+
+
+def test_a_description_naming_a_place_is_the_one_person_named_there_with_that_role() -> None:
+    art = analyze_text("Florida Sen. Daniel Vance entered the race in May.\n\n"
+                       "Robert Keller won the straw poll on Monday. Keller leads in every state. "
+                       "Keller has the most money. Keller draws the largest crowds. Keller spoke in Ohio.\n\n"
+                       "Daniel Vance is launching his campaign for the primary in Florida, "
+                       "where Robert Keller sits comfortably ahead.\n\n"
+                       "The Florida senator is telling reporters that he will win many delegates in March.")
+    assert _speaker(art, "he will win many") == "Daniel Vance"

@@ -387,15 +387,29 @@ _STATE_WORDS = re.compile(r"\b(" + "|".join(sorted(
 
 
 def _places(doc: Doc, m: Mention) -> set[str]:
-    """The US states a mention outside quotation marks places its actor in: "Texas Sen. Ted Cruz",
-    "Sen. Ted Cruz of Texas", "Cruz (R-Tex.)", "the Florida senator"."""
+    """The US states and countries a mention outside quotation marks places its actor in: "Texas
+    Sen. Ted Cruz", "Sen. Ted Cruz of Texas", "Cruz (R-Tex.)", "the Florida senator", "Mexican
+    President Enrique Peña Nieto", "the Mexican president"."""
     if m.type == "pronoun" or quoted_at(doc, m.start):
         return set()
-    found = {lx.US_STATES[w] for w in _STATE_WORDS.findall(f"{m.text} {m.affiliation or ''}")}
+    words = f"{m.text} {m.affiliation or ''}"
+    found = {lx.US_STATES[w] for w in _STATE_WORDS.findall(words)}
+    found |= {lx.DEMONYMS[w] for w in words.lower().split() if w in lx.DEMONYMS and w not in _NOT_PLACES}
     tag = _STATE_TAG.match(text_of(doc), m.end)
     if tag is not None and tag.group(1) in lx.US_STATES:
         found.add(lx.US_STATES[tag.group(1)])
     return found
+
+
+def _roles_in(m: Mention) -> set[str]:
+    """The roles a name's own words and recorded role give it: "Florida Sen. Marco Rubio" →
+    senator."""
+    words = f"{m.text} {m.role or ''}".lower().split()
+    return {lx.ROLE_ALIASES.get(w, w.strip(".,")) for w in words}
+
+
+# Demonym-list words that are no place in a person's mention: a city named for a newspaper, "us".
+_NOT_PLACES = frozenset({"washington", "us"})
 
 
 def _other_place(doc: Doc, m: Mention, c: _Cluster) -> bool:
@@ -737,6 +751,10 @@ class _Clusterer:
         best, best_score = None, 0.0
         owner = self._owner(m)
         said = _description_gender(doc, m)
+        placed = self._placed(m) if m.kind == "person" and owner < 0 else None
+        if placed is not None:
+            self.join(m, placed)
+            return
         for rank, c in enumerate(self.order):
             if c.idx == owner or (m.kind == "person" and (_other_party(doc, m, c) or _other_place(doc, m, c)
                                                           or _other_gender(said, c))):
@@ -763,6 +781,21 @@ class _Clusterer:
             self.join(m, best)
         elif m.is_source or m.kind == "organization" or someone_else:
             self.new(m, m.kind)
+
+    def _placed(self, m: Mention) -> _Cluster | None:
+        """A person description that names one place ("the Mexican president", "the Florida
+        senator") is the only named person the article placed there before it, by a mention of
+        theirs ("Mexican President Enrique Peña Nieto", "Florida Sen. Marco Rubio"), when one
+        is (PolNeAR train, judged speakers: "the Mexican president" went to Donald Trump, the
+        subject beside it)."""
+        doc = self.doc
+        said, role = _places(doc, m), doc[m.head].lemma_.lower()
+        if len(said) != 1 or role not in lx.ROLE_NOUNS:
+            return None
+        there = [c for c in self.order if c.kind == "person" and any(
+            x.type == "name" and x.start < m.start and said & _places(doc, x) and role in _roles_in(x)
+            for x in c.mentions)]
+        return there[0] if len(there) == 1 else None
 
     def _recent_anonymous(self, m: Mention) -> _Cluster | None:
         """"the person added", "the source said": the latest unnamed source before it, within the
