@@ -672,3 +672,12 @@ def test_a_description_naming_a_place_is_the_one_person_named_there_with_that_ro
                        "where Robert Keller sits comfortably ahead.\n\n"
                        "The Florida senator is telling reporters that he will win many delegates in March.")
     assert _speaker(art, "he will win many") == "Daniel Vance"
+
+
+def test_a_description_said_again_far_on_is_the_one_said_before() -> None:
+    keller = " ".join(f"Robert Keller visited factory number {n} on his tour." for n in range(1, 9))
+    art = analyze_text("The Mexican president said on Monday that talks would go on.\n\n"
+                       f"{keller}\n\n"
+                       "In Mexico City, Robert Keller endured a lecture from the Mexican president, who said "
+                       "that the trade pact has been good for both countries.")
+    assert _speaker(art, "the trade pact") == "the Mexican president"

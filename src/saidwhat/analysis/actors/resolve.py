@@ -163,6 +163,16 @@ def _other(m: Mention) -> str | None:
     return {"m": "f", "f": "m"}.get(mention_gender(m) or "")
 
 
+def _said_so_before(m: Mention, c: _Cluster) -> bool:
+    """Does the cluster hold an earlier description of the same words, modifiers and all ("the
+    Mexican president … the Mexican president")? Then it is the same one, however far back
+    (PolNeAR train, judged speakers: the second went to Donald Trump, beside it)."""
+    words = _norm(m.text)
+    return len(words.split()) > 1 and any(
+        x.type == "definite" and x.start < m.start and _norm(x.text) == words
+        for x in c.mentions)
+
+
 def _norm(text: str) -> str:
     t = strip_the(text).lower().replace("’s", "").replace("'s", "")
     return " ".join(t.split())
@@ -760,6 +770,8 @@ class _Clusterer:
                                                           or _other_gender(said, c))):
                 continue
             score = _description_score(doc, m, c)
+            if m.kind == "person" and _said_so_before(m, c):
+                score += 1.0
             # a weak fit (generic head, no modifier) must be recent; a strong one need not be
             if score <= 0 or (score < 3 and not _within(doc, m, c)):
                 continue
