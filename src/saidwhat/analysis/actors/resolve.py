@@ -22,6 +22,7 @@ joins an existing cluster or opens a new one, by its type:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -376,16 +377,21 @@ def _parties(doc: Doc, m: Mention) -> set[str]:
     return found | ({tag.group(1)} if tag else set())
 
 
-def _other_party(doc: Doc, m: Mention, c: _Cluster) -> bool:
-    """Does a person description name one party ("the Republican nominee") while everything the
-    article says of the cluster's party before it names the other ("the Democratic nominee",
-    "Clinton (D-N.Y.)")? Then it is someone else (PolNeAR train: "The GOP nominee has staked much
-    of his campaign …" joined Hillary Clinton by the role "nominee")."""
-    said = _parties(doc, m)
+def _says_other(doc: Doc, m: Mention, c: _Cluster, facts: Callable[[Doc, Mention], set[str]]) -> bool:
+    """Does a person description say one fact of its person (a party, a place) while everything
+    the article says of the cluster's before it says another? Then it is someone else."""
+    said = facts(doc, m)
     if len(said) != 1:
         return False
-    known = set().union(*(_parties(doc, x) for x in c.mentions if x.start < m.start))
+    known = set().union(*(facts(doc, x) for x in c.mentions if x.start < m.start))
     return bool(known) and not said & known
+
+
+def _other_party(doc: Doc, m: Mention, c: _Cluster) -> bool:
+    """A description of one party ("the Republican nominee") and a cluster of the other ("the
+    Democratic nominee", "Clinton (D-N.Y.)") (PolNeAR train: "The GOP nominee has staked much of
+    his campaign …" joined Hillary Clinton by the role "nominee")."""
+    return _says_other(doc, m, c, _parties)
 
 
 # "(R-Tex.)", "(D-NY)" after a name: the state it places the person in.
@@ -423,15 +429,10 @@ _NOT_PLACES = frozenset({"washington", "us"})
 
 
 def _other_place(doc: Doc, m: Mention, c: _Cluster) -> bool:
-    """Does a person description name one state ("the Florida senator") while everything the
-    article says of the cluster's state before it names another ("Texas Sen. Ted Cruz")? Then it is
-    someone else (PolNeAR train, judged speakers: "Texas Sen. Ted Cruz … Sen. Marco Rubio and former
-    Gov. Jeb Bush … The Florida senator likes …" went to Cruz)."""
-    said = _places(doc, m)
-    if len(said) != 1:
-        return False
-    known = set().union(*(_places(doc, x) for x in c.mentions if x.start < m.start))
-    return bool(known) and not said & known
+    """A description of one place ("the Florida senator") and a cluster placed in another ("Texas
+    Sen. Ted Cruz") (PolNeAR train, judged speakers: "Texas Sen. Ted Cruz … Sen. Marco Rubio and
+    former Gov. Jeb Bush … The Florida senator likes …" went to Cruz)."""
+    return _says_other(doc, m, c, _places)
 
 
 def _description_gender(doc: Doc, m: Mention) -> str | None:
