@@ -681,3 +681,12 @@ def test_a_description_said_again_far_on_is_the_one_said_before() -> None:
                        "In Mexico City, Robert Keller endured a lecture from the Mexican president, who said "
                        "that the trade pact has been good for both countries.")
     assert _speaker(art, "the trade pact") == "the Mexican president"
+
+
+def test_the_subject_of_a_clause_inside_a_prepositional_phrase_is_not_the_next_she() -> None:
+    art = analyze_text("Laura Finch leads the race for governor. Finch has raised the most money.\n\n"
+                       "Actress Margaret Olsen, star of “The Long Night,” "
+                       "is not sure she can vote for Laura Finch.\n\n"
+                       "Asked about her own vote in the event that Finch faces the incumbent, she replied: "
+                       "“I don't know yet. I will see what happens.”")
+    assert _speaker(art, "I don't know yet") == "Margaret Olsen"

@@ -519,10 +519,21 @@ def _named_in_sentence(actor: Actor, pron: Token) -> bool:
     for s, e in actor.mentions:
         if sent.start_char <= s and e <= pron.idx:
             sp = pron.doc.char_span(s, e, alignment_mode="expand")
-            if sp is not None and not quoted_at(pron.doc, s) \
-                    and not _possessor(sp.root) and not _noun_modifier(sp.root):
+            if sp is not None and not quoted_at(pron.doc, s) and not _possessor(sp.root) \
+                    and not _noun_modifier(sp.root) and not _in_noun_clause(sp.root):
                 return True
     return False
+
+
+def _in_noun_clause(tok: Token) -> bool:
+    """Is the token the subject of a clause that says what the noun of a prepositional phrase is ("in
+    the event that Clinton faces Trump", "despite the fact that Obama won")? Its subject is what
+    the phrase is about, not who the sentence's he or she is: "Asked about her own vote in the
+    event that Clinton faces Trump, she replied" is Susan Sarandon's (PolNeAR train, judged
+    speakers; she then carried her chain of "she said" to Hillary Clinton)."""
+    verb = tok.head
+    return tok.dep_ in _SUBJECT_DEPS and verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN" \
+        and verb.head.dep_ == "pobj" and any(c.dep_ == "mark" for c in verb.children)
 
 
 def _is_pronoun(tok: Token) -> bool:
@@ -574,6 +585,8 @@ def _role(tok: Token) -> str:
         return "main" if _saying(speaking) else "sub"
     if tok.dep_ in _OBJECT_DEPS or _possessor(tok):
         return "object"
+    if _in_noun_clause(tok):
+        return "other"
     if tok.dep_ in _SUBJECT_DEPS:
         return "main" if main_clause(tok.head) or _saying(tok.head) else "sub"
     return "other"
