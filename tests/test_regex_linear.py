@@ -143,6 +143,8 @@ CASES: list[Case] = [
     _c("interview._QA_LINE", interview._QA_LINE, "findall", ANALYSIS_CHARS, "Q", "A: ", "Q \t", "\nA. a"),
     _c("layout._DASH_SIGNED", layout._DASH_SIGNED, "findall", ANALYSIS_CHARS, '"', '"aaaaaaaaa"', "\u201c"),
     _c("resolve._PARTY_TAG", resolve._PARTY_TAG, "match", ANALYSIS_CHARS, " (", " (D", "(R-"),
+    _c("resolve._STATE_TAG", resolve._STATE_TAG, "match", ANALYSIS_CHARS, " (R-", "(D-New ", "(I-N.Y"),
+    _c("resolve._STATE_WORDS", resolve._STATE_WORDS, "findall", ANALYSIS_CHARS, "New ", "N.", "North Dak"),
     _c("signed._POST", signed._POST, "match", ANALYSIS_CHARS, "\u2014 ", "\u2014 A ", "\u2014 A (@a) "),
     _c("signed._DASH", signed._DASH, "match", ANALYSIS_CHARS, "\u2013 ", "\u2013 A", "-- A* ", "- A", "- A."),
     _c("signed._BRACKET", signed._BRACKET, "match", ANALYSIS_CHARS, "[", "[ A", "[ A "),
