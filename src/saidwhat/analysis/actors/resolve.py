@@ -361,6 +361,7 @@ def _bare(head: Token) -> bool:
     """A noun with no clause or phrase of its own: "the person", not "the person who plays Trump"."""
     return not any(c.dep_ in ("relcl", "acl", "prep", "amod", "compound") for c in head.children)
 
+
 # The two US parties by the words that name them in a description ("the GOP nominee") or an
 # affiliation ("the Democratic nominee": "Democratic"); a "(D-Vt.)" after a name says the same.
 _PARTY_WORDS = {"republican": "R", "gop": "R", "democratic": "D", "democrat": "D"}
@@ -396,10 +397,13 @@ def _other_party(doc: Doc, m: Mention, c: _Cluster) -> bool:
 
 # "(R-Tex.)", "(D-NY)" after a name: the state it places the person in.
 _STATE_TAG = re.compile(r"[ \t]?\([DRI]-([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\)")
-# State names and AP abbreviations in a mention's words; not "Washington", a city as often.
+# State names and AP abbreviations in a mention's words, not postal codes ("IN", "OK") nor
+# "Washington", a city as often.
 _STATE_WORDS = re.compile(r"\b(" + "|".join(sorted(
-    (re.escape(k) for k in lx.US_STATES if not k.isupper() and k != "Washington"), key=len, reverse=True))
-    + r")(?!\w)")
+    (re.escape(k) for k in lx.US_STATES if not (len(k) == 2 and k.isupper()) and k != "Washington"),
+    key=len, reverse=True)) + r")(?!\w)")
+# Demonym-list words that are no place in a person's mention: a city named for a newspaper, "us".
+_NOT_PLACES = frozenset({"washington", "us"})
 
 
 def _places(doc: Doc, m: Mention) -> set[str]:
@@ -422,10 +426,6 @@ def _roles_in(m: Mention) -> set[str]:
     senator."""
     words = f"{m.text} {m.role or ''}".lower().split()
     return {lx.ROLE_ALIASES.get(w, w.strip(".,")) for w in words}
-
-
-# Demonym-list words that are no place in a person's mention: a city named for a newspaper, "us".
-_NOT_PLACES = frozenset({"washington", "us"})
 
 
 def _other_place(doc: Doc, m: Mention, c: _Cluster) -> bool:
@@ -1357,19 +1357,13 @@ def _bound_pronoun(doc: Doc, m: Mention) -> str | None:
     if span is None:
         return None
     for tok in doc[span.end:span.sent.end]:
-        if (tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME")) or _person_noun(tok):
+        if (tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME")) \
+                or (tok.pos_ == "NOUN" and _person_word(tok)):
             return None
         if (tok.lower_ in lx.MALE_PRONOUNS or tok.lower_ in lx.FEMALE_PRONOUNS) \
                 and not in_quotes(text_of(doc), tok.idx):
             return "m" if tok.lower_ in lx.MALE_PRONOUNS else "f"
     return None
-
-
-def _person_noun(tok: Token) -> bool:
-    """A common noun that names a person: a gender noun, an animate head or a role."""
-    lemma = tok.lemma_.lower()
-    return tok.pos_ == "NOUN" and (tok.lower_ in lx.MALE_NOUNS or tok.lower_ in lx.FEMALE_NOUNS
-                                   or lemma in lx.ANIMATE_HEADS or lemma in lx.ROLE_NOUNS)
 
 
 def bound_gender(doc: Doc, mentions: list[Mention], min_votes: int = BOUND_VOTES) -> str | None:
