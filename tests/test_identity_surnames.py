@@ -49,3 +49,24 @@ def test_a_surname_the_text_calls_she_is_not_the_man_of_its_article(store: Store
     assert key_of(store, b, "Mrs. Ventor") != "person:frank-ventor"
     c = store.add_article(story(3, Voice("Frank Ventor"), Voice("Ventor", pronoun="he"))).article_id
     assert key_of(store, c, "Ventor") == "person:frank-ventor"
+
+
+def test_a_pronoun_alone_does_not_send_a_surname_to_a_less_named_bearer(store: Store) -> None:
+    """The store names Peter Lindqvist ("he") in six articles and Greta Lindqvist in two; an article
+    that names neither in full has "Lindqvist" with a "she" resolved to it (a resolution error, as
+    "President Obama backed her up" is): the best-known bearer, as without the pronoun, and the
+    pronoun does not make him a woman. An honorific still decides ("Mrs. Lindqvist"), and so does the
+    pronoun where the evidence leaves the choice open."""
+    for n in range(1, 7):
+        store.add_article(story(n, Voice("Peter Lindqvist", pronoun="he")))
+    for n in (21, 22):
+        store.add_article(story(n, Voice("Greta Lindqvist")))
+    a = store.add_article(story(31, Voice("Lindqvist", pronoun="she"))).article_id
+    assert key_of(store, a, "Lindqvist") == "person:peter-lindqvist"
+    b = store.add_article(story(32, Voice("Mrs. Lindqvist"))).article_id
+    assert key_of(store, b, "Mrs. Lindqvist") == "person:greta-lindqvist"
+    for n in (7, 8):
+        store.add_article(story(n, Voice("Anna Moravec", pronoun="she")))
+        store.add_article(story(n + 10, Voice("Pavel Moravec", pronoun="he")))
+    c = store.add_article(story(33, Voice("Moravec", pronoun="she"))).article_id
+    assert key_of(store, c, "Moravec") == "person:anna-moravec"

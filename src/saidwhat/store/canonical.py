@@ -28,8 +28,9 @@ from saidwhat.errors import ConfigError
 from saidwhat.schema import Actor, AnalyzedArticle
 from saidwhat.store import tables as t
 from saidwhat.store.dedup import text_hash
-from saidwhat.store.gender import canonical_gender, text_gender
+from saidwhat.store.gender import canonical_gender, firm_gender, text_gender
 from saidwhat.store.identity import (
+    PRONOUN_GENDER_SET_ASIDE,
     Resolved,
     choose_for_surname,
     dominant,
@@ -387,11 +388,13 @@ def write_actors(conn: Connection, article_id: int, a: AnalyzedArticle) -> dict[
 def _resolve(conn: Connection, a: AnalyzedArticle, scope: str) -> list[tuple[Actor, Resolved]]:
     edits = list_edits(conn)
     index = SqlIndex(conn)
+    actors = {actor.id: actor for actor in a.actors}
     names = [parse_name(actor.name, actor.kind) for actor in a.actors]
     names += [alias for actor in a.actors for alias in person_aliases(actor)]
     index.prefetch(lookup_forms(names))
     genders = {actor.id: g for actor in a.actors if actor.kind == "person" and (g := text_gender(actor, a))}
-    resolved = resolve_article(a.actors, scope, index, genders)
+    firm = {i for i, g in genders.items() if firm_gender(actors[i], a) == g} if genders else set()
+    resolved = resolve_article(a.actors, scope, index, genders, firm)
     for actor, r in zip(a.actors, resolved, strict=True):
         key = apply_edits(edits, r.key, actor.name, scope)
         if key != r.key:
@@ -400,7 +403,8 @@ def _resolve(conn: Connection, a: AnalyzedArticle, scope: str) -> list[tuple[Act
 
 
 def _actor_row(article_id: int, actor: Actor, r: Resolved, a: AnalyzedArticle) -> dict[str, Any]:
-    gender = text_gender(actor, a) if r.form.family == "person" else None
+    gender = text_gender(actor, a) if r.form.family == "person" and PRONOUN_GENDER_SET_ASIDE not in r.how \
+        else None
     return {"article_id": article_id, "local_id": actor.id, "actor_key": r.key, "name": actor.name,
             "kind": actor.kind, "affiliation": actor.affiliation, "role": actor.role,
             "aliases": json.dumps(actor.aliases, ensure_ascii=False), "mention_type": r.form.type,

@@ -34,6 +34,7 @@ __all__ = [
     "NOUN",
     "canonical_gender",
     "decide",
+    "firm_gender",
     "text_evidence",
     "text_gender",
 ]
@@ -77,26 +78,28 @@ def _speaker_spans(actor: Actor, article: AnalyzedArticle) -> list[Span]:
     return [s for q in article.quotes if q.speaker.actor == actor.id for s in q.speaker.mention]
 
 
-def _mention_votes(actor: Actor, article: AnalyzedArticle) -> Counter[str]:
-    """Pronouns resolved to the actor, honorifics before its mentions, "NAME said he"."""
+def _mention_votes(actor: Actor, article: AnalyzedArticle, pronouns: bool = True) -> Counter[str]:
+    """Pronouns resolved to the actor, honorifics before its mentions, "NAME said he" (without the
+    pronouns when ``pronouns`` is false)."""
     votes: Counter[str] = Counter()
     text = article.text
     for start, end in dict.fromkeys([*actor.mentions, *_speaker_spans(actor, article)]):
         surface = text[start:end].strip().lower()
         if surface in _PRONOUNS:
-            _vote(votes, _PRONOUNS[surface], 1)
+            _vote(votes, _PRONOUNS[surface], 1 if pronouns else 0)
             continue
         before = _HONORIFIC_BEFORE.search(text[max(0, start - BEFORE_CHARS):start])
         if before:
             _vote(votes, _gendered_noun(before.group(1)), HONORIFIC)
         after = _SAID_PRONOUN.match(text[end:end + AFTER_CHARS])
-        if after:
+        if after and pronouns:
             _vote(votes, _PRONOUNS[after.group(1).lower()], 1)
     return votes
 
 
-def text_evidence(actor: Actor, article: AnalyzedArticle) -> Counter[str]:
-    """Weighted votes for "female" and "male" from the article's own words about ``actor``."""
+def text_evidence(actor: Actor, article: AnalyzedArticle, pronouns: bool = True) -> Counter[str]:
+    """Weighted votes for "female" and "male" from the article's own words about ``actor``; with
+    ``pronouns`` false, from its honorifics and gendered nouns only."""
     votes: Counter[str] = Counter()
     if actor.kind not in ("person", "anonymous"):
         return votes
@@ -105,7 +108,7 @@ def text_evidence(actor: Actor, article: AnalyzedArticle) -> Counter[str]:
         _vote(votes, form.honorific_gender, HONORIFIC)
     descriptive = [a for a in [actor.name, *actor.aliases] if not parse_name(a, actor.kind).named]
     votes.update(_noun_votes([actor.role, actor.description, *descriptive]))
-    votes.update(_mention_votes(actor, article))
+    votes.update(_mention_votes(actor, article, pronouns))
     return votes
 
 
@@ -122,6 +125,12 @@ def decide(votes: Mapping[str, int]) -> str | None:
 def text_gender(actor: Actor, article: AnalyzedArticle) -> str | None:
     """"female", "male", or None when the article's text does not tell."""
     return decide(text_evidence(actor, article))
+
+
+def firm_gender(actor: Actor, article: AnalyzedArticle) -> str | None:
+    """The gender the article's honorifics and gendered nouns give ``actor`` ("Mrs. Clinton", "the
+    spokeswoman"), leaving out the pronouns resolved to it, which may be resolution errors."""
+    return decide(text_evidence(actor, article, pronouns=False))
 
 
 def first_name(form: NameForm) -> str | None:

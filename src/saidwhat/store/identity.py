@@ -35,7 +35,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal, Protocol
@@ -47,6 +47,7 @@ from saidwhat.store.keys import MAX_NAME_CHARS, norm_name
 __all__ = [
     "DOMINANCE",
     "MIN_ARTICLES",
+    "PRONOUN_GENDER_SET_ASIDE",
     "Index",
     "NameForm",
     "Resolved",
@@ -443,13 +444,18 @@ def same_affiliation(a: str | None, b: str | None) -> bool:
 
 def choose_for_surname(form: NameForm, people: Mapping[str, NameForm], keys: Mapping[str, str],
                        others: Sequence[str], index: Index,
-                       affiliation: str | None = None) -> tuple[str | None, str]:
+                       affiliation: str | None = None, said: str | None = None) -> tuple[str | None, str]:
     """The canonical key a surname mention joins, and why; (None, reason) when nothing decides.
 
     ``people`` are the article's full-named people by normalised name, ``keys`` their keys;
     ``others`` the keys of the article's other named actors (co-occurrence evidence);
-    ``affiliation`` the one the article gives the person (a known person with the same one wins).
+    ``affiliation`` the one the article gives the person (a known person with the same one wins);
+    ``said`` the gender the article's text gives the mention without an honorific ("Fiorina ...
+    she said"): it chooses among the article's own bearers of the surname as an honorific would,
+    but among the store's people it only breaks a tie (``_weakly_gendered``).
     """
+    if said is not None and form.honorific_gender is None:
+        return _weakly_gendered(form, people, keys, others, index, affiliation, said)
     local = _same_article(form, people, keys)
     if len(local) == 1:
         return local[0], "same article"
@@ -469,6 +475,33 @@ def choose_for_surname(form: NameForm, people: Mapping[str, NameForm], keys: Map
     if best is not None and together[best] >= MIN_ARTICLES:
         return best, "named with the same actors"
     return None, "ambiguous surname" if len(stored) > 1 else "too few articles name the person"
+
+
+#: Appended to the ``how`` of a surname that joined a person of the other gender than the pronouns
+#: resolved to it: those pronouns are then taken for resolution errors, and the actor's text gender
+#: is not stored (it would make the person of the other gender).
+PRONOUN_GENDER_SET_ASIDE = "the pronouns' gender set aside"
+
+
+def _weakly_gendered(form: NameForm, people: Mapping[str, NameForm], keys: Mapping[str, str],
+                     others: Sequence[str], index: Index, affiliation: str | None,
+                     said: str) -> tuple[str | None, str]:
+    """``choose_for_surname`` for a surname the text genders only through pronouns resolved to it,
+    which may be resolution errors ("President Obama backed her up", "the way Obama reached out to
+    her"): when the article names bearers of the surname, the gender chooses among them as an
+    honorific would; else the store's choice without it stands when the evidence decides, and the
+    gender only decides what the evidence leaves open. PolNeAR train as
+    one store: 7 surname actors went to Michelle Obama, 6 of them President Obama's (docs/corpus.md,
+    "Session 14")."""
+    gendered = replace(form, honorific_gender=said)
+    if _same_article(form, people, keys):
+        return choose_for_surname(gendered, people, keys, others, index, affiliation)
+    found, why = choose_for_surname(form, people, keys, others, index, affiliation)
+    if found is None:
+        return choose_for_surname(gendered, people, keys, others, index, affiliation)
+    if index.gender(found) not in (None, said):
+        why = f"{why}; {PRONOUN_GENDER_SET_ASIDE}"
+    return found, why
 
 
 def _resolve_person(form: NameForm, index: Index) -> str | None:
@@ -623,11 +656,14 @@ def surname_as_organization(form: NameForm, index: Index) -> str | None:
 
 
 def resolve_article(actors: Sequence[Actor], scope: str, index: Index,
-                    genders: Mapping[str, str] | None = None) -> list[Resolved]:
+                    genders: Mapping[str, str] | None = None,
+                    firm: Collection[str] = ()) -> list[Resolved]:
     """The canonical key of every actor of one article (see the module docstring). ``genders``: the
     gender the article's text gives a person actor, by actor id ("female"/"male", ``store.gender``);
-    a surname with no honorific is matched as if it had one of that gender ("Fiorina ... she said"
-    is not "her husband, Frank Fiorina")."""
+    ``firm``: the actor ids whose gender an honorific or a gendered noun gives, not only resolved
+    pronouns. A surname with no honorific is matched as if it had one of a firm gender, and with a
+    gender from pronouns alone as ``choose_for_surname``'s ``said`` ("Fiorina ... she said" is not
+    "her husband, Frank Fiorina")."""
     parsed = [(a, parse_name(a.name, a.kind)) for a in actors]
     full = [form for _, form in parsed if form.type == "name"]
     parsed = [(a, organization_as_surname(a, misread_person(a, form, full, index), full))
@@ -646,8 +682,11 @@ def resolve_article(actors: Sequence[Actor], scope: str, index: Index,
     for actor, form in parsed:
         if form.type == "surname":
             said = (genders or {}).get(actor.id)
-            gendered = replace(form, honorific_gender=said) if said and not form.honorific_gender else form
-            key, why = choose_for_surname(gendered, people, people_keys, others, index, actor.affiliation)
+            looked_up = form
+            if said and actor.id in firm and not form.honorific_gender:
+                looked_up, said = replace(form, honorific_gender=said), None
+            key, why = choose_for_surname(looked_up, people, people_keys, others, index, actor.affiliation,
+                                          said)
             if key is None and why == "no person with that surname":
                 key = surname_as_organization(form, index)
                 why = "an organisation of that name" if key else why
