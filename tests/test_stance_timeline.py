@@ -124,6 +124,23 @@ def test_cli_json_and_table_carry_the_timeline(store_url: str, capsys: pytest.Ca
     assert "CHANGED" in out and "Harbor Radio" in out and "latest: support" in out
 
 
+def test_cli_table_fits_an_80_column_terminal(store_url: str, capsys: pytest.CaptureFixture[str],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Below ``WIDE_REACTIONS`` columns the fields share four columns: no line is wider than the
+    terminal, each actor's name and stance stay whole, and a turn is still marked."""
+    if not store_url.endswith(".sqlite"):
+        pytest.skip("the CLI runs once, on SQLite")
+    monkeypatch.setenv("COLUMNS", "80")
+    with open_store(store_url) as s:
+        for _, article in TIMELINE_ARTICLES:
+            s.add_article(article.model_copy(deep=True))
+    assert main(["reactions", "--target", "the toll", "--db", store_url]) == 0
+    out = capsys.readouterr().out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert "┃ actor" in out and "over time" not in out
+    assert RAMAN in out and "latest: support" in out and "changed" in out and "+" in out
+
+
 @pytest.fixture
 def client(store: Store, store_url: str) -> Iterator[TestClient]:
     """The app over the timeline store (``store`` has filled it)."""

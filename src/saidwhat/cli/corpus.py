@@ -256,22 +256,50 @@ def _run_reactions(args: argparse.Namespace) -> int:
     if args.format == "json":
         _print_json([r.model_dump(mode="json") for r in rows])
         return 0
+    console = _console()
+    title = f"reactions to {_esc(repr(args.target))}: {len(rows)} actor(s)"
+    console.print(_reactions_table(title, rows, compact=console.width < WIDE_REACTIONS))
+    return 0
+
+
+#: Terminal width (columns) from which the reactions table has one column per field; below it
+#: (an 80-column terminal, a pipe) the fields share four columns, so that no word is cut.
+WIDE_REACTIONS = 150
+#: the most outlets the compact table lists under an actor's first sighting
+COMPACT_OUTLETS = 3
+
+
+def _reactions_table(title: str, rows: Sequence[Any], *, compact: bool) -> Any:
+    """The reactions as a rich table: eleven columns, or four when ``compact``."""
     from rich.table import Table
 
-    table = Table(title=f"reactions to {_esc(repr(args.target))}: {len(rows)} actor(s)", show_lines=True)
-    for col in ("actor", "affiliation", "stance", "+", "-", "=", "first seen", "outlets", "over time",
-                "changed", "evidence"):
-        table.add_column(col, overflow="fold")
+    table = Table(title=title, show_lines=True)
+    cols = (("actor", "stance", "first seen", "evidence") if compact else
+            ("actor", "affiliation", "stance", "+", "-", "=", "first seen", "outlets", "over time",
+             "changed", "evidence"))
+    for col in cols:
+        table.add_column(col, overflow="fold", no_wrap=compact and col == "stance",
+                         max_width=22 if compact and col in ("actor", "first seen") else None)
     for r in rows:
         evidence = ""
         if r.evidence is not None:
             evidence = f"“{r.evidence.text}” ({r.evidence.outlet or '?'}, #{r.evidence.article_id})"
         stance = r.stance + (f"\nlatest: {r.latest}" if r.latest and r.latest != r.stance else "")
-        table.add_row(_esc(r.actor), _esc(r.affiliation or ""), stance, str(r.support), str(r.oppose),
-                      str(r.neutral), r.first_seen or "", _esc(", ".join(r.outlets)), _timeline_cell(r),
-                      _changes_cell(r), _esc(evidence))
-    _console().print(table)
-    return 0
+        if not compact:
+            table.add_row(_esc(r.actor), _esc(r.affiliation or ""), stance, str(r.support), str(r.oppose),
+                          str(r.neutral), r.first_seen or "", _esc(", ".join(r.outlets)), _timeline_cell(r),
+                          _changes_cell(r), _esc(evidence))
+            continue
+        actor = _esc(r.actor) + (f"\n[dim]{_esc(r.affiliation)}[/dim]" if r.affiliation else "")
+        counts = f"{stance}\n+{r.support} -{r.oppose} ={r.neutral}"
+        if r.changed:
+            counts += "\n[bold]changed[/bold]"
+        outlets = [_esc(o) for o in r.outlets[:COMPACT_OUTLETS]]
+        if len(r.outlets) > COMPACT_OUTLETS:
+            outlets.append(f"… {len(r.outlets) - COMPACT_OUTLETS} more")
+        seen = "\n".join([r.first_seen or "undated", *outlets])
+        table.add_row(actor, counts, seen, _esc(evidence))
+    return table
 
 
 _QUOTE_REF = re.compile(r"^(\d+):(\S+)$")
