@@ -70,3 +70,19 @@ def test_a_persons_full_name_before_of_is_a_person_and_her_affiliation() -> None
     doc = get_nlp()("John Jay College of Criminal Justice hired ten teachers.")
     assert clip_name(doc, 0, 6) == (0, 6)
 
+
+
+def test_a_person_name_starts_after_a_word_the_tagger_took_in() -> None:
+    """An adverb or a verb opening the sentence, a common noun or an office before the name is no part
+    of it; a first name of the offline list is, whatever the tagger calls it ("Will")."""
+    from saidwhat.analysis.pipeline import analyze_text
+
+    def people(text: str) -> list[str]:
+        return [a.name for a in analyze_text(text).actors if a.kind == "person" and a.name[:1].isupper()]
+
+    assert people("Entrusting Donald Brenner with the budget was a mistake, the mayor said. “It was,” "
+                  "Brenner said.") == ["Donald Brenner"]
+    assert people("Billionaire Donald Brenner said on Monday that he would build a pier.") == ["Donald Brenner"]
+    assert people("Rabbi David Morgan said the speech was a disgrace.") == ["David Morgan"]
+    assert people("Comedian David Morgan said the crowd should vote early.") == ["David Morgan"]
+    assert people("Will Tarrant said the pier was a bad idea.") == ["Will Tarrant"]

@@ -20,6 +20,14 @@ TITLES = {
     "lt", "cmdr", "cmdr.", "cmdt", "maj", "maj.", "cpl", "cpl.", "pvt", "pvt.", "brig", "brig.", "supt",
     "supt.", "insp", "insp.", "det", "det.", "atty", "atty.", "hon", "hon.", "sec", "sec.", "amb", "amb.",
 }
+# Offices and callings that writers put before a name as if they were titles, although they are no
+# honorifics of ``TITLES`` ("Rabbi Rick Jacobs", "Assemblywoman Claudia Tenney"): no part of the name.
+OFFICES = {
+    "rabbi", "archbishop", "bishop", "cardinal", "pastor", "reverend", "imam", "cleric", "alderman",
+    "alderwoman", "assemblyman", "assemblywoman", "councilman", "councilwoman", "congressman",
+    "congresswoman", "comedian", "billionaire", "businessman", "businesswoman", "actor", "actress",
+    "singer", "rapper", "author", "novelist", "columnist", "anchor", "activist", "economist",
+}
 GENDER_TITLES = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",
                  "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f",
                  "queen": "f", "princess": "f", "chairwoman": "f", "spokeswoman": "f", "congresswoman": "f"}
