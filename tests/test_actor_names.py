@@ -82,7 +82,8 @@ def test_a_person_name_starts_after_a_word_the_tagger_took_in() -> None:
 
     assert people("Entrusting Donald Brenner with the budget was a mistake, the mayor said. “It was,” "
                   "Brenner said.") == ["Donald Brenner"]
-    assert people("Billionaire Donald Brenner said on Monday that he would build a pier.") == ["Donald Brenner"]
+    assert people("Billionaire Donald Brenner said on Monday that he would build a pier.") \
+        == ["Donald Brenner"]
     assert people("Rabbi David Morgan said the speech was a disgrace.") == ["David Morgan"]
     assert people("Comedian David Morgan said the crowd should vote early.") == ["David Morgan"]
     assert people("Will Tarrant said the pier was a bad idea.") == ["Will Tarrant"]
