@@ -87,3 +87,16 @@ def test_a_person_name_starts_after_a_word_the_tagger_took_in() -> None:
     assert people("Rabbi David Morgan said the speech was a disgrace.") == ["David Morgan"]
     assert people("Comedian David Morgan said the crowd should vote early.") == ["David Morgan"]
     assert people("Will Tarrant said the pier was a bad idea.") == ["Will Tarrant"]
+
+
+def test_a_name_that_ends_as_an_organisations_is_no_person() -> None:
+    """A name tagged a person, or a speaker's name the tagger missed, that ends with an organisation's
+    word ("Watch", "House") is an organisation, unless it begins with a listed first name."""
+    from saidwhat.analysis.pipeline import analyze_text
+
+    def kinds(text: str) -> dict[str, str]:
+        return {a.name: a.kind for a in analyze_text(text).actors}
+
+    assert kinds("Coastal Watch said the harbour levy was a mistake.") == {"Coastal Watch": "organization"}
+    assert kinds("The Obama White House said the levy was a mistake.") == {"Obama White House": "organization"}
+    assert kinds("Margaret Court said the harbour levy was a mistake.") == {"Margaret Court": "person"}

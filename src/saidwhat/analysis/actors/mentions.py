@@ -247,6 +247,19 @@ def _is_facility(doc: Doc, ent: Span) -> bool:
     return has_the or last.lower_ in lx.FACILITY_ONLY_HEADS
 
 
+# Last words of an organisation's name that the tagger's PERSON entities end with ("Judicial Watch",
+# "Fox News", "the Obama White House", "Islamic State"), besides lexicon.ORG_HEADS and ORG_SUFFIXES.
+_ORG_LAST_WORDS = lx.ORG_HEADS | lx.ORG_SUFFIXES | {"watch", "news", "times", "state"}
+
+
+def _organisation_named(ent: Span) -> bool:
+    """A name the tagger called a person that ends as an organisation's does and does not begin with
+    a first name of the offline list ("Human Rights Watch", "Brennan Center"; not "Margaret Court",
+    "Edward House"). PolNeAR train as one store: 15 person-typed names, 23 quotes."""
+    return len(ent) >= 2 and ent[-1].is_title and ent[-1].lower_ in _ORG_LAST_WORDS \
+        and name_list_gender(ent[0].text) is None
+
+
 def _name_modifier(ent: Span, name_words: dict[str, int]) -> bool:
     """A name used once, only to modify an organisation noun ("the Dunmore town council")."""
     root = ent.root
@@ -521,6 +534,8 @@ def _entity_mentions(f: _Finder) -> None:
         label = ent.label_
         if label == "PERSON" and _is_facility(doc, ent):
             label = "FAC"  # "the Millbrook Tunnel", tagged PERSON: a named place
+        elif label == "PERSON" and _organisation_named(ent):
+            label = "ORG"
         if label == "PERSON" and (_name_modifier(ent, name_words) or _bracketed_first_name(doc, ent)):
             continue
         if label == "PERSON" and any(c.isalpha() for c in ent.text):
@@ -784,14 +799,16 @@ def _source_mention(f: _Finder, span: Span, s: int, e: int) -> Mention | None:
     known_name = head.lower_ in f.person_words  # "Doctor said", after "Ken Doctor"
     if head.is_title and (head.pos_ == "PROPN" or (head.pos_ == "NOUN" and not head.is_sent_start)) and all(
             t.is_title or not t.is_alpha for t in span) and (lemma not in lx.ROLE_NOUNS or known_name):
-        # a name the tagger missed ("Ham said"): sources are mostly people
+        # a name the tagger missed ("Ham said"): sources are mostly people, but not one that ends
+        # as an organisation's name does ("Judicial Watch said", which the product rule turned down)
         names = [t.text for t in span if t.pos_ == "PROPN" and t.lower_ not in lx.TITLES]
-        return Mention(s, e, text, "name", "person", head.i, name_tokens=names or [head.text])
+        kind: ActorKind = "organization" if _organisation_named(span) else "person"
+        return Mention(s, e, text, "name", kind, head.i, name_tokens=names or [head.text])
     if not is_animate_head(head):
         return None  # "the level", "one estimate": a thing is no source
     plural = head.tag_ in ("NNS", "NNPS")
-    kind: ActorKind = "group" if plural and lemma not in lx.ANONYMOUS_HEADS else "anonymous"
-    m = Mention(s, e, text, "indefinite", kind, head.i)
+    sort: ActorKind = "group" if plural and lemma not in lx.ANONYMOUS_HEADS else "anonymous"
+    m = Mention(s, e, text, "indefinite", sort, head.i)
     m.description = relcl_description(head, text)
     m.label = text
     return m
