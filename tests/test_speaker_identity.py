@@ -690,3 +690,18 @@ def test_the_subject_of_a_clause_inside_a_prepositional_phrase_is_not_the_next_s
                        "Asked about her own vote in the event that Finch faces the incumbent, she replied: "
                        "“I don't know yet. I will see what happens.”")
     assert _speaker(art, "I don't know yet") == "Margaret Olsen"
+
+
+def test_the_author_of_a_message_from_a_title_with_its_own_phrase_speaks_next() -> None:
+    """"a message from Deputy Director for Coastal Affairs Laura Pennock": the parser hangs the name on
+    the title's "for" phrase; she is still the message's author, and its "she wrote" is hers, not the
+    woman named before."""
+    filler = ("The storm had closed the harbour for three days, and the ferry company had cancelled "
+              "every crossing to the islands, leaving hundreds of travellers in hotels and church halls. "
+              "Fishing boats stayed tied up along the quay while the wind tore at the roofs of the sheds. ")
+    text = ("Mayor Helen Daly said on Tuesday that the harbour crews had done well. " + filler * 3
+            + "Later the council received a message from Deputy Director for Coastal Affairs Laura "
+            "Pennock, reporting that the ferry had left the dock. “The ferry is away. Another fine "
+            "job,” she wrote.")
+    art = analyze_text(text)
+    assert _speaker(art, "The ferry is away") == "Laura Pennock"

@@ -562,12 +562,27 @@ def _noun_modifier(tok: Token) -> bool:
 def _author_of_document(tok: Token) -> bool:
     """'a post from Arianna Huffington', 'a statement by the mayor': the author of a document, who
     may then be a speaking he/she ("…, according to a post from Arianna Huffington. “…,” she
-    wrote": fifth identity gold, out of Hillary Clinton's actor), not an object of the sentence. A
+    wrote": fifth identity gold, out of Hillary Clinton's actor; "received an email from …"), not an
+    object of the sentence. A
     person by the tagger only: "an analysis by The Washington Post" took "He announced" from Obama
-    (the first-name list reads "Washington" as a man's name)."""
+    (the first-name list reads "Washington" as a man's name). A name after a title with its own
+    "for"/"of" phrase, which the parser hangs on that phrase, is the title's ("a message from
+    Undersecretary for Political Affairs Wendy Sherman, … “…,” she wrote": fifth identity gold)."""
+    if tok.ent_type_ != "PERSON":
+        return False
+    while tok.dep_ == "pobj" and tok.head.lower_ in ("for", "of") and tok.head.head.pos_ == "PROPN" \
+            and tok.head.head.is_title:
+        tok = tok.head.head
     prep = tok.head
-    return tok.dep_ == "pobj" and tok.ent_type_ == "PERSON" and prep.lower_ in ("from", "by") \
-        and prep.head.lemma_.lower() in lx.DOCUMENT_HEADS
+    if tok.dep_ != "pobj" or prep.lower_ not in ("from", "by"):
+        return False
+    owner = prep.head  # "a message from X", or the verb of "received a message from X"
+    return owner.lemma_.lower() in _AUTHORED or (owner.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _AUTHORED for c in owner.children))
+
+
+# What a person may be the author of, for ``_author_of_document``: documents, and messages.
+_AUTHORED = lx.DOCUMENT_HEADS | {"message", "note"}
 
 
 def _role(tok: Token) -> str:
