@@ -98,5 +98,6 @@ def test_a_name_that_ends_as_an_organisations_is_no_person() -> None:
         return {a.name: a.kind for a in analyze_text(text).actors}
 
     assert kinds("Coastal Watch said the harbour levy was a mistake.") == {"Coastal Watch": "organization"}
-    assert kinds("The Obama White House said the levy was a mistake.") == {"Obama White House": "organization"}
+    assert kinds("The Obama White House said the levy was a mistake.") \
+        == {"Obama White House": "organization"}
     assert kinds("Margaret Court said the harbour levy was a mistake.") == {"Margaret Court": "person"}
