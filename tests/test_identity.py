@@ -182,6 +182,17 @@ def test_descriptions_never_join_across_articles(store: Store) -> None:
     assert trump is not None and trump.aliases == []
 
 
+def test_a_persons_other_names_are_her_names_only(store: Store) -> None:
+    """"Also called" lists what names the person: not a capitalised description an article gave her
+    ("The Advocate"), a list of names, or her own name after a role or before a party tag."""
+    store.add_article(story(1, Voice("Ilse Brandt", aliases=(
+        "Mrs. Brandt", "The Advocate", "Brandt, Osei and Lutz", "Mayor Ilse Brandt",
+        "Sen. Ilse Brandt (D-Ohio)", "Senator Ilse Brandt of Ohio", "Ilse M. Brandt"))))
+    detail = store.get_actor("person:ilse-brandt")
+    assert detail is not None
+    assert detail.aliases == ["Ilse M. Brandt", "Mrs. Brandt"]
+
+
 def test_a_description_the_article_resolved_is_a_role_not_a_name(store: Store) -> None:
     store.add_article(story(1, Voice("Donald Trump", aliases=("Trump", "the Republican nominee")),
                             published="2016-09-01"))
