@@ -197,6 +197,7 @@ def test_a_description_the_article_resolved_is_a_role_not_a_name(store: Store) -
     store.add_article(story(1, Voice("Donald Trump", aliases=("Trump", "the Republican nominee")),
                             published="2016-09-01"))
     store.add_article(story(2, Voice("Donald Trump", role="president"), published="2017-02-01"))
+    store.add_article(story(3, Voice("Donald Trump", role="Republican front-runner Donald Trump")))
     detail = store.get_actor("person:donald-trump")
     assert detail is not None
     assert detail.aliases == ["Trump"]

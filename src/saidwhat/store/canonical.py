@@ -350,11 +350,18 @@ def names_and_roles(conn: Connection, key: str, display: str) -> tuple[list[str]
                 entry["first"] = min(filter(None, [entry["first"], r.published]))
                 entry["last"] = max(filter(None, [entry["last"], r.published]))
     out = [{"role": e["role"], "first": e["first"], "last": e["last"], "n_articles": len(e["articles"])}
-           for e in roles.values()]
+           for e in roles.values() if not (key.startswith("person:") and _names_in(e["role"], display))]
     out.sort(key=lambda e: (-e["n_articles"], e["first"] or "9999", e["role"].casefold()))
     if key.startswith("person:"):
         names = {n for n in names if _names_the_person(n, display)}
     return _distinct_names(names, display), out
+
+
+def _names_in(role: str, display: str) -> bool:
+    """Whether a person's role names her ("Trump", "Republican front-runner Donald Trump"): a name,
+    not a role."""
+    capitalised = " ".join(w for w in role.split() if w[:1].isupper())
+    return bool(set(norm_name(capitalised).split()) & set(norm_name(display).split()))
 
 
 def _without_tag(name: str) -> str:
