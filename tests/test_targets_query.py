@@ -158,6 +158,20 @@ def test_api_and_web_list_targets_and_answer_unnamed_ones(store: Store) -> None:
         assert "John Smith" in page
 
 
+RALLY_TWO = """Donald J. Trump held a rally in Iowa on Friday. Governor Ann Ruiz criticised Trump. "Trump \
+is a reckless and dangerous man," Ruiz said.
+"""
+
+
+def test_the_target_list_joins_the_spellings_of_one_actor(store: Store) -> None:
+    """"Donald Trump" in one article and "Donald J. Trump" in another are one canonical actor, so one
+    target in the list, with the reacting actors of both articles."""
+    store.add_article(analyze_text(RALLY_TWO, source="rally2.txt"))
+    listed = {c.name: c for c in store.targets()}
+    assert "Donald J. Trump" not in listed and "Trump" not in listed
+    assert listed["Donald Trump"].n_articles == 2 and listed["Donald Trump"].n_actors >= 3
+
+
 def test_upgrade_from_0002_adds_the_candidate_tables(store: Store) -> None:
     from alembic import command
     from alembic.config import Config

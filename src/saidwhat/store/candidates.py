@@ -10,12 +10,13 @@ and their stance evidence. A query names a target; a candidate answers for it wh
 - both name the same entity: same last word (surname), and every word of the query is one of
   the candidate's words, or the candidate is that last word alone ("Trump" for "Donald Trump").
 
-``ranked_targets`` joins candidates across articles by name and ranks them by how many actors
-react to them in how many articles.
+``ranked_targets`` joins candidates across articles, by the canonical actor they name or else by
+name, and ranks them by how many actors react to them in how many articles.
 """
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -141,13 +142,50 @@ def candidate_rows(conn: Connection, ids: list[int], conds: list[Any]) -> list[A
 
 
 def ranked_targets(conn: Connection, *, limit: int = 50) -> list[TargetCount]:
-    """Candidates joined across articles by name, most reacting actors first, then most articles."""
+    """Candidates joined across articles, most reacting actors first, then most articles: a candidate
+    that names one of its article's actors (by its name or an alias) joins that actor's canonical
+    actor ("Donald J. Trump", "Trump" and "Donald Trump" are one target, shown by the canonical
+    name); any other joins the candidates of the same name."""
     tc, cs = t.target_candidates.c, t.candidate_stances.c
-    n_actors = func.count(cs.actor_key.distinct())
-    n_articles = func.count(tc.article_id.distinct())
-    rows = conn.execute(select(tc.name_norm, func.min(tc.name), func.min(tc.sort), n_actors, n_articles)
+    rows = conn.execute(select(tc.article_id, tc.name_norm, tc.name, tc.sort, cs.actor_key)
                         .join(t.candidate_stances, cs.candidate_id == tc.id)
-                        .where(cs.actor_key.is_not(None))
-                        .group_by(tc.name_norm).order_by(n_actors.desc(), n_articles.desc(), tc.name_norm)
-                        .limit(limit)).all()
-    return [TargetCount(name=r[1], sort=r[2], n_actors=int(r[3]), n_articles=int(r[4])) for r in rows]
+                        .where(cs.actor_key.is_not(None)).distinct()).all()
+    named = _named_actors(conn, {int(r.article_id) for r in rows if r.sort != "document"})
+    groups: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        key = named.get((int(r.article_id), r.name_norm)) if r.sort != "document" else None
+        g = groups.setdefault(key or f"~{r.name_norm}", {"names": defaultdict(int), "sorts": defaultdict(int),
+                                                         "actors": set(), "articles": set()})
+        g["names"][r.name] += 1
+        g["sorts"][r.sort] += 1
+        g["actors"].add(r.actor_key)
+        g["articles"].add(int(r.article_id))
+    shown = _canonical_names(conn, [k for k in groups if not k.startswith("~")])
+    out = [TargetCount(name=shown.get(k) or max(g["names"], key=lambda n: (g["names"][n], n)),
+                       sort=max(g["sorts"], key=lambda x: (g["sorts"][x], x)), n_actors=len(g["actors"]),
+                       n_articles=len(g["articles"]))
+           for k, g in groups.items()]
+    out.sort(key=lambda c: (-c.n_actors, -c.n_articles, c.name.casefold()))
+    return out[:limit]
+
+
+def _named_actors(conn: Connection, article_ids: set[int]) -> dict[tuple[int, str], str]:
+    """(article id, normalised name or alias) → canonical key of the article's named actors (not
+    the descriptions scoped to their article)."""
+    ac = t.actors.c
+    out: dict[tuple[int, str], str] = {}
+    ids = sorted(article_ids)
+    for i in range(0, len(ids), 500):
+        for r in conn.execute(select(ac.article_id, ac.name, ac.aliases, ac.actor_key)
+                              .where(ac.article_id.in_(ids[i:i + 500]), ac.actor_key.not_like("%@%"))):
+            for name in [r.name, *json.loads(r.aliases or "[]")]:
+                out.setdefault((int(r.article_id), norm_target(name)), r.actor_key)
+    return out
+
+
+def _canonical_names(conn: Connection, keys: list[str]) -> dict[str, str]:
+    c = t.canonical_actors.c
+    out: dict[str, str] = {}
+    for i in range(0, len(keys), 500):
+        out.update((r.key, r.name) for r in conn.execute(select(c.key, c.name).where(c.key.in_(keys[i:i + 500]))))
+    return out
