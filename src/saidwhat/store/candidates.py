@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, insert, select
 
 from saidwhat.schema import AnalyzedArticle
 from saidwhat.store import tables as t
@@ -187,5 +187,6 @@ def _canonical_names(conn: Connection, keys: list[str]) -> dict[str, str]:
     c = t.canonical_actors.c
     out: dict[str, str] = {}
     for i in range(0, len(keys), 500):
-        out.update((r.key, r.name) for r in conn.execute(select(c.key, c.name).where(c.key.in_(keys[i:i + 500]))))
+        chunk = keys[i:i + 500]
+        out.update((r.key, r.name) for r in conn.execute(select(c.key, c.name).where(c.key.in_(chunk))))
     return out
