@@ -91,7 +91,8 @@ def test_a_person_name_starts_after_a_word_the_tagger_took_in() -> None:
 
 def test_a_name_that_ends_as_an_organisations_is_no_person() -> None:
     """A name tagged a person, or a speaker's name the tagger missed, that ends with an organisation's
-    word ("Watch", "House") is an organisation, unless it begins with a listed first name."""
+    word ("Watch", "House") is an organisation, unless it begins with a listed first name; so is such
+    a word alone ("State said")."""
     from saidwhat.analysis.pipeline import analyze_text
 
     def kinds(text: str) -> dict[str, str]:
@@ -101,3 +102,5 @@ def test_a_name_that_ends_as_an_organisations_is_no_person() -> None:
     assert kinds("The Obama White House said the levy was a mistake.") \
         == {"Obama White House": "organization"}
     assert kinds("Margaret Court said the harbour levy was a mistake.") == {"Margaret Court": "person"}
+    assert kinds("The agency had released a tenth of the files. State initially said it would release "
+                 "all of them by January.").get("State") == "organization"  # the State Department

@@ -801,8 +801,10 @@ def _source_mention(f: _Finder, span: Span, s: int, e: int) -> Mention | None:
             t.is_title or not t.is_alpha for t in span) and (lemma not in lx.ROLE_NOUNS or known_name):
         # a name the tagger missed ("Ham said"): sources are mostly people, but not one that ends
         # as an organisation's name does ("Judicial Watch said", which the product rule turned down)
+        # nor an organisation's word alone ("State said": the State Department)
         names = [t.text for t in span if t.pos_ == "PROPN" and t.lower_ not in lx.TITLES]
-        kind: ActorKind = "organization" if _organisation_named(span) else "person"
+        body = _organisation_named(span) or (len(span) == 1 and head.lower_ in _ORG_LAST_WORDS)
+        kind: ActorKind = "organization" if body else "person"
         return Mention(s, e, text, "name", kind, head.i, name_tokens=names or [head.text])
     if not is_animate_head(head):
         return None  # "the level", "one estimate": a thing is no source
