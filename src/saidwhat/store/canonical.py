@@ -383,7 +383,7 @@ def _names_the_person(name: str, display: str) -> bool:
     heading ("Trump, Ryan and RNC Chairman Reince Priebus", "The Trumps: Three Generations"), nor the
     display name after a role ("Republican presidential nominee Donald Trump"); a name an article's
     description resolution gave it ("The Advocate", "the President") is left out, as descriptions
-    are listed as roles. PolNeAR train as one store: Donald Trump's 27 other names become 5."""
+    are listed as roles. PolNeAR train as one store: Donald Trump's 23 other names become 5."""
     bare = _without_tag(re.sub(r"['’]s?$", "", name))
     norm, own = norm_name(bare), norm_name(display)
     if not set(norm.split()) & set(own.split()) or re.search(r",|:|\band\b", name):

@@ -490,8 +490,8 @@ def _weakly_gendered(form: NameForm, people: Mapping[str, NameForm], keys: Mappi
     which may be resolution errors ("President Obama backed her up", "the way Obama reached out to
     her"): when the article names bearers of the surname, the gender chooses among them as an
     honorific would; else the store's choice without it stands when the evidence decides, and the
-    gender only decides what the evidence leaves open. PolNeAR train as
-    one store: 7 surname actors went to Michelle Obama, 6 of them President Obama's (docs/corpus.md,
+    gender only decides what the evidence leaves open. PolNeAR train as one store: 5 surname actors
+    move from Michelle to Barack Obama and 1 from Bill to Hillary Clinton, all rightly (docs/corpus.md,
     "Session 14")."""
     gendered = replace(form, honorific_gender=said)
     if _same_article(form, people, keys):
