@@ -17,7 +17,7 @@ name, and ranks them by how many actors react to them in how many articles.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -154,19 +154,22 @@ def ranked_targets(conn: Connection, *, limit: int = 50) -> list[TargetCount]:
     groups: dict[str, dict[str, Any]] = {}
     for r in rows:
         key = named.get((int(r.article_id), r.name_norm)) if r.sort != "document" else None
-        g = groups.setdefault(key or f"~{r.name_norm}", {"names": defaultdict(int), "sorts": defaultdict(int),
+        g = groups.setdefault(key or f"~{r.name_norm}", {"names": Counter(), "sorts": Counter(),
                                                          "actors": set(), "articles": set()})
         g["names"][r.name] += 1
         g["sorts"][r.sort] += 1
         g["actors"].add(r.actor_key)
         g["articles"].add(int(r.article_id))
     shown = _canonical_names(conn, [k for k in groups if not k.startswith("~")])
-    out = [TargetCount(name=shown.get(k) or max(g["names"], key=lambda n: (g["names"][n], n)),
-                       sort=max(g["sorts"], key=lambda x: (g["sorts"][x], x)), n_actors=len(g["actors"]),
-                       n_articles=len(g["articles"]))
-           for k, g in groups.items()]
+    out = [TargetCount(name=shown.get(k) or _most_common(g["names"]), sort=_most_common(g["sorts"]),
+                       n_actors=len(g["actors"]), n_articles=len(g["articles"])) for k, g in groups.items()]
     out.sort(key=lambda c: (-c.n_actors, -c.n_articles, c.name.casefold()))
     return out[:limit]
+
+
+def _most_common(counts: Counter[str]) -> str:
+    """The most frequent value; of equally frequent ones the last in sorted order (deterministic)."""
+    return max(counts, key=lambda v: (counts[v], v))
 
 
 def _named_actors(conn: Connection, article_ids: set[int]) -> dict[tuple[int, str], str]:

@@ -429,7 +429,7 @@ def _resolve(conn: Connection, a: AnalyzedArticle, scope: str) -> list[tuple[Act
     names += [alias for actor in a.actors for alias in person_aliases(actor)]
     index.prefetch(lookup_forms(names))
     genders = {actor.id: g for actor in a.actors if actor.kind == "person" and (g := text_gender(actor, a))}
-    firm = {i for i, g in genders.items() if firm_gender(actors[i], a) == g} if genders else set()
+    firm = {i for i, g in genders.items() if firm_gender(actors[i], a) == g}
     resolved = resolve_article(a.actors, scope, index, genders, firm)
     for actor, r in zip(a.actors, resolved, strict=True):
         key = apply_edits(edits, r.key, actor.name, scope)

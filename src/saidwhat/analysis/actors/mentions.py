@@ -809,8 +809,8 @@ def _source_mention(f: _Finder, span: Span, s: int, e: int) -> Mention | None:
     if not is_animate_head(head):
         return None  # "the level", "one estimate": a thing is no source
     plural = head.tag_ in ("NNS", "NNPS")
-    sort: ActorKind = "group" if plural and lemma not in lx.ANONYMOUS_HEADS else "anonymous"
-    m = Mention(s, e, text, "indefinite", sort, head.i)
+    unnamed: ActorKind = "group" if plural and lemma not in lx.ANONYMOUS_HEADS else "anonymous"
+    m = Mention(s, e, text, "indefinite", unnamed, head.i)
     m.description = relcl_description(head, text)
     m.label = text
     return m

@@ -560,12 +560,12 @@ def _noun_modifier(tok: Token) -> bool:
 
 
 def _author_of_document(tok: Token) -> bool:
-    """'a post from Arianna Huffington', 'a statement by the mayor': the author of a document, who
-    may then be a speaking he/she ("…, according to a post from Arianna Huffington. “…,” she
-    wrote": fifth identity gold, out of Hillary Clinton's actor; "received an email from …"), not an
-    object of the sentence. A
-    person by the tagger only: "an analysis by The Washington Post" took "He announced" from Obama
-    (the first-name list reads "Washington" as a man's name). A name after a title with its own
+    """'a post from Arianna Huffington', 'a statement by the mayor', 'received an email from …': the
+    author of a document, who may then be a speaking he/she ("…, according to a post from Arianna
+    Huffington. “…,” she wrote": fifth identity gold, out of Hillary Clinton's actor), not an object
+    of the sentence. A person by the tagger only: "an analysis by The Washington Post" took "He
+    announced" from Obama (the first-name list reads "Washington" as a man's name). A name after a
+    title with its own
     "for"/"of" phrase, which the parser hangs on that phrase, is the title's ("a message from
     Undersecretary for Political Affairs Wendy Sherman, … “…,” she wrote": fifth identity gold)."""
     if tok.ent_type_ != "PERSON":
