@@ -104,3 +104,12 @@ def test_a_name_that_ends_as_an_organisations_is_no_person() -> None:
     assert kinds("Margaret Court said the harbour levy was a mistake.") == {"Margaret Court": "person"}
     assert kinds("The agency had released a tenth of the files. State initially said it would release "
                  "all of them by January.").get("State") == "organization"  # the State Department
+
+
+def test_a_name_never_ends_with_a_quotation_mark() -> None:
+    """Two apostrophes open a quote right after the name, and the tagger took them into it."""
+    text = ("In the debate, Helen Marsh suggested that Donald Trump ''doesn't want the voters to see "
+            "his taxes.'' Trump has refused to release them.")
+    names = _names(text)
+    assert "Donald Trump" in names
+    assert not any("'" in n or '"' in n for n in names)

@@ -24,6 +24,8 @@ _ADDRESS = re.compile(r"\b(?:P\.?\s?O\.?\s?Box|Suite|Street|St\.|Ave\.?|Road|Rd\
                       re.IGNORECASE)
 _MODEL = re.compile(r"\d")  # "Dell G3 15", "Nighthawk X4", "RAV4": model numbers
 _NAME_PUNCT = {"-", "–", ".", "&", "'", "’", "'s", "’s"}
+#: Tokens that open or close a quotation; none ends a name
+QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "„", "«", "»"})
 # Share of a line's words written in capitals above which it is a heading or a dateline
 HEADING_CAPS_SHARE = 0.8
 # A line of at most this many capitalised words, with no full stop, is a heading ("Key Specs")
@@ -284,8 +286,9 @@ def _one_word_reason(word: Token, lower: set[str], organisation: bool) -> str | 
 
 
 def _trailing_junk(tok: Token) -> bool:
-    """A word no name ends with: "and", "for", "that", a bracket, "=" ("Associated Press that")."""
-    if tok.text in (")", "]", "=", "(", "[", ":", ";", ","):
+    """A word no name ends with: "and", "for", "that", a bracket, "=" ("Associated Press that"), a
+    quotation mark ("Donald Trump ''doesn't want", where the text opens a quote with two apostrophes)."""
+    if tok.text in (")", "]", "=", "(", "[", ":", ";", ",") or tok.text in QUOTE_MARKS:
         return True
     particles = ("de", "van", "von", "der", "da", "di", "la", "le")
     return tok.is_alpha and tok.text.islower() and tok.lower_ not in particles
