@@ -137,3 +137,15 @@ def test_bad_date_filters_are_refused(argv: list[str], tmp_path: Path,
         main([*argv, "--db", str(tmp_path / "s.sqlite")])
     assert info.value.code == 2
     assert "not a real date" in capsys.readouterr().err
+
+
+def test_quoted_words_are_shown_in_one_pair_of_quotation_marks() -> None:
+    """A direct quote carries its own marks; the reactions table, the markdown report and the web's
+    ``<q>`` add theirs, so the quote's outer pair goes (its inner ones stay)."""
+    from saidwhat.views.render import quoted, unquoted
+
+    assert quoted("“It is unfair,” … “It must go”") == "“It is unfair,” … “It must go”"
+    assert quoted('"Wrong," she said') == '“"Wrong," she said”'  # not a pair around the whole
+    assert quoted("the toll was essential") == "“the toll was essential”"
+    assert unquoted("“She better get well,”") == "She better get well,"
+    assert unquoted("“") == "“"

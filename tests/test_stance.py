@@ -635,3 +635,30 @@ def test_bare_target_takes_the_cue_s_side(sentence: str, cue: str, content: str,
     res = score_attribution(doc, [(c, c + len(content))], [(k, k + len(cue))], [(0, k - 1)], tgt,
                             is_self=False, cfg=cfg)
     assert res.label == label, sentence
+
+
+def test_implicit_references_are_not_a_named_country_or_organisation() -> None:
+    """"The proposals" come after "Britain", but a country or an organisation plans and decides: it
+    is not the decision. A policy named by a common noun still takes them (the test above)."""
+    text = (
+        "Britain left the European Union in 2020. NATO welcomed new members on Monday. "
+        "The proposals would create a joint fund, and the decision is due in May."
+    )
+    doc = get_nlp()(text)
+    a = AnalyzedArticle(text=text, actors=resolve_actors(doc, []).actors)
+    for name in ("Britain", "NATO", "the European Union"):
+        found = texts(a, find_target(doc, a, name).target.mentions)
+        assert not any(f.lower() in ("the proposals", "the decision") for f in found), (name, found)
+
+
+@pytest.mark.parametrize("who", ["the bloc", "Europe", "the country"])
+def test_a_proposed_target_is_no_collective_place_or_country(who: str) -> None:
+    """A collective ("the bloc"), a region ("Europe") or a country is who reacts or where, not what
+    is reacted to: the article's target is the tariff, though the other is named more often."""
+    text = (
+        f"Farmers criticised {who}. Exporters condemned {who}. Critics rejected {who}. "
+        "The tariff starts in May. The tariff is high, traders said."
+    )
+    a = analyze_text(text)
+    proposed = [t.name for t in a.targets if t.proposed]
+    assert [n.lower() for n in proposed] == ["the tariff"], proposed

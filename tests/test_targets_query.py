@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -201,3 +203,72 @@ The toll starts in May. Critics call the toll a burden.""")
     topic = next(c for c in a.candidates if c.sort != "person" and "toll" in c.name)
     assert topic.name == "the toll on the Harbor Bridge"
     assert "the toll" in topic.aliases
+
+
+def test_a_name_joined_by_name_alone_joins_the_canonical_actor_shown_by_it() -> None:
+    """"America" is an actor in one article (a canonical actor) and only a named place in another:
+    the list shows it once, with the reacting actors and articles of both."""
+    from collections import Counter
+
+    from saidwhat.store.candidates import _join_by_shown_name
+
+    def group(name: str, sort: str, actors: set[str], articles: set[int]) -> dict[str, object]:
+        return {"names": Counter({name: 1}), "sorts": Counter({sort: 1}), "actors": actors,
+                "articles": articles}
+
+    groups = {"org:america": group("America", "other", {"a"}, {1}),
+              "~america": group("America", "other", {"b", "c"}, {2}),
+              "~ohio": group("Ohio", "other", {"d"}, {3})}
+    _join_by_shown_name(groups, {"org:america": "America"})
+    assert set(groups) == {"org:america", "~ohio"}
+    assert groups["org:america"]["actors"] == {"a", "b", "c"} and groups["org:america"]["articles"] == {1, 2}
+
+
+def test_a_proper_name_proposed_as_target_gets_no_grounded_form() -> None:
+    """The grounded form is for a common noun ("the toll on the Harbor Bridge"); "Europe" is a name
+    already, and "A Europe that is more independent" is no other name of it."""
+    from saidwhat.analysis.nlp import get_nlp
+    from saidwhat.analysis.stance.candidates import _grounded_topics
+    from saidwhat.schema import Target
+
+    text = ("Leaders met in Brussels. A Europe without Britain needs a plan, Merkel said. A Europe that "
+            "is more independent would help, Macron said. Europe must defend itself, Tusk said.")
+    doc = get_nlp()(text)
+    a = AnalyzedArticle(text=text, targets=[Target(name="Europe", proposed=True)])
+    assert _grounded_topics(doc, a) == []
+
+
+def test_the_actor_page_shows_a_direct_quote_in_one_pair_of_marks(store: Store) -> None:
+    """The evidence of Wang's stance is a direct quote with its own marks; the page's ``<q>`` adds
+    the marks, so the quote's outer pair is not written into it."""
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from saidwhat.views.web import create_app
+
+    rows = store.reactions("the UN report")
+    wang = next(r for r in rows if r.actor == "Wang Lei")
+    assert wang.evidence is not None and wang.evidence.text.startswith('"')
+    store.close()
+    with TestClient(create_app(store.url), base_url="http://127.0.0.1") as client:
+        page = client.get(f"/actors/{quote(wang.actor_key, safe='')}").text
+    assert "It is a politicized document" in page
+    assert not re.search(r"<q[^>]*>\s*(“|&#34;|&quot;|\")", page)
+
+
+def test_candidate_names_carry_no_quotation_marks() -> None:
+    """The tagger takes an opening quotation mark into the entity ("the "Arab Spring"), and a
+    document's name may hold a quoted title ("the ''Minority Report'' report"): names without them."""
+    from saidwhat.analysis.nlp import get_nlp
+    from saidwhat.analysis.stance.candidates import document_name, entity_names
+
+    text = ('Critics blamed the "Arab Spring" for the chaos. The "Arab Spring" failed, Smith said. '
+            "Jones praised the \"Arab Spring\" as a triumph.")
+    doc = get_nlp()(text)
+    names = entity_names(doc, AnalyzedArticle(text=text))
+    assert "Arab Spring" in names and not any('"' in n for n in names)
+    text = ("The ''Minority Report'' report by the Senate Intelligence Committee was leaked. "
+            "The ''Minority Report'' report said the agency erred.")
+    named = document_name(get_nlp()(text))
+    assert named == ("the Minority Report report by the Senate Intelligence Committee",
+                     "the Minority Report report")

@@ -20,6 +20,7 @@ from saidwhat.dates import DATE_FILTER_FORMS, parse_date_filter
 from saidwhat.errors import ConfigError, require_extra
 from saidwhat.sanitize import spreadsheet_cell
 from saidwhat.schema import STANCE_LABELS
+from saidwhat.views.render import quoted
 
 __all__: Sequence[str] = ["register"]
 
@@ -283,7 +284,7 @@ def _reactions_table(title: str, rows: Sequence[Any], *, compact: bool) -> Any:
     for r in rows:
         evidence = ""
         if r.evidence is not None:
-            evidence = f"“{r.evidence.text}” ({r.evidence.outlet or '?'}, #{r.evidence.article_id})"
+            evidence = f"{quoted(r.evidence.text)} ({r.evidence.outlet or '?'}, #{r.evidence.article_id})"
         stance = r.stance + (f"\nlatest: {r.latest}" if r.latest and r.latest != r.stance else "")
         if not compact:
             table.add_row(_esc(r.actor), _esc(r.affiliation or ""), stance, str(r.support), str(r.oppose),

@@ -161,10 +161,25 @@ def ranked_targets(conn: Connection, *, limit: int = 50) -> list[TargetCount]:
         g["actors"].add(r.actor_key)
         g["articles"].add(int(r.article_id))
     shown = _canonical_names(conn, [k for k in groups if not k.startswith("~")])
+    _join_by_shown_name(groups, shown)
     out = [TargetCount(name=shown.get(k) or _most_common(g["names"]), sort=_most_common(g["sorts"]),
                        n_actors=len(g["actors"]), n_articles=len(g["articles"])) for k, g in groups.items()]
     out.sort(key=lambda c: (-c.n_actors, -c.n_articles, c.name.casefold()))
     return out[:limit]
+
+
+def _join_by_shown_name(groups: dict[str, dict[str, Any]], shown: dict[str, str]) -> None:
+    """A candidate joined by name alone ("~america") joins the canonical actor shown by that name
+    ("America", an actor in other articles), so that the list never shows one name twice."""
+    by_name = {norm_target(name): key for key, name in shown.items()}
+    for key in [k for k in groups if k.startswith("~")]:
+        into = by_name.get(key[1:])
+        if into is not None and into in groups:
+            g, dst = groups.pop(key), groups[into]
+            for field in ("names", "sorts"):
+                dst[field].update(g[field])
+            dst["actors"] |= g["actors"]
+            dst["articles"] |= g["articles"]
 
 
 def _most_common(counts: Counter[str]) -> str:

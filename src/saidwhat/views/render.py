@@ -53,12 +53,28 @@ def _md(text: str | None) -> str:
     return text
 
 
-def _quoted(said: str) -> str:
-    """Quote content for display, without doubling the quotation marks a direct quote carries."""
+_OPENING_MARKS = "“\"‘'"
+_CLOSING_MARKS = "”\"’'"
+
+
+def unquoted(said: str) -> str:
+    """Quoted words without the pair of quotation marks a direct quote carries around them, for a
+    display that adds its own (``quoted``, the web's ``<q>``): "“It is unfair,” … “It must go”" →
+    "It is unfair,” … “It must go"."""
     said = said.strip()
-    if said[:1] in "“\"‘'" and said[-1:] in "”\"’'":
-        return _md(said)
-    return "“" + _md(said) + "”"
+    if len(said) >= 2 and said[0] in _OPENING_MARKS and said[-1] in _CLOSING_MARKS:
+        return said[1:-1]
+    return said
+
+
+def quoted(said: str) -> str:
+    """Quoted words in one pair of quotation marks, never two."""
+    return "“" + unquoted(said) + "”"
+
+
+def _quoted(said: str) -> str:
+    """``quoted`` for markdown."""
+    return "“" + _md(unquoted(said)) + "”"
 
 
 def stance_text(label: str, score: float, uncertain: bool) -> str:

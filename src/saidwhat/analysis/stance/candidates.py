@@ -25,6 +25,8 @@ from dataclasses import replace
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from saidwhat.analysis.actors.filters import QUOTE_MARKS
+from saidwhat.analysis.actors.mentions import strip_the
 from saidwhat.analysis.stance.actions import find_reactions
 from saidwhat.analysis.stance.assign import _aggregate as _actor_stance
 from saidwhat.analysis.stance.learned import default_config
@@ -79,7 +81,13 @@ def entity_names(doc: Doc, analyzed: AnalyzedArticle) -> dict[str, bool]:
 
 
 def _strip_det(span: SpacySpan) -> str:
+    """The name without a leading determiner and without the quotation marks at its edges
+    (the tagger takes them in: "“Arab Spring")."""
     toks = [t for t in span if not (t.i == span.start and t.lower_ in _DETERMINERS)]
+    while toks and toks[0].text in QUOTE_MARKS:
+        toks = toks[1:]
+    while toks and toks[-1].text in QUOTE_MARKS:
+        toks = toks[:-1]
     return "".join(t.text_with_ws for t in toks).strip() if toks else span.text
 
 
@@ -98,8 +106,22 @@ def _grounded(chunk: SpacySpan) -> tuple[int, str, str]:
     author = _author(chunk)
     if author is not None and not proper:
         prefix = _strip_det(author)
-        return sum(1 for t in author if t.pos_ == "PROPN"), f"{prefix} {short.text}", f"{prefix} {full.text}"
-    return proper, short.text, full.text
+        named = sum(1 for t in author if t.pos_ == "PROPN")
+        return named, f"{prefix} {_unmarked(short)}", f"{prefix} {_unmarked(full)}"
+    return proper, _unmarked(short), _unmarked(full)
+
+
+def _unmarked(span: SpacySpan) -> str:
+    """The span's words without its quotation marks ("the ''Minority Report'' report" → "the
+    Minority Report report"), spaced as the text spaces them."""
+    out = ""
+    for t in span:
+        if t.text in QUOTE_MARKS:
+            if t.whitespace_ and out and not out.endswith(" "):
+                out += " "
+            continue
+        out += t.text_with_ws
+    return out.strip()
 
 
 def _author(chunk: SpacySpan) -> SpacySpan | None:
@@ -169,12 +191,13 @@ def _evidence(doc: Doc, work: AnalyzedArticle, info: TargetInfo, config: StanceC
 
 
 def _grounded_topics(doc: Doc, analyzed: AnalyzedArticle) -> list[tuple[str, str]]:
-    """The grounded document, and the grounded form of the target proposed for the article
-    ("the toll on the Harbor Bridge" for "the toll"), each as (name, short form)."""
+    """The grounded document, and the grounded form of the common noun proposed as the article's
+    target ("the toll on the Harbor Bridge" for "the toll"; a proper name is grounded already),
+    each as (name, short form)."""
     found = [x for x in [document_name(doc)] if x is not None]
     for target in analyzed.targets:
-        words = target.name.lower().split()
-        if target.proposed and words and words[-1] not in _DOC_NOUNS:
+        words = strip_the(target.name).split()
+        if target.proposed and words and words[-1].lower() not in _DOC_NOUNS and words[-1].islower():
             topic = document_name(doc, frozenset({words[-1]}))
             if topic is not None and topic not in found:
                 found.append(topic)

@@ -39,6 +39,7 @@ _GENERIC = slx.words("""
 year time day week month hour minute people thing way end idea detail details part lot kind sort
 fact case number percent point question answer reason example matter moment place area side
 term word words statement comment comments remark remarks interview video story news
+country nation
 """)
 
 
@@ -175,13 +176,29 @@ def find_target(doc: Doc, analyzed: AnalyzedArticle, name: str) -> TargetInfo:  
                 info.actor_ids.add(a.id)
                 spans.update(tuple(m) for m in a.mentions)  # type: ignore[misc]
                 aliases.extend(x for x in a.aliases if x not in aliases)
-        for s, alias in implicit_mentions(doc, name, spans):
-            spans.add(s)
-            if alias not in aliases:
-                aliases.append(alias)
+        if not info.actor_ids and not _names_an_entity(doc, spans):
+            for s, alias in implicit_mentions(doc, name, spans):
+                spans.add(s)
+                if alias not in aliases:
+                    aliases.append(alias)
     info.target = Target(name=name, aliases=aliases, mentions=outermost(spans))
     info.surface = {name.lower(), strip_the(name).lower()} | {a.lower() for a in aliases}
     return info
+
+
+#: Entity types of a target that no "the decision", "the vote" or "the plan" refers back to: a
+#: country, an organisation, a people or a place decides and plans, it is not the decision.
+NOT_DECISIONS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+
+
+def _names_an_entity(doc: Doc, spans: set[Span]) -> bool:
+    """Most of the target's mentions are entities of ``NOT_DECISIONS`` ("Britain", "NATO")."""
+    kinds = []
+    for s, e in spans:
+        sp = doc.char_span(s, e, alignment_mode="expand")
+        if sp is not None and len(sp):
+            kinds.append(sp.root.ent_type_ in NOT_DECISIONS)
+    return bool(kinds) and 2 * sum(kinds) > len(kinds)
 
 
 def implicit_mentions(doc: Doc, name: str, spans: set[Span]) -> list[tuple[Span, str]]:
@@ -233,12 +250,13 @@ def propose_target(doc: Doc, analyzed: AnalyzedArticle) -> TargetInfo | None:
         if head.pos_ not in ("NOUN", "PROPN") or head.is_stop or len(head.text) < 3:
             continue
         if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "ORDINAL", "QUANTITY", "GPE",
-                              "NORP"):
+                              "NORP", "LOC"):
             continue
         if any(s < chunk.end_char and chunk.start_char < e for s, e in actor_spans):
             continue
         lemma = head.lemma_.lower()
-        if lemma in alx.ROLE_NOUNS or lemma in alx.GROUP_HEADS or lemma in _GENERIC:
+        if lemma in alx.ROLE_NOUNS or lemma in alx.GROUP_HEADS or lemma in slx.COLLECTIVE_HEADS \
+                or lemma in _GENERIC:
             continue
         weight = 1.0
         gov = head.head
