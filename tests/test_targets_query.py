@@ -272,3 +272,18 @@ def test_candidate_names_carry_no_quotation_marks() -> None:
     named = document_name(get_nlp()(text))
     assert named == ("the Minority Report report by the Senate Intelligence Committee",
                      "the Minority Report report")
+
+
+def test_a_place_is_a_candidate_only_where_it_acts_or_is_acted_on() -> None:
+    """"A rally in Iowa", "the Iowa caucuses": a place, no target; "China rejected the plan",
+    "sanctions against Russia": a country that takes part, a target."""
+    from saidwhat.analysis.nlp import get_nlp
+    from saidwhat.analysis.stance.candidates import entity_names
+
+    text = ("Ann Lee held a rally in Iowa on Monday before the Iowa caucuses. She flew from Iowa to "
+            "Ohio. China rejected the plan, and Lee wants sanctions against Russia. China and Russia "
+            "said the sanctions would fail.")
+    doc = get_nlp()(text)
+    names = entity_names(doc, AnalyzedArticle(text=text))
+    assert "China" in names and "Russia" in names
+    assert "Iowa" not in names
