@@ -113,3 +113,14 @@ def test_a_name_never_ends_with_a_quotation_mark() -> None:
     names = _names(text)
     assert "Donald Trump" in names
     assert not any("'" in n or '"' in n for n in names)
+
+
+def test_a_plural_the_name_modifies_is_no_role_of_the_person() -> None:
+    """"Clinton aides", "Trump supporters" are other people: no role of Hillary Clinton's or Donald
+    Trump's; a singular role noun above the name still is ("China's ambassador … Zhang Jun")."""
+    text = ("Hillary Clinton spoke in Ohio on Monday. Clinton aides said the plan was ready. Donald Trump "
+            "held a rally. Trump supporters cheered. China's ambassador to the United Nations Zhang Jun "
+            "said the report was false.")
+    actors = {a.name: a for a in resolve_actors(get_nlp()(text), []).actors}
+    assert actors["Hillary Clinton"].role is None and actors["Donald Trump"].role is None
+    assert actors["Zhang Jun"].role == "ambassador"

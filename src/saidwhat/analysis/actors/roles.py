@@ -172,11 +172,15 @@ def _from_apposition(doc: Doc, head: Token, found: PersonRole) -> None:
 
 def _from_governing_role(head: Token, found: PersonRole) -> None:
     """"China's ambassador to the United Nations Zhang Jun": a role noun above the name. Not a noun
-    the name possesses: "Donald Trump's eldest daughter" is someone else, and no gender of his."""
+    the name possesses: "Donald Trump's eldest daughter" is someone else, and no gender of his; nor
+    a plural the name modifies: "Clinton aides", "Trump supporters" are others, no role of hers or his
+    (PolNeAR train as one store: "aides", "supporters", "candidates", "voters" were roles of both)."""
     if head.dep_ == "poss":
         return
     anc, steps = head.head, 0
     while anc is not head and steps < 3 and anc.pos_ in ("NOUN", "PROPN", "ADP"):
+        if anc.tag_ in ("NNS", "NNPS"):
+            return
         if anc.pos_ != "ADP" and role_of(anc) and anc.ent_type_ != "PERSON":
             found.role = found.role or anc.text
             found.affiliation = affiliation_of(anc)
