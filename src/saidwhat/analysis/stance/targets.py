@@ -113,77 +113,93 @@ def _namesakes_mentions(actors: list[Actor], surname: str, first: str | None) ->
     return out
 
 
-def find_target(doc: Doc, analyzed: AnalyzedArticle, name: str) -> TargetInfo:  # noqa: C901 - split in issue 12 work
+def find_target(doc: Doc, analyzed: AnalyzedArticle, name: str) -> TargetInfo:
     """Mentions and aliases of a user-given target in the article."""
-    text = doc.text
-    actors = analyzed.actors
-    sort = _sort_of(name, actors)
+    info = TargetInfo(Target(name=name), _sort_of(name, analyzed.actors))
     spans: set[Span] = set()
     aliases: list[str] = []
-    info = TargetInfo(Target(name=name), sort)
-    if sort == "person":
-        words = [w for w in strip_the(name).split() if w not in _PERSON_TITLES] or strip_the(name).split()
-        surname, first = words[-1], words[0] if len(words) > 1 else None
-        forms = [" ".join(words), surname] + ([f"{t} {surname}" for t in _PERSON_TITLES])
-        if first:
-            forms.append(first)
-        for form in forms:
-            found = _regex_spans(text, form)
-            if form == surname:
-                found = [s for s in found if not _inside_other_person(doc, s, {w.lower() for w in words})]
-            if form == first:
-                # a first name alone counts only when not followed by another surname
-                found = [s for s in found if not re.match(r"\s+[A-Z][a-z]", text[s[1]: s[1] + 3])]
-            if found:
-                spans.update(found)
-                if form != name and form not in aliases:
-                    aliases.append(form)
-        # the actor(s) the name denotes; their resolved mentions (pronouns too) count
-        for a in actors:
-            if a.kind != "person":
-                continue
-            a_words = a.name.split()
-            if a_words and a_words[-1].lower() == surname.lower() and (
-                    first is None or len(a_words) == 1 or a_words[0].lower() == first.lower()):
-                info.actor_ids.add(a.id)
-                spans.update(m for m in a.mentions if PERSON_PRONOUNS or not _is_pronoun(doc, m))
-        spans -= _namesakes_mentions(actors, surname, first)
-    elif sort == "document":
-        spans.update(_regex_spans(text, name))
-        spans.update(_regex_spans(text, strip_the(name)))
-        for chunk in doc.noun_chunks:
-            head = chunk.root
-            if head.lemma_.lower() not in _DOC_NOUNS and head.lower_ not in _DOC_NOUNS:
-                continue
-            if _conflicting(chunk, name):
-                continue
-            det = next((t for t in chunk if t.dep_ in ("det", "poss")), None)
-            predicate = head.dep_ == "attr" and any(
-                c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in head.head.children)
-            if (det is not None and det.lower_ in ("the", "this", "that", "its")) or predicate:
-                s = (chunk.start_char, chunk.end_char)
-                spans.add(s)
-                alias = chunk.text if not predicate else head.text
-                if alias.lower() != name.lower() and alias not in aliases and len(aliases) < 12:
-                    aliases.append(alias)
-    else:
-        spans.update(_regex_spans(text, name))
-        bare = strip_the(name)
-        if bare != name:
-            spans.update(_regex_spans(text, bare))
-        for a in actors:
-            if a.name.lower() == bare.lower() or bare.lower() in (x.lower() for x in a.aliases):
-                info.actor_ids.add(a.id)
-                spans.update(tuple(m) for m in a.mentions)  # type: ignore[misc]
-                aliases.extend(x for x in a.aliases if x not in aliases)
-        if not info.actor_ids and not _names_an_entity(doc, spans):
-            for s, alias in implicit_mentions(doc, name, spans):
-                spans.add(s)
-                if alias not in aliases:
-                    aliases.append(alias)
+    find = {"person": _person_mentions, "document": _document_mentions}.get(info.sort, _thing_mentions)
+    find(doc, analyzed.actors, info, spans, aliases)
     info.target = Target(name=name, aliases=aliases, mentions=outermost(spans))
     info.surface = {name.lower(), strip_the(name).lower()} | {a.lower() for a in aliases}
     return info
+
+
+def _person_mentions(doc: Doc, actors: list[Actor], info: TargetInfo, spans: set[Span],
+                     aliases: list[str]) -> None:
+    """A person: the full name, the surname (not inside another person's name, not a namesake's
+    mention), titles with the surname, the first name alone; and every mention the actor
+    resolver gave the person's actor(s), pronouns included."""
+    name = info.target.name
+    words = [w for w in strip_the(name).split() if w not in _PERSON_TITLES] or strip_the(name).split()
+    surname, first = words[-1], words[0] if len(words) > 1 else None
+    forms = [" ".join(words), surname] + ([f"{t} {surname}" for t in _PERSON_TITLES])
+    if first:
+        forms.append(first)
+    for form in forms:
+        found = _regex_spans(doc.text, form)
+        if form == surname:
+            found = [s for s in found if not _inside_other_person(doc, s, {w.lower() for w in words})]
+        if form == first:
+            # a first name alone counts only when not followed by another surname
+            found = [s for s in found if not re.match(r"\s+[A-Z][a-z]", doc.text[s[1]: s[1] + 3])]
+        if found:
+            spans.update(found)
+            if form != name and form not in aliases:
+                aliases.append(form)
+    for a in actors:
+        if a.kind != "person":
+            continue
+        a_words = a.name.split()
+        if a_words and a_words[-1].lower() == surname.lower() and (
+                first is None or len(a_words) == 1 or a_words[0].lower() == first.lower()):
+            info.actor_ids.add(a.id)
+            spans.update(m for m in a.mentions if PERSON_PRONOUNS or not _is_pronoun(doc, m))
+    spans -= _namesakes_mentions(actors, surname, first)
+
+
+def _document_mentions(doc: Doc, _actors: list[Actor], info: TargetInfo, spans: set[Span],
+                       aliases: list[str]) -> None:
+    """A document: its name, and the definite document nouns without a proper modifier of
+    another document ("the report", "this assessment", "It is a whitewash report")."""
+    name = info.target.name
+    spans.update(_regex_spans(doc.text, name))
+    spans.update(_regex_spans(doc.text, strip_the(name)))
+    for chunk in doc.noun_chunks:
+        head = chunk.root
+        if head.lemma_.lower() not in _DOC_NOUNS and head.lower_ not in _DOC_NOUNS:
+            continue
+        if _conflicting(chunk, name):
+            continue
+        det = next((t for t in chunk if t.dep_ in ("det", "poss")), None)
+        predicate = head.dep_ == "attr" and any(
+            c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in head.head.children)
+        if (det is not None and det.lower_ in ("the", "this", "that", "its")) or predicate:
+            spans.add((chunk.start_char, chunk.end_char))
+            alias = chunk.text if not predicate else head.text
+            if alias.lower() != name.lower() and alias not in aliases and len(aliases) < 12:
+                aliases.append(alias)
+
+
+def _thing_mentions(doc: Doc, actors: list[Actor], info: TargetInfo, spans: set[Span],
+                    aliases: list[str]) -> None:
+    """Anything else ("the toll", "NATO"): its name, an actor of that name and its mentions, and,
+    unless it is a named country, organisation or person, the decisions that refer back to it."""
+    name = info.target.name
+    spans.update(_regex_spans(doc.text, name))
+    bare = strip_the(name)
+    if bare != name:
+        spans.update(_regex_spans(doc.text, bare))
+    for a in actors:
+        if a.name.lower() == bare.lower() or bare.lower() in (x.lower() for x in a.aliases):
+            info.actor_ids.add(a.id)
+            spans.update(tuple(m) for m in a.mentions)  # type: ignore[misc]
+            aliases.extend(x for x in a.aliases if x not in aliases)
+    if not info.actor_ids and not _names_an_entity(doc, spans):
+        for s, alias in implicit_mentions(doc, name, spans):
+            spans.add(s)
+            if alias not in aliases:
+                aliases.append(alias)
 
 
 #: Entity types of a target that no "the decision", "the vote" or "the plan" refers back to: a
