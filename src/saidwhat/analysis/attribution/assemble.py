@@ -160,16 +160,42 @@ def _trim(v: DocView, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _subject_of(v: DocView, cue: TSpan) -> tuple[int, int] | None:  # noqa: C901 - split in issue 9 work
+def _subject_of(v: DocView, cue: TSpan) -> tuple[int, int] | None:
     """The subject phrase of the cue's verb (or of 'according to X', the X)."""
     toks = list(cue.tokens())
-    doc = v.doc
+    according = _according_to(v, toks)
+    if according is not None:
+        return according
+    cands, owner = _governors(v, toks)
+    if owner is not None:
+        return owner
+    for i in cands:
+        for child in v.doc[i].children:
+            if child.dep_ == "nsubj" and not (cue.start <= child.i < cue.end):
+                if child.lower_ in ("it", "there", "this", "that"):
+                    return None
+                return _trim(v, child.left_edge.i, child.right_edge.i + 1)
+            if child.dep_ == "agent":
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        return _trim(v, g.left_edge.i, g.right_edge.i + 1)
+    return None
+
+
+def _according_to(v: DocView, toks: list[int]) -> tuple[int, int] | None:
+    """"according to X": the X."""
     for i in toks:
         if v.lower[i] == "according":
-            for t in doc[i].subtree:
+            for t in v.doc[i].subtree:
                 if t.dep_ == "pobj":
                     return _trim(v, t.left_edge.i, t.right_edge.i + 1)
-    # the cue's tokens, then up through participles and infinitives ("…, telling the crowd")
+    return None
+
+
+def _governors(v: DocView, toks: list[int]) -> tuple[list[int], tuple[int, int] | None]:
+    """The cue's tokens, then up to three steps up through participles and infinitives ("…,
+    telling the crowd"), whose subject may be the cue's; or, when a step is a clause on a noun
+    ("the spokesman, speaking to reporters"), that noun phrase as the subject."""
     cands = list(toks)
     for i in toks:
         j = i
@@ -177,23 +203,11 @@ def _subject_of(v: DocView, cue: TSpan) -> tuple[int, int] | None:  # noqa: C901
             if v.dep[j] not in ("advcl", "xcomp", "conj", "pcomp", "prep", "pobj", "acl") or v.head[j] == j:
                 break
             if v.dep[j] == "acl" and v.pos[v.head[j]] in ("NOUN", "PROPN"):
-                h = doc[v.head[j]]
-                return _trim(v, h.left_edge.i, h.i + 1)
+                h = v.doc[v.head[j]]
+                return cands, _trim(v, h.left_edge.i, h.i + 1)
             j = v.head[j]
             cands.append(j)
-    for i in cands:
-        for child in doc[i].children:
-            if child.dep_ == "nsubj" and not (cue.start <= child.i < cue.end):
-                if child.lower_ in ("it", "there", "this", "that"):
-                    return None
-                left = child.left_edge.i
-                right = child.right_edge.i + 1
-                return _trim(v, left, right)
-            if child.dep_ == "agent":
-                for g in child.children:
-                    if g.dep_ == "pobj":
-                        return _trim(v, g.left_edge.i, g.right_edge.i + 1)
-    return None
+    return cands, None
 
 
 def _carve(v: DocView, g: Group, subj: tuple[int, int]) -> bool:
@@ -395,10 +409,36 @@ def _sourceless_cue(v: DocView, cue: TSpan) -> bool:
     return False
 
 
-def assemble(v: DocView, spans: list[TSpan]) -> list[Attribution]:  # noqa: C901 - split in issue 9 work
-    cues = [s for s in spans if s.role == "CUE"]
+def assemble(v: DocView, spans: list[TSpan]) -> list[Attribution]:
+    """Attributions from the tagger's spans: each content joined to its cue (or to the quote it
+    continues), each cue's group given its source, and the groups that are no attribution dropped."""
     contents = _split_at_sentences(v, [s for s in spans if s.role == "CONTENT"])
+    ordered = _group_contents(v, contents, [s for s in spans if s.role == "CUE"])
     sources = [s for s in spans if s.role == "SOURCE"]
+    out: list[Attribution] = []
+    recent: tuple[int, list[Span]] | None = None  # (paragraph, source) of the last sourced attribution
+    ordered.sort(key=lambda g: min(c.start for c in g.contents))
+    speaking = [g.cue for g in ordered if g.cue is not None and g.contents]  # cues with contents
+    for g in ordered:
+        src_spans = _source_spans(v, g, sources, speaking)
+        if not g.contents:
+            continue
+        para = v.para[g.contents[0].start]
+        if (not src_spans and recent is not None and para - recent[0] <= 1
+                and kind_of(v, g.contents) == "direct" and (g.cue is None or not _sourceless_cue(v, g.cue))):
+            src_spans = list(recent[1])  # a quote with no speaker of its own: the one just quoted
+        if src_spans:
+            recent = (para, src_spans)
+        att = _attribution(v, g, src_spans)
+        if att is not None:
+            out.append(att)
+    out.sort(key=lambda a: a.content[0])
+    return out
+
+
+def _group_contents(v: DocView, contents: list[TSpan], cues: list[TSpan]) -> list[Group]:
+    """Each content in the group of its cue (the tagger's, else the verb that governs it); a
+    content without one continues the run or the quote before it, or starts a group of its own."""
     groups: dict[int, Group] = {}
     ordered: list[Group] = []
     last: Group | None = None
@@ -429,52 +469,45 @@ def assemble(v: DocView, spans: list[TSpan]) -> list[Attribution]:  # noqa: C901
             prev.contents.append(c)
             last = prev
         else:
-            g = Group(None, [c])
-            ordered.append(g)
-            last = g
-    out: list[Attribution] = []
-    recent: tuple[int, list[Span]] | None = None  # (paragraph, source) of the last sourced attribution
-    ordered.sort(key=lambda g: min(c.start for c in g.contents))
-    speaking = [g.cue for g in ordered if g.cue is not None and g.contents]  # cues with contents
-    for g in ordered:
-        src_spans: list[Span] = []
-        cue_spans: list[Span] = []
-        if g.cue is not None:
-            cue_spans = _char_spans(v, g.cue.start, g.cue.end)
-            src = _choose_source(v, g.cue, sources, g.contents, speaking)
-            if src is not None:
-                start, end = _one_phrase(v, src, g.cue)
-                src_spans = _char_spans(v, start, end)
-            else:
-                subj = _subject_of(v, g.cue)
-                if subj is not None and subj[1] > subj[0] and v.para[subj[0]] == v.para[subj[1] - 1] \
-                        == v.para[g.cue.start] and _carve(v, g, subj):
-                    src_spans = _char_spans(v, subj[0], subj[1])
-        if not g.contents:
-            continue
-        para = v.para[g.contents[0].start]
-        if (not src_spans and recent is not None and para - recent[0] <= 1
-                and kind_of(v, g.contents) == "direct" and (g.cue is None or not _sourceless_cue(v, g.cue))):
-            src_spans = list(recent[1])  # a quote with no speaker of its own: the one just quoted
-        if src_spans:
-            recent = (para, src_spans)
-        # Without a cue, or without a source where one is expected, an indirect "attribution" is
-        # mostly a tagging fragment (hold-out: dropping them raises who-said-what F1 and source
-        # accuracy at equal content F1); contents with quoted words are kept.
-        if (g.cue is None or (not src_spans and not _sourceless_cue(v, g.cue))) and \
-                kind_of(v, g.contents) == "indirect":
-            continue
-        g.contents.sort(key=lambda s: s.start)
-        content_spans = [sp for c in g.contents for sp in _char_spans(v, c.start, c.end)]
-        if not content_spans or not _has_words(v, g.contents):
-            continue
-        score = sum(c.score * (c.end - c.start) for c in g.contents) \
-            / max(1, sum(c.end - c.start for c in g.contents))
-        if g.cue is not None:
-            score = (score * 2 + g.cue.score) / 3
-        else:
-            score *= 0.5
-        out.append(Attribution(content=content_spans, cue=cue_spans, source=src_spans,
-                               kind=kind_of(v, g.contents), confidence=round(min(1.0, max(0.0, score)), 4)))
-    out.sort(key=lambda a: a.content[0])
-    return out
+            last = Group(None, [c])
+            ordered.append(last)
+    return ordered
+
+
+def _source_spans(v: DocView, g: Group, sources: list[TSpan], speaking: list[TSpan]) -> list[Span]:
+    """The group's source: the tagger's source span chosen for its cue, else the cue's subject when
+    it lies in the cue's paragraph and leaves some content (``_carve``)."""
+    if g.cue is None:
+        return []
+    src = _choose_source(v, g.cue, sources, g.contents, speaking)
+    if src is not None:
+        start, end = _one_phrase(v, src, g.cue)
+        return _char_spans(v, start, end)
+    subj = _subject_of(v, g.cue)
+    if subj is not None and subj[1] > subj[0] and v.para[subj[0]] == v.para[subj[1] - 1] \
+            == v.para[g.cue.start] and _carve(v, g, subj):
+        return _char_spans(v, subj[0], subj[1])
+    return []
+
+
+def _attribution(v: DocView, g: Group, src_spans: list[Span]) -> Attribution | None:
+    """The group as an attribution with its confidence, or None when it is no attribution."""
+    # Without a cue, or without a source where one is expected, an indirect "attribution" is
+    # mostly a tagging fragment (hold-out: dropping them raises who-said-what F1 and source
+    # accuracy at equal content F1); contents with quoted words are kept.
+    if (g.cue is None or (not src_spans and not _sourceless_cue(v, g.cue))) and \
+            kind_of(v, g.contents) == "indirect":
+        return None
+    g.contents.sort(key=lambda s: s.start)
+    content_spans = [sp for c in g.contents for sp in _char_spans(v, c.start, c.end)]
+    if not content_spans or not _has_words(v, g.contents):
+        return None
+    score = sum(c.score * (c.end - c.start) for c in g.contents) \
+        / max(1, sum(c.end - c.start for c in g.contents))
+    if g.cue is not None:
+        score = (score * 2 + g.cue.score) / 3
+    else:
+        score *= 0.5
+    cue_spans = _char_spans(v, g.cue.start, g.cue.end) if g.cue is not None else []
+    return Attribution(content=content_spans, cue=cue_spans, source=src_spans,
+                       kind=kind_of(v, g.contents), confidence=round(min(1.0, max(0.0, score)), 4))

@@ -99,118 +99,152 @@ class DocView:
                    sequences, lexicon)
 
 
-def sequence_features(v: DocView) -> list[list[list[str]]]:  # noqa: C901 - split in issue 9 work
-    """Feature strings for every token of every paragraph sequence."""
+@dataclass
+class _Context:
+    """What the token features read from beyond the token's window: per token, its nearest
+    cue-candidate ancestor (the relation under it, its cue bucket, lemma and side) and the
+    relations of its children; per sentence, its strongest cue candidate and whether it quotes."""
+
+    anc_rel: list[str]
+    anc_b: list[str]
+    anc_lem: list[str]
+    anc_dir: list[str]
+    kids: list[set[str]]
+    sent_best: dict[int, tuple[float, int]]
+    sent_quote: set[int]
+
+
+def _context(v: DocView) -> _Context:
     n = len(v.text)
-    lower, lemma, pos, dep, head, cuep = v.lower, v.lemma, v.pos, v.dep, v.head, v.cuep
-    # nearest cue-candidate ancestor and the relation under it
-    anc_rel = [""] * n
-    anc_b = [""] * n
-    anc_lem = [""] * n
-    anc_dir = [""] * n
+    head, cuep, pos = v.head, v.cuep, v.pos
+    ctx = _Context([""] * n, [""] * n, [""] * n, [""] * n, [set() for _ in range(n)], {}, set())
     for i in range(n):
-        child = i
-        h = head[i]
-        steps = 0
+        child, h, steps = i, head[i], 0
         while h != child and steps < MAX_UP:
             steps += 1
             if cuep[h] >= CUE_CANDIDATE and pos[h] in ("VERB", "NOUN", "ADP", "AUX", "ADJ"):
-                anc_rel[i] = dep[child]
-                anc_b[i] = _bucket(cuep[h])
-                anc_lem[i] = lemma[h]
-                anc_dir[i] = "L" if h > i else "R"
+                ctx.anc_rel[i] = v.dep[child]
+                ctx.anc_b[i] = _bucket(cuep[h])
+                ctx.anc_lem[i] = v.lemma[h]
+                ctx.anc_dir[i] = "L" if h > i else "R"
                 break
             child = h
             h = head[h]
-    # children relations of each token (does this verb take a clause / subject?)
-    kids: list[set[str]] = [set() for _ in range(n)]
     for i in range(n):
         if head[i] != i:
-            kids[head[i]].add(dep[i])
-    # per sentence: strongest cue candidate and quote presence
-    sent_best: dict[int, tuple[float, int]] = {}
-    sent_quote: set[int] = set()
+            ctx.kids[head[i]].add(v.dep[i])
     for i in range(n):
         s = v.sent[i]
-        if cuep[i] > sent_best.get(s, (0.0, -1))[0]:
-            sent_best[s] = (cuep[i], i)
+        if cuep[i] > ctx.sent_best.get(s, (0.0, -1))[0]:
+            ctx.sent_best[s] = (cuep[i], i)
         if is_quote_token(v.text[i]):
-            sent_quote.add(s)
+            ctx.sent_quote.add(s)
+    return ctx
+
+
+def _quote_distances(v: DocView, seq: list[int]) -> tuple[list[int], list[int]]:
+    """For each token of a paragraph sequence, the distance to the nearest quote mark on its left
+    and on its right within the sequence."""
+    m = len(seq)
+    last_q = -100
+    left_q = [0] * m
+    for k, i in enumerate(seq):
+        left_q[k] = k - last_q
+        if is_quote_token(v.text[i]):
+            last_q = k
+    next_q = 10_000
+    right_q = [0] * m
+    for k in range(m - 1, -1, -1):
+        right_q[k] = next_q - k
+        if is_quote_token(v.text[seq[k]]):
+            next_q = k
+    return left_q, right_q
+
+
+def sequence_features(v: DocView) -> list[list[list[str]]]:
+    """Feature strings for every token of every paragraph sequence."""
+    ctx = _context(v)
     out: list[list[list[str]]] = []
     for seq in v.sequences:
-        m = len(seq)
         para_quote = any(v.inquote[i] for i in seq)
         first_q = "pq1" if v.inquote[seq[0]] else "pq0"
+        left_q, right_q = _quote_distances(v, seq)
         feats_seq: list[list[str]] = []
-        # distance to the nearest quote mark on each side within the paragraph
-        last_q = -100
-        left_q = [0] * m
         for k, i in enumerate(seq):
-            left_q[k] = k - last_q
-            if is_quote_token(v.text[i]):
-                last_q = k
-        next_q = 10_000
-        right_q = [0] * m
-        for k in range(m - 1, -1, -1):
-            right_q[k] = next_q - k
-            if is_quote_token(v.text[seq[k]]):
-                next_q = k
-        for k, i in enumerate(seq):
-            s = v.sent[i]
-            best_p, best_i = sent_best.get(s, (0.0, -1))
-            tok = v.text[i]
-            f = [
-                "b",
-                "w=" + lower[i],
-                "l=" + lemma[i],
-                "p=" + pos[i],
-                "t=" + v.tag[i],
-                "d=" + dep[i],
-                "hd=" + dep[i] + "|" + lemma[head[i]],
-                "hp=" + pos[head[i]],
-                "e=" + v.ent[i],
-                "cb=" + _bucket(cuep[i]),
-                "cbp=" + _bucket(cuep[i]) + pos[i],
-                "q=" + str(v.inquote[i]),
-                "qm=" + ("o" if tok in OPEN else "c" if tok in CLOSE else "a" if tok in AMBIGUOUS else "-"),
-                "lq=" + _dist(left_q[k]),
-                "rq=" + _dist(right_q[k]),
-                "ar=" + anc_rel[i],
-                "ab=" + anc_b[i] + anc_rel[i],
-                "al=" + anc_lem[i],
-                "ad=" + anc_dir[i] + anc_rel[i],
-                "sb=" + _bucket(best_p),
-                "sd=" + ("-" if best_i < 0 else "L" if i < best_i else "R" if i > best_i else "S"),
-                "sq=" + ("1" if s in sent_quote else "0"),
-                "bd=" + ("-" if best_i < 0 or best_p < CUE_CANDIDATE else dep[best_i]) + "|" + anc_rel[i],
-                "dd=" + dep[i] + "<" + dep[head[i]],
-                first_q,
-                "pq=" + ("1" if para_quote else "0"),
-                "up=" + ("T" if tok[:1].isupper() else "l"),
-            ]
-            if kids[i]:
-                if "ccomp" in kids[i]:
-                    f.append("kc")
-                if "nsubj" in kids[i] or "nsubjpass" in kids[i]:
-                    f.append("ks")
-                if "agent" in kids[i]:
-                    f.append("ka")
-            if k == 0:
-                f.append("BOP")
-            if i == 0 or v.sent[i - 1] != s:
-                f.append("BOS")
-            if k > 0:
-                j = seq[k - 1]
-                f += ["w-1=" + lower[j], "p-1=" + pos[j], "d-1=" + dep[j], "ar-1=" + anc_rel[j]]
-                if k > 1:
-                    j2 = seq[k - 2]
-                    f += ["w-2=" + lower[j2], "p-2=" + pos[j2]]
-            if k + 1 < m:
-                j = seq[k + 1]
-                f += ["w+1=" + lower[j], "p+1=" + pos[j], "d+1=" + dep[j], "ar+1=" + anc_rel[j]]
-                if k + 2 < m:
-                    j2 = seq[k + 2]
-                    f += ["w+2=" + lower[j2], "p+2=" + pos[j2]]
+            f = _token_features(v, ctx, i, left_q[k], right_q[k], first_q, para_quote)
+            f += _shape_features(v, ctx, seq, k)
             feats_seq.append(f)
         out.append(feats_seq)
     return out
+
+
+def _token_features(v: DocView, ctx: _Context, i: int, left_q: int, right_q: int, first_q: str,
+                    para_quote: bool) -> list[str]:
+    """The token's own features, its head's, its cue ancestor's and its sentence's."""
+    lower, lemma, pos, dep, head, cuep = v.lower, v.lemma, v.pos, v.dep, v.head, v.cuep
+    anc_rel = ctx.anc_rel
+    s = v.sent[i]
+    best_p, best_i = ctx.sent_best.get(s, (0.0, -1))
+    tok = v.text[i]
+    return [
+        "b",
+        "w=" + lower[i],
+        "l=" + lemma[i],
+        "p=" + pos[i],
+        "t=" + v.tag[i],
+        "d=" + dep[i],
+        "hd=" + dep[i] + "|" + lemma[head[i]],
+        "hp=" + pos[head[i]],
+        "e=" + v.ent[i],
+        "cb=" + _bucket(cuep[i]),
+        "cbp=" + _bucket(cuep[i]) + pos[i],
+        "q=" + str(v.inquote[i]),
+        "qm=" + ("o" if tok in OPEN else "c" if tok in CLOSE else "a" if tok in AMBIGUOUS else "-"),
+        "lq=" + _dist(left_q),
+        "rq=" + _dist(right_q),
+        "ar=" + anc_rel[i],
+        "ab=" + ctx.anc_b[i] + anc_rel[i],
+        "al=" + ctx.anc_lem[i],
+        "ad=" + ctx.anc_dir[i] + anc_rel[i],
+        "sb=" + _bucket(best_p),
+        "sd=" + ("-" if best_i < 0 else "L" if i < best_i else "R" if i > best_i else "S"),
+        "sq=" + ("1" if s in ctx.sent_quote else "0"),
+        "bd=" + ("-" if best_i < 0 or best_p < CUE_CANDIDATE else dep[best_i]) + "|" + anc_rel[i],
+        "dd=" + dep[i] + "<" + dep[head[i]],
+        first_q,
+        "pq=" + ("1" if para_quote else "0"),
+        "up=" + ("T" if tok[:1].isupper() else "l"),
+    ]
+
+
+def _shape_features(v: DocView, ctx: _Context, seq: list[int], k: int) -> list[str]:
+    """What the token's children are, where it stands in its paragraph and sentence, and its
+    neighbours two tokens on each side."""
+    i, m = seq[k], len(seq)
+    lower, pos, dep, anc_rel = v.lower, v.pos, v.dep, ctx.anc_rel
+    f: list[str] = []
+    kids = ctx.kids[i]
+    if kids:
+        if "ccomp" in kids:
+            f.append("kc")
+        if "nsubj" in kids or "nsubjpass" in kids:
+            f.append("ks")
+        if "agent" in kids:
+            f.append("ka")
+    if k == 0:
+        f.append("BOP")
+    if i == 0 or v.sent[i - 1] != v.sent[i]:
+        f.append("BOS")
+    if k > 0:
+        j = seq[k - 1]
+        f += ["w-1=" + lower[j], "p-1=" + pos[j], "d-1=" + dep[j], "ar-1=" + anc_rel[j]]
+        if k > 1:
+            j2 = seq[k - 2]
+            f += ["w-2=" + lower[j2], "p-2=" + pos[j2]]
+    if k + 1 < m:
+        j = seq[k + 1]
+        f += ["w+1=" + lower[j], "p+1=" + pos[j], "d+1=" + dep[j], "ar+1=" + anc_rel[j]]
+        if k + 2 < m:
+            j2 = seq[k + 2]
+            f += ["w+2=" + lower[j2], "p+2=" + pos[j2]]
+    return f

@@ -43,54 +43,17 @@ def _quotes(v: DocView) -> list[tuple[int, int]]:
     return out
 
 
-def quote_trailer(v: DocView, labels: dict[int, str], probs: dict[int, float]) -> None:  # noqa: C901 - split in issue 9 work
+def quote_trailer(v: DocView, labels: dict[int, str], probs: dict[int, float]) -> None:
     """Apply the quote–trailer rule in place."""
-    n = len(v.text)
     for first, last in _quotes(v):
         words = [i for i in range(first + 1, last) if v.pos[i] not in ("PUNCT", "SPACE")]
-        if len(words) < 3:
+        if len(words) < 3 or not _opens_sentence(v, first):
             continue
-        # the quote must open its sentence or paragraph
-        prev = first - 1
-        while prev >= 0 and v.space[prev] and "\n" not in v.text[prev]:
-            prev -= 1
-        if prev >= 0 and not (v.space[prev] or v.text[prev] in _END or v.sent[prev] != v.sent[first]
-                              or v.text[prev] in CLOSE or v.text[prev] in AMBIGUOUS):
+        j, trailer = _trailer(v, last)
+        found = _trailer_cue_and_source(v, trailer)
+        if found is None:
             continue
-        j = last + 1
-        while j < n and v.text[j] in (",", "\u2014", "-") and not v.space[j]:
-            j += 1
-        trailer: list[int] = []
-        k = j
-        while k < n and len(trailer) < 14 and not v.space[k] and v.qid[k] < 0 and v.text[k] not in _END:
-            trailer.append(k)
-            k += 1
-        verb = next((t for t in trailer[:10] if v.pos[t] in ("VERB", "AUX") and v.cuep[t] >= TRAILER_CUE), -1)
-        if verb < 0:
-            # an unlisted speech verb in the tight pattern: “…,” X exhorted / “…,” exhorted X
-            verb = next((t for t in trailer[:7] if v.pos[t] == "VERB"), -1)
-            if verb < 0 or v.tag[verb] not in ("VBD", "VBZ") or v.cuep[verb] <= 0.0:
-                continue
-        cue = [verb]
-        while cue[0] - 1 in trailer and v.pos[cue[0] - 1] in ("AUX", "PART", "ADV") \
-                and v.dep[cue[0] - 1] != "nsubj":
-            cue.insert(0, cue[0] - 1)
-        before = [t for t in trailer if t < cue[0]]
-        if any(v.pos[t] not in _NP_POS for t in before):
-            continue
-        if before:
-            source = before
-        else:
-            after = [t for t in trailer if t > verb]
-            if not after or v.pos[after[0]] not in ("PROPN", "PRON", "DET", "NOUN", "ADJ"):
-                continue
-            source = after
-        while source and v.pos[source[-1]] == "PUNCT":
-            source = source[:-1]
-        while source and v.pos[source[0]] == "PUNCT":
-            source = source[1:]
-        if not source:
-            continue
+        cue, source = found
         content = list(range(first, last + 1))
         while j - 1 > last and v.text[j - 1] == ",":
             j -= 1
@@ -101,6 +64,60 @@ def quote_trailer(v: DocView, labels: dict[int, str], probs: dict[int, float]) -
                 labels[t] = "O"
         _set(labels, cue, "CUE", probs)
         _set(labels, source, "SOURCE", probs)
+
+
+def _opens_sentence(v: DocView, first: int) -> bool:
+    """The quotation opens its sentence or paragraph (after a space, an end mark or another quote)."""
+    prev = first - 1
+    while prev >= 0 and v.space[prev] and "\n" not in v.text[prev]:
+        prev -= 1
+    return prev < 0 or bool(v.space[prev] or v.text[prev] in _END or v.sent[prev] != v.sent[first]
+                            or v.text[prev] in CLOSE or v.text[prev] in AMBIGUOUS)
+
+
+def _trailer(v: DocView, last: int) -> tuple[int, list[int]]:
+    """After the closing mark and its commas or dashes (ending at the returned index): the tokens up
+    to the next space token, quotation or end mark, at most 14."""
+    n = len(v.text)
+    j = last + 1
+    while j < n and v.text[j] in (",", "\u2014", "-") and not v.space[j]:
+        j += 1
+    trailer: list[int] = []
+    k = j
+    while k < n and len(trailer) < 14 and not v.space[k] and v.qid[k] < 0 and v.text[k] not in _END:
+        trailer.append(k)
+        k += 1
+    return j, trailer
+
+
+def _trailer_cue_and_source(v: DocView, trailer: list[int]) -> tuple[list[int], list[int]] | None:
+    """"X said" / "said X" in the trailer: the cue (a speech verb with its auxiliaries and adverbs)
+    and the noun phrase before it, or else after it."""
+    verb = next((t for t in trailer[:10] if v.pos[t] in ("VERB", "AUX") and v.cuep[t] >= TRAILER_CUE), -1)
+    if verb < 0:
+        # an unlisted speech verb in the tight pattern: “…,” X exhorted / “…,” exhorted X
+        verb = next((t for t in trailer[:7] if v.pos[t] == "VERB"), -1)
+        if verb < 0 or v.tag[verb] not in ("VBD", "VBZ") or v.cuep[verb] <= 0.0:
+            return None
+    cue = [verb]
+    while cue[0] - 1 in trailer and v.pos[cue[0] - 1] in ("AUX", "PART", "ADV") \
+            and v.dep[cue[0] - 1] != "nsubj":
+        cue.insert(0, cue[0] - 1)
+    before = [t for t in trailer if t < cue[0]]
+    if any(v.pos[t] not in _NP_POS for t in before):
+        return None
+    if before:
+        source = before
+    else:
+        after = [t for t in trailer if t > verb]
+        if not after or v.pos[after[0]] not in ("PROPN", "PRON", "DET", "NOUN", "ADJ"):
+            return None
+        source = after
+    while source and v.pos[source[-1]] == "PUNCT":
+        source = source[:-1]
+    while source and v.pos[source[0]] == "PUNCT":
+        source = source[1:]
+    return (cue, source) if source else None
 
 
 def cut_after_quote(v: DocView, labels: dict[int, str]) -> None:
