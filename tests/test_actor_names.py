@@ -124,3 +124,11 @@ def test_a_plural_the_name_modifies_is_no_role_of_the_person() -> None:
     actors = {a.name: a for a in resolve_actors(get_nlp()(text), []).actors}
     assert actors["Hillary Clinton"].role is None and actors["Donald Trump"].role is None
     assert actors["Zhang Jun"].role == "ambassador"
+
+
+def test_the_actor_stage_knows_the_quotation_marks_the_attribution_stage_knows() -> None:
+    """The actors' copy of the quotation tokens (an import would be circular) stays the same set."""
+    from saidwhat.analysis.actors.filters import _QUOTE_TOKENS
+    from saidwhat.analysis.attribution.quotes import AMBIGUOUS, CLOSE, OPEN
+
+    assert _QUOTE_TOKENS == OPEN | CLOSE | AMBIGUOUS

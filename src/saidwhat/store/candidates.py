@@ -170,7 +170,8 @@ def ranked_targets(conn: Connection, *, limit: int = 50) -> list[TargetCount]:
 
 def _join_by_shown_name(groups: dict[str, dict[str, Any]], shown: dict[str, str]) -> None:
     """A candidate joined by name alone ("~america") joins the canonical actor shown by that name
-    ("America", an actor in other articles), so that the list never shows one name twice."""
+    ("America", an actor in other articles): one row for it, not two (PolNeAR train as one store:
+    9 names shown twice in the top 100, Congress among them, 0 after)."""
     by_name = {norm_target(name): key for key, name in shown.items()}
     for key in [k for k in groups if k.startswith("~")]:
         into = by_name.get(key[1:])

@@ -24,8 +24,9 @@ _ADDRESS = re.compile(r"\b(?:P\.?\s?O\.?\s?Box|Suite|Street|St\.|Ave\.?|Road|Rd\
                       re.IGNORECASE)
 _MODEL = re.compile(r"\d")  # "Dell G3 15", "Nighthawk X4", "RAV4": model numbers
 _NAME_PUNCT = {"-", "–", ".", "&", "'", "’", "'s", "’s"}
-#: Tokens that open or close a quotation; none ends a name
-QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "„", "«", "»"})
+# Tokens that open or close a quotation (``attribution.quotes.is_quote_token``'s, which this module
+# cannot import: the attribution package imports it); none ends a name
+_QUOTE_TOKENS = frozenset({"\u201c", "\u201e", "\u00ab", "``", "\u201f", "\u201d", "\u00bb", '"', "''"})
 # Share of a line's words written in capitals above which it is a heading or a dateline
 HEADING_CAPS_SHARE = 0.8
 # A line of at most this many capitalised words, with no full stop, is a heading ("Key Specs")
@@ -288,7 +289,7 @@ def _one_word_reason(word: Token, lower: set[str], organisation: bool) -> str | 
 def _trailing_junk(tok: Token) -> bool:
     """A word no name ends with: "and", "for", "that", a bracket, "=" ("Associated Press that"), a
     quotation mark ("Donald Trump ''doesn't want", where the text opens a quote with two apostrophes)."""
-    if tok.text in (")", "]", "=", "(", "[", ":", ";", ",") or tok.text in QUOTE_MARKS:
+    if tok.text in (")", "]", "=", "(", "[", ":", ";", ",") or tok.text in _QUOTE_TOKENS:
         return True
     particles = ("de", "van", "von", "der", "da", "di", "la", "le")
     return tok.is_alpha and tok.text.islower() and tok.lower_ not in particles

@@ -25,8 +25,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from saidwhat.analysis.actors.filters import QUOTE_MARKS
 from saidwhat.analysis.actors.mentions import strip_the
+from saidwhat.analysis.attribution.quotes import is_quote_token
 from saidwhat.analysis.stance.actions import find_reactions
 from saidwhat.analysis.stance.assign import _aggregate as _actor_stance
 from saidwhat.analysis.stance.learned import default_config
@@ -101,9 +101,9 @@ def _strip_det(span: SpacySpan) -> str:
     """The name without a leading determiner and without the quotation marks at its edges
     (the tagger takes them in: "“Arab Spring")."""
     toks = [t for t in span if not (t.i == span.start and t.lower_ in _DETERMINERS)]
-    while toks and toks[0].text in QUOTE_MARKS:
+    while toks and is_quote_token(toks[0].text):
         toks = toks[1:]
-    while toks and toks[-1].text in QUOTE_MARKS:
+    while toks and is_quote_token(toks[-1].text):
         toks = toks[:-1]
     return "".join(t.text_with_ws for t in toks).strip() if toks else span.text
 
@@ -133,7 +133,7 @@ def _unmarked(span: SpacySpan) -> str:
     Minority Report report"), spaced as the text spaces them."""
     out = ""
     for t in span:
-        if t.text in QUOTE_MARKS:
+        if is_quote_token(t.text):
             if t.whitespace_ and out and not out.endswith(" "):
                 out += " "
             continue
