@@ -73,3 +73,23 @@ def test_diversity_command(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diversity", "--db", db, "--dimension", "kind"]) == 0
     out = capsys.readouterr().out
     assert "person" in out and "B" in out
+
+
+def test_show_lists_the_most_frequent_roles_and_counts_the_rest(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Like the web's actor page, the table stops at ``ROLES_SHOWN`` roles and says how many are left;
+    the JSON lists them all."""
+    import saidwhat.cli.actors
+
+    path = str(tmp_path / "roles.sqlite")
+    with open_store(path) as store:
+        store.add_article(story(1, Voice("Ana Ruiz", role="senator"), outlet="A", published="2024-01-02"))
+        store.add_article(story(2, Voice("Ana Ruiz", role="mayor"), outlet="B", published="2024-02-03"))
+    shown = run_json(capsys, "actors", "show", "person:ana-ruiz", "--db", path)
+    assert isinstance(shown, dict) and {r["role"] for r in shown["roles"]} == {"senator", "mayor"}
+    monkeypatch.setattr(saidwhat.cli.actors, "ROLES_SHOWN", 1)
+    monkeypatch.setenv("COLUMNS", "200")
+    assert main(["actors", "show", "person:ana-ruiz", "--db", path]) == 0
+    out = capsys.readouterr().out
+    assert "1 more, each in fewer articles" in out
+    assert ("senator" in out) != ("mayor" in out)

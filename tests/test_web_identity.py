@@ -77,3 +77,13 @@ def test_actor_page_shows_gender_roles_and_links_from_articles(client: TestClien
     article = client.get("/api/articles/3").json()
     assert article["actor_keys"]["a1"] == "person:donald-trump"  # "Trump" joined the full name
     assert '/actors/person%3Adonald-trump' in client.get("/articles/3").text
+
+
+def test_actor_page_lists_roles_up_to_the_shared_limit(client: TestClient,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page and ``saidwhat actors show`` stop at the same ``ROLES_SHOWN`` and count the rest."""
+    from saidwhat.views.web.pages import templates
+
+    monkeypatch.setitem(templates.env.globals, "roles_shown", 0)
+    page = client.get("/actors/person:donald-trump").text
+    assert "1 more, each in fewer articles." in page and "the Republican nominee" not in page

@@ -11,6 +11,7 @@ from typing import Any
 
 from saidwhat.cli.corpus import _console, _db, _fmt, _open, _print_json
 from saidwhat.errors import ConfigError, MissingInputError
+from saidwhat.views.render import ROLES_SHOWN
 
 __all__: Sequence[str] = ["register"]
 
@@ -116,7 +117,9 @@ def _run_show(args: argparse.Namespace) -> int:
     print(f"{detail.n_quotes} quotes in {detail.n_articles} articles; outlets: {outlets}")
     print(f"also called: {', '.join(detail.aliases) or '-'}")
     _table("roles and descriptions", ["role", "first", "last", "articles"],
-           [(r.role, r.first, r.last, r.n_articles) for r in detail.roles])
+           [(r.role, r.first, r.last, r.n_articles) for r in detail.roles[:ROLES_SHOWN]])
+    if len(detail.roles) > ROLES_SHOWN:
+        print(f"{len(detail.roles) - ROLES_SHOWN} more, each in fewer articles (--format json lists all)")
     return 0
 
 

@@ -53,6 +53,11 @@ def _md(text: str | None) -> str:
     return text
 
 
+#: Roles and descriptions an actor's page lists, most articles first; the rest are counted ("N more,
+#: each in fewer articles"), and the JSON lists them all. Donald Trump has 121 on PolNeAR train as one
+#: store, most of them seen in one article each.
+ROLES_SHOWN = 15
+
 _OPENING_MARKS = "“\"‘'"
 _CLOSING_MARKS = "”\"’'"
 
