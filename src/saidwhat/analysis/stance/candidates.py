@@ -20,6 +20,7 @@ Generic phrases ("the debate", "your child") are never candidates.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -98,14 +99,9 @@ def entity_names(doc: Doc, analyzed: AnalyzedArticle) -> dict[str, bool]:
 
 
 def _strip_det(span: SpacySpan) -> str:
-    """The name without a leading determiner and without the quotation marks at its edges
-    (the tagger takes them in: "“Arab Spring")."""
-    toks = [t for t in span if not (t.i == span.start and t.lower_ in _DETERMINERS)]
-    while toks and is_quote_token(toks[0].text):
-        toks = toks[1:]
-    while toks and is_quote_token(toks[-1].text):
-        toks = toks[:-1]
-    return "".join(t.text_with_ws for t in toks).strip() if toks else span.text
+    """The name without a leading determiner and without quotation marks (the tagger takes them
+    in: "“Arab Spring")."""
+    return _unmarked([t for t in span if not (t.i == span.start and t.lower_ in _DETERMINERS)]) or span.text
 
 
 def _grounded(chunk: SpacySpan) -> tuple[int, str, str]:
@@ -128,11 +124,11 @@ def _grounded(chunk: SpacySpan) -> tuple[int, str, str]:
     return proper, _unmarked(short), _unmarked(full)
 
 
-def _unmarked(span: SpacySpan) -> str:
-    """The span's words without its quotation marks ("the ''Minority Report'' report" → "the
-    Minority Report report"), spaced as the text spaces them."""
+def _unmarked(tokens: Iterable[Token]) -> str:
+    """The words without their quotation marks ("the ''Minority Report'' report" → "the Minority
+    Report report"), spaced as the text spaces them."""
     out = ""
-    for t in span:
+    for t in tokens:
         if is_quote_token(t.text):
             if t.whitespace_ and out and not out.endswith(" "):
                 out += " "
