@@ -121,3 +121,21 @@ def test_the_subject_of_the_pronouns_sentence_goes_first() -> None:
             "Christie, a staunch Donald Trump ally, acknowledged some plagiarism even as he defended "
             "the campaign.")
     assert name_of(text, "he defended") == "Chris Christie"
+
+
+def test_a_surname_in_the_plural_is_the_family_not_the_person() -> None:
+    """"The Khans" is a family, a group of its own, whatever the tagger labels it (PERSON here,
+    ORG or GPE for "The Ebelings", "The Kochs"); the misspelling rule joined it to Khizr Khan."""
+    text = "Khizr Khan spoke at the convention. The Khans said the attacks were unfair."
+    family = actor_at(text, "Khans")
+    assert family is not None and family.kind == "group" and family.name == "the Khans"
+    assert name_of(text, "Khizr") == "Khizr Khan"
+    text = "Betsy Ebeling is an old friend. The Ebelings said they hoped to see Clinton."
+    family = actor_at(text, "Ebelings")
+    assert family is not None and family.kind == "group"
+    assert name_of(text, "Betsy") == "Betsy Ebeling"
+
+
+def test_a_plural_name_without_a_person_of_that_surname_is_no_family() -> None:
+    family = actor_at("Ann Wirth read it. The Times said it would appeal the ruling.", "Times")
+    assert family is not None and family.kind == "organization"

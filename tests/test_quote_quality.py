@@ -383,6 +383,21 @@ def test_joint_speakers_are_one_group() -> None:
     assert _speaker(art, "the call") == "Vindman and Williams"
 
 
+def test_a_list_of_names_and_others_is_one_group() -> None:
+    # the parser hangs the list as a chain ("Rao" on "Toretti", "and others" on "Rao")
+    art = analyze_text("Ms. Toretti, Mrs. Rao and others said they would keep raising money for the party.")
+    speaker = _speaker(art, "they would keep")
+    assert speaker == "Ms. Toretti, Mrs. Rao and others"
+    assert next(a for a in art.actors if a.name == speaker).kind == "group"
+
+
+def test_two_given_names_before_one_surname_are_a_group() -> None:
+    art = analyze_text("Khizr and Ghazala Khan, the Gold Star parents, said the attacks were unfair.")
+    assert _speaker(art, "the attacks") == "Khizr and Ghazala Khan, the Gold Star parents"
+    art = analyze_text("Walter and Edna Brisk said they had sold the mill.")
+    assert _speaker(art, "they had sold") == "Walter and Edna Brisk"
+
+
 def test_transcript_lines_are_quotes_of_their_speaker() -> None:
     art = analyze_text("HOST: Do you think the toll will pass this year?\n\n"
                        "ORTIZ: I think it will pass, and I think it should.")
@@ -418,3 +433,33 @@ def test_confidence_is_monotone_in_tagger_score_and_bounded() -> None:
 def test_probability_is_bounded_for_extreme_scores(z: float) -> None:
     p = probability({"bias": 1.0}, {"bias": z})
     assert 0.0 <= p <= 1.0 and not math.isnan(p)
+
+
+def test_and_inside_an_organisations_name_is_no_group() -> None:
+    art = analyze_text("Last year, the Science and Technology Directorate of the Department of Homeland "
+                       "Security said that none of the methods were necessary.")
+    speaker = _speaker(art, "none of the methods")
+    assert speaker is not None and "Directorate" in speaker
+    assert next(a for a in art.actors if a.name == speaker).kind == "organization"
+
+
+def test_and_inside_a_speakers_apposition_makes_no_group() -> None:
+    # the parse of a wild page (own pages): the parser made the apposition's noun a conjunct of the
+    # name and hung the "and" on that noun; the rule used to read it as "a name and others"
+    from spacy.tokens import Doc
+
+    from saidwhat.analysis.attribution.speaker import _conjoined_names, _name_and_others
+    from saidwhat.analysis.nlp import get_nlp
+
+    words = ["Patrick", "Nielsen", "Hayden", ",", "Teresa", "’s", "husband", "and", "Tor", "’s", "editor"]
+    heads = [2, 2, 2, 2, 6, 4, 2, 6, 10, 8, 6]
+    deps = ["compound", "compound", "ROOT", "punct", "poss", "case", "conj", "cc", "nmod", "case", "conj"]
+    pos = ["PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PART", "NOUN", "CCONJ", "PROPN", "PART", "NOUN"]
+    doc = Doc(get_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert not _name_and_others(doc[:]) and not _conjoined_names(doc[:])
+    words = ["Ms.", "Toretti", ",", "Mrs.", "Rao", "and", "others"]
+    heads = [1, 1, 1, 4, 1, 4, 4]
+    deps = ["compound", "ROOT", "punct", "compound", "conj", "cc", "conj"]
+    pos = ["PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "CCONJ", "NOUN"]
+    doc = Doc(get_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _name_and_others(doc[:])

@@ -490,6 +490,23 @@ def _person_entity(f: _Finder, ent: Span) -> None:
     f.add(m, start, end)
 
 
+def _family(doc: Doc, span: Span) -> Mention | None:
+    """"the Khans", "both Clintons": the surname of a person of the article, in the plural after a
+    determiner, is a family, a group of its own, whatever the tagger labels it ("The Ebelings"
+    ORG, "The Kochs" GPE), not the one person of that surname (the misspelling rule of ``resolve``
+    had joined "The Khans" to Khizr Khan: PolNeAR train, fourth identity gold)."""
+    word = span[0].text
+    if len(span) != 1 or not word.endswith("s") or span.start == 0 or doc[span.start - 1].lower_ not in (
+            "the", "both"):
+        return None
+    singular = {word[:-1], word[:-2]} if word.endswith("es") else {word[:-1]}
+    if not any(t.text in singular and t.ent_type_ == "PERSON" for t in doc):
+        return None  # "the Times", "the Nationals": no person of that name in the article
+    det = doc[span.start - 1]
+    text = doc.text[det.idx:span.end_char]
+    return Mention(det.idx, span.end_char, text, "group", "group", span[0].i, name_tokens=[span.text])
+
+
 def _shared_surname(doc: Doc, span: Span) -> str | None:
     """The surname a lone first name shares with the full name it is coordinated with:
     "Joe and Hunter Biden", "Dale and Martha Hughes"; not a surname after a title ("Mr. Trump and
@@ -531,6 +548,10 @@ def _entity_mentions(f: _Finder) -> None:
     doc = f.doc
     name_words = _name_counts(doc)
     for ent in list(doc.ents):
+        family = _family(doc, ent)
+        if family is not None:
+            f.add(family, ent.start - 1, ent.end)
+            continue
         label = ent.label_
         if label == "PERSON" and _is_facility(doc, ent):
             label = "FAC"  # "the Millbrook Tunnel", tagged PERSON: a named place

@@ -204,11 +204,16 @@ def acronym_matches(acronym: str, words: list[str]) -> bool:
     return all(ch in it for ch in acr)
 
 
+def _plural_of(a: str, b: str) -> bool:
+    """"khans" is "khan" in the plural: a family ("the Khans", "the Clintons"), not a misspelling."""
+    return a in (b + "s", b + "es") or b in (a + "s", a + "es")
+
+
 def _same_token(a: str, b: str, threshold: float) -> bool:
     a, b = a.lower().strip("."), b.lower().strip(".")
     if a == b:
         return True
-    if min(len(a), len(b)) < 4:
+    if min(len(a), len(b)) < 4 or _plural_of(a, b):
         return False
     return fuzz.ratio(a, b) >= threshold
 

@@ -39,7 +39,7 @@ adds the source phrase to the actor's aliases (the surface forms a reader sees).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from spacy.tokens import Doc, Span, Token
 
@@ -293,13 +293,43 @@ def _covers_head(actor: Actor, phrase: Span) -> bool:
     return any(s <= at < e for s, e in actor.mentions)
 
 
+def _conjuncts(head: Token) -> list[Token]:
+    """The head and the words coordinated with it, down the parser's chain of a list through names
+    ("Ms. Toretti, Mrs. Rao and others": "Rao" hangs on "Toretti", "others" on "Rao"); a common
+    noun ends the chain ("Chris Early, senior vp partnerships and revenue": the parser's "and" is
+    inside the apposition)."""
+    chain = [head]
+    for tok in chain:
+        if _is_name(tok):
+            chain.extend(c for c in tok.children if c.dep_ == "conj")
+    return chain
+
+
+def _coordinated(chain: list[Token], conjunction: Callable[[Token], bool]) -> bool:
+    """Whether a name of the chain bears the coordinating conjunction (the parser hangs it on the
+    head, or on the name before the last conjunct)."""
+    return any(conjunction(c) for t in chain if _is_name(t) for c in t.children)
+
+
 def _conjoined_names(phrase: Span) -> list[Token]:
-    """'Vindman and Williams': the name heads joined by 'and' in the phrase."""
+    """'Vindman and Williams', 'Ms. Toretti, Mrs. Rao and Mr. Lee': the name heads joined by 'and'
+    in the phrase."""
     head = phrase.root
     if not _is_name(head):
         return []
-    names = [head] + [c for c in head.children if c.dep_ == "conj" and _is_name(c)]
-    return names if len(names) > 1 and any(c.dep_ == "cc" for c in head.children) else []
+    chain = _conjuncts(head)
+    names = [t for t in chain if _is_name(t)]
+    return names if len(names) > 1 and _coordinated(chain, lambda c: c.dep_ == "cc") else []
+
+
+def _first_names_joined(phrase: Span) -> bool:
+    """'Khizr and Ghazala Khan', 'Bill and Hillary Clinton': two given names joined by 'and' before
+    one surname are two people (the parser hangs the first name and its 'and' on the surname; not
+    "the Science and Technology Directorate", no person's name)."""
+    head = phrase.root
+    return head.ent_type_ == "PERSON" and any(
+        c.i < head.i and c.is_title and c.dep_ in ("amod", "compound", "nmod")
+        and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children) for c in head.children)
 
 
 def _and(tok: Token) -> bool:
@@ -313,9 +343,10 @@ def _name_and_others(phrase: Span) -> bool:
     campaign' (PolNeAR train, fifth identity gold): a name joined by 'and' to a common noun or
     'others', a group that no single person stands for."""
     head = phrase.root
-    if not _is_name(head) or not any(_and(c) for c in head.children):
+    chain = _conjuncts(head)
+    if not _is_name(head) or not _coordinated(chain, _and):
         return False
-    return any(c.dep_ == "conj" and not _is_name(c) and c.pos_ in ("NOUN", "PRON") for c in head.children)
+    return any(not _is_name(c) and c.pos_ in ("NOUN", "PRON") for c in chain[1:])
 
 
 def _pronoun_and_others(phrase: Span) -> bool:
@@ -1171,7 +1202,8 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
     if actor is not None and _possessed_other(doc, phrase, actor, mention):
         # "The suspects' lawyer" is not the witness the actor stage joined it to: its own source
         return mention, _descriptive_speaker(doc, phrase, None, actors, list(att.content) + list(att.cue))
-    if _conjoined_names(phrase) or _name_and_others(phrase) or _names_in_apposition(phrase):
+    if _conjoined_names(phrase) or _name_and_others(phrase) or _names_in_apposition(phrase) \
+            or _first_names_joined(phrase):
         text = text_of(doc)[phrase.start_char:phrase.end_char]
         found = next((a for a in actors if a.name == text), None)
         return mention, found or _new_actor(actors, text, "group", (phrase.start_char, phrase.end_char))
