@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from saidwhat.cli.corpus import _console, _db, _fmt, _open, _print_json
+from saidwhat.cli.corpus import _console, _db, _esc, _fmt, _open, _print_json
 from saidwhat.errors import ConfigError, MissingInputError
 from saidwhat.views.render import ROLES_SHOWN
 
@@ -87,7 +87,7 @@ def _table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) ->
     for c in columns:
         table.add_column(c)
     for row in rows:
-        table.add_row(*["" if v is None else str(v) for v in row])
+        table.add_row(*["" if v is None else _esc(str(v)) for v in row])
     _console().print(table)
 
 

@@ -214,8 +214,9 @@ def _run_search(args: argparse.Namespace) -> int:
         table.add_column(col, overflow="fold")
     for hit in page.items:
         stance = "; ".join(f"{k}: {v}" for k, v in hit.stance.items())
-        table.add_row(hit.text + (f"\n[{stance}]" if stance else ""), hit.speaker or "?", hit.outlet or "",
-                      hit.published or "", f"#{hit.article_id} {hit.title or hit.url or ''}")
+        table.add_row(_esc(hit.text + (f"\n[{stance}]" if stance else "")), _esc(hit.speaker or "?"),
+                      _esc(hit.outlet or ""), hit.published or "",
+                      _esc(f"#{hit.article_id} {hit.title or hit.url or ''}"))
     _console().print(table)
     return 0
 
@@ -382,7 +383,7 @@ def _run_targets(args: argparse.Namespace) -> int:
     for col in ("target", "sort", "actors", "articles"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(r.name, r.sort, str(r.n_actors), str(r.n_articles))
+        table.add_row(_esc(r.name), r.sort, str(r.n_actors), str(r.n_articles))
     _console().print(table)
     return 0
 
@@ -399,7 +400,7 @@ def _run_failures(args: argparse.Namespace) -> int:
     for col in ("source", "code", "message", "at"):
         table.add_column(col, overflow="fold")
     for f in page.items:
-        table.add_row(f.source, f.code, f.message, f.at)
+        table.add_row(_esc(f.source), f.code, _esc(f.message), f.at)
     _console().print(table)
     return 0
 

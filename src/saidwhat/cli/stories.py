@@ -7,7 +7,7 @@ import argparse
 from collections.abc import Sequence
 from typing import Any
 
-from saidwhat.cli.corpus import _console, _date, _db, _fmt, _open, _print_json
+from saidwhat.cli.corpus import _console, _date, _db, _esc, _fmt, _open, _print_json
 from saidwhat.errors import MissingInputError
 
 __all__: Sequence[str] = ["register"]
@@ -55,8 +55,8 @@ def _run_stories(args: argparse.Namespace) -> int:
     for col in ("id", "story", "articles", "outlets", "first seen", "last seen", "actors", "targets"):
         table.add_column(col, overflow="fold")
     for s in page.items:
-        table.add_row(str(s.id), s.title or "", str(s.n_articles), ", ".join(s.outlets), s.first_seen or "",
-                      s.last_seen or "", _names(s.actors), _names(s.targets))
+        table.add_row(str(s.id), _esc(s.title or ""), str(s.n_articles), _esc(", ".join(s.outlets)),
+                      s.first_seen or "", s.last_seen or "", _esc(_names(s.actors)), _esc(_names(s.targets)))
     _console().print(table)
     return 0
 
@@ -74,8 +74,9 @@ def _run_story(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     console = _console()
+    outlets = escape(", ".join(story.outlets))
     console.print(f"[bold]Story {story.id}[/bold]: {escape(story.title or '')}\n"
-                  f"{story.n_articles} articles, {len(story.outlets)} outlets ({', '.join(story.outlets)}), "
+                  f"{story.n_articles} articles, {len(story.outlets)} outlets ({outlets}), "
                   f"first seen {story.first_seen or '?'}, last seen {story.last_seen or '?'}; "
                   f"{story.copies} copy pair(s), {len(story.shared_quotes)} shared quote(s)\n"
                   f"actors: {escape(_names(story.actors, 8))}\ntargets: {escape(_names(story.targets, 8))}")
@@ -83,7 +84,7 @@ def _run_story(args: argparse.Namespace) -> int:
     for col in ("article", "published", "outlet", "title"):
         table.add_column(col, overflow="fold")
     for a in story.articles:
-        table.add_row(str(a.id), a.published or "", a.outlet or "", a.title or "")
+        table.add_row(str(a.id), a.published or "", _esc(a.outlet or ""), _esc(a.title or ""))
     console.print(table)
     return 0
 
@@ -105,9 +106,9 @@ def _run_copies(args: argparse.Namespace) -> int:
         console.print(f"article {args.article} has no copies")
     for c in copies:
         where = c.source if c.article_id == args.article else f"article {c.article_id}"
-        console.print(f"[bold]{c.kind} copy[/bold] ({c.similarity:.0%}): {where}, "
-                      f"{c.outlet or 'unknown outlet'}{', ' + c.published if c.published else ''}"
-                      f"{': ' + c.title if c.title else ''}")
+        console.print(f"[bold]{c.kind} copy[/bold] ({c.similarity:.0%}): " + escape(
+            f"{where}, {c.outlet or 'unknown outlet'}{', ' + c.published if c.published else ''}"
+            f"{': ' + c.title if c.title else ''}"))
         found = changes.get(c.article_id)
         for ch in (found.changes if found else []):
             times = f" ({ch.count}×)" if ch.count > 1 else ""
