@@ -20,7 +20,7 @@ from saidwhat.dates import DATE_FILTER_FORMS, parse_date_filter
 from saidwhat.errors import ConfigError, require_extra
 from saidwhat.sanitize import spreadsheet_cell
 from saidwhat.schema import STANCE_LABELS
-from saidwhat.views.render import quoted
+from saidwhat.views.render import quote_uncertain, quoted
 
 __all__: Sequence[str] = ["register"]
 
@@ -214,7 +214,8 @@ def _run_search(args: argparse.Namespace) -> int:
         table.add_column(col, overflow="fold")
     for hit in page.items:
         stance = "; ".join(f"{k}: {v}" for k, v in hit.stance.items())
-        table.add_row(_esc(hit.text + (f"\n[{stance}]" if stance else "")), _esc(hit.speaker or "?"),
+        unsure = "\n⚠ uncertain" if quote_uncertain(hit.confidence) else ""
+        table.add_row(_esc(hit.text + (f"\n[{stance}]" if stance else "")), _esc(hit.speaker or "?") + unsure,
                       _esc(hit.outlet or ""), hit.published or "",
                       _esc(f"#{hit.article_id} {hit.title or hit.url or ''}"))
     _console().print(table)
@@ -364,7 +365,8 @@ def _run_trail(args: argparse.Namespace) -> int:
     for s in trail.sightings:
         q = s.quote
         outlet = escape(q.outlet or "") + (" (exact copy)" if s.copy_of else "")
-        table.add_row(s.relation, q.published or "", outlet, escape(q.speaker or "?"),
+        unsure = "\n⚠ uncertain" if quote_uncertain(q.confidence) else ""
+        table.add_row(s.relation, q.published or "", outlet, escape(q.speaker or "?") + unsure,
                       _diff_markup(s), f"{q.article_id}:{q.quote_id}")
     _console().print(table)
     return 0

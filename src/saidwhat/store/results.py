@@ -111,6 +111,9 @@ class QuoteHit(BaseModel):
     content: list[Span] = Field(default_factory=list)
     stance: dict[str, StanceLabel] = Field(default_factory=dict)
     trail_id: int | None = Field(default=None, description="the quote's trail (GET /api/trails/{id})")
+    confidence: float | None = Field(default=None, description="calibrated probability that the quote is "
+                                     "usable (a real attribution, its span and its speaker right); the "
+                                     "views mark it uncertain below 0.5")
     rank: float = 0.0
 
 

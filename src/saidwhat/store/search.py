@@ -98,8 +98,8 @@ def quote_select() -> Select[Any]:
     """The columns of a ``QuoteHit``: a quote with its article and canonical actor."""
     q, a, ca = t.quotes.c, t.articles.c, t.canonical_actors.c
     return (select(q.id.label("row_id"), q.article_id, q.quote_id, q.kind, q.text, q.speaker, q.actor_key,
-                   q.cue, q.content, q.stance, q.trail_id, ca.name.label("actor_name"), a.outlet,
-                   a.published, a.title, a.url)
+                   q.cue, q.content, q.stance, q.trail_id, q.confidence, ca.name.label("actor_name"),
+                   a.outlet, a.published, a.title, a.url)
             .select_from(t.quotes.join(t.articles, a.id == q.article_id)
                          .outerjoin(t.canonical_actors, ca.key == q.actor_key)))
 
@@ -110,7 +110,7 @@ def quote_hit(r: Any) -> QuoteHit:
                     speaker=r.actor_name or r.speaker, actor_key=r.actor_key, cue=r.cue, outlet=r.outlet,
                     published=r.published, title=r.title, url=r.url,
                     content=[tuple(s) for s in json.loads(r.content)], stance=json.loads(r.stance),
-                    trail_id=r.trail_id, rank=float(getattr(r, "rank", 0.0) or 0.0))
+                    trail_id=r.trail_id, confidence=r.confidence, rank=float(getattr(r, "rank", 0.0) or 0.0))
 
 
 def _actor_keys_select(actor: str) -> Select[Any]:

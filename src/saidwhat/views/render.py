@@ -144,6 +144,12 @@ def _reaction_table(a: AnalyzedArticle, t: Target) -> list[str]:
 UNCERTAIN = 0.5
 
 
+def quote_uncertain(confidence: float | None) -> bool:
+    """Whether a quote is shown as uncertain (its speaker or words may be wrong): every view marks
+    the same quotes, the Markdown report, the web's pages and the CLI's tables."""
+    return confidence is not None and confidence < UNCERTAIN
+
+
 def render_markdown(article: Article) -> str:
     lines = [f"# {_md(article.title) or '(untitled)'}", ""]
     facts = [x for x in (_md(article.outlet), article.published, ", ".join(_md(a) for a in article.authors),
@@ -186,6 +192,6 @@ def render_markdown(article: Article) -> str:
         tail = f" — *{stance}*" if stance else ""
         belief = "belief" if q.type == "belief" else ""
         how = ", ".join(x for x in (_md(cue) or "no cue", q.kind, belief) if x)
-        flag = " ⚠ *uncertain*" if q.confidence is not None and q.confidence < UNCERTAIN else ""
+        flag = " ⚠ *uncertain*" if quote_uncertain(q.confidence) else ""
         lines.append(f"- **{who}** ({how}): {_quoted(said)}{tail}{flag}")
     return "\n".join(lines)

@@ -28,7 +28,7 @@ from saidwhat.errors import ConfigError, SaidwhatError
 from saidwhat.sanitize import mixed_scripts
 from saidwhat.schema import STANCE_LABELS, UNCERTAIN_BELOW, AnalyzedArticle, is_uncertain
 from saidwhat.store import QuoteHit, ReactionRow, ResultPage, StoredArticle, Story, TrailSummary
-from saidwhat.views.render import ROLES_SHOWN, unquoted
+from saidwhat.views.render import ROLES_SHOWN, UNCERTAIN, quote_uncertain, unquoted
 from saidwhat.views.web import charts
 from saidwhat.views.web.highlight import build_view
 from saidwhat.views.web.request_helpers import get_store, read_analyze_body, status_for, validate_analyze
@@ -80,6 +80,8 @@ def _env() -> Environment:
     env.filters["actor_href"] = actor_href
     env.filters["is_uncertain"] = is_uncertain
     env.globals["uncertain_below"] = UNCERTAIN_BELOW
+    env.filters["quote_uncertain"] = quote_uncertain
+    env.globals["quote_uncertain_below"] = UNCERTAIN
     env.globals["roles_shown"] = ROLES_SHOWN
     env.filters["unquoted"] = unquoted
     env.filters["urlq"] = lambda v: quote(str(v), safe="")
