@@ -705,3 +705,32 @@ def test_the_author_of_a_message_from_a_title_with_its_own_phrase_speaks_next() 
             "job,” she wrote.")
     art = analyze_text(text)
     assert _speaker(art, "The ferry is away") == "Laura Pennock"
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_verb() -> None:
+    """"Governor Lund backed her up": "her" is not Lund (binding theory's principle B); the actor
+    stage had joined it to Lund, made him a woman by it, and his "he said" found no man to be."""
+    text = ("Ms. Ortiz has always said the harbour plan was safe. Governor Lund backed her up in an "
+            "interview last week. “I don't think it posed a problem for anyone,” he said.")
+    res = resolve_actors(get_nlp()(text), [])
+    lund = next(a for a in res.actors if a.name.endswith("Lund"))
+    her = text.index("her up")
+    assert not any(s <= her < e for s, e in lund.mentions)
+    assert res.genders.get(lund.id) != "f"
+    assert _speaker(analyze_text(text), "I don't think") == lund.name
+    # a verb's own subject only: the subject of "endorse" is Vance, so "her" may be Ortiz
+    res = resolve_actors(get_nlp()("Maria Ortiz asked Peter Vance to endorse her."), [])
+    ortiz = next(a for a in res.actors if a.name == "Maria Ortiz")
+    assert len(ortiz.mentions) == 2
+
+
+def test_a_quoted_phrase_the_parser_took_for_the_main_clause_leaves_the_subject_main() -> None:
+    """"Mr. Lund couched his concern … - ''we assess'' - four times": the parser made "couched" a
+    clause of the quoted "assess", so Lund was no main subject and the next "he said" went to the
+    speaker before him."""
+    text = ("''Sophisticated attackers would have known of the account and would not have been seen,'' "
+            "said Adam Berg, a professor who studies cyber issues.\n\n"
+            "Mr. Lund couched his concern on Tuesday by repeating the agency's favorite phrase - "
+            "''we assess'' - four times, but reached no conclusion. ''We assess it is possible that "
+            "hostile actors gained access to the account,'' he said.")
+    assert _speaker(analyze_text(text), "We assess it is possible") == "Lund"

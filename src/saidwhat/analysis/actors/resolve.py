@@ -29,6 +29,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.filters import is_animate_head, speaks_through
@@ -547,6 +548,22 @@ def _issuer(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Mention | Non
     return None
 
 
+# The dependencies of a verb's own objects: a non-reflexive pronoun there is never the verb's subject.
+# (Not a preposition's object: "Lund saw a snake near him" may be Lund.)
+_COARGUMENT_DEPS = frozenset({"dobj", "dative", "iobj"})
+
+
+def _coargument_subject(doc: Doc, m: Mention) -> int | None:
+    """Token index of the subject of the verb whose object the pronoun ``m`` is, if any: the verb's
+    own subject only ("Clinton asked Obama to endorse her" is Clinton's "her": the subject of
+    "endorse" is Obama, not the "Clinton" a climb to "asked" would find)."""
+    tok = doc[m.head]
+    if m.type != "pronoun" or tok.dep_ not in _COARGUMENT_DEPS or tok.lower_.endswith(("self", "selves")):
+        return None
+    subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    return min(subjects, key=lambda c: abs(c.i - tok.i)).i if subjects else None
+
+
 def _prominence(c: _Cluster) -> float:
     return len(c.mentions) + any(x.is_subject or x.is_source for x in c.mentions)
 
@@ -617,7 +634,18 @@ def main_clause(verb: Token) -> bool:
     Muslims don't face discrimination and that Obama is to blame")."""
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
-    return verb.dep_ in ("ROOT", "parataxis")
+    return verb.dep_ in ("ROOT", "parataxis") or _under_quoted_phrase(verb)
+
+
+def _under_quoted_phrase(verb: Token) -> bool:
+    """The parser made a quoted phrase later in the sentence its main clause ("Mr. Comey couched his
+    concern by repeating the phrase - ''we assess'' - four times": "couched" a ccomp of "assess";
+    PolNeAR train, fifth identity gold, where the next "he said" went to the speaker before): a verb
+    outside quotation marks that a quoted verb after it governs is the main clause's."""
+    head = verb.head
+    text = text_of(verb.doc)
+    return verb.dep_ == "ccomp" and head.i > verb.i and in_quotes(text, head.idx) \
+        and not in_quotes(text, verb.idx)
 
 
 class _Clusterer:
@@ -683,6 +711,14 @@ class _Clusterer:
                                       and _person_match(x.name_tokens, c, self.threshold)):
                 return True
         return False
+
+    def is_coargument(self, m: Mention, c: _Cluster) -> bool:
+        """An object pronoun is not the subject of its own verb ("President Obama backed her up":
+        not Obama; binding theory's principle B). The actor stage had made Obama a woman by it, so
+        that "he said" two sentences on found no man to be (PolNeAR train, fifth identity gold)."""
+        subject = _coargument_subject(self.doc, m)
+        found = self.by_token.get(subject) if subject is not None else None
+        return found is not None and found.cluster == c.idx
 
     def _same_surface(self, m: Mention) -> _Cluster | None:
         """A cluster that already has this very name, whatever kind the tagger gave it."""
@@ -869,7 +905,7 @@ class _Clusterer:
         for rank, c in enumerate(self.order):
             if not _within(self.doc, m, c):
                 break
-            if not _pronoun_fits(self.doc, m, c) or self.is_speaker(m, c):
+            if not _pronoun_fits(self.doc, m, c) or self.is_speaker(m, c) or self.is_coargument(m, c):
                 continue
             score = _salience(self.doc, m, c) - 0.05 * rank
             if score > best_s:
@@ -1366,9 +1402,16 @@ def _bound_pronoun(doc: Doc, m: Mention) -> str | None:
                 or (tok.pos_ == "NOUN" and _person_word(tok)):
             return None
         if (tok.lower_ in lx.MALE_PRONOUNS or tok.lower_ in lx.FEMALE_PRONOUNS) \
-                and not in_quotes(text_of(doc), tok.idx):
+                and not in_quotes(text_of(doc), tok.idx) and not _object_of_own_verb(tok, span):
             return "m" if tok.lower_ in lx.MALE_PRONOUNS else "f"
     return None
+
+
+def _object_of_own_verb(pron: Token, name: SpacySpan) -> bool:
+    """"President Obama backed her up": the object of the verb the name is the subject of is someone
+    else (``_coargument_subject``), so it says nothing of the name's gender."""
+    return pron.dep_ in _COARGUMENT_DEPS and any(
+        c.dep_ == "nsubj" and name.start <= c.i < name.end for c in pron.head.children)
 
 
 def bound_gender(doc: Doc, mentions: list[Mention], min_votes: int = BOUND_VOTES) -> str | None:
