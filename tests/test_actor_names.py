@@ -132,3 +132,16 @@ def test_the_actor_stage_knows_the_quotation_marks_the_attribution_stage_knows()
     from saidwhat.analysis.attribution.quotes import AMBIGUOUS, CLOSE, OPEN
 
     assert _QUOTE_TOKENS == OPEN | CLOSE | AMBIGUOUS
+
+
+def test_a_nickname_in_quotation_marks_is_part_of_one_persons_name() -> None:
+    """'John “Tig” Tiegen': the tagger split the name and typed "Tiegen" an organisation each time."""
+    from saidwhat.analysis.actors import resolve_actors
+    from saidwhat.analysis.nlp import get_nlp
+
+    text = ("Former operative and Marine John “Tig” Tiegen found both issues disqualifying. "
+            "Tiegen was also troubled by the emails.")
+    res = resolve_actors(get_nlp()(text), [])
+    person = next(a for a in res.actors if a.name == "John Tiegen")
+    assert person.kind == "person"
+    assert any(text[s:e] == "Tiegen" and s > text.index("found") for s, e in person.mentions)

@@ -543,6 +543,27 @@ def _split_coordination(ent: Span, text: str) -> list[Span]:
     return [ent]
 
 
+_OPEN_QUOTES = {"“", '"', "''", "‘"}
+_CLOSE_QUOTES = {"”", '"', "''", "’"}
+
+
+def _nicknamed_people(f: _Finder) -> None:
+    """'John “Tig” Tiegen', 'Robert "Bob" Smith': a first name of the offline list, a nickname in
+    quotation marks, a surname: one person named by first name and surname, the nickname an alias.
+    The tagger split such names and typed the surname an organisation ("Tiegen" ORG four times:
+    PolNeAR train, second identity gold, where his "he wondered" found no man but Obama)."""
+    doc = f.doc
+    for i in range(len(doc) - 4):
+        first, open_q, nick, close_q, last = doc[i:i + 5]
+        quoted = open_q.text in _OPEN_QUOTES and close_q.text in _CLOSE_QUOTES and nick.is_title
+        named = first.is_title and name_list_gender(first.text) is not None
+        if quoted and named and last.is_title and last.pos_ == "PROPN":
+            m = _person_mention(doc, doc[i:i + 5])
+            m.name_tokens = [first.text, last.text]
+            m.display = f"{first.text} {last.text}"
+            f.add(m, i, i + 5)
+
+
 def _entity_mentions(f: _Finder) -> None:
     """Named entities: people, organisations, countries, facilities, plural nationalities."""
     doc = f.doc
@@ -860,6 +881,7 @@ def find_mentions(doc: Doc, sources: list[tuple[int, int]],
     """
     f = _Finder(doc, sources, raw_sources or [])
     _coordinated_groups(f)
+    _nicknamed_people(f)
     _entity_mentions(f)
     _stray_tokens(f)
     _description_mentions(f)
