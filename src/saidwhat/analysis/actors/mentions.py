@@ -490,18 +490,22 @@ def _person_entity(f: _Finder, ent: Span) -> None:
     f.add(m, start, end)
 
 
+def singulars(word: str) -> set[str]:
+    """What ``word`` is the plural of, if it is one ("Khans": "Khan"; "Joneses": "Jonese", "Jones")."""
+    if not word.endswith("s"):
+        return set()
+    return {word[:-1], word[:-2]} if word.endswith("es") else {word[:-1]}
+
+
 def _family(doc: Doc, span: Span, person_words: set[str]) -> Mention | None:
     """"the Khans", "both Clintons": the surname of a person of the article, in the plural after a
     determiner, is a family, a group of its own, whatever the tagger labels it ("The Ebelings"
     ORG, "The Kochs" GPE), not the one person of that surname (the misspelling rule of ``resolve``
     had joined "The Khans" to Khizr Khan: PolNeAR train, fourth identity gold). ``person_words``:
     the words the tagger labels part of a person's name in the article."""
-    word = span[0].text
-    if len(span) != 1 or not word.endswith("s") or span.start == 0 or doc[span.start - 1].lower_ not in (
-            "the", "both"):
+    if len(span) != 1 or span.start == 0 or doc[span.start - 1].lower_ not in ("the", "both"):
         return None
-    singular = {word[:-1], word[:-2]} if word.endswith("es") else {word[:-1]}
-    if not singular & person_words:
+    if not singulars(span[0].text) & person_words:
         return None  # "the Times", "the Nationals": no person of that name in the article
     det = doc[span.start - 1]
     text = doc.text[det.idx:span.end_char]

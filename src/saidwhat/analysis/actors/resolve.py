@@ -33,7 +33,7 @@ from spacy.tokens import Span as SpacySpan
 
 from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.filters import is_animate_head, speaks_through
-from saidwhat.analysis.actors.mentions import Mention, find_mentions, source_spans, strip_the
+from saidwhat.analysis.actors.mentions import Mention, find_mentions, singulars, source_spans, strip_the
 from saidwhat.analysis.actors.passing import Page, passing_reason
 from saidwhat.analysis.actors.surnames import (
     choose_bearer,
@@ -207,7 +207,7 @@ def acronym_matches(acronym: str, words: list[str]) -> bool:
 
 def _plural_of(a: str, b: str) -> bool:
     """"khans" is "khan" in the plural: a family ("the Khans", "the Clintons"), not a misspelling."""
-    return a in (b + "s", b + "es") or b in (a + "s", a + "es")
+    return b in singulars(a) or a in singulars(b)
 
 
 def _same_token(a: str, b: str, threshold: float) -> bool:
@@ -553,15 +553,14 @@ def _issuer(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Mention | Non
 _COARGUMENT_DEPS = frozenset({"dobj", "dative", "iobj"})
 
 
-def _coargument_subject(doc: Doc, m: Mention) -> int | None:
-    """Token index of the subject of the verb whose object the pronoun ``m`` is, if any: the verb's
-    own subject only ("Clinton asked Obama to endorse her" is Clinton's "her": the subject of
-    "endorse" is Obama, not the "Clinton" a climb to "asked" would find)."""
-    tok = doc[m.head]
-    if m.type != "pronoun" or tok.dep_ not in _COARGUMENT_DEPS or tok.lower_.endswith(("self", "selves")):
+def _coargument_subject(pron: Token) -> int | None:
+    """Token index of the subject of the verb whose object the non-reflexive pronoun ``pron`` is, if
+    any: the verb's own subject only ("Clinton asked Obama to endorse her" is Clinton's "her": the
+    subject of "endorse" is Obama, not the "Clinton" a climb to "asked" would find)."""
+    if pron.dep_ not in _COARGUMENT_DEPS or pron.lower_.endswith(("self", "selves")):
         return None
-    subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
-    return min(subjects, key=lambda c: abs(c.i - tok.i)).i if subjects else None
+    subjects = [c for c in pron.head.children if c.dep_ == "nsubj"]
+    return min(subjects, key=lambda c: abs(c.i - pron.i)).i if subjects else None
 
 
 def _prominence(c: _Cluster) -> float:
@@ -716,7 +715,7 @@ class _Clusterer:
         """An object pronoun is not the subject of its own verb ("President Obama backed her up":
         not Obama; binding theory's principle B). The actor stage had made Obama a woman by it, so
         that "he said" two sentences on found no man to be (PolNeAR train, fifth identity gold)."""
-        subject = _coargument_subject(self.doc, m)
+        subject = _coargument_subject(self.doc[m.head]) if m.type == "pronoun" else None
         found = self.by_token.get(subject) if subject is not None else None
         return found is not None and found.cluster == c.idx
 
@@ -1409,9 +1408,9 @@ def _bound_pronoun(doc: Doc, m: Mention) -> str | None:
 
 def _object_of_own_verb(pron: Token, name: SpacySpan) -> bool:
     """"President Obama backed her up": the object of the verb the name is the subject of is someone
-    else (``_coargument_subject``), so it says nothing of the name's gender."""
-    return pron.dep_ in _COARGUMENT_DEPS and any(
-        c.dep_ == "nsubj" and name.start <= c.i < name.end for c in pron.head.children)
+    else (``_coargument_subject``), so it says nothing of the name's gender ("himself" still does)."""
+    subject = _coargument_subject(pron)
+    return subject is not None and name.start <= subject < name.end
 
 
 def bound_gender(doc: Doc, mentions: list[Mention], min_votes: int = BOUND_VOTES) -> str | None:
