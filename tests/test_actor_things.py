@@ -556,3 +556,9 @@ class _M:
 def _mention(doc, word: str) -> _M:  # type: ignore[no-untyped-def]
     tok = next(t for t in doc if t.text == word)
     return _M(tok.i, [t.text for t in doc[tok.i - 1 : tok.i + 1]])
+
+
+def test_a_watchdog_is_an_actor_and_a_watch_a_product() -> None:
+    res = resolve("Harbor Rights Watch sued the port authority on Monday. Critics wore the Apple Watch.")
+    assert "Harbor Rights Watch" in names(res)
+    assert not any("Apple Watch" in n for n in names(res))

@@ -334,3 +334,14 @@ def test_bare_plural_subject_of_the_cue_becomes_the_speaker() -> None:
     res = resolve(text, [att(text, "the deal was unfair", "said")])
     a = actor_with(res, text, "Members said")
     assert res.speakers[0] == a.id and a.name == "members" and a.kind == "anonymous"
+
+
+def test_a_report_is_its_named_author_or_outlet() -> None:
+    text = ("A report in The Harbor Ledger about Senator Ana Ruiz's spending found that she had overspent. "
+            "A study by the Coastal Policy Institute found that fares had doubled.")
+    report = "A report in The Harbor Ledger about Senator Ana Ruiz's spending"
+    atts = [att(text, "that she had overspent", report, cue="found"),
+            att(text, "that fares had doubled", "A study by the Coastal Policy Institute", cue="found")]
+    res = resolve(text, atts)
+    speakers = [next(x.name for x in res.actors if x.id == s) for s in res.speakers]
+    assert speakers == ["Harbor Ledger", "Coastal Policy Institute"]  # not the senator the report is about

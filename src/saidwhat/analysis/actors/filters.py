@@ -231,11 +231,21 @@ def _thing_name(text: str, words: list[Token]) -> str | None:
     last = words[-1].lower_
     if len(words) == 1:
         return None
-    if last in lx.PRODUCT_WORDS:
+    if last in lx.PRODUCT_WORDS and not _watchdog(words):
         return "product"
     if last in lx.EVENT_HEADS | lx.LAW_HEADS:
         return "event or law"
     return "plan" if last in lx.PLAN_HEADS else None
+
+
+def _watchdog(words: list[Token]) -> bool:
+    """A watchdog's name ("Human Rights Watch", "Judicial Watch": 36 mentions in PolNeAR, all lost
+    as products), not a product ("the Apple Watch", "a Galaxy Watch", "your Apple Watch"): the
+    product takes a determiner or a possessive, the organisation's name stands bare."""
+    if words[-1].lower_ not in lx.WATCHDOG_WORDS:
+        return False
+    before = words[0].doc[words[0].i - 1] if words[0].i > 0 else None
+    return before is None or before.dep_ not in ("det", "poss")
 
 
 def not_a_name(span: Span, lower: set[str], *, organisation: bool = False) -> str | None:

@@ -207,6 +207,9 @@ PRODUCT_WORDS = {
     "hatchback", "wagon", "hybrid", "truck", "headset", "speakers", "soundbar", "vacuum",
     "unlimited", "premium", "deluxe",
 }
+# Product words that also end watchdogs' names ("Human Rights Watch", "Judicial Watch"): a product
+# only after a determiner or a possessive ("the Apple Watch", ``filters._watchdog``).
+WATCHDOG_WORDS = {"watch"}
 # Prepositions of place: a name only ever seen after one ("in Delhi", "across Europe") is a setting.
 LOCATIVE_PREPS = {"in", "across", "near", "throughout", "around", "into", "inside", "outside"}
 # Heads of descriptions of people beyond the role, group and anonymous lists: who can speak.

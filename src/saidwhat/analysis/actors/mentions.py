@@ -611,7 +611,8 @@ def _missed_name(f: _Finder, tok: Token) -> None:
         fm.description, fm.is_subject = "facility", True
         f.add(fm, lo, tok.i + 1)
         return
-    f.add(Mention(doc[lo].idx, tok.idx + len(tok), text, "name", "person", tok.i,
+    kind: ActorKind = "organization" if _organisation_named(doc[lo: tok.i + 1]) else "person"
+    f.add(Mention(doc[lo].idx, tok.idx + len(tok), text, "name", kind, tok.i,
                   name_tokens=names or [tok.text], display=_display(list(doc[lo: tok.i + 1]))), lo, tok.i + 1)
 
 
