@@ -463,3 +463,20 @@ def test_and_inside_a_speakers_apposition_makes_no_group() -> None:
     pos = ["PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "CCONJ", "NOUN"]
     doc = Doc(get_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert _name_and_others(doc[:])
+
+
+def test_lets_say_is_no_quote() -> None:
+    text = "Running a shop is hard. Let's say the rent doubles next spring in Leeds."
+    assert _judged(text, "the rent doubles next spring in Leeds", "say", "'s") == "discourse idiom"
+    plain = "Running a shop is hard. Ms. Ward says the rent doubles next spring in Leeds."
+    assert _judged(plain, "the rent doubles next spring in Leeds", "says", "Ms. Ward") is None
+
+
+def test_age_description_is_the_person_named_before() -> None:
+    text = ("Tomas Verga signed a two-year deal with the Harriers on Friday. The Danish coach had been out "
+            "of work since March. The 48-year-old said after his appointment: \"I am proud to join a club "
+            "with such a history.\"")
+    art = analyze_text(text)
+    q = next(q for q in art.quotes if "proud" in q.text)
+    speaker = art.actor(q.speaker.actor) if q.speaker.actor else None
+    assert speaker is not None and speaker.name == "Tomas Verga"

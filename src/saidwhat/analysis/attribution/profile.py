@@ -403,8 +403,15 @@ def _thing_evidence(doc: Doc, att: Attribution, head: Token | None) -> bool:
 
 
 def _discourse_idiom(src: list[Token], head: Token | None) -> bool:
-    """'That said, …' (= nevertheless): a demonstrative subject right before 'said', then a comma."""
-    if head is None or len(src) != 1 or src[0].lower_ not in ("that", "this") or head.lemma_ != "say":
+    """'That said, …' (= nevertheless): a demonstrative subject right before 'said', then a comma;
+    'let's say …' / 'let us say …' (= suppose; own fresh3 pages: "let's say they cause you to grow"
+    was a row by "'s")."""
+    if head is None or head.lemma_ != "say":
+        return False
+    before = [t.lower_ for t in head.doc[max(0, head.i - 2): head.i]]
+    if before in (["let", "us"], ["let", "'s"], ["let", "’s"]):
+        return True
+    if len(src) != 1 or src[0].lower_ not in ("that", "this"):
         return False
     nxt = head.nbor(1) if head.i + 1 < len(head.doc) else None
     return src[0].i == head.i - 1 and nxt is not None and nxt.text == ","

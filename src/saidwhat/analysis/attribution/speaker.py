@@ -184,6 +184,8 @@ def _subject_mentions(doc: Doc, actor: Actor, before: int) -> list[tuple[int, in
 
 def _kind_fits(actor: Actor, head: Token) -> bool:
     lemma = head.lemma_.lower()
+    if _age_head(head):
+        return actor.kind == "person"
     if lemma in ORG_NOUNS:
         return actor.kind == "organization"
     if lemma in PERSON_NOUNS | DESCRIBING_NOUNS:
@@ -247,6 +249,28 @@ def _body_modifiers(head: Token) -> set[str]:
     return {t.lower_ for t in head.lefts if t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN")}
 
 
+def _age_head(head: Token) -> bool:
+    """'old' of 'the 56-year-old': a person described by age alone."""
+    return head.lower_ == "old" and any(c.dep_ == "npadvmod" and c.lemma_.lower() == "year"
+                                        for c in head.children)
+
+
+# How many sentences back an age description ("the 46-year-old") may find its person's subject
+# mention: "House Speaker Paul Ryan … told the delegates" five sentences before "said the
+# 46-year-old" is not Melania Trump, whom the sentences between describe (PolNeAR train).
+AGE_REACH_SENTENCES = 2
+
+
+def _subject_just_before(doc: Doc, actor: Actor, phrase: Span) -> bool:
+    """Is one of the actor's mentions the subject of a sentence at most ``AGE_REACH_SENTENCES``
+    before the phrase's (or of its own)?"""
+    here = phrase.sent.start
+    sents = [sent for sent in doc.sents if sent.start <= here][-(AGE_REACH_SENTENCES + 1):]
+    lo = sents[0].start_char if sents else phrase.start_char
+    return any(lo <= start < phrase.start_char and subject for subject, start in
+               _subject_mentions(doc, actor, phrase.start_char))
+
+
 def _is_definite_description(phrase: Span) -> bool:
     """'the company', 'The German automaker, which has focused on …' (a relative clause or
     apposition after the head noun does not change what it refers to). A describing noun may have
@@ -257,6 +281,8 @@ def _is_definite_description(phrase: Span) -> bool:
     head = phrase.root
     lemma = head.lemma_.lower()
     words = [t for t in phrase if not t.is_punct and t.i <= head.i]
+    if _age_head(head):  # "The 56-year-old said", after "The Portuguese boss" (own fresh3 pages)
+        return bool(words) and words[0].lower_ in _DEFINITE and len(words) <= 5
     # a describing noun needs a word of its own: "the businessman" alone, after "the retired
     # neurosurgeon and the businessman", went to the man named last (1 of 220 PolNeAR train articles)
     describing = lemma in DESCRIBING_NOUNS and len(words) > 2
@@ -1213,18 +1239,27 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
                                              or _introduced_other(doc, phrase, actor, actors)):
         if actor is not None and _same_noun_unnamed(phrase, actor):
             return mention, actor  # "a senior law enforcement official ... The official said"
-        ante = definite(doc, phrase, [a for a in actors if not _named_elsewhere(a, att, doc)], genders)
-        if ante is not None:
-            _add_alias(ante, phrase.text)
-            return mention, ante
+        ante = _description_antecedent(doc, att, phrase, actors, genders)
         # "the company" is no person the actor stage chose; "Brandt is reckless, the vice president
         # said" is not Brandt's
-        return mention, None if other_kind or quoted else actor
+        return mention, ante or (None if other_kind or quoted else actor)
     if _is_descriptive(phrase):
         return mention, _descriptive_speaker(doc, phrase, actor, actors, list(att.content) + list(att.cue))
     if actor is not None:
         _add_alias(actor, phrase.text)
     return mention, actor
+
+
+def _description_antecedent(doc: Doc, att: Attribution, phrase: Span, actors: list[Actor],
+                            genders: Mapping[str, str] | None) -> Actor | None:
+    """The named actor a definite description speaks for ("the company", "the 56-year-old"), which
+    then takes the description as an alias; None when there is none."""
+    ante = definite(doc, phrase, [a for a in actors if not _named_elsewhere(a, att, doc)], genders)
+    if ante is not None and _age_head(phrase.root) and not _subject_just_before(doc, ante, phrase):
+        return None  # an age says too little to reach further back
+    if ante is not None:
+        _add_alias(ante, phrase.text)
+    return ante
 
 
 def _move_mention(old: Actor, new: Actor | None, spans: list[CharSpan]) -> None:
