@@ -13,7 +13,10 @@ Two sets, reported separately:
 - ``own fresh2`` (``--fresh2``, default ``tests/data/wild-fresh2/pages``): 16 more pages annotated
   on 2026-12-01 before that day's changes, scored once at the start and once at the end of it;
 - ``own fresh3`` (``--fresh3``, default ``tests/data/wild-fresh3/pages``): 21 more pages of any
-  page type, annotated on 2026-12-01 before the changes of that day's second session.
+  page type, annotated on 2026-12-01 before the changes of that day's second session; held back
+  until session 17 (2026-12-02), development since (its README says how);
+- ``own fresh4`` (``--fresh4``, default ``tests/data/wild-fresh4/pages``): the benchmark's last 15
+  English pages, all short, annotated in session 17 before its changes were scored on them.
 
 Each gold file names its page (``source``); the HTML is read from the article-extraction
 benchmark (``../shared/data/article-extraction-benchmark/html/<source>.gz``), decompressed to a
@@ -40,6 +43,7 @@ OWN_DEFAULT = REPO / "tests" / "data" / "wild" / "pages"
 FRESH_DEFAULT = REPO / "tests" / "data" / "wild-fresh" / "pages"
 FRESH2_DEFAULT = REPO / "tests" / "data" / "wild-fresh2" / "pages"
 FRESH3_DEFAULT = REPO / "tests" / "data" / "wild-fresh3" / "pages"
+FRESH4_DEFAULT = REPO / "tests" / "data" / "wild-fresh4" / "pages"
 SAIDWHAT = Path(sys.executable).parent / "saidwhat"
 
 
@@ -90,7 +94,9 @@ def main() -> None:
     ap.add_argument("--fresh2", type=Path, default=FRESH2_DEFAULT,
                     help="the second set of held-back pages (annotated 2026-12-01)")
     ap.add_argument("--fresh3", type=Path, default=FRESH3_DEFAULT,
-                    help="the third set of held-back pages (any page type, annotated 2026-12-01)")
+                    help="the third set of fresh pages (any page type; development since session 17)")
+    ap.add_argument("--fresh4", type=Path, default=FRESH4_DEFAULT,
+                    help="the fourth set of held-back pages (short pages, annotated in session 17)")
     ap.add_argument("--html", type=Path, default=HTML_DIR, help="directory of the benchmark's HTML (.gz)")
     ap.add_argument("--details", type=Path,
                     help="write each set's judgments to DETAILS.<set>.jsonl, its predictions beside them "
@@ -105,7 +111,7 @@ def main() -> None:
     a = ap.parse_args()
     sets = [("wild-dev", a.dev)] + ([] if a.dev_only else [("own pages", a.own)])
     tail = [] if a.dev_only else [("own fresh", a.fresh), ("own fresh2", a.fresh2),
-                                     ("own fresh3", a.fresh3)]
+                                     ("own fresh3", a.fresh3), ("own fresh4", a.fresh4)]
     failed = False
     with tempfile.TemporaryDirectory(prefix="saidwhat-wild-splits-") as tmp:
         if not a.dev_only:

@@ -11,7 +11,8 @@ WILD = Path(__file__).resolve().parent / "data" / "wild"
 FRESH = WILD.parent / "wild-fresh"
 FRESH2 = WILD.parent / "wild-fresh2"
 FRESH3 = WILD.parent / "wild-fresh3"
-PAGES = [p for d in (WILD, FRESH, FRESH2, FRESH3) for sub in ("pages", "second")
+FRESH4 = WILD.parent / "wild-fresh4"
+PAGES = [p for d in (WILD, FRESH, FRESH2, FRESH3, FRESH4) for sub in ("pages", "second")
          for p in sorted((d / sub).glob("*.json"))]
 KINDS = {"direct", "indirect", "mixed"}
 TYPES = {"speech", "belief", "sourceless"}
@@ -49,7 +50,9 @@ def test_fresh_pages_are_none_of_the_other_sets(shared: Path) -> None:
     assert dev, "wild-dev gold not found"
     fresh2 = {p.stem for p in (FRESH2 / "pages").glob("*.json")}
     fresh3 = {p.stem for p in (FRESH3 / "pages").glob("*.json")}
-    assert len(fresh) == 16 and len(fresh2) == 16 and len(fresh3) == 21
+    fresh4 = {p.stem for p in (FRESH4 / "pages").glob("*.json")}
+    assert len(fresh) == 16 and len(fresh2) == 16 and len(fresh3) == 21 and len(fresh4) == 15
     assert not fresh & own and not fresh & dev
     assert not fresh2 & (own | fresh | dev)
     assert not fresh3 & (own | fresh | fresh2 | dev)
+    assert not fresh4 & (own | fresh | fresh2 | fresh3 | dev)
