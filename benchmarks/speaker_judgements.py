@@ -19,7 +19,9 @@ same articles with the current code and reports, per judged quote:
 DEVELOPMENT DATA: the rules of 2026-12-02 were written from these judgements; the figures are not
 held-back figures. The second round (``--judged tests/data/speaker-judgements-train2``, 430 quotes
 of 150 other train articles) is split by article: its ``development`` half was read, its
-``held-back`` half is reported apart and never listed.
+``held-back`` half is reported apart and never listed. So is the third round (``--judged
+tests/data/speaker-judgements-train3``, session 17): 400 quotes whose speaker came through a
+personal pronoun, whoever it went to.
 """
 
 from __future__ import annotations
