@@ -480,3 +480,11 @@ def test_age_description_is_the_person_named_before() -> None:
     q = next(q for q in art.quotes if "proud" in q.text)
     speaker = art.actor(q.speaker.actor) if q.speaker.actor else None
     assert speaker is not None and speaker.name == "Tomas Verga"
+
+
+def test_an_answer_does_not_take_the_question_before_it() -> None:
+    text = ("Senator Ruth Dale pressed the agency at the hearing. “Which ferries can carry the new cranes "
+            "by 2025?” Director Ian Moss responded that only the old ferry could.")
+    art = analyze_text(text)
+    moss = next(q for q in art.quotes if "only the old ferry" in q.text)
+    assert "cranes" not in moss.text and moss.kind == "indirect"

@@ -647,11 +647,35 @@ def _without_inner_beliefs(atts: list[Attribution], verdicts: list[Verdict],
 
 def _reader_span(doc: Doc, att: Attribution, verdict: Verdict) -> None:
     """The content as a reader delimits it: a quoted label, else the whole reported clause, never
-    reaching back over a semicolon before the cue."""
+    reaching back over a semicolon before the cue, nor over the question an answer replies to."""
     att.content = after_semicolon(doc, att) or att.content
     span = label_only(doc, att, verdict.cue_lemma) or clause_extent(doc, att)
     if span:
         att.content = span
+    if verdict.cue_lemma in _ANSWERING and att.kind != "direct":
+        kept = _without_question_answered(doc, att)
+        if kept != att.content:
+            att.content, att.kind = kept, _kind_of(doc, kept)
+
+
+# Verbs of answering: their subject replies to what was said before, by someone else.
+_ANSWERING = {"respond", "reply", "answer", "retort"}
+
+
+def _without_question_answered(doc: Doc, att: Attribution) -> list[tuple[int, int]]:
+    """'“What launch vehicles exist today …?” Bridenstine responded that …': a question in the
+    sentences before the answer's cue is the asker's, not the one who answers (own wild pages: the
+    question went to the NASA head at confidence 0.93). The parts kept: every part from the cue's
+    sentence on, and every earlier part that is no question."""
+    if not att.cue or len(att.content) < 2:
+        return list(att.content)
+    cue = doc.char_span(att.cue[0][0], att.cue[0][1], alignment_mode="expand")
+    if cue is None:
+        return list(att.content)
+    text = text_of(doc)
+    kept = [(s, e) for s, e in att.content
+            if e > cue.sent.start_char or not text[s:e].rstrip("”\"' ").endswith("?")]
+    return kept or list(att.content)
 
 
 def dropped(doc: Doc, atts: list[Attribution]) -> list[tuple[Attribution, Drop]]:
