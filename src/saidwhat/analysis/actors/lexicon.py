@@ -19,6 +19,8 @@ TITLES = {
     "first", "deputy", "acting", "assistant", "democratic", "republican", "u.s.", "us", "state",
     "lt", "cmdr", "cmdr.", "cmdt", "maj", "maj.", "cpl", "cpl.", "pvt", "pvt.", "brig", "brig.", "supt",
     "supt.", "insp", "insp.", "det", "det.", "atty", "atty.", "hon", "hon.", "sec", "sec.", "amb", "amb.",
+    # military ranks written out, as their abbreviations above ("Admiral Harris … the admiral")
+    "admiral", "colonel", "lieutenant", "sergeant", "captain", "commander", "brigadier", "marshal",
 }
 # Offices and callings that writers put before a name as if they were titles, although they are no
 # honorifics of ``TITLES`` ("Rabbi Rick Jacobs", "Assemblywoman Claudia Tenney"): no part of the name.
@@ -63,7 +65,8 @@ ROLE_NOUNS = {
     "doctor", "physician", "activist", "advocate", "critic", "supporter", "opponent", "voter",
     "resident", "witness", "victim", "interviewee", "interviewer", "source", "insider", "member",
     "employee", "staffer", "worker", "representative", "delegate", "campaigner", "chief",
-    "general", "commander", "soldier", "veteran", "surrogate", "operative", "consultant",
+    "general", "commander", "admiral", "colonel", "lieutenant", "sergeant", "captain", "soldier",
+    "veteran", "surrogate", "operative", "consultant",
     "person", "man", "woman", "people", "father", "mother", "son", "daughter", "wife", "husband",
     "student", "teacher", "organizer", "partner", "president-elect", "vice-president", "king",
     "queen", "prince", "pope", "speaker", "whip", "treasurer", "counsel", "investigator", "agent",
@@ -140,6 +143,10 @@ PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 
 MALE_NOUNS = {"spokesman", "chairman", "congressman", "man", "father", "son", "husband", "king",
               "prince", "businessman", "brother", "uncle", "boy", "gentleman"}
+# Job titles in "-man" that news writes for women too ("Trump spokesman Hope Hicks"): a man only when
+# nothing else says otherwise (``mentions._man_title_only``).
+MAN_TITLES = {"spokesman", "chairman", "congressman", "businessman", "councilman", "assemblyman",
+              "anchorman", "policeman", "sportsman"}
 FEMALE_NOUNS = {"spokeswoman", "chairwoman", "congresswoman", "woman", "mother", "daughter",
                 "wife", "queen", "princess", "businesswoman", "sister", "aunt", "girl", "lady"}
 

@@ -123,6 +123,13 @@ def _gender_from_tokens(tokens: list[Token]) -> str | None:
     return None
 
 
+def _man_title_only(tokens: list[Token]) -> bool:
+    """Is a job title in "-man" ("spokesman", "chairman") the only word that says a man? Such titles
+    name women too; an honorific or a noun of kinship does not."""
+    said = [t.lower_ for t in tokens if t.lower_ in lx.GENDER_TITLES or t.lower_ in lx.MALE_NOUNS]
+    return bool(said) and all(w in lx.MAN_TITLES for w in said)
+
+
 def _looks_like_person(ent: Span) -> bool:
     """An ORG-tagged name in apposition with a role noun ("Its president, Marcus Lindqvist"), with
     the untagged first name before it ("Reince Priebus, the GOP chairman": "Priebus" alone was
@@ -300,6 +307,9 @@ def _person_mention(doc: Doc, ent: Span) -> Mention:
     # title-case headline; PolNeAR train) made Marco Rubio a woman
     role_words = [t for t in found.gender_words if t.i < ent.start or t.lower_ not in lx.GENDER_TITLES]
     m.gender = _gender_from_tokens(titles + toks) or _gender_from_tokens(role_words)
+    if m.gender == "m" and _man_title_only(titles + toks + role_words) \
+            and name_list_gender(name_toks[0].text if name_toks else None) == "female":
+        m.gender = None  # "Trump spokesman Hope Hicks ... she said" (PolNeAR train: "she" went elsewhere)
     m.role, m.affiliation, m.description = found.role, found.affiliation, found.description
     aff = m.affiliation
     if aff is not None and " " not in aff and aff.lower() in lx.ORG_HEADS - lx.INSTITUTIONS:
