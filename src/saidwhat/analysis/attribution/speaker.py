@@ -650,7 +650,7 @@ def _role(tok: Token) -> str:
         tok = tok.head
     if _author_of_document(tok):
         return "other"
-    if _topic_of_as_for(tok):
+    if _topic_opened(tok):
         return "main"
     speaking = _speaking_relative(tok) if tok.dep_ not in _SUBJECT_DEPS else None
     if speaking is not None:
@@ -660,11 +660,11 @@ def _role(tok: Token) -> str:
     if _in_noun_clause(tok):
         return "other"
     if tok.dep_ in _SUBJECT_DEPS:
-        return "main" if main_clause(tok.head) or _saying(tok.head) or _reported_by_body(tok) else "sub"
+        return "main" if main_clause(tok.head) or _saying(tok.head) or _main_in_effect(tok) else "sub"
     return "other"
 
 
-def _reported_by_body(tok: Token) -> bool:
+def _main_in_effect(tok: Token) -> bool:
     """'the Turkish government declared Oksuz was a leader of the plot. He was briefly detained',
     'That is pretty much what Mr. Trump has threatened to do. … he vows': the subject of a clause in
     a sentence whose main clause has no person for subject is that sentence's person, as a main
@@ -713,7 +713,7 @@ def _speaking_relative(tok: Token) -> Token | None:
     return None
 
 
-def _topic_of_as_for(tok: Token) -> bool:
+def _topic_opened(tok: Token) -> bool:
     """'As for Trump, he said he's not worried': the topic an 'as for' (or 'the case of') opens is
     who the sentence's he or she is (PolNeAR train, 2 quotes given to the speaker before)."""
     prep = tok.head
