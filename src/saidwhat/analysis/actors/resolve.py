@@ -522,10 +522,10 @@ def _clause_verb(tok: Token) -> Token:
 def _issuer(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Mention | None:
     """Who issued the document a source mention names: its author or outlet ("a report by/from/in
     X"), else the subject of "issued/released X"."""
-    named = _named_issuer(doc[m.head], by_token)
+    head = doc[m.head]
+    named = _named_issuer(head, by_token)
     if named is not None:
         return named
-    head = doc[m.head]
     lemma = head.lemma_.lower()
     ids = sent_ids(doc)
     here = ids[m.head]
@@ -567,10 +567,12 @@ def _named_issuer(head: Token, by_token: dict[int, Mention]) -> Mention | None:
         if prep.dep_ != "prep" or prep.lower_ not in _ISSUER_PREPS:
             continue
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        found = by_token.get(obj.i) if obj is not None else None
-        if obj is not None and any(c.dep_ == "conj" for c in obj.children):
+        if obj is None:
+            continue
+        if any(c.dep_ == "conj" for c in obj.children):
             return None  # "a study by Peter Schott and Justin Pierce": two authors, not the first
-        if found is None or obj is None or obj.ent_type_ in _NOT_ISSUER_ENTS or found.description == "place":
+        found = by_token.get(obj.i)
+        if found is None or obj.ent_type_ in _NOT_ISSUER_ENTS or found.description == "place":
             continue
         if found.type in ("name", "acronym") or obj.pos_ == "PROPN":
             return found

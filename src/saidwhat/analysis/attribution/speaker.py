@@ -46,7 +46,13 @@ from spacy.tokens import Doc, Span, Token
 from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.filters import is_animate_head
 from saidwhat.analysis.actors.passing import DOCUMENT_WORDS, QUANTITY_WORDS, with_conjuncts
-from saidwhat.analysis.actors.resolve import ActorResolution, bound_possessive, main_clause
+from saidwhat.analysis.actors.resolve import (
+    ActorResolution,
+    bound_possessive,
+    main_clause,
+    sent_ids,
+    sent_starts,
+)
 from saidwhat.analysis.actors.surnames import quoted_at
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.profile import EVIDENCE
@@ -264,9 +270,8 @@ AGE_REACH_SENTENCES = 2
 def _subject_just_before(doc: Doc, actor: Actor, phrase: Span) -> bool:
     """Is one of the actor's mentions the subject of a sentence at most ``AGE_REACH_SENTENCES``
     before the phrase's (or of its own)?"""
-    here = phrase.sent.start
-    sents = [sent for sent in doc.sents if sent.start <= here][-(AGE_REACH_SENTENCES + 1):]
-    lo = sents[0].start_char if sents else phrase.start_char
+    first = max(0, sent_ids(doc)[phrase.start] - AGE_REACH_SENTENCES)
+    lo = doc[sent_starts(doc)[first]].idx
     return any(lo <= start < phrase.start_char and subject for subject, start in
                _subject_mentions(doc, actor, phrase.start_char))
 
