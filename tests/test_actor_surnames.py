@@ -139,3 +139,26 @@ def test_a_surname_in_the_plural_is_the_family_not_the_person() -> None:
 def test_a_plural_name_without_a_person_of_that_surname_is_no_family() -> None:
     family = actor_at("Ann Wirth read it. The Times said it would appeal the ruling.", "Times")
     assert family is not None and family.kind == "organization"
+
+
+def test_a_generational_suffix_is_no_surname() -> None:
+    """"Mr. Downey" is Robert Downey Jr.; "Donald Jr." is not Donald Trump, nor the other way."""
+    text = "Robert Downey Jr. spoke on Monday. Mr. Downey said the film was done."
+    assert name_of(text, "Downey said") == "Robert Downey Jr."
+    text = ("Donald Trump spoke on Monday. His son Donald Trump Jr. spoke on Tuesday. Donald Trump said the "
+            "crowd was big. Donald Trump Jr. said it was bigger.")
+    assert name_of(text, "Donald Trump said") == "Donald Trump"
+    assert name_of(text, "Donald Trump Jr. said") == "Donald Trump Jr."
+    text = "Donald J. Trump spoke on Monday. His son Donald Jr. said the crowd was big."
+    assert name_of(text, "Donald Jr.") != "Donald J. Trump"
+
+
+def test_the_honorific_form_a_paper_keeps_for_one_bearer() -> None:
+    """"Mrs. Clinton" again after Chelsea Clinton is named: the one already called "Mrs. Clinton"."""
+    text = ("Hillary Clinton spoke in Ohio. Mrs. Clinton said the economy was weak. An ambassador wrote "
+            "to Mrs. Clinton about a visit by Chelsea Clinton and her husband. Mrs. Clinton replied "
+            "that she was pleased.")
+    assert name_of(text, "Clinton replied") == "Hillary Clinton"
+    text = ("Hillary Clinton spoke in Ohio. Mrs. Clinton said the economy was weak. Chelsea Clinton "
+            "visited Kyiv. Ms. Clinton said she was pleased.")
+    assert name_of(text, "Clinton said she") == "Chelsea Clinton"  # no form to go by: the nearest

@@ -38,6 +38,7 @@ from saidwhat.analysis.actors.passing import Page, passing_reason
 from saidwhat.analysis.actors.surnames import (
     choose_bearer,
     gender_conflict,
+    generation,
     in_quotes,
     is_bare,
     mention_gender,
@@ -242,6 +243,8 @@ def _same_first_name(a: str, b: str, threshold: float) -> bool:
 def _person_match(tokens: list[str], cluster: _Cluster, threshold: float) -> bool:
     if _suffix_name(tokens, cluster.names()):
         return True
+    if generation(tokens) and not any(generation(n) == generation(tokens) for n in cluster.names()):
+        return False  # "his son Donald Jr." is not Donald J. Trump
     first, last = split_name(tokens)
     names = [split_name(n) for n in cluster.names()]
     if first is not None and any(f is not None for f, _ in names):
@@ -260,9 +263,16 @@ def _person_match(tokens: list[str], cluster: _Cluster, threshold: float) -> boo
             continue
         if not _same_token(last, n, threshold):
             continue
-        if _same_first_name(first, f, threshold):
+        if _same_first_name(first, f, threshold) and _same_generation(tokens, cluster.names(), f, n):
             return True
     return False
+
+
+def _same_generation(tokens: list[str], names: list[list[str]], first: str, last: str) -> bool:
+    """Whether a full name and the cluster's full names of that first name and surname agree on a
+    generational suffix: "Donald Trump Jr." is not Donald Trump."""
+    mine = generation(tokens)
+    return any(generation(n) == mine for n in names if split_name(n) == (first, last))
 
 
 def _org_head(words: list[str]) -> str:
