@@ -65,3 +65,51 @@ def test_a_description_of_the_same_party_still_finds_its_nominee() -> None:
             "The Democratic nominee said the mill should stay open.")
     a = speaker(text, "the mill should stay open", "The Democratic nominee", "said")
     assert a is not None and a.name == "Margaret Lund"
+
+
+def quoted_by(text: str, content: str) -> str | None:
+    """The speaker's name of the quote whose words begin ``content`` (the whole analysis)."""
+    art = analyze_text(text)
+    actors = {a.id: a for a in art.actors}
+    q = next(q for q in art.quotes if art.span_text(q.content[0]).startswith(content))
+    found = actors.get(q.speaker.actor or "")
+    return found.name if found else None
+
+
+def test_an_unnamed_persons_noun_is_someone_new_not_the_person_in_focus() -> None:
+    """"the man" after "a navy veteran" is the veteran, whom no name gives: not Rolf Hansen."""
+    text = ("Rolf Hansen got some friendly advice from a navy veteran in Tromso on Monday. After saying he "
+            "was nervous to ask a question, the man said the harbour plan was wrong.")
+    assert quoted_by(text, "the harbour plan") != "Rolf Hansen"
+
+
+def test_someone_of_a_named_person_is_not_the_person_in_focus() -> None:
+    """"the Kasich supporter" is someone who supports Kasich: neither Kasich nor Condoleezza Rice, the
+    subject just before."""
+    text = ("Former Secretary of State Condoleezza Rice urged women to vote for Carly Fiorina. At the town "
+            "hall meeting for Gov. John Kasich in Dover on Monday, the Kasich supporter retorted that there "
+            "is a special place for women who vote for women.")
+    assert quoted_by(text, "that there is a special place") not in ("Condoleezza Rice", "John Kasich")
+
+
+def test_one_of_several_is_not_the_person_in_focus() -> None:
+    text = ("Knut Olsen, a harbour official, spoke on Monday. The port board met Anna Berg on Tuesday. "
+            "\"The plan is dead,\" said the second official.")
+    assert quoted_by(text, "\"The plan is dead") not in ("Knut Olsen", "Anna Berg")
+
+
+def test_a_role_in_focus_still_finds_its_person() -> None:
+    text = "Senator Anna Berg toured the harbour on Monday. The senator said the plan was sound."
+    assert quoted_by(text, "the plan was sound") == "Anna Berg"
+
+
+def test_a_singular_description_is_not_a_plural_group_nor_the_other_way() -> None:
+    """"the official said" is the unnamed official quoted before, not the minister in focus, nor the
+    "Norwegian officials" of the sentence before, whose "they" stays theirs."""
+    text = ('Norwegian officials fear the mood. "This set off our fear," said a Norwegian official who was '
+            "not authorized to speak publicly. The minister, Anna Berg, spoke on Tuesday.\n\nAs the mood "
+            "grew, Norwegian officials conducted polling in Sweden. The outreach, they said, raised new "
+            'worries. "We found young people have begun to adopt the arguments," the official said.')
+    assert quoted_by(text, "raised new worries") == "Norwegian officials"
+    unnamed = "a Norwegian official who was not authorized to speak publicly"
+    assert quoted_by(text, '"We found young people') == unnamed

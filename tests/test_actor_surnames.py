@@ -162,3 +162,9 @@ def test_the_honorific_form_a_paper_keeps_for_one_bearer() -> None:
     text = ("Hillary Clinton spoke in Ohio. Mrs. Clinton said the economy was weak. Chelsea Clinton "
             "visited Kyiv. Ms. Clinton said she was pleased.")
     assert name_of(text, "Clinton said she") == "Chelsea Clinton"  # no form to go by: the nearest
+
+
+def test_a_headline_surname_joins_the_suffixed_full_name_that_follows() -> None:
+    text = ("Berg calls plan a risk.\n\nVice President Anna K. Berg Jr. spoke in Oslo on Monday. "
+            "Mrs. Berg said it.")
+    assert name_of(text, "Berg calls") == "Anna K. Berg Jr."
