@@ -792,3 +792,12 @@ def test_a_clause_the_parser_hung_on_a_later_verb_is_still_the_main_one() -> Non
               sent_starts=[True] + [False] * 9 + [True] + [False] * 6)
     assert main_clause(doc[2]) and not main_clause(doc[8])  # no comma: "like" is the main verb
     assert main_clause(doc[15]) and not main_clause(doc[12])  # "The plan works, he said": as parsed
+
+
+def test_a_statement_from_a_persons_office_is_not_that_persons() -> None:
+    """"A statement from Berg's office" speaks for her office: never Anna Berg herself."""
+    art = analyze_text("Anna Berg spoke in Oslo on Monday. A statement from Berg's office said the harbour "
+                       "bill was dead. Knut Olsen spoke on Tuesday. A statement released by Olsen's campaign "
+                       "said the rally was peaceful.")
+    assert _speaker(art, "the harbour bill was dead") != "Anna Berg"
+    assert _speaker(art, "the rally was peaceful") != "Knut Olsen"

@@ -1104,6 +1104,16 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], *, threshold: float = FU
     return _Clusterer(doc, mentions, threshold, attributions or []).run()
 
 
+# Bodies and helpers that speak for the person who owns them ("Ryan's office", "Trump's lawyers").
+_OWNED_BODIES = frozenset({"office", "campaign", "team", "staff", "administration", "camp", "aide",
+                           "lawyer", "attorney", "spokesman", "spokeswoman", "spokesperson"})
+
+
+def _owns_speaking_body(tok: Token) -> bool:
+    """A name that is the possessor of such a body ("Ryan" of "Ryan's office")."""
+    return tok.dep_ == "poss" and tok.head.lemma_.lower() in _OWNED_BODIES
+
+
 def _best_mention(doc: Doc, att_source: list[Span], mentions: list[Mention]) -> Mention | None:
     over = [m for m in mentions if m.cluster >= 0 and any(m.start < e and s < m.end for s, e in att_source)]
     if not over:
@@ -1121,6 +1131,11 @@ def _best_mention(doc: Doc, att_source: list[Span], mentions: list[Mention]) -> 
     possessed = [m for m in over if m.possessor >= 0]
     if possessed:
         return possessed[0]
+    # nor the owner of the body that speaks ("A statement from Ryan's office", "a statement released
+    # by Trump's campaign": the office, not Paul Ryan; PolNeAR train)
+    over = [m for m in over if not _owns_speaking_body(doc[m.head])]
+    if not over:
+        return None
     order = {"name": 0, "acronym": 1, "group": 2, "indefinite": 3, "definite": 4, "document": 5, "pronoun": 6}
     return min(over, key=lambda m: (m.kind != "person", order[m.type], m.start))
 
