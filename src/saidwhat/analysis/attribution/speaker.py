@@ -1304,7 +1304,7 @@ def _description_antecedent(doc: Doc, att: Attribution, phrase: Span, actors: li
                             genders: Mapping[str, str] | None) -> Actor | None:
     """The named actor a definite description speaks for ("the company", "the 56-year-old"), which
     then takes the description as an alias; None when there is none, or when the description
-    brings in someone new ("the man", "the Sanders aide": ``brings_in_someone``)."""
+    brings in someone new ("the Kasich supporter", "the second official": ``brings_in_someone``)."""
     people = [(s, e) for a in actors if a.kind == "person" for s, e in a.mentions]
     if phrase.root.lemma_.lower() in PERSON_NOUNS | DESCRIBING_NOUNS and brings_in_someone(
             phrase.root, lambda t: any(s <= t.idx < e for s, e in people)):
