@@ -370,24 +370,21 @@ def _description_score(doc: Doc, m: Mention, c: _Cluster) -> float:
     return score
 
 
-# Words that make a description one of several (``brings_in_someone``).
+# Words that make a description one of several (``one_of_several``).
 _ONE_OF_SEVERAL = frozenset({"other", "another", "second", "third", "fourth", "last", "next"})
 
 
-def brings_in_someone(head: Token, is_person: Callable[[Token], bool]) -> bool:
-    """A person description that brings in someone other than the person in focus: someone of a
-    person the article names ("the Christie supporter": ``is_person`` tells a token of a person's
-    name), or one of several ("the second official", "the last man"). PolNeAR train, every
-    description a speaker took from the person in focus (the actor stage's ``_in_focus``), read: 16
-    of about 60 wrong ("the Christie supporter" went to Madeleine Albright, named just before; "the
-    second official" to Corey Lewandowski). An unnamed person's noun ("the man", "the source") was
-    tried as a third sign and dropped: it fixed 10 of them, but took "Kari Nordmann, 34, watched the
-    fire. 'It was terrifying,' the woman said" from her, and lost two speakers of the held-back web
-    pages (docs/corpus.md, "Session 18")."""
-    return any((t.lower_ in _ONE_OF_SEVERAL and t.dep_ in ("amod", "det"))
-               or (t.dep_ in ("compound", "poss", "nmod") and t.pos_ == "PROPN"
-                   and t.ent_type_ in ("PERSON", "") and is_person(t))
-               for t in head.children)
+def one_of_several(head: Token) -> bool:
+    """A person description that is one of several ("the second official", "the last man"), so
+    someone other than the person in focus. PolNeAR train, every description a speaker took from
+    the person in focus (the actor stage's ``_in_focus``), read: 16 of about 60 wrong ("the second
+    official" went to Corey Lewandowski, "the last man to mount a major third-party race" to Michael
+    Bloomberg). Two more signs were tried and dropped (docs/corpus.md, "Session 18"): an unnamed
+    person's noun ("the man", "the source") fixed 10 of them but took "Kari Nordmann, 34, watched
+    the fire. 'It was terrifying,' the woman said" from her and lost two speakers of the held-back
+    web pages; a named person's name before the noun ("the Christie supporter") fired, once the
+    place and court names it also took were left out, nowhere on PolNeAR train."""
+    return any(t.lower_ in _ONE_OF_SEVERAL and t.dep_ in ("amod", "det") for t in head.children)
 
 
 # Nouns that refer back to an unnamed source rather than name a role: "the person added".
@@ -951,7 +948,7 @@ class _Clusterer:
         words stung the former minister"): the description is then someone new, whom a later "the
         former minister said" is to find."""
         doc = self.doc
-        if self._newcomer(m):
+        if one_of_several(self.doc[m.head]):
             return None, False
         fits = [(_salience(doc, m, c), c) for c in self.order
                 if c.kind == "person" and _within(doc, m, c) and not _other_party(doc, m, c)
@@ -962,13 +959,6 @@ class _Clusterer:
         if kept:
             return max(kept, key=lambda x: x[0])[1], False
         return None, bool(fits)
-
-    def _newcomer(self, m: Mention) -> bool:
-        """``brings_in_someone`` for a description of this pass."""
-        def is_person(t: Token) -> bool:  # the surname of a person named before
-            return any(c.kind == "person" and any(n and n[-1] == t.text for n in c.names())
-                       for c in self.order)
-        return brings_in_someone(self.doc[m.head], is_person)
 
     def _more_salient_unknown(self, m: Mention, fit: _Cluster) -> bool:
         """A person description that fits ``fit`` by its role ("the senator"), while the person in

@@ -49,8 +49,8 @@ from saidwhat.analysis.actors.passing import DOCUMENT_WORDS, QUANTITY_WORDS, wit
 from saidwhat.analysis.actors.resolve import (
     ActorResolution,
     bound_possessive,
-    brings_in_someone,
     main_clause,
+    one_of_several,
     sent_ids,
     sent_starts,
 )
@@ -1304,10 +1304,8 @@ def _description_antecedent(doc: Doc, att: Attribution, phrase: Span, actors: li
                             genders: Mapping[str, str] | None) -> Actor | None:
     """The named actor a definite description speaks for ("the company", "the 56-year-old"), which
     then takes the description as an alias; None when there is none, or when the description
-    brings in someone new ("the Kasich supporter", "the second official": ``brings_in_someone``)."""
-    people = [(s, e) for a in actors if a.kind == "person" for s, e in a.mentions]
-    if phrase.root.lemma_.lower() in PERSON_NOUNS | DESCRIBING_NOUNS and brings_in_someone(
-            phrase.root, lambda t: any(s <= t.idx < e for s, e in people)):
+    is one of several ("the second official": ``one_of_several``)."""
+    if phrase.root.lemma_.lower() in PERSON_NOUNS | DESCRIBING_NOUNS and one_of_several(phrase.root):
         return None
     ante = definite(doc, phrase, [a for a in actors if not _named_elsewhere(a, att, doc)], genders)
     if ante is not None and _age_head(phrase.root) and not _subject_just_before(doc, ante, phrase):
