@@ -243,15 +243,15 @@ def _same_first_name(a: str, b: str, threshold: float) -> bool:
 def _person_match(tokens: list[str], cluster: _Cluster, threshold: float) -> bool:
     if _suffix_name(tokens, cluster.names()):
         return True
-    full = [n for n in cluster.names() if split_name(n)[0] is not None]
-    if generation(tokens) and full and not any(generation(n) == generation(tokens) for n in full):
-        return False  # "his son Donald Jr." is not Donald J. Trump
     first, last = split_name(tokens)
-    names = [split_name(n) for n in cluster.names()]
-    if first is not None and any(f is not None for f, _ in names):
+    mine = generation(tokens)
+    names = [(*split_name(n), generation(n)) for n in cluster.names()]
+    if first is not None and any(f is not None for f, _, _ in names):
         # a full name must agree with the cluster's full names, not just its bare surname
-        names = [(f, n) for f, n in names if f is not None]
-    for f, n in names:
+        names = [x for x in names if x[0] is not None]
+    for f, n, gen in names:
+        if f is not None and gen != mine and (first is not None or mine):
+            continue  # a suffix tells son from father: "Donald Jr.", "Donald Trump Jr." are not Donald Trump
         if first is None:
             if _same_token(last, n, threshold):
                 return True
@@ -262,18 +262,9 @@ def _person_match(tokens: list[str], cluster: _Cluster, threshold: float) -> boo
             if _same_token(last, n, threshold):
                 return True
             continue
-        if not _same_token(last, n, threshold):
-            continue
-        if _same_first_name(first, f, threshold) and _same_generation(tokens, cluster.names(), f, n):
+        if _same_token(last, n, threshold) and _same_first_name(first, f, threshold):
             return True
     return False
-
-
-def _same_generation(tokens: list[str], names: list[list[str]], first: str, last: str) -> bool:
-    """Whether a full name and the cluster's full names of that first name and surname agree on a
-    generational suffix: "Donald Trump Jr." is not Donald Trump."""
-    mine = generation(tokens)
-    return any(generation(n) == mine for n in names if split_name(n) == (first, last))
 
 
 def _org_head(words: list[str]) -> str:
