@@ -95,3 +95,18 @@ def test_a_role_in_focus_still_finds_its_person() -> None:
     text = "Senator Anna Berg toured the harbour on Monday. The senator said the plan was sound."
     assert quoted_by(text, "the plan was sound") == "Anna Berg"
 
+
+
+
+def test_a_persons_noun_after_a_surname_is_someone_of_theirs() -> None:
+    """"The Hale adviser" is neither Margaret Hale nor Knut Olsen, the person in focus."""
+    text = ("Margaret Hale toured a steel mill in Ohio on Monday. Knut Olsen, a union organiser, walked "
+            'with her through the plant. "We expect a deal by Friday," the Hale adviser said.')
+    assert quoted_by(text, '"We expect a deal') not in ("Margaret Hale", "Knut Olsen")
+
+
+def test_a_persons_noun_after_a_surname_finds_the_one_introduced_so() -> None:
+    """The owner, more salient, does not keep the role match from the adviser named as such."""
+    text = ("Margaret Hale toured a steel mill in Ohio on Monday, joined by Hale adviser Knut Olsen. "
+            'Hale spoke to the workers. "We expect a deal by Friday," the Hale adviser said.')
+    assert quoted_by(text, '"We expect a deal') == "Knut Olsen"

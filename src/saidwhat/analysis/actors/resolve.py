@@ -859,9 +859,30 @@ class _Clusterer:
             self.new(m, m.kind)
 
     def _owner(self, m: Mention) -> int:
-        """The cluster of the name that possesses a description ("Trump's son": Trump's), else -1."""
+        """The cluster of the name that possesses a description ("Trump's son": Trump's), else -1;
+        for a person, also the person a name before its noun stands for (``_named_owner``)."""
         owner = self.by_token.get(m.possessor) if m.possessor >= 0 else None
-        return owner.cluster if owner is not None and owner is not m else -1
+        if owner is not None and owner is not m:
+            return owner.cluster
+        return self._named_owner(m) if m.kind == "person" else -1
+
+    def _named_owner(self, m: Mention) -> int:
+        """"The Trump adviser", "the Christie supporter", "the Sanders aide": a person noun after a
+        person's surname is someone of that person's, neither that person nor, for want of a role
+        on record, the person in focus ("the Trump adviser said" had joined Donald Trump, "the
+        Christie supporter retorted" Madeleine Albright, named just before; PolNeAR train). Only a
+        surname a named person of the article bore before counts: "the Florida senator" is placed,
+        not owned."""
+        head = self.doc[m.head]
+        words = {t.lower_ for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"}
+        if not words:
+            return -1
+        for c in self.order:
+            surnames = {x.name_tokens[-1].lower() for x in c.mentions
+                        if x.type == "name" and x.name_tokens and x.start < m.start}
+            if c.kind == "person" and surnames & words:
+                return c.idx
+        return -1
 
     def definite(self, m: Mention) -> None:
         """"the company", "the spokesman": the best-fitting recent cluster, else a new one. A
@@ -887,13 +908,13 @@ class _Clusterer:
             score += 0.5 * min(len(c.mentions), 4) / 4 - 0.1 * rank
             if score > best_score:
                 best, best_score = c, score
-        if best is not None and self._more_salient_unknown(m, best):
+        if best is not None and self._more_salient_unknown(m, best, owner):
             best = None  # "Rubio ... the senator": the one in focus may hold the role unrecorded
         someone_else = False
         if best is None and doc[m.head].lemma_.lower() in _SOURCE_NOUNS and _bare(doc[m.head]):
             best = self._recent_anonymous(m)
         if best is None and m.kind == "person" and doc[m.head].lemma_.lower() not in lx.INTERVIEW_ROLES \
-                and m.possessor < 0:
+                and m.possessor < 0 and owner < 0:
             best, someone_else = self._in_focus(m, said)
         if best is not None:
             company = doc[m.head].lemma_.lower() in _COMPANY_HEADS
@@ -951,17 +972,19 @@ class _Clusterer:
             return max(kept, key=lambda x: x[0])[1], False
         return None, bool(fits)
 
-    def _more_salient_unknown(self, m: Mention, fit: _Cluster) -> bool:
+    def _more_salient_unknown(self, m: Mention, fit: _Cluster, owner: int) -> bool:
         """A person description that fits ``fit`` by its role ("the senator"), while the person in
         focus, more salient, has no role on record ("Rubio sought to stoke positive energy ...
         the senator said"): the role does not tell them apart, so the role match is not taken. An
         unnamed person described so before ("the former minister … the former minister said") is
-        no role that the name in focus may hold unrecorded: that fit stands."""
+        no role that the name in focus may hold unrecorded: that fit stands; nor is the description's
+        owner ("the Lund adviser" is not Lund)."""
         if m.kind != "person" or fit.kind != "person" or not any(x.type == "name" for x in fit.mentions):
             return False
         doc = self.doc
-        people = [c for c in self.order if c.kind == "person" and _within(doc, m, c) and any(
-            x.start < m.start and not quoted_at(doc, x.start) for x in c.mentions)]  # not only quoted
+        people = [c for c in self.order if c.kind == "person" and c.idx != owner and _within(doc, m, c)
+                  and any(x.start < m.start and not quoted_at(doc, x.start)  # not only quoted
+                          for x in c.mentions)]
         if not people:
             return False
         top = max(people, key=lambda c: _salience(doc, m, c))
