@@ -801,3 +801,13 @@ def test_a_statement_from_a_persons_office_is_not_that_persons() -> None:
                        "said the rally was peaceful.")
     assert _speaker(art, "the harbour bill was dead") != "Anna Berg"
     assert _speaker(art, "the rally was peaceful") != "Knut Olsen"
+
+
+
+def test_the_person_the_words_are_said_of_is_not_the_speaker() -> None:
+    """"…," the real estate developer said of Mr. Berg": a developer may be a person, and Berg, the
+    latest subject, is what the words are about."""
+    text = ("For years, Mr. Olsen defended Mr. Berg. Mr. Olsen once invited him to his golf club, and "
+            "Mr. Berg accepted. \"He's a great gentleman and a wonderful guy,\" the real estate developer "
+            "said of Mr. Berg.")
+    assert _speaker(analyze_text(text), "a great gentleman") == "Olsen"

@@ -159,3 +159,11 @@ def test_a_resolved_pronoun_keeps_the_models_confidence() -> None:
     mention, actor = _quote_at(art, "the boats had been moved")
     assert actor == "Ingrid Solberg"
     assert all(q.confidence is not None and q.confidence > UNKNOWN_SPEAKER_CONFIDENCE for q in art.quotes)
+
+
+def test_a_poll_share_is_no_person() -> None:
+    """"42% say they are liberal": the share of a poll's respondents is no one's name."""
+    art = analyze_text("On social issues the young lean left: 42% say they are liberal, 32% call themselves "
+                       "conservative on questions of school policy.")
+    assert all(a.kind != "person" for a in art.actors if any(ch.isdigit() for ch in a.name))
+    assert _quote_at(art, "they are liberal")[1] is None

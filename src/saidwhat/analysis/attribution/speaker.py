@@ -189,10 +189,18 @@ def _subject_mentions(doc: Doc, actor: Actor, before: int) -> list[tuple[int, in
     return out
 
 
+# Head nouns of ORG_NOUNS that name a person as often ("the real estate developer said … of Mr.
+# Clinton" is Donald Trump: PolNeAR train had given it to Bill Clinton's White House, the latest
+# organisation): either kind fits.
+EITHER_NOUNS = _words("developer publisher operator")
+
+
 def _kind_fits(actor: Actor, head: Token) -> bool:
     lemma = head.lemma_.lower()
     if _age_head(head):
         return actor.kind == "person"
+    if lemma in EITHER_NOUNS:
+        return actor.kind in ("person", "organization")
     if lemma in ORG_NOUNS:
         return actor.kind == "organization"
     if lemma in PERSON_NOUNS | DESCRIBING_NOUNS:
@@ -923,7 +931,21 @@ def named_in_quote(actor: Actor, att: Attribution, doc: Doc) -> bool:
     """Whether the attribution's content names the actor (a mention headed by a proper noun; a
     pronoun or a description in it may be the speaker's own): people seldom speak of themselves by
     name, so "He said Trump was wrong" is not Trump's."""
-    return next(_names_in_content(actor, att, doc), None) is not None
+    return next(_names_in_content(actor, att, doc), None) is not None or _spoken_of(actor, att, doc)
+
+
+def _spoken_of(actor: Actor, att: Attribution, doc: Doc) -> bool:
+    """Does the cue say whom the words are about ("…,” the real estate developer said of Mr.
+    Clinton", "she said about Smith")? That person is not the speaker (PolNeAR train: the quote
+    went to Bill Clinton)."""
+    for s, e in actor.mentions:
+        sp = doc.char_span(s, e, alignment_mode="expand")
+        if sp is None or sp.root.pos_ != "PROPN" or sp.root.dep_ != "pobj":
+            continue
+        prep = sp.root.head
+        if prep.lower_ in ("of", "about") and any(cs <= prep.head.idx < ce for cs, ce in att.cue):
+            return True
+    return False
 
 
 def _names_in_content(actor: Actor, att: Attribution, doc: Doc) -> Iterator[Span]:
@@ -1125,9 +1147,16 @@ def _unsourced(doc: Doc, att: Attribution, actor: Actor | None,
         mention = list(att.source)  # a source the actor stage set aside (a signature, a transcript name)
         actor = _actor_at(actors, mention[0][0], mention[-1][1])
         phrase = _phrase(doc, mention)
-        if actor is None and phrase is not None and all(t.text[:1].isupper() for t in phrase if t.is_alpha):
+        if actor is None and phrase is not None and _capitalised_words(phrase):
             actor = _new_actor(actors, phrase.text, "person", (phrase.start_char, phrase.end_char))
     return mention, actor
+
+
+def _capitalised_words(phrase: Span) -> bool:
+    """Words, each capitalised: a name. A share or a number ("42% say they are liberal", PolNeAR
+    train: six poll shares had become people) has no word at all."""
+    words = [t for t in phrase if any(ch.isalpha() for ch in t.text)]
+    return bool(words) and all(t.text[:1].isupper() for t in words)
 
 
 def _possessed_other(doc: Doc, phrase: Span, actor: Actor, mention: list[CharSpan]) -> bool:
