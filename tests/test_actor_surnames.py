@@ -168,3 +168,14 @@ def test_a_headline_surname_joins_the_suffixed_full_name_that_follows() -> None:
     text = ("Berg calls plan a risk.\n\nVice President Anna K. Berg Jr. spoke in Oslo on Monday. "
             "Mrs. Berg said it.")
     assert name_of(text, "Berg calls") == "Anna K. Berg Jr."
+
+
+def test_a_sign_off_dash_is_no_part_of_the_name() -> None:
+    """"-Nate Cohn", a live blog's sign-off (one word "-Nate" to the tokenizer): "Nate" is his first
+    name, so "Cohn" is no misspelling of Jon Cohen's surname, and no name begins with the dash."""
+    text = ("Jon Cohen, a pollster, said the race was close. \"It is tight,\" Cohen said.\n\n"
+            "-Nate Cohn wrote that the race was over. \"It is over,\" Cohn said.\n\n"
+            "-Craig Fehrman explains why the primary is odd.")
+    assert name_of(text, "Cohn said") == "Nate Cohn"
+    assert name_of(text, "Cohen said") == "Jon Cohen"
+    assert name_of(text, "Craig Fehrman") == "Craig Fehrman"

@@ -293,15 +293,30 @@ def _display(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
+# Dashes glued to the front of a name's first word: "-Nate Cohn", a live blog's sign-off, which the
+# tokenizer keeps as one word "-Nate" (PolNeAR train: it was no first name, so "-Nate Cohn" joined
+# Jon Cohen of the same page by the surname; "-Craig Fehrman" was an actor's name).
+_LEADING_DASHES = "-–"
+
+
+def _leading_dashes(ent: Span) -> int:
+    """How many characters of dashes open a name's first word ("-Nate"), else 0."""
+    first = ent[0].text
+    return len(first) - len(first.lstrip(_LEADING_DASHES)) if first.lstrip(_LEADING_DASHES) else 0
+
+
 def _person_mention(doc: Doc, ent: Span) -> Mention:
     toks = list(ent)
     titles = title_chain(doc, ent.start)
     name_toks = [t for t in toks
                  if t.lower_ not in lx.TITLES and t.dep_ != "case" and t.text not in ("’s", "'s")]
     head = ent.root
-    m = Mention(ent.start_char, ent.end_char, ent.text, "name", "person", head.i,
-                name_tokens=[t.text for t in name_toks if t.text not in ("-", "–")] or [ent.text],
-                display=_display(name_toks) or None)
+    cut = _leading_dashes(ent)
+    words = [t.text for t in name_toks if t.text not in ("-", "–")]
+    if cut and words and name_toks[0].i == ent.start:
+        words[0] = words[0][cut:]
+    m = Mention(ent.start_char + cut, ent.end_char, ent.text[cut:], "name", "person", head.i,
+                name_tokens=words or [ent.text[cut:]], display=_display(name_toks)[cut:] or None)
     found = person_role(doc, ent, titles)
     # a title after the name is no title of it: "Donald Trump And Marco Rubio Miss The Mark" (a
     # title-case headline; PolNeAR train) made Marco Rubio a woman
@@ -457,7 +472,7 @@ def _first_name_before(doc: Doc, ent: Span) -> int:
     prev = doc[i - 1]
     if prev.is_title and prev.pos_ == "PROPN" and prev.ent_type_ != "PERSON" \
             and "\n" not in prev.whitespace_ and prev.lower_ not in lx.TITLES \
-            and name_list_gender(prev.text) is not None:
+            and name_list_gender(prev.text.lstrip(_LEADING_DASHES)) is not None:
         return i - 1
     return i
 
