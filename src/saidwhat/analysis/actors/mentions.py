@@ -311,9 +311,9 @@ def _person_mention(doc: Doc, ent: Span) -> Mention:
     name_toks = [t for t in toks
                  if t.lower_ not in lx.TITLES and t.dep_ != "case" and t.text not in ("’s", "'s")]
     head = ent.root
-    cut = _leading_dashes(ent)
+    cut = _leading_dashes(ent) if name_toks and name_toks[0].i == ent.start else 0
     words = [t.text for t in name_toks if t.text not in ("-", "–")]
-    if cut and words and name_toks[0].i == ent.start:
+    if cut and words:
         words[0] = words[0][cut:]
     m = Mention(ent.start_char + cut, ent.end_char, ent.text[cut:], "name", "person", head.i,
                 name_tokens=words or [ent.text[cut:]], display=_display(name_toks)[cut:] or None)

@@ -1153,8 +1153,9 @@ def _unsourced(doc: Doc, att: Attribution, actor: Actor | None,
 
 
 def _capitalised_words(phrase: Span) -> bool:
-    """Words, each capitalised: a name. A share or a number ("42% say they are liberal", PolNeAR
-    train: six poll shares had become people) has no word at all."""
+    """Words, each capitalised: a name. A share or a number ("42% say they are liberal", "Isaiah
+    45:1") has no word at all (PolNeAR train: nine numbers, six of them poll shares, had become
+    people)."""
     words = [t for t in phrase if any(ch.isalpha() for ch in t.text)]
     return bool(words) and all(t.text[:1].isupper() for t in words)
 
