@@ -7,6 +7,7 @@ Every sentence here is written for this test; none comes from an evaluation page
 from __future__ import annotations
 
 from saidwhat.analysis import analyze_text
+from saidwhat.analysis.actors.mentions import find_mentions
 from saidwhat.analysis.attribution import Attribution
 from saidwhat.analysis.attribution.confidence import UNKNOWN_SPEAKER_CONFIDENCE
 from saidwhat.analysis.attribution.speaker import person_like, pronoun_antecedent, speaker_for
@@ -167,3 +168,17 @@ def test_a_poll_share_is_no_person() -> None:
                        "conservative on questions of school policy.")
     assert all(a.kind != "person" for a in art.actors if any(ch.isdigit() for ch in a.name))
     assert _quote_at(art, "they are liberal")[1] is None
+
+
+
+def test_a_capital_that_only_opens_a_sentence_is_no_name() -> None:
+    """"Fun as that might sound, …", parsed (as on a real page) with "Fun" the subject: a word whose
+    capital only opens the sentence is no missed name, so no "she said" can go to it; a surname
+    also written inside a sentence ("Ken Ham … Ham said") still is one."""
+    doc = get_nlp()("Mary Hale had a stroke.\n\nFun as that might sound, Hale wasn't thrilled about the "
+                    "shift. Ken Ham spoke. Ham said it was fine.")
+    fun = next(t for t in doc if t.text == "Fun")
+    fun.head, fun.dep_, fun.pos_ = next(t for t in doc if t.text == "thrilled"), "nsubjpass", "PROPN"
+    names = [m.text for m in find_mentions(doc, [])]
+    assert "Fun" not in names
+    assert "Ham" in names and "Hale" in names

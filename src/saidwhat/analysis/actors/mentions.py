@@ -620,6 +620,22 @@ def _entity_mentions(f: _Finder) -> None:
                 _org_mention(f, part, label)
 
 
+_PEOPLE_NOUNS = lx.ROLE_NOUNS | lx.GROUP_HEADS | lx.ANIMATE_HEADS | lx.ANONYMOUS_HEADS
+
+
+def _capital_of_the_sentence(tok: Token) -> bool:
+    """A word whose capital only says that a sentence starts: it opens one, is on no first-name
+    list, and is nowhere else in the text capitalised inside a sentence ("Fun as that might sound
+    …, Steenburgen wasn't thrilled", which the parser made the subject, had become a person whom
+    two "she said" went to at confidence 0.9; own wild pages). "Ham said" after "Ken Ham" stays, and
+    so does a noun for people ("Attorneys for Clinton appeared to oppose …": without it the phrase
+    went to Clinton; PolNeAR train)."""
+    forms = singulars(tok.lower_) | {tok.lower_}
+    if not tok.is_sent_start or name_list_gender(tok.text) is not None or forms & _PEOPLE_NOUNS:
+        return False
+    return not any(t.text == tok.text and not t.is_sent_start for t in tok.doc)
+
+
 def _missed_name(f: _Finder, tok: Token) -> None:
     """A proper-noun subject the tagger missed ("Donand Trump has money")."""
     doc = f.doc
@@ -627,7 +643,7 @@ def _missed_name(f: _Finder, tok: Token) -> None:
     while lo - 1 >= 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].pos_ == "PROPN" \
             and doc[lo - 1].i not in f.taken and doc[lo - 1].is_title:
         lo -= 1
-    if f.rejected(doc[lo : tok.i + 1]):
+    if f.rejected(doc[lo : tok.i + 1]) or (lo == tok.i and _capital_of_the_sentence(tok)):
         return
     names = [t.text for t in doc[lo: tok.i + 1] if t.lower_ not in lx.TITLES]
     text = doc[lo: tok.i + 1].text
