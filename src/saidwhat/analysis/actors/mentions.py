@@ -346,6 +346,7 @@ class _Finder:
         self.headings = heading_tokens(doc)
         self.lower = lowercase_words(doc)
         self.person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        self.inner_capitals = {t.text for t in doc if t.text[:1].isupper() and not t.is_sent_start}
 
     def _tokens(self, spans: list[tuple[int, int]]) -> set[int]:
         out: set[int] = set()
@@ -623,7 +624,7 @@ def _entity_mentions(f: _Finder) -> None:
 _PEOPLE_NOUNS = lx.ROLE_NOUNS | lx.GROUP_HEADS | lx.ANIMATE_HEADS | lx.ANONYMOUS_HEADS
 
 
-def _capital_of_the_sentence(tok: Token) -> bool:
+def _capital_of_the_sentence(f: _Finder, tok: Token) -> bool:
     """A word whose capital only says that a sentence starts: it opens one, is on no first-name
     list, and is nowhere else in the text capitalised inside a sentence ("Fun as that might sound
     …, Steenburgen wasn't thrilled", which the parser made the subject, had become a person whom
@@ -633,7 +634,7 @@ def _capital_of_the_sentence(tok: Token) -> bool:
     forms = singulars(tok.lower_) | {tok.lower_}
     if not tok.is_sent_start or name_list_gender(tok.text) is not None or forms & _PEOPLE_NOUNS:
         return False
-    return not any(t.text == tok.text and not t.is_sent_start for t in tok.doc)
+    return tok.text not in f.inner_capitals
 
 
 def _missed_name(f: _Finder, tok: Token) -> None:
@@ -643,7 +644,7 @@ def _missed_name(f: _Finder, tok: Token) -> None:
     while lo - 1 >= 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].pos_ == "PROPN" \
             and doc[lo - 1].i not in f.taken and doc[lo - 1].is_title:
         lo -= 1
-    if f.rejected(doc[lo : tok.i + 1]) or (lo == tok.i and _capital_of_the_sentence(tok)):
+    if f.rejected(doc[lo : tok.i + 1]) or (lo == tok.i and _capital_of_the_sentence(f, tok)):
         return
     names = [t.text for t in doc[lo: tok.i + 1] if t.lower_ not in lx.TITLES]
     text = doc[lo: tok.i + 1].text
