@@ -96,8 +96,6 @@ def test_a_role_in_focus_still_finds_its_person() -> None:
     assert quoted_by(text, "the plan was sound") == "Anna Berg"
 
 
-
-
 def test_a_persons_noun_after_a_surname_is_someone_of_theirs() -> None:
     """"The Hale adviser" is neither Margaret Hale nor Knut Olsen, the person in focus."""
     text = ("Margaret Hale toured a steel mill in Ohio on Monday. Knut Olsen, a union organiser, walked "

@@ -930,7 +930,8 @@ _PRONOUN_GENDER = {"he": "m", "she": "f", "his": "m", "her": "f"}
 def named_in_quote(actor: Actor, att: Attribution, doc: Doc) -> bool:
     """Whether the attribution's content names the actor (a mention headed by a proper noun; a
     pronoun or a description in it may be the speaker's own): people seldom speak of themselves by
-    name, so "He said Trump was wrong" is not Trump's."""
+    name, so "He said Trump was wrong" is not Trump's. The cue's "said of Trump" names whom the
+    words are about the same way (``_spoken_of``)."""
     return next(_names_in_content(actor, att, doc), None) is not None or _spoken_of(actor, att, doc)
 
 
