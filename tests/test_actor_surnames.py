@@ -179,3 +179,14 @@ def test_a_sign_off_dash_is_no_part_of_the_name() -> None:
     assert name_of(text, "Cohn said") == "Nate Cohn"
     assert name_of(text, "Cohen said") == "Jon Cohen"
     assert name_of(text, "Craig Fehrman") == "Craig Fehrman"
+
+
+def test_a_surname_particle_the_tagger_left_out_is_part_of_the_name() -> None:
+    """"de Blasio tweeted", untagged, and "von der Leyen", whose "Leyen" the tagger calls a place, are
+    the person named in full before; "Hijos de Trump" keeps its capitalised word and is not "de Trump"."""
+    blasio = "Mayor Bill de Blasio spoke on Monday. If Sanders would debate on April 14, de Blasio tweeted."
+    assert name_of(blasio, "Blasio tweeted") == "Bill de Blasio"
+    leyen = 'Ursula von der Leyen spoke. "We will act," von der Leyen said.'
+    found = actor_at(leyen, "Leyen said")
+    assert found is not None and (found.name, found.kind) == ("Ursula von der Leyen", "person")
+    assert name_of("Donald Trump spoke. The band Hijos de Trump played on.", "Trump played") != "de Trump"

@@ -55,10 +55,24 @@ def key_of(store: Store, article_id: int, name: str) -> str:
     ("the campaign", "organization", "description", "the campaign"),
     ("the Trump campaign", "organization", "owned", "campaign"),
     ("@realDonaldTrump", "person", "handle", "@realdonaldtrump"),
+    # a surname's particles are part of it; a capitalised first word on the first-name list is a first name
+    ("Mayor Bill de Blasio", "person", "name", "william de blasio"),
+    ("De Blasio", "person", "surname", "de blasio"),
+    ("de Blasio", "person", "surname", "de blasio"),
+    ("Ursula von der Leyen", "person", "name", "ursula von der leyen"),
+    ("Rose dos Santos", "person", "name", "rose dos santos"),
+    ("Van Jones", "person", "name", "van jones"),
 ])
 def test_parse_name(name: str, kind: str, type_: str, norm: str) -> None:
     form = parse_name(name, kind)
     assert (form.type, form.norm) == (type_, norm)
+
+
+def test_particles_stay_in_the_surname_and_the_key() -> None:
+    assert (parse_name("Bill de Blasio", "person").surname, parse_name("De Blasio", "person").surname) \
+        == ("de blasio", "de blasio")
+    van = parse_name("Van Jones", "person")
+    assert (van.given, van.surname) == ("van", "jones")
 
 
 def test_honorific_and_titles_are_evidence_not_name() -> None:
@@ -90,6 +104,15 @@ def test_surname_joins_the_dominant_person_and_waits_when_unknown(store: Store) 
     store.add_article(story(5, Voice("Sarah Sanders")))
     later = store.add_article(story(6, Voice("Sanders"))).article_id
     assert key_of(store, later, "Sanders") == "person:bernie-sanders"  # 3 articles against 1
+
+
+def test_a_surname_with_its_particle_joins_its_bearer_and_not_the_bare_word(store: Store) -> None:
+    for n in (1, 2, 3):
+        store.add_article(story(n, Voice("Bill de Blasio")))
+    store.add_article(story(4, Voice("Bill Blasio")))
+    de = store.add_article(story(5, Voice("de Blasio"))).article_id
+    cap = store.add_article(story(6, Voice("De Blasio"))).article_id
+    assert key_of(store, de, "de Blasio") == key_of(store, cap, "De Blasio") == "person:bill-de-blasio"
 
 
 def test_comparable_surnames_stay_apart(store: Store) -> None:

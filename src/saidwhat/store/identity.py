@@ -40,6 +40,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal, Protocol
 
+from saidwhat.analysis.actors.lexicon import SURNAME_PARTICLES
+from saidwhat.analysis.actors.surnames import surname_start
 from saidwhat.analysis.first_names import name_list_gender
 from saidwhat.schema import Actor
 from saidwhat.store.keys import MAX_NAME_CHARS, norm_name
@@ -81,7 +83,7 @@ MIN_ARTICLES = 2
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "many", "several", "his",
                 "her", "its", "their", "our", "my", "your", "one", "two", "three", "both", "all", "most"}
 _CONNECTORS = {"of", "for", "and", "the", "on", "de", "del", "la", "le", "du", "da", "di", "van", "von",
-               "der", "den", "bin", "al", "el", "y", "&", "at", "in", "to"}
+               "der", "den", "bin", "al", "el", "y", "&", "at", "in", "to"} | SURNAME_PARTICLES
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 #: honorifics and what they say of gender (None: not gendered)
 _HONORIFICS: dict[str, str | None] = {
@@ -265,7 +267,8 @@ def _proper_run(tokens: list[str]) -> tuple[list[str], list[str]]:
     for i, tok in enumerate(tokens):
         b = _bare(tok)
         nxt = next((x for x in tokens[i + 1:] if _bare(x) not in _CONNECTORS), "")
-        inner = bool(run) and b in _CONNECTORS and _is_capitalised(nxt)  # "Office of the United Nations"
+        # "Office of the United Nations"; a surname's particles open a name ("de Blasio")
+        inner = (bool(run) or b in SURNAME_PARTICLES) and b in _CONNECTORS and _is_capitalised(nxt)
         if _is_capitalised(tok) or b in _SUFFIXES or inner:
             run.append(tok)
         else:
@@ -284,8 +287,9 @@ def _person_parts(run: list[str]) -> tuple[str | None, str, list[str], str]:
     words = [t for t in run if not _INITIAL.match(t.strip(","))]
     suffixes = [_bare(t) for t in words if _bare(t) in _SUFFIXES]
     words = [t for t in words if _bare(t) not in _SUFFIXES] or run[-1:]
-    surname = _bare(words[-1])
-    given = _bare(words[0]) if len(words) > 1 else None
+    at = surname_start([_fold(t).strip(",.") for t in words])  # "Bill de Blasio": "de blasio"
+    surname = " ".join(_bare(t) for t in words[at:])
+    given = _bare(words[0]) if at > 0 else None
     return given, surname, suffixes, initials.lower()
 
 
@@ -376,7 +380,8 @@ def global_key(form: NameForm) -> str:
     """The key a named actor gets when the store knows no one by its name: its slug, a person's
     from the given name as written, the surname and a suffix ("Bill Clinton" -> person:bill-clinton)."""
     if form.type == "name" and form.first and form.surname:
-        rest = form.norm.split()[len(form.norm.split()) - 1 - _n_suffixes(form.norm):]
+        n = _n_suffixes(form.norm)
+        rest = [form.surname, *(form.norm.split()[len(form.norm.split()) - n:] if n else [])]
         return f"person:{slug(' '.join([form.first, *([form.middle] if form.middle else []), *rest]))}"
     return f"{form.family}:{slug(form.norm if form.type != 'surname' else form.display)}"
 

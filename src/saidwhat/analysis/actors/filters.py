@@ -301,8 +301,7 @@ def _trailing_junk(tok: Token) -> bool:
     quotation mark ("Donald Trump ''doesn't want", where the text opens a quote with two apostrophes)."""
     if tok.text in (")", "]", "=", "(", "[", ":", ";", ",") or tok.text in _QUOTE_TOKENS:
         return True
-    particles = ("de", "van", "von", "der", "da", "di", "la", "le")
-    return tok.is_alpha and tok.text.islower() and tok.lower_ not in particles
+    return tok.is_alpha and tok.text.islower() and tok.lower_ not in lx.SURNAME_PARTICLES
 
 
 _HYPHENS = {"-", "‐"}

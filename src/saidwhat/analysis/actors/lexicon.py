@@ -150,6 +150,10 @@ MAN_TITLES = {"spokesman", "chairman", "congressman", "businessman", "councilman
 FEMALE_NOUNS = {"spokeswoman", "chairwoman", "congresswoman", "woman", "mother", "daughter",
                 "wife", "queen", "princess", "businesswoman", "sister", "aunt", "girl", "lady"}
 
+# Lower-case words a surname begins with ("Bill de Blasio", "Ursula von der Leyen", "Osama bin Laden"):
+# part of the surname, so "de Blasio" is the same person and "Blasio" alone is not a surname of hers.
+SURNAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "dos", "das", "van", "von", "der", "den",
+                               "ter", "le", "la", "du", "bin", "ibn", "al", "el"})
 FUNCTION_WORDS = {"of", "for", "on", "the", "and", "in", "to", "at", "&"}
 
 # Demonyms and short forms to the country the text means by them ("Chinese mission" → China).

@@ -498,9 +498,37 @@ def _name_start(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+def _is_particle(tok: Token) -> bool:
+    """A lower-case surname particle ("de" of "de Blasio"; ``lexicon.SURNAME_PARTICLES``)."""
+    return tok.text.islower() and tok.lower_ in lx.SURNAME_PARTICLES and "\n" not in tok.whitespace_
+
+
+# Particles of Arabic names, which also open organisations' names ("al Qaeda", "al Shabab")
+_ARABIC_PARTICLES = frozenset({"al", "el", "bin", "ibn"})
+
+
+def _particles_before(doc: Doc, start: int) -> int:
+    """Where a name starts with the surname particles written before it ("de Blasio tweeted", which
+    the tagger left untagged, "von der Leyen said"); not after a capitalised word, which makes the
+    particle a preposition of a foreign name ("Hijos de Trump") or belongs to a name tagged whole."""
+    lo = start
+    while lo > 0 and _is_particle(doc[lo - 1]):
+        lo -= 1
+    return start if lo == start or (lo > 0 and doc[lo - 1].is_title) else lo
+
+
+def _particles_after(doc: Doc, end: int) -> int:
+    """Where a name ends when the tagger stopped it at a particle ("Ursula von der" + "Leyen")."""
+    while end < len(doc) and _is_particle(doc[end - 1]) and (doc[end].is_title or _is_particle(doc[end])):
+        end += 1
+    return end
+
+
 def _person_entity(f: _Finder, ent: Span) -> None:
     start, end = clip_name(f.doc, _first_name_before(f.doc, ent), hyphen_tail(f.doc, ent.end))
-    start = _name_start(f.doc, start, end)
+    start, end = _name_start(f.doc, start, end), _particles_after(f.doc, end)
+    if start == ent.start and len(ent) == 1:
+        start = _particles_before(f.doc, start)
     if start >= end:
         return
     span = f.doc[start:end]
@@ -612,6 +640,9 @@ def _entity_mentions(f: _Finder) -> None:
             label = "ORG"
         if label == "PERSON" and (_name_modifier(ent, name_words) or _bracketed_first_name(doc, ent)):
             continue
+        if label in ("ORG", "GPE") and len(ent) == 1 and _particles_before(doc, ent.start) < ent.start \
+                and doc[ent.start - 1].lower_ not in _ARABIC_PARTICLES:
+            label = "PERSON"  # "von der Leyen said", "Leyen" tagged a place: a surname
         if label == "PERSON" and any(c.isalpha() for c in ent.text):
             _person_entity(f, ent)
         elif ent.label_ == "ORG" and _looks_like_person(ent):
@@ -644,6 +675,7 @@ def _missed_name(f: _Finder, tok: Token) -> None:
     while lo - 1 >= 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].pos_ == "PROPN" \
             and doc[lo - 1].i not in f.taken and doc[lo - 1].is_title:
         lo -= 1
+    lo = _particles_before(doc, lo)
     if f.rejected(doc[lo : tok.i + 1]) or (lo == tok.i and _capital_of_the_sentence(f, tok)):
         return
     names = [t.text for t in doc[lo: tok.i + 1] if t.lower_ not in lx.TITLES]

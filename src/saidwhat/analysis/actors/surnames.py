@@ -52,8 +52,6 @@ NEAR_SENTENCES = 2
 #: Suffixes that tell a son from his father ("Donald Trump Jr."): not a surname, and two full names
 #: that differ by one are two people.
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "du", "bin", "al",
-              "el", "st."}
 
 
 def generation(tokens: list[str]) -> str | None:
@@ -70,11 +68,21 @@ def split_name(tokens: list[str]) -> tuple[str | None, str]:
         words = words[:-1]
     if not words:
         return None, ""
-    i = len(words) - 1
-    while i > 0 and words[i - 1].lower() in _PARTICLES:
-        i -= 1
+    i = surname_start(words)
     surname = " ".join(words[i:]).lower()
     return (words[0].lower() if i > 0 else None), surname
+
+
+def surname_start(words: Sequence[str]) -> int:
+    """Where the surname begins among a name's words: its last word with the particles before it
+    ("Bill de Blasio", "De Blasio": "de Blasio"), but a capitalised first word on the first-name list
+    is a first name ("Van Jones", "Al Sharpton")."""
+    i = len(words) - 1
+    while i > 0 and words[i - 1].lower() in lx.SURNAME_PARTICLES:
+        i -= 1
+    if i == 0 and len(words) > 1 and words[0][:1].isupper() and name_list_gender(words[0]) is not None:
+        return 1
+    return i
 
 
 def is_bare(m: Mention) -> bool:
