@@ -108,3 +108,15 @@ def test_a_persons_noun_after_a_surname_finds_the_one_introduced_so() -> None:
     text = ("Margaret Hale toured a steel mill in Ohio on Monday, joined by Hale adviser Knut Olsen. "
             'Hale spoke to the workers. "We expect a deal by Friday," the Hale adviser said.')
     assert quoted_by(text, '"We expect a deal') == "Knut Olsen"
+
+
+def test_a_state_before_a_party_member_is_no_speaker() -> None:
+    """"the Oregon Republican", "a Vermont Democrat": a person of a party from a state, not the state;
+    the definite one is the person in focus, as "the Oregon senator" would be."""
+    text = 'Karl Lindqvist toured a mill in Salem on Monday. "We will pass it," the Oregon Republican said.'
+    a = speaker(text, "We will pass it", "the Oregon Republican", "said")
+    assert a is not None and (a.name, a.kind) == ("Karl Lindqvist", "person")
+    text = 'Polls tightened this week. "She is too far behind," a Vermont Democrat said.'
+    b = speaker(text, "She is too far behind", "a Vermont Democrat", "said")
+    assert b is not None and b.kind == "anonymous" and b.name != "Vermont"
+

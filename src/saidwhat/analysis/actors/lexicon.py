@@ -72,6 +72,9 @@ ROLE_NOUNS = {
     "queen", "prince", "pope", "speaker", "whip", "treasurer", "counsel", "investigator", "agent",
     "administrator", "novelist",
 }
+# Members of a party named as a person ("the Wisconsin Republican" is a person, as "the Wisconsin
+# senator" is, when the tagger calls the word a nationality or party, NORP)
+PARTY_MEMBERS = {"republican", "democrat", "tory", "libertarian"}
 # Role nouns whose indefinite or bare-plural use hides who speaks ("an official", "sources").
 ANONYMOUS_HEADS = {
     "source", "official", "person", "people", "interviewee", "interviewer", "insider", "aide",

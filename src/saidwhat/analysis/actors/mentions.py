@@ -431,8 +431,11 @@ def _org_mention(f: _Finder, ent: Span, label: str) -> None:
             and owner.is_title:
         return  # the end of a longer name: "the Southern District of New York"
     if root.dep_ in ("compound", "amod", "nmod") and root.head.i >= ent.end and (
-            root.head.pos_ == "NOUN" or root.head.ent_type_ == "PERSON") and not speaks_through(root.head):
-        return  # a modifier ("the UN rights office", "U.S. Air Force Gen. Norman Ham"), not a mention
+            root.head.pos_ == "NOUN" or root.head.ent_type_ in ("PERSON", "NORP")) \
+            and not speaks_through(root.head):
+        # a modifier ("the UN rights office", "U.S. Air Force Gen. Norman Ham", "the Wisconsin
+        # Republican"), not a mention
+        return
     start, end = clip_name(doc, ent.start, ent.end)
     if label == "ORG":
         start, end = clip_name(doc, *extend_name(doc, start, end))
@@ -845,7 +848,9 @@ def _chunk_mention(f: _Finder, chunk: Span) -> Mention | None:
     possessed = _possessed_role(f, chunk)
     if possessed is not None:
         return possessed
-    if lemma in lx.ROLE_NOUNS and not plural and definite and head.dep_ not in ("appos", "poss"):
+    party_member = lemma in lx.PARTY_MEMBERS and head.ent_type_ == "NORP"  # "the Wisconsin Republican"
+    if (lemma in lx.ROLE_NOUNS or party_member) and not plural and definite \
+            and head.dep_ not in ("appos", "poss"):
         cm = Mention(start_char, start_char + len(text), text, "definite", "person", head.i)
         cm.role, cm.affiliation = head.text, affiliation_of(head)
         cm.gender = _gender_from_tokens([head])
