@@ -120,3 +120,11 @@ def test_a_state_before_a_party_member_is_no_speaker() -> None:
     b = speaker(text, "She is too far behind", "a Vermont Democrat", "said")
     assert b is not None and b.kind == "anonymous" and b.name != "Vermont"
 
+
+def test_a_subject_description_in_focus_is_the_main_clause_subject_before_it() -> None:
+    """"Anna Berg said that Moe would lose … the candidate said": the subject of the main clause
+    before, not the person named more often inside the clause she reports."""
+    text = ("Kristian Moe has led the race since May. Moe won Iowa, Moe won Ohio and Moe won Texas. "
+            'On Tuesday Anna Berg said that Moe would lose the state. "We will win it," the candidate said.')
+    a = speaker(text, "We will win it", "the candidate", "said")
+    assert a is not None and a.name == "Anna Berg"

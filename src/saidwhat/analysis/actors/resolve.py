@@ -651,14 +651,20 @@ SAME_SENTENCE_SUBJECT = 1.0
 # seizures …, the 1999 admission that he was …" under "the senator and his allies intend": Cruz), 1
 # neither. For every mention, not only subject pronouns, it also moved descriptions through
 # ``_more_salient_unknown`` ("Neither Cruz nor Christie acknowledged … the president proposed":
-# "Neither Cruz"), so it is kept to subject pronouns.
+# "Neither Cruz"), so it is kept to subject pronouns and to subject descriptions that look for the
+# person in focus (``_Resolver._in_focus``; session 20, PolNeAR train, 840 texts, every change read:
+# 3 quotes changed, 2 right ("the Republican nominee" → Donald Trump, not Hillary Clinton of the
+# clause he reported; "the Wisconsin Republican" → Paul Ryan, not Barack Obama), 1 wrong ("Ted Cruz
+# says … Marco Rubio … after the Florida senator suspended his campaign": Cruz).
 MAIN_SUBJECT = 0.5
 
 
-def _salience(doc: Doc, m: Mention, c: _Cluster) -> float:
+def _salience(doc: Doc, m: Mention, c: _Cluster, *, in_focus: bool = False) -> float:
     """Centering-style preference: recent sentences, subjects and speakers, frequent actors, the
     subject of the pronoun's own sentence. For a pronoun outside quotation marks, mentions inside
-    quotes (where "he" and "she" speak from the speaker's side) do not make a person recent."""
+    quotes (where "he" and "she" speak from the speaker's side) do not make a person recent.
+    ``in_focus``: ``m`` is a description looking for the person in focus (``_in_focus``); when it
+    is a subject, a main clause's subject counts for it as for a subject pronoun (``MAIN_SUBJECT``)."""
     si = sent_ids(doc)
     here = si[m.head]
     before = [x for x in c.mentions if x.start < m.start]
@@ -668,7 +674,7 @@ def _salience(doc: Doc, m: Mention, c: _Cluster) -> float:
     dist = here - si[last.head]
     prominent = any((x.is_subject or x.is_source) and here - si[x.head] <= 1 for x in before)
     subject_here = any(x.is_subject and si[x.head] == here and x.type != "pronoun" for x in before)
-    central = m.type == "pronoun" and m.is_subject \
+    central = (m.type == "pronoun" or in_focus) and m.is_subject \
         and any(_main_subject(doc, x) and here - si[x.head] <= 1 for x in before)
     return (-1.0 * dist + 1.5 * prominent + SAME_SENTENCE_SUBJECT * subject_here
             + MAIN_SUBJECT * central + 0.5 * min(len(c.mentions), 4) / 4)
@@ -962,7 +968,7 @@ class _Clusterer:
         doc = self.doc
         if one_of_several(self.doc[m.head]):
             return None, False
-        fits = [(_salience(doc, m, c), c) for c in self.order
+        fits = [(_salience(doc, m, c, in_focus=True), c) for c in self.order
                 if c.kind == "person" and _within(doc, m, c) and not _other_party(doc, m, c)
                 and not _other_place(doc, m, c) and not _other_gender(said, c)
                 and any(x.type == "name" for x in c.mentions)]
