@@ -171,6 +171,18 @@ def test_a_poll_share_is_no_person() -> None:
 
 
 
+def test_a_quantifier_a_question_word_or_a_date_is_no_person() -> None:
+    """"Many speculated that …", "Several said …", "in July, which showed …": no person is made
+    of a word that is no noun or that names a date; the quote keeps its words, with no speaker."""
+    art = analyze_text("The mill's workers turned out in large numbers. Many speculated that the owner might "
+                       "close the plant. The candidates met in Bergen. Several said they would rather cut "
+                       "the ferry fares.\n\nOle Brun released his medical records in July, which showed he "
+                       "was fit for duty.")
+    assert not {"Many", "Several", "July"} & {a.name for a in art.actors}
+    assert _quote_at(art, "the owner might close")[1] is None
+    assert _quote_at(art, "cut the ferry fares")[1] is None
+
+
 def test_a_capital_that_only_opens_a_sentence_is_no_name() -> None:
     """"Fun as that might sound, …", parsed (as on a real page) with "Fun" the subject: a word whose
     capital only opens the sentence is no missed name, so no "she said" can go to it; a surname

@@ -922,8 +922,8 @@ def _source_mention(f: _Finder, span: Span, s: int, e: int) -> Mention | None:
     text = f.text[s:e]
     if lemma in lx.DOCUMENT_HEADS:
         return Mention(s, e, text, "document", "organization", head.i)
-    if head.pos_ == "PRON" or not is_nominal(head):
-        return None  # "said", ",": no actor
+    if head.pos_ == "PRON" or not is_nominal(head) or head.ent_type_ in ("DATE", "TIME"):
+        return None  # "said", ",", "in July, which showed": no actor
     known_name = head.lower_ in f.person_words  # "Doctor said", after "Ken Doctor"
     if head.is_title and (head.pos_ == "PROPN" or (head.pos_ == "NOUN" and not head.is_sent_start)) and all(
             t.is_title or not t.is_alpha for t in span) and (lemma not in lx.ROLE_NOUNS or known_name):

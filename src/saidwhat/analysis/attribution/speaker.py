@@ -1153,12 +1153,25 @@ def _unsourced(doc: Doc, att: Attribution, actor: Actor | None,
     return mention, actor
 
 
+# Entity types of words that never name a speaker: "in July, which showed …", "on Super Tuesday said".
+_WHEN_ENTS = frozenset({"DATE", "TIME"})
+# Quantifiers and question words that open a sentence as its subject, capitalised but no name
+# ("Many speculated that …", "Several said", "Who told you …"); a closed list, since the tagger's
+# part of speech is no guide to names written in capitals ("KATE BOULDUAN": an adverb, an adjective).
+_NO_NAME_WORDS = frozenset({"many", "several", "some", "few", "most", "all", "both", "others", "each", "none",
+                            "who", "whom", "what", "which"})
+
+
 def _capitalised_words(phrase: Span) -> bool:
     """Words, each capitalised: a name. A share or a number ("42% say they are liberal", "Isaiah
-    45:1") has no word at all (PolNeAR train: nine numbers, six of them poll shares, had become
-    people)."""
+    45:1") has no word at all (PolNeAR train: nine numbers, six of them poll shares,
+    had become people); neither is a quantifier or a question word opening a sentence ("Many
+    speculated that …", "Several said", "Who told you …", ``_NO_NAME_WORDS``) nor a date ("July",
+    "Super Tuesday") (PolNeAR train, session 20: seven such words had become people)."""
     words = [t for t in phrase if any(ch.isalpha() for ch in t.text)]
-    return bool(words) and all(t.text[:1].isupper() for t in words)
+    return bool(words) and all(t.text[:1].isupper() for t in words) \
+        and not any(t.ent_type_ in _WHEN_ENTS for t in words) \
+        and not (len(words) == 1 and words[0].lower_ in _NO_NAME_WORDS)
 
 
 def _possessed_other(doc: Doc, phrase: Span, actor: Actor, mention: list[CharSpan]) -> bool:
