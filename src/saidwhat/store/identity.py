@@ -82,8 +82,7 @@ MIN_ARTICLES = 2
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "many", "several", "his",
                 "her", "its", "their", "our", "my", "your", "one", "two", "three", "both", "all", "most"}
-_CONNECTORS = {"of", "for", "and", "the", "on", "de", "del", "la", "le", "du", "da", "di", "van", "von",
-               "der", "den", "bin", "al", "el", "y", "&", "at", "in", "to"} | SURNAME_PARTICLES
+_CONNECTORS = {"of", "for", "and", "the", "on", "y", "&", "at", "in", "to"} | SURNAME_PARTICLES
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 #: honorifics and what they say of gender (None: not gendered)
 _HONORIFICS: dict[str, str | None] = {

@@ -1164,10 +1164,10 @@ _NO_NAME_WORDS = frozenset({"many", "several", "some", "few", "most", "all", "bo
 
 def _capitalised_words(phrase: Span) -> bool:
     """Words, each capitalised: a name. A share or a number ("42% say they are liberal", "Isaiah
-    45:1") has no word at all (PolNeAR train: nine numbers, six of them poll shares,
-    had become people); neither is a quantifier or a question word opening a sentence ("Many
-    speculated that …", "Several said", "Who told you …", ``_NO_NAME_WORDS``) nor a date ("July",
-    "Super Tuesday") (PolNeAR train, session 20: seven such words had become people)."""
+    45:1") has no word at all (PolNeAR train: nine numbers, six of them poll shares, had become
+    people); nor is a quantifier or a question word opening a sentence ("Many speculated that …",
+    "Several said", "Who told you …": ``_NO_NAME_WORDS``) a name, nor a date ("July", "Super
+    Tuesday") (PolNeAR train, session 20: seven such words had become people)."""
     words = [t for t in phrase if any(ch.isalpha() for ch in t.text)]
     return bool(words) and all(t.text[:1].isupper() for t in words) \
         and not any(t.ent_type_ in _WHEN_ENTS for t in words) \
