@@ -194,3 +194,13 @@ def test_a_capital_that_only_opens_a_sentence_is_no_name() -> None:
     names = [m.text for m in find_mentions(doc, [])]
     assert "Fun" not in names
     assert "Ham" in names and "Hale" in names
+
+
+def test_one_name_after_the_is_a_publication() -> None:
+    """"The Ringerike reported": one name after "the" is a paper, no person; a first name after it
+    ("The Donald") stays a person."""
+    art = analyze_text("Ola Berg will skip the meeting, The Ringerike reported on Sunday.")
+    paper = next(a for a in art.actors if a.name == "Ringerike")
+    assert paper.kind == "organization"
+    art = analyze_text('"I will win," The Donald said.')
+    assert next(a for a in art.actors if a.name == "Donald").kind == "person"
