@@ -949,7 +949,7 @@ def _source_mention(f: _Finder, span: Span, s: int, e: int) -> Mention | None:
 def _the_one_name(span: Span) -> bool:
     """"The Tennessean reported", "The Atlantic wrote": one name after "the" (in the span or just
     before it) is a publication or another body, no person ("The Donald", a first name, stays one).
-    PolNeAR train, session 20: 5 outlets had been people."""
+    PolNeAR train, session 20: 4 outlets had been people."""
     words = [t for t in span if t.is_alpha]
     if len(words) == 1 and span.start > 0:
         words = [span.doc[span.start - 1], *words]
