@@ -157,6 +157,9 @@ FEMALE_NOUNS = {"spokeswoman", "chairwoman", "congresswoman", "woman", "mother",
 # part of the surname, so "de Blasio" is the same person and "Blasio" alone is not a surname of hers.
 SURNAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "dos", "das", "van", "von", "der", "den",
                                "ter", "le", "la", "du", "bin", "ibn", "al", "el"})
+# The particles of Arabic names, which also open organisations' names ("al Qaeda", "al Shabab"): before
+# a word the tagger calls an organisation or a place they do not make it a surname.
+ARABIC_PARTICLES = frozenset({"al", "el", "bin", "ibn"})
 FUNCTION_WORDS = {"of", "for", "on", "the", "and", "in", "to", "at", "&"}
 
 # Demonyms and short forms to the country the text means by them ("Chinese mission" → China).

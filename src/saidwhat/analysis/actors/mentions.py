@@ -506,10 +506,6 @@ def _is_particle(tok: Token) -> bool:
     return tok.text.islower() and tok.lower_ in lx.SURNAME_PARTICLES and "\n" not in tok.whitespace_
 
 
-# Particles of Arabic names, which also open organisations' names ("al Qaeda", "al Shabab")
-_ARABIC_PARTICLES = frozenset({"al", "el", "bin", "ibn"})
-
-
 def _particles_before(doc: Doc, start: int) -> int:
     """Where a name starts with the surname particles written before it ("de Blasio tweeted", which
     the tagger left untagged, "von der Leyen said"); not after a capitalised word, which makes the
@@ -644,7 +640,7 @@ def _entity_mentions(f: _Finder) -> None:
         if label == "PERSON" and (_name_modifier(ent, name_words) or _bracketed_first_name(doc, ent)):
             continue
         if label in ("ORG", "GPE") and len(ent) == 1 and _particles_before(doc, ent.start) < ent.start \
-                and doc[ent.start - 1].lower_ not in _ARABIC_PARTICLES:
+                and doc[ent.start - 1].lower_ not in lx.ARABIC_PARTICLES:
             label = "PERSON"  # "von der Leyen said", "Leyen" tagged a place: a surname
         if label == "PERSON" and any(c.isalpha() for c in ent.text):
             _person_entity(f, ent)
