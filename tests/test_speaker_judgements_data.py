@@ -53,3 +53,32 @@ def test_the_second_round_is_complete_split_by_article_and_apart_from_the_first(
     for r in rows:
         text = (texts / f"{r['article']}.txt").read_text(encoding="utf-8")
         assert 0 <= r["content_start"] < r["content_end"] <= len(text)
+
+
+def _round(name: str, file: str) -> list[dict[str, object]]:
+    path = DATA.parent / name / file
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
+
+
+def test_the_pronoun_and_description_rounds_are_complete_and_split_by_article(shared: Path) -> None:
+    texts = shared / "data" / "polnear" / "train" / "text"
+    for name in ("speaker-judgements-train3", "speaker-judgements-train4"):
+        rows = _round(name, "judgements.jsonl")
+        assert len(rows) == 400 and len({r["id"] for r in rows}) == 400
+        halves: dict[object, object] = {}
+        for r in rows:
+            assert r["label"] in ("R", "W", "U") and r["half"] in ("development", "held-back")
+            assert halves.setdefault(r["article"], r["half"]) == r["half"]
+            assert r["label"] != "W" or (r["true_speaker"] and r["reason"])
+            text = (texts / f"{r['article']}.txt").read_text(encoding="utf-8")
+            assert 0 <= r["content_start"] < r["content_end"] <= len(text)  # type: ignore[operator]
+        second = _round(name, "second.jsonl")
+        assert len(second) == 60 and {r["id"] for r in second} <= {r["id"] for r in rows}
+
+
+def test_the_fourth_round_judges_no_quote_an_earlier_round_judged() -> None:
+    earlier = {(r["article"], r["content_start"]) for n in ("", "2", "3")
+               for r in _round(f"speaker-judgements-train{n}", "judgements.jsonl")}
+    rows = _round("speaker-judgements-train4", "judgements.jsonl")
+    fourth = {(r["article"], r["content_start"]) for r in rows}
+    assert len(fourth) == 400 and not fourth & earlier
