@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.actors.filters import clip_name, heading_tokens, lowercase_words, not_a_name
+from saidwhat.analysis.actors.mentions import find_mentions
+from saidwhat.analysis.actors.surnames import in_quotes
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.nlp import get_nlp
 
@@ -145,3 +147,23 @@ def test_a_nickname_in_quotation_marks_is_part_of_one_persons_name() -> None:
     person = next(a for a in res.actors if a.name == "John Tiegen")
     assert person.kind == "person"
     assert any(text[s:e] == "Tiegen" and s > text.index("found") for s, e in person.mentions)
+
+
+def test_a_capitalised_headline_link_word_ends_a_persons_name() -> None:
+    """"Kari Woods Defends Peter Lund Amid Budget Controversies", tagged one person: the person is
+    "Peter Lund", not "Peter Lund Amid Budget Controversies"."""
+    text = "Kari Woods Defends Peter Lund Amid Budget Controversies.\n\nLund said he was fine."
+    start = text.index("Peter")
+    names = [m.text for m in find_mentions(get_nlp()(text), [(start, text.index("."))])]
+    assert "Peter Lund" in names and not any("Amid" in n for n in names)
+
+
+def test_a_straight_mark_closes_a_curly_quotation() -> None:
+    """"“promote the changes," the Sentinel reported": the text after a straight closing mark is
+    outside the quotation a curly mark opened (the paper is no one a quote speaks of)."""
+    text = 'She pledged to “promote the changes," the Sentinel reported. “We will act," she said.'
+    assert not in_quotes(text, text.index("the Sentinel"))
+    assert in_quotes(text, text.index("changes"))
+    assert in_quotes(text, text.index("We will"))
+    curly = "She said “we will win” and then “the Sentinel"
+    assert in_quotes(curly, curly.index("the Sentinel"))

@@ -204,3 +204,38 @@ def test_one_name_after_the_is_a_publication() -> None:
     assert paper.kind == "organization"
     art = analyze_text('"I will win," The Donald said.')
     assert next(a for a in art.actors if a.name == "Donald").kind == "person"
+
+
+def test_a_one_word_name_with_its_own_things_is_an_organisation() -> None:
+    """"Halvorsen keeps its own finances a secret": a one-word name the text speaks of "its"
+    things, with no first name, title or full name, is a company, not a person; the "she" of its
+    spokeswoman stays hers."""
+    art = analyze_text("Halvorsen keeps its own finances a secret but says its business has tripled. "
+                       "Halvorsen says they are worth about $47 billion each.")
+    assert next(a for a in art.actors if a.name == "Halvorsen").kind == "organization"
+    art = analyze_text("In response, Tollefsen said it actively investigated potential threats. Tollefsen "
+                       "has struggled since its initial public offering in 2013. Its spokeswoman, Ingrid "
+                       "Solheim, said the company had acted. She said it was the first time.")
+    assert next(a for a in art.actors if a.name == "Tollefsen").kind == "organization"
+    assert _speakers_at(art, "it was the first time") == {"Ingrid Solheim"}
+    art = analyze_text("Ola Hegg won his party's nomination by promising its furious revenge. Hegg said he "
+                       "was proud.")
+    assert next(a for a in art.actors if a.name == "Ola Hegg").kind == "person"
+
+
+def test_the_person_an_outlet_owns_speaks_not_the_outlet() -> None:
+    """"Vestland Post’s Joel Pindar reported", tagged one entity: the person speaks, for the outlet."""
+    art = analyze_text("Critics piled on. As Vestland Post’s Joel Pindar reported after the police left, "
+                       "the plan was doomed.")
+    pindar = next(a for a in art.actors if a.name == "Joel Pindar")
+    assert pindar.kind == "person" and pindar.affiliation == "Vestland Post"
+    assert _speakers_at(art, "the plan was doomed") == {"Joel Pindar"}
+
+
+def test_one_of_several_witnesses_is_an_unnamed_source_the_source_refers_back_to() -> None:
+    art = analyze_text("Alan Ross tried to torpedo Ada Lind's endorsement. “He kept calling her a liar. It "
+                       "was awful,” said one of two witnesses who relayed the same story but didn't want to "
+                       "speak on the record. Ross said Lind “would have no chance to win,” the source "
+                       "recalled, adding that Ross said of his fiancée: “I'm going to marry her.”")
+    assert _speakers_at(art, "It was awful") == {"one of two witnesses"}
+    assert _speakers_at(art, "going to marry") == {"one of two witnesses"}

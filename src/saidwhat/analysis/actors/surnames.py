@@ -177,8 +177,8 @@ def in_quotes(text: str, pos: int) -> bool:
     before = text[start:pos]
     opened = max(before.rfind("“"), before.rfind("``"))
     closed = before.rfind("”")
-    if opened > closed:
-        return True
+    if opened > closed:  # a straight mark closes a curly one: “… communities," the paper reported
+        return before.count('"', opened) % 2 == 0
     return opened < 0 and closed < 0 and (before.count('"') + before.count("''")) % 2 == 1
 
 
