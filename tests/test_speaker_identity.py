@@ -12,7 +12,13 @@ from saidwhat.analysis import analyze_text
 from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.actors.resolve import ActorResolution, main_clause
 from saidwhat.analysis.attribution import Attribution, find_attributions
-from saidwhat.analysis.attribution.speaker import _repeated_descriptions, speaker_for
+from saidwhat.analysis.attribution.speaker import (
+    _misread_subject,
+    _repeated_descriptions,
+    _role,
+    _subject_mentions,
+    speaker_for,
+)
 from saidwhat.analysis.first_names import name_list_gender
 from saidwhat.analysis.nlp import get_nlp
 from saidwhat.schema import Actor, AnalyzedArticle
@@ -811,3 +817,69 @@ def test_the_person_the_words_are_said_of_is_not_the_speaker() -> None:
             "Mr. Berg accepted. \"He's a great gentleman and a wonderful guy,\" the real estate developer "
             "said of Mr. Berg.")
     assert _speaker(analyze_text(text), "a great gentleman") == "Olsen"
+
+
+def test_the_owner_of_a_subject_is_the_next_pronouns_person() -> None:
+    """"Lund's response to the attacks has been controversial. He has proposed …": the sentence is
+    about Lund, the owner of its subject, not the man named as a subject before it; a person the
+    owner has ("Lund's spokesman") is a subject of its own."""
+    text = ("Peter Lund and Henrik Dahl lead the race. Henrik Dahl was second in the poll with 18%. "
+            "Lund's response to the attacks has been controversial. He has proposed closing the border.")
+    assert _speaker(analyze_text(text), "closing the border") == "Peter Lund"
+    doc = get_nlp()("Lund's spokesman has been busy. He said so.")
+    lund = next(t for t in doc if t.text == "Lund")
+    assert _role(lund) == "object"
+
+
+def test_a_description_outside_quotes_does_not_find_a_person_a_quote_speaks_of() -> None:
+    text = ("Lund told the Post, “I really don’t want Henrik’s endorsement, because he is a low-energy "
+            "person.” The candidate added that he would win.")
+    doc = get_nlp()(text)
+    he = text.index("he is")
+    dahl = Actor(id="a1", name="Henrik Dahl", kind="person", mentions=[(he, he + 2)])
+    assert _subject_mentions(doc, dahl, text.index("The candidate")) == []
+    inside = text.index("low-energy")
+    assert _subject_mentions(doc, dahl, inside) == [(1, he)]  # a description inside the quote may
+
+
+def test_a_name_the_parser_made_the_root_of_its_sentence_is_its_subject() -> None:
+    doc = get_nlp()("Ola Berg, the chairman of the fisheries panel, didn't second-guess Lund's "
+                    "recommendation on prosecution, but he did call for more accountability down the road.")
+    berg = next(t for t in doc if t.text == "Berg")
+    assert berg.dep_ == "ROOT" and _role(berg) == "main"
+
+
+def test_a_surname_after_a_preposition_is_no_misread_subject() -> None:
+    """"Barbknecht said that like Early, there are …": Early is compared, not the subject."""
+    doc = get_nlp()("Barbknecht said that like Early, there are sure to be a few other Lund backers.")
+    assert not _misread_subject(next(t for t in doc if t.text == "Early"))
+    doc = get_nlp()("Early says there is a possibility of a deal.")
+    assert _misread_subject(doc[0]) or doc[0].dep_ == "nsubj"
+
+
+def test_a_pronoun_in_a_quote_may_be_the_owner_the_source_names() -> None:
+    """"her senior policy adviser, Jonas Vik, said: “Kari Lund believes … She has always valued …”":
+    the source is the adviser, not Kari Lund, so the she inside his quote may be hers; it had gone
+    to the man of unknown gender before her (who then took a she and lost his he)."""
+    text = ("President Hegg has endured criticism for his advice.\n\n"
+            "But Kari Lund is not one of those critics. Sources close to her campaign say she stands fully "
+            "behind President Hegg's advice.\n\n"
+            "In a statement to the Post, her senior policy adviser, Jonas Vik, said: “Kari Lund believes that "
+            "cooperation is essential. She has always valued a strong union.”\n\n"
+            "Hegg departs for Oslo today, where he will be greeted by protesters.")
+    art = analyze_text(text)
+    she = text.index("She has")
+    holder = next(a for a in art.actors if any(s == she for s, _ in a.mentions))
+    assert holder.name == "Kari Lund"
+
+
+def test_a_name_that_modifies_a_noun_in_a_paraphrase_does_not_rule_out_its_bearer() -> None:
+    """"He said that the Lund campaign's announcement, which … was intended to get Berg supporters to
+    vote for Lund, was a lie": the paraphrase names Berg only as a modifier, so the he may be his."""
+    text = ("Per Moody of the Post wrote that the candidate was staying in the race.\n\n"
+            "Ola Berg noted that Saturday would have been his father's birthday.\n\n"
+            "But if Berg implied that he would not criticize Lund, he did not exactly follow that in his "
+            "next comment.\n\n"
+            "He said that the Lund campaign's announcement, which some have argued was intended to get Berg "
+            "supporters to vote for Lund, was a lie.")
+    assert _speaker(analyze_text(text), "the Lund campaign's announcement") == "Ola Berg"
