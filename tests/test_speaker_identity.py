@@ -864,8 +864,8 @@ def test_a_pronoun_in_a_quote_may_be_the_owner_the_source_names() -> None:
     text = ("President Hegg has endured criticism for his advice.\n\n"
             "But Kari Lund is not one of those critics. Sources close to her campaign say she stands fully "
             "behind President Hegg's advice.\n\n"
-            "In a statement to the Post, her senior policy adviser, Jonas Vik, said: “Kari Lund believes that "
-            "cooperation is essential. She has always valued a strong union.”\n\n"
+            "In a statement to the Post, her senior policy adviser, Jonas Vik, said: “Kari Lund believes "
+            "that cooperation is essential. She has always valued a strong union.”\n\n"
             "Hegg departs for Oslo today, where he will be greeted by protesters.")
     art = analyze_text(text)
     she = text.index("She has")

@@ -706,14 +706,14 @@ def _verb_below(tok: Token) -> bool:
 
 def _owned_subject(owner: Token) -> Token | None:
     """The subject a possessor opens, when what it owns is no person ("Trump's response to the
-    attacks has been controversial", "One of Trump's earlier jeremiads came in February, when he
-    told Fox News …", "Mrs. Clinton's campaign has been out of step … the hard work she promised"):
-    the sentence is about the owner, whose role it takes (centering's possessor of the subject).
+    attacks has been controversial. He has proposed …", "One of Trump's earlier jeremiads came in
+    February, when he told Fox News …"): the sentence is about the owner, whose role it takes
+    (centering's possessor of the subject).
     Not "Obama's spokesman said" or "Clinton's campaign said", whose subject acts on its own (a
     document speaks for its owner: "Trump's statement said …"), nor after a named person who is a
     subject in its sentence ("Mr. Graham said, Mr. Trump's jabs … were unacceptable": Graham's).
-    PolNeAR train, fourth round of judged speakers (development half): 3 of 18 wrong pronoun
-    speakers were such owners."""
+    PolNeAR train, fourth round of judged speakers (development half): 2 of 18 wrong pronoun
+    speakers were such owners' (the person named as a subject before had taken them)."""
     head = owner.head
     if _someone(head) or any(t.dep_ in _SUBJECT_DEPS and t.ent_type_ == "PERSON"
                              for t in owner.doc[owner.sent.start: owner.i]):
