@@ -14,6 +14,7 @@ from saidwhat.analysis.actors.resolve import ActorResolution, main_clause
 from saidwhat.analysis.attribution import Attribution, find_attributions
 from saidwhat.analysis.attribution.speaker import (
     _misread_subject,
+    _owned_subject,
     _repeated_descriptions,
     _role,
     _subject_mentions,
@@ -883,3 +884,30 @@ def test_a_name_that_modifies_a_noun_in_a_paraphrase_does_not_rule_out_its_beare
             "He said that the Lund campaign's announcement, which some have argued was intended to get Berg "
             "supporters to vote for Lund, was a lie.")
     assert _speaker(analyze_text(text), "the Lund campaign's announcement") == "Ola Berg"
+
+
+def test_the_owner_of_a_part_of_an_organisation_is_no_persons_subject() -> None:
+    """"Vestal's music division provided some demos": Vestal is a company, not a person whose "he"
+    follows (own pages: a "he said" of the film's director went to Universal)."""
+    doc = get_nlp()("Vestal’s music division provided some demos, but none of them clicked.")
+    assert _owned_subject(next(t for t in doc if t.text == "Vestal")) is None
+    doc = get_nlp()("Lund's response to the attacks has been controversial.")
+    assert _owned_subject(next(t for t in doc if t.text == "Lund")) is not None
+
+
+def test_a_description_a_restrictive_clause_singles_out_is_not_the_person_in_focus() -> None:
+    text = ("Ola Berg was arrested in April for the call to the offices of Lund.\n\n"
+            "During the call, he called Lund a “traitor” and said, “somebody ought to stop her,\" the "
+            "prosecutor’s office said. Lund is one of the first two women elected to the council.\n\n"
+            "The staff member who reported the call recalled that he said, \"I'll stop her myself,\" the "
+            "prosecutor’s office said.")
+    assert _speaker(analyze_text(text), "that he said") == "The staff member who reported the call"
+
+
+def test_a_quote_in_doubled_apostrophes_is_no_first_subject_of_its_cue() -> None:
+    """"''The future we want … is within our reach,'' Mr. Lund added": the quote in the newswire's
+    doubled apostrophes is no speaker's name (it had become an unnamed actor named by the quote)."""
+    text = ("Mr. Lund spoke for an hour.\n\n''The future we want, all of us want - opportunity and security "
+            "for our families, a rising standard of living, a sustainable, peaceful planet for our kids - "
+            "all that is within our reach,'' Mr. Lund added.")
+    assert _speaker(analyze_text(text), "The future we want") == "Lund"

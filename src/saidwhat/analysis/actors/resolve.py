@@ -378,6 +378,16 @@ def one_of_several(head: Token) -> bool:
     return any(t.lower_ in _ONE_OF_SEVERAL and t.dep_ in ("amod", "det") for t in head.children)
 
 
+def _restricted(head: Token) -> bool:
+    """A noun a restrictive relative clause singles out ("The staff member who reported the call
+    recalled …"): someone the clause introduces, not the person in focus (own pages: it had gone to
+    the congresswoman the call was about). Not a title ("The senator who made enemies … now wants
+    to play nice" is the senator in focus; PolNeAR train)."""
+    return head.lemma_.lower() not in lx.TITLES and any(
+        c.dep_ == "relcl" and c.left_edge.i > 0 and not c.doc[c.left_edge.i - 1].is_punct
+        for c in head.children)
+
+
 # Nouns that refer back to an unnamed source rather than name a role: "the person added".
 _SOURCE_NOUNS = frozenset({"person", "source", "individual"})
 
@@ -920,7 +930,7 @@ class _Clusterer:
         if best is None and doc[m.head].lemma_.lower() in _SOURCE_NOUNS and _bare(doc[m.head]):
             best = self._recent_anonymous(m)
         if best is None and m.kind == "person" and doc[m.head].lemma_.lower() not in lx.INTERVIEW_ROLES \
-                and m.possessor < 0 and owner < 0:
+                and m.possessor < 0 and owner < 0 and not (m.is_source and _restricted(doc[m.head])):
             best, someone_else = self._in_focus(m, said)
         if best is not None:
             company = doc[m.head].lemma_.lower() in _COMPANY_HEADS

@@ -724,8 +724,14 @@ def _owned_subject(owner: Token) -> Token | None:
 
 
 def _someone(head: Token) -> bool:
-    """A noun that may name who acts or speaks; a document speaks for its owner ("Trump's statement")."""
-    return is_animate_head(head) and head.lemma_.lower() not in lx.DOCUMENT_HEADS
+    """A noun that may name who acts or speaks, or a part of an organisation ("Universal's music
+    division provided some demos": Universal is no person whose he follows; own pages); a document
+    speaks for its owner ("Trump's statement")."""
+    lemma = head.lemma_.lower()
+    return (is_animate_head(head) or lemma in _ORG_PARTS) and lemma not in lx.DOCUMENT_HEADS
+
+
+_ORG_PARTS = frozenset({"division", "unit", "arm", "branch", "subsidiary", "wing", "affiliate"})
 
 
 def _main_in_effect(tok: Token) -> bool:
@@ -1162,7 +1168,7 @@ def _first_of_two_subjects(doc: Doc, phrase: Span) -> tuple[Span, Token] | None:
     if first is None or not any(c.dep_ in ("relcl", "acl") for c in first.children):
         return None
     whole = doc[first.left_edge.i: root.right_edge.i + 1]
-    if any(ch in QUOTE_MARKS for ch in whole.text):
+    if any(ch in QUOTE_MARKS for ch in whole.text) or "''" in whole.text:
         return None  # '“The mission I did accomplished …,” Stafford responded': the first is quoted
     return whole, first
 
