@@ -21,7 +21,9 @@ held-back figures. The second round (``--judged tests/data/speaker-judgements-tr
 of 150 other train articles) is split by article: its ``development`` half was read, its
 ``held-back`` half is reported apart and never listed. So is the third round (``--judged
 tests/data/speaker-judgements-train3``, session 17): 400 quotes whose speaker came through a
-personal pronoun, whoever it went to.
+personal pronoun, whoever it went to; and the fourth (``--judged
+tests/data/speaker-judgements-train4``, session 21): 400 quotes whose speaker came through a
+description ("the candidate", "the source") or a pronoun.
 """
 
 from __future__ import annotations
