@@ -18,7 +18,7 @@ from saidwhat.analysis.first_names import name_list_gender
 from saidwhat.analysis.nlp import per_doc
 
 __all__ = ["byline", "clip_name", "credit_line", "heading_tokens", "is_animate_head", "lowercase_words",
-           "not_a_name", "speaks_through"]
+           "not_a_name", "person_name_end", "speaks_through"]
 
 _ADDRESS = re.compile(r"\b(?:P\.?\s?O\.?\s?Box|Suite|Street|St\.|Ave\.?|Road|Rd\.)\s*\d|^\d+\s",
                       re.IGNORECASE)
@@ -342,6 +342,22 @@ NAME_STOPS = {":", "@"}
 # verbs of saying only: "Said" is a surname (Edward Said).
 HEADLINE_BREAKS = {"says", "tells", "warns", "slams", "urges", "vows", "claims", "he", "she", "they", "we",
                    "his", "her", "its"}
+
+# Prepositions and conjunctions a title-case headline capitalises, which no person's name holds
+# ("Dorothy Woods Defends Trump Amid Military-Related Controversies" had the person "Trump Amid
+# Military-Related", to whom a "she" of the article then went; PolNeAR train, fourth round of
+# judged speakers). Persons only (``person_name_end``): "Doctors Without Borders" keeps "Without".
+HEADLINE_LINKS = frozenset({"amid", "amidst", "after", "before", "against", "over", "with", "without",
+                            "from", "into", "about", "despite", "during", "under", "for", "on", "at",
+                            "in", "to", "by", "as", "and", "or", "but", "vs", "versus", "than", "via",
+                            "among", "toward", "towards", "through"})
+
+
+def person_name_end(doc: Doc, start: int, end: int) -> int:
+    """Where a person's name ends before a capitalised headline link word (``HEADLINE_LINKS``)
+    that more of the name follows; as its last word it is a surname ("Al From said")."""
+    return next((i for i in range(start + 1, end - 1)
+                 if doc[i].is_title and doc[i].lower_ in HEADLINE_LINKS), end)
 
 
 # A word is a label glued to the lines it opens ("Summary Studies show …", "DEAR ABBY: …") when it

@@ -112,6 +112,8 @@ ORG_HEADS = {
     "watchdog", "regulator", "institution", "forum", "league", "federation", "pac", "caucus",
     "charity", "ngo", "delegation", "journal", "magazine", "tabloid", "broadcaster", "publication",
 }
+# Parts of an organisation: whoever owns one is an organisation ("Universal's music division").
+ORG_PARTS = frozenset({"division", "unit", "arm", "branch", "subsidiary", "wing", "affiliate"})
 # Organisation heads that name one institution on their own ("Senate spokesman"); any other bare
 # head as an affiliation ("Council member") stands for a fuller name the article gives, or nothing.
 INSTITUTIONS = {"senate", "congress", "parliament", "house", "pentagon", "kremlin"}

@@ -23,6 +23,7 @@ from saidwhat.analysis.actors.filters import (
     is_animate_head,
     lowercase_words,
     not_a_name,
+    person_name_end,
     speaks_through,
 )
 from saidwhat.analysis.actors.roles import (
@@ -523,27 +524,10 @@ def _particles_after(doc: Doc, end: int) -> int:
     return end
 
 
-# Prepositions and conjunctions a title-case headline capitalises, which no person's name holds:
-# "Dorothy Woods Defends Trump Amid Military-Related Controversies" had the person "Trump Amid
-# Military-Related", to whom a "she" of the article then went (PolNeAR train, fourth round of
-# judged speakers). Persons only: "Doctors Without Borders" keeps its "Without".
-_HEADLINE_LINKS = frozenset({"amid", "amidst", "after", "before", "against", "over", "with", "without",
-                             "from", "into", "about", "despite", "during", "under", "for", "on", "at",
-                             "in", "to", "by", "as", "and", "or", "but", "vs", "versus", "than", "via",
-                             "among", "toward", "towards", "through"})
-
-
-def _name_end(doc: Doc, start: int, end: int) -> int:
-    """Where a person's name ends before a capitalised headline link word (``_HEADLINE_LINKS``)
-    that more of the name follows; as its last word it is a surname ("Al From said")."""
-    return next((i for i in range(start + 1, end - 1)
-                 if doc[i].is_title and doc[i].lower_ in _HEADLINE_LINKS), end)
-
-
 def _person_entity(f: _Finder, ent: Span) -> Mention | None:
     start, end = clip_name(f.doc, _first_name_before(f.doc, ent), hyphen_tail(f.doc, ent.end))
     start, end = _name_start(f.doc, start, end), _particles_after(f.doc, end)
-    end = _name_end(f.doc, start, end)
+    end = person_name_end(f.doc, start, end)
     if start == ent.start and len(ent) == 1:
         start = _particles_before(f.doc, start)
     if start >= end:

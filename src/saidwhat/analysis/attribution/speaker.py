@@ -728,10 +728,7 @@ def _someone(head: Token) -> bool:
     division provided some demos": Universal is no person whose he follows; own pages); a document
     speaks for its owner ("Trump's statement")."""
     lemma = head.lemma_.lower()
-    return (is_animate_head(head) or lemma in _ORG_PARTS) and lemma not in lx.DOCUMENT_HEADS
-
-
-_ORG_PARTS = frozenset({"division", "unit", "arm", "branch", "subsidiary", "wing", "affiliate"})
+    return (is_animate_head(head) or lemma in lx.ORG_PARTS) and lemma not in lx.DOCUMENT_HEADS
 
 
 def _main_in_effect(tok: Token) -> bool:
