@@ -23,7 +23,9 @@ of 150 other train articles) is split by article: its ``development`` half was r
 tests/data/speaker-judgements-train3``, session 17): 400 quotes whose speaker came through a
 personal pronoun, whoever it went to; and the fourth (``--judged
 tests/data/speaker-judgements-train4``, session 21): 400 quotes whose speaker came through a
-description ("the candidate", "the source") or a pronoun.
+description ("the candidate", "the source") or a pronoun; and the fifth (``--judged
+tests/data/speaker-judgements-train5``, session 22): 400 quotes given to the eight most quoted
+people of the corpus, mostly through their names.
 """
 
 from __future__ import annotations

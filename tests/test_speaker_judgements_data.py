@@ -62,7 +62,7 @@ def _round(name: str, file: str) -> list[dict[str, object]]:
 
 def test_the_pronoun_and_description_rounds_are_complete_and_split_by_article(shared: Path) -> None:
     texts = shared / "data" / "polnear" / "train" / "text"
-    for name in ("speaker-judgements-train3", "speaker-judgements-train4"):
+    for name in ("speaker-judgements-train3", "speaker-judgements-train4", "speaker-judgements-train5"):
         rows = _round(name, "judgements.jsonl")
         assert len(rows) == 400 and len({r["id"] for r in rows}) == 400
         halves: dict[object, object] = {}
@@ -82,3 +82,11 @@ def test_the_fourth_round_judges_no_quote_an_earlier_round_judged() -> None:
     rows = _round("speaker-judgements-train4", "judgements.jsonl")
     fourth = {(r["article"], r["content_start"]) for r in rows}
     assert len(fourth) == 400 and not fourth & earlier
+
+
+def test_the_fifth_round_judges_no_quote_an_earlier_round_judged() -> None:
+    earlier = {(r["article"], r["content_start"]) for n in ("", "2", "3", "4")
+               for r in _round(f"speaker-judgements-train{n}", "judgements.jsonl")}
+    rows = _round("speaker-judgements-train5", "judgements.jsonl")
+    fifth = {(r["article"], r["content_start"]) for r in rows}
+    assert len(fifth) == 400 and not fifth & earlier
