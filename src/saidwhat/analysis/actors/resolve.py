@@ -1121,18 +1121,50 @@ def _owns_speaking_body(tok: Token) -> bool:
     return tok.dep_ == "poss" and tok.head.lemma_.lower() in _OWNED_BODIES
 
 
+# Prepositions whose object is the source's author or one of its members: "a study by X", "an
+# email from X", "others, including X". Any other preposition's object only qualifies the source
+# ("the wife of X", "those around him", "the message forwarded to X").
+_AUTHOR_PREPS = frozenset({"by", "from", "including", "like"})
+
+
+def _span_root(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _under_modifier(tok: Token, root: Token) -> bool:
+    """Whether the name headed by ``tok`` only qualifies the source headed by ``root``: the object of
+    a verb below the head ("One pastor supporting Mr. Cruz", "White America embracing Obama") or of a
+    preposition on a lower-case word that names no author ("the wife of Alan Grayson", "those around
+    him"); not a passive verb's agent nor the object of "by" or "from" ("a survey conducted by Elena
+    Sadovskaya", "an email from Neera Tanden"), nor a name after a capitalised title ("Speaker of the
+    House Rep. Paul Ryan"), nor the object of a source head the parser took for a verb ("screenwriter
+    Cole Haddon")."""
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ("dobj", "dative"):
+        return tok.head.i != root.i
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ not in _AUTHOR_PREPS \
+        and prep.head.is_lower and prep.head.pos_ in ("NOUN", "PRON", "VERB")
+
+
 def _best_mention(doc: Doc, att_source: list[Span], mentions: list[Mention]) -> Mention | None:
     over = [m for m in mentions if m.cluster >= 0 and any(m.start < e and s < m.end for s, e in att_source)]
     if not over:
         return None
-    for s, e in att_source:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None:
-            continue
-        root = span.root
+    roots = [r for r in (_span_root(doc, s, e) for s, e in att_source) if r is not None]
+    for root in roots:
         for m in over:
             if m.start <= root.idx < m.end:
                 return m
+    if roots:
+        # a person who only qualifies the source's head is not the source ("One pastor supporting Mr.
+        # Cruz", "White America embracing Obama", "wife of Alan Grayson": PolNeAR train, where the
+        # quotes went to Cruz, Obama and Grayson)
+        over = [m for m in over if m.kind != "person" or not _under_modifier(doc[m.head], roots[0])]
+        if not over:
+            return None
     # a span that holds a possessed description ("as Hillary Clinton's chief of staff during the
     # Clinton administration") names the person described, not the names that modify it
     possessed = [m for m in over if m.possessor >= 0]

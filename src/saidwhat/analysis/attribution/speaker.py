@@ -385,12 +385,20 @@ def _and(tok: Token) -> bool:
 def _name_and_others(phrase: Span) -> bool:
     """'Sanders and his supporters', 'Edwards and others', 'Mrs. Clinton herself, as well as her
     campaign' (PolNeAR train, fifth identity gold): a name joined by 'and' to a common noun or
-    'others', a group that no single person stands for."""
+    'others', a group that no single person stands for. Not a bare singular noun, which describes
+    the person again ("Trump, the 2016 GOP presidential frontrunner nationally and current polling
+    leader in South Carolina": PolNeAR train, where it made a group of Trump)."""
     head = phrase.root
     chain = _conjuncts(head)
     if not _is_name(head) or not _coordinated(chain, _and):
         return False
-    return any(not _is_name(c) and c.pos_ in ("NOUN", "PRON") for c in chain[1:])
+    return any(not _is_name(c) and c.pos_ in ("NOUN", "PRON") and not _bare_singular(c) for c in chain[1:])
+
+
+def _bare_singular(tok: Token) -> bool:
+    """A singular common noun without a determiner, owner or name ("current polling leader"; not
+    "Breitbart News National Security editor Dr. Sebastian Gorka")."""
+    return tok.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod", "appos") for c in tok.children)
 
 
 def _pronoun_and_others(phrase: Span) -> bool:
@@ -461,10 +469,12 @@ def _indefinite(phrase: Span) -> bool:
 
 def _not_that_person(phrase: Span, actor: Actor | None) -> bool:
     """A part of a set ('some of her followers'), or an indefinite description given a named person
-    ('a Democrat familiar with her plans'; 'a spokesman for Acme' stays Acme's)."""
+    ('a Democrat familiar with her plans'; 'a spokesman for Acme' stays Acme's), or given no one ("One
+    pastor supporting Mr. Cruz", whose name the actor stage does not take for the source)."""
     if _part_of_set(phrase):
         return True
-    return actor is not None and actor.kind == "person" and _named(actor) and _indefinite(phrase) \
+    named_person = actor is None or (actor.kind == "person" and _named(actor))
+    return named_person and _indefinite(phrase) \
         and _appositive_name(phrase) is None  # "A spokesman for the union, Tom Hale" is Tom Hale
 
 
@@ -1028,11 +1038,28 @@ def pronoun_speaker(doc: Doc, att: Attribution, pron: Token, actor: Actor | None
     want = _PRONOUN_GENDER[pron.lower_]
     fitting = [a for a in actors if (_gender(a, genders) or described_gender(doc, a) or want) == want
                and not named_in_quote(a, att, doc)]
+    ahead = _cataphoric_subject(pron, fitting)
+    if ahead is not None:
+        return ahead
     fits = actor is not None and any(a is actor for a in fitting)
     if fits and actor is not None and _named_in_sentence(actor, pron):
         main = _main_subject_before(doc, pron, fitting)
         return main if main is not None and main is not actor else actor
     return pronoun_antecedent(doc, pron, fitting) or (actor if fits else None)
+
+
+def _cataphoric_subject(pron: Token, actors: list[Actor]) -> Actor | None:
+    """The named subject of the main clause a pronoun's fronted clause leads into: "Ever since she
+    endorsed Mrs. Clinton this month, Ms. Warren has been a powerful surrogate" — the she is Warren's
+    (PolNeAR train, fifth round of judged speakers, where it went to Clinton)."""
+    verb = pron.head
+    if pron.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "advcl" or verb.i > verb.head.i:
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "PROPN" or subject.i < verb.right_edge.i:
+        return None
+    found = _actor_at(actors, subject.idx, subject.idx + len(subject.text))
+    return found if found is not None and found.kind == "person" else None
 
 
 def _main_subject_before(doc: Doc, pron: Token, actors: list[Actor]) -> Actor | None:
