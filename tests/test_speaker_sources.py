@@ -123,3 +123,13 @@ def test_the_question_of_an_unnamed_asker_is_not_the_words_of_the_person_asked()
     start = text.index("whether Freddy")
     assert not any(q.speaker.actor and any(s <= start < e for s, e in q.content) for q in art.quotes)
 
+
+
+def test_a_dateline_is_no_part_of_the_source_that_opens_a_paragraph() -> None:
+    """"New York (AFP) – Vice President Joe Biden on Monday hit the campaign trail …, accusing him of
+    endangering the lives of US troops": Biden's, not New York's (PolNeAR train)."""
+    text = ("Berg, stumping for Lund, trashes Moe.\n\n"
+            "Oslo (AFP) – Vice President Ola Berg on Monday hit the campaign trail with Kari Lund for the first "
+            "time, trashing Per Moe as unqualified for the office and accusing him of endangering the lives of "
+            "Norwegian troops.")
+    assert _speaker(analyze_text(text), "him of endangering") == "Ola Berg"

@@ -278,6 +278,27 @@ def _one_phrase(v: DocView, src: TSpan, cue: TSpan) -> tuple[int, int]:
     return (start, end) if end > start else (src.start, src.end)
 
 
+_DASHES = frozenset({"–", "—", "-", "--"})
+
+
+def _after_dateline(v: DocView, start: int, end: int) -> int:
+    """Where a source that opens its paragraph starts after a dateline: "New York (AFP) – Vice
+    President Joe Biden" is Biden, not New York (PolNeAR train: the quote went to New York, and to
+    Rangoon for "RANGOON, Burma - Aung San Suu Kyi's political allies")."""
+    before = start - 1
+    while before >= 0 and v.pos[before] == "SPACE":
+        before -= 1
+    if before >= 0 and v.para[before] == v.para[start]:
+        return start
+    doc = v.doc
+    for i in range(start + 1, min(end - 1, start + 8)):
+        if v.text[i] in _DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_:
+            names = all(v.pos[j] in ("PROPN", "PUNCT") for j in range(start, i))
+            dateline = v.text[i - 1] == ")" or (doc[start].is_upper and len(doc[start]) > 1)
+            return i + 1 if names and dateline else start  # "(AFP) –", "RANGOON, Burma -"
+    return start
+
+
 def _has_words(v: DocView, contents: list[TSpan]) -> bool:
     """A content that is a quotation mark alone ('He says, ” there are …', the tagger's content
     ending at the mark; PolNeAR train, 2 of 411 speakers judged by hand) says nothing."""
@@ -530,11 +551,11 @@ def _source_spans(v: DocView, g: Group, sources: list[TSpan], speaking: list[TSp
     src = _choose_source(v, g.cue, sources, g.contents, speaking)
     if src is not None:
         start, end = _one_phrase(v, src, g.cue)
-        return _char_spans(v, start, end)
+        return _char_spans(v, _after_dateline(v, start, end), end)
     subj = _subject_of(v, g.cue)
     if subj is not None and subj[1] > subj[0] and v.para[subj[0]] == v.para[subj[1] - 1] \
             == v.para[g.cue.start] and _carve(v, g, subj):
-        return _char_spans(v, subj[0], subj[1])
+        return _char_spans(v, _after_dateline(v, *subj), subj[1])
     return []
 
 
