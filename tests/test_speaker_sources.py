@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from saidwhat.analysis import analyze_text
 from saidwhat.analysis.actors.resolve import _under_modifier
-from saidwhat.analysis.attribution.speaker import _name_and_others
+from saidwhat.analysis.attribution import Attribution
+from saidwhat.analysis.attribution.speaker import _clause_owner, _name_and_others
 from saidwhat.analysis.nlp import get_nlp
 from saidwhat.schema import AnalyzedArticle
 
@@ -129,7 +130,48 @@ def test_a_dateline_is_no_part_of_the_source_that_opens_a_paragraph() -> None:
     """"New York (AFP) – Vice President Joe Biden on Monday hit the campaign trail …, accusing him of
     endangering the lives of US troops": Biden's, not New York's (PolNeAR train)."""
     text = ("Berg, stumping for Lund, trashes Moe.\n\n"
-            "Oslo (AFP) – Vice President Ola Berg on Monday hit the campaign trail with Kari Lund for the first "
-            "time, trashing Per Moe as unqualified for the office and accusing him of endangering the lives of "
-            "Norwegian troops.")
+            "Oslo (AFP) – Vice President Ola Berg on Monday hit the campaign trail with Kari Lund for the "
+            "first time, trashing Per Moe as unqualified for the office and accusing him of endangering the "
+            "lives of Norwegian troops.")
     assert _speaker(analyze_text(text), "him of endangering") == "Ola Berg"
+
+
+def test_a_source_in_a_relative_clause_that_holds_the_cue_speaks() -> None:
+    """"Mr. Obama, who has gotten less credit than aides say he deserves": the aides' words, not
+    Obama's; "Anna Berg, who serves in a caretaker government, said" stays Berg's."""
+    text = ("Mr. Berg, who has mounted a populist challenge, has drawn huge crowds describing a country "
+            "dominated by plutocrats.\n\nSuch negativity from the right and left has exasperated Mr. Lund, "
+            "who has gotten less credit than aides say he deserves for the progress of the last seven years. "
+            "The only regret he acknowledged was a failed promise to change the tone of Oslo.")
+    art = analyze_text(text)
+    said = [q for q in art.quotes if [art.span_text(c) for c in q.cue] == ["say"]]
+    assert said and all(art.actor(q.speaker.actor).name == "aides" for q in said)  # type: ignore[union-attr]
+    text = ("Interior Minister Anna Berg, who serves in a caretaker government of civil servants, said the "
+            "vote would go ahead as planned.")
+    assert _speaker(analyze_text(text), "the vote would") == "Anna Berg"
+
+
+def test_an_unnamed_source_set_between_a_subject_and_its_verb_speaks() -> None:
+    """"Clinton, a top aide said, “is very confident …”": the aide's words about Clinton; "Lund, a
+    former senator, said …" stays Lund's."""
+    text = ("Kari Lund has been preparing for the debate for weeks.\n\n"
+            "Lund, a top aide said, “is very confident, very confident in the contrast” between her and Moe.")
+    art = analyze_text(text)
+    assert _speaker(art, "is very confident") == "a top aide"
+    text = ("Kari Lund has been preparing for the debate for weeks.\n\n"
+            "Lund, a former senator, said, “I am very confident in the contrast” between her and Moe.")
+    assert _speaker(analyze_text(text), "I am very confident") == "Kari Lund"
+
+
+def test_the_subject_of_a_relative_clause_whose_verb_is_the_cue_is_no_clause_owner() -> None:
+    """"the North American Free Trade Agreement, which Trump had called the worst trade deal": the
+    source Trump is the cue's subject, not the agreement the clause describes."""
+    text = "He vowed to leave the Nordic Trade Agreement, which Lund had called the worst trade deal ever."
+    doc = get_nlp()(text)
+    lund = text.index("Lund")
+    called = text.index("had called")
+    att = Attribution(content=[(text.index("which"), text.index("which") + 5)], cue=[(called, called + 10)],
+                      source=[(lund, lund + 4)], kind="indirect")
+    phrase = doc.char_span(lund, lund + 4)
+    assert phrase is not None and _clause_owner(phrase, att) is None
+    assert _clause_owner(phrase) is not None  # without the cue: the agreement, as for a relative pronoun
