@@ -9,6 +9,7 @@ import math
 
 import pytest
 
+from quote_texts import speaker_name  # tests/ is on sys.path (rootdir conftest)
 from saidwhat.analysis import analyze_text
 from saidwhat.analysis.attribution import Attribution, find_attributions
 from saidwhat.analysis.attribution.confidence import load_weights, probability
@@ -22,7 +23,7 @@ from saidwhat.analysis.attribution.spans import (
     merge_continued_quotes,
 )
 from saidwhat.analysis.nlp import get_nlp
-from saidwhat.schema import AnalyzedArticle, QuoteKind
+from saidwhat.schema import QuoteKind
 
 
 def _span(text: str, needle: str) -> tuple[int, int]:
@@ -42,13 +43,7 @@ def _judged(text: str, content: str, cue: str, source: str | None) -> Drop | Non
     return judge(get_nlp()(text), att).drop
 
 
-def _speaker(art: AnalyzedArticle, needle: str) -> str | None:
-    start = art.text.index(needle)
-    for q in art.quotes:
-        if any(s <= start < e for s, e in q.content):
-            actor = art.actor(q.speaker.actor)
-            return actor.name if actor else None
-    raise AssertionError(f"no quote over {needle!r}: {art.quotes}")
+_speaker = speaker_name  # tests/quote_texts.py
 
 
 # ------------------------------------------------------------------ type

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from quote_texts import speaker_name  # tests/ is on sys.path (rootdir conftest)
 from saidwhat.analysis import analyze_text
 from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.actors.resolve import ActorResolution, main_clause
@@ -22,16 +23,9 @@ from saidwhat.analysis.attribution.speaker import (
 )
 from saidwhat.analysis.first_names import name_list_gender
 from saidwhat.analysis.nlp import get_nlp
-from saidwhat.schema import Actor, AnalyzedArticle
+from saidwhat.schema import Actor
 
-
-def _speaker(art: AnalyzedArticle, needle: str) -> str | None:
-    start = art.text.index(needle)
-    for q in art.quotes:
-        if any(s <= start < e for s, e in q.content):
-            actor = art.actor(q.speaker.actor)
-            return actor.name if actor else None
-    raise AssertionError(f"no quote over {needle!r}: {art.quotes}")
+_speaker = speaker_name  # tests/quote_texts.py
 
 
 def test_first_name_list_is_read_by_the_analysis() -> None:

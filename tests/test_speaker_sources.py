@@ -3,21 +3,14 @@ speaker was one of the corpus's most quoted people): each rule on a text of its 
 
 from __future__ import annotations
 
+from quote_texts import speaker_name  # tests/ is on sys.path (rootdir conftest)
 from saidwhat.analysis import analyze_text
 from saidwhat.analysis.actors.resolve import _under_modifier
 from saidwhat.analysis.attribution import Attribution
 from saidwhat.analysis.attribution.speaker import _clause_owner, _name_and_others
 from saidwhat.analysis.nlp import get_nlp
-from saidwhat.schema import AnalyzedArticle
 
-
-def _speaker(art: AnalyzedArticle, needle: str) -> str | None:
-    start = art.text.index(needle)
-    for q in art.quotes:
-        if any(s <= start < e for s, e in q.content):
-            actor = art.actor(q.speaker.actor)
-            return actor.name if actor else None
-    raise AssertionError(f"no quote over {needle!r}: {art.quotes}")
+_speaker = speaker_name  # tests/quote_texts.py
 
 
 def _token(doc, text):  # type: ignore[no-untyped-def]
