@@ -1149,6 +1149,21 @@ def _under_modifier(tok: Token, root: Token) -> bool:
         and prep.head.is_lower and prep.head.pos_ in ("NOUN", "PRON", "VERB")
 
 
+def _qualifier(doc: Doc, m: Mention, root: Token) -> bool:
+    """A person's name or pronoun that only qualifies the source headed by ``root``
+    (``_under_modifier``), written right after its preposition ("the wife of Alan Grayson"; not
+    "China's ambassador to the United Nations Zhang Jun", a title the parser ended with the name)."""
+    if m.kind != "person" or m.type not in ("name", "pronoun"):
+        return False
+    tok = doc[m.head]
+    if not _under_modifier(tok, root):
+        return False
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    between = [t for t in doc[tok.head.i + 1: tok.i] if t.idx < m.start] if tok.dep_ == "pobj" else []
+    return not any(t.pos_ == "PROPN" for t in between)
+
+
 def _best_mention(doc: Doc, att_source: list[Span], mentions: list[Mention]) -> Mention | None:
     over = [m for m in mentions if m.cluster >= 0 and any(m.start < e and s < m.end for s, e in att_source)]
     if not over:
@@ -1162,7 +1177,7 @@ def _best_mention(doc: Doc, att_source: list[Span], mentions: list[Mention]) -> 
         # a person who only qualifies the source's head is not the source ("One pastor supporting Mr.
         # Cruz", "White America embracing Obama", "wife of Alan Grayson": PolNeAR train, where the
         # quotes went to Cruz, Obama and Grayson)
-        over = [m for m in over if m.kind != "person" or not _under_modifier(doc[m.head], roots[0])]
+        over = [m for m in over if not _qualifier(doc, m, roots[0])]
         if not over:
             return None
     # a span that holds a possessed description ("as Hillary Clinton's chief of staff during the
