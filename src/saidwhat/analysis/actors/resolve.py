@@ -1133,15 +1133,13 @@ def _span_root(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def _under_modifier(tok: Token, root: Token) -> bool:
-    """Whether the name headed by ``tok`` only qualifies the source headed by ``root``: the object of
+    """Whether the name whose phrase ``tok`` heads only qualifies the source headed by ``root``: the object of
     a verb below the head ("One pastor supporting Mr. Cruz", "White America embracing Obama") or of a
     preposition on a lower-case word that names no author ("the wife of Alan Grayson", "those around
     him"); not a passive verb's agent nor the object of "by" or "from" ("a survey conducted by Elena
     Sadovskaya", "an email from Neera Tanden"), nor a name after a capitalised title ("Speaker of the
     House Rep. Paul Ryan"), nor the object of a source head the parser took for a verb ("screenwriter
     Cole Haddon")."""
-    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
-        tok = tok.head
     if tok.dep_ in ("dobj", "dative"):
         return tok.head.i != root.i
     prep = tok.head
@@ -1156,10 +1154,10 @@ def _qualifier(doc: Doc, m: Mention, root: Token) -> bool:
     if m.kind != "person" or m.type not in ("name", "pronoun"):
         return False
     tok = doc[m.head]
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head  # the name's head in its phrase
     if not _under_modifier(tok, root):
         return False
-    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
-        tok = tok.head
     between = [t for t in doc[tok.head.i + 1: tok.i] if t.idx < m.start] if tok.dep_ == "pobj" else []
     return not any(t.pos_ == "PROPN" for t in between)
 

@@ -15,12 +15,11 @@ from spacy.tokens import Token
 
 from saidwhat.analysis.attribution.features import DocView
 from saidwhat.analysis.attribution.model import Attribution
-from saidwhat.analysis.attribution.quotes import AMBIGUOUS, OPEN
+from saidwhat.analysis.attribution.quotes import AMBIGUOUS, CLOSE, OPEN
 from saidwhat.analysis.attribution.rules import participle_lead
 from saidwhat.schema import QuoteKind, Span
 
 _TRIM = frozenset({"PUNCT", "SPACE", "CCONJ"})
-_CLOSING_MARKS = frozenset({"”", "\"", "’", "''"})
 _MARKS = OPEN | AMBIGUOUS
 
 
@@ -331,7 +330,7 @@ def _via_content(v: DocView, src: TSpan, cue: TSpan, contents: list[TSpan]) -> b
     reported clause, not the speaker)? Not a source right after its quotation's closing mark: the
     parser hangs "“Very good reporter …,” Trump, the 2016 GOP presidential frontrunner …, said when
     Boyle asked him" on the quoted words (PolNeAR train, where Boyle then won)."""
-    if any(c.end == src.start and v.text[c.end - 1] in _CLOSING_MARKS for c in contents):
+    if any(c.end == src.start and v.text[c.end - 1] in CLOSE | AMBIGUOUS for c in contents):
         return False
     inside = {i for c in contents for i in c.tokens()}
     for h in _ancestors(v, _root(v, src), 4):
