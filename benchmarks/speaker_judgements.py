@@ -25,7 +25,11 @@ personal pronoun, whoever it went to; and the fourth (``--judged
 tests/data/speaker-judgements-train4``, session 21): 400 quotes whose speaker came through a
 description ("the candidate", "the source") or a pronoun; and the fifth (``--judged
 tests/data/speaker-judgements-train5``, session 22): 400 quotes given to the eight most quoted
-people of the corpus, mostly through their names.
+people of the corpus, mostly through their names; and the sixth (``--judged
+tests/data/speaker-judgements-train6``, session 23): 400 quotes given to a named person through a
+name or description that stands apart from the cue; and the seventh (``--judged
+tests/data/speaker-judgements-train7``, session 23): 162 quotes given to one of two people of an
+article who share a surname.
 """
 
 from __future__ import annotations

@@ -62,7 +62,8 @@ def _round(name: str, file: str) -> list[dict[str, object]]:
 
 def test_the_pronoun_and_description_rounds_are_complete_and_split_by_article(shared: Path) -> None:
     texts = shared / "data" / "polnear" / "train" / "text"
-    for name in ("speaker-judgements-train3", "speaker-judgements-train4", "speaker-judgements-train5"):
+    for name in ("speaker-judgements-train3", "speaker-judgements-train4", "speaker-judgements-train5",
+                 "speaker-judgements-train6"):
         rows = _round(name, "judgements.jsonl")
         assert len(rows) == 400 and len({r["id"] for r in rows}) == 400
         halves: dict[object, object] = {}
@@ -90,3 +91,29 @@ def test_the_fifth_round_judges_no_quote_an_earlier_round_judged() -> None:
     rows = _round("speaker-judgements-train5", "judgements.jsonl")
     fifth = {(r["article"], r["content_start"]) for r in rows}
     assert len(fifth) == 400 and not fifth & earlier
+
+
+def test_the_sixth_round_judges_no_quote_an_earlier_round_judged() -> None:
+    earlier = {(r["article"], r["content_start"]) for n in ("", "2", "3", "4", "5")
+               for r in _round(f"speaker-judgements-train{n}", "judgements.jsonl")}
+    rows = _round("speaker-judgements-train6", "judgements.jsonl")
+    sixth = {(r["article"], r["content_start"]) for r in rows}
+    assert len(sixth) == 400 and not sixth & earlier
+
+
+def test_the_seventh_round_is_complete_split_by_article_and_new(shared: Path) -> None:
+    texts = shared / "data" / "polnear" / "train" / "text"
+    rows = _round("speaker-judgements-train7", "judgements.jsonl")
+    assert len(rows) == 162 and len({r["id"] for r in rows}) == 162
+    halves: dict[object, object] = {}
+    for r in rows:
+        assert r["label"] in ("R", "W", "U") and r["half"] in ("development", "held-back")
+        assert halves.setdefault(r["article"], r["half"]) == r["half"]
+        assert r["label"] != "W" or (r["true_speaker"] and r["reason"])
+        text = (texts / f"{r['article']}.txt").read_text(encoding="utf-8")
+        assert 0 <= r["content_start"] < r["content_end"] <= len(text)  # type: ignore[operator]
+    second = _round("speaker-judgements-train7", "second.jsonl")
+    assert len(second) == 30 and {r["id"] for r in second} <= {r["id"] for r in rows}
+    earlier = {(r["article"], r["content_start"]) for n in ("", "2", "3", "4", "5", "6")
+               for r in _round(f"speaker-judgements-train{n}", "judgements.jsonl")}
+    assert not {(r["article"], r["content_start"]) for r in rows} & earlier
