@@ -9,6 +9,7 @@ from saidwhat.analysis.actors.resolve import _under_modifier
 from saidwhat.analysis.attribution import Attribution
 from saidwhat.analysis.attribution.speaker import _clause_owner, _name_and_others
 from saidwhat.analysis.nlp import get_nlp
+from saidwhat.schema import AnalyzedArticle
 
 _speaker = speaker_name  # tests/quote_texts.py
 
@@ -168,3 +169,52 @@ def test_the_subject_of_a_relative_clause_whose_verb_is_the_cue_is_no_clause_own
     phrase = doc.char_span(lund, lund + 4)
     assert phrase is not None and _clause_owner(phrase, att) is None
     assert _clause_owner(phrase) is not None  # without the cue: the agreement, as for a relative pronoun
+
+
+def test_the_by_agent_of_a_relative_clause_cue_is_its_source() -> None:
+    """"the letter to Lund, which was first reported by The Herald's Kari Berg": Berg reported it,
+    not Lund, whom the relative clause describes in the parse."""
+    text = ("Dozens of lawmakers signed the letter to Mr. Lund, which was first reported last week by "
+            "The Herald's Kari Berg and was organised by Rep. Ola Moe.")
+    doc = get_nlp()(text)
+    berg = text.index("The Herald's Kari Berg")
+    reported = text.index("was first reported")
+    which = text.index("which")
+    att = Attribution(content=[(which, which + 5)], cue=[(reported, reported + 18)],
+                      source=[(berg, berg + 22)], kind="indirect")
+    phrase = doc.char_span(berg, berg + 22)
+    assert phrase is not None and _clause_owner(phrase, att) is None
+
+
+def test_a_passive_cue_with_a_by_agent_is_the_agents() -> None:
+    """"After Lund refused to rule out a tax, he was criticized by libertarians": the
+    libertarians' criticism, not Lund's; "he was quoted by the Herald as saying" stays his."""
+    text = ("Kari Lund spoke in Bergen on Monday.\n\nAfter Lund refused to rule out a tax on carbon, he was "
+            "criticized by libertarians on social media.")
+    art = analyze_text(text)
+    criticized = [q for q in art.quotes if "criticized" in " ".join(art.span_text(c) for c in q.cue)]
+    assert criticized, art.quotes
+    for q in criticized:
+        speaker = art.actor(q.speaker.actor)
+        assert speaker is not None and "libertarians" in speaker.name
+
+
+def test_an_impersonal_passive_cue_names_no_speaker() -> None:
+    """"Lund came under heavy criticism when it was revealed in March that she had used a personal
+    email account": no one named revealed it, least of all Lund; "Shortly after Moe was declared
+    the winner in Bergen, Lund told a cheering crowd …": no one named declared it."""
+    text = ("Kari Lund came under heavy criticism when it was revealed in March that she had used a personal "
+            "email account as minister. Ola Moe took office in February.")
+    _no_speaker_named(analyze_text(text), "she had used", "Kari Lund")
+    text = ("But Lund was declared the winner in Oslo, and it is clear that she has no plan to get out of "
+            "the race. Shortly after Moe was declared the winner in Bergen, Lund told a cheering crowd in "
+            "Trondheim that she expects to win that city's primary.")
+    _no_speaker_named(analyze_text(text), "Moe was declared", "Lund")
+
+
+def _no_speaker_named(art: AnalyzedArticle, needle: str, name: str) -> None:
+    start = art.text.index(needle)
+    for q in art.quotes:
+        if any(s <= start < e for s, e in q.content):
+            speaker = art.actor(q.speaker.actor)
+            assert speaker is None or name not in speaker.name, q

@@ -545,7 +545,7 @@ def _group_contents(v: DocView, contents: list[TSpan], cues: list[TSpan]) -> lis
 def _source_spans(v: DocView, g: Group, sources: list[TSpan], speaking: list[TSpan]) -> list[Span]:
     """The group's source: the tagger's source span chosen for its cue, else the cue's subject when
     it lies in the cue's paragraph and leaves some content (``_carve``)."""
-    if g.cue is None or _asked_participle(v, g.cue):
+    if g.cue is None or _asked_participle(v, g.cue) or _impersonal_passive(v, g.cue, g.contents):
         return []
     src = _choose_source(v, g.cue, sources, g.contents, speaking)
     if src is not None:
@@ -556,6 +556,24 @@ def _source_spans(v: DocView, g: Group, sources: list[TSpan], speaking: list[TSp
             == v.para[g.cue.start] and _carve(v, g, subj):
         return _char_spans(v, _after_dateline(v, *subj), subj[1])
     return []
+
+
+def _impersonal_passive(v: DocView, cue: TSpan, contents: list[TSpan]) -> bool:
+    """"when it was revealed in March that she had used a personal email account", "after Sanders
+    was declared the winner": a passive cue with no by-agent, whose subject is "it", or lies in its
+    own content in a clause of time, names no one; the subject of the clause around it ("Hillary
+    Clinton came under heavy criticism when …", "Tad Devine telegraphed … after") is not its source
+    (PolNeAR train, sixth judged round, where they went to Clinton and Devine). A main clause is
+    not one ("Sondland was known for telling others …, said another witness, Fiona Hill")."""
+    for i in cue.tokens():
+        tok = v.doc[i]
+        if any(c.dep_ == "agent" for c in tok.children):
+            continue
+        subordinate = tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children)
+        if any(c.dep_ == "nsubjpass" and (c.lower_ == "it" or (subordinate and any(
+                t.start <= c.i < t.end for t in contents))) for c in tok.children):
+            return True
+    return False
 
 
 def _asked_participle(v: DocView, cue: TSpan) -> bool:
