@@ -128,3 +128,16 @@ def test_a_subject_description_in_focus_is_the_main_clause_subject_before_it() -
             'On Tuesday Anna Berg said that Moe would lose the state. "We will win it," the candidate said.')
     a = speaker(text, "We will win it", "the candidate", "said")
     assert a is not None and a.name == "Anna Berg"
+
+
+def test_a_role_in_a_body_a_name_owns_is_someone_new() -> None:
+    """"The deputy head of Norway's delegation to the forum said …" after a quote of the US defence
+    secretary is a new person, not the secretary."""
+    text = ("Defense Secretary Kari Lund said the United States would stay in the region.\n\n"
+            "\"We will work with everyone,\" she said.\n\n"
+            "The deputy head of Norway's delegation to the forum said the United States should reduce its "
+            "patrols in the region.")
+    art = analyze_text(text)
+    q = next(q for q in art.quotes if "reduce its patrols" in q.text)
+    speaker = art.actor(q.speaker.actor)
+    assert speaker is not None and speaker.name != "Kari Lund" and "deputy head" in speaker.name

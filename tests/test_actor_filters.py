@@ -3,6 +3,9 @@ rule on made-up sentences (none from the shared dev pages)."""
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
+from saidwhat.analysis import analyze_text
 from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.actors.filters import (
     clip_name,
@@ -288,3 +291,38 @@ def test_interviewer_is_not_merged_into_the_person_interviewed() -> None:
     for actor in people:
         assert not any(s <= text.index("The television interviewer") < e for s, e in actor.mentions)
         assert actor.role != "interviewer"
+
+
+def test_two_names_joined_to_modify_a_noun_are_no_person() -> None:
+    """"a Clinton-Warren ticket" pairs two people: no actor is called "Clinton-Warren", and the
+    article's "Warren" is Elizabeth Warren's."""
+    text = ("Sen. Elizabeth Warren met Hillary Clinton on Friday.\n\nThe meeting got people talking about "
+            "a Clinton-Warren ticket.\n\nWarren left the meeting at noon. \"I think she is a fighter,\" "
+            "Warren said.")
+    art = analyze_text(text)
+    assert not any("-" in a.name for a in art.actors), [a.name for a in art.actors]
+    q = next(q for q in art.quotes if "fighter" in q.text)
+    speaker = art.actor(q.speaker.actor)
+    assert speaker is not None and speaker.name == "Elizabeth Warren"
+
+
+def test_a_hyphenated_first_name_before_a_noun_is_a_name() -> None:
+    """"the Rose-Lynn character" after "Rose-Lynn Harlan": one person's first name, not a pair, though
+    "Rose" and "Lynn" are words of a person name (joined by the hyphen, never alone); "a
+    Clinton-Warren ticket" after "Clinton" and "Warren" is a pair."""
+    doc = get_nlp()("The heroine is Rose-Lynn Harlan, a singer from Glasgow. Lund said the Rose-Lynn "
+                    "character was close to her heart. Clinton and Warren met; a Clinton-Warren ticket was "
+                    "discussed.")
+    text = doc.text
+
+    def span(needle: str, occurrence: int = 0) -> Span:
+        start = text.index(needle) if occurrence == 0 else text.index(needle, text.index(needle) + 1)
+        found = doc.char_span(start, start + len(needle))
+        assert found is not None
+        return found
+
+    people = [span("Rose-Lynn Harlan"), span("Clinton"), span("Warren")]
+    doc.ents = [Span(doc, p.start, p.end, label="PERSON") for p in people]  # the tagger's, made sure
+    lower = {t.lower_ for t in doc if t.is_lower}
+    assert not_a_name(span("Rose-Lynn", 1), lower) is None
+    assert not_a_name(span("Clinton-Warren"), lower) == "pair of names"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from quote_texts import speaker_name  # tests/ is on sys.path (rootdir conftest)
+from saidwhat.analysis import analyze_text
 from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.nlp import get_nlp
 from saidwhat.schema import Actor
@@ -190,3 +192,30 @@ def test_a_surname_particle_the_tagger_left_out_is_part_of_the_name() -> None:
     found = actor_at(leyen, "Leyen said")
     assert found is not None and (found.name, found.kind) == ("Ursula von der Leyen", "person")
     assert name_of("Donald Trump spoke. The band Hijos de Trump played on.", "Trump played") != "de Trump"
+
+
+def test_a_namesake_named_in_passing_is_no_antecedent_of_a_bare_surname() -> None:
+    """"… a teacher's aide, Anne Marie Murphy, who was gunned down …” … Murphy said": the senator the
+    article is about, not the aide named in apposition or inside his quote."""
+    text = ("Sen. Chris Murphy spent 15 hours on the Senate floor in June. Murphy sent his family home after "
+            "the shooting, and Murphy has talked about it ever since.\n\n"
+            "He was joined by senators delivering a tribute to a teacher's aide, Anne Marie Murphy, who was "
+            "gunned down trying to protect a boy.\n\n"
+            "“It doesn't take courage to stand here on the floor for 14 hours,” Murphy said. “If Anne Marie "
+            "Murphy could do that, then ask yourself what you can do.”\n\n"
+            "Murphy has an ally in Hillary Clinton. “A lot of people predicted that this issue was going to "
+            "disappear,” added Murphy.")
+    art = analyze_text(text)
+    assert speaker_name(art, "It doesn't take courage") == "Chris Murphy"
+    assert speaker_name(art, "A lot of people predicted") == "Chris Murphy"
+
+
+def test_team_and_a_surname_is_a_campaign_not_a_bearer_of_the_surname() -> None:
+    """"Team Clinton's contention" names the campaign; the article's bare "Clinton" stays Hillary
+    Clinton's."""
+    text = ("Hillary Clinton will debate Bernie Sanders tonight. Sanders must prove that Team Clinton’s "
+            "contention that he ran well only in white states is wrong.\n\n"
+            "Last week Clinton accused him of an “artful smear” over her fundraising practices.")
+    art = analyze_text(text)
+    assert not any(a.kind == "person" and a.name.startswith("Team") for a in art.actors)
+    assert speaker_name(art, "artful smear") == "Hillary Clinton"

@@ -278,9 +278,35 @@ def not_a_name(span: Span, lower: set[str], *, organisation: bool = False) -> st
         return "clause"  # "Garrett hit Rudolph": the tagger ran over a verb
     if _party_tag_state(span):
         return "state in a party tag"
+    if _name_pair(words, span):
+        return "pair of names"
     if "@" in text:
         return "social media handle"  # "Follow Jo Ng on Twitter @jong": a credit, not a name
     return _one_word_reason(words[0], lower, organisation) if len(words) == 1 else None
+
+
+def _name_pair(words: list[Token], span: Span) -> bool:
+    """Two names joined by a hyphen that modify a noun, each a person's name elsewhere in the text:
+    "a Clinton-Warren ticket", "the Johnson-Weld campaign", "a Trump-Clinton race" pair two people;
+    no one is called so (PolNeAR train: the pair took the article's "Warren", "Weld", "Trump" or
+    "Clinton" and their quotes). A hyphenated first name ("Rose-Lynn's song") is one person."""
+    if len(words) != 2 or len(span) != 3 or span[1].text not in _HYPHENS | {"–"}:
+        return False
+    joined = span[0].whitespace_ == "" and span[1].whitespace_ == ""
+    last = span[-1]
+    if not (joined and all(w.is_title for w in words) and last.dep_ in ("compound", "amod", "nmod")
+            and last.head.pos_ == "NOUN" and last.head.i > last.i):
+        return False
+    return all(w.text in _names_alone(span.doc) for w in words)
+
+
+def _names_alone(doc: Doc) -> set[str]:
+    """The words of person names not joined to another by a hyphen ("Rose" of "Rose-Lynn Harlan" is
+    not one)."""
+    def joined(t: Token) -> bool:
+        return (t.i > 0 and doc[t.i - 1].text in _HYPHENS | {"–"}) or (
+            t.i + 1 < len(doc) and doc[t.i + 1].text in _HYPHENS | {"–"})
+    return {t.text for t in doc if t.ent_type_ == "PERSON" and not joined(t)}
 
 
 def _one_word_reason(word: Token, lower: set[str], organisation: bool) -> str | None:

@@ -388,6 +388,15 @@ def _restricted(head: Token) -> bool:
         for c in head.children)
 
 
+def _of_named_body(head: Token) -> bool:
+    """A role in a body a name owns: "The deputy head of China's delegation to the forum said" is
+    someone new, not the person in focus (PolNeAR train, sixth judged round: it went to Ash Carter,
+    the US defence secretary quoted before it)."""
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(
+        o.dep_ == "pobj" and any(d.dep_ == "poss" and d.pos_ == "PROPN" for d in o.children)
+        for o in p.children) for p in head.children)
+
+
 # Nouns that refer back to an unnamed source rather than name a role: "the person added".
 _SOURCE_NOUNS = frozenset({"person", "source", "individual"})
 
@@ -930,7 +939,8 @@ class _Clusterer:
         if best is None and doc[m.head].lemma_.lower() in _SOURCE_NOUNS and _bare(doc[m.head]):
             best = self._recent_anonymous(m)
         if best is None and m.kind == "person" and doc[m.head].lemma_.lower() not in lx.INTERVIEW_ROLES \
-                and m.possessor < 0 and owner < 0 and not (m.is_source and _restricted(doc[m.head])):
+                and m.possessor < 0 and owner < 0 and not (m.is_source and _restricted(doc[m.head])) \
+                and not _of_named_body(doc[m.head]):
             best, someone_else = self._in_focus(m, said)
         if best is not None:
             company = doc[m.head].lemma_.lower() in _COMPANY_HEADS

@@ -163,12 +163,31 @@ def antecedent(doc: Doc, m: Mention, candidates: Sequence[_Cluster]) -> _Cluster
     last = _last_named(m, candidates)
     if last is None:
         return None
-    if _sentences_between(doc, last[0], m.start) <= NEAR_SENTENCES:
+    if _sentences_between(doc, last[0], m.start) <= NEAR_SENTENCES and not _in_passing(doc, m, last):
         return last[1]
     counts = {c.idx: len(_names_before(c, m.start)) for c in candidates}
     top = max(counts.values())
     most = [c for c in candidates if counts[c.idx] == top]
     return most[0] if len(most) == 1 else last[1]
+
+
+def _in_passing(doc: Doc, m: Mention, last: tuple[int, _Cluster]) -> bool:
+    """The nearest bearer was named only in passing — inside quotation marks while the surname is
+    outside them, or as the apposition of a common noun ("a tribute to … a teacher's aide, Anne
+    Marie Murphy, who was gunned down … “… If Anne Marie Murphy could do that …” Murphy has an ally
+    in Hillary Clinton" is Sen. Chris Murphy, whom the article names throughout; PolNeAR train,
+    seventh judged round, where the parser made her a conjunct of "aide"): not the antecedent a
+    nearer mention would be."""
+    named = next((x for x in last[1].mentions if x.start == last[0]), None)
+    if named is None:
+        return False
+    text = text_of(doc)
+    if in_quotes(text, named.start) and not in_quotes(text, m.start):
+        return True
+    head = doc[named.head]
+    first = doc.char_span(named.start, named.end, alignment_mode="expand")
+    after_comma = first is not None and first.start > 0 and doc[first.start - 1].text == ","
+    return head.dep_ in ("appos", "conj") and head.head.pos_ == "NOUN" and after_comma
 
 
 def in_quotes(text: str, pos: int) -> bool:
