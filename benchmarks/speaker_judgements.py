@@ -29,7 +29,8 @@ people of the corpus, mostly through their names; and the sixth (``--judged
 tests/data/speaker-judgements-train6``, session 23): 400 quotes given to a named person through a
 name or description that stands apart from the cue; and the seventh (``--judged
 tests/data/speaker-judgements-train7``, session 23): 162 quotes given to one of two people of an
-article who share a surname.
+article who share a surname; and the eighth (``--judged tests/data/speaker-judgements-train8``,
+session 23): 300 quotes given to an organisation.
 """
 
 from __future__ import annotations

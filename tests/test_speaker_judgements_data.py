@@ -117,3 +117,21 @@ def test_the_seventh_round_is_complete_split_by_article_and_new(shared: Path) ->
     earlier = {(r["article"], r["content_start"]) for n in ("", "2", "3", "4", "5", "6")
                for r in _round(f"speaker-judgements-train{n}", "judgements.jsonl")}
     assert not {(r["article"], r["content_start"]) for r in rows} & earlier
+
+
+def test_the_eighth_round_is_complete_split_by_article_and_new(shared: Path) -> None:
+    texts = shared / "data" / "polnear" / "train" / "text"
+    rows = _round("speaker-judgements-train8", "judgements.jsonl")
+    assert len(rows) == 300 and len({r["id"] for r in rows}) == 300
+    halves: dict[object, object] = {}
+    for r in rows:
+        assert r["label"] in ("R", "W", "U") and r["half"] in ("development", "held-back")
+        assert halves.setdefault(r["article"], r["half"]) == r["half"]
+        assert r["label"] != "W" or (r["true_speaker"] and r["reason"])
+        text = (texts / f"{r['article']}.txt").read_text(encoding="utf-8")
+        assert 0 <= r["content_start"] < r["content_end"] <= len(text)  # type: ignore[operator]
+    second = _round("speaker-judgements-train8", "second.jsonl")
+    assert len(second) == 50 and {r["id"] for r in second} <= {r["id"] for r in rows}
+    earlier = {(r["article"], r["content_start"]) for n in ("", "2", "3", "4", "5", "6", "7")
+               for r in _round(f"speaker-judgements-train{n}", "judgements.jsonl")}
+    assert not {(r["article"], r["content_start"]) for r in rows} & earlier
