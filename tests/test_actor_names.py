@@ -4,6 +4,7 @@ Each rule on made-up sentences of its own (none from the shared dev pages nor th
 
 from __future__ import annotations
 
+from saidwhat.analysis import analyze_text
 from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.actors.filters import clip_name, heading_tokens, lowercase_words, not_a_name
 from saidwhat.analysis.actors.mentions import find_mentions
@@ -167,3 +168,13 @@ def test_a_straight_mark_closes_a_curly_quotation() -> None:
     assert in_quotes(text, text.index("We will"))
     curly = "She said “we will win” and then “the Sentinel"
     assert in_quotes(curly, curly.index("the Sentinel"))
+
+
+def test_a_first_and_last_name_after_a_role_noun_is_a_person() -> None:
+    """"Former Hewlett-Packard CEO Carly Lunde", tagged an organisation: a person, who later speaks."""
+    text = ("They are counting them out: Former Hewlett-Packard CEO Carly Lunde, former Arkansas governor "
+            "Mike Huckabee and others. Lunde, speaking to Iowans, said, \"Last time I looked, you had not "
+            "started voting yet.\"")
+    art = analyze_text(text)
+    lunde = [a for a in art.actors if "Lunde" in a.name]
+    assert [(a.name, a.kind) for a in lunde] == [("Carly Lunde", "person")]

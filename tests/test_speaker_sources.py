@@ -218,3 +218,17 @@ def _no_speaker_named(art: AnalyzedArticle, needle: str, name: str) -> None:
         if any(s <= start < e for s, e in q.content):
             speaker = art.actor(q.speaker.actor)
             assert speaker is None or name not in speaker.name, q
+
+
+def test_who_after_an_organisation_in_a_persons_apposition_is_the_person() -> None:
+    """"said Kari Lund, a senior analyst at Nordbank, who notes that …": Lund notes it, not Nordbank."""
+    text = ("Profits at the unit are not under pressure. But that is not good enough, said Kari Lund, a "
+            "senior analyst at Jefferies, who notes that Fjord Industries has vowed to cut costs every year.")
+    assert speaker_name(analyze_text(text), "Fjord Industries has vowed") == "Kari Lund"
+
+
+def test_a_title_the_parser_made_a_subject_is_no_source_of_its_own() -> None:
+    """"said Army Capt. Christian Moe": the captain speaks, not an organisation "Army Capt"."""
+    text = ("Some of those surveyed shared their concerns.\n\n“The candidates just don’t understand the "
+            "military,” said Army Capt. Christian Moe, who said he would not vote for either of them.")
+    assert speaker_name(analyze_text(text), "The candidates just") == "Christian Moe"

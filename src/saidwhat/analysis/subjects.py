@@ -80,6 +80,24 @@ def agent_of(tok: Token) -> Token | None:
     return None
 
 
+_NOT_WHO = frozenset({"ORG", "GPE", "FAC", "LOC", "NORP"})
+
+
+def _who_antecedent(rel: Token, head: Token) -> Token:
+    """The antecedent of a relative pronoun, ``head`` as parsed; but "who" after an organisation at
+    the end of a person's apposition is the person: "said Howard Rubel, a senior analyst at
+    Jefferies, who notes that …" is Rubel's (PolNeAR train, eighth judged round, where it went to
+    Jefferies)."""
+    if rel.lower_ != "who" or head.ent_type_ not in _NOT_WHO:
+        return head
+    tok = head
+    while tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        tok = tok.head.head
+    if tok is not head and tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
+        return tok.head
+    return head
+
+
 def _tokens(doc: Doc, spans: list[tuple[int, int]]) -> list[Token]:
     return [t for s, e in spans for t in (doc.char_span(s, e, alignment_mode="expand") or [])]
 
@@ -96,7 +114,7 @@ def cue_subject(doc: Doc, cue: list[tuple[int, int]], content: list[tuple[int, i
         if subjects:
             subj = min(subjects, key=lambda c: abs(verb.i - c.i))
             if subj.tag_ in REL_TAGS and verb.dep_ == "relcl":
-                subj = verb.head  # "the engineer who said": the antecedent
+                subj = _who_antecedent(subj, verb.head)  # "the engineer who said": the antecedent
             return subj if is_nominal(subj) and subj.i not in inside else None
         if verb.dep_ not in _SHARED_SUBJECT or verb.head is verb:
             return None

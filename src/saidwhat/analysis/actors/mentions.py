@@ -144,6 +144,9 @@ def _looks_like_person(ent: Span) -> bool:
         return False
     if any(t.lemma_.lower() in lx.ORG_HEADS for t in words):
         return False
+    if before is not None and before.lower_ in lx.ROLE_NOUNS \
+            and name_list_gender(words[0].text) is not None:
+        return True  # "Former Hewlett-Packard CEO Carly Fiorina" (PolNeAR train, eighth judged round)
     root = ent.root
     if root.dep_ == "appos" and root.head.lemma_.lower() in lx.ROLE_NOUNS:
         return True

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.attribution.features import DocView
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.quotes import AMBIGUOUS, CLOSE, OPEN
@@ -260,6 +261,14 @@ def _one_phrase(v: DocView, src: TSpan, cue: TSpan) -> tuple[int, int]:
     that is nearest the cue, preferring a subject. Appositions stay (they are in the subtree)."""
     roots = [i for i in src.tokens() if not (src.start <= v.head[i] < src.end) or v.head[i] == i]
     roots = [i for i in roots if not v.space[i] and v.pos[i] != "PUNCT"]
+    # a title the parser made a subject of its own ("said Army Capt. Christian Pardo": "Army Capt"
+    # and "Pardo"; PolNeAR train, eighth judged round, where the speaker was an organisation "Army Capt")
+    titles = [i for i, j in zip(roots, roots[1:]) if v.lower[i] in lx.TITLES and v.doc[i + 1].text == "."
+              and v.pos[j] == "PROPN" and v.doc[j].left_edge.i - i <= 2]
+    roots = [i for i in roots if i not in titles]
+    if titles and len(roots) == 1:
+        tok = v.doc[roots[0]]
+        return _trim(v, max(src.start, tok.left_edge.i), min(src.end, tok.right_edge.i + 1))
     if len(roots) == 1 and v.dep[roots[0]] not in ("nsubj", "nsubjpass"):
         last = _last_appositive_name(v, src)
         if last is not None:
@@ -275,6 +284,19 @@ def _one_phrase(v: DocView, src: TSpan, cue: TSpan) -> tuple[int, int]:
     tok = doc[best]
     start, end = _trim(v, max(src.start, tok.left_edge.i), min(src.end, tok.right_edge.i + 1))
     return (start, end) if end > start else (src.start, src.end)
+
+
+def _name_after_title(v: DocView, end: int) -> int:
+    """The end of a source that stops at a title's abbreviation point, past the name after it: the
+    tagger cuts "said Army Capt. Christian Pardo" at "Capt" when the parser ends a sentence there
+    (PolNeAR train, eighth judged round, where the speaker was an organisation "Army Capt")."""
+    doc = v.doc
+    if end < 1 or v.lower[end - 1] not in lx.TITLES or end + 1 >= len(doc) or doc[end].text != ".":
+        return end
+    stop = end + 1
+    while stop < len(doc) and doc[stop].pos_ == "PROPN" and doc[stop].is_title:
+        stop += 1
+    return stop if stop > end + 1 else end
 
 
 _DASHES = frozenset({"–", "—", "-", "--"})
@@ -550,7 +572,7 @@ def _source_spans(v: DocView, g: Group, sources: list[TSpan], speaking: list[TSp
     src = _choose_source(v, g.cue, sources, g.contents, speaking)
     if src is not None:
         start, end = _one_phrase(v, src, g.cue)
-        return _char_spans(v, _after_dateline(v, start, end), end)
+        return _char_spans(v, _after_dateline(v, start, end), _name_after_title(v, end))
     subj = _subject_of(v, g.cue)
     if subj is not None and subj[1] > subj[0] and v.para[subj[0]] == v.para[subj[1] - 1] \
             == v.para[g.cue.start] and _carve(v, g, subj):
