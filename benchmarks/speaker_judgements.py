@@ -10,7 +10,8 @@ people through "he", "she", "his" or a description, each judged by hand right (`
 (``W``, with the true speaker as the text names them; see the README there). This analyses the
 same articles with the current code and reports, per judged quote:
 
-- kept: the speaker is still the one judged (right ones kept, wrong ones still wrong);
+- kept: the speaker is still the one judged, under the same or a fuller name ("Fiorina" →
+  "Carly Fiorina"; right ones kept, wrong ones still wrong);
 - fixed: a wrong one now goes to the true speaker (its words, or no quote when the true speaker
   is ``none``), or the quote is gone when it was no statement;
 - lost: a right one now goes to someone else;
@@ -66,14 +67,31 @@ def _names_true(now: str | None, true: str) -> bool:
     return now is not None and any(w in now for w in words)
 
 
+_HONORIFICS = {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"}
+_GENERATIONS = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def same_person(now: str | None, judged: str) -> bool:
+    """The judged speaker under the same or a fuller name of theirs ("Fiorina" → "Carly Fiorina",
+    when the analysis learns the first name): a rename, not a change of speaker. A generation
+    suffix the judged name lacks ("Donald Trump Jr.") is someone else."""
+    if now is None:
+        return False
+    if now == judged:
+        return True
+    old = {w.lower().strip(",") for w in judged.split()} - _HONORIFICS
+    new = {w.lower().strip(",") for w in now.split()}
+    return bool(old) and old <= new and not (new & _GENERATIONS) - old
+
+
 def verdict(row: dict[str, str], now: str | None, present: bool) -> str:
     if row["label"] == "R":
-        return "kept" if present and now == row["tool_says"] else "lost"
+        return "kept" if present and same_person(now, row["tool_says"]) else "lost"
     if row["label"] == "U":
         return "unjudged"
     if not present:
         return "fixed" if row["true_speaker"] == "none" else "changed"
-    if now == row["tool_says"]:
+    if same_person(now, row["tool_says"]):
         return "kept"
     return "fixed" if _names_true(now, row["true_speaker"]) else "changed"
 

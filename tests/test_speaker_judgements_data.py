@@ -135,3 +135,14 @@ def test_the_eighth_round_is_complete_split_by_article_and_new(shared: Path) -> 
     earlier = {(r["article"], r["content_start"]) for n in ("", "2", "3", "4", "5", "6", "7")
                for r in _round(f"speaker-judgements-train{n}", "judgements.jsonl")}
     assert not {(r["article"], r["content_start"]) for r in rows} & earlier
+
+
+def test_a_fuller_name_of_the_judged_speaker_is_the_same_speaker() -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from speaker_judgements import same_person
+
+    assert same_person("Carly Fiorina", "Fiorina") and same_person("Sean Hannity", "Mr. Hannity")
+    assert not same_person("Donald Trump Jr.", "Donald Trump") and not same_person("Eric Trump", "Donald Trump")
+    assert not same_person(None, "Fiorina") and not same_person("Anne Marie Murphy", "Chris Murphy")
