@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 DATA = Path(__file__).resolve().parent / "data" / "speaker-judgements-train"
 
 
@@ -60,51 +62,20 @@ def _round(name: str, file: str) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
 
 
-def test_the_pronoun_and_description_rounds_are_complete_and_split_by_article(shared: Path) -> None:
+# round number -> (quotes, quotes judged twice); rounds 3-8 are split by article into two halves
+_SPLIT_ROUNDS = {3: (400, 60), 4: (400, 60), 5: (400, 60), 6: (400, 60), 7: (162, 30), 8: (300, 50)}
+
+
+def _name(n: int) -> str:
+    return "speaker-judgements-train" + ("" if n == 1 else str(n))
+
+
+@pytest.mark.parametrize("number", sorted(_SPLIT_ROUNDS))
+def test_a_split_round_is_complete_split_by_article_and_new(shared: Path, number: int) -> None:
     texts = shared / "data" / "polnear" / "train" / "text"
-    for name in ("speaker-judgements-train3", "speaker-judgements-train4", "speaker-judgements-train5",
-                 "speaker-judgements-train6"):
-        rows = _round(name, "judgements.jsonl")
-        assert len(rows) == 400 and len({r["id"] for r in rows}) == 400
-        halves: dict[object, object] = {}
-        for r in rows:
-            assert r["label"] in ("R", "W", "U") and r["half"] in ("development", "held-back")
-            assert halves.setdefault(r["article"], r["half"]) == r["half"]
-            assert r["label"] != "W" or (r["true_speaker"] and r["reason"])
-            text = (texts / f"{r['article']}.txt").read_text(encoding="utf-8")
-            assert 0 <= r["content_start"] < r["content_end"] <= len(text)  # type: ignore[operator]
-        second = _round(name, "second.jsonl")
-        assert len(second) == 60 and {r["id"] for r in second} <= {r["id"] for r in rows}
-
-
-def test_the_fourth_round_judges_no_quote_an_earlier_round_judged() -> None:
-    earlier = {(r["article"], r["content_start"]) for n in ("", "2", "3")
-               for r in _round(f"speaker-judgements-train{n}", "judgements.jsonl")}
-    rows = _round("speaker-judgements-train4", "judgements.jsonl")
-    fourth = {(r["article"], r["content_start"]) for r in rows}
-    assert len(fourth) == 400 and not fourth & earlier
-
-
-def test_the_fifth_round_judges_no_quote_an_earlier_round_judged() -> None:
-    earlier = {(r["article"], r["content_start"]) for n in ("", "2", "3", "4")
-               for r in _round(f"speaker-judgements-train{n}", "judgements.jsonl")}
-    rows = _round("speaker-judgements-train5", "judgements.jsonl")
-    fifth = {(r["article"], r["content_start"]) for r in rows}
-    assert len(fifth) == 400 and not fifth & earlier
-
-
-def test_the_sixth_round_judges_no_quote_an_earlier_round_judged() -> None:
-    earlier = {(r["article"], r["content_start"]) for n in ("", "2", "3", "4", "5")
-               for r in _round(f"speaker-judgements-train{n}", "judgements.jsonl")}
-    rows = _round("speaker-judgements-train6", "judgements.jsonl")
-    sixth = {(r["article"], r["content_start"]) for r in rows}
-    assert len(sixth) == 400 and not sixth & earlier
-
-
-def test_the_seventh_round_is_complete_split_by_article_and_new(shared: Path) -> None:
-    texts = shared / "data" / "polnear" / "train" / "text"
-    rows = _round("speaker-judgements-train7", "judgements.jsonl")
-    assert len(rows) == 162 and len({r["id"] for r in rows}) == 162
+    size, twice = _SPLIT_ROUNDS[number]
+    rows = _round(_name(number), "judgements.jsonl")
+    assert len(rows) == size and len({r["id"] for r in rows}) == size
     halves: dict[object, object] = {}
     for r in rows:
         assert r["label"] in ("R", "W", "U") and r["half"] in ("development", "held-back")
@@ -112,29 +83,12 @@ def test_the_seventh_round_is_complete_split_by_article_and_new(shared: Path) ->
         assert r["label"] != "W" or (r["true_speaker"] and r["reason"])
         text = (texts / f"{r['article']}.txt").read_text(encoding="utf-8")
         assert 0 <= r["content_start"] < r["content_end"] <= len(text)  # type: ignore[operator]
-    second = _round("speaker-judgements-train7", "second.jsonl")
-    assert len(second) == 30 and {r["id"] for r in second} <= {r["id"] for r in rows}
-    earlier = {(r["article"], r["content_start"]) for n in ("", "2", "3", "4", "5", "6")
-               for r in _round(f"speaker-judgements-train{n}", "judgements.jsonl")}
-    assert not {(r["article"], r["content_start"]) for r in rows} & earlier
-
-
-def test_the_eighth_round_is_complete_split_by_article_and_new(shared: Path) -> None:
-    texts = shared / "data" / "polnear" / "train" / "text"
-    rows = _round("speaker-judgements-train8", "judgements.jsonl")
-    assert len(rows) == 300 and len({r["id"] for r in rows}) == 300
-    halves: dict[object, object] = {}
-    for r in rows:
-        assert r["label"] in ("R", "W", "U") and r["half"] in ("development", "held-back")
-        assert halves.setdefault(r["article"], r["half"]) == r["half"]
-        assert r["label"] != "W" or (r["true_speaker"] and r["reason"])
-        text = (texts / f"{r['article']}.txt").read_text(encoding="utf-8")
-        assert 0 <= r["content_start"] < r["content_end"] <= len(text)  # type: ignore[operator]
-    second = _round("speaker-judgements-train8", "second.jsonl")
-    assert len(second) == 50 and {r["id"] for r in second} <= {r["id"] for r in rows}
-    earlier = {(r["article"], r["content_start"]) for n in ("", "2", "3", "4", "5", "6", "7")
-               for r in _round(f"speaker-judgements-train{n}", "judgements.jsonl")}
-    assert not {(r["article"], r["content_start"]) for r in rows} & earlier
+    second = _round(_name(number), "second.jsonl")
+    assert len(second) == twice and {r["id"] for r in second} <= {r["id"] for r in rows}
+    if number > 3:  # the third round drew every pronoun speaker, 155 of them judged in rounds 1-2 too
+        earlier = {(r["article"], r["content_start"]) for n in range(1, number)
+                   for r in _round(_name(n), "judgements.jsonl")}
+        assert not {(r["article"], r["content_start"]) for r in rows} & earlier
 
 
 def test_a_fuller_name_of_the_judged_speaker_is_the_same_speaker() -> None:
