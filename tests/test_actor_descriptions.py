@@ -141,3 +141,16 @@ def test_a_role_in_a_body_a_name_owns_is_someone_new() -> None:
     q = next(q for q in art.quotes if "reduce its patrols" in q.text)
     speaker = art.actor(q.speaker.actor)
     assert speaker is not None and speaker.name != "Kari Lund" and "deputy head" in speaker.name
+
+
+def test_the_agency_opening_a_sentence_is_the_organisation_the_sentence_before_was_about() -> None:
+    """"The FBI, meanwhile, is continuing its investigation … The agency is also interviewing …":
+    the FBI, though the State Department, named more often, is an agency too."""
+    text = ("The State Department said on Friday that it would release the emails. The State Department "
+            "has also told lawmakers that the department is launching its own probe.\n\n"
+            "The FBI, meanwhile, is continuing its investigation of the server. The agency is also "
+            "interviewing top aides about whether they had any concerns about the emails.")
+    art = analyze_text(text)
+    q = next((q for q in art.quotes if "top aides" in q.text), None)
+    agency = next(a for a in art.actors if any(text[s:e] == "The agency" for s, e in a.mentions))
+    assert agency.name == "FBI", (agency, q)

@@ -920,11 +920,14 @@ class _Clusterer:
         if placed is not None:
             self.join(m, placed)
             return
+        previous_subject = self._previous_subject(m)
         for rank, c in enumerate(self.order):
             if c.idx == owner or (m.kind == "person" and (_other_party(doc, m, c) or _other_place(doc, m, c)
                                                           or _other_gender(said, c))):
                 continue
             score = _description_score(doc, m, c)
+            if c is previous_subject:
+                score = max(score, 1.0) + 1.0
             if m.kind == "person" and _said_so_before(m, c):
                 score += 1.0
             # a weak fit (generic head, no modifier) must be recent; a strong one need not be
@@ -949,6 +952,28 @@ class _Clusterer:
             self.join(m, best)
         elif m.is_source or m.kind == "organization" or someone_else:
             self.new(m, m.kind)
+
+    def _previous_subject(self, m: Mention) -> _Cluster | None:
+        """The organisation that is the subject of the sentence before a bare "The company", "The
+        agency" opening its own sentence as subject: "The FBI, meanwhile, is continuing its
+        investigation … The agency is also interviewing …", "Alphabet, the parent company of
+        Google, jumped … The company reported earnings …" (PolNeAR train, eighth judged round:
+        they had gone to the State Department and Chevron, named more often)."""
+        doc = self.doc
+        head = doc[m.head]
+        if m.kind != "organization" or head.lemma_.lower() not in _BODY_NOUNS or head.dep_ != "nsubj" \
+                or any(c.dep_ != "det" for c in head.lefts) or head.left_edge.i != head.sent.start:
+            return None
+        start = head.sent.start
+        if start == 0:
+            return None
+        before = doc[start - 1].sent
+        subject = next((t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        named = self.by_token.get(subject.i) if subject is not None else None
+        if named is None or named.cluster < 0 or quoted_at(doc, named.start):
+            return None
+        c = self.clusters[named.cluster]
+        return c if c.kind == "organization" and not c.is_gpe and not c.is_facility else None
 
     def _placed(self, m: Mention) -> _Cluster | None:
         """A person description that names one place ("the Mexican president", "the Florida
@@ -1057,6 +1082,12 @@ class _Clusterer:
         issuer = _issuer(self.doc, m, self.by_token)
         if issuer is not None and issuer.cluster >= 0:
             self.join(m, self.clusters[issuer.cluster])
+
+
+# Nouns of a bare description that may refer to the organisation the sentence before is about
+# (``_Clusterer._previous_subject``)
+_BODY_NOUNS = frozenset({"company", "firm", "agency", "airline", "carrier", "bureau", "corporation",
+                         "retailer", "automaker", "manufacturer", "network", "newspaper"})
 
 
 # Heads of descriptions that only an organisation takes: "the company" makes a name an organisation
