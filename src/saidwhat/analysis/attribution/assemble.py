@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -263,7 +264,7 @@ def _one_phrase(v: DocView, src: TSpan, cue: TSpan) -> tuple[int, int]:
     roots = [i for i in roots if not v.space[i] and v.pos[i] != "PUNCT"]
     # a title the parser made a subject of its own ("said Army Capt. Christian Pardo": "Army Capt"
     # and "Pardo"; PolNeAR train, eighth judged round, where the speaker was an organisation "Army Capt")
-    titles = [i for i, j in zip(roots, roots[1:]) if v.lower[i] in lx.TITLES and v.doc[i + 1].text == "."
+    titles = [i for i, j in pairwise(roots) if v.lower[i] in lx.TITLES and v.doc[i + 1].text == "."
               and v.pos[j] == "PROPN" and v.doc[j].left_edge.i - i <= 2]
     roots = [i for i in roots if i not in titles]
     if titles and len(roots) == 1:
