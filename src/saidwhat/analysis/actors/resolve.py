@@ -973,7 +973,11 @@ class _Clusterer:
         if named is None or named.cluster < 0 or quoted_at(doc, named.start):
             return None
         c = self.clusters[named.cluster]
-        return c if c.kind == "organization" and not c.is_gpe and not c.is_facility else None
+        if c.kind != "organization" or c.is_gpe or c.is_facility:
+            return None
+        names = {x.text for x in c.mentions if x.type in ("name", "acronym")}
+        later = {self.by_token[t.i].text for t in doc[head.i + 1: head.sent.end] if t.i in self.by_token}
+        return None if names & later else c  # "The company said Baxley Logistics had lost …": not Baxley
 
     def _placed(self, m: Mention) -> _Cluster | None:
         """A person description that names one place ("the Mexican president", "the Florida
