@@ -290,22 +290,23 @@ def _name_pair(words: list[Token], span: Span) -> bool:
     "a Clinton-Warren ticket", "the Johnson-Weld campaign", "a Trump-Clinton race" pair two people;
     no one is called so (PolNeAR train: the pair took the article's "Warren", "Weld", "Trump" or
     "Clinton" and their quotes). A hyphenated first name ("Rose-Lynn's song") is one person."""
-    if len(words) != 2 or len(span) != 3 or span[1].text not in _HYPHENS | {"–"}:
+    if len(words) != 2 or len(span) != 3 or span[1].text not in _JOINING_DASHES:
         return False
     joined = span[0].whitespace_ == "" and span[1].whitespace_ == ""
     last = span[-1]
     if not (joined and all(w.is_title for w in words) and last.dep_ in ("compound", "amod", "nmod")
             and last.head.pos_ == "NOUN" and last.head.i > last.i):
         return False
-    return all(w.text in _names_alone(span.doc) for w in words)
+    alone = _names_alone(span.doc)
+    return all(w.text in alone for w in words)
 
 
 def _names_alone(doc: Doc) -> set[str]:
     """The words of person names not joined to another by a hyphen ("Rose" of "Rose-Lynn Harlan" is
     not one)."""
     def joined(t: Token) -> bool:
-        return (t.i > 0 and doc[t.i - 1].text in _HYPHENS | {"–"}) or (
-            t.i + 1 < len(doc) and doc[t.i + 1].text in _HYPHENS | {"–"})
+        return (t.i > 0 and doc[t.i - 1].text in _JOINING_DASHES) or (
+            t.i + 1 < len(doc) and doc[t.i + 1].text in _JOINING_DASHES)
     return {t.text for t in doc if t.ent_type_ == "PERSON" and not joined(t)}
 
 
@@ -331,6 +332,8 @@ def _trailing_junk(tok: Token) -> bool:
 
 
 _HYPHENS = {"-", "‐"}
+# What joins two names into a pair ("Clinton-Warren", "Trump–Clinton"): a hyphen or an en dash
+_JOINING_DASHES = _HYPHENS | {"–"}
 # Words a name forms an adjective with ("Trump-era", "Obama-style"); participles ("Pelosi-led",
 # "Saudi-backed") and adjectives are told by their tag instead
 NAME_COMPOUND_TAILS = {"era", "style", "like", "type", "esque", "ish", "age", "time", "year", "side", "wide"}

@@ -1088,15 +1088,14 @@ class _Clusterer:
             self.join(m, self.clusters[issuer.cluster])
 
 
-# Nouns of a bare description that may refer to the organisation the sentence before is about
-# (``_Clusterer._previous_subject``)
-_BODY_NOUNS = frozenset({"company", "firm", "agency", "airline", "carrier", "bureau", "corporation",
-                         "retailer", "automaker", "manufacturer", "network", "newspaper"})
-
-
 # Heads of descriptions that only an organisation takes: "the company" makes a name an organisation
 _COMPANY_HEADS = {"company", "firm", "corporation", "promoter", "retailer", "chain", "brand", "startup",
                   "carrier", "airline", "automaker", "maker", "manufacturer", "publisher", "label", "studio"}
+# Nouns of a bare description that may refer to the organisation the sentence before is about
+# (``_Clusterer._previous_subject``): the company heads that name a whole body ("The company", not
+# "The label", "The studio", "The brand"), and bodies that are no company
+_BODY_NOUNS = frozenset(_COMPANY_HEADS - {"promoter", "chain", "brand", "startup", "maker", "publisher",
+                                          "label", "studio"}) | {"agency", "bureau", "network", "newspaper"}
 
 
 _BACK_DETS = {"the", "both", "these", "those", "such"}
