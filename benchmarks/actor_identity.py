@@ -48,7 +48,7 @@ from types import ModuleType
 from typing import Any
 
 from saidwhat.analysis.pipeline import analyze_article, parse_many
-from saidwhat.schema import AnalyzedArticle, Article
+from saidwhat.schema import AnalyzedArticle, Article, Quote
 from saidwhat.store import Store, open_store
 from saidwhat.store.speakers import detach_doubtful
 
@@ -133,18 +133,32 @@ def analyses(split: Path, ids: Sequence[str], cache: Path | None) -> list[Analyz
     return got
 
 
-def store_all(store: Store, arts: Iterable[AnalyzedArticle]) -> dict[int, str]:
-    """Store every article; stored article id -> PolNeAR id."""
-    out = {}
+def store_all(store: Store, arts: Iterable[AnalyzedArticle]) -> dict[int, list[str]]:
+    """Store every article; stored article id -> PolNeAR ids: the stored article's, then those of
+    the articles the store took for copies of it (kept as sightings of it, their quotes not apart)."""
+    out: dict[int, list[str]] = {}
     for a in arts:
         res = store.add_article(a)
-        out[res.article_id] = Path(a.source or "").stem
+        out.setdefault(res.article_id, []).append(Path(a.source or "").stem)
     return out
 
 
-def predicted_speakers(store: Store, ids: dict[int, str]) -> dict[tuple[str, str], str | None]:
-    """(PolNeAR id, quote id) -> canonical actor key of the quote's speaker."""
-    return {(ids[h.article_id], h.quote_id): h.actor_key for h in store.iter_quotes()}
+def predicted_speakers(store: Store, ids: dict[int, list[str]],
+                       arts: Sequence[AnalyzedArticle]) -> dict[tuple[str, str], str | None]:
+    """(PolNeAR id, quote id) -> canonical actor key of the quote's speaker. A copy's quote takes
+    the key of the stored article's quote with the same words (none when its words differ)."""
+    out = {(ids[h.article_id][0], h.quote_id): h.actor_key for h in store.iter_quotes()}
+    by_id = {Path(a.source or "").stem: a for a in arts}
+    for first, *copies in ids.values():
+        words = {_words(by_id[first], q): out.get((first, q.id)) for q in by_id[first].quotes}
+        for aid in copies:
+            for q in by_id[aid].quotes:
+                out[(aid, q.id)] = words.get(_words(by_id[aid], q))
+    return out
+
+
+def _words(art: AnalyzedArticle, q: Quote) -> str:
+    return " ".join(" ".join(art.text[s:e] for s, e in q.content).split())
 
 
 def match_items(scorer: ModuleType, split: Path, arts: Sequence[AnalyzedArticle],
@@ -319,7 +333,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             t2 = time.perf_counter()
             # the article actors as the store takes them (doubtful speakers kept apart: store.speakers)
             local = [detach_doubtful(a) for a in arts]
-            items = match_items(scorer, split, local, predicted_speakers(store, stored), gold)
+            items = match_items(scorer, split, local, predicted_speakers(store, stored, arts), gold)
             gender_gold = args.gold / "genders.jsonl"
             genders = gender_rows(store, items, load_jsonl(gender_gold)) if gender_gold.exists() else []
             n_actors = store.stats()["actors"]

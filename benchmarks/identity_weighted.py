@@ -120,7 +120,7 @@ def rows(arts: list[AnalyzedArticle], split: Path) -> list[dict[str, Any]]:
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(str(Path(tmp) / "weighted.sqlite"))
         with store:
-            speakers = predicted_speakers(store, store_all(store, arts))
+            speakers = predicted_speakers(store, store_all(store, arts), arts)
             names = {}
             for key in {k for k in speakers.values() if k}:
                 detail = store.get_actor(key, n_quotes=0)
