@@ -4,6 +4,7 @@ Each rule on made-up sentences of its own (none from the shared dev pages nor th
 
 from __future__ import annotations
 
+from quote_texts import speaker_name as _speaker_of  # tests/ is on sys.path (rootdir conftest)
 from saidwhat.analysis import analyze_text
 from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.actors.filters import clip_name, heading_tokens, lowercase_words, not_a_name
@@ -178,3 +179,39 @@ def test_a_first_and_last_name_after_a_role_noun_is_a_person() -> None:
     art = analyze_text(text)
     lunde = [a for a in art.actors if "Lunde" in a.name]
     assert [(a.name, a.kind) for a in lunde] == [("Carly Lunde", "person")]
+
+
+def test_a_place_does_not_take_the_acronym_of_another_initial_after_it() -> None:
+    """"Citizens for Fair Elections in Oslo (CFEO)": the tagger cut the name at the place, whose
+    acronym CFEO is not (nor is the agency of a dateline, "WASHINGTON (AFP)"); "the United Arab
+    Emirates (UAE)" still defines one."""
+    text = ("The watchdog group Citizens for Fair Elections in Oslo (CFEO) filed a complaint on Monday. "
+            "“This is a scandal,” CFEO said.")
+    assert [a.name for a in analyze_text(text).actors if "CFEO" in [a.name, *a.aliases]] == ["CFEO"]
+    text = ("The complaint came from Voters for Clean Government in Washington (VCG). “This is a "
+            "scandal,” VCG said in a statement.")
+    assert [a.name for a in analyze_text(text).actors if "VCG" in [a.name, *a.aliases]] == [
+        "Voters for Clean Government"]
+    text = "The United Arab Emirates (UAE) announced a deal. “We welcome it,” the UAE said."
+    assert [a.name for a in analyze_text(text).actors if "UAE" in a.aliases] == ["United Arab Emirates"]
+
+
+def test_a_verb_of_saying_before_a_name_and_its_quotation_is_no_part_of_the_name() -> None:
+    """"Said Lund, “…”" opens an inverted attribution: no actor "Said Lund" beside Kari Lund; "Said
+    Jalili, the negotiator, said …" is a name."""
+    text = ('FBI Director Kari Lund spoke on Tuesday. The bureau made a mistake, Lund has said. Said Lund, '
+            '"The thought that an error on our part is connected to this is very painful to us."')
+    assert [a.name for a in analyze_text(text).actors] == ["Kari Lund"]
+    text = "Iran has a new negotiator. Said Jalili, the negotiator, said the talks failed."
+    assert "Said Jalili" in [a.name for a in analyze_text(text).actors]
+
+
+def test_a_closing_quotation_mark_glued_to_a_name_is_a_token_of_its_own() -> None:
+    """"… the paranoia,”Lund said": the name after the glued mark is Lund, who speaks, not an actor
+    "paranoia,”Lund"."""
+    doc = get_nlp()("They traffic in prejudice and paranoia,”Lund said.")
+    assert [t.text for t in doc][5:9] == ["paranoia", ",", "”", "Lund"]
+    text = "Kari Lund spoke in Oslo.\n\n“They traffic in prejudice and paranoia,”Lund said."
+    art = analyze_text(text)
+    assert [a.name for a in art.actors] == ["Kari Lund"]
+    assert _speaker_of(art, "They traffic") == "Kari Lund"

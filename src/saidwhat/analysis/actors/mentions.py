@@ -431,6 +431,14 @@ def _name_counts(doc: Doc) -> dict[str, int]:
     return counts
 
 
+def _other_initial(label: str, names: list[str], acronym: str) -> bool:
+    """A place followed by a parenthesised acronym of another initial does not define it: the
+    dateline "WASHINGTON (AFP)" names the agency, and "Ethics in Washington (CREW)" is the end of a
+    longer name the tagger cut (PolNeAR train: AFP's and CREW's words went to "Washington", one
+    actor across articles). "United Arab Emirates (UAE)" still does."""
+    return label == "GPE" and acronym[:1].upper() != names[0][:1].upper()
+
+
 def _org_mention(f: _Finder, ent: Span, label: str) -> None:
     """An organisation, country or group name, and the acronym a parenthesis defines after it."""
     doc = f.doc
@@ -469,7 +477,7 @@ def _org_mention(f: _Finder, ent: Span, label: str) -> None:
     if not f.add(m, start, end):
         return
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
-            and _ACRONYM.match(doc[end + 1].text):
+            and _ACRONYM.match(doc[end + 1].text) and not _other_initial(label, names, doc[end + 1].text):
         acr = doc[end + 1]  # "(IPAC)" right after a name defines an acronym for it
         am = Mention(acr.idx, acr.idx + len(acr), acr.text, "acronym", kind, acr.i,
                      name_tokens=[acr.text], acronym_of=m)
