@@ -208,6 +208,11 @@ def test_a_namesake_named_in_passing_is_no_antecedent_of_a_bare_surname() -> Non
     art = analyze_text(text)
     assert speaker_name(art, "It doesn't take courage") == "Chris Murphy"
     assert speaker_name(art, "A lot of people predicted") == "Chris Murphy"
+    # the apposition's title before the name ("her husband, former President Bill Lund") changes nothing
+    text = ("Kari Lund spoke to the hosts of the morning show on Monday. Lund said she knew the businessman "
+            "well.\n\nLund and her husband, former President Bill Lund, attended his wedding in 2005.\n\n"
+            "“I think it is most surprising to me to see him traffic in prejudice,” Lund said.")
+    assert speaker_name(analyze_text(text), "I think it is most") == "Kari Lund"
 
 
 def test_team_and_a_surname_is_a_campaign_not_a_bearer_of_the_surname() -> None:

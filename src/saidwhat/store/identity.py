@@ -40,6 +40,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal, Protocol
 
+from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.lexicon import SURNAME_PARTICLES
 from saidwhat.analysis.actors.surnames import surname_start
 from saidwhat.analysis.first_names import name_list_gender
@@ -106,28 +107,6 @@ _TITLES = {
     "anchor", "correspondent", "columnist", "editor", "reporter", "author", "actor", "actress",
     "singer", "rapper", "comedian", "lawyer", "attorney-general", "treasurer", "comptroller",
     "auditor", "councilmember", "delegate", "lawmaker", "sens", "reps", "govs",
-}
-_NICKNAMES = {
-    "bill": "william", "billy": "william", "will": "william", "willie": "william",
-    "bob": "robert", "bobby": "robert", "rob": "robert", "robby": "robert", "bert": "robert",
-    "jim": "james", "jimmy": "james", "jamie": "james", "mike": "michael", "mick": "michael",
-    "joe": "joseph", "joey": "joseph", "tom": "thomas", "tommy": "thomas", "dick": "richard",
-    "rick": "richard", "rich": "richard", "chuck": "charles", "charlie": "charles", "ted": "edward",
-    "ed": "edward", "eddie": "edward", "ned": "edward", "len": "leonard", "lenny": "leonard",
-    "ben": "benjamin", "benny": "benjamin", "dan": "daniel", "danny": "daniel", "dave": "david",
-    "steve": "steven", "stephen": "steven", "tony": "anthony", "andy": "andrew", "drew": "andrew",
-    "matt": "matthew", "pat": "patrick", "chris": "christopher", "nick": "nicholas", "greg": "gregory",
-    "jeff": "jeffrey", "geoff": "jeffrey", "jerry": "gerald", "larry": "lawrence", "ron": "ronald",
-    "don": "donald", "doug": "douglas", "fred": "frederick", "sam": "samuel", "tim": "timothy",
-    "alex": "alexander", "al": "albert", "ken": "kenneth", "kenny": "kenneth", "hank": "henry",
-    "harry": "henry", "jack": "john", "johnny": "john", "jon": "jonathan", "nate": "nathan",
-    "phil": "philip", "ray": "raymond", "russ": "russell", "walt": "walter", "liz": "elizabeth",
-    "beth": "elizabeth", "betsy": "elizabeth", "betty": "elizabeth", "kate": "katherine",
-    "katie": "katherine", "kathy": "katherine", "cathy": "katherine", "catherine": "katherine",
-    "sue": "susan", "susie": "susan", "peggy": "margaret", "maggie": "margaret", "meg": "margaret",
-    "jenny": "jennifer", "jen": "jennifer", "debbie": "deborah", "deb": "deborah", "barb": "barbara",
-    "patty": "patricia", "trish": "patricia", "becky": "rebecca", "annie": "ann",
-    "anne": "ann", "vicki": "victoria", "vicky": "victoria", "abby": "abigail", "mandy": "amanda",
 }
 #: verbs that a faulty name can end with ("Obama says"); taken off instead of making it a description
 _REPORTING_VERBS = {
@@ -324,7 +303,7 @@ def _person_form(run: list[str], titles: Sequence[str], gender: str | None) -> N
     if given is None:
         return NameForm("surname", "person", display, " ".join([surname, *suffixes]), surname=surname,
                         honorific_gender=gender, titles=tuple(titles))
-    folded = _NICKNAMES.get(given, given)
+    folded = lx.NICKNAMES.get(given, given)
     return NameForm("name", "person", display, " ".join([folded, surname, *suffixes]), given=folded,
                     surname=surname, honorific_gender=gender, titles=tuple(titles), first=given,
                     middle=middle)

@@ -297,3 +297,29 @@ _STATES = (
     "Washington Wash. WA|West_Virginia W.Va. WV|Wisconsin Wis. WI|Wyoming Wyo. WY")
 US_STATES = {form.replace("_", " "): names.split()[0].replace("_", " ")
              for names in _STATES.split("|") for form in names.split()}
+
+# Common English nicknames and variants of a given name, folded to one form ("Bill" = "William",
+# "Sandy" = "Sandra"): the store's identity step and the article's own name matching use them.
+NICKNAMES = {
+    "bill": "william", "billy": "william", "will": "william", "willie": "william",
+    "bob": "robert", "bobby": "robert", "rob": "robert", "robby": "robert", "bert": "robert",
+    "jim": "james", "jimmy": "james", "jamie": "james", "mike": "michael", "mick": "michael",
+    "joe": "joseph", "joey": "joseph", "tom": "thomas", "tommy": "thomas", "dick": "richard",
+    "rick": "richard", "rich": "richard", "chuck": "charles", "charlie": "charles", "ted": "edward",
+    "ed": "edward", "eddie": "edward", "ned": "edward", "len": "leonard", "lenny": "leonard",
+    "ben": "benjamin", "benny": "benjamin", "dan": "daniel", "danny": "daniel", "dave": "david",
+    "steve": "steven", "stephen": "steven", "tony": "anthony", "andy": "andrew", "drew": "andrew",
+    "matt": "matthew", "pat": "patrick", "chris": "christopher", "nick": "nicholas", "greg": "gregory",
+    "jeff": "jeffrey", "geoff": "jeffrey", "jerry": "gerald", "larry": "lawrence", "ron": "ronald",
+    "don": "donald", "doug": "douglas", "fred": "frederick", "sam": "samuel", "tim": "timothy",
+    "alex": "alexander", "al": "albert", "ken": "kenneth", "kenny": "kenneth", "hank": "henry",
+    "harry": "henry", "jack": "john", "johnny": "john", "jon": "jonathan", "nate": "nathan",
+    "phil": "philip", "ray": "raymond", "russ": "russell", "walt": "walter", "liz": "elizabeth",
+    "beth": "elizabeth", "betsy": "elizabeth", "betty": "elizabeth", "kate": "katherine",
+    "katie": "katherine", "kathy": "katherine", "cathy": "katherine", "catherine": "katherine",
+    "sue": "susan", "susie": "susan", "peggy": "margaret", "maggie": "margaret", "meg": "margaret",
+    "jenny": "jennifer", "jen": "jennifer", "debbie": "deborah", "deb": "deborah", "barb": "barbara",
+    "patty": "patricia", "trish": "patricia", "becky": "rebecca", "annie": "ann",
+    "anne": "ann", "vicki": "victoria", "vicky": "victoria", "abby": "abigail", "mandy": "amanda",
+    "sandy": "sandra",
+}

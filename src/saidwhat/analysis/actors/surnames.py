@@ -176,8 +176,9 @@ def _in_passing(doc: Doc, m: Mention, last: tuple[int, _Cluster]) -> bool:
     outside them, or as the apposition of a common noun ("a tribute to … a teacher's aide, Anne
     Marie Murphy, who was gunned down … “… If Anne Marie Murphy could do that …” Murphy has an ally
     in Hillary Clinton" is Sen. Chris Murphy, whom the article names throughout; PolNeAR train,
-    seventh judged round, where the parser made her a conjunct of "aide"): not the antecedent a
-    nearer mention would be."""
+    seventh judged round, where the parser made her a conjunct of "aide"; "Clinton and her husband,
+    former President Bill Clinton, attended …" with the title before the name, sixth identity
+    gold): not the antecedent a nearer mention would be."""
     named = next((x for x in last[1].mentions if x.start == last[0]), None)
     if named is None:
         return False
@@ -185,8 +186,8 @@ def _in_passing(doc: Doc, m: Mention, last: tuple[int, _Cluster]) -> bool:
     if in_quotes(text, named.start) and not in_quotes(text, m.start):
         return True
     head = doc[named.head]
-    first = doc.char_span(named.start, named.end, alignment_mode="expand")
-    after_comma = first is not None and first.start > 0 and doc[first.start - 1].text == ","
+    start = head.left_edge.i  # "her husband, former President Bill Clinton": from "former"
+    after_comma = start > 0 and doc[start - 1].text == ","
     return head.dep_ in ("appos", "conj") and head.head.pos_ == "NOUN" and after_comma
 
 
