@@ -905,3 +905,72 @@ def test_a_quote_in_doubled_apostrophes_is_no_first_subject_of_its_cue() -> None
             "for our families, a rising standard of living, a sustainable, peaceful planet for our kids - "
             "all that is within our reach,'' Mr. Lund added.")
     assert _speaker(analyze_text(text), "The future we want") == "Lund"
+
+
+
+def test_the_second_of_two_names_side_by_side_speaks() -> None:
+    """"… to, now, Cruz, Wilkin said": two names with a comma and no "and" end a list and start the
+    subject; the second speaks. "Ivanka, Trump's daughter" is one person described."""
+    text = ("Peter Wilkin, a history teacher, spoke to the delegates.\n\n"
+            "His allegiance has shifted from Carla Moreno to Rubin to, now, Cohen, Wilkin said during "
+            "his campaign speech.")
+    assert _speaker(analyze_text(text), "His allegiance has shifted") == "Peter Wilkin"
+
+
+def test_the_subject_of_an_if_clause_is_not_the_he_of_its_sentence() -> None:
+    """"If Trump doesn't become the nominee, he said he would settle for a rival": the man the
+    passage is about, not the one the sentence supposes something of."""
+    text = ("Jim Bennett, 57, stood outside the polling place.\n\n"
+            "Bennett does not feel the same way about Haugen. If Lindqvist doesn’t become the Republican "
+            "nominee, he said he would settle for one of the businessman’s rivals.")
+    assert _speaker(analyze_text(text), "he would settle") == "Jim Bennett"
+
+
+def test_a_description_is_not_the_name_that_is_subject_after_it() -> None:
+    """"After the Florida senator suspended his campaign, Cruz said …": the senator is someone else
+    than Cruz, so a later "The Florida senator … saying" is not Cruz's either."""
+    text = ("Tom Haugen says his “friend and colleague” Erik Lindqvist ran “an optimistic campaign.”\n\n"
+            "In a statement released shortly after the Ohio senator suspended his presidential "
+            "campaign, Haugen said he’s certain Lindqvist will continue to be “a champion for "
+            "opportunity.”\n\n"
+            "The Ohio senator sought to calm his supporters, saying the person would “not get beat up” "
+            "at his rally.")
+    assert _speaker(analyze_text(text), "the person would") == "Erik Lindqvist"
+
+
+def test_a_verb_the_parser_left_unlabelled_keeps_the_subject_before_it() -> None:
+    """"Trump gestured as if to stop the ruckus, then leaned in and boomed: …": his, not the
+    crowd's of the sentence before."""
+    text = ("Boos rained down when Haugen mentioned the former senator, and at one point the "
+            "crowd loudly reprised the caustic chant “Lock her up! Lock her up!”\n\n"
+            "Haugen gestured as if to stop the ruckus, then leaned in and boomed: “Let’s defeat her in "
+            "November.”")
+    assert _speaker(analyze_text(text), "Let’s defeat her") == "Haugen"
+
+
+def test_a_nickname_and_the_given_name_are_one_person_in_an_article() -> None:
+    """"Sandra Moreno … Sandy Moreno": one person (the nickname table the store folds names with)."""
+    text = ("Sandra Moreno, 78, arrived at her polling location in the afternoon.\n\n"
+            "Sandy Moreno stands in front of a polling location in Manchester.\n\n"
+            "“I am purple; I am not red or blue,” Moreno explained.")
+    art = analyze_text(text)
+    assert [a.name for a in art.actors if "Moreno" in a.name] == ["Sandra Moreno"]
+
+
+def test_a_name_inside_a_participle_clause_is_not_the_source_before_it() -> None:
+    """"Delegate Bill Eastland, wearing a cowboy hat and “Ted Cruz” campaign pins, said": the
+    delegate's words, not those of the man whose name is on the pins."""
+    text = ("“We’ve had more successful conventions than this one,” Texas delegate Paul Lindqvist, wearing "
+            "a cowboy hat and “Tom Haugen” campaign pins, said matter-of-factly as confetti fluttered down.")
+    assert _speaker(analyze_text(text), "We’ve had more") == "Paul Lindqvist"
+
+
+def test_of_two_subjects_the_parser_gives_a_verb_the_one_person_speaks() -> None:
+    """"Speaking in Salem, New Hampshire, Trump went after Bush, calling him …": the parser makes the
+    place a second subject of "went"; the person speaks. Two subjects none of them a person's name
+    keep the first ("Other former officers with no knowledge of the case but with experience in war
+    zones chafed … and said": not "experience")."""
+    text = ("Donald Trump spent the last day before the vote attacking Jeb Bush.\n\n"
+            "Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, calling him “a "
+            "total stiff.”")
+    assert _speaker(analyze_text(text), "a total stiff") == "Donald Trump"

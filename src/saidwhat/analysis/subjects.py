@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["REL_TAGS", "agent_of", "cue_subject", "is_nominal", "is_subject", "verb_subject"]
+__all__ = ["REL_TAGS", "agent_of", "cue_subject", "is_nominal", "is_subject", "unlabelled_sequel",
+           "verb_subject"]
 
 REL_TAGS = ("WP", "WDT", "WP$")
 _NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
@@ -54,10 +55,22 @@ def verb_subject(verb: Token) -> Token | None:
         agent = _by_agent(cur)
         if agent is not None:
             return agent
-        if cur.dep_ not in _SHARED_SUBJECT or cur.head is cur:
+        if not _takes_subject_from_head(cur):
             return None
         cur = cur.head
     return None
+
+
+def _takes_subject_from_head(verb: Token) -> bool:
+    """A verb coordinated with, or governed by, the verb it hangs on (``unlabelled_sequel`` too)."""
+    return verb.head is not verb and (verb.dep_ in _SHARED_SUBJECT or unlabelled_sequel(verb))
+
+
+def unlabelled_sequel(verb: Token) -> bool:
+    """A verb the parser left unlabelled ("dep") after the verb it hangs on, which it continues
+    with the same subject: "Trump gestured as if to stop the ruckus, then leaned in and boomed: …"
+    (PolNeAR train, sixth identity gold: the quote went to the crowd of the sentence before)."""
+    return verb.dep_ == "dep" and verb.pos_ == "VERB" and verb.head.pos_ == "VERB" and verb.head.i < verb.i
 
 
 def agent_of(tok: Token) -> Token | None:
@@ -116,7 +129,7 @@ def cue_subject(doc: Doc, cue: list[tuple[int, int]], content: list[tuple[int, i
             if subj.tag_ in REL_TAGS and verb.dep_ == "relcl":
                 subj = _who_antecedent(subj, verb.head)  # "the engineer who said": the antecedent
             return subj if is_nominal(subj) and subj.i not in inside else None
-        if verb.dep_ not in _SHARED_SUBJECT or verb.head is verb:
+        if not _takes_subject_from_head(verb):
             return None
         verb = verb.head
         # "X warned that A and said B" is often parsed with "said" coordinated to A's verb:

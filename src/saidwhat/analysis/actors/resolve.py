@@ -232,7 +232,10 @@ def _suffix_name(tokens: list[str], names: list[list[str]]) -> bool:
 
 
 def _same_first_name(a: str, b: str, threshold: float) -> bool:
-    """"Josh" and "Joshua", "J." and "John", or a misspelling."""
+    """"Josh" and "Joshua", "J." and "John", "Sandy" and "Sandra" (``lexicon.NICKNAMES``), or a
+    misspelling."""
+    if lx.NICKNAMES.get(a.lower(), a.lower()) == lx.NICKNAMES.get(b.lower(), b.lower()):
+        return True
     if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
         return True
     if min(len(a), len(b)) >= MIN_SHORT_FIRST_NAME and (a.startswith(b) or b.startswith(a)):
@@ -541,6 +544,17 @@ def _named_beside(doc: Doc, m: Mention, c: _Cluster) -> bool:
             if sp is not None and (_clause_verb(sp.root).i == verb.i or _subject_above(sp.root, head)):
                 return True
     return False
+
+
+def _named_subject_after(doc: Doc, m: Mention, c: _Cluster) -> bool:
+    """Is the cluster named, after the description, as the subject of a verb whose clauses hold it?
+    Then the description is someone else: "In a statement released shortly after the Florida
+    senator suspended his presidential campaign, Cruz said …" (PolNeAR train, sixth identity gold:
+    "the Florida senator" went to Cruz, in focus before, and took Rubio's later quotes with it)."""
+    head = doc[m.head]
+    names = c.tokens()
+    return any(t.i > head.i and t.pos_ == "PROPN" and t.lower_ in names and _subject_above(t, head)
+               for t in head.sent)
 
 
 def _subject_above(tok: Token, head: Token) -> bool:
@@ -1023,7 +1037,8 @@ class _Clusterer:
                 and not _other_place(doc, m, c) and not _other_gender(said, c)
                 and any(x.type == "name" for x in c.mentions)]
         fits = [(sc, c) for sc, c in fits if sc >= 0.5]
-        kept = [(sc, c) for sc, c in fits if not _named_beside(doc, m, c)]
+        kept = [(sc, c) for sc, c in fits
+                if not _named_beside(doc, m, c) and not _named_subject_after(doc, m, c)]
         if kept:
             return max(kept, key=lambda x: x[0])[1], False
         return None, bool(fits)

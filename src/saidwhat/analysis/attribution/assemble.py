@@ -19,6 +19,7 @@ from saidwhat.analysis.attribution.features import DocView
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.quotes import AMBIGUOUS, CLOSE, OPEN
 from saidwhat.analysis.attribution.rules import participle_lead
+from saidwhat.analysis.subjects import unlabelled_sequel
 from saidwhat.schema import QuoteKind, Span
 
 _TRIM = frozenset({"PUNCT", "SPACE", "CCONJ"})
@@ -190,11 +191,14 @@ def _subject_of(v: DocView, cue: TSpan) -> tuple[int, int] | None:
     if owner is not None:
         return owner
     for i in cands:
+        subjects = [c for c in v.doc[i].children if c.dep_ == "nsubj" and not (cue.start <= c.i < cue.end)]
+        if subjects:  # the one person: "Speaking in Salem, New Hampshire, Trump went after Bush, calling …"
+            people = [c for c in subjects if c.ent_type_ == "PERSON"]
+            child = people[0] if len(people) == 1 else subjects[0]
+            if child.lower_ in ("it", "there", "this", "that"):
+                return None
+            return _trim(v, child.left_edge.i, child.right_edge.i + 1)
         for child in v.doc[i].children:
-            if child.dep_ == "nsubj" and not (cue.start <= child.i < cue.end):
-                if child.lower_ in ("it", "there", "this", "that"):
-                    return None
-                return _trim(v, child.left_edge.i, child.right_edge.i + 1)
             if child.dep_ == "agent":
                 for g in child.children:
                     if g.dep_ == "pobj":
@@ -220,7 +224,7 @@ def _governors(v: DocView, toks: list[int]) -> tuple[list[int], tuple[int, int] 
     for i in toks:
         j = i
         for _ in range(3):
-            if v.dep[j] not in ("advcl", "xcomp", "conj", "pcomp", "prep", "pobj", "acl") or v.head[j] == j:
+            if not _steps_up(v, j):
                 break
             if v.dep[j] == "acl" and v.pos[v.head[j]] in ("NOUN", "PROPN"):
                 h = v.doc[v.head[j]]
@@ -228,6 +232,16 @@ def _governors(v: DocView, toks: list[int]) -> tuple[list[int], tuple[int, int] 
             j = v.head[j]
             cands.append(j)
     return cands, None
+
+
+def _steps_up(v: DocView, j: int) -> bool:
+    """Whether the subject of word ``j`` may be its head's: a participle, infinitive, coordinated
+    verb or clause, or a verb the parser left unlabelled after the one it continues
+    (``unlabelled_sequel``)."""
+    if v.head[j] == j:
+        return False
+    steps = ("advcl", "xcomp", "conj", "pcomp", "prep", "pobj", "acl")
+    return v.dep[j] in steps or unlabelled_sequel(v.doc[j])
 
 
 def _carve(v: DocView, g: Group, subj: tuple[int, int]) -> bool:

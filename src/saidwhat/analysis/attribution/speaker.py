@@ -605,7 +605,8 @@ def _named_in_sentence(actor: Actor, pron: Token) -> bool:
         if sent.start_char <= s and e <= pron.idx:
             sp = pron.doc.char_span(s, e, alignment_mode="expand")
             if sp is not None and not quoted_at(pron.doc, s) and not _possessor(sp.root) \
-                    and not _noun_modifier(sp.root) and not _in_noun_clause(sp.root):
+                    and not _noun_modifier(sp.root) and not _in_noun_clause(sp.root) \
+                    and not _supposed(sp.root):
                 return True
     return False
 
@@ -824,9 +825,19 @@ def _salience(tok: Token, pron: Token) -> int | None:
     role = _role(tok)
     if role == "object":
         return None
-    if tok.sent.start == pron.sent.start and role in ("main", "sub"):
+    if tok.sent.start == pron.sent.start and role in ("main", "sub") and not _supposed(tok):
         return tok.idx + SAME_SENTENCE_BONUS + (SUBJECT_BONUS if role == "main" else 0)
     return tok.idx + {"main": SUBJECT_BONUS, "sub": SUBORDINATE_BONUS}.get(role, 0)
+
+
+def _supposed(tok: Token) -> bool:
+    """A word of an "if" or "unless" clause: someone the sentence supposes something of, not
+    the one who speaks in it ("Bennett does not feel the same way about Sanders. If Trump doesn't
+    become the Republican nominee, he said he would settle for one of the reality TV star's
+    rivals": Bennett's; PolNeAR train, sixth identity gold, where it went to Trump)."""
+    clause = next((t for t in tok.ancestors if t.dep_ == "advcl"), None)
+    return clause is not None and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                      for c in clause.children)
 
 
 # Longest name (words) read as a person's when the actor stage typed it an organisation.
@@ -1197,6 +1208,33 @@ def _first_of_two_subjects(doc: Doc, phrase: Span) -> tuple[Span, Token] | None:
     return whole, first
 
 
+def _second_of_two_names(phrase: Span) -> Token | None:
+    """"His allegiance has shifted from Carly Fiorina to Rubio to, now, Cruz, Wilkin said", "Of
+    Carson, Levine, who has given money to Marco Rubio, said": two people's names side by side with
+    a comma and no "and" are the end of what comes before and the speaker; the second speaks
+    (PolNeAR train, sixth identity gold: the quotes went to Cruz and Carson). Not "Ivanka, Trump's
+    daughter": the second name must not own a noun."""
+    doc = phrase.doc
+    names = [e for e in doc.ents if e.label_ == "PERSON" and phrase.start <= e.start and e.end <= phrase.end]
+    if len(names) != 2 or names[0].start != phrase.start or doc[names[0].end: names[1].start].text != ",":
+        return None
+    after = names[1].end
+    if any(t.lower_ in ("and", "or", "&") for t in phrase) or (after < phrase.end and doc[after].text != ","):
+        return None
+    return names[1].root
+
+
+def _name_before_participle(phrase: Span) -> Token | None:
+    """'Texas delegate Bill Eastland, wearing a cowboy hat and “Ted Cruz” campaign pins, said': a
+    source taken from a participle's clause is the person named before its comma, not a name inside
+    it (PolNeAR train, sixth identity gold: the quote went to Ted Cruz)."""
+    doc = phrase.doc
+    root, before = phrase.root, phrase.start - 2
+    if root.pos_ != "VERB" or root.tag_ not in ("VBG", "VBN") or before < 0 or doc[before + 1].text != ",":
+        return None
+    return doc[before] if doc[before].ent_type_ == "PERSON" else None
+
+
 def _subject_phrase_speaker(whole: Span, head: Token, actors: list[Actor]) -> Actor:
     """The actor of a subject phrase found by ``_first_of_two_subjects`` (``head``: its first
     subject): the actor at its head, else an unnamed source of its own named by the phrase."""
@@ -1365,6 +1403,8 @@ def _name_speaker(doc: Doc, name: Token, actors: list[Actor]) -> tuple[list[Char
     toks = [t for t in doc[start:name.i + 1] if t.ent_type_ or t.i == name.i or t.dep_ in ("compound", "det")]
     ent = next((e for e in doc.ents if e.start <= name.i < e.end), None)
     span = (toks[0].idx, max(name.idx + len(name.text), ent.end_char if ent is not None else 0))
+    if ent is not None and ent.label_ == "PERSON":
+        span = (ent.start_char, ent.end_char)  # "Texas delegate Bill Eastland": the person's name
     found = _actor_at(actors, name.idx, name.idx + len(name.text)) or _actor_named(doc, name, actors)
     if found is None and name.ent_type_ in ("ORG", "PERSON"):
         kind: ActorKind = "person" if name.ent_type_ == "PERSON" else "organization"
@@ -1379,6 +1419,12 @@ def _misread_source(doc: Doc, att: Attribution, phrase: Span, mention: list[Char
     two = _first_of_two_subjects(doc, phrase)
     if two is not None:
         return [(two[0].start_char, two[0].end_char)], _subject_phrase_speaker(*two, actors)
+    second = _second_of_two_names(phrase)
+    if second is not None:
+        return _name_speaker(doc, second, actors)
+    wearer = _name_before_participle(phrase)
+    if wearer is not None:
+        return _name_speaker(doc, wearer, actors)
     aside = _aside_source(phrase, att)
     if aside is not None:
         return [(aside.start_char, aside.end_char)], _own_speaker(doc, aside, None, actors,
