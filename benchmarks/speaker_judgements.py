@@ -45,6 +45,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from actor_identity import REPO, analyses, load_jsonl  # noqa: E402
 
+from saidwhat.analysis.actors.lexicon import NICKNAMES  # noqa: E402
+
 JUDGED = REPO / "tests" / "data" / "speaker-judgements-train"
 
 
@@ -74,13 +76,18 @@ _GENERATIONS = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 def same_person(now: str | None, judged: str) -> bool:
     """The judged speaker under the same or a fuller name of theirs ("Fiorina" → "Carly Fiorina",
     when the analysis learns the first name): a rename, not a change of speaker. A generation
-    suffix the judged name lacks ("Donald Trump Jr.") is someone else."""
+    suffix the judged name lacks ("Donald Trump Jr.") is someone else; a nickname is the given name
+    it stands for ("Sandy Paradis" → "Sandra Paradis", ``lexicon.NICKNAMES``)."""
     if now is None:
         return False
     if now == judged:
         return True
-    old = {w.lower().strip(",") for w in judged.split()} - _HONORIFICS
-    new = {w.lower().strip(",") for w in now.split()}
+
+    def words(name: str) -> set[str]:
+        return {NICKNAMES.get(w, w) for w in (w.lower().strip(",") for w in name.split())}
+
+    old = words(judged) - _HONORIFICS
+    new = words(now)
     return bool(old) and old <= new and not (new & _GENERATIONS) - old
 
 

@@ -101,3 +101,4 @@ def test_a_fuller_name_of_the_judged_speaker_is_the_same_speaker() -> None:
     assert not same_person("Donald Trump Jr.", "Donald Trump")
     assert not same_person("Eric Trump", "Donald Trump")
     assert not same_person(None, "Fiorina") and not same_person("Anne Marie Murphy", "Chris Murphy")
+    assert same_person("Sandra Paradis", "Sandy Paradis") and not same_person("Sandra Paradis", "Sam Paradis")
