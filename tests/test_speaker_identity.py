@@ -440,6 +440,8 @@ def test_a_description_whose_verb_binds_her_never_joins_a_man() -> None:
     discusses = nlp("The candidate discusses topics, including lessons from his father.")
     assert bound_possessive(discusses[1]) == "m"
     assert bound_possessive(nlp("The senator met the governor and his wife.")[1]) is None
+    # through a possessor the possessive owns: "his state's rural culture"
+    assert bound_possessive(nlp("The senator has often cited his state's rural culture.")[1]) == "m"
     doc = nlp("Republican candidate Erik Dahl spoke in Oslo on Monday. Dahl wants lower ferry fares. "
               "In a weekly video, the candidate discusses topics, including lessons from her mother.")
     res = resolve_actors(doc, find_attributions(doc))

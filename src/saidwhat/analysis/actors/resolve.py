@@ -515,8 +515,10 @@ def bound_possessive(head: Token) -> str | None:
     return None
 
 
-# Dependencies a bound possessive's noun may hang from on its way up to the verb
-_BOUND_PATH = {"dobj", "pobj", "prep", "attr", "appos", "conj", "compound", "amod", "nmod", "acomp"}
+# Dependencies a bound possessive's noun may hang from on its way up to the verb ("poss": "The
+# senator has often cited his state's rural culture", PolNeAR train, seventh identity gold, where
+# "the senator" went to Hillary Clinton, named last)
+_BOUND_PATH = {"dobj", "pobj", "prep", "attr", "appos", "conj", "compound", "amod", "nmod", "acomp", "poss"}
 
 
 def _person_word(tok: Token) -> bool:
