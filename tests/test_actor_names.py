@@ -215,3 +215,10 @@ def test_a_closing_quotation_mark_glued_to_a_name_is_a_token_of_its_own() -> Non
     art = analyze_text(text)
     assert [a.name for a in art.actors] == ["Kari Lund"]
     assert _speaker_of(art, "They traffic") == "Kari Lund"
+
+
+def test_a_body_acronym_ends_the_name_before_it() -> None:
+    """"Our Principles PAC said": the name is Our Principles PAC, not "PAC", which would join every
+    article's PAC in the store."""
+    text = "“The mayor is a fraud,” Our Principles PAC said in a statement on Monday."
+    assert [a.name for a in analyze_text(text).actors] == ["Our Principles PAC"]

@@ -52,6 +52,8 @@ def key_of(store: Store, article_id: int, name: str) -> str:
     ("Office of the United Nations High Commissioner", "organization", "organization",
      "office of the united nations high commissioner"),
     ("FBI", "organization", "acronym", "fbi"),
+    ("PAC", "organization", "description", "pac"),  # a kind of body, not one of them
+    ("Our Principles PAC", "organization", "organization", "principles pac"),
     ("the campaign", "organization", "description", "the campaign"),
     ("the Trump campaign", "organization", "owned", "campaign"),
     ("@realDonaldTrump", "person", "handle", "@realdonaldtrump"),

@@ -289,8 +289,8 @@ def _named_organization(run: list[str], tail: list[str], name: str) -> NameForm:
         owner = _person_form(owner_run, titles, gender)
         return NameForm("owned", "organization", name, _bare(tail[0]), given=owner.given,
                         surname=owner.surname, owner=owner)
-    if tail:
-        return _description(name, "organization")
+    if tail or (len(run) == 1 and run[0].lower() in lx.BODY_ACRONYMS):
+        return _description(name, "organization")  # "the PAC": a kind of body, not one of them
     display = _display(run)
     if len(run) == 1 and _is_acronym(run[0]):
         return NameForm("acronym", "organization", display, run[0].replace(".", "").lower())

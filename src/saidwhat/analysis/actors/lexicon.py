@@ -323,3 +323,6 @@ NICKNAMES = {
     "anne": "ann", "vicki": "victoria", "vicky": "victoria", "abby": "abigail", "mandy": "amanda",
     "sandy": "sandra",
 }
+
+# Kinds of body written as an acronym that end a name ("Our Principles PAC"), no name on their own.
+BODY_ACRONYMS = frozenset({"pac"})

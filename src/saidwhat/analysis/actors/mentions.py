@@ -736,6 +736,26 @@ def _missed_name(f: _Finder, tok: Token) -> None:
                   name_tokens=names or [tok.text], display=_display(list(doc[lo: tok.i + 1]))), lo, tok.i + 1)
 
 
+def _acronym_or_its_name(f: _Finder, tok: Token) -> None:
+    """An acronym mention; but a kind of body written as an acronym ("PAC") ends the name whose
+    capitalised words come before it: "Our Principles PAC said" is Our Principles PAC, not one "PAC"
+    actor of every article (PolNeAR train, sixth and seventh identity golds: the store joined two
+    PACs' words under "PAC")."""
+    doc = f.doc
+    lo = tok.i
+    if tok.lower_ in lx.BODY_ACRONYMS:
+        while lo > 0 and doc[lo - 1].is_title and doc[lo - 1].dep_ in ("compound", "poss", "nmod") \
+                and doc[lo - 1].head.i == tok.i and lo - 1 not in f.taken:
+            lo -= 1
+    if lo < tok.i:
+        text = doc[lo: tok.i + 1].text
+        f.add(Mention(doc[lo].idx, tok.idx + len(tok), text, "name", "organization", tok.i,
+                      name_tokens=[t.text for t in doc[lo: tok.i + 1]]), lo, tok.i + 1)
+        return
+    f.add(Mention(tok.idx, tok.idx + len(tok), tok.text, "acronym", "organization", tok.i,
+                  name_tokens=[tok.text]), tok.i, tok.i + 1)
+
+
 def _stray_tokens(f: _Finder) -> None:
     """Acronyms the tagger missed ("IPAC" elsewhere) and capitalised subjects it did not tag."""
     for tok in f.doc:
@@ -747,8 +767,7 @@ def _stray_tokens(f: _Finder) -> None:
                 and tok.text not in ("I", "A", "OK", "TV"):
             acts = is_subject(tok) or tok.dep_ == "poss" or f.speaks(tok.i, tok.i + 1)
             if acts and not f.rejected(f.doc[tok.i : tok.i + 1]):
-                f.add(Mention(tok.idx, tok.idx + len(tok), tok.text, "acronym", "organization", tok.i,
-                              name_tokens=[tok.text]), tok.i, tok.i + 1)
+                _acronym_or_its_name(f, tok)
         elif tok.pos_ == "PROPN" and tok.is_title and tok.dep_ in ("nsubj", "nsubjpass") \
                 and not tok.ent_type_ \
                 and tok.lower_ not in lx.TITLES:
