@@ -976,3 +976,15 @@ def test_of_two_subjects_the_parser_gives_a_verb_the_one_person_speaks() -> None
             "Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, calling him “a "
             "total stiff.”")
     assert _speaker(analyze_text(text), "a total stiff") == "Donald Trump"
+
+
+def test_a_document_about_a_person_is_not_theirs() -> None:
+    """"A review of his work in Latvia shows …": the review's finding, not Dahl's, whom it is about;
+    "A report by Lund says" is still Lund's."""
+    text = ("Mr. Dahl, 67, is the scion of a family that built a shipping business in Bergen. A lawyer by "
+            "education, he served briefly in the government before devoting himself to politics. A review of "
+            "his work in Latvia shows how politics and business converged in a country still struggling to "
+            "function as a democracy.")
+    assert _speaker(analyze_text(text), "how politics and business") is None
+    text = "Kari Lund spoke on Monday. A report by Lund says the bridge is unsafe."
+    assert _speaker(analyze_text(text), "the bridge is unsafe") == "Kari Lund"

@@ -1235,6 +1235,21 @@ def _name_before_participle(phrase: Span) -> Token | None:
     return doc[before] if doc[before].ent_type_ == "PERSON" else None
 
 
+def _document_about(phrase: Span, actor: Actor) -> bool:
+    """"A review of his work in Ukraine shows …": a document whose words name the actor only inside
+    what it is about (its "of", "on" or "about" phrase) is not the actor's (PolNeAR train, eighth
+    identity gold, long articles: the review's finding went to Paul Manafort), unless a "by" names
+    its author there ("an analysis of Federal Election Commission data by Crowdpac")."""
+    root = phrase.root
+    if root.lemma_.lower() not in lx.DOCUMENT_HEADS:
+        return False
+    about = [t for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "about")
+             for t in c.subtree]
+    inside = [t for t in phrase if any(s <= t.idx < e for s, e in actor.mentions)]
+    by = any(a.lower_ == "by" and a.dep_ in ("prep", "agent") for t in inside for a in t.ancestors)
+    return bool(inside) and not by and all(t in about for t in inside)  # "an analysis of data by X": X's
+
+
 def _subject_phrase_speaker(whole: Span, head: Token, actors: list[Actor]) -> Actor:
     """The actor of a subject phrase found by ``_first_of_two_subjects`` (``head``: its first
     subject): the actor at its head, else an unnamed source of its own named by the phrase."""
@@ -1425,6 +1440,8 @@ def _misread_source(doc: Doc, att: Attribution, phrase: Span, mention: list[Char
     wearer = _name_before_participle(phrase)
     if wearer is not None:
         return _name_speaker(doc, wearer, actors)
+    if actor is not None and _document_about(phrase, actor):
+        return mention, None
     aside = _aside_source(phrase, att)
     if aside is not None:
         return [(aside.start_char, aside.end_char)], _own_speaker(doc, aside, None, actors,
