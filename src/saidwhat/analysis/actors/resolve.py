@@ -554,7 +554,7 @@ def _named_subject_after(doc: Doc, m: Mention, c: _Cluster) -> bool:
     senator suspended his presidential campaign, Cruz said …" (PolNeAR train, sixth identity gold:
     "the Florida senator" went to Cruz, in focus before, and took Rubio's later quotes with it)."""
     head = doc[m.head]
-    names = c.tokens()
+    names = c.vocab(doc)["tokens"]
     return any(t.i > head.i and t.pos_ == "PROPN" and t.lower_ in names and _subject_above(t, head)
                for t in head.sent)
 

@@ -1215,7 +1215,7 @@ def _second_of_two_names(phrase: Span) -> Token | None:
     (PolNeAR train, sixth identity gold: the quotes went to Cruz and Carson). Not "Ivanka, Trump's
     daughter": the second name must not own a noun."""
     doc = phrase.doc
-    names = [e for e in doc.ents if e.label_ == "PERSON" and phrase.start <= e.start and e.end <= phrase.end]
+    names = [e for e in phrase.ents if e.label_ == "PERSON"]
     if len(names) != 2 or names[0].start != phrase.start or doc[names[0].end: names[1].start].text != ",":
         return None
     after = names[1].end
