@@ -207,6 +207,17 @@ def test_descriptions_never_join_across_articles(store: Store) -> None:
     assert trump is not None and trump.aliases == []
 
 
+def test_two_actors_of_one_article_named_by_the_same_indefinite_are_two(store: Store) -> None:
+    """The analysis kept "one source" on one matter and "one source" on another apart: the store
+    does not join them by their equal names; two "the campaign"s of one article are one."""
+    art = story(1, Voice("one source", "anonymous"), Voice("one source", "anonymous"),
+                Voice("the campaign", "organization"), Voice("the campaign", "organization"))
+    stored = store.add_article(art).article_id
+    keys = {h.quote_id: h.actor_key for h in store.iter_quotes() if h.article_id == stored}
+    assert keys["q1"] != keys["q2"]
+    assert keys["q3"] == keys["q4"]
+
+
 def test_a_persons_other_names_are_her_names_only(store: Store) -> None:
     """"Also called" lists what names the person: not a capitalised description an article gave her
     ("The Advocate"), a list of names, or her own name after a role or before a party tag."""
