@@ -77,6 +77,21 @@ def test_the_subject_of_a_sentence_whose_colon_opens_a_quote_speaks_it() -> None
     assert _speaker(analyze_text(text), "You can easily argue") == "Ola Berg"
 
 
+def test_here_is_a_person_with_a_colon_introduces_their_quote() -> None:
+    """"Here’s Clinton in December 1992: “…”": Clinton's words, though the tagger takes the curly
+    apostrophe of "Here’s" for punctuation and the critic was quoted just before."""
+    text = ("In his new book, Frank Berg argues that the party turned on its own voters.\n"
+            "“Toil hopelessly or go to prison,” Berg writes. “That is life at the bottom, thanks to Bill "
+            "Lund.”\n"
+            "Lund defenders today argue that this was the best anyone could have done amid the opposition he "
+            "faced. But Berg teases out an elitist ideology underpinning the era, laying bare its roots in "
+            "earlier party trends. \n"
+            "Here’s Lund in December 1992:\u00a0“Our new direction must rest on an understanding of the new "
+            "realities of global competition. The world we face today is the world where what you earn "
+            "depends on what you can learn.”\nThis was the creed of a generation.")
+    assert _speaker(analyze_text(text), "Our new direction") == "Bill Lund"
+
+
 def test_an_as_clause_inside_a_that_clause_is_no_cue_of_it() -> None:
     """"assured the crowd that he doesn't have small hands - as Rubio has said - and …": the words
     are not Rubio's (PolNeAR train, fifth round of judged speakers)."""
