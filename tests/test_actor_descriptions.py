@@ -154,3 +154,48 @@ def test_the_agency_opening_a_sentence_is_the_organisation_the_sentence_before_w
     q = next((q for q in art.quotes if "top aides" in q.text), None)
     agency = next(a for a in art.actors if any(text[s:e] == "The agency" for s, e in a.mentions))
     assert agency.name == "FBI", (agency, q)
+
+
+def test_a_name_before_another_names_title_takes_no_role_from_it() -> None:
+    """"Lund campaign manager Per Holm": the manager is Holm; Lund takes no role from the title, and
+    "the campaign manager" is Holm though Vik, described only as a businessman, was in focus."""
+    text = ("Kari Lund spoke in Oslo on Monday. Lund campaign manager Per Holm, a longtime operative, stood "
+            "beside her.\n\nTor Vik, a businessman who left the campaign, said Holm was the problem. "
+            "“Holm was not her first choice,” Vik added.\n\n"
+            "When reporters asked Holm about it, the campaign manager said he needed time.")
+    art = analyze_text(text)
+    assert [a.role for a in art.actors if a.name == "Kari Lund"] == [None]
+    a = speaker(text, "he needed time", "the campaign manager", "said")
+    assert a is not None and a.name == "Per Holm"
+
+def test_a_person_described_in_apposition_does_not_hide_a_role_match() -> None:
+    """"Tor Vik, a businessman …": described, though by no office, so "the campaign manager" is not
+    taken from the manager named before by Vik in focus (``test_role_match_gives_way_…``)."""
+    text = ("Lars Holm, the campaign manager, spoke on Monday.\n\nTor Vik, a businessman who left the "
+            "campaign, said the staff had failed. Vik said it again on Tuesday. "
+            "The campaign manager said he needed time.")
+    a = speaker(text, "he needed time", "The campaign manager", "said")
+    assert a is not None and a.name == "Lars Holm"
+
+
+def test_a_description_is_not_the_person_named_as_subject_of_what_it_says() -> None:
+    """"Every Friday, the former HP executive told the Post, Fiorina would lead a meeting": the former
+    executive is someone other than Fiorina, though Fiorina was called the former chief executive."""
+    text = ("Kari Lund ran NB for six years. The former chief executive, who is now running for office, says "
+            "the merger was a success.\n\nAnd yet every Friday, from 8 a.m. to noon, the former company "
+            "executive told The Daily Star, Lund would lead a committee meeting in which she would decide "
+            "on the titles of middle managers.")
+    a = speaker(text, "Lund would lead a committee meeting", "the former company executive", "told")
+    assert a is None or a.name != "Kari Lund"
+
+
+def test_a_speaking_pronoun_goes_on_with_the_source_before_it() -> None:
+    """"The Front has called for attacks, according to the Watch Group, which monitors extremists. It
+    said …": the source of the sentence before speaks on, not its subject."""
+    text = ("The Northern Front has called for attacks on ferries, according to the Harbour Watch Group, "
+            "which monitors extremist statements. It said supporters of the movement were celebrating the "
+            "fire.")
+    art = analyze_text(text)
+    actors = {a.id: a.name for a in art.actors}
+    quote = next(q for q in art.quotes if "celebrating" in art.span_text(q.content[0]))
+    assert actors.get(quote.speaker.actor or "") == "Harbour Watch Group"

@@ -988,3 +988,53 @@ def test_a_document_about_a_person_is_not_theirs() -> None:
     assert _speaker(analyze_text(text), "how politics and business") is None
     text = "Kari Lund spoke on Monday. A report by Lund says the bridge is unsafe."
     assert _speaker(analyze_text(text), "the bridge is unsafe") == "Kari Lund"
+
+
+def test_a_set_with_one_named_example_is_a_group() -> None:
+    """"Some candidates — for instance, Sen. Ted Cruz — have called for …": the set speaks, not the
+    one person given as its example."""
+    text = ("Some regional mayors — for instance, Mayor Ola Brekke of Tromsø, who voted against the plan "
+            "in July — have called for closing the ministry altogether.")
+    speaker = _speaker(analyze_text(text), "closing the ministry")
+    assert speaker is not None and speaker.startswith("Some regional mayors")
+
+
+def test_an_unnamed_person_introduced_in_the_content_is_not_its_speaker() -> None:
+    """"A new campaign manager, he said, could set a new tone": the he is the person named before,
+    not the manager he speaks of."""
+    text = ("Bill Holmsen, a businessman who left the campaign last month, said the staff had failed.\n\n"
+            "A new campaign manager, he said, could set a new tone for the campaign.")
+    assert _speaker(analyze_text(text), "could set a new tone") == "Bill Holmsen"
+
+
+
+def test_a_singular_description_is_not_the_plural_speaker_before_it() -> None:
+    """"Multiple intelligence sources said … a separate intelligence source familiar with the inquiry
+    did so … “…,” the source said": the separate source, not the sources of the first sentence."""
+    text = ("Kari Lund sent the secret emails, according to multiple intelligence sources who have seen the "
+            "messages.\n\n"
+            "Asked to confirm it, a separate intelligence source familiar with the inquiry did so, with a "
+            "caveat: “She is one of the main senders but by no means the only one,” the source said.")
+    assert _speaker(analyze_text(text), "She is one of the main") == "a separate intelligence source"
+
+
+def test_a_plural_description_repeats_the_bodies_joined_before_it() -> None:
+    """"The Foreign Ministry and the Interior Ministry have said … The ministries declined …, saying they
+    cannot discuss the case": the two bodies named together, a plural of the same noun."""
+    text = ("All those reviews came back clear, and the police have said they had no information about the "
+            "couple. The Foreign Ministry and the Interior Ministry have said they followed all the rules. "
+            "The ministries declined to provide any documents, saying they cannot discuss the case because "
+            "of the continuing investigation.")
+    assert _speaker(analyze_text(text), "they cannot discuss the case") \
+        == "The Foreign Ministry and the Interior Ministry"
+
+
+def test_a_name_in_a_closed_aside_does_not_take_the_next_pronoun() -> None:
+    """"(As the Daily Star first reported, Ola Berg voted against it in 2002.) On other days, he has
+    lent his platform …": the aside does not move the focus from the man the paragraphs are about."""
+    text = ("Lars Holm spent the week defending the budget on television.\n\n"
+            "On Monday, Holm appeared on a morning show with his rival. (As the Daily Star first reported, "
+            "Ola Berg voted against the budget in 2002.)\n\n"
+            "On other days, he has lent his platform to wild claims about the opposition. He said the tax "
+            "would be cut next year.")
+    assert _speaker(analyze_text(text), "the tax would be cut") == "Lars Holm"

@@ -72,6 +72,11 @@ ROLE_NOUNS = {
     "queen", "prince", "pope", "speaker", "whip", "treasurer", "counsel", "investigator", "agent",
     "administrator", "novelist",
 }
+# Nouns that describe one person by what they are rather than by an office ("the former first lady",
+# "the retired neurosurgeon", "the New York businessman", "the Supreme Court justice"): no role, but
+# said of a name in apposition ("Bill Millis, a North Carolina businessman") its description.
+DESCRIBING_NOUNS = frozenset({"lady", "justice", "businessman", "businesswoman", "billionaire", "mogul",
+                              "tycoon", "magnate", "neurosurgeon", "surgeon"})
 # Members of a party named as a person ("the Wisconsin Republican" is a person, as "the Wisconsin
 # senator" is, when the tagger calls the word a nationality or party, NORP)
 PARTY_MEMBERS = {"republican", "democrat", "tory", "libertarian"}

@@ -159,10 +159,13 @@ def role_phrase(tok: Token) -> str:
 
 
 def _from_apposition(doc: Doc, head: Token, found: PersonRole) -> None:
-    """"Liu Yuyin, a spokesman for the Chinese mission" / "James Comey, director of the FBI"."""
+    """"Liu Yuyin, a spokesman for the Chinese mission" / "James Comey, director of the FBI"; a noun
+    that is no office gives the description alone ("Bill Millis, a North Carolina businessman")."""
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and child.ent_type_ != "PERSON":
             role = role_of(child) and role_phrase(child)
+            if not role and child.lemma_.lower() in lx.DESCRIBING_NOUNS:
+                found.description = found.description or doc[child.left_edge.i : child.right_edge.i + 1].text
             if role:
                 found.role = found.role or role
                 found.affiliation = affiliation_of(child)
@@ -174,7 +177,9 @@ def _from_governing_role(head: Token, found: PersonRole) -> None:
     """"China's ambassador to the United Nations Zhang Jun": a role noun above the name. Not a noun
     the name possesses: "Donald Trump's eldest daughter" is someone else, and no gender of his; nor
     a plural the name modifies: "Clinton aides", "Trump supporters" are others, no role of hers or his
-    (PolNeAR train as one store: "aides", "supporters", "candidates", "voters" were roles of both)."""
+    (PolNeAR train as one store: "aides", "supporters", "candidates", "voters" were roles of both);
+    nor the title of another name: "Carson campaign manager Barry Bennett" (PolNeAR train, tenth
+    identity gold: "the campaign manager" then fitted Carson as well as Bennett, and went to neither)."""
     if head.dep_ == "poss":
         return
     anc, steps = head.head, 0
@@ -182,6 +187,8 @@ def _from_governing_role(head: Token, found: PersonRole) -> None:
         if anc.tag_ in ("NNS", "NNPS"):
             return
         if anc.pos_ != "ADP" and role_of(anc) and anc.ent_type_ != "PERSON":
+            if anc.dep_ == "compound" and anc.head.ent_type_ == "PERSON":
+                return  # "Carson campaign manager Barry Bennett": Bennett's title, not Carson's
             found.role = found.role or anc.text
             found.affiliation = affiliation_of(anc)
             found.gender_words += (anc,)

@@ -211,6 +211,20 @@ def quoted_at(doc: Doc, pos: int) -> bool:
     return cache[pos]
 
 
+def aside_closed(doc: Doc, pos: int, before: int) -> bool:
+    """Is ``pos`` inside a parenthesis of its paragraph that closes before ``before``? An aside does
+    not move the focus: "There was Mr. Hannity … (As BuzzFeed News first reported, Mr. Trump voiced
+    support for the war.) On other days, he has lent his platform …" is Hannity's he (PolNeAR train,
+    seventh identity gold: it went to Trump)."""
+    text = text_of(doc)
+    para = text.rfind("\n", 0, pos) + 1
+    opened = text.rfind("(", para, pos)
+    if opened < 0 or text.rfind(")", opened, pos) >= 0:
+        return False
+    closed = text.find(")", pos)
+    return 0 <= closed < before and "\n" not in text[pos:closed]
+
+
 GenderOf = Callable[[Mention], str | None]
 
 

@@ -54,7 +54,7 @@ from saidwhat.analysis.actors.resolve import (
     sent_ids,
     sent_starts,
 )
-from saidwhat.analysis.actors.surnames import quoted_at
+from saidwhat.analysis.actors.surnames import aside_closed, quoted_at
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.profile import EVIDENCE
 from saidwhat.analysis.attribution.spans import QUOTE_MARKS
@@ -84,14 +84,11 @@ coach manager director spokesman spokeswoman spokesperson lawyer attorney judge 
 professor researcher scientist analyst economist author writer reporter candidate governor mayor
 leader host owner woman man father mother son daughter wife husband
 """)
-# More nouns that describe one person by what they are rather than by an office ("the former first
-# lady", "the retired neurosurgeon", "the New York businessman", "the Supreme Court justice"): on
+# More nouns that describe one person by what they are rather than by an office (``lexicon``): on
 # PolNeAR train such a speaking description was its own anonymous speaker although the article had
 # just named the person (Hillary Clinton, Ben Carson). Their gender, when the noun says it, must
 # agree with the antecedent's (``_noun_gender``, ``lexicon.GENDER_NOUNS``).
-DESCRIBING_NOUNS = _words("""
-lady justice businessman businesswoman billionaire mogul tycoon magnate neurosurgeon surgeon
-""")
+DESCRIBING_NOUNS = lx.DESCRIBING_NOUNS
 _DEFINITE = frozenset({"the", "this", "that"})
 # A relative pronoun as the source ("Obama, who has often complained that …"): the actor stage leaves
 # it unresolved; it is the name its clause describes (``_clause_owner``). PolNeAR train: about one
@@ -425,11 +422,22 @@ def _pronoun_group(doc: Doc, att: Attribution, phrase: Span, actor: Actor | None
 
 
 def _names_in_apposition(phrase: Span) -> bool:
-    """'Two objectors, Lawrence Joyce and William Graham': a plural noun with names in apposition."""
+    """'Two objectors, Lawrence Joyce and William Graham': a plural noun with names in apposition;
+    also one name given as an example of the set ("Some 2016 presidential candidates — for instance,
+    Sen. Ted Cruz of Texas, who voted against … — have called for …": PolNeAR train, tenth identity
+    gold, into Ted Cruz's actor)."""
     head = phrase.root
     return head.tag_ in _PLURAL_TAGS and any(
-        c.dep_ == "appos" and _is_name(c) and any(g.dep_ == "conj" and _is_name(g) for g in c.children)
+        c.dep_ == "appos" and _is_name(c) and any(
+            (g.dep_ == "conj" and _is_name(g)) or (g.dep_ == "prep" and _names_an_example(g))
+            for g in c.children)
         for c in head.children)
+
+
+def _names_an_example(prep: Token) -> bool:
+    """"for instance", "for example": the name it opens is one member of a set."""
+    return prep.lower_ == "for" and any(c.dep_ == "pobj" and c.lower_ in ("instance", "example")
+                                        for c in prep.children)
 
 
 # Quantifiers that head a part of a set: "some of her followers", "one of his aides", "both of X's rivals"
@@ -907,7 +915,8 @@ def _name_candidates(doc: Doc, pron: Token, actors: list[Actor]) -> list[tuple[i
         if not (person_like(doc, a) and a.name[:1].isupper()) and described_gender(doc, a) is None:
             continue
         for s, e in a.mentions:
-            if e > pron.idx or pron.idx - s > PRONOUN_WINDOW or quoted_at(doc, s):
+            if e > pron.idx or pron.idx - s > PRONOUN_WINDOW or quoted_at(doc, s) \
+                    or aside_closed(doc, s, pron.idx):
                 continue
             sp = doc.char_span(s, e, alignment_mode="expand")
             if sp is None or sp.root.lower_ in _PERSON_PRONOUNS or sp.root.pos_ == "PRON":
@@ -974,7 +983,7 @@ def _chain_candidates(doc: Doc, pron: Token, actors: list[Actor], depth: int) ->
                                                    and tok.sent.start != nearest.sent.start):
             break
         if _PRONOUN_GENDER.get(tok.lower_) != _PRONOUN_GENDER[pron.lower_] or tok.dep_ not in _SUBJECT_DEPS \
-                or quoted_at(doc, tok.idx):
+                or quoted_at(doc, tok.idx) or aside_closed(doc, tok.idx, pron.idx):
             continue
         nearest = nearest or tok
         if _role(tok) == "main":
@@ -1048,7 +1057,7 @@ def pronoun_speaker(doc: Doc, att: Attribution, pron: Token, actor: Actor | None
     candidate is left (the speaker is unknown, not the nearest name)."""
     want = _PRONOUN_GENDER[pron.lower_]
     fitting = [a for a in actors if (_gender(a, genders) or described_gender(doc, a) or want) == want
-               and not named_in_quote(a, att, doc)]
+               and not named_in_quote(a, att, doc) and not _introduced_in_content(a, att)]
     ahead = _cataphoric_subject(pron, fitting)
     if ahead is not None:
         return ahead
@@ -1057,6 +1066,16 @@ def pronoun_speaker(doc: Doc, att: Attribution, pron: Token, actor: Actor | None
         main = _main_subject_before(doc, pron, fitting)
         return main if main is not None and main is not actor else actor
     return pronoun_antecedent(doc, pron, fitting) or (actor if fits else None)
+
+
+def _introduced_in_content(actor: Actor, att: Attribution) -> bool:
+    """An unnamed actor first mentioned inside the attribution's own content is what was said, not
+    who said it: "A new campaign manager, he said, could set a new tone" (PolNeAR train, tenth
+    identity gold: the "he" had joined the campaign manager)."""
+    if _named(actor) or not actor.mentions:
+        return False
+    s, e = min(actor.mentions)
+    return any(cs <= s and e <= ce for cs, ce in att.content)
 
 
 def _cataphoric_subject(pron: Token, actors: list[Actor]) -> Actor | None:
@@ -1122,6 +1141,12 @@ def _subject_of_content(tok: Token, att: Attribution) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass") and (verb.dep_ == "ROOT" or not inside)
 
 
+def _plural(head: Token) -> bool:
+    """A plural noun, or nouns joined ("The State Department and the Department of Homeland Security"
+    are "the departments")."""
+    return head.tag_ in _PLURAL_TAGS or any(c.dep_ == "conj" for c in head.children)
+
+
 def _same_noun_unnamed(phrase: Span, actor: Actor) -> bool:
     """The actor stage joined a definite description to an unnamed actor introduced before by the
     same noun ("a senior law enforcement official ... The official said"): that is the one it
@@ -1136,6 +1161,10 @@ def _same_noun_unnamed(phrase: Span, actor: Actor) -> bool:
         return False
     head = phrase.root
     nouns = {(actor.role or "").lower(), *(w.lower() for w in actor.name.split()[-1:])}
+    for s, e in actor.mentions:  # "a separate intelligence source familiar with the investigation"
+        sp = phrase.doc.char_span(s, e, alignment_mode="expand")
+        if sp is not None and s < phrase.start_char and _plural(sp.root) == _plural(head):
+            nouns.add(sp.root.lemma_.lower())
     return head.lemma_.lower() in nouns or head.lower_ in nouns
 
 
@@ -1627,6 +1656,8 @@ def _repeated_descriptions(doc: Doc, res: ActorResolution) -> None:
         found = _fuller_description(doc, res, order[:pos], phrase)
         if found is None or found[0] is current:
             continue
+        if current is not None and _same_noun_unnamed(phrase, current):
+            continue  # "a separate intelligence source … the source said": the actor stage found it
         earlier = found[0]
         if current is not None and _named(current):
             if not _takes_from_named(found, phrase, current):
@@ -1645,15 +1676,16 @@ def _repeated_descriptions(doc: Doc, res: ActorResolution) -> None:
 
 def _fuller_description(doc: Doc, res: ActorResolution, previous: list[int],
                         phrase: Span) -> tuple[Actor, Span] | None:
-    """The actor and phrase of the latest earlier speaker phrase headed by the same noun with more
-    words."""
+    """The actor and phrase of the latest earlier speaker phrase headed by the same noun, in the same
+    number ("the source" is not "multiple intelligence sources": PolNeAR train, tenth identity gold),
+    with more words."""
     by_id = {a.id: a for a in res.actors}
     lemma = phrase.root.lemma_.lower()
     for j in reversed(previous):
         other = _phrase(doc, res.mentions[j])
         actor = by_id.get(res.speakers[j] or "")
         if other is not None and actor is not None and other.root.lemma_.lower() == lemma \
-                and len(other) > len(phrase):
+                and _plural(other.root) == _plural(phrase.root) and len(other) > len(phrase):
             return actor, other
     return None
 
