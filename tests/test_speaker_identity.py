@@ -1038,3 +1038,17 @@ def test_a_name_in_a_closed_aside_does_not_take_the_next_pronoun() -> None:
             "On other days, he has lent his platform to wild claims about the opposition. He said the tax "
             "would be cut next year.")
     assert _speaker(analyze_text(text), "the tax would be cut") == "Lars Holm"
+
+
+def test_a_set_including_a_named_member_is_a_group() -> None:
+    """"Several fact checkers, including The Washington Post, noted …": the checkers', not the Post's."""
+    text = "Several fact checkers, including The Daily Star, noted that the minister had said only that."
+    speaker = _speaker(analyze_text(text), "the minister had said only")
+    assert speaker is not None and speaker.startswith("Several fact checkers")
+
+
+def test_a_share_of_voters_in_a_named_poll_is_not_the_pollster() -> None:
+    """"One in four voters in a New York Times poll last year said …": the voters, not the Times."""
+    text = ("Kari Lund won the vote in Bergen on Tuesday. One in four voters in a Daily Star poll last year said "
+            "the harbour should be closed.")
+    assert _speaker(analyze_text(text), "the harbour should be closed") != "Daily Star"

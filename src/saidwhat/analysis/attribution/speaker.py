@@ -425,12 +425,14 @@ def _names_in_apposition(phrase: Span) -> bool:
     """'Two objectors, Lawrence Joyce and William Graham': a plural noun with names in apposition;
     also one name given as an example of the set ("Some 2016 presidential candidates — for instance,
     Sen. Ted Cruz of Texas, who voted against … — have called for …": PolNeAR train, tenth identity
-    gold, into Ted Cruz's actor)."""
+    gold, into Ted Cruz's actor; "Several fact checkers, including The Washington Post,")."""
     head = phrase.root
     return head.tag_ in _PLURAL_TAGS and any(
-        c.dep_ == "appos" and _is_name(c) and any(
+        (c.dep_ == "appos" and _is_name(c) and any(
             (g.dep_ == "conj" and _is_name(g)) or (g.dep_ == "prep" and _names_an_example(g))
-            for g in c.children)
+            for g in c.children))
+        or (c.dep_ == "prep" and _example_preposition(c) and any(o.dep_ == "pobj" and _is_name(o)
+                                                                  for o in c.children))
         for c in head.children)
 
 
@@ -438,6 +440,13 @@ def _names_an_example(prep: Token) -> bool:
     """"for instance", "for example": the name it opens is one member of a set."""
     return prep.lower_ == "for" and any(c.dep_ == "pobj" and c.lower_ in ("instance", "example")
                                         for c in prep.children)
+
+
+def _example_preposition(prep: Token) -> bool:
+    """"including", "such as", "like": "Several fact checkers, including The Washington Post, noted
+    …" is the fact checkers' (PolNeAR train, sixth identity gold: it had gone to the Post)."""
+    return prep.lower_ in ("including", "like") or (
+        prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))
 
 
 # Quantifiers that head a part of a set: "some of her followers", "one of his aides", "both of X's rivals"
@@ -465,6 +474,18 @@ def _part_of_set(phrase: Span) -> bool:
 _INDEFINITE = frozenset({"a", "an", "another"})
 
 
+def _ratio(phrase: Span) -> bool:
+    """'One in four voters in a New York Times poll', 'Nine in 10 Republicans': a share of a set of
+    people, a group of its own, not a body named inside it (PolNeAR train, sixth identity gold: it
+    had gone to The New York Times)."""
+    head = phrase.root
+    return head.like_num and head.pos_ == "NUM" and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(
+            o.dep_ == "pobj" and (o.like_num or any(n.dep_ == "nummod" for n in o.children))
+            for o in c.children)
+        for c in head.children)
+
+
 def _indefinite(phrase: Span) -> bool:
     """'A Democrat familiar with her plans', 'an aide', 'one well-connected Democrat familiar with the
     Clinton campaign' (fifth identity gold: out of Hillary Clinton's actor): someone new, whatever
@@ -479,7 +500,7 @@ def _not_that_person(phrase: Span, actor: Actor | None) -> bool:
     """A part of a set ('some of her followers'), or an indefinite description given a named person
     ('a Democrat familiar with her plans'; 'a spokesman for Acme' stays Acme's), or given no one ("One
     pastor supporting Mr. Cruz", whose name the actor stage does not take for the source)."""
-    if _part_of_set(phrase):
+    if _part_of_set(phrase) or _ratio(phrase):
         return True
     named_person = actor is None or (actor.kind == "person" and _named(actor))
     return named_person and _indefinite(phrase) \
@@ -497,7 +518,7 @@ def _own_speaker(doc: Doc, phrase: Span, actor: Actor | None, actors: list[Actor
     if np is None:
         return None
     text = " ".join(text_of(doc)[np[0]:np[1]].split())
-    group = _part_of_set(phrase) and phrase.root.lower_ not in ("one", "each")
+    group = (_part_of_set(phrase) and phrase.root.lower_ not in ("one", "each")) or _ratio(phrase)
     kind: ActorKind = "group" if group else "anonymous"
     return next((a for a in actors if a.name == text), None) or _new_actor(actors, text, kind, np)
 
