@@ -1049,6 +1049,6 @@ def test_a_set_including_a_named_member_is_a_group() -> None:
 
 def test_a_share_of_voters_in_a_named_poll_is_not_the_pollster() -> None:
     """"One in four voters in a New York Times poll last year said …": the voters, not the Times."""
-    text = ("Kari Lund won the vote in Bergen on Tuesday. One in four voters in a Daily Star poll last year said "
-            "the harbour should be closed.")
+    text = ("Kari Lund won the vote in Bergen on Tuesday. One in four voters in a Daily Star poll last year "
+            "said the harbour should be closed.")
     assert _speaker(analyze_text(text), "the harbour should be closed") != "Daily Star"
