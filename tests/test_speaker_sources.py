@@ -247,3 +247,42 @@ def test_a_title_the_parser_made_a_subject_is_no_source_of_its_own() -> None:
     text = ("Some of those surveyed shared their concerns.\n\n“The candidates just don’t understand the "
             "military,” said Army Capt. Christian Moe, who said he would not vote for either of them.")
     assert speaker_name(analyze_text(text), "The candidates just") == "Christian Moe"
+
+
+def test_a_report_citing_someone_passes_on_their_words() -> None:
+    """"The news organization, citing an anonymous government source, reported that …": the source's
+    words; whom it cites is no quote of its own; a document it cites leaves the words the reporter's."""
+    text = ("Asian markets were mixed on Tuesday after NRK reported that the mood in Oslo was gloomy. The "
+            "news organization, citing an anonymous government source, reported that the minister's "
+            "reluctance to cut tariffs was dampening the outlook for the talks.")
+    art = analyze_text(text)
+    assert _speaker(art, "reluctance to cut tariffs") == "an anonymous government source"
+    assert not any(art.span_text(q.content[0]) == "an anonymous government source" for q in art.quotes)
+    text = "The Daily Star, citing a police report, reported that the bridge was unsafe."
+    assert _speaker(analyze_text(text), "the bridge was unsafe") == "Daily Star"
+
+
+def test_quoted_as_saying_is_the_words_of_whom_it_quotes() -> None:
+    """"CNN quoted an American witness as saying he saw one person in the truck": the witness's words,
+    without "an American witness as saying"; "The witness said" is the same witness."""
+    text = ("Graphic video and photographs flooded social media.\n\nNRK quoted a Swedish witness as saying he "
+            "saw one person in the large white truck and heard gunfire, although it was not clear where it "
+            "came from.\n\nThe witness said the driver accelerated as he drove into the crowd.")
+    art = analyze_text(text)
+    quote = next(q for q in art.quotes if "one person" in art.span_text(q.content[0]))
+    assert art.span_text(quote.content[0]).startswith("he saw one person")
+    assert _speaker(art, "he saw one person") == "a Swedish witness"
+    assert _speaker(art, "the driver accelerated") == "a Swedish witness"
+
+
+def test_the_second_official_is_not_the_first_one_quoted() -> None:
+    """"… the Post reported, quoting an anonymous Republican official. … The Post quoted another
+    unnamed official as saying … “…,” said the second official": the second, not the first."""
+    text = ("“It just came to a head,” the Post reported, quoting an anonymous Republican official.\n\n"
+            "Former Speaker Ola Berg said the change reflects the reality of a campaign.\n\n"
+            "The Post quoted another unnamed party official as saying that Lund was not opposed by Holm.\n\n"
+            "“What he is saying to operatives is that the critical mass was finally reached,” said the "
+            "second official.")
+    art = analyze_text(text)
+    assert _speaker(art, "It just came to a head") == "an anonymous Republican official"
+    assert _speaker(art, "What he is saying") != "an anonymous Republican official"

@@ -534,6 +534,18 @@ def speaks_through(head: Token) -> bool:
     return head.pos_ == "NOUN" and head.lemma_.lower() in lx.SPOKEN_FOR
 
 
+def names_someone(tok: Token) -> bool:
+    """A noun that names a person or a body by a name or a listed noun ("an anonymous government
+    source", "local news outlets", "Reuters"); not a document ("a report"), nor what the looser
+    ``is_animate_head`` lets through by its ending ("several factors", "an investigation")."""
+    lemma = tok.lemma_.lower()
+    if lemma in lx.DOCUMENT_HEADS:
+        return False
+    lists = (lx.ROLE_NOUNS, lx.ANONYMOUS_HEADS, lx.GROUP_HEADS, lx.ORG_HEADS, lx.ANIMATE_HEADS)
+    return tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.pos_ == "PROPN" \
+        or any(lemma in words or tok.lower_ in words for words in lists)
+
+
 def is_animate_head(tok: Token) -> bool:
     """Whether a description's head noun can name who speaks ("forecasters", not "the level")."""
     lemma = tok.lemma_.lower()

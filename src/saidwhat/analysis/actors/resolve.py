@@ -952,7 +952,10 @@ class _Clusterer:
             self.join(m, placed)
             return
         previous_subject = self._previous_subject(m)
+        several = one_of_several(doc[m.head])
         for rank, c in enumerate(self.order):
+            if several and c.kind == "anonymous":
+                continue  # "the second official" is not the unnamed official introduced first
             if c.idx == owner or (m.kind == "person" and (_other_party(doc, m, c) or _other_place(doc, m, c)
                                                           or _other_gender(said, c)
                                                           or _named_subject_after(doc, m, c))):

@@ -15,6 +15,7 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from saidwhat.analysis.actors import lexicon as lx
+from saidwhat.analysis.actors.filters import names_someone
 from saidwhat.analysis.attribution.features import DocView
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.quotes import AMBIGUOUS, CLOSE, OPEN
@@ -585,10 +586,15 @@ def _group_contents(v: DocView, contents: list[TSpan], cues: list[TSpan]) -> lis
 
 
 def _source_spans(v: DocView, g: Group, sources: list[TSpan], speaking: list[TSpan]) -> list[Span]:
-    """The group's source: the tagger's source span chosen for its cue, else the cue's subject when
-    it lies in the cue's paragraph and leaves some content (``_carve``)."""
+    """The group's source: whom a report cites or quotes as saying (``_cited_source``,
+    ``_quoted_as_saying``, which also cuts "X as saying" off the content), else the tagger's source
+    span chosen for its cue, else the cue's subject when it lies in the cue's paragraph and leaves
+    some content (``_carve``)."""
     if g.cue is None or _asked_participle(v, g.cue) or _impersonal_passive(v, g.cue, g.contents):
         return []
+    cited = _cited_source(v, g.cue) or _quoted_as_saying(v, g)
+    if cited is not None:
+        return _char_spans(v, *cited)
     src = _choose_source(v, g.cue, sources, g.contents, speaking)
     if src is not None:
         start, end = _one_phrase(v, src, g.cue)
@@ -598,6 +604,50 @@ def _source_spans(v: DocView, g: Group, sources: list[TSpan], speaking: list[TSp
             == v.para[g.cue.start] and _carve(v, g, subj):
         return _char_spans(v, _after_dateline(v, *subj), subj[1])
     return []
+
+
+_SAYING_AS = frozenset({"say", "tell", "write", "add"})
+# Verbs by which a report passes on whom it cites: "citing a source", "quoted a witness as saying".
+_RELAYS = frozenset({"cite", "quote"})
+
+
+def _quoted_as_saying(v: DocView, g: Group) -> tuple[int, int] | None:
+    """"CNN quoted an American witness as saying he saw one person in the truck": the witness's
+    words, not CNN's (PolNeAR train: the witness had gone to CNN, the words "an American witness as
+    saying" into the content). Returns the person's phrase and cuts the content to what they said."""
+    if g.cue is None or not g.contents:
+        return None
+    for i in g.cue.tokens():
+        if v.lemma[i] not in _RELAYS:
+            continue
+        verb = v.doc[i]
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        saying = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                       for p in c.children if p.dep_ == "pcomp" and p.lemma_.lower() in _SAYING_AS), None)
+        if obj is None or saying is None or not names_someone(obj):
+            return None
+        first = g.contents[0]
+        if first.start <= obj.i < first.end and saying.i + 1 < first.end:
+            g.contents[0] = TSpan(first.role, saying.i + 1, first.end, first.score)
+        return _trim(v, obj.left_edge.i, obj.right_edge.i + 1)
+    return None
+
+
+def _cited_source(v: DocView, cue: TSpan) -> tuple[int, int] | None:
+    """"The news organization, citing an anonymous government source, reported that …", "Reuters
+    reported, citing two people familiar with the matter, that …": a report passes on the words of
+    whom it cites, a person or a body (own fresh3 pages: it had gone to CNBC); not a document it
+    cites ("citing a report", "citing polls")."""
+    for i in cue.tokens():
+        if v.lemma[i] != "report":
+            continue
+        for c in v.doc[i].children:
+            if c.dep_ not in ("advcl", "xcomp") or c.lemma_.lower() not in _RELAYS or c.tag_ != "VBG":
+                continue
+            obj = next((o for o in c.children if o.dep_ == "dobj"), None)
+            if obj is not None and names_someone(obj):
+                return _trim(v, obj.left_edge.i, obj.right_edge.i + 1)
+    return None
 
 
 def _impersonal_passive(v: DocView, cue: TSpan, contents: list[TSpan]) -> bool:

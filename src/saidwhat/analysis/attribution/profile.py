@@ -21,7 +21,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from saidwhat.analysis.actors.filters import is_animate_head
+from saidwhat.analysis.actors.filters import is_animate_head, names_someone
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.signed import SIGNATURE_MARKS
 from saidwhat.analysis.attribution.spans import (
@@ -188,6 +188,12 @@ def _is_clause(content: list[Token]) -> bool:
 # Dependents of a cue verb that say where, when or how it was done, or add another act of its
 # subject ("ordered mice from a breeder and fed them …"): never what was said.
 _ADJUNCT_DEPS = frozenset({"prep", "advmod", "npadvmod", "cc", "conj", "dative", "prt"})
+
+
+def _content_root(content: list[Token]) -> Token:
+    """The first word of the content whose head lies outside it."""
+    inside = {t.i for t in content}
+    return next((t for t in content if t.head.i not in inside or t.head.i == t.i), content[0])
 
 
 def _noun_phrase_object(content: list[Token], head: Token | None, adjuncts: bool = False) -> bool:
@@ -487,6 +493,9 @@ def _reported_drop(doc: Doc, att: Attribution, verdict: Verdict, head: Token | N
     if verdict.cue_lemma in THING_OBJECT | ACTION_OBJECT and _quoted_share(content) == 0 and (
             _noun_phrase_object(content, head) or (not _is_clause(content) and not _infinitive(content))):
         return "object, not a statement"
+    if verdict.cue_lemma in ("cite", "quote") and _noun_phrase_object(content, head) \
+            and names_someone(_content_root(content)):
+        return "object, not a statement"  # "citing an anonymous government source": whom, not what
     if verdict.cue_lemma == "plead" and any(t.lower_ == "guilty" for t in cue):
         return "object, not a statement"  # a plea names a charge, not a statement
     if _act_of_the_cue(content, cue, head, verdict):
