@@ -265,9 +265,9 @@ def test_a_report_citing_someone_passes_on_their_words() -> None:
 def test_quoted_as_saying_is_the_words_of_whom_it_quotes() -> None:
     """"CNN quoted an American witness as saying he saw one person in the truck": the witness's words,
     without "an American witness as saying"; "The witness said" is the same witness."""
-    text = ("Graphic video and photographs flooded social media.\n\nNRK quoted a Swedish witness as saying he "
-            "saw one person in the large white truck and heard gunfire, although it was not clear where it "
-            "came from.\n\nThe witness said the driver accelerated as he drove into the crowd.")
+    text = ("Graphic video and photographs flooded social media.\n\nNRK quoted a Swedish witness as saying "
+            "he saw one person in the large white truck and heard gunfire, although it was not clear where "
+            "it came from.\n\nThe witness said the driver accelerated as he drove into the crowd.")
     art = analyze_text(text)
     quote = next(q for q in art.quotes if "one person" in art.span_text(q.content[0]))
     assert art.span_text(quote.content[0]).startswith("he saw one person")
