@@ -74,7 +74,10 @@ ROLE_NOUNS = {
 }
 # Nouns that describe one person by what they are rather than by an office ("the former first lady",
 # "the retired neurosurgeon", "the New York businessman", "the Supreme Court justice"): no role, but
-# said of a name in apposition ("Bill Millis, a North Carolina businessman") its description.
+# said of a name in apposition ("Bill Millis, a North Carolina businessman") its description. A
+# speaking description with one of them is the person just named (``attribution.speaker``: on
+# PolNeAR train it had been an anonymous speaker of its own beside Hillary Clinton or Ben Carson);
+# its gender, when the noun says it, must agree with the antecedent's (``lexicon.GENDER_NOUNS``).
 DESCRIBING_NOUNS = frozenset({"lady", "justice", "businessman", "businesswoman", "billionaire", "mogul",
                               "tycoon", "magnate", "neurosurgeon", "surgeon"})
 # Members of a party named as a person ("the Wisconsin Republican" is a person, as "the Wisconsin

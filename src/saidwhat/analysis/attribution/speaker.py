@@ -84,11 +84,6 @@ coach manager director spokesman spokeswoman spokesperson lawyer attorney judge 
 professor researcher scientist analyst economist author writer reporter candidate governor mayor
 leader host owner woman man father mother son daughter wife husband
 """)
-# More nouns that describe one person by what they are rather than by an office (``lexicon``): on
-# PolNeAR train such a speaking description was its own anonymous speaker although the article had
-# just named the person (Hillary Clinton, Ben Carson). Their gender, when the noun says it, must
-# agree with the antecedent's (``_noun_gender``, ``lexicon.GENDER_NOUNS``).
-DESCRIBING_NOUNS = lx.DESCRIBING_NOUNS
 _DEFINITE = frozenset({"the", "this", "that"})
 # A relative pronoun as the source ("Obama, who has often complained that …"): the actor stage leaves
 # it unresolved; it is the name its clause describes (``_clause_owner``). PolNeAR train: about one
@@ -204,7 +199,7 @@ def _kind_fits(actor: Actor, head: Token) -> bool:
         return actor.kind in ("person", "organization")
     if lemma in ORG_NOUNS:
         return actor.kind == "organization"
-    if lemma in PERSON_NOUNS | DESCRIBING_NOUNS:
+    if lemma in PERSON_NOUNS | lx.DESCRIBING_NOUNS:
         return actor.kind == "person"
     return False
 
@@ -300,7 +295,7 @@ def _is_definite_description(phrase: Span) -> bool:
         return bool(words) and words[0].lower_ in _DEFINITE and len(words) <= 5
     # a describing noun needs a word of its own: "the businessman" alone, after "the retired
     # neurosurgeon and the businessman", went to the man named last (1 of 220 PolNeAR train articles)
-    describing = lemma in DESCRIBING_NOUNS and len(words) > 2
+    describing = lemma in lx.DESCRIBING_NOUNS and len(words) > 2
     if describing:  # "the former first lady" may be tagged PROPN: lower-case words are no names
         names = [t for t in words if t.pos_ == "PROPN" and not t.is_lower]
         names_ok = all(t.ent_type_ not in ("PERSON", "") and t.dep_ != "poss" for t in names)
@@ -1619,7 +1614,7 @@ def _description_antecedent(doc: Doc, att: Attribution, phrase: Span, actors: li
     """The named actor a definite description speaks for ("the company", "the 56-year-old"), which
     then takes the description as an alias; None when there is none, or when the description
     is one of several ("the second official": ``one_of_several``)."""
-    if phrase.root.lemma_.lower() in PERSON_NOUNS | DESCRIBING_NOUNS and one_of_several(phrase.root):
+    if phrase.root.lemma_.lower() in PERSON_NOUNS | lx.DESCRIBING_NOUNS and one_of_several(phrase.root):
         return None
     ante = definite(doc, phrase, [a for a in actors if not _named_elsewhere(a, att, doc)], genders)
     if ante is not None and _age_head(phrase.root) and not _subject_just_before(doc, ante, phrase):
