@@ -504,6 +504,7 @@ def assemble(v: DocView, spans: list[TSpan]) -> list[Attribution]:
     ordered.sort(key=lambda g: min(c.start for c in g.contents))
     speaking = [g.cue for g in ordered if g.cue is not None and g.contents]  # cues with contents
     for g in ordered:
+        _cut_quoted_as(v, g)
         src_spans = _source_spans(v, g, sources, speaking)
         if not g.contents:
             continue
@@ -587,12 +588,11 @@ def _group_contents(v: DocView, contents: list[TSpan], cues: list[TSpan]) -> lis
 
 def _source_spans(v: DocView, g: Group, sources: list[TSpan], speaking: list[TSpan]) -> list[Span]:
     """The group's source: whom a report cites or quotes as saying (``_cited_source``,
-    ``_quoted_as_saying``, which also cuts "X as saying" off the content), else the tagger's source
-    span chosen for its cue, else the cue's subject when it lies in the cue's paragraph and leaves
-    some content (``_carve``)."""
+    ``_quoted_as_saying``), else the tagger's source span chosen for its cue, else the cue's subject
+    when it lies in the cue's paragraph and leaves some content (``_carve``)."""
     if g.cue is None or _asked_participle(v, g.cue) or _impersonal_passive(v, g.cue, g.contents):
         return []
-    cited = _cited_source(v, g.cue) or _quoted_as_saying(v, g)
+    cited = _cited_source(v, g.cue) or _quoted_as_saying(v, g.cue)
     if cited is not None:
         return _char_spans(v, *cited)
     src = _choose_source(v, g.cue, sources, g.contents, speaking)
@@ -611,26 +611,39 @@ _SAYING_AS = frozenset({"say", "tell", "write", "add"})
 _RELAYS = frozenset({"cite", "quote"})
 
 
-def _quoted_as_saying(v: DocView, g: Group) -> tuple[int, int] | None:
-    """"CNN quoted an American witness as saying he saw one person in the truck": the witness's
-    words, not CNN's (PolNeAR train: the witness had gone to CNN, the words "an American witness as
-    saying" into the content). Returns the person's phrase and cuts the content to what they said."""
-    if g.cue is None or not g.contents:
+def _quoted_as(v: DocView, cue: TSpan | None) -> tuple[Token, Token] | None:
+    """"CNN quoted an American witness as saying …": (the person quoted, the word "saying"), when
+    the cue is a relay verb whose object names someone."""
+    if cue is None:
         return None
-    for i in g.cue.tokens():
+    for i in cue.tokens():
         if v.lemma[i] not in _RELAYS:
             continue
         verb = v.doc[i]
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         saying = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                        for p in c.children if p.dep_ == "pcomp" and p.lemma_.lower() in _SAYING_AS), None)
-        if obj is None or saying is None or not names_someone(obj):
-            return None
-        first = g.contents[0]
-        if first.start <= obj.i < first.end and saying.i + 1 < first.end:
-            g.contents[0] = TSpan(first.role, saying.i + 1, first.end, first.score)
-        return _trim(v, obj.left_edge.i, obj.right_edge.i + 1)
+        return (obj, saying) if obj is not None and saying is not None and names_someone(obj) else None
     return None
+
+
+def _quoted_as_saying(v: DocView, cue: TSpan | None) -> tuple[int, int] | None:
+    """"CNN quoted an American witness as saying he saw one person in the truck": the witness's
+    words, not CNN's (PolNeAR train: the witness had gone to CNN). The witness's phrase."""
+    found = _quoted_as(v, cue)
+    return None if found is None else _trim(v, found[0].left_edge.i, found[0].right_edge.i + 1)
+
+
+def _cut_quoted_as(v: DocView, g: Group) -> None:
+    """A content the tagger began at the person quoted ("an American witness as saying he saw …")
+    starts after "saying": the words are the witness's, the witness is their source."""
+    found = _quoted_as(v, g.cue)
+    if found is None or not g.contents:
+        return
+    obj, saying = found
+    first = g.contents[0]
+    if first.start <= obj.i < first.end and saying.i + 1 < first.end:
+        g.contents[0] = TSpan(first.role, saying.i + 1, first.end, first.score)
 
 
 def _cited_source(v: DocView, cue: TSpan) -> tuple[int, int] | None:
