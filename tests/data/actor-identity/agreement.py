@@ -8,6 +8,7 @@ Identity: for each article of second_sources.jsonl, every unordered pair of its 
 over
 those binary judgements (undefined when one pass never varies), plus exact identity-string agreement.
 Usage: python agreement.py [FIRST_GENDERS.jsonl]   (default genders.jsonl)
+       python agreement.py --independent   (the independent second annotation of all attributions)
 """
 import collections
 import itertools
@@ -69,7 +70,54 @@ def identity_agreement():
           f"pair agreement {po:.3f}, Cohen's kappa {k:.3f}; exact identity string {exact}/{n}")
 
 
+def bcubed(pred, gold):
+    """B-cubed precision and recall of the clustering ``pred`` against ``gold`` (same keys)."""
+    by_pred = collections.defaultdict(collections.Counter)
+    by_gold = collections.defaultdict(collections.Counter)
+    for k in gold:
+        by_pred[pred[k]][gold[k]] += 1
+        by_gold[gold[k]][pred[k]] += 1
+    p = sum(by_pred[pred[k]][gold[k]] / sum(by_pred[pred[k]].values()) for k in gold) / len(gold)
+    r = sum(by_gold[gold[k]][pred[k]] / sum(by_gold[gold[k]].values()) for k in gold) / len(gold)
+    return p, r
+
+
+def independent_agreement():
+    """The independent second annotation of every attribution (independent_sources.jsonl) against
+    sources.jsonl: B-cubed and pairwise same-identity agreement across the whole corpus (the
+    benchmark's measures, sources.jsonl taken as the reference), Cohen's kappa over same-identity
+    judgements of pairs within an article, and kappa over the kind."""
+    first = {(r["id"], r["attribution"]): r for r in load("sources.jsonl")}
+    second = {(r["id"], r["attribution"]): r for r in load("independent_sources.jsonl")}
+    keys = sorted(first)
+    a = {k: first[k]["identity"] for k in keys}
+    b = {k: second[k]["identity"] for k in keys}
+    p, r = bcubed(b, a)
+    print(f"independent annotation ({len(keys)} attributions): B-cubed P {p:.4f} R {r:.4f}")
+    pairs = []
+    for lab in (a, b):
+        groups = collections.defaultdict(list)
+        for k in keys:
+            groups[lab[k]].append(k)
+        pairs.append({pair for g in groups.values() for pair in itertools.combinations(g, 2)})
+    both = len(pairs[0] & pairs[1])
+    print(f"  same-identity pairs, all articles: {len(pairs[0])} first, {len(pairs[1])} independent, "
+          f"{both} both: P {both / len(pairs[1]):.4f} R {both / len(pairs[0]):.4f}")
+    same_a, same_b = [], []
+    for k1, k2 in itertools.combinations(keys, 2):
+        if k1[0] == k2[0]:
+            same_a.append(a[k1] == a[k2])
+            same_b.append(b[k1] == b[k2])
+    po, k = kappa(same_a, same_b)
+    print(f"  within-article pairs {len(same_a)}: agreement {po:.4f}, Cohen's kappa {k:.4f}")
+    po, k = kappa([first[x]["kind"] for x in keys], [second[x]["kind"] for x in keys])
+    print(f"  kind: agreement {po:.4f}, Cohen's kappa {k:.4f}")
+
+
 def main():
+    if sys.argv[1:] == ["--independent"]:
+        independent_agreement()
+        return
     gender_agreement(sys.argv[1] if len(sys.argv) > 1 else "genders.jsonl")
     identity_agreement()
 

@@ -119,6 +119,8 @@ def main():
         second = load("second_sources.jsonl", errors)
         arts = {r["id"] for r in second}
         check_sources("second_sources.jsonl", second, want, errors, complete_for=arts)
+    if os.path.exists(os.path.join(HERE, "independent_sources.jsonl")):
+        check_sources("independent_sources.jsonl", load("independent_sources.jsonl", errors), want, errors)
     if os.path.exists(os.path.join(HERE, "second_genders.jsonl")):
         check_genders("second_genders.jsonl", load("second_genders.jsonl", errors), idents, texts, errors)
     for e in errors:
