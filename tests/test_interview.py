@@ -57,3 +57,26 @@ def test_the_one_who_sat_down_with_us_is_the_interviewee() -> None:
              "before her last winter there.\n\n")
     rows = _rows(analyze_text(intro + QA, min_confidence=0.35))
     assert [name for text, name, _ in rows if text.startswith("The winter storms")] == ["Marta Olsen"]
+
+
+def test_the_person_of_that_gender_asked_as_him_or_her_is_the_interviewee() -> None:
+    intro = ("The harbour board is glad to welcome Ingrid Halvorsen as the new keeper of Skerry Point. "
+             "We asked her about the work ahead.\n\n")
+    rows = _rows(analyze_text(intro + QA, min_confidence=0.35))
+    assert [name for text, name, _ in rows if text.startswith("The winter storms")] == ["Ingrid Halvorsen"]
+
+
+def test_a_him_or_her_with_two_people_of_that_gender_named_before_decides_nothing() -> None:
+    intro = ("Ingrid Halvorsen takes over Skerry Point from Marta Olsen this winter. "
+             "We asked her about the work ahead.\n\n")
+    art = analyze_text(intro + QA, min_confidence=0.0)
+    answers = [q for q in art.quotes if q.text.startswith("The winter storms")]
+    assert len(answers) == 1 and answers[0].speaker.actor is None
+
+
+def test_the_person_the_first_question_addresses_is_the_interviewee() -> None:
+    intro = "Ingrid Halvorsen takes over Skerry Point from Per Dahl this winter.\n\n"
+    first = "Q: How did you come to the lighthouse?"
+    qa = "Q: Ingrid – welcome! How did you come to the lighthouse?" + QA[len(first):]
+    rows = _rows(analyze_text(intro + qa, min_confidence=0.35))
+    assert [name for text, name, _ in rows if text.startswith("The winter storms")] == ["Ingrid Halvorsen"]
