@@ -546,6 +546,17 @@ def test_a_plan_is_no_actor() -> None:
     assert not_a_name(doc[start : start + 5], set(), organisation=True) == "plan"
 
 
+def test_a_market_index_is_no_actor_but_its_operator_is() -> None:
+    doc = get_nlp()("The Tarnby Composite fell 2%, while the Vell Kross Index rose. Tarnby Exchange said "
+                    "trading was normal.")
+    start = next(t.i for t in doc if t.text == "Vell")
+    assert not_a_name(doc[start : start + 3], set(), organisation=True) == "market index"
+    start = next(t.i for t in doc if t.text == "Tarnby")
+    assert not_a_name(doc[start : start + 2], set(), organisation=True) == "market index"
+    start = next(t.i for t in doc if t.text == "Exchange")
+    assert not_a_name(doc[start - 1 : start + 1], set(), organisation=True) is None
+
+
 class _M:
     """A name mention of one token, as ``things`` reads it."""
 

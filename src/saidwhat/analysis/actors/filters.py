@@ -225,7 +225,7 @@ def _credit_glue(span: Span) -> str | None:
 
 
 def _thing_name(text: str, words: list[Token]) -> str | None:
-    """A product, a model, an event, a law or a plan, from the name's words."""
+    """A product, a model, an event, a law, a plan or a market index, from the name's words."""
     if "+" in text or any(_MODEL.search(t.text) for t in words):
         return "product model"
     last = words[-1].lower_
@@ -235,6 +235,8 @@ def _thing_name(text: str, words: list[Token]) -> str | None:
         return "product"
     if last in lx.EVENT_HEADS | lx.LAW_HEADS:
         return "event or law"
+    if last in lx.MARKET_HEADS:
+        return "market index"
     return "plan" if last in lx.PLAN_HEADS else None
 
 

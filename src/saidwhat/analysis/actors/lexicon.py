@@ -280,6 +280,10 @@ LAW_HEADS = {"act", "bill", "law", "treaty", "accord", "amendment", "directive",
 # Fourth Energy Technology Development Plan", "the Online Business Success Roadmap". ("Program" and
 # "Initiative" are not here: the own gold has "Deworm the World Initiative" and an IEA Programme as actors.)
 PLAN_HEADS = {"plan", "plans", "roadmap", "goal", "goals", "strategy", "checklist", "curriculum", "blueprint"}
+# Last words of the names of market indices, which rise and fall but never speak: "Hang Seng
+# Index", "Kospi Index", "Shanghai Composite", "Dow Jones Industrial Average" (own fresh3 pages,
+# development since session 17: four index names listed as actors on one market report).
+MARKET_HEADS = {"index", "composite", "average"}
 # Roles of the one who asks or reports: "the BBC interviewer" is never the person interviewed.
 INTERVIEW_ROLES = {"interviewer", "reporter", "journalist", "host", "presenter", "anchor", "moderator",
                    "correspondent", "questioner", "columnist", "editor"}
