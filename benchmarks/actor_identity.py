@@ -36,6 +36,7 @@ import argparse
 import csv
 import importlib.util
 import json
+import random
 import re
 import sys
 import tempfile
@@ -238,6 +239,33 @@ def bcubed(items: Sequence[Item]) -> dict[str, float]:
     return {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
+#: Resamples of the articles behind the B-cubed interval (``bcubed_interval``).
+BOOTSTRAP_ROUNDS = 1000
+
+
+def bcubed_interval(items: Sequence[Item], rounds: int = BOOTSTRAP_ROUNDS,
+                    seed: int = 0) -> dict[str, list[float]]:
+    """The 90% bootstrap interval of B-cubed P and R over articles: the corpus's articles drawn
+    with replacement (an article drawn twice brings its attributions twice), B-cubed computed on
+    each draw, the 5th and 95th percentiles kept. It says how much the figure owes to which
+    articles happen to be in the corpus."""
+    by_article: dict[str, list[Item]] = defaultdict(list)
+    for i in items:
+        by_article[i.article].append(i)
+    articles = sorted(by_article)
+    rng = random.Random(seed)
+    ps, rs = [], []
+    for _ in range(rounds):
+        drawn = [i for a in rng.choices(articles, k=len(articles)) for i in by_article[a]]
+        b = bcubed(drawn)
+        ps.append(b["p"])
+        rs.append(b["r"])
+    ps.sort()
+    rs.sort()
+    lo, hi = int(0.05 * rounds), int(0.95 * rounds) - 1
+    return {"p": [ps[lo], ps[hi]], "r": [rs[lo], rs[hi]]}
+
+
 def worst_merges(items: Sequence[Item], n: int = 10) -> list[tuple[str, list[tuple[str, int]]]]:
     """Predicted actors holding several gold identities, by the false pairs they make."""
     by_pred: dict[str, Counter[str]] = defaultdict(Counter)
@@ -344,6 +372,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "pairwise": pairwise(items, cross_article=False),
         "pairwise_cross_article": pairwise(items, cross_article=True),
         "bcubed": bcubed(items),
+        "bcubed_90": bcubed_interval(items) if items else {},
         **decompositions(items),
         "worst_merges": worst_merges(items), "worst_splits": worst_splits(items),
         "gender": gender_report(genders) if genders else {},
@@ -364,6 +393,9 @@ def print_report(r: dict[str, Any]) -> None:
             extra = (f"  ({m['true_pairs']} true / {m['predicted_pairs']} predicted / "
                      f"{m['gold_pairs']} gold pairs)")
         print(f"  {name:38s} P {m['p']:.3f}  R {m['r']:.3f}  F1 {m['f1']:.3f}{extra}")
+    if r["bcubed_90"]:
+        (plo, phi), (rlo, rhi) = r["bcubed_90"]["p"], r["bcubed_90"]["r"]
+        print(f"  bcubed, 90% interval over articles      P {plo:.3f}-{phi:.3f}  R {rlo:.3f}-{rhi:.3f}")
     print("worst merges (predicted actor: gold identities):")
     for k, parts in r["worst_merges"]:
         print(f"  {k}: {parts}")
