@@ -80,3 +80,10 @@ def test_the_person_the_first_question_addresses_is_the_interviewee() -> None:
     qa = "Q: Ingrid – welcome! How did you come to the lighthouse?" + QA[len(first):]
     rows = _rows(analyze_text(intro + qa, min_confidence=0.35))
     assert [name for text, name, _ in rows if text.startswith("The winter storms")] == ["Ingrid Halvorsen"]
+
+
+def test_a_short_title_case_answer_is_an_answer_not_a_headline() -> None:
+    qa = QA + "\nQ: Favourite book?\n\nA: Moby Dick\n\nQ: Favourite place?\n\nA: Skerry Point In Winter\n"
+    rows = _rows(analyze_text(INTRO + qa, min_confidence=0.35))
+    assert [name for text, name, _ in rows if text.startswith(("Moby Dick", "Skerry Point In"))] \
+        == ["Marta Olsen", "Marta Olsen"]

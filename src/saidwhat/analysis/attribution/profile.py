@@ -22,6 +22,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from saidwhat.analysis.actors.filters import is_animate_head, names_someone
+from saidwhat.analysis.attribution.interview import answer_label
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.signed import SIGNATURE_MARKS
 from saidwhat.analysis.attribution.spans import (
@@ -453,8 +454,8 @@ def _form_drop(doc: Doc, att: Attribution, head: Token | None) -> Drop | None:
         return "credit line"
     if _ANONYMITY.search(text) or (_ANONYMITY.search(around) and _infinitive(content)):
         return "anonymity request"
-    if _headline_like(content, _span(doc, list(att.cue))):
-        return "headline or title"
+    if _headline_like(content, _span(doc, list(att.cue))) and not answer_label(text_of(doc), list(att.cue)):
+        return "headline or title"  # an interview's answer is no title: "Q: Favorite book? A: Moby Dick"
     if _salutation(src, _span(doc, list(att.cue))):
         return "letter salutation"
     if _first_person_author(doc, src):
