@@ -198,3 +198,26 @@ def test_a_speaking_pronoun_goes_on_with_the_source_before_it() -> None:
     actors = {a.id: a.name for a in art.actors}
     quote = next(q for q in art.quotes if "celebrating" in art.span_text(q.content[0]))
     assert actors.get(quote.speaker.actor or "") == "Harbour Watch Group"
+
+
+
+AGED_LEAD = ("Maria Keller has agreed to take over Dunmore Rovers from Thomas Brandt as head coach.\n\n"
+             "Brandt was dismissed last week after three seasons.\n\n"
+             "Talks between the club and Keller's agents went on until Tuesday night.\n\n")
+
+
+def test_an_age_used_as_a_noun_is_the_person_the_page_is_about() -> None:
+    """"The 44-year-old said": no one is in focus; of the two people named twice, the lead's
+    subject is the one the page is about."""
+    text = AGED_LEAD + "The 44-year-old said after her appointment that the squad excited her."
+    a = speaker(text, "the squad excited her", "The 44-year-old", "said")
+    assert a is not None and a.name == "Maria Keller"
+
+
+def test_an_age_used_as_a_noun_finds_no_topic_between_equals() -> None:
+    """Two people, each named twice, neither the lead's subject: the age decides nothing."""
+    text = ("Talks went on all week.\n\nThe club named Maria Keller and Thomas Brandt as joint coaches. "
+            "Keller met the players; Brandt met the board.\n\nThe season starts in August.\n\n"
+            "The 44-year-old said the squad excited her.")
+    a = speaker(text, "the squad excited her", "The 44-year-old", "said")
+    assert a is None or a.name not in ("Maria Keller", "Thomas Brandt")

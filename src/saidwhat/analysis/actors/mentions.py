@@ -1004,6 +1004,8 @@ def _source_mention(f: _Finder, span: Span, s: int, e: int) -> Mention | None:
     text = f.text[s:e]
     if lemma in lx.DOCUMENT_HEADS:
         return Mention(s, e, text, "document", "organization", head.i)
+    if the_aged(head):
+        return Mention(s, e, text, "definite", "person", head.i)
     if head.pos_ == "PRON" or not is_nominal(head) or head.ent_type_ in ("DATE", "TIME"):
         return None  # "said", ",", "in July, which showed": no actor
     known_name = head.lower_ in f.person_words  # "Doctor said", after "Ken Doctor"
@@ -1025,6 +1027,14 @@ def _source_mention(f: _Finder, span: Span, s: int, e: int) -> Mention | None:
     m.description = relcl_description(head, text)
     m.label = text
     return m
+
+
+def the_aged(head: Token) -> bool:
+    """A definite age used as a noun, a person described by age alone: "The 56-year-old said …"
+    (own fresh3 pages, development since session 17: the football manager the page had just named
+    was its speaker). The resolver takes it for the person in focus, as "the former minister"."""
+    return head.lower_ == "old" and any(c.dep_ == "npadvmod" and c.lemma_ == "year" for c in head.children) \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 
 
 def _the_one_name(span: Span) -> bool:

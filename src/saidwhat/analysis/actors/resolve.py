@@ -33,7 +33,14 @@ from spacy.tokens import Span as SpacySpan
 
 from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.filters import is_animate_head, speaks_through
-from saidwhat.analysis.actors.mentions import Mention, find_mentions, singulars, source_spans, strip_the
+from saidwhat.analysis.actors.mentions import (
+    Mention,
+    find_mentions,
+    singulars,
+    source_spans,
+    strip_the,
+    the_aged,
+)
 from saidwhat.analysis.actors.passing import Page, passing_reason
 from saidwhat.analysis.actors.surnames import (
     aside_closed,
@@ -976,10 +983,8 @@ class _Clusterer:
         someone_else = False
         if best is None and doc[m.head].lemma_.lower() in _SOURCE_NOUNS and _bare(doc[m.head]):
             best = self._recent_anonymous(m)
-        if best is None and m.kind == "person" and doc[m.head].lemma_.lower() not in lx.INTERVIEW_ROLES \
-                and m.possessor < 0 and owner < 0 and not (m.is_source and _restricted(doc[m.head])) \
-                and not _of_named_body(doc[m.head]):
-            best, someone_else = self._in_focus(m, said)
+        if best is None and m.kind == "person":
+            best, someone_else = self._person_meant(m, said, owner)
         if best is not None:
             company = doc[m.head].lemma_.lower() in _COMPANY_HEADS
             if m.kind == "organization" and best.kind == "person" and company:
@@ -1063,6 +1068,37 @@ class _Clusterer:
         if kept:
             return max(kept, key=lambda x: x[0])[1], False
         return None, bool(fits)
+
+    def _person_meant(self, m: Mention, said: str | None, owner: int) -> tuple[_Cluster | None, bool]:
+        """For a person description no cluster fits by its words: the person in focus
+        (``_in_focus``), else, for an age, the page's topic (``_topic_person``); and whether
+        someone in focus was left out only because the sentence names them beside it."""
+        head = self.doc[m.head]
+        if head.lemma_.lower() in lx.INTERVIEW_ROLES or m.possessor >= 0 or owner >= 0 \
+                or (m.is_source and _restricted(head)) or _of_named_body(head):
+            return None, False
+        best, someone_else = self._in_focus(m, said)
+        if best is None and not someone_else and the_aged(head):
+            best = self._topic_person(m)
+        return best, someone_else
+
+    def _topic_person(self, m: Mention) -> _Cluster | None:
+        """The person the page is about, for an age used as a noun that no one in focus takes: of
+        the named people mentioned before it, the one mentioned most often, and of those the subject
+        of the first sentence naming any of them ("Jose Mourinho has agreed a deal to replace
+        Mauricio Pochettino … Mourinho's representatives … The 56-year-old said": Mourinho); None
+        when that leaves two. An age says nothing else that could tell two people apart."""
+        before = [c for c in self.order if any(x.type == "name" and x.kind == "person" and x.start < m.start
+                                               for x in c.mentions)]
+        if not before:
+            return None
+        lead = min((x for c in before for x in c.mentions), key=lambda x: x.start)
+
+        def key(c: _Cluster) -> tuple[int, bool]:
+            return sum(x.start < m.start for x in c.mentions), lead in c.mentions and lead.is_subject
+
+        ranked = sorted(before, key=key, reverse=True)
+        return ranked[0] if len(ranked) == 1 or key(ranked[0]) != key(ranked[1]) else None
 
     def _more_salient_unknown(self, m: Mention, fit: _Cluster, owner: int) -> bool:
         """A person description that fits ``fit`` by its role ("the senator"), while the person in
