@@ -67,6 +67,22 @@ class Item:
     gold: str
     predicted: str
     local: str  # the speaker's actor within its article (the analysis' output, as the store takes it)
+    form: str = ""  # how the matched quote names its source (``source_form``)
+
+
+_PRONOUN_WORDS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "its",
+                            "their", "who", "which", "our"})
+_DESCRIPTION_WORDS = frozenset(["the", "a", "an", "one", "two", "three", "some", "many", "several"])
+
+
+def source_form(words: str) -> str:
+    """"pronoun", "description", "name" or "none": how a quote's speaker mention names its source."""
+    low = words.lower().split()
+    if not low:
+        return "none"
+    if low[0] in _PRONOUN_WORDS:
+        return "pronoun"
+    return "description" if low[0] in _DESCRIPTION_WORDS else "name"
 
 
 def load_scorer(shared: Path) -> ModuleType:
@@ -175,7 +191,8 @@ def match_items(scorer: ModuleType, split: Path, arts: Sequence[AnalyzedArticle]
             q = a.quotes[pj]
             key = speakers.get((aid, q.id))
             local = f"{aid}:{q.speaker.actor}" if q.speaker.actor else f"none:{aid}:{q.id}"
-            items.append(Item(aid, eids[gi], gold[(aid, eids[gi])], key or f"none:{aid}:{q.id}", local))
+            form = source_form(" ".join(a.span_text(sp) for sp in q.speaker.mention))
+            items.append(Item(aid, eids[gi], gold[(aid, eids[gi])], key or f"none:{aid}:{q.id}", local, form))
     return items
 
 

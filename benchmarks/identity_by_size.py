@@ -41,8 +41,12 @@ def _size(n: int) -> str:
     return "large" if n >= LARGE else "mid" if n >= MID else "small"
 
 
-def counts(args: argparse.Namespace) -> tuple[Counter[tuple[str, str, str]], Counter[tuple[str, str, str]]]:
-    """(misplaced, all) matched items by (predicted kind, actor size, gold kind)."""
+Key = tuple[str, str, str, str]
+
+
+def counts(args: argparse.Namespace) -> tuple[Counter[Key], Counter[Key]]:
+    """(misplaced, all) matched items by (predicted kind, actor size, gold kind, how the matched
+    quote names its source: ``actor_identity.source_form``)."""
     split = args.shared / "data" / "polnear" / args.split
     rows = load_jsonl(args.gold / "sources.jsonl")
     gold = {(r["id"], r["attribution"]): r["identity"] for r in rows}
@@ -59,11 +63,12 @@ def counts(args: argparse.Namespace) -> tuple[Counter[tuple[str, str, str]], Cou
     members: dict[str, Counter[str]] = {}
     for i in items:
         members.setdefault(i.predicted, Counter())[i.gold] += 1
-    wrong: Counter[tuple[str, str, str]] = Counter()
-    total: Counter[tuple[str, str, str]] = Counter()
+    wrong: Counter[Key] = Counter()
+    total: Counter[Key] = Counter()
     for i in items:
         actor = members[i.predicted]
-        key = (i.predicted.split(":")[0], _size(sum(actor.values())), str(kinds[(i.article, i.attribution)]))
+        key = (i.predicted.split(":")[0], _size(sum(actor.values())), str(kinds[(i.article, i.attribution)]),
+               i.form)
         total[key] += 1
         wrong[key] += i.gold != actor.most_common(1)[0][0]
     return wrong, total
@@ -77,14 +82,16 @@ def main() -> None:
     ap.add_argument("--gold-articles", action="store_true")
     ap.add_argument("--analyses", type=Path, help="cache of the analysed articles (JSON Lines)")
     wrong, total = counts(ap.parse_args())
-    print("predicted kind | actor size | gold kind | misplaced / matched")
+    print("predicted kind | actor size | gold kind | source named by | misplaced / matched")
     for key in sorted(total, key=lambda k: (-wrong[k], k)):
         print(" | ".join(key), "|", f"{wrong[key]} / {total[key]}")
     print(f"all | {sum(wrong.values())} / {sum(total.values())}")
     for size in ("large", "mid", "small"):
-        w = sum(v for k, v in wrong.items() if k[1] == size)
-        t = sum(v for k, v in total.items() if k[1] == size)
-        print(f"{size} actors | {w} / {t}")
+        for form in ("pronoun", "name", "description", "none"):
+            w = sum(v for k, v in wrong.items() if k[1] == size and k[3] == form)
+            t = sum(v for k, v in total.items() if k[1] == size and k[3] == form)
+            if t:
+                print(f"{size} actors, source named by {form} | {w} / {t}")
 
 
 if __name__ == "__main__":
