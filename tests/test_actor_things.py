@@ -7,7 +7,7 @@ from __future__ import annotations
 from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.actors.filters import byline, credit_line, not_a_name
 from saidwhat.analysis.actors.passing import source_only
-from saidwhat.analysis.actors.things import COUNTED, THE_PERSON, speech_verbs, thing_reason
+from saidwhat.analysis.actors.things import COMMON_WORD, COUNTED, THE_PERSON, speech_verbs, thing_reason
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.nlp import get_nlp
 from saidwhat.schema import Actor
@@ -573,3 +573,13 @@ def test_a_watchdog_is_an_actor_and_a_watch_a_product() -> None:
     res = resolve("Harbor Rights Watch sued the port authority on Monday. Critics wore the Apple Watch.")
     assert "Harbor Rights Watch" in names(res)
     assert not any("Apple Watch" in n for n in names(res))
+
+
+def test_a_one_word_person_the_page_also_writes_as_a_common_noun_is_a_thing() -> None:
+    doc = get_nlp()("Stir the honey into the jam. Add more honey later.\n\nHoney makes the jam softer.")
+    word = next(t for t in doc if t.text == "Honey")
+    assert thing_reason(doc, [_M(word.i, ["Honey"])], "person") == COMMON_WORD
+    # one common use is not enough
+    doc = get_nlp()("Her hope was plain.\n\nHope said the jam was softer.")
+    word = next(t for t in doc if t.text == "Hope")
+    assert thing_reason(doc, [_M(word.i, ["Hope"])], "person") is None

@@ -11,6 +11,7 @@ actor's name mentions, without lists of particular names; each returns the reaso
   commas: "former star Paul George" stays);
 - the name in the plural beside its singular ("MacBooks" and "MacBook"): a model, not a company;
 - the tagger itself calls the very same words a work, product, event or law elsewhere on the page;
+- a one-word "person" whose word the page also writes in lower case as a common noun ("Honey");
 - an example of a thing noun: "popular franchises such as Tomb Raider, Destiny and more";
 - an item of an enumeration of titles or models, many of them numbered: "They include: Grid 2019,
   Kine, Metro Exodus, Mortal Kombat 11, NBA 2K20, Rise of the Tomb Raider".
@@ -32,9 +33,13 @@ from spacy.tokens import Doc, Token
 from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.filters import is_animate_head
 
-__all__ = ["COUNTED", "THE_PERSON", "speaks_somewhere", "the_named", "thing_reason"]
+__all__ = ["COMMON_WORD", "COUNTED", "THE_PERSON", "speaks_somewhere", "the_named", "thing_reason"]
 
 COUNTED = "counted like a common noun"
+COMMON_WORD = "a common noun elsewhere on the page"
+# Lower-case common-noun uses of a one-word "person"'s word that make it a thing (``_common_word``).
+# Not fitted: twice, so that one "hope" or "will" on the page does not undo a "Hope" or a "Will".
+COMMON_USES = 2
 THE_PERSON = "'the' before a one-word name"
 
 # The attribution extractor's cue lexicon: per lemma, the share of its occurrences annotated as a
@@ -245,4 +250,15 @@ def thing_reason(doc: Doc, mentions: Sequence[_Named], kind: str) -> str | None:
         return "plural of a name"
     if _tagged_as_thing(doc, mentions):
         return "tagged as a work or product"
+    if one_word_person and _common_word(doc, mentions):
+        return COMMON_WORD
     return None
+
+
+def _common_word(doc: Doc, mentions: Sequence[_Named]) -> bool:
+    """A one-word "person" whose word the page also writes in lower case as a common noun at least
+    ``COMMON_USES`` times: "Honey" opening a recipe's step on a page that uses honey six times,
+    "Research" opening a line of a page about research (own pages, development sets: three such
+    actors). A first name of the list is no exception ("Honey" is one)."""
+    low = {m.name_tokens[0].lower() for m in _names(mentions)}
+    return sum(t.text in low and t.pos_ == "NOUN" for t in doc) >= COMMON_USES
