@@ -261,4 +261,5 @@ def _common_word(doc: Doc, mentions: Sequence[_Named]) -> bool:
     "Research" opening a line of a page about research (own pages, development sets: three such
     actors). A first name of the list is no exception ("Honey" is one)."""
     low = {m.name_tokens[0].lower() for m in _names(mentions)}
-    return sum(t.text in low and t.pos_ == "NOUN" for t in doc) >= COMMON_USES
+    common = ("NOUN", "PROPN")  # the tagger calls a lower-case "marijuana" a proper noun
+    return sum(t.text in low and t.pos_ in common for t in doc) >= COMMON_USES
