@@ -257,9 +257,10 @@ def thing_reason(doc: Doc, mentions: Sequence[_Named], kind: str) -> str | None:
 
 def _common_word(doc: Doc, mentions: Sequence[_Named]) -> bool:
     """A one-word "person" whose word the page also writes in lower case as a common noun at least
-    ``COMMON_USES`` times: "Honey" opening a recipe's step on a page that uses honey six times,
-    "Research" opening a line of a page about research (own pages, development sets: three such
-    actors). A first name of the list is no exception ("Honey" is one)."""
+    ``COMMON_USES`` times: "Marijuana" heading a line of a report that writes "marijuana" four
+    times (own pages, development sets). A first name of the list is no exception: "Honey" opening
+    a recipe's step that uses honey six times is one, though its first-name gender still keeps it
+    (``resolve._a_thing``)."""
     low = {m.name_tokens[0].lower() for m in _names(mentions)}
     common = ("NOUN", "PROPN")  # the tagger calls a lower-case "marijuana" a proper noun
     return sum(t.text in low and t.pos_ in common for t in doc) >= COMMON_USES

@@ -5,10 +5,10 @@ A page that prints an interview as questions and answers ("Q: …" / "A: …", o
 before the first question ("… spoke with Jane Doe", "in an interview with Doe", "we asked Doe"),
 or talked with someone ("X sat down with us"); or asked as "him"/"her" after a name of that gender
 ("We've asked him to share …"), or addressed by name in the first question ("Q: Junior – …").
-Each answer paragraph becomes a direct quote whose
-source is that mention; with no interviewee found the answers keep no source ("speaker unknown",
-a low confidence: hidden by default) rather than going to the nearest name. The questions are
-left to the other rules (the interviewer's words are no quote, but a question may relay one).
+Each answer paragraph becomes a direct quote whose source is that mention; with no interviewee
+found the answers keep no source ("speaker unknown", a low confidence: hidden by default) rather
+than going to the nearest name. The questions are left to the other rules (the interviewer's
+words are no quote, but a question may relay one).
 
 Runs in the user profile only (``analyze``), like ``layout``: PolNeAR's texts carry no Q&A.
 """
@@ -104,7 +104,9 @@ def _interviewee(doc: Doc, intro_end: int, first_question: str) -> SpacySpan | N
         if tok.lower_ in _THIRD_PERSON and _interviewed(tok):
             fits = {sp.text: sp for sp in people if sp.start < tok.i
                     and name_list_gender(sp[0].text) == _THIRD_PERSON[tok.lower_]}
-            return next(iter(fits.values())) if len(fits) == 1 else None
+            if len(fits) == 1:
+                return next(iter(fits.values()))
+            break
     addressed = _ADDRESSED.match(first_question)
     if addressed is not None:
         word = addressed.group(1)
