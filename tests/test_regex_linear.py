@@ -141,6 +141,7 @@ CASES: list[Case] = [
     # analysis (a unit's text is at most the analysis cap)
     _c("layout._TRANSCRIPT", layout._TRANSCRIPT, "findall", ANALYSIS_CHARS, "A ", "AB ", "\nA", "A:", "A.\n"),
     _c("interview._QA_LINE", interview._QA_LINE, "findall", ANALYSIS_CHARS, "Q", "A: ", "Q \t", "\nA. a"),
+    _c("interview._ADDRESSED", interview._ADDRESSED, "match", ANALYSIS_CHARS, "Aa", "a", " ", "Aa \t", "A –"),
     _c("layout._DASH_SIGNED", layout._DASH_SIGNED, "findall", ANALYSIS_CHARS, '"', '"aaaaaaaaa"', "\u201c"),
     _c("resolve._PARTY_TAG", resolve._PARTY_TAG, "match", ANALYSIS_CHARS, " (", " (D", "(R-"),
     _c("resolve._STATE_TAG", resolve._STATE_TAG, "match", ANALYSIS_CHARS, " (R-", "(D-New ", "(I-N.Y"),
