@@ -61,10 +61,11 @@ def features(doc: Any, pron: Any, actor: Any, fitting: list[Any]) -> list[tuple[
     sent_of = {s.start: i for i, s in enumerate(doc.sents)}
     here = sent_of[pron.sent.start]
     rule_top = S.pronoun_antecedent(doc, pron, fitting)
-    chain = {id(a) for _, a in S._chain_candidates(doc, pron, fitting, 0)}
+    chained = S._chain_candidates(doc, pron, fitting, 0)
+    chain = {id(a) for _, a in chained}
     surname = S._surname_word_candidates(doc, pron, fitting)
     keys: dict[int, float] = {}
-    for k, a in S._name_candidates(doc, pron, fitting) + surname + S._chain_candidates(doc, pron, fitting, 0):
+    for k, a in S._name_candidates(doc, pron, fitting) + surname + chained:
         keys[id(a)] = max(keys.get(id(a), -1e9), k)
     persons = [a for a in fitting if a.mentions]
     first = min(persons, key=lambda a: min(a.mentions)[0]) if persons else None
