@@ -250,3 +250,34 @@ def test_as_clause_without_saying_or_before_a_report_of_its_own_gives_nothing() 
     text = ("As the Town Hall hints at what some of its plans might include, Mayor Tom Berg is not having "
             "any of it, immediately posting a stark message on his own account.")
     assert not any(text[s:e].startswith("Mayor") for a in _find(text) for s, e in a.content)
+
+
+def test_a_quotation_goes_on_over_an_ellipsis_inside_it() -> None:
+    """'said in a statement: "… a serious response. . . . Ola Berg put out political attacks …"': one
+    quote to the closing mark, not the speaker's up to the dots and then a report of Berg's."""
+    text = ("Kari Lund, a spokeswoman for the campaign, said in a statement: \"This act of terror is a "
+            "tragedy that requires a serious response. . . . Ola Berg put out political attacks, weak "
+            "platitudes and self-congratulations. Berg has offered no real plans.\"")
+    att = _one_with(text, "political attacks")
+    assert _texts(text, att.source) == ["Kari Lund, a spokeswoman for the campaign,"]
+    assert text[att.content[0][0]:att.content[-1][1]].endswith("no real plans.\"")
+
+
+def test_according_to_inside_a_parenthesis_reports_the_parenthesis() -> None:
+    """"… his recent claim that … (the actual number is closer to 15 percent, according to X)": X's
+    words are the parenthesis, not the whole sentence."""
+    text = ("Ola Berg, in turn, cites his followers as the source for some of his own claims, such as his "
+            "recent claim that farmers caused 81 percent of the floods (the actual number is closer to 15 "
+            "percent, according to the Bergen Fact Office). He defended his plan last week.")
+    att = _one_with(text, "the actual number")
+    assert _texts(text, att.source) == ["the Bergen Fact Office"]
+    assert _texts(text, att.content) == ["the actual number is closer to 15 percent"]
+
+
+def test_a_quote_in_the_first_person_singular_is_not_a_plural_sources() -> None:
+    """'“…” Berg declared, … during which callers asked how much he was getting. “I make my own
+    money.”': the bare quotation is Berg's, not the callers'."""
+    text = ("\"And I am not being paid!\" Berg declared, a point he likes to make after a recent appearance "
+            "on a radio station during which callers asked how much money he was getting to talk up the "
+            "mayor. \"I make my own money. I have a five-star-rated business.\"")
+    assert _texts(text, _one_with(text, "I make my own money").source) == ["Berg"]

@@ -500,7 +500,7 @@ def assemble(v: DocView, spans: list[TSpan]) -> list[Attribution]:
     ordered = _group_contents(v, contents, [s for s in spans if s.role == "CUE"])
     sources = [s for s in spans if s.role == "SOURCE"]
     out: list[Attribution] = []
-    recent: tuple[int, list[Span]] | None = None  # (paragraph, source) of the last sourced attribution
+    recents: list[tuple[int, list[Span]]] = []  # (paragraph, source) of the sourced attributions so far
     ordered.sort(key=lambda g: min(c.start for c in g.contents))
     speaking = [g.cue for g in ordered if g.cue is not None and g.contents]  # cues with contents
     for g in ordered:
@@ -511,16 +511,40 @@ def assemble(v: DocView, spans: list[TSpan]) -> list[Attribution]:
         para = v.para[g.contents[0].start]
         if not src_spans and g.cue is None and kind_of(v, g.contents) == "direct":
             src_spans = _colon_subject(v, g.contents[0])
+        recent = _recent_speaker(v, g, recents)
         if (not src_spans and recent is not None and para - recent[0] <= 1
                 and kind_of(v, g.contents) == "direct" and (g.cue is None or not _sourceless_cue(v, g.cue))):
             src_spans = list(recent[1])  # a quote with no speaker of its own: the one just quoted
         if src_spans:
-            recent = (para, src_spans)
+            recents.append((para, src_spans))
         att = _attribution(v, g, src_spans)
         if att is not None:
             out.append(att)
     out.sort(key=lambda a: a.content[0])
     return out
+
+
+def _recent_speaker(v: DocView, g: Group,
+                    recents: list[tuple[int, list[Span]]]) -> tuple[int, list[Span]] | None:
+    """The source just quoted, for a quote with none of its own; for words in the first person
+    singular ("I make my own money"), the latest source that is not a plural noun: '“And I'm not
+    being paid!” LeVell declared, … an appearance during which callers asked how much he was
+    getting. “I make my own money.”' is LeVell's (PolNeAR train, eleventh identity gold: it went to
+    the callers)."""
+    if not recents:
+        return None
+    if not any(v.lower[i] in _FIRST_SINGULAR for c in g.contents for i in c.tokens()):
+        return recents[-1]
+    return next((r for r in reversed(recents) if not _plural_source(v, r[1])), None)
+
+
+_FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
+
+
+def _plural_source(v: DocView, spans: list[Span]) -> bool:
+    """Is the source a plural noun ("callers", "the protesters")?"""
+    sp = v.doc.char_span(spans[0][0], spans[-1][1], alignment_mode="expand")
+    return sp is not None and sp.root.tag_ in ("NNS", "NNPS")
 
 
 # A contracted "is" the tagger may take for punctuation: "Here’s Clinton in December 1992: “…”" (PolNeAR

@@ -26,6 +26,7 @@ from saidwhat.analysis.attribution.rules import (
     participle_leader,
     quote_leader,
     quote_trailer,
+    through_ellipsis,
 )
 from saidwhat.errors import ConfigError
 
@@ -83,6 +84,7 @@ def find_attributions(doc: Doc, *, model: str | None = None, lexicon: str | None
     tagger = load_tagger(model or str(MODEL_PATH))
     v = DocView.build(doc, lex)
     labels, probs = tag_doc(v, tagger)
+    through_ellipsis(v, labels)
     quote_trailer(v, labels, probs)
     cut_after_quote(v, labels)
     according_to(v, labels, probs)
