@@ -7,7 +7,13 @@ from __future__ import annotations
 from quote_texts import speaker_name as _speaker_of  # tests/ is on sys.path (rootdir conftest)
 from saidwhat.analysis import analyze_text
 from saidwhat.analysis.actors import resolve_actors
-from saidwhat.analysis.actors.filters import clip_name, heading_tokens, lowercase_words, not_a_name
+from saidwhat.analysis.actors.filters import (
+    clip_name,
+    heading_tokens,
+    lowercase_words,
+    name_cased,
+    not_a_name,
+)
 from saidwhat.analysis.actors.mentions import find_mentions
 from saidwhat.analysis.actors.surnames import in_quotes
 from saidwhat.analysis.attribution.model import Attribution
@@ -222,3 +228,41 @@ def test_a_body_acronym_ends_the_name_before_it() -> None:
     article's PAC in the store."""
     text = "“The mayor is a fraud,” Our Principles PAC said in a statement on Monday."
     assert [a.name for a in analyze_text(text).actors] == ["Our Principles PAC"]
+
+
+def test_a_surname_with_a_capital_inside_is_a_name() -> None:
+    """"Mr. McDonough suggested …": a name with a capital inside (McDonough, DeSantis) is a mention
+    of the person named in full before, and his later "he added" is his."""
+    text = ("\"We have to look around the corner,\" said Robert McDonough, a senior executive at the "
+            "firm.\n\n"
+            "Bridging that gap means cutting costs wherever savings can be found, as Mr. McDonough suggested "
+            "at the meeting with analysts.\n\n"
+            "Still he rejected the notion that pressure from investors had prompted the move. \"This was a "
+            "really tough decision,\" he said.")
+    doc = get_nlp()(text)
+    mentions = [m.text for m in find_mentions(doc, [])]
+    assert mentions.count("McDonough") + mentions.count("Mr. McDonough") == 1
+    assert _speaker_of(analyze_text(text), "This was a really tough") == "Robert McDonough"
+
+
+def test_only_surname_prefixes_make_a_capital_inside_a_name() -> None:
+    doc = get_nlp()("McDonough DeSantis LeVell MacDougall WeWork YouTube PayPal")
+    assert [name_cased(t) for t in doc] == [True, True, True, True, False, False, False]
+
+
+def test_an_office_name_does_not_take_the_first_name_of_the_person_after_it() -> None:
+    """"White House Chief of Staff Denis McDonough": the office's name stops before "Denis", so he is
+    a mention of his own, and "McDonough" later joins him (not a she named after him)."""
+    text = ("In a message released Friday, White House Chief of Staff Denis McDonough heaps praise on Pat "
+            "Kennedy.\n\n\"Pat Kennedy is the greatest!!!\" McDonough wrote in an email. McDonough was "
+            "responding to a message from Undersecretary Wendy Sherman. \"The plane is up,\" she wrote.")
+    assert "Denis McDonough" in _names(text)
+    assert _speaker_of(analyze_text(text), "The plane is up") == "Wendy Sherman"
+
+
+def test_a_person_after_an_office_title_is_the_speaker() -> None:
+    """"The union will likely sit out the election, UMWA Director of Government Affairs Phil Smith told
+    reporters": Phil Smith speaks, not the office his title names."""
+    text = ("The union will likely sit out the election altogether, UMWA Director of Government Affairs "
+            "Phil Smith told reporters earlier this week.")
+    assert _speaker_of(analyze_text(text), "The union will likely") == "Phil Smith"

@@ -224,3 +224,25 @@ def test_team_and_a_surname_is_a_campaign_not_a_bearer_of_the_surname() -> None:
     art = analyze_text(text)
     assert not any(a.kind == "person" and a.name.startswith("Team") for a in art.actors)
     assert speaker_name(art, "artful smear") == "Hillary Clinton"
+
+
+def test_a_relative_named_by_first_name_bears_the_surname() -> None:
+    """"Clinton's husband, Bill," is Bill Clinton: the bare surname before "he" is his, not hers."""
+    text = ("Anna Lund campaigned in Hudson on Monday.\n\n"
+            "Lund's husband, Erik, hurled the kitchen sink at Dahl in a speech Sunday.\n\n"
+            "At day's end, however, Lund said as he introduced his wife in Hudson, "
+            "\"Finally, the dam broke.\"")
+    assert name_of(text, "Erik") == "Erik Lund"
+    assert speaker_name(analyze_text(text), "Finally, the dam") == "Erik Lund"
+
+
+def test_a_relative_named_in_passing_does_not_take_the_bare_surname() -> None:
+    """"Mark Barden's son, Daniel, was one of 20 students killed … Barden says": the father, not the
+    son named in passing beside him."""
+    text = ("A father whose son was killed at the school is introducing the mayor's speech.\n\n"
+            "Erik Lund's son, Jonas, was one of 20 students killed at the school three years ago.\n\n"
+            "Lund now helps lead a program called Safe Schools. Other parents also take part in the "
+            "group.\n\n"
+            "In the three years since the shootings, Lund says, far too many lives have been lost.")
+    assert name_of(text, "Jonas") == "Jonas Lund"
+    assert speaker_name(analyze_text(text), "far too many lives") == "Erik Lund"

@@ -22,6 +22,7 @@ from saidwhat.analysis.actors.filters import (
     hyphen_tail,
     is_animate_head,
     lowercase_words,
+    name_cased,
     not_a_name,
     person_name_end,
     speaks_through,
@@ -72,10 +73,13 @@ class Mention:
 
 
 def _capitalised_run(doc: Doc, k: int) -> int:
-    """The end of the run of capitalised words starting at ``k``."""
+    """The end of the run of capitalised words starting at ``k``, before a person the tagger found:
+    "White House Chief of Staff Denis McDonough" leaves "Denis" to his name (PolNeAR train, eleventh
+    identity gold: the office had taken it, so Denis McDonough was no mention)."""
     m = k
     while m < len(doc) and (doc[m].is_title or (doc[m].is_upper and len(doc[m]) > 1)
-                            or doc[m].text == "-") and doc[m].pos_ in ("PROPN", "NOUN", "ADJ", "PUNCT"):
+                            or doc[m].text == "-") and doc[m].pos_ in ("PROPN", "NOUN", "ADJ", "PUNCT") \
+            and (m == k or doc[m].ent_type_ != "PERSON"):
         m += 1
     return m
 
@@ -140,7 +144,7 @@ def _looks_like_person(ent: Span) -> bool:
     if len(words) == 1 and before is not None and before.pos_ == "PROPN" and before.is_title \
             and before.head.i == ent.root.i and not before.ent_type_:
         words = [before, *words]
-    if not 2 <= len(words) <= 3 or not all(t.is_title and t.pos_ == "PROPN" for t in words):
+    if not 2 <= len(words) <= 3 or not all(name_cased(t) and t.pos_ == "PROPN" for t in words):
         return False
     if any(t.lemma_.lower() in lx.ORG_HEADS for t in words):
         return False
@@ -559,11 +563,11 @@ def _person_entity(f: _Finder, ent: Span) -> Mention | None:
     span = f.doc[start:end]
     if len(span) == 1 and (span[0].is_upper and len(span.text) > 1):
         return None  # an acronym mis-tagged as a person
-    if not any(t.is_title for t in span) or f.rejected(span):
+    if not any(name_cased(t) for t in span) or f.rejected(span):
         return None  # "the repair bill grows": no capitalised word, no name
     m = _person_mention(f.doc, span)
-    shared = _shared_surname(f.doc, span)
-    if shared is not None:  # "Joe and Hunter Biden": Joe Biden
+    shared = _shared_surname(f.doc, span) or _kin_surname(span)
+    if shared is not None:  # "Joe and Hunter Biden": Joe Biden; "Clinton's husband, Bill": Bill Clinton
         m.name_tokens = [*m.name_tokens, shared]
         m.display = f"{m.display or span.text} {shared}"
     return m if f.add(m, start, end) else None
@@ -605,6 +609,26 @@ def _shared_surname(doc: Doc, span: Span) -> str | None:
     if other is None or len(other) < 2 or not all(t.is_title for t in other):
         return None
     return other[-1].text
+
+
+# Relatives who mostly bear the surname of the person they are named after ("Clinton's husband, Bill").
+KIN_NOUNS = frozenset({"husband", "wife", "son", "daughter", "brother", "sister", "father", "mother",
+                       "ex-wife", "ex-husband", "grandson", "granddaughter"})
+
+
+def _kin_surname(span: Span) -> str | None:
+    """The surname of the named person whose relative a lone first name is, in apposition:
+    "Clinton's husband, Bill," is Bill Clinton, "Trump's daughter, Ivanka," Ivanka Trump (PolNeAR
+    train, eleventh identity gold: "Bill" was an actor of his own, so the bare "Clinton said as he
+    introduced his wife" could only be Hillary Clinton's)."""
+    head = span.root
+    if len(span) != 1 or head.dep_ != "appos" or name_list_gender(head.text) is None:
+        return None
+    noun = head.head
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if noun.lower_ not in KIN_NOUNS or owner is None or not owner.is_title:
+        return None
+    return owner.text
 
 
 def _named_alone(part: Span, whole: Span, text: str) -> bool:
@@ -768,7 +792,7 @@ def _stray_tokens(f: _Finder) -> None:
             acts = is_subject(tok) or tok.dep_ == "poss" or f.speaks(tok.i, tok.i + 1)
             if acts and not f.rejected(f.doc[tok.i : tok.i + 1]):
                 _acronym_or_its_name(f, tok)
-        elif tok.pos_ == "PROPN" and tok.is_title and tok.dep_ in ("nsubj", "nsubjpass") \
+        elif tok.pos_ == "PROPN" and name_cased(tok) and tok.dep_ in ("nsubj", "nsubjpass") \
                 and not tok.ent_type_ \
                 and tok.lower_ not in lx.TITLES:
             _missed_name(f, tok)
@@ -1009,8 +1033,9 @@ def _source_mention(f: _Finder, span: Span, s: int, e: int) -> Mention | None:
     if head.pos_ == "PRON" or not is_nominal(head) or head.ent_type_ in ("DATE", "TIME"):
         return None  # "said", ",", "in July, which showed": no actor
     known_name = head.lower_ in f.person_words  # "Doctor said", after "Ken Doctor"
-    if head.is_title and (head.pos_ == "PROPN" or (head.pos_ == "NOUN" and not head.is_sent_start)) and all(
-            t.is_title or not t.is_alpha for t in span) and (lemma not in lx.ROLE_NOUNS or known_name):
+    named = head.pos_ == "PROPN" or (head.pos_ == "NOUN" and not head.is_sent_start)
+    if name_cased(head) and named and all(name_cased(t) or not t.is_alpha for t in span) \
+            and (lemma not in lx.ROLE_NOUNS or known_name):
         # a name the tagger missed ("Ham said"): sources are mostly people, but not one that ends
         # as an organisation's name does ("Judicial Watch said", which the product rule turned down)
         # nor an organisation's word alone ("State said": the State Department)

@@ -159,15 +159,19 @@ def antecedent(doc: Doc, m: Mention, candidates: Sequence[_Cluster]) -> _Cluster
     """The nearest bearer named at most ``NEAR_SENTENCES`` narrative sentences before (sentences that
     begin inside quotation marks not counted); else the one named most
     so far (a campaign story's "Trump" after a paragraph on his daughter is still Donald Trump); on a
-    tie, the nearest."""
+    tie, the nearest, unless the nearest was named in passing (PolNeAR train, eleventh identity gold:
+    "Mark Barden's son, Daniel, was one of 20 students killed … Barden says" went to the son)."""
     last = _last_named(m, candidates)
     if last is None:
         return None
-    if _sentences_between(doc, last[0], m.start) <= NEAR_SENTENCES and not _in_passing(doc, m, last):
+    passing = _in_passing(doc, m, last)
+    if _sentences_between(doc, last[0], m.start) <= NEAR_SENTENCES and not passing:
         return last[1]
     counts = {c.idx: len(_names_before(c, m.start)) for c in candidates}
     top = max(counts.values())
     most = [c for c in candidates if counts[c.idx] == top]
+    if len(most) > 1 and passing:  # "Mark Barden's son, Daniel, … Barden says": not the one in passing
+        most = [c for c in most if c is not last[1]]
     return most[0] if len(most) == 1 else last[1]
 
 
