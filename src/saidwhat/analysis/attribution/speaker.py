@@ -701,6 +701,7 @@ def _role(tok: Token) -> str:
     (an object, a possessive, or a name in apposition to one: "an address for his sister, Martha")."""
     while tok.dep_ == "appos" and tok.head is not tok:
         tok = tok.head
+    tok = _named_noun(tok)
     if _author_of_document(tok):
         return "other"
     if _topic_opened(tok):
@@ -720,6 +721,16 @@ def _role(tok: Token) -> str:
     if tok.dep_ in _SUBJECT_DEPS:
         return "main" if main_clause(tok.head) or _saying(tok.head) or _main_in_effect(tok) else "sub"
     return "other"
+
+
+def _named_noun(tok: Token) -> Token:
+    """The noun a name is given to by "named"/"called": "a worker named Antonio Arroyo has nothing but
+    positive things to say" makes Arroyo the subject, as "worker" is (PolNeAR train, eleventh
+    identity gold: his next "he said" went to a man named as a subject before)."""
+    verb = tok.head
+    if tok.dep_ in ("oprd", "dobj", "attr") and verb.dep_ == "acl" and verb.lower_ in ("named", "called"):
+        return verb.head
+    return tok
 
 
 def _misparsed_opener(tok: Token) -> bool:
@@ -819,11 +830,23 @@ def _topic_opened(tok: Token) -> bool:
     """'As for Trump, he said he's not worried': the topic an 'as for' (or 'the case of') opens is
     who the sentence's he or she is (PolNeAR train, 2 quotes given to the speaker before)."""
     prep = tok.head
+    if _presented(tok):
+        return True
     if tok.dep_ != "pobj":
         return False
     if prep.lower_ == "of" and prep.head.lemma_.lower() in _TOPIC_NOUNS:
         return True  # "Consider the case of Ms. Shanklin-Hawkins. While she says …" (PolNeAR train)
     return prep.lower_ == "for" and prep.i > 0 and prep.nbor(-1).lower_ == "as"
+
+
+def _presented(tok: Token) -> bool:
+    """'Then there's Axelrod.': a name an existential sentence brings in, with nothing after it, is
+    who the next he or she is (PolNeAR train, eleventh identity gold: the "he wrote" after it went to
+    Obama, the subject of the paragraph before)."""
+    verb = tok.head
+    there = any(c.dep_ == "expl" and c.lower_ == "there" for c in verb.children)
+    return tok.dep_ in ("attr", "nsubj") and there \
+        and all(t.is_punct or t.is_space for t in tok.doc[tok.right_edge.i + 1: verb.sent.end])
 
 
 # Nouns whose "of" names the person a passage turns to: "Consider the case of X". (Not "example":
@@ -925,10 +948,15 @@ def described_gender(doc: Doc, actor: Actor) -> str | None:
 
 def _name_candidates(doc: Doc, pron: Token, actors: list[Actor]) -> list[tuple[int, Actor]]:
     """(salience, actor) of the named persons' (and gendered descriptions') non-pronoun mentions
-    before ``pron``."""
+    before ``pron``, and of the unnamed people of ``_unnamed_subject``: "One California delegate said
+    he tried … He was unable to find a single taker, he said … “Not even one,” he said" is the
+    delegate's to the end (PolNeAR train, eleventh identity gold: the chain of he's had found no one
+    in the first sentence and reached Trump, named further back)."""
     out: list[tuple[int, Actor]] = []
+    own_sentence = pron.sent.start_char + SAME_SENTENCE_BONUS
     for a in actors:
-        if not (person_like(doc, a) and a.name[:1].isupper()) and described_gender(doc, a) is None:
+        unnamed = not (person_like(doc, a) and a.name[:1].isupper()) and described_gender(doc, a) is None
+        if unnamed and a.kind != "anonymous":
             continue
         for s, e in a.mentions:
             if e > pron.idx or pron.idx - s > PRONOUN_WINDOW or quoted_at(doc, s) \
@@ -938,9 +966,19 @@ def _name_candidates(doc: Doc, pron: Token, actors: list[Actor]) -> list[tuple[i
             if sp is None or sp.root.lower_ in _PERSON_PRONOUNS or sp.root.pos_ == "PRON":
                 continue  # pronouns are followed as chains below, not through the actor stage
             key = _salience(sp.root, pron)
-            if key is not None:
+            if key is not None and (not unnamed or _unnamed_subject(sp.root, key >= own_sentence)):
                 out.append((key, a))
     return out
+
+
+def _unnamed_subject(head: Token, same_sentence: bool) -> bool:
+    """One unnamed person (an anonymous actor headed by a singular role noun: "One California
+    delegate", "a senior aide") as a subject in the pronoun's own sentence. Not further back: as
+    the subject of any main clause before, "a reporter", "one voter" and "the crowd" took the he or
+    she of the person who answered them (PolNeAR train, 12 of 35 speakers changed, most wrongly)."""
+    lemma = head.lemma_.lower()
+    return same_sentence and head.tag_ == "NN" and not _plural(head) \
+        and (lemma in lx.ROLE_NOUNS or lemma in lx.ANONYMOUS_HEADS)
 
 
 def _surname_word_candidates(doc: Doc, pron: Token, actors: list[Actor]) -> list[tuple[int, Actor]]:
@@ -1073,7 +1111,8 @@ def pronoun_speaker(doc: Doc, att: Attribution, pron: Token, actor: Actor | None
     candidate is left (the speaker is unknown, not the nearest name)."""
     want = _PRONOUN_GENDER[pron.lower_]
     fitting = [a for a in actors if (_gender(a, genders) or described_gender(doc, a) or want) == want
-               and not named_in_quote(a, att, doc) and not _introduced_in_content(a, att)]
+               and (not named_in_quote(a, att, doc) or _main_subject_here(a, pron))
+               and not _introduced_in_content(a, att)]
     ahead = _cataphoric_subject(pron, fitting)
     if ahead is not None:
         return ahead
@@ -1082,6 +1121,20 @@ def pronoun_speaker(doc: Doc, att: Attribution, pron: Token, actor: Actor | None
         main = _main_subject_before(doc, pron, fitting)
         return main if main is not None and main is not actor else actor
     return pronoun_antecedent(doc, pron, fitting) or (actor if fits else None)
+
+
+def _main_subject_here(actor: Actor, pron: Token) -> bool:
+    """Is the actor the subject of a main clause of the pronoun's own sentence, before it and outside
+    quotation marks? Then a quote naming them is still theirs: "Trump returned to ethnicity at a
+    rally, where he suggested Curiel was from Mexico: “… the Mexicans are going to end up loving
+    Donald Trump”" (PolNeAR train, eleventh identity gold: it went to a law professor quoted before)."""
+    sent = pron.sent
+    for s, e in actor.mentions:
+        if sent.start_char <= s and e <= pron.idx and not quoted_at(pron.doc, s):
+            sp = pron.doc.char_span(s, e, alignment_mode="expand")
+            if sp is not None and sp.root.dep_ in _SUBJECT_DEPS and main_clause(sp.root.head):
+                return True
+    return False
 
 
 def _introduced_in_content(actor: Actor, att: Attribution) -> bool:
