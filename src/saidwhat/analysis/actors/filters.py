@@ -95,16 +95,12 @@ def _is_heading(line: list[Token]) -> bool:
     return _title_case_line(words, line) or _verbless(line)
 
 
-# Surname prefixes written with a capital after them ("McDonough", "DeSantis", "LeVell", "DiPietro").
-SURNAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz")
-
-
 def name_cased(tok: Token) -> bool:
     """A word written as a name is: title case ("Trump"), or a surname prefix and a capital
     ("McDonough", "DeSantis", "LeVell"), which ``Token.is_title`` turns down (PolNeAR train, eleventh
     identity gold: "Mr. McDonough" was no mention, so his "he said" went to the man named before
     him). Not other words with a capital inside: those are mostly brands ("WeWork", "YouTube")."""
-    return tok.is_title or (tok.text.isalpha() and any(_prefixed(tok.text, p) for p in SURNAME_PREFIXES))
+    return tok.is_title or (tok.text.isalpha() and any(_prefixed(tok.text, p) for p in lx.SURNAME_PREFIXES))
 
 
 def _prefixed(text: str, prefix: str) -> bool:

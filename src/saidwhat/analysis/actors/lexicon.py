@@ -338,3 +338,10 @@ NICKNAMES = {
 
 # Kinds of body written as an acronym that end a name ("Our Principles PAC"), no name on their own.
 BODY_ACRONYMS = frozenset({"pac"})
+# Relatives who mostly bear the surname of the person they are named after ("Clinton's husband,
+# Bill": Bill Clinton; ``mentions._kin_surname``).
+KIN_NOUNS = frozenset({"husband", "wife", "son", "daughter", "brother", "sister", "father", "mother",
+                       "grandson", "granddaughter"})
+# Surname prefixes written with a capital after them ("McDonough", "DeSantis", "LeVell", "DiPietro";
+# ``filters.name_cased``).
+SURNAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz")

@@ -611,11 +611,6 @@ def _shared_surname(doc: Doc, span: Span) -> str | None:
     return other[-1].text
 
 
-# Relatives who mostly bear the surname of the person they are named after ("Clinton's husband, Bill").
-KIN_NOUNS = frozenset({"husband", "wife", "son", "daughter", "brother", "sister", "father", "mother",
-                       "ex-wife", "ex-husband", "grandson", "granddaughter"})
-
-
 def _kin_surname(span: Span) -> str | None:
     """The surname of the named person whose relative a lone first name is, in apposition:
     "Clinton's husband, Bill," is Bill Clinton, "Trump's daughter, Ivanka," Ivanka Trump (PolNeAR
@@ -626,7 +621,7 @@ def _kin_surname(span: Span) -> str | None:
         return None
     noun = head.head
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-    if noun.lower_ not in KIN_NOUNS or owner is None or not owner.is_title:
+    if noun.lower_ not in lx.KIN_NOUNS or owner is None or not owner.is_title:
         return None
     return owner.text
 

@@ -223,18 +223,14 @@ def _parenthesis_around(v: DocView, first: int, last: int) -> tuple[int, int]:
     parenthesis, not the sentence; PolNeAR train, eleventh identity gold), else its sentence."""
     sent = v.sent[first]
     start, end = first, last + 1
-    while start > 0 and v.sent[start - 1] == sent and v.text[start - 1] not in ("(", ")"):
-        start -= 1
-    while end < len(v.text) and v.sent[end] == sent and v.text[end] not in ("(", ")"):
-        end += 1
-    if start > 0 and v.text[start - 1] == "(" and end < len(v.text) and v.text[end] == ")":
-        return start, end
-    start = first
     while start > 0 and v.sent[start - 1] == sent:
         start -= 1
-    end = last + 1
     while end < len(v.text) and v.sent[end] == sent:
         end += 1
+    marks_before = [t for t in range(start, first) if v.text[t] in ("(", ")")]
+    marks_after = [t for t in range(last + 1, end) if v.text[t] in ("(", ")")]
+    if marks_before and v.text[marks_before[-1]] == "(" and marks_after and v.text[marks_after[0]] == ")":
+        return marks_before[-1] + 1, marks_after[0]
     return start, end
 
 
