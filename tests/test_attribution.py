@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 
 from saidwhat.analysis.attribution import Attribution, find_attributions
+from saidwhat.analysis.attribution.assemble import assemble, tag_spans
+from saidwhat.analysis.attribution.extract import load_lexicon, load_tagger, tag_doc
+from saidwhat.analysis.attribution.features import DocView
 from saidwhat.analysis.attribution.quotes import quote_states
+from saidwhat.analysis.attribution.rules import quote_trailer
 from saidwhat.analysis.nlp import get_nlp
 
 
@@ -281,3 +285,52 @@ def test_a_quote_in_the_first_person_singular_is_not_a_plural_sources() -> None:
             "on a radio station during which callers asked how much money he was getting to talk up the "
             "mayor. \"I make my own money. I have a five-star-rated business.\"")
     assert _texts(text, _one_with(text, "I make my own money").source) == ["Berg"]
+
+
+def _labels_after_trailer_rule(text: str) -> tuple[list[str], list[str]]:
+    """(source words, cue words) the quote-trailer rule sets on a text the tagger left untagged."""
+    doc = get_nlp()(text)
+    v = DocView.build(doc, load_lexicon())
+    labels: dict[int, str] = {}
+    quote_trailer(v, labels, {})
+    return ([doc[i].text for i in sorted(labels) if labels[i].endswith("SOURCE")],
+            [doc[i].text for i in sorted(labels) if labels[i].endswith("CUE")])
+
+
+def test_trailer_verb_may_come_after_a_long_appositive() -> None:
+    """'“…,” William M. Daley, President Obama's former chief of staff, said of …': the verb is the
+    thirteenth word after the quotation; a tagger that has not seen the text leaves it all content."""
+    text = ("The two men met often. ''They were rivals, but also friends,'' Ola Berg Hansen, the city's "
+            "former chief of staff, said of their years in office. ''They would argue every day.''")
+    source, cue = _labels_after_trailer_rule(text)
+    assert " ".join(source) == "Ola Berg Hansen , the city 's former chief of staff"
+    assert cue == ["said"]
+
+
+def test_trailer_source_after_the_verb_stops_before_a_relative_clause() -> None:
+    """'“…,” said X, the commissioner, who conceded that …': the source is X and his title, and what
+    he conceded stays the concession's content."""
+    text = ("''But you do not know what you do not know,'' said Ola Berg, the Bergen harbour commissioner, "
+            "who conceded that many more wrecks might exist.")
+    source, _ = _labels_after_trailer_rule(text)
+    assert " ".join(source) == "Ola Berg , the Bergen harbour commissioner"
+    conceded = _one_with(text, "many more wrecks")
+    assert _texts(text, conceded.content) == ["that many more wrecks might exist"]
+
+
+def test_speech_verb_takes_the_name_the_parser_hung_on_an_earlier_phrase() -> None:
+    """'But in a call with reporters on Jan. 3, Capt. X, a navy spokesman, said, “…”': the parser
+    makes X an appositive of "Jan. 3" and leaves "said" without subject; untagged, X is the source
+    (not the official quoted before)."""
+    text = ("''This is not a rescue mission,'' one senior city official said. But in a call with reporters "
+            "on Jan. 3, Capt. Ola Berg, a navy spokesman in Bergen, said, ''I mean, a raid is a risky "
+            "operation. There is no way around that.''")
+    doc = get_nlp()(text)
+    v = DocView.build(doc, load_lexicon())
+    labels, _ = tag_doc(v, load_tagger())
+    for t in doc:  # as a tagger that has not seen the text: no source for the second quote
+        if text.index("But in") <= t.idx <= text.index(", said,"):
+            labels[t.i] = "O"
+    atts = assemble(v, tag_spans(v, labels))
+    second = next(a for a in atts if text[a.content[0][0]:].startswith("''I mean"))
+    assert _texts(text, second.source) == ["Capt. Ola Berg, a navy spokesman in Bergen"]

@@ -204,6 +204,27 @@ def _subject_of(v: DocView, cue: TSpan) -> tuple[int, int] | None:
                 for g in child.children:
                     if g.dep_ == "pobj":
                         return _trim(v, g.left_edge.i, g.right_edge.i + 1)
+    return _stray_subject(v, toks[0])
+
+
+def _stray_subject(v: DocView, verb: int) -> tuple[int, int] | None:
+    """A speech verb without subject right after a name the parser hung on an earlier phrase as
+    its appositive: "But in a conference call with reporters on Dec. 2, Col. Steven H. Warren, a
+    military spokesman in Baghdad, said, ''…''" (Warren parsed as an appositive of "Dec."; PolNeAR
+    train, found through a CRF that had not seen the article: the quote went to the speaker
+    before). The name's phrase, appositives included, must end at the verb (but for a comma)."""
+    if v.pos[verb] != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.doc[verb].children):
+        return None
+    j = verb - 1
+    while j >= 0 and (v.text[j] == "," or v.space[j]):
+        j -= 1
+    if j < 0:
+        return None
+    tok = v.doc[j]
+    while j <= tok.right_edge.i < verb and tok.head.i != tok.i:
+        if tok.dep_ == "appos" and tok.ent_type_ == "PERSON" and tok.head.i < tok.left_edge.i:
+            return _trim(v, tok.left_edge.i, j + 1)
+        tok = tok.head
     return None
 
 
