@@ -16,7 +16,8 @@ back, aggregates only:
    labels), and stored into a fresh store (``--db``, default a
    temporary SQLite file), which runs the store's identity step (``saidwhat.store.identity``).
    ``--analyses FILE`` keeps the analyses in a JSON Lines file and reuses them when it exists
-   (delete it after changing the analysis).
+   (delete it after changing the analysis). ``--models FOLDS`` analyses each train article with a
+   CRF that never saw it (``scripts/train_attribution_folds.py``), as dev and real pages are.
 2. Each gold attribution of ``sources.jsonl`` is matched to the predicted quote of its article whose
    content matches, as the shared scorer matches (``../shared/eval/score_attributions.py``: greedy
    one-to-one by content char-set Jaccard >= 0.5). Its predicted identity is the canonical actor of
@@ -42,12 +43,14 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from saidwhat.analysis.attribution import extract
 from saidwhat.analysis.pipeline import analyze_article, parse_many
 from saidwhat.schema import AnalyzedArticle, Article, Quote
 from saidwhat.store import Store, open_store
@@ -126,7 +129,34 @@ def read_metadata(path: Path) -> dict[str, dict[str, str]]:
         return {row["filename"]: row for row in csv.DictReader(fh, delimiter="\t")}
 
 
-def analyse(split: Path, meta: dict[str, dict[str, str]], ids: Sequence[str]) -> list[AnalyzedArticle]:
+def fold_models(folder: Path | None) -> dict[str, Path]:
+    """PolNeAR id -> the held-out attribution model folder that must analyse it
+    (``scripts/train_attribution_folds.py``: ``fold*/ids.txt`` beside each model)."""
+    if folder is None:
+        return {}
+    out: dict[str, Path] = {}
+    for ids in sorted(folder.glob("fold*/ids.txt")):
+        for aid in ids.read_text(encoding="utf-8").split():
+            out[aid] = ids.parent
+    if not out:
+        raise SystemExit(f"{folder}: no fold*/ids.txt; make them with scripts/train_attribution_folds.py")
+    return out
+
+
+@contextmanager
+def attribution_model(fold: Path | None) -> Iterator[None]:
+    """Analyse with the fold's CRF and cue lexicon instead of the shipped ones (None: the shipped)."""
+    saved = extract.MODEL_PATH, extract.LEXICON_PATH
+    if fold is not None:
+        extract.MODEL_PATH, extract.LEXICON_PATH = fold / "attribution.crfsuite", fold / "cue_lexicon.json"
+    try:
+        yield
+    finally:
+        extract.MODEL_PATH, extract.LEXICON_PATH = saved
+
+
+def analyse(split: Path, meta: dict[str, dict[str, str]], ids: Sequence[str],
+            models: dict[str, Path] | None = None) -> list[AnalyzedArticle]:
     texts = [(split / "text" / f"{aid}.txt").read_text(encoding="utf-8") for aid in ids]
     docs = parse_many(texts)
     out = []
@@ -134,17 +164,19 @@ def analyse(split: Path, meta: dict[str, dict[str, str]], ids: Sequence[str]) ->
         m = meta.get(aid, {})
         art = Article(text=text, source=f"polnear/{split.name}/{aid}.txt", outlet=m.get("publisher") or None,
                       published=m.get("publication_date") or None, title=m.get("title") or None)
-        out.append(analyze_article(art, doc=doc))
+        with attribution_model((models or {}).get(aid)):
+            out.append(analyze_article(art, doc=doc))
     return out
 
 
-def analyses(split: Path, ids: Sequence[str], cache: Path | None) -> list[AnalyzedArticle]:
+def analyses(split: Path, ids: Sequence[str], cache: Path | None,
+             models: dict[str, Path] | None = None) -> list[AnalyzedArticle]:
     if cache is not None and cache.exists():
         got = [AnalyzedArticle.model_validate_json(line) for line in cache.read_text("utf-8").splitlines()]
         if [Path(a.source or "").stem for a in got] == list(ids):
             return got
         print(f"{cache}: other articles than the split, analysing again", file=sys.stderr)
-    got = analyse(split, read_metadata(split.parent / "metadata.tsv"), ids)
+    got = analyse(split, read_metadata(split.parent / "metadata.tsv"), ids, models)
     if cache is not None:
         cache.write_text("".join(a.model_dump_json() + "\n" for a in got), encoding="utf-8")
     return got
@@ -367,7 +399,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     if args.gold_articles:
         ids = sorted({aid for aid, _ in gold})
     t0 = time.perf_counter()
-    arts = analyses(split, ids, args.analyses)
+    arts = analyses(split, ids, args.analyses, fold_models(args.models))
     t1 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(args.db or str(Path(tmp) / "identity.sqlite"))
@@ -440,6 +472,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--gold-articles", action="store_true",
                     help="analyse and store only the articles the gold labels (a gold over part of a split)")
     ap.add_argument("--analyses", type=Path, help="cache of the analysed articles (JSON Lines)")
+    ap.add_argument("--models", type=Path,
+                    help="held-out attribution models (scripts/train_attribution_folds.py): each article "
+                         "listed in a fold's ids.txt is analysed with that fold's model")
     ap.add_argument("--db", help="a fresh store to fill (default: a temporary SQLite file)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
