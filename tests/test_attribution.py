@@ -334,3 +334,19 @@ def test_speech_verb_takes_the_name_the_parser_hung_on_an_earlier_phrase() -> No
     atts = assemble(v, tag_spans(v, labels))
     second = next(a for a in atts if text[a.content[0][0]:].startswith("''I mean"))
     assert _texts(text, second.source) == ["Capt. Ola Berg, a navy spokesman in Bergen"]
+
+
+def test_the_subject_of_a_passive_the_cue_is_the_infinitive_of_speaks() -> None:
+    """'Mr. Berg was prompted to say, “…”': untagged, Mr. Berg is the speaker, not the one quoted
+    before; the cue's own passive subject ("it was said") stays no speaker."""
+    text = ("''If we nominate Ola Berg, Kari wins,'' Mr. Lund said.\n\nBut much of the debate was so subdued "
+            "that Mr. Berg was prompted to say, ''So far, I cannot believe how civil it has been up here.''")
+    doc = get_nlp()(text)
+    v = DocView.build(doc, load_lexicon())
+    labels, _ = tag_doc(v, load_tagger())
+    for t in doc:  # as a tagger that has not seen the text: no source for the second quote
+        if text.index("Mr. Berg was") <= t.idx < text.index("to say"):
+            labels[t.i] = "O"
+    atts = assemble(v, tag_spans(v, labels))
+    second = next(a for a in atts if text[a.content[0][0]:].startswith("''So far"))
+    assert _texts(text, second.source) == ["Mr. Berg"]
