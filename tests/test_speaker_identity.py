@@ -24,6 +24,7 @@ from saidwhat.analysis.attribution.speaker import (
 )
 from saidwhat.analysis.first_names import name_list_gender
 from saidwhat.analysis.nlp import get_nlp
+from saidwhat.analysis.subjects import stray_subject
 from saidwhat.schema import Actor
 
 _speaker = speaker_name  # tests/quote_texts.py
@@ -1120,3 +1121,18 @@ def test_a_person_introduced_by_named_is_the_subject_of_the_sentence() -> None:
             "say about his job. \"The atmosphere is relaxed,\" he said. \"Even the temporary workers are "
             "trained.\"")
     assert _speaker(analyze_text(text), "Even the temporary") == "Pedro Ruiz"
+
+
+def test_a_name_the_parser_hung_on_an_earlier_phrase_is_the_subject_of_the_verb_after_it() -> None:
+    """"Reached by POLITICO, Hammond, the Indiana national committeeman, hesitated …": the parser
+    makes Hammond a conjunct of "POLITICO" and leaves "hesitated" without subject; he is its subject
+    and the main clause's, so the next "he said" may be his."""
+    doc = get_nlp()("Reached by POLITICO, Hammond, the Indiana national committeeman, hesitated to repeat "
+                    "his previous criticism of the New York mogul. He agreed that the mogul may struggle.")
+    name = next(t for t in doc if t.text == "Hammond")
+    verb = next(t for t in doc if t.text == "hesitated")
+    assert name.dep_ not in ("nsubj", "nsubjpass")  # the parse this repairs
+    found = stray_subject(verb)
+    assert found is not None and found.i == name.i
+    assert _role(name) == "main"
+    assert stray_subject(next(t for t in doc if t.text == "agreed")) is None  # it has its subject

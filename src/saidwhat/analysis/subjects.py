@@ -6,15 +6,16 @@ One module for the questions asked of a dependency parse about subjects, so that
 - ``verb_subject``: the subject of a verb, through coordinated verbs and infinitives;
 - ``agent_of``: the agent of a cue verb or noun, also its possessor ("the mayor's statement");
 - ``cue_subject``: the subject of an attribution's cue verb outside its content;
-- ``is_nominal``: whether a token can head an actor mention at all.
+- ``is_nominal``: whether a token can head an actor mention at all;
+- ``stray_subject``: the name a subjectless verb follows, which the parser hung elsewhere.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["REL_TAGS", "agent_of", "cue_subject", "is_nominal", "is_subject", "unlabelled_sequel",
-           "verb_subject"]
+__all__ = ["REL_TAGS", "agent_of", "cue_subject", "is_nominal", "is_subject", "stray_subject",
+           "unlabelled_sequel", "verb_subject"]
 
 REL_TAGS = ("WP", "WDT", "WP$")
 _NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
@@ -71,6 +72,44 @@ def unlabelled_sequel(verb: Token) -> bool:
     with the same subject: "Trump gestured as if to stop the ruckus, then leaned in and boomed: …"
     (PolNeAR train, sixth identity gold: the quote went to the crowd of the sentence before)."""
     return verb.dep_ == "dep" and verb.pos_ == "VERB" and verb.head.pos_ == "VERB" and verb.head.i < verb.i
+
+
+# A finite verb, or a past form the tagger took for a participle ("Hammond, …, hesitated" as VBN).
+_FINITE_OR_PAST = frozenset({"VBD", "VBZ", "VBP", "VBN"})
+# Children that give a verb its subject, or make a participle no past tense.
+_HAS_SUBJECT = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "aux", "auxpass"})
+
+
+def stray_subject(verb: Token) -> Token | None:
+    """The person a subjectless finite verb follows, whose phrase (appositives included) ends at the
+    verb but for a comma, when the parser hung the name on an earlier phrase: "But in a conference
+    call with reporters on Dec. 2, Col. Steven H. Warren, a military spokesman in Baghdad, said, …"
+    (Warren an appositive of "Dec."), "Reached by POLITICO, Hammond, the Indiana national
+    committeeman, hesitated to repeat …" (a conjunct of "POLITICO"). PolNeAR train, found through
+    CRFs that had not seen the articles: the quote, or the next "he said", went to the speaker
+    before."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in _FINITE_OR_PAST \
+            or verb.dep_ in ("aux", "auxpass") or any(c.dep_ in _HAS_SUBJECT for c in verb.children):
+        return None
+    j = verb.i - 1
+    while j >= 0 and (verb.doc[j].text == "," or verb.doc[j].is_space):
+        j -= 1
+    if j < 0 or j == verb.i - 1:
+        return None  # the phrase must be set off by a comma
+    tok = verb.doc[j]
+    while j <= tok.right_edge.i < verb.i and tok.head.i != tok.i:
+        if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and not is_subject(tok) \
+                and tok.head.i < tok.left_edge.i and _set_off(tok):
+            return tok
+        tok = tok.head
+    return None
+
+
+def _set_off(name: Token) -> bool:
+    """The name's phrase opens its sentence or follows a comma: not a name inside a clause before
+    the verb ("after Mr. Trump, asked about the deaths of journalists under Mr. Putin, had said")."""
+    first = name.left_edge
+    return first.i == first.sent.start or first.nbor(-1).text == ","
 
 
 def agent_of(tok: Token) -> Token | None:

@@ -20,7 +20,7 @@ from saidwhat.analysis.attribution.features import DocView
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.quotes import AMBIGUOUS, CLOSE, OPEN
 from saidwhat.analysis.attribution.rules import participle_lead
-from saidwhat.analysis.subjects import unlabelled_sequel
+from saidwhat.analysis.subjects import stray_subject, unlabelled_sequel
 from saidwhat.schema import QuoteKind, Span
 
 _TRIM = frozenset({"PUNCT", "SPACE", "CCONJ"})
@@ -215,24 +215,15 @@ _SUBJECT_DEPS = {True: frozenset({"nsubj"}), False: frozenset({"nsubj", "nsubjpa
 
 
 def _stray_subject(v: DocView, verb: int) -> tuple[int, int] | None:
-    """A speech verb without subject right after a name the parser hung on an earlier phrase as
-    its appositive: "But in a conference call with reporters on Dec. 2, Col. Steven H. Warren, a
-    military spokesman in Baghdad, said, ''…''" (Warren parsed as an appositive of "Dec."; PolNeAR
-    train, found through a CRF that had not seen the article: the quote went to the speaker
-    before). The name's phrase, appositives included, must end at the verb (but for a comma)."""
-    if v.pos[verb] != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.doc[verb].children):
+    """The name a subjectless speech verb follows, as ``subjects.stray_subject`` finds it, with its
+    appositives up to the verb."""
+    name = stray_subject(v.doc[verb])
+    if name is None:
         return None
-    j = verb - 1
-    while j >= 0 and (v.text[j] == "," or v.space[j]):
-        j -= 1
-    if j < 0:
-        return None
-    tok = v.doc[j]
-    while j <= tok.right_edge.i < verb and tok.head.i != tok.i:
-        if tok.dep_ == "appos" and tok.ent_type_ == "PERSON" and tok.head.i < tok.left_edge.i:
-            return _trim(v, tok.left_edge.i, j + 1)
-        tok = tok.head
-    return None
+    end = verb - 1
+    while v.text[end] == "," or v.space[end]:
+        end -= 1
+    return _trim(v, name.left_edge.i, end + 1)
 
 
 def _according_to(v: DocView, toks: list[int]) -> tuple[int, int] | None:

@@ -60,6 +60,7 @@ from saidwhat.analysis.attribution.profile import EVIDENCE
 from saidwhat.analysis.attribution.spans import QUOTE_MARKS
 from saidwhat.analysis.first_names import name_list_gender
 from saidwhat.analysis.nlp import text_of
+from saidwhat.analysis.subjects import stray_subject
 from saidwhat.schema import Actor, ActorKind, free_actor_id
 from saidwhat.schema import Span as CharSpan
 
@@ -699,6 +700,9 @@ def _role(tok: Token) -> str:
     """'main' (subject of a main clause or of a verb of saying), 'sub' (subject of another
     clause), 'other' or 'object'
     (an object, a possessive, or a name in apposition to one: "an address for his sister, Martha")."""
+    stray = _stray_role(tok)
+    if stray is not None:
+        return stray
     while tok.dep_ == "appos" and tok.head is not tok:
         tok = tok.head
     tok = _named_noun(tok)
@@ -731,6 +735,21 @@ def _named_noun(tok: Token) -> Token:
     if tok.dep_ in ("oprd", "dobj", "attr") and verb.dep_ == "acl" and verb.lower_ in ("named", "called"):
         return verb.head
     return tok
+
+
+def _stray_role(tok: Token) -> str | None:
+    """The role of a name the parser hung on an earlier phrase although a verb after it has no
+    other subject (``subjects.stray_subject``): "Reached by POLITICO, Hammond, the Indiana national
+    committeeman, hesitated to repeat … He agreed that …, but he said …" is Hammond's (PolNeAR
+    train, under a CRF that had not seen it: the he went to the man quoted before)."""
+    doc = tok.doc
+    k = tok.right_edge.i + 1
+    while k < len(doc) and (doc[k].text == "," or doc[k].is_space):
+        k += 1
+    name = stray_subject(doc[k]) if k < len(doc) else None
+    if name is None or name.i != tok.i:
+        return None
+    return "main" if main_clause(doc[k]) or _saying(doc[k]) else "sub"
 
 
 def _misparsed_opener(tok: Token) -> bool:
