@@ -350,3 +350,12 @@ def test_the_subject_of_a_passive_the_cue_is_the_infinitive_of_speaks() -> None:
     atts = assemble(v, tag_spans(v, labels))
     second = next(a for a in atts if text[a.content[0][0]:].startswith("''So far"))
     assert _texts(text, second.source) == ["Mr. Berg"]
+
+
+def test_trailer_source_after_the_verb_keeps_participles_inside_its_noun_phrase() -> None:
+    """'“…,” said Mattie Thomas, 66, a retired fast-food worker, who …': "retired" modifies the
+    noun; the phrase ends before the relative clause, not at the participle."""
+    text = ("''It is according to age groups,'' said Kari Berg, 66, a retired fast-food worker, who "
+            "came to hear the mayor speak.")
+    source, _ = _labels_after_trailer_rule(text)
+    assert " ".join(source) == "Kari Berg , 66 , a retired fast - food worker"

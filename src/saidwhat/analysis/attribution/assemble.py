@@ -192,8 +192,9 @@ def _subject_of(v: DocView, cue: TSpan) -> tuple[int, int] | None:
     if owner is not None:
         return owner
     for i in cands:
-        subjects = [c for c in v.doc[i].children if c.dep_ in _SUBJECT_DEPS[i in toks]
-                    and not (cue.start <= c.i < cue.end)]
+        governs = any(v.head[j] == i and v.dep[j] in ("xcomp", "conj") for j in cands)
+        deps = _SUBJECT_DEPS[i in toks or not governs]
+        subjects = [c for c in v.doc[i].children if c.dep_ in deps and not (cue.start <= c.i < cue.end)]
         if subjects:  # the one person: "Speaking in Salem, New Hampshire, Trump went after Bush, calling …"
             people = [c for c in subjects if c.ent_type_ == "PERSON"]
             child = people[0] if len(people) == 1 else subjects[0]
@@ -209,8 +210,10 @@ def _subject_of(v: DocView, cue: TSpan) -> tuple[int, int] | None:
 
 
 # The subject of the cue itself, and of a verb it is the infinitive of: "Mr. Trump was prompted to
-# say, ''…''" (the passive's subject speaks; PolNeAR train, a held-out CRF gave it to the speaker
-# before), but "it was said" and "X was told" name no speaker.
+# say, ''…''", "Mr. Trump was forced into damage control and said …" (the passive's subject speaks;
+# PolNeAR train, a held-out CRF gave it to the speaker before), but "it was said" and "X was told"
+# name no speaker, nor does a passive the cue hangs on as a participle ("after her initial statement
+# was shown to be false, stating that …").
 _SUBJECT_DEPS = {True: frozenset({"nsubj"}), False: frozenset({"nsubj", "nsubjpass"})}
 
 

@@ -127,14 +127,18 @@ def _trailer_cue_and_source(v: DocView, trailer: list[int]) -> tuple[list[int], 
         if not after or v.pos[after[0]] not in ("PROPN", "PRON", "DET", "NOUN", "ADJ"):
             return None
         # the noun phrase only: "said R. Gil Kerlikowske, the … commissioner, who conceded that …"
-        end = next((k for k, t in enumerate(after) if v.pos[t] not in _NP_POS or v.tag[t] in ("WP", "WDT")),
-                   len(after))
+        end = next((k for k, t in enumerate(after) if v.tag[t] in ("WP", "WDT")
+                    or (v.pos[t] not in _NP_POS and v.dep[t] not in _NOUN_MODIFIERS)), len(after))
         source = after[:end]
     while source and v.pos[source[-1]] == "PUNCT":
         source = source[:-1]
     while source and v.pos[source[0]] == "PUNCT":
         source = source[1:]
     return (cue, source) if source else None
+
+
+# Words inside a noun phrase whatever their part of speech ("a retired fast-food worker").
+_NOUN_MODIFIERS = frozenset({"amod", "compound", "nummod", "poss", "nmod"})
 
 
 def _ellipsis_at(v: DocView, i: int) -> bool:
