@@ -40,6 +40,7 @@ import argparse
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -50,14 +51,32 @@ from saidwhat.analysis.actors.lexicon import NICKNAMES  # noqa: E402
 JUDGED = REPO / "tests" / "data" / "speaker-judgements-train"
 
 
-def speakers(split: Path, ids: list[str], cache: Path | None) -> dict[tuple[str, int], str | None]:
-    """(article, content start) -> speaker actor name, for every quote of the articles."""
-    out: dict[tuple[str, int], str | None] = {}
+Now = dict[str, list[tuple[int, int, str | None]]]
+
+
+def speakers(split: Path, ids: list[str], cache: Path | None) -> Now:
+    """article -> (content start, content end, speaker actor name) of every quote of the article."""
+    out: Now = {}
     for a in analyses(split, ids, cache):
         names = {x.id: x.name for x in a.actors}
-        for q in a.quotes:
-            out[(Path(a.source or "").stem, q.content[0][0])] = names.get(q.speaker.actor or "")
+        out[Path(a.source or "").stem] = [
+            (q.content[0][0], q.content[-1][1], names.get(q.speaker.actor or "")) for q in a.quotes]
     return out
+
+
+def judged_quote(now: Now, row: dict[str, Any]) -> tuple[bool, str | None]:
+    """(found, speaker) of the quote a judgement is about: the one starting where the judged one
+    started, else the one holding most of the judged words when it holds at least half of them
+    (the content's edges may have moved: "“…,” said X" no longer counts "said X" as content)."""
+    start, end = row["content_start"], row["content_end"]
+    quotes = now.get(row["article"], [])
+    exact = [q for q in quotes if q[0] == start]
+    if exact:
+        return True, exact[0][2]
+    best = max(quotes, key=lambda q: min(q[1], end) - max(q[0], start), default=None)
+    if best is None or 2 * (min(best[1], end) - max(best[0], start)) < end - start:
+        return False, None
+    return True, best[2]
 
 
 def _names_true(now: str | None, true: str) -> bool:
@@ -91,7 +110,7 @@ def same_person(now: str | None, judged: str) -> bool:
     return bool(old) and old <= new and not (new & _GENERATIONS) - old
 
 
-def verdict(row: dict[str, str], now: str | None, present: bool) -> str:
+def verdict(row: dict[str, Any], now: str | None, present: bool) -> str:
     if row["label"] == "R":
         return "kept" if present and same_person(now, row["tool_says"]) else "lost"
     if row["label"] == "U":
@@ -103,14 +122,14 @@ def verdict(row: dict[str, str], now: str | None, present: bool) -> str:
     return "fixed" if _names_true(now, row["true_speaker"]) else "changed"
 
 
-def report(rows: list[dict[str, str]], now: dict[tuple[str, int], str | None], listing: bool) -> None:
+def report(rows: list[dict[str, Any]], now: Now, listing: bool) -> None:
     counts: Counter[tuple[str, str]] = Counter()
     for r in rows:
-        key = (r["article"], r["content_start"])
-        v = verdict(r, now.get(key), key in now)
+        present, speaker = judged_quote(now, r)
+        v = verdict(r, speaker, present)
         counts[(r["label"], v)] += 1
         if listing and v != "kept":
-            print(f"{v:8s} {r['id']} {r['article'][:45]} {r['tool_says']!r} -> {now.get(key)!r}"
+            print(f"{v:8s} {r['id']} {r['article'][:45]} {r['tool_says']!r} -> {speaker!r}"
                   f" (judged {r['label']}: {r.get('true_speaker', '')})")
     right, wrong = sum(n for (lab, _), n in counts.items() if lab == "R"), \
         sum(n for (lab, _), n in counts.items() if lab == "W")

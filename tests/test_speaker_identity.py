@@ -1136,3 +1136,12 @@ def test_a_name_the_parser_hung_on_an_earlier_phrase_is_the_subject_of_the_verb_
     assert found is not None and found.i == name.i
     assert _role(name) == "main"
     assert stray_subject(next(t for t in doc if t.text == "agreed")) is None  # it has its subject
+
+
+def test_who_after_a_named_persons_appositive_is_that_person() -> None:
+    """'“…,” said X, the Chamber's chief political strategist, who added that …': the second report is
+    X's, not an anonymous "chief political strategist"."""
+    text = ("\"We think early money sets the terms of the debate, and we're gearing up,\" said Ola Berg, the "
+            "Chamber's chief political strategist, who added that his organization plans to zero in on local "
+            "issues \"like folks are running for sheriff.\"")
+    assert speaker_name(analyze_text(text), "his organization plans") == "Ola Berg"

@@ -236,6 +236,9 @@ def source_spans(doc: Doc, source: list[tuple[int, int]], cue: list[tuple[int, i
     subj = cue_subject(doc, cue, content)
     if subj is None:
         return []
+    if subj.dep_ == "appos" and subj.pos_ != "PROPN" and (subj.head.ent_type_ == "PERSON"
+                                                          or subj.head.pos_ == "PROPN"):
+        subj = subj.head  # "said Scott Reed, the Chamber's chief political strategist, who added …": Reed
     stop = {t.i for s, e in content + cue for t in (doc.char_span(s, e, alignment_mode="expand") or [])}
     start, end = _noun_phrase(doc, subj, stop)
     if start >= end or any(i in stop for i in range(start, end)):
