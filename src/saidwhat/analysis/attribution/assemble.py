@@ -193,7 +193,7 @@ def _subject_of(v: DocView, cue: TSpan) -> tuple[int, int] | None:
         return owner
     for i in cands:
         governs = any(v.head[j] == i and v.dep[j] in ("xcomp", "conj") for j in cands)
-        deps = _SUBJECT_DEPS[i in toks or not governs]
+        deps = _GOVERNOR_SUBJECT if governs and i not in toks else _CUE_SUBJECT
         subjects = [c for c in v.doc[i].children if c.dep_ in deps and not (cue.start <= c.i < cue.end)]
         if subjects:  # the one person: "Speaking in Salem, New Hampshire, Trump went after Bush, calling …"
             people = [c for c in subjects if c.ent_type_ == "PERSON"]
@@ -214,7 +214,8 @@ def _subject_of(v: DocView, cue: TSpan) -> tuple[int, int] | None:
 # PolNeAR train, a held-out CRF gave it to the speaker before), but "it was said" and "X was told"
 # name no speaker, nor does a passive the cue hangs on as a participle ("after her initial statement
 # was shown to be false, stating that …").
-_SUBJECT_DEPS = {True: frozenset({"nsubj"}), False: frozenset({"nsubj", "nsubjpass"})}
+_CUE_SUBJECT = frozenset({"nsubj"})
+_GOVERNOR_SUBJECT = frozenset({"nsubj", "nsubjpass"})
 
 
 def _stray_subject(v: DocView, verb: int) -> tuple[int, int] | None:

@@ -43,6 +43,15 @@ def _quotes(v: DocView) -> list[tuple[int, int]]:
     return out
 
 
+# Where a trailer's verb may stand: "William M. Daley, President Obama's former chief of staff,
+# said" puts it thirteenth (PolNeAR train, under a CRF that had not seen the article; ten before
+# session 28). Chosen by reading, not fitted.
+TRAILER_VERB_WITHIN = 14
+# How far a trailer runs, so that what follows the verb ("said of their time in the
+# administration") is taken out of the content with it.
+TRAILER_WORDS = 20
+
+
 def quote_trailer(v: DocView, labels: dict[int, str], probs: dict[int, float]) -> None:
     """Apply the quote–trailer rule in place."""
     for first, last in _quotes(v):
@@ -89,14 +98,15 @@ def _opens_sentence(v: DocView, first: int) -> bool:
 
 def _trailer(v: DocView, last: int) -> tuple[int, list[int]]:
     """After the closing mark and its commas or dashes (ending at the returned index): the tokens up
-    to the next space token, quotation or end mark, at most 20."""
+    to the next space token, quotation or end mark, at most ``TRAILER_WORDS``."""
     n = len(v.text)
     j = last + 1
     while j < n and v.text[j] in (",", "\u2014", "-") and not v.space[j]:
         j += 1
     trailer: list[int] = []
     k = j
-    while k < n and len(trailer) < 20 and not v.space[k] and v.qid[k] < 0 and v.text[k] not in _END:
+    while k < n and len(trailer) < TRAILER_WORDS and not v.space[k] and v.qid[k] < 0 \
+            and v.text[k] not in _END:
         trailer.append(k)
         k += 1
     return j, trailer
@@ -107,7 +117,8 @@ def _trailer_cue_and_source(v: DocView, trailer: list[int]) -> tuple[list[int], 
     and the noun phrase before it, or else after it. The verb may come late after a long
     appositive ("William M. Daley, President Obama's former chief of staff, said of …": the
     thirteenth word; PolNeAR train, found through a CRF that had not seen the article)."""
-    verb = next((t for t in trailer[:14] if v.pos[t] in ("VERB", "AUX") and v.cuep[t] >= TRAILER_CUE), -1)
+    verb = next((t for t in trailer[:TRAILER_VERB_WITHIN] if v.pos[t] in ("VERB", "AUX")
+                 and v.cuep[t] >= TRAILER_CUE), -1)
     if verb < 0:
         # an unlisted speech verb in the tight pattern: “…,” X exhorted / “…,” exhorted X
         verb = next((t for t in trailer[:7] if v.pos[t] == "VERB"), -1)
