@@ -69,6 +69,15 @@ def test_non_communication_verb_object_is_no_quote() -> None:
         "Volvo revealed the new XC40 Recharge at a press event in Gothenburg on Tuesday.")
 
 
+@pytest.mark.parametrize("verb", ["declined", "refused"])
+def test_declining_to_say_is_no_statement(verb: str) -> None:
+    """'He declined to say when his company's lander would be ready': nothing was said."""
+    text = f"He {verb} to say when his company's lander would be ready."
+    assert _judged(text, "when his company's lander would be ready", "say", "He") == "non-communication verb"
+    assert _judged("He said when the lander would be ready.", "when the lander would be ready", "said",
+                   "He") is None
+
+
 def test_non_communication_verb_is_no_quote() -> None:
     text = "The committee approved the harbour budget on Thursday night."
     assert _judged(text, "the harbour budget", "approved", "The committee") == "non-communication verb"

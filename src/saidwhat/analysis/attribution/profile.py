@@ -335,10 +335,18 @@ def _passive(head: Token | None) -> bool:
 
 
 def _negated_speech(head: Token | None) -> bool:
-    """'made no mention of', 'did not reveal': no statement was made."""
+    """'made no mention of', 'did not reveal', 'declined to say when …': no statement was made (an
+    own heldout page: "He declined to say when his company's lander would be ready" was shown as
+    his quote once the quote-trailer rule of session 28 stopped clearing it)."""
     if head is None:
         return False
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in _WITHHOLD:
+        return True
     return any(c.dep_ == "neg" or c.lower_ in _NO_SPEECH_ACT for c in head.children)
+
+
+# Verbs of not saying, over the cue's infinitive ("declined to say", "refused to comment on").
+_WITHHOLD = frozenset({"decline", "refuse"})
 
 
 def _hypothetical(head: Token | None) -> bool:
