@@ -222,12 +222,7 @@ def _stray_subject(v: DocView, verb: int) -> tuple[int, int] | None:
     """The name a subjectless speech verb follows, as ``subjects.stray_subject`` finds it, with its
     appositives up to the verb."""
     name = stray_subject(v.doc[verb])
-    if name is None:
-        return None
-    end = verb - 1
-    while v.text[end] == "," or v.space[end]:
-        end -= 1
-    return _trim(v, name.left_edge.i, end + 1)
+    return None if name is None else _trim(v, name.left_edge.i, verb)
 
 
 def _according_to(v: DocView, toks: list[int]) -> tuple[int, int] | None:
