@@ -221,3 +221,24 @@ def test_an_age_used_as_a_noun_finds_no_topic_between_equals() -> None:
             "The 44-year-old said the squad excited her.")
     a = speaker(text, "the squad excited her", "The 44-year-old", "said")
     assert a is None or a.name not in ("Maria Keller", "Thomas Brandt")
+
+
+def test_she_prefers_a_person_known_to_be_a_woman_over_one_of_unknown_gender() -> None:
+    """Berg, a bare surname named twice, could be anyone; Anna Lund is a woman by her first name: the
+    she is hers, though Berg is named as often and nearer."""
+    text = ("Berg under fire in Oslo.\n\nAnna Lund's offensive against Berg in Oslo set the tone for the "
+            "other towns. “We will win every town,” she said.")
+    a = speaker(text, "We will win every town", "she", "said")
+    assert a is not None and a.name == "Anna Lund"
+
+
+def test_the_woman_is_the_unnamed_person_just_brought_in() -> None:
+    """"a middle-aged worker was shaken … “…,” said the woman": the worker, the last person the text
+    brought in, not the waitress named in the paragraph before nor someone new."""
+    text = ("\u201cThis is a small town!\u201d said Kari Lund, 39, a waitress at the Golden Bear restaurant. "
+            "She said the town prides itself on its blend of people.\n\n"
+            "At a drugstore near the mosque, a middle-aged worker was shaken by the harsh talk she has heard. "
+            "\u201cOne guy came in and said we should start fighting them,\u201d said the woman, who did not "
+            "want to be named.")
+    a = speaker(text, "One guy came in", "the woman", "said the woman")
+    assert a is not None and a.name == "a middle-aged worker"

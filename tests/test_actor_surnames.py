@@ -246,3 +246,14 @@ def test_a_relative_named_in_passing_does_not_take_the_bare_surname() -> None:
             "In the three years since the shootings, Lund says, far too many lives have been lost.")
     assert name_of(text, "Jonas") == "Jonas Lund"
     assert speaker_name(analyze_text(text), "far too many lives") == "Erik Lund"
+
+
+def test_a_bearer_named_only_as_someone_s_relative_is_not_the_antecedent() -> None:
+    """"Tony Berg, is the brother of longtime strategist John Berg, who … Berg, who said …": John is
+    named only as Tony's brother; the bare surname after is Tony's (even when the tagger reads it as
+    the firm that bears the name)."""
+    text = ("The nonprofit hired the Berg Group in 2012. The founder and chairman of the Berg Group, Tony "
+            "Berg, is the brother of longtime Democratic strategist John Berg, who now runs the campaign.\n\n"
+            "Three former employees said disagreements broke out over the contract. Berg, who said the "
+            "project was vetted by his firm's counsel, denied that.")
+    assert name_of(text, "Berg, who said") == "Tony Berg"

