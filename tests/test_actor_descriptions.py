@@ -237,8 +237,8 @@ def test_the_woman_is_the_unnamed_person_just_brought_in() -> None:
     brought in, not the waitress named in the paragraph before nor someone new."""
     text = ("\u201cThis is a small town!\u201d said Kari Lund, 39, a waitress at the Golden Bear restaurant. "
             "She said the town prides itself on its blend of people.\n\n"
-            "At a drugstore near the mosque, a middle-aged worker was shaken by the harsh talk she has heard. "
-            "\u201cOne guy came in and said we should start fighting them,\u201d said the woman, who did not "
-            "want to be named.")
+            "At a drugstore near the mosque, a middle-aged worker was shaken by the harsh talk she has "
+            "heard. \u201cOne guy came in and said we should start fighting them,\u201d said the woman, "
+            "who did not want to be named.")
     a = speaker(text, "One guy came in", "the woman", "said the woman")
     assert a is not None and a.name == "a middle-aged worker"

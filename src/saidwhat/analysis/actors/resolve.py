@@ -1001,10 +1001,8 @@ class _Clusterer:
         if best is not None and self._more_salient_unknown(m, best, owner):
             best = None  # "Rubio ... the senator": the one in focus may hold the role unrecorded
         someone_else = False
-        if best is None and doc[m.head].lemma_.lower() in _SOURCE_NOUNS and _bare(doc[m.head]):
-            best = self._recent_anonymous(m)
-        if best is None and doc[m.head].lemma_.lower() in _PLAIN_PEOPLE and _plain(doc[m.head]):
-            best = self._last_person_unnamed(m, said)
+        if best is None:
+            best = self._unnamed_meant(m, said)
         if best is None and m.kind == "person":
             best, someone_else = self._person_meant(m, said, owner)
         if best is not None:
@@ -1067,6 +1065,15 @@ class _Clusterer:
                     and (first.tag_ in ("NN", "NNP") or first.lower_ == "one") \
                     and any(x.start < m.start for x in c.mentions) and _within(doc, m, c):
                 return c
+        return None
+
+    def _unnamed_meant(self, m: Mention, said: str | None) -> _Cluster | None:
+        """The unnamed person a "the person", "the source" or a "the woman" refers back to, if any."""
+        head = self.doc[m.head]
+        if head.lemma_.lower() in _SOURCE_NOUNS and _bare(head):
+            return self._recent_anonymous(m)
+        if head.lemma_.lower() in _PLAIN_PEOPLE and _plain(head):
+            return self._last_person_unnamed(m, said)
         return None
 
     def _last_person_unnamed(self, m: Mention, said: str | None) -> _Cluster | None:
