@@ -370,3 +370,13 @@ def test_a_relayed_quote_ends_before_its_own_subject_and_verb_of_saying() -> Non
     atts = find_attributions(get_nlp()(text))
     relayed = next(a for a in atts if text[a.content[0][0]:].startswith('"You have'))
     assert _texts(text, relayed.content) == ['"You have been very unfair to me,"']
+
+
+def test_an_unquoted_lead_before_the_source_is_not_content_when_the_cue_has_its_own_that_clause() -> None:
+    """'Ola Berg seems to recognize his credibility problem — he told the AP that his task is …': the
+    content is the "that" clause; the sentence's opening is the narrative, not what he told."""
+    text = ("Ola Berg seems to recognize his credibility problem on national security \u2014 he told the AP "
+            "that his task is to prove to voters that he is tough and has what it takes to lead.")
+    atts = find_attributions(get_nlp()(text))
+    told = next(a for a in atts if _texts(text, a.cue) == ["told"])
+    assert _texts(text, told.content)[0].startswith("that his task")

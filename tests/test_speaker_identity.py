@@ -1092,6 +1092,37 @@ def test_an_existential_with_a_participle_still_brings_the_person_in() -> None:
     assert _speaker(analyze_text(text), "the mayor was hiding") == "Lars Holm"
 
 
+def test_a_person_the_sentence_before_brings_in_with_a_description_is_the_next_he() -> None:
+    """"… courtesy of Ola Dahl, a delegate from Bergen who dressed up … “…,” he said": the delegate
+    brought in, though named as an object, not the subject two sentences back; but "Lars Berg
+    attacked Ola Dahl, the father of a fallen soldier. “…,” he said" stays the subject's, as does a he
+    after someone else named since ("… Ola Dahl, the soldier who died … she drew Berg's ire: he called
+    her …")."""
+    text = ("Lars Berg gestured as if to stop the noise, then leaned in and boomed: \u201cLet us win in "
+            "November.\u201d\n\nAnna Holm, the former minister, made an appearance of sorts at the hall, "
+            "courtesy of Ola Dahl, a delegate from Bergen who dressed up in a prison outfit and a rubber "
+            "mask.\n\n\u201cI heard the chant last night and thought it would be funny,\u201d he said.")
+    assert _speaker(analyze_text(text), "I heard the chant") == "Ola Dahl"
+    text = ("Lars Berg attacked Ola Dahl, the father of a fallen soldier, on Sunday. \u201cHe has no right "
+            "to judge me,\u201d he said.")
+    assert _speaker(analyze_text(text), "no right") == "Lars Berg"
+    text = ("Anna Holm was appalled that Lars Berg would disparage the parents of Capt. Ola Dahl, the soldier "
+            "who died in Iraq in 2004. For that she drew Berg's ire: he called her \u201cweak\u201d and said "
+            "she had \u201czero support\u201d in Bergen.")
+    assert _speaker(analyze_text(text), "zero support") != "Ola Dahl"
+
+
+def test_a_for_phrase_opening_its_sentence_gives_the_next_he() -> None:
+    """"And for Ola Berg and the others whose names are floated, that means … “…,” he says": the man
+    the sentence is about, not the speaker quoted before."""
+    text = ("Former senator Lars Holm was vetted twice for the job. \u201cYou campaign actively, but that is "
+            "not how the selection works,\u201d Holm said.\n\n"
+            "The selection comes down to a candidate's calculations about the ticket.\n\n"
+            "And for Ola Berg and the others whose names are being floated, that means it is best to deflect "
+            "questions.\n\n\u201cI leave that to others,\u201d he says during a car ride in Bergen.")
+    assert _speaker(analyze_text(text), "I leave that to others") == "Ola Berg"
+
+
 def test_an_unnamed_speaker_keeps_the_he_of_its_own_sentence_and_after() -> None:
     """"One California delegate said he tried …. He was unable …, he said …. “Not even one,” he said":
     the delegate's to the end, not the man named further back."""

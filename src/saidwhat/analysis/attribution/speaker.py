@@ -855,7 +855,18 @@ def _topic_opened(tok: Token) -> bool:
         return False
     if prep.lower_ == "of" and prep.head.lemma_.lower() in _TOPIC_NOUNS:
         return True  # "Consider the case of Ms. Shanklin-Hawkins. While she says …" (PolNeAR train)
-    return prep.lower_ == "for" and prep.i > 0 and prep.nbor(-1).lower_ == "as"
+    return prep.lower_ == "for" and ((prep.i > 0 and prep.nbor(-1).lower_ == "as") or _for_opener(prep))
+
+
+def _for_opener(prep: Token) -> bool:
+    """"For Perez and the others whose names are being tossed around, that means it is best to
+    deflect questions. “…,” he says": a "for" phrase that opens its sentence, set off by a comma,
+    says whose situation the sentence is (PolNeAR train, held-out identity errors: it went to Evan
+    Bayh, the subject three sentences back)."""
+    sent = prep.sent
+    first = next((t for t in sent if not (t.is_punct or t.is_space or t.dep_ == "cc")), None)
+    end = prep.right_edge.i + 1
+    return first is not None and first.i == prep.i and end < len(prep.doc) and prep.doc[end].text == ","
 
 
 def _presented(tok: Token) -> bool:
@@ -995,9 +1006,37 @@ def _name_candidates(doc: Doc, pron: Token, actors: list[Actor]) -> list[tuple[i
             if sp is None or sp.root.lower_ in _PERSON_PRONOUNS or sp.root.pos_ == "PRON":
                 continue  # pronouns are followed as chains below, not through the actor stage
             key = _salience(sp.root, pron)
+            if key is None and s == min(a.mentions)[0] and _introduced_just_before(sp, pron) \
+                    and not _named_between(actors, a, e, pron.idx):
+                key = sp.root.idx + INTRODUCED_BONUS
             if key is not None and (not unnamed or _unnamed_subject(sp.root, key >= own_sentence)):
                 out.append((key, a))
     return out
+
+
+# A person the sentence before the pronoun's brings in, by a first mention with a description in
+# apposition, outranks the subject of an earlier sentence, though named as an object ("Clinton made
+# an appearance of sorts, courtesy of Wes Nakagiri, a delegate from Michigan who dressed up in a
+# prison outfit … “I heard …,” he said": PolNeAR train, held-out identity errors, it went to Trump,
+# the subject two sentences back), when no other candidate is named after it; not the subject of
+# its own sentence: less than SUBJECT_BONUS by more than a clause's length. Not fitted.
+INTRODUCED_BONUS = 450
+
+
+def _named_between(actors: list[Actor], actor: Actor, start: int, end: int) -> bool:
+    """Does another of the candidate people have a mention between ``start`` and ``end``? ("the
+    parents of Capt. Humayun Khan, the Muslim soldier who died … she drew Trump's ire - he called
+    her": Trump is named after the soldier.)"""
+    return any(b is not actor and b.kind == "person" and any(start <= s < end for s, _ in b.mentions)
+               for b in actors)
+
+
+def _introduced_just_before(name: Span, pron: Token) -> bool:
+    """Is ``name`` (an actor's first mention) given a description in apposition ("Wes Nakagiri, a
+    delegate from Michigan") in the sentence right before the pronoun's?"""
+    root = name.root
+    described = any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in root.children)
+    return described and root.sent.end == pron.sent.start
 
 
 def _unnamed_subject(head: Token, same_sentence: bool) -> bool:
