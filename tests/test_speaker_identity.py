@@ -1106,9 +1106,9 @@ def test_a_person_the_sentence_before_brings_in_with_a_description_is_the_next_h
     text = ("Lars Berg attacked Ola Dahl, the father of a fallen soldier, on Sunday. \u201cHe has no right "
             "to judge me,\u201d he said.")
     assert _speaker(analyze_text(text), "no right") == "Lars Berg"
-    text = ("Anna Holm was appalled that Lars Berg would disparage the parents of Capt. Ola Dahl, the soldier "
-            "who died in Iraq in 2004. For that she drew Berg's ire: he called her \u201cweak\u201d and said "
-            "she had \u201czero support\u201d in Bergen.")
+    text = ("Anna Holm was appalled that Lars Berg would disparage the parents of Capt. Ola Dahl, the "
+            "soldier who died in Iraq in 2004. For that she drew Berg's ire: he called her \u201cweak\u201d "
+            "and said she had \u201czero support\u201d in Bergen.")
     assert _speaker(analyze_text(text), "zero support") != "Ola Dahl"
 
 

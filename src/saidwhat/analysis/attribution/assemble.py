@@ -718,8 +718,8 @@ def _cut_relayed(v: DocView, g: Group) -> None:
 def _drop_narrative_lead(v: DocView, g: Group) -> None:
     """'Carson seems to recognize his credibility problem — he told the AP that his task is to prove
     …': a cue whose own "that" clause follows it says that clause; an unquoted part the tagger put
-    before the source, set off by a dash, is the narrative (PolNeAR train, held-out identity errors: it named Carson
-    inside the content, so his "he" went to someone else)."""
+    before the source, set off by a dash, is the narrative (PolNeAR train, held-out identity errors:
+    it named Carson inside the content, so his "he" went to someone else)."""
     if g.cue is None or len(g.contents) < 2:
         return
     before = [c for c in g.contents if c.end <= g.cue.start]
