@@ -1123,6 +1123,16 @@ def test_a_for_phrase_opening_its_sentence_gives_the_next_he() -> None:
     assert _speaker(analyze_text(text), "I leave that to others") == "Ola Berg"
 
 
+def test_a_name_opening_its_sentence_before_a_phrase_set_off_is_the_subject() -> None:
+    """"And Obama, for all the progress he helped wrangle from world leaders, seems to agree. “…,” he
+    said": the parser hung "Obama" on "wrangle"; the he is Obama's, not the man quoted before."""
+    text = ("President Barack Obama hailed the deal on Saturday. Ola Dahl, the director of the "
+            "institute, said: \u201cNo large economy has yet succeeded in making a big dent in emissions "
+            "with renewables.\u201d\n\nAnd Obama, for all the progress he helped wrangle from world leaders, "
+            "seems to agree. \u201cWe don't yet know exactly what's going to work best,\u201d he said.")
+    assert _speaker(analyze_text(text), "We don't yet know") == "Barack Obama"
+
+
 def test_an_unnamed_speaker_keeps_the_he_of_its_own_sentence_and_after() -> None:
     """"One California delegate said he tried …. He was unable …, he said …. “Not even one,” he said":
     the delegate's to the end, not the man named further back."""

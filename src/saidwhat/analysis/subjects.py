@@ -102,7 +102,25 @@ def stray_subject(verb: Token) -> Token | None:
                 and tok.head.i < tok.left_edge.i and _set_off(tok):
             return tok
         tok = tok.head
-    return None
+    return _opening_name(verb)
+
+
+def _opening_name(verb: Token) -> Token | None:
+    """The name that opens the verb's sentence, set off by a comma, with a phrase between it and the
+    verb set off too: "And Obama, for all the progress he helped wrangle from world leaders, seems to
+    agree" (PolNeAR train, held-out identity errors: the parser made "Obama" a modifier of
+    "wrangle", and the "he said" after it went to the man quoted before)."""
+    doc = verb.doc
+    first = next((t for t in verb.sent if not (t.is_punct or t.is_space or t.dep_ == "cc")), None)
+    if first is None or first.ent_type_ != "PERSON" or first.pos_ != "PROPN" or doc[verb.i - 1].text != ",":
+        return None
+    last = first.i
+    while last + 1 < verb.i and doc[last + 1].ent_type_ == "PERSON" and doc[last + 1].pos_ == "PROPN":
+        last += 1
+    name = doc[first.i: last + 1]
+    if last + 1 >= verb.i - 1 or doc[last + 1].text != "," or any(is_subject(t) for t in name):
+        return None
+    return name.root
 
 
 def _set_off(name: Token) -> bool:

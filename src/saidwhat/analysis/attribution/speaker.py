@@ -746,10 +746,15 @@ def _stray_role(tok: Token) -> str | None:
     k = tok.right_edge.i + 1
     while k < len(doc) and (doc[k].text == "," or doc[k].is_space):
         k += 1
-    name = stray_subject(doc[k]) if k < len(doc) else None
-    if name is None or name.i != tok.i:
-        return None
-    return "main" if main_clause(doc[k]) or _saying(doc[k]) else "sub"
+    verbs = [k] if k < len(doc) else []
+    verbs += [i for i in range(k + 1, tok.sent.end)
+              if doc[i - 1].text == "," and doc[i].pos_ in ("VERB", "AUX")]
+    for i in verbs:  # the verb right after the name, else one after a phrase set off ("Obama, for all …,
+        # seems": ``subjects.stray_subject``)
+        name = stray_subject(doc[i])
+        if name is not None and name.i == tok.i:
+            return "main" if main_clause(doc[i]) or _saying(doc[i]) else "sub"
+    return None
 
 
 def _misparsed_opener(tok: Token) -> bool:
