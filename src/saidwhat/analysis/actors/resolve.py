@@ -417,17 +417,15 @@ _SOURCE_NOUNS = frozenset({"person", "source", "individual"})
 _PLAIN_PEOPLE = frozenset({"man", "woman", "boy", "girl", "guy", "lady", "gentleman"})
 
 
-def _plain(head: Token) -> bool:
-    """A noun with no phrase of its own but a relative clause set off by a comma ("the woman, who
-    like many in the town did not want to be named")."""
-    return not any(c.dep_ in ("acl", "prep", "amod", "compound") or (
-        c.dep_ == "relcl" and not (c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ","))
-        for c in head.children)
+def _bare(head: Token, *, set_off_clause: bool = False) -> bool:
+    """A noun with no clause or phrase of its own: "the person", not "the person who plays Trump";
+    with ``set_off_clause``, a relative clause set off by a comma is allowed ("the woman, who like
+    many in the town did not want to be named")."""
+    def own(c: Token) -> bool:
+        set_off = c.dep_ == "relcl" and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ","
+        return c.dep_ in ("relcl", "acl", "prep", "amod", "compound") and not (set_off_clause and set_off)
 
-
-def _bare(head: Token) -> bool:
-    """A noun with no clause or phrase of its own: "the person", not "the person who plays Trump"."""
-    return not any(c.dep_ in ("relcl", "acl", "prep", "amod", "compound") for c in head.children)
+    return not any(own(c) for c in head.children)
 
 
 # The two US parties by the words that name them in a description ("the GOP nominee") or an
@@ -1072,7 +1070,7 @@ class _Clusterer:
         head = self.doc[m.head]
         if head.lemma_.lower() in _SOURCE_NOUNS and _bare(head):
             return self._recent_anonymous(m)
-        if head.lemma_.lower() in _PLAIN_PEOPLE and _plain(head):
+        if head.lemma_.lower() in _PLAIN_PEOPLE and _bare(head, set_off_clause=True):
             return self._last_person_unnamed(m, said)
         return None
 

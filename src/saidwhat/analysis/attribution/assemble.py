@@ -706,12 +706,13 @@ def _cut_relayed(v: DocView, g: Group) -> None:
         if subject is None or not last.start < subject.left_edge.i <= subject.i < i:
             return
         end = subject.left_edge.i
-        while end > last.start and v.pos[end - 1] in ("SPACE", "PUNCT") and v.qid[end - 1] < 0:
+        while end > last.start and v.pos[end - 1] == "SPACE":
             end -= 1
-        if end > last.start and v.qid[end - 1] >= 0:  # the quotation closes right before the subject
-            g.contents[-1] = TSpan(last.role, last.start, subject.left_edge.i, last.score)
-            while g.contents[-1].end > end and v.pos[g.contents[-1].end - 1] == "SPACE":
-                g.contents[-1].end -= 1
+        k = end  # the quotation must close right before the subject, but for punctuation
+        while k > last.start and v.pos[k - 1] == "PUNCT" and v.qid[k - 1] < 0:
+            k -= 1
+        if k > last.start and v.qid[k - 1] >= 0:
+            g.contents[-1] = TSpan(last.role, last.start, end, last.score)
         return
 
 
