@@ -31,7 +31,9 @@ tests/data/speaker-judgements-train6``, session 23): 400 quotes given to a named
 name or description that stands apart from the cue; and the seventh (``--judged
 tests/data/speaker-judgements-train7``, session 23): 162 quotes given to one of two people of an
 article who share a surname; and the eighth (``--judged tests/data/speaker-judgements-train8``,
-session 23): 300 quotes given to an organisation.
+session 23): 300 quotes given to an organisation; and the ninth (``--judged
+tests/data/speaker-judgements-train9``, session 30): 186 quotes given to Trump, Clinton or Obama
+in articles of April to September 2016.
 """
 
 from __future__ import annotations

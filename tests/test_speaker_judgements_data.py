@@ -62,8 +62,9 @@ def _round(name: str, file: str) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
 
 
-# round number -> (quotes, quotes judged twice); rounds 3-8 are split by article into two halves
-_SPLIT_ROUNDS = {3: (400, 60), 4: (400, 60), 5: (400, 60), 6: (400, 60), 7: (162, 30), 8: (300, 50)}
+# round number -> (quotes, quotes judged twice); rounds 3-9 are split by article into two halves
+_SPLIT_ROUNDS = {3: (400, 60), 4: (400, 60), 5: (400, 60), 6: (400, 60), 7: (162, 30), 8: (300, 50),
+                 9: (186, 70)}
 
 
 def _name(n: int) -> str:
