@@ -9,7 +9,7 @@ from typing import Any, TypeVar, cast
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
 from spacy.vocab import Vocab
 
@@ -104,6 +104,56 @@ def paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
+HEADLINE_ENTITIES = "saidwhat_headline_entities"
+#: Tags of a finite verb: in a headline's title case the tagger still reads "Explain", "Has",
+#: "Stressed" as verbs while the recognizer runs the name on over them.
+FINITE_VERB_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
+#: Words an entity needs before a verb inside it makes it a headline ("Leaked Documents Reveal
+#: Democratic Campaign Donors"); shorter names keep theirs ("Black Lives Matter").
+HEADLINE_WORDS = 4
+#: Labels of the entities that name actors; a work's title keeps its verb ("''Those Guys Have All
+#: the Fun: Inside the World of ESPN''", a book).
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+
+
+@Language.component(HEADLINE_ENTITIES)
+def headline_entities(doc: Doc) -> Doc:
+    """An entity that runs to the end of its line over a capitalised finite verb is a headline the
+    recognizer took for one name ("Charleston Church Shooting Survivors Explain Why Clinton Offers
+    Needed Change", an organisation; "Clinton Email Story Has Moved", a person): it ends before the
+    verb (PolNeAR train, ninth judged round: the headline was an actor and the speaker of its own
+    last words; on the 840 train texts 6 such actors, all headlines, and one a work's title
+    before ``ACTOR_LABELS``)."""
+    found = doc.ents
+    ents = [_before_headline_verb(ent) for ent in found]
+    if any(new is not old for new, old in zip(ents, found, strict=True)):
+        doc.ents = ents
+    return doc
+
+
+def _before_headline_verb(ent: Span) -> Span:
+    verb = _headline_verb(ent)
+    return ent if verb is None else Span(ent.doc, ent.start, verb, label=ent.label)
+
+
+def _headline_verb(ent: Span) -> int | None:
+    """The index of the capitalised finite verb that makes ``ent`` a headline, or None."""
+    words = [t for t in ent if t.is_alpha]
+    if ent.label_ not in ACTOR_LABELS or len(words) < HEADLINE_WORDS or not _ends_its_line(ent):
+        return None
+    return next((t.i for t in words[1:-1] if t.tag_ in FINITE_VERB_TAGS and t.text[:1].isupper()), None)
+
+
+def _ends_its_line(ent: Span) -> bool:
+    """Nothing but punctuation follows the entity on its line."""
+    text = text_of(ent.doc)
+    last = next(t for t in reversed(ent) if not t.is_space)  # the recognizer may take the line break too
+    start = last.idx + len(last)
+    end = text.find("\n", start)
+    rest = text[start:len(text) if end < 0 else end]
+    return not any(c.isalnum() for c in rest)
+
+
 @functools.lru_cache(maxsize=1)
 def get_nlp() -> Language:
     try:
@@ -115,6 +165,7 @@ def get_nlp() -> Language:
         ) from exc
     nlp.max_length = MAX_CHARS + 1
     nlp.add_pipe(PARAGRAPH_STARTS, before="parser")
+    nlp.add_pipe(HEADLINE_ENTITIES, after="ner")
     tokenizer: Any = nlp.tokenizer  # spaCy's Cython Tokenizer (no type stubs)
     infixes = [*cast(list[str], nlp.Defaults.infixes or []), *GLUED_QUOTE_INFIXES]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
