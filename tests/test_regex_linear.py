@@ -164,6 +164,7 @@ CASES: list[Case] = [
     _c("filters._ADDRESS", filters._ADDRESS, "search", ANALYSIS_CHARS, "P.O. ", "Suite ", "1 "),
     _c("filters._MODEL", filters._MODEL, "search", ANALYSIS_CHARS),
     _c("nlp._LONG_RUN", nlp._LONG_RUN, "findall", ANALYSIS_CHARS, "(", "a" * 99 + " "),
+    _c("nlp._WORDS", nlp._WORDS, "findall", nlp.HEADLINE_CHARS, "a", "a1"),
     _c("mentions._ACRONYM", mentions._ACRONYM, "match", ANALYSIS_CHARS, "A", "A.", "A-"),
     _c("mentions.strip_the", re.compile(r"^(the|The)\s+"), "sub", ANALYSIS_CHARS, "the ", "The"),
     _c("targets._regex_spans", re.compile(r"(?<![\w-])" + re.escape(_TARGET_PHRASE) + r"(?![\w-])"),

@@ -114,11 +114,14 @@ HEADLINE_WORDS = 4
 #: Labels of the entities that name actors; a work's title keeps its verb ("''Those Guys Have All
 #: the Fun: Inside the World of ESPN''", a book).
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+#: The longest line read as a headline (the 840 PolNeAR train headlines: at most 141 characters).
+HEADLINE_CHARS = 200
+_WORDS = re.compile(r"[^\W\d_]+")  # runs of letters
 
 
 @Language.component(HEADLINE_ENTITIES)
 def headline_entities(doc: Doc) -> Doc:
-    """An entity that runs to the end of its line over a capitalised finite verb is a headline the
+    """An entity of a title-case line that runs over a capitalised finite verb is a headline the
     recognizer took for one name ("Charleston Church Shooting Survivors Explain Why Clinton Offers
     Needed Change", an organisation; "Clinton Email Story Has Moved", a person): it ends before the
     verb (PolNeAR train, ninth judged round: the headline was an actor and the speaker of its own
@@ -139,19 +142,24 @@ def _before_headline_verb(ent: Span) -> Span:
 def _headline_verb(ent: Span) -> int | None:
     """The index of the capitalised finite verb that makes ``ent`` a headline, or None."""
     words = [t for t in ent if t.is_alpha]
-    if ent.label_ not in ACTOR_LABELS or len(words) < HEADLINE_WORDS or not _ends_its_line(ent):
+    if ent.label_ not in ACTOR_LABELS or len(words) < HEADLINE_WORDS or not _in_a_title_case_line(ent):
         return None
     return next((t.i for t in words[1:-1] if t.tag_ in FINITE_VERB_TAGS and t.text[:1].isupper()), None)
 
 
-def _ends_its_line(ent: Span) -> bool:
-    """Nothing but punctuation follows the entity on its line."""
+def _in_a_title_case_line(ent: Span) -> bool:
+    """The entity's line is a headline: at most ``HEADLINE_CHARS`` long, with at least
+    ``HEADLINE_WORDS`` words, each of four letters or more capitalised ("Cruz: Trump Would Put
+    Liberals On Court, ‘I Fear The Same Thing Is True’ for Rubio.")."""
     text = text_of(ent.doc)
-    last = next(t for t in reversed(ent) if not t.is_space)  # the recognizer may take the line break too
-    start = last.idx + len(last)
-    end = text.find("\n", start)
-    rest = text[start:len(text) if end < 0 else end]
-    return not any(c.isalnum() for c in rest)
+    start = text.rfind("\n", max(0, ent.start_char - HEADLINE_CHARS), ent.start_char) + 1
+    end = text.find("\n", ent.start_char, ent.start_char + HEADLINE_CHARS)
+    end = len(text) if end < 0 and len(text) <= ent.start_char + HEADLINE_CHARS else end
+    if end < 0 or (start == 0 and ent.start_char > HEADLINE_CHARS) or end - start > HEADLINE_CHARS:
+        return False
+    words = _WORDS.findall(text[start:end])
+    long = [w for w in words if len(w) >= 4]
+    return len(words) >= HEADLINE_WORDS and bool(long) and all(w[0].isupper() for w in long)
 
 
 @functools.lru_cache(maxsize=1)
