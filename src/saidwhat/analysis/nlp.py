@@ -123,10 +123,10 @@ _WORDS = re.compile(r"[^\W\d_]+")  # runs of letters
 def headline_entities(doc: Doc) -> Doc:
     """An entity of a title-case line that runs over a capitalised finite verb is a headline the
     recognizer took for one name ("Charleston Church Shooting Survivors Explain Why Clinton Offers
-    Needed Change", an organisation; "Clinton Email Story Has Moved", a person): it ends before the
-    verb (PolNeAR train, ninth judged round: the headline was an actor and the speaker of its own
-    last words; on the 840 train texts 6 such actors, all headlines, and one a work's title
-    before ``ACTOR_LABELS``)."""
+    Needed Change", an organisation; "Cruz: Trump Would Put Liberals On Court, …", an organisation
+    "Trump Would Put Liberals On Court"): it ends before the verb (PolNeAR train, ninth judged
+    round: the headline was an actor and the speaker of its own last words; on the 840 train texts
+    13 such actors, all headlines)."""
     found = doc.ents
     ents = [_before_headline_verb(ent) for ent in found]
     if any(new is not old for new, old in zip(ents, found, strict=True)):
