@@ -1197,3 +1197,19 @@ def test_who_after_a_named_persons_appositive_is_that_person() -> None:
             "Chamber's chief political strategist, who added that his organization plans to zero in on local "
             "issues \"like folks are running for sheriff.\"")
     assert speaker_name(analyze_text(text), "his organization plans") == "Ola Berg"
+
+
+def test_a_state_after_a_name_places_the_person_for_a_later_description() -> None:
+    # "of Vermont" the parser does not hang on the name still places him: the description is his
+    art = analyze_text("Robert Keller met Sen. Daniel Vance of Vermont on Monday. Keller praised his rival. "
+                       "“The system is rigged,” the Vermont senator said.")
+    assert _speaker(art, "The system is rigged") == "Daniel Vance"
+
+
+def test_a_placed_office_is_not_the_person_its_quote_names_or_speaks_of() -> None:
+    art = analyze_text("Robert Keller attacked Daniel Vance again on Monday. "
+                       "The former Florida governor said “Keller is a chaos candidate.”")
+    assert _speaker(art, "chaos candidate") != "Robert Keller"
+    art = analyze_text("Robert Keller met Daniel Vance in Indianapolis. "
+                       "“He is a good man,” the Indiana governor said of Keller.")
+    assert _speaker(art, "He is a good man") != "Robert Keller"

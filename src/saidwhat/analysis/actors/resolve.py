@@ -461,8 +461,12 @@ def _other_party(doc: Doc, m: Mention, c: _Cluster) -> bool:
     return _says_other(doc, m, c, _parties)
 
 
-# "(R-Tex.)", "(D-NY)" after a name: the state it places the person in.
-_STATE_TAG = re.compile(r"[ \t]?\([DRI]-([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\)")
+# "(R-Tex.)", "(D-NY)", ", I-Vt.," after a name: the state it places the person in.
+_STATE_TAG = re.compile(r"[ \t]?\([DRI]-([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\)"
+                        r"|, [DRI]-([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?),")
+# "of Vermont" right after a name ("Sen. Bernie Sanders of Vermont"), when the parser did not hang
+# it on the name (its affiliation is then empty).
+_OF_STATE = re.compile(r" of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
 # State names and AP abbreviations in a mention's words, not postal codes ("IN", "OK") nor
 # "Washington", a city as often.
 _STATE_WORDS = re.compile(r"\b(" + "|".join(sorted(
@@ -474,16 +478,21 @@ _NOT_PLACES = frozenset({"washington", "us"})
 
 def _places(doc: Doc, m: Mention) -> set[str]:
     """The US states and countries a mention outside quotation marks places its actor in: "Texas
-    Sen. Ted Cruz", "Sen. Ted Cruz of Texas", "Cruz (R-Tex.)", "the Florida senator", "Mexican
-    President Enrique Peña Nieto", "the Mexican president"."""
+    Sen. Ted Cruz", "Sen. Ted Cruz of Texas", "Cruz (R-Tex.)", "Sanders, I-Vt.,", "the Florida
+    senator", "Mexican President Enrique Peña Nieto", "the Mexican president"."""
     if m.type == "pronoun" or quoted_at(doc, m.start):
         return set()
     words = f"{m.text} {m.affiliation or ''}"
     found = {lx.US_STATES[w] for w in _STATE_WORDS.findall(words)}
     found |= {lx.DEMONYMS[w] for w in words.lower().split() if w in lx.DEMONYMS and w not in _NOT_PLACES}
-    tag = _STATE_TAG.match(text_of(doc), m.end)
-    if tag is not None and tag.group(1) in lx.US_STATES:
-        found.add(lx.US_STATES[tag.group(1)])
+    text = text_of(doc)
+    tag = _STATE_TAG.match(text, m.end)
+    state = (tag.group(1) or tag.group(2)) if tag is not None else None
+    if state in lx.US_STATES:
+        found.add(lx.US_STATES[state])
+    of = _OF_STATE.match(text, m.end) if m.type == "name" else None
+    if of is not None and of.group(1) in lx.US_STATES and of.group(1) != "Washington":
+        found.add(lx.US_STATES[of.group(1)])
     return found
 
 

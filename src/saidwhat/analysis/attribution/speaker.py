@@ -311,6 +311,20 @@ def _is_definite_description(phrase: Span) -> bool:
             and not any(t.dep_ == "prep" for t in head.children))
 
 
+def _placed_office(phrase: Span) -> bool:
+    """'the former Florida governor', 'The Vermont senator': a definite office whose only proper
+    nouns are places. ``_is_definite_description`` leaves such an office to the actor stage, which
+    places it (``resolve._placed``); when its quote names the person the actor stage chose, it is
+    resolved again like any definite description ("Donald Trump attacked Jeb Bush. The former
+    Florida governor said “Trump is a chaos candidate.”" had gone to Trump)."""
+    head = phrase.root
+    words = [t for t in phrase if not t.is_punct and t.i <= head.i]
+    names = [t for t in words if t.pos_ == "PROPN"]
+    return (bool(words) and words[0].lower_ in _DEFINITE and head.pos_ == "NOUN" and len(words) <= 5
+            and head.lemma_.lower() in lx.ROLE_NOUNS and head.tag_ not in _PLURAL_TAGS and bool(names)
+            and all(t.ent_type_ in ("GPE", "NORP") for t in names))
+
+
 def _is_descriptive(phrase: Span) -> bool:
     """A common-noun phrase (possibly containing names as modifiers): 'two people familiar with
     the matter', "Russia's foreign ministry", 'the authors of the study'; not a title before a
@@ -1269,11 +1283,13 @@ def _person_named_in_quote(doc: Doc, att: Attribution, actor: Actor | None) -> b
     people seldom speak of themselves by name, so the description is to be resolved again. Only a
     name inside quotation marks or the subject of the content's main clause counts: a reporter's
     paraphrase names its speaker elsewhere ("The tricks that Ben Carson decried are not …, the
-    candidate said"; on PolNeAR train any name cost 2 right speakers of 8 changed)."""
+    candidate said"; on PolNeAR train any name cost 2 right speakers of 8 changed). Nor is the
+    person the cue says the words are about ("“…,” the Indiana governor said of Trump":
+    ``_spoken_of``)."""
     if actor is None or actor.kind != "person":
         return False
     return any(quoted_at(doc, sp.start_char) or _subject_of_content(sp.root, att)
-               for sp in _names_in_content(actor, att, doc))
+               for sp in _names_in_content(actor, att, doc)) or _spoken_of(actor, att, doc)
 
 
 def _subject_of_content(tok: Token, att: Attribution) -> bool:
@@ -1720,8 +1736,9 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
         return mention, found or _new_actor(actors, text, "group", (phrase.start_char, phrase.end_char))
     other_kind = actor is not None and _named(actor) and not _kind_fits(actor, phrase.root)
     quoted = _person_named_in_quote(doc, att, actor)
-    if _is_definite_description(phrase) and (actor is None or not _named(actor) or other_kind or quoted
-                                             or _introduced_other(doc, phrase, actor, actors)):
+    definite_phrase = _is_definite_description(phrase) or (quoted and _placed_office(phrase))
+    if definite_phrase and (actor is None or not _named(actor) or other_kind or quoted
+                            or _introduced_other(doc, phrase, actor, actors)):
         if actor is not None and _same_noun_unnamed(phrase, actor):
             return mention, actor  # "a senior law enforcement official ... The official said"
         ante = _description_antecedent(doc, att, phrase, actors, genders)
