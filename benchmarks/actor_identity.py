@@ -16,8 +16,9 @@ back, aggregates only:
    labels), and stored into a fresh store (``--db``, default a
    temporary SQLite file), which runs the store's identity step (``saidwhat.store.identity``).
    ``--analyses FILE`` keeps the analyses in a JSON Lines file and reuses them when it exists
-   (delete it after changing the analysis). ``--models FOLDS`` analyses each train article with a
-   CRF that never saw it (``scripts/train_attribution_folds.py``), as dev and real pages are.
+   (delete it after changing the analysis; it may hold more articles than are scored, never
+   fewer). ``--models FOLDS`` analyses each train article with a CRF that never saw it
+   (``scripts/train_attribution_folds.py``), as dev and real pages are.
 2. Each gold attribution of ``sources.jsonl`` is matched to the predicted quote of its article whose
    content matches, as the shared scorer matches (``../shared/eval/score_attributions.py``: greedy
    one-to-one by content char-set Jaccard >= 0.5). Its predicted identity is the canonical actor of
@@ -41,7 +42,6 @@ import importlib.util
 import json
 import random
 import re
-import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
@@ -174,11 +174,18 @@ def analyse(split: Path, meta: dict[str, dict[str, str]], ids: Sequence[str],
 
 def analyses(split: Path, ids: Sequence[str], cache: Path | None,
              models: dict[str, Path] | None = None) -> list[AnalyzedArticle]:
+    """The analyses of ``ids``, in order: read from ``cache`` when it holds every one of them (it
+    may hold more: a gold's articles are taken out of a whole split's), else made and written to
+    ``cache`` when it does not exist. A cache that lacks some is an error, not overwritten: it may
+    have been made by another model (``--models``) than the one that would fill the gap."""
     if cache is not None and cache.exists():
-        got = [AnalyzedArticle.model_validate_json(line) for line in cache.read_text("utf-8").splitlines()]
-        if [Path(a.source or "").stem for a in got] == list(ids):
-            return got
-        print(f"{cache}: other articles than the split, analysing again", file=sys.stderr)
+        got = {Path(a.source or "").stem: a for a in (AnalyzedArticle.model_validate_json(line)
+                                                     for line in cache.read_text("utf-8").splitlines())}
+        missing = [aid for aid in ids if aid not in got]
+        if missing:
+            raise SystemExit(f"{cache}: holds {len(ids) - len(missing)} of the {len(ids)} articles to "
+                             f"score (missing e.g. {missing[0]}); delete it or give another file")
+        return [got[aid] for aid in ids]
     got = analyse(split, read_metadata(split.parent / "metadata.tsv"), ids, models)
     if cache is not None:
         cache.write_text("".join(a.model_dump_json() + "\n" for a in got), encoding="utf-8")

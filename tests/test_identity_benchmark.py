@@ -53,3 +53,18 @@ def test_precision_loss_counts_the_largest_actors_and_embedded_errors(bench: Mod
 
 def test_precision_loss_of_no_items_is_empty(bench: ModuleType) -> None:
     assert bench.precision_loss([]) == {}
+
+
+def test_a_cache_of_more_articles_serves_a_gold_s_subset_and_one_of_fewer_is_refused(
+        bench: ModuleType, tmp_path: Path) -> None:
+    from saidwhat.schema import AnalyzedArticle
+
+    cache = tmp_path / "cache.jsonl"
+    arts = [AnalyzedArticle(text=f"Text {k}.", source=f"polnear/train/a{k}.txt") for k in range(3)]
+    cache.write_text("".join(a.model_dump_json() + "\n" for a in arts), encoding="utf-8")
+    before = cache.read_text(encoding="utf-8")
+    got = bench.analyses(tmp_path, ["a2", "a0"], cache)
+    assert [a.text for a in got] == ["Text 2.", "Text 0."]
+    with pytest.raises(SystemExit, match="holds 1 of the 2 articles"):
+        bench.analyses(tmp_path, ["a1", "a7"], cache)
+    assert cache.read_text(encoding="utf-8") == before  # never overwritten
