@@ -465,8 +465,9 @@ def _other_party(doc: Doc, m: Mention, c: _Cluster) -> bool:
 _STATE_TAG = re.compile(r"[ \t]?\([DRI]-([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\)"
                         r"|, [DRI]-([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?),")
 # "of Vermont" right after a name ("Sen. Bernie Sanders of Vermont"), when the parser did not hang
-# it on the name (its affiliation is then empty).
-_OF_STATE = re.compile(r" of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
+# it on the name (its affiliation is then empty); not a longer name ("of Texas A&M", "of New York
+# University").
+_OF_STATE = re.compile(r" of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b(?! ?[A-Z&])")
 # State names and AP abbreviations in a mention's words, not postal codes ("IN", "OK") nor
 # "Washington", a city as often.
 _STATE_WORDS = re.compile(r"\b(" + "|".join(sorted(
