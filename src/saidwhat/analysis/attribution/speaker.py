@@ -282,13 +282,16 @@ def _subject_just_before(doc: Doc, actor: Actor, phrase: Span) -> bool:
                _subject_mentions(doc, actor, phrase.start_char))
 
 
-def _is_definite_description(phrase: Span) -> bool:
+def _is_definite_description(phrase: Span, *, placed: bool = False) -> bool:
     """'the company', 'The German automaker, which has focused on …' (a relative clause or
     apposition after the head noun does not change what it refers to). A describing noun may have
     a place or a body before it ("the New York businessman", "the Supreme Court justice"), not a
     person ("the Clinton aide" is someone else than Clinton); an office may not ("the former HP
     executive told The Washington Post, Fiorina would …" is not the HP person named last: one of
-    110 PolNeAR train articles)."""
+    110 PolNeAR train articles), unless ``placed`` lets it have places ("the former Florida
+    governor": the actor stage places such an office, ``resolve._placed``; ``speaker_for`` resolves
+    it again when its quote names the person chosen: "Donald Trump attacked Jeb Bush. The former
+    Florida governor said “Trump is a chaos candidate.”" had gone to Trump)."""
     head = phrase.root
     lemma = head.lemma_.lower()
     words = [t for t in phrase if not t.is_punct and t.i <= head.i]
@@ -301,28 +304,14 @@ def _is_definite_description(phrase: Span) -> bool:
         names = [t for t in words if t.pos_ == "PROPN" and not t.is_lower]
         names_ok = all(t.ent_type_ not in ("PERSON", "") and t.dep_ != "poss" for t in names)
         noun = head.pos_ in ("NOUN", "PROPN") and head.is_lower
-    else:  # an office or a body: no proper noun at all ("the French foreign ministry" tagged PROPN)
-        names_ok = not any(t.pos_ == "PROPN" for t in words)
+    else:  # an office or a body: no proper noun ("the French foreign ministry" tagged PROPN) but places
+        names_ok = all(placed and t.ent_type_ in ("GPE", "NORP") for t in words if t.pos_ == "PROPN")
         noun = head.pos_ == "NOUN"
     return (bool(words) and words[0].lower_ in _DEFINITE and noun
             and head.tag_ not in _PLURAL_TAGS  # "the lawyers" are not one named person
             and (lemma in ORG_NOUNS | PERSON_NOUNS or describing)
             and names_ok and len(words) <= 5
             and not any(t.dep_ == "prep" for t in head.children))
-
-
-def _placed_office(phrase: Span) -> bool:
-    """'the former Florida governor', 'The Vermont senator': a definite office whose only proper
-    nouns are places. ``_is_definite_description`` leaves such an office to the actor stage, which
-    places it (``resolve._placed``); when its quote names the person the actor stage chose, it is
-    resolved again like any definite description ("Donald Trump attacked Jeb Bush. The former
-    Florida governor said “Trump is a chaos candidate.”" had gone to Trump)."""
-    head = phrase.root
-    words = [t for t in phrase if not t.is_punct and t.i <= head.i]
-    names = [t for t in words if t.pos_ == "PROPN"]
-    return (bool(words) and words[0].lower_ in _DEFINITE and head.pos_ == "NOUN" and len(words) <= 5
-            and head.lemma_.lower() in lx.ROLE_NOUNS and head.tag_ not in _PLURAL_TAGS and bool(names)
-            and all(t.ent_type_ in ("GPE", "NORP") for t in names))
 
 
 def _is_descriptive(phrase: Span) -> bool:
@@ -1736,9 +1725,9 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
         return mention, found or _new_actor(actors, text, "group", (phrase.start_char, phrase.end_char))
     other_kind = actor is not None and _named(actor) and not _kind_fits(actor, phrase.root)
     quoted = _person_named_in_quote(doc, att, actor)
-    definite_phrase = _is_definite_description(phrase) or (quoted and _placed_office(phrase))
-    if definite_phrase and (actor is None or not _named(actor) or other_kind or quoted
-                            or _introduced_other(doc, phrase, actor, actors)):
+    if _is_definite_description(phrase, placed=quoted) and (
+            actor is None or not _named(actor) or other_kind or quoted
+            or _introduced_other(doc, phrase, actor, actors)):
         if actor is not None and _same_noun_unnamed(phrase, actor):
             return mention, actor  # "a senior law enforcement official ... The official said"
         ante = _description_antecedent(doc, att, phrase, actors, genders)
