@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/pronoun_ranker.py [--held-back train3 train9] [--cache FILE.jsonl]
 
 For every PolNeAR *train* attribution of the identity golds (``tests/data/actor-identity-train*``)
-whose source is a speaking "he" or "she", the analysis runs with ``speaker.pronoun_speaker``
+whose source is a speaking "he" or "she", the analysis runs with ``speaker.pronouns.pronoun_speaker``
 wrapped: each person the rules consider (``_name_candidates``, ``_surname_word_candidates``,
 ``_chain_candidates``, and the actor stage's own antecedent) is recorded with features of its
 mentions before the pronoun (the role of the nearest main-clause, subordinate and other mention
@@ -33,7 +33,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
 from saidwhat.analysis.actors.surnames import aside_closed, quoted_at  # noqa: E402
-from saidwhat.analysis.attribution import speaker as S  # noqa: E402
+from saidwhat.analysis.attribution.speaker import choose  # noqa: E402
+from saidwhat.analysis.attribution.speaker import pronouns as S  # noqa: E402
+from saidwhat.analysis.attribution.speaker.common import PERSON_PRONOUNS  # noqa: E402
+from saidwhat.analysis.attribution.speaker.roles import role_of  # noqa: E402
 from saidwhat.analysis.pipeline import analyze_text  # noqa: E402
 
 Group = tuple[dict[str, Any], list[float]]
@@ -50,9 +53,9 @@ def _mentions_before(doc: Any, pron: Any, actor: Any, here: int,
                 or aside_closed(doc, s, pron.idx):
             continue
         sp = doc.char_span(s, e, alignment_mode="expand")
-        if sp is None or sp.root.lower_ in S._PERSON_PRONOUNS or sp.root.pos_ == "PRON":
+        if sp is None or sp.root.lower_ in PERSON_PRONOUNS or sp.root.pos_ == "PRON":
             continue
-        out.append((S._role(sp.root), here - sent_of[sp.root.sent.start], pron.idx - sp.root.idx))
+        out.append((role_of(sp.root), here - sent_of[sp.root.sent.start], pron.idx - sp.root.idx))
     return out
 
 
@@ -93,7 +96,7 @@ def collect(gold_dirs: Iterable[Path], split: Path) -> list[dict[str, Any]]:
     """Every speaking he/she of the golds' attributions, with its candidates and gold identity."""
     records: list[dict[str, Any]] = []
     seen: list[dict[str, Any]] = []
-    original = S.pronoun_speaker
+    original = choose.pronoun_speaker
 
     def wrapped(doc: Any, att: Any, pron: Any, actor: Any, actors: list[Any], genders: Any) -> Any:
         chosen = original(doc, att, pron, actor, actors, genders)
@@ -105,7 +108,7 @@ def collect(gold_dirs: Iterable[Path], split: Path) -> list[dict[str, Any]]:
                      "cands": features(doc, pron, actor, fitting)})
         return chosen
 
-    S.pronoun_speaker = wrapped
+    choose.pronoun_speaker = wrapped  # the name choose.speaker_for calls
     try:
         for gold_dir in gold_dirs:
             text = (gold_dir / "sources.jsonl").read_text(encoding="utf-8")
@@ -121,7 +124,7 @@ def collect(gold_dirs: Iterable[Path], split: Path) -> list[dict[str, Any]]:
                     if g is not None and rec["cands"]:
                         records.append({**rec, "id": aid, "gold": g["identity"], "gold_dir": gold_dir.name})
     finally:
-        S.pronoun_speaker = original
+        choose.pronoun_speaker = original
     return records
 
 

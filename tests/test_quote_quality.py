@@ -452,7 +452,7 @@ def test_and_inside_a_speakers_apposition_makes_no_group() -> None:
     # name and hung the "and" on that noun; the rule used to read it as "a name and others"
     from spacy.tokens import Doc
 
-    from saidwhat.analysis.attribution.speaker import _conjoined_names, _name_and_others
+    from saidwhat.analysis.attribution.speaker.groups import conjoined_names, name_and_others
     from saidwhat.analysis.nlp import get_nlp
 
     words = ["Patrick", "Nielsen", "Hayden", ",", "Teresa", "’s", "husband", "and", "Tor", "’s", "editor"]
@@ -460,13 +460,13 @@ def test_and_inside_a_speakers_apposition_makes_no_group() -> None:
     deps = ["compound", "compound", "ROOT", "punct", "poss", "case", "conj", "cc", "nmod", "case", "conj"]
     pos = ["PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PART", "NOUN", "CCONJ", "PROPN", "PART", "NOUN"]
     doc = Doc(get_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos)
-    assert not _name_and_others(doc[:]) and not _conjoined_names(doc[:])
+    assert not name_and_others(doc[:]) and not conjoined_names(doc[:])
     words = ["Ms.", "Toretti", ",", "Mrs.", "Rao", "and", "others"]
     heads = [1, 1, 1, 4, 1, 4, 4]
     deps = ["compound", "ROOT", "punct", "compound", "conj", "cc", "conj"]
     pos = ["PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "CCONJ", "NOUN"]
     doc = Doc(get_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos)
-    assert _name_and_others(doc[:])
+    assert name_and_others(doc[:])
 
 
 def test_lets_say_is_no_quote() -> None:

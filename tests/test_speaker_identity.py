@@ -14,14 +14,10 @@ from saidwhat.analysis import analyze_text
 from saidwhat.analysis.actors import resolve_actors
 from saidwhat.analysis.actors.resolve import ActorResolution, main_clause
 from saidwhat.analysis.attribution import Attribution, find_attributions
-from saidwhat.analysis.attribution.speaker import (
-    _misread_subject,
-    _owned_subject,
-    _repeated_descriptions,
-    _role,
-    _subject_mentions,
-    speaker_for,
-)
+from saidwhat.analysis.attribution.speaker import speaker_for
+from saidwhat.analysis.attribution.speaker.descriptions import _subject_mentions, repeated_descriptions
+from saidwhat.analysis.attribution.speaker.pronouns import _misread_subject
+from saidwhat.analysis.attribution.speaker.roles import _owned_subject, role_of
 from saidwhat.analysis.first_names import name_list_gender
 from saidwhat.analysis.nlp import get_nlp
 from saidwhat.analysis.subjects import stray_subject
@@ -344,11 +340,10 @@ def test_a_relative_clause_after_a_comma_is_no_part_of_an_unnamed_speakers_name(
 
 def test_the_author_of_a_post_is_no_object_for_a_speaking_pronoun() -> None:
     # "a post from Kari Holm": Holm may be the "she" who wrote it; "a meeting with Kari Holm" is an object
-    from saidwhat.analysis.attribution.speaker import _role
     doc = get_nlp()("That coverage will come with a strong view, according to a post from Kari Holm. "
                     "The mayor had a long meeting with Kari Holm.")
     holms = [t for t in doc if t.text == "Holm"]
-    assert _role(holms[0]) == "other" and _role(holms[1]) == "object"
+    assert role_of(holms[0]) == "other" and role_of(holms[1]) == "object"
 
 
 def test_a_possessive_relative_that_is_the_cue_s_subject_speaks_for_itself() -> None:
@@ -407,7 +402,7 @@ def test_a_short_description_after_an_unnamed_speaker_of_the_same_noun_is_that_s
             "with the audit said that the contract was signed in a hurry. The official, who asked not "
             "to be named, said that auditors are looking at the fuel invoices.")
     res, lund, anon = _given_to_named(text)
-    _repeated_descriptions(get_nlp()(text), res)
+    repeated_descriptions(get_nlp()(text), res)
     assert res.speakers == ["a2", "a2"] and res.mentions[1][0] in anon.mentions
     assert res.mentions[1][0] not in lund.mentions and "The official" not in lund.aliases
     # once Lund is named in between, the actor stage's choice stands
@@ -415,14 +410,14 @@ def test_a_short_description_after_an_unnamed_speaker_of_the_same_noun_is_that_s
             "with the audit said that the contract was signed in a hurry. Lund denied it. The official, "
             "who asked not to be named, said that auditors are looking at the fuel invoices.")
     res, lund, anon = _given_to_named(text)
-    _repeated_descriptions(get_nlp()(text), res)
+    repeated_descriptions(get_nlp()(text), res)
     assert res.speakers == ["a2", "a1"]
     # and so when the description's own sentence names her in apposition
     text = ("Mayor Karin Lund has been criticised over the ferry contract. A county official familiar "
             "with the audit said that the contract was signed in a hurry. The official, Lund herself, "
             "said that auditors are looking at the fuel invoices.")
     res, lund, anon = _given_to_named(text)
-    _repeated_descriptions(get_nlp()(text), res)
+    repeated_descriptions(get_nlp()(text), res)
     assert res.speakers == ["a2", "a1"]
 
 
@@ -827,7 +822,7 @@ def test_the_owner_of_a_subject_is_the_next_pronouns_person() -> None:
     assert _speaker(analyze_text(text), "closing the border") == "Peter Lund"
     doc = get_nlp()("Lund's spokesman has been busy. He said so.")
     lund = next(t for t in doc if t.text == "Lund")
-    assert _role(lund) == "object"
+    assert role_of(lund) == "object"
 
 
 def test_a_description_outside_quotes_does_not_find_a_person_a_quote_speaks_of() -> None:
@@ -845,7 +840,7 @@ def test_a_name_the_parser_made_the_root_of_its_sentence_is_its_subject() -> Non
     doc = get_nlp()("Ola Berg, the chairman of the fisheries panel, didn't second-guess Lund's "
                     "recommendation on prosecution, but he did call for more accountability down the road.")
     berg = next(t for t in doc if t.text == "Berg")
-    assert berg.dep_ == "ROOT" and _role(berg) == "main"
+    assert berg.dep_ == "ROOT" and role_of(berg) == "main"
 
 
 def test_a_surname_after_a_preposition_is_no_misread_subject() -> None:
@@ -1186,7 +1181,7 @@ def test_a_name_the_parser_hung_on_an_earlier_phrase_is_the_subject_of_the_verb_
     assert name.dep_ not in ("nsubj", "nsubjpass")  # the parse this repairs
     found = stray_subject(verb)
     assert found is not None and found.i == name.i
-    assert _role(name) == "main"
+    assert role_of(name) == "main"
     assert stray_subject(next(t for t in doc if t.text == "agreed")) is None  # it has its subject
 
 

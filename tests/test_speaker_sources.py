@@ -7,7 +7,8 @@ from quote_texts import speaker_name  # tests/ is on sys.path (rootdir conftest)
 from saidwhat.analysis import analyze_text
 from saidwhat.analysis.actors.resolve import _under_modifier
 from saidwhat.analysis.attribution import Attribution
-from saidwhat.analysis.attribution.speaker import _clause_owner, _name_and_others
+from saidwhat.analysis.attribution.speaker.groups import name_and_others
+from saidwhat.analysis.attribution.speaker.sources import _clause_owner
 from saidwhat.analysis.nlp import get_nlp
 from saidwhat.schema import AnalyzedArticle
 
@@ -51,9 +52,9 @@ def test_a_bare_singular_noun_joined_to_a_name_describes_the_person() -> None:
     "Lund and his supporters" stays a group."""
     doc = get_nlp()("Berg, the party's frontrunner nationally and current polling leader in Hordaland, "
                     "said so.")
-    assert not _name_and_others(doc[0:14])
+    assert not name_and_others(doc[0:14])
     doc = get_nlp()("Kari Lund and her supporters said the vote was rigged.")
-    assert _name_and_others(doc[0:5])
+    assert name_and_others(doc[0:5])
 
 
 def test_an_owner_cut_from_its_noun_at_the_end_of_a_source_is_not_the_source() -> None:

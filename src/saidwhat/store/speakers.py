@@ -7,7 +7,7 @@ well-known name in every view. Before an article is stored, ``detach_doubtful`` 
 apart when the text contradicts it: "she" resolved to a person whose names say male ("Mr.", a
 first name of the offline name list), or "he" to a female one.
 
-The analysis itself now applies this rule and three more (``analysis/attribution/speaker.py``: a
+The analysis itself now applies this rule and three more (``analysis/attribution/speaker/``: a
 pronoun agrees in gender with its person's names, is never a person the quote names; a plural, a
 part of a set or an indefinite description is never one named person), so this is a safety net
 for what reaches a speaker by other paths: an actor the analysis merged from two people ("Ivanka

@@ -265,7 +265,7 @@ def with_conjuncts(heads: list[Token]) -> list[Token]:
 
 def _all_in(heads: list[Token], words: Collection[str]) -> bool:
     """Every head is one of ``words``, by its lemma or as written (spaCy's lemma of "data" is
-    "datum"; ``speaker.py`` reads ``DOCUMENT_WORDS`` the same way)."""
+    "datum"; ``attribution.speaker`` reads ``DOCUMENT_WORDS`` the same way)."""
     return all(h.lemma_.lower() in words or h.lower_ in words for h in heads)
 
 

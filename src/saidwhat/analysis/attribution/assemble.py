@@ -694,7 +694,7 @@ def _cut_relayed(v: DocView, g: Group) -> None:
     """'“You've been very critical of me,” he told Sen. Jeff Flake, according to officials …': the
     tagger ran the content of an "according to" over the relayed quote's own subject and verb of
     saying; the content is the quoted words before that subject, whose speaker is that subject
-    (``speaker._relaying_subject``). PolNeAR train, held-out identity errors: the quote matched the
+    (``speaker.sources.relaying_subject``). PolNeAR train, held-out identity errors: the quote matched the
     officials' outer attribution rather than the inner "he told" one."""
     if g.cue is None or v.lower[g.cue.start] != "according" or not g.contents:
         return

@@ -34,15 +34,16 @@ _PRONOUNS = _words("he she they it we i you him her them this that who one")
 
 
 # The confidence of a quote whose source is a personal pronoun the speaker rules found no one for
-# (``speaker.unresolved_pronoun``). Usable means the right speaker, and a bare pronoun never is one
+# (``speaker.pronouns.unresolved_pronoun``). Usable means the right speaker, and a bare pronoun never is one
 # (score_wild.py counts no pronoun as a name; a reader cannot tell who spoke): on the 48 own pages 5
 # such quotes (all on train), none usable, at a mean model confidence of 0.49. Below the default
 # --min-confidence, so `analyze` hides them unless asked for all quotes (--min-confidence 0).
 UNKNOWN_SPEAKER_CONFIDENCE = 0.05
 
-# The highest confidence of a quote whose source is 'they' or 'it' (``speaker.neuter_or_plural_pronoun``)
-# that was resolved to an actor. The model's "pronoun" feature is learnt mostly from he/she, which are
-# usable 119 times in 136 on the development pages (own train, heldout, train2, fresh; seventh round);
+# The highest confidence of a quote whose source is 'they' or 'it'
+# (``speaker.pronouns.neuter_or_plural_pronoun``) that was resolved to an actor. The model's
+# "pronoun" feature is learnt mostly from he/she, which are usable 119 times in 136 on the
+# development pages (own train, heldout, train2, fresh; seventh round);
 # 'they' and 'it' were usable 3 times in 12 shown, at model confidences 0.38-0.85 (an organisation,
 # a group, the members of a conjunction, or singular 'they' for a spokesperson). 0.45 keeps them
 # shown (hiding them would lose 3 usable quotes) but below the markdown report's "uncertain" mark
