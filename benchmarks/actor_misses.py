@@ -16,7 +16,7 @@ actor stage rerun up to its clusters, to say why:
 - ``malformed``: a mention overlaps an occurrence but matches none of the gold names (cut at a
   break, joined to a neighbour, or a longer or shorter phrase);
 - ``dropped: <rule>``: a mention matches, but its cluster is not kept; the rule is the first of
-  ``resolve._kept`` that removes it (a copy of its order below: keep it in step);
+  ``resolve.keeping.is_kept`` that removes it (a copy of its order below: keep it in step);
 - ``dropped after resolution``: kept, but left out later (``passing.drop_source_only``, no content);
 - ``merged``: the matching mention is in a kept actor whose names still match no gold name.
 
@@ -37,9 +37,9 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from saidwhat.analysis.actors import resolve as rs
 from saidwhat.analysis.actors.mentions import Mention, find_mentions, source_spans
 from saidwhat.analysis.actors.passing import Page, passing_reason, source_only
+from saidwhat.analysis.actors.resolve import clusterer, keeping, naming
 from saidwhat.analysis.attribution import find_attributions
 from saidwhat.analysis.attribution.layout import layout_quotes
 from saidwhat.analysis.attribution.profile import user_profile
@@ -61,13 +61,13 @@ SW = _scorer()
 
 
 def drop_reason(page: Page, c: Any, wanted: set[int]) -> str | None:
-    """The first rule of ``resolve._kept`` that removes the cluster, or None when it is kept."""
+    """The first rule of ``resolve.keeping.is_kept`` that removes the cluster, or None when it is kept."""
     doc = page.doc
-    if rs._is_product(c, page.page_type):
+    if keeping.is_product(c, page.page_type):
         return "a product on a listing page"
     if c.idx in wanted:
         return None
-    if rs._a_thing(doc, c):
+    if keeping._a_thing(doc, c):
         return "a thing (things.thing_reason)"
     reason = passing_reason(page, c)
     if reason is not None:
@@ -77,13 +77,13 @@ def drop_reason(page: Page, c: Any, wanted: set[int]) -> str | None:
     if c.is_facility:
         return "a facility"
     named = any(m.type in ("name", "acronym") for m in c.mentions)
-    if named and rs._as_location(doc, c):
+    if named and keeping._as_location(doc, c):
         return "a location (in X)"
-    if named and rs._one_passing_mention(doc, c):
+    if named and keeping._one_passing_mention(doc, c):
         return "named once in passing"
     if any(m.type == "group" for m in c.mentions):
-        return None if not rs._bare_people(doc, c) else "people in general"
-    if named or rs._acting_body(doc, c) or rs._acting_people(doc, c):
+        return None if not keeping._bare_people(doc, c) else "people in general"
+    if named or keeping._acting_body(doc, c) or keeping._acting_people(doc, c):
         return None
     return "an unnamed description that neither speaks nor acts"
 
@@ -120,24 +120,25 @@ class PageRun:
         raw = [s for a, spans in zip(attributions, cleaned, strict=True) if spans and spans != list(a.source)
                for s in a.source]
         self.mentions = find_mentions(doc, sources, raw)
-        self.clusters = {c.idx: c for c in rs.cluster_mentions(doc, self.mentions, attributions=attributions)}
+        clusters = clusterer.cluster_mentions(doc, self.mentions, attributions=attributions)
+        self.clusters = {c.idx: c for c in clusters}
         wanted = set()
         for spans in cleaned:
-            m = rs._best_mention(doc, spans, self.mentions) if spans else None
+            m = naming.best_mention(doc, spans, self.mentions) if spans else None
             if m is not None:
                 wanted.add(m.cluster)
         page = Page(doc, pred.get("page_type"),
-                    sum(rs._person_evidence(c) for c in self.clusters.values() if c.mentions))
+                    sum(keeping.person_evidence(c) for c in self.clusters.values() if c.mentions))
         self.reason = {i: drop_reason(page, c, wanted) for i, c in self.clusters.items() if c.mentions}
         self.actors = pred.get("actors", [])
 
     def dropped(self) -> list[tuple[str, list[str], str]]:
-        """(rule, names, kind) of every cluster a rule of ``resolve._kept`` removed."""
+        """(rule, names, kind) of every cluster a rule of ``resolve.keeping.is_kept`` removed."""
         out: list[tuple[str, list[str], str]] = []
         for i, reason in self.reason.items():
             if reason is None:
                 continue
-            a = rs._actor_from(self.doc, self.clusters[i], "x", self.mentions)
+            a = naming.actor_from(self.doc, self.clusters[i], "x", self.mentions)
             out.append((reason, [a.name, *a.aliases], a.kind))
         return out
 
@@ -193,7 +194,8 @@ def main() -> None:
     ap.add_argument("--examples", type=int, default=3, help="names shown per (kind, cause)")
     ap.add_argument("--list", action="store_true", help="print every missed actor with its evidence")
     ap.add_argument("--rules", action="store_true",
-                    help="per rule of resolve._kept: clusters it removed that were gold actors / were not")
+                    help="per rule of resolve.keeping.is_kept: clusters it removed that were gold actors"
+                         " / were not")
     a = ap.parse_args()
     if a.rules:
         rule_table(a)
@@ -233,8 +235,8 @@ def main() -> None:
 
 
 def rule_table(a: argparse.Namespace) -> None:
-    """What each rule of ``resolve._kept`` removes: gold actors the output misses, gold actors another
-    actor already matches, and names that are no gold actor (what the rule is for)."""
+    """What each rule of ``resolve.keeping.is_kept`` removes: gold actors the output misses, gold
+    actors another actor already matches, and names that are no gold actor (what the rule is for)."""
     gold, pred = SW.load_gold(str(a.gold_dir)), SW.load_pred(str(a.pred))
     table: dict[str, Counter[str]] = {}
     examples: dict[tuple[str, str], list[str]] = {}

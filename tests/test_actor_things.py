@@ -470,7 +470,7 @@ def test_a_name_inside_a_quoted_title_is_a_work_but_a_group_called_so_is_not() -
 
 
 def test_a_name_qualifying_a_document_owns_no_people() -> None:
-    from saidwhat.analysis.actors.resolve import _has_people
+    from saidwhat.analysis.actors.resolve.keeping import _has_people
 
     doc = get_nlp()("Banks rallied after the Orvane Steel resolution, and Kestrel officials cheered.")
     steel = next(t for t in doc if t.text == "Steel")

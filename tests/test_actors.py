@@ -10,7 +10,8 @@ import pytest
 
 from fixture_gold import gold_attributions
 from saidwhat.analysis.actors import resolve_actors
-from saidwhat.analysis.actors.resolve import acronym_matches, split_name
+from saidwhat.analysis.actors.resolve.cluster import acronym_matches
+from saidwhat.analysis.actors.surnames import split_name
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.nlp import get_nlp
 from saidwhat.schema import Actor
@@ -265,10 +266,10 @@ def test_relative_clause_is_cut_from_a_source_span() -> None:
 
 
 def test_stopword_only_names_are_not_actors() -> None:
-    from saidwhat.analysis.actors.resolve import _has_content
+    from saidwhat.analysis.actors.resolve.naming import has_content
 
-    assert not _has_content(",") and not _has_content("who") and not _has_content("the , of")
-    assert _has_content("someone") and _has_content("a city engineer")
+    assert not has_content(",") and not has_content("who") and not has_content("the , of")
+    assert has_content("someone") and has_content("a city engineer")
     text = "\u201cWe are ready,\u201d who knows."
     res = resolve(text, [att(text, "We are ready", "who", "knows")])
     assert res.actors == [] and res.speakers == [None]

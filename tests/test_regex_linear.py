@@ -28,7 +28,8 @@ import pytest
 import saidwhat
 from saidwhat import dates, sanitize
 from saidwhat.analysis import nlp
-from saidwhat.analysis.actors import filters, mentions, resolve
+from saidwhat.analysis.actors import filters, mentions
+from saidwhat.analysis.actors.resolve import evidence
 from saidwhat.analysis.attribution import interview, layout, profile, signed, spans
 from saidwhat.analysis.stance import targets as stance_targets
 from saidwhat.article import clutter, extract, language, metadata, page_type
@@ -143,11 +144,11 @@ CASES: list[Case] = [
     _c("interview._QA_LINE", interview._QA_LINE, "findall", ANALYSIS_CHARS, "Q", "A: ", "Q \t", "\nA. a"),
     _c("interview._ADDRESSED", interview._ADDRESSED, "match", ANALYSIS_CHARS, "Aa", "a", " ", "Aa \t", "A –"),
     _c("layout._DASH_SIGNED", layout._DASH_SIGNED, "findall", ANALYSIS_CHARS, '"', '"aaaaaaaaa"', "\u201c"),
-    _c("resolve._PARTY_TAG", resolve._PARTY_TAG, "match", ANALYSIS_CHARS, " (", " (D", "(R-"),
-    _c("resolve._STATE_TAG", resolve._STATE_TAG, "match", ANALYSIS_CHARS, " (R-", "(D-New ", "(I-N.Y",
+    _c("evidence._PARTY_TAG", evidence._PARTY_TAG, "match", ANALYSIS_CHARS, " (", " (D", "(R-"),
+    _c("evidence._STATE_TAG", evidence._STATE_TAG, "match", ANALYSIS_CHARS, " (R-", "(D-New ", "(I-N.Y",
        ", I-Vt"),
-    _c("resolve._OF_STATE", resolve._OF_STATE, "match", ANALYSIS_CHARS, " of New", " of Ne"),
-    _c("resolve._STATE_WORDS", resolve._STATE_WORDS, "findall", ANALYSIS_CHARS, "New ", "N.", "North Dak"),
+    _c("evidence._OF_STATE", evidence._OF_STATE, "match", ANALYSIS_CHARS, " of New", " of Ne"),
+    _c("evidence._STATE_WORDS", evidence._STATE_WORDS, "findall", ANALYSIS_CHARS, "New ", "N.", "North Dak"),
     _c("signed._POST", signed._POST, "match", ANALYSIS_CHARS, "\u2014 ", "\u2014 A ", "\u2014 A (@a) "),
     _c("signed._DASH", signed._DASH, "match", ANALYSIS_CHARS, "\u2013 ", "\u2013 A", "-- A* ", "- A", "- A."),
     _c("signed._BRACKET", signed._BRACKET, "match", ANALYSIS_CHARS, "[", "[ A", "[ A "),

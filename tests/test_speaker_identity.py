@@ -12,7 +12,8 @@ from spacy.tokens import Doc
 from quote_texts import speaker_name  # tests/ is on sys.path (rootdir conftest)
 from saidwhat.analysis import analyze_text
 from saidwhat.analysis.actors import resolve_actors
-from saidwhat.analysis.actors.resolve import ActorResolution, main_clause
+from saidwhat.analysis.actors.resolve import ActorResolution
+from saidwhat.analysis.actors.resolve.sentences import main_clause
 from saidwhat.analysis.attribution import Attribution, find_attributions
 from saidwhat.analysis.attribution.speaker import speaker_for
 from saidwhat.analysis.attribution.speaker.descriptions import _subject_mentions, repeated_descriptions
@@ -431,7 +432,7 @@ def test_the_subject_of_continued_to_is_no_speaker_of_the_next_he() -> None:
 
 
 def test_a_description_whose_verb_binds_her_never_joins_a_man() -> None:
-    from saidwhat.analysis.actors.resolve import bound_possessive
+    from saidwhat.analysis.actors.resolve.evidence import bound_possessive
     nlp = get_nlp()
     assert bound_possessive(nlp("The senator began her speech.")[1]) == "f"
     discusses = nlp("The candidate discusses topics, including lessons from his father.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from quote_texts import speaker_name  # tests/ is on sys.path (rootdir conftest)
 from saidwhat.analysis import analyze_text
-from saidwhat.analysis.actors.resolve import _under_modifier
+from saidwhat.analysis.actors.resolve.naming import _under_modifier
 from saidwhat.analysis.attribution import Attribution
 from saidwhat.analysis.attribution.speaker.groups import name_and_others
 from saidwhat.analysis.attribution.speaker.sources import _clause_owner

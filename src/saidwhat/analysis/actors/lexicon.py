@@ -295,7 +295,7 @@ SPOKEN_FOR = {"poll", "survey", "official", "spokesman", "spokeswoman", "spokesp
 
 # The US states by their names, AP abbreviations and postal codes ("Texas Sen. Ted Cruz",
 # "Cruz (R-Tex.)", "(R-TX)"): a person description that names a state ("the Florida senator") is
-# not a person whom the article placed in another one (actors/resolve._other_place).
+# not a person whom the article placed in another one (actors/resolve.evidence.other_place).
 _STATES = (
     "Alabama Ala. AL|Alaska AK|Arizona Ariz. AZ|Arkansas Ark. AR|California Calif. CA|Colorado Colo. CO|"
     "Connecticut Conn. CT|Delaware Del. DE|Florida Fla. FL|Georgia Ga. GA|Hawaii HI|Idaho ID|"

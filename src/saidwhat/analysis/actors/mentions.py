@@ -344,7 +344,7 @@ def _person_mention(doc: Doc, ent: Span) -> Mention:
     m.role, m.affiliation, m.description = found.role, found.affiliation, found.description
     aff = m.affiliation
     if aff is not None and " " not in aff and aff.lower() in lx.ORG_HEADS - lx.INSTITUTIONS:
-        m.generic_affiliation = True  # "Council": resolve.py looks for the full name in the article
+        m.generic_affiliation = True  # "Council": the resolve package looks for the full name in the article
     m.is_subject = is_subject(head)
     return m
 

@@ -2,7 +2,7 @@
 
 Each rule reads how the text uses one actor's mentions and returns a reason when the name takes no
 part in the story; ``RULES`` holds them as data (reason, test), in the order they are tried.
-``resolve._kept`` asks them of every cluster that no attribution names as its speaker. They were
+``resolve.keeping.is_kept`` asks them of every cluster that no attribution names as its speaker. They were
 found on the **train** split of the own annotated pages (``tests/data/wild/splits.json``) and each
 has a test on a sentence of its own in ``tests/test_actor_things.py``; the counts in the comments
 below are from those 31 pages (false actors removed / real actors lost).
@@ -102,7 +102,7 @@ class _Mention(Protocol):
 
 
 class _Cluster(Protocol):
-    """What these rules read of an actor cluster (``resolve._Cluster``)."""
+    """What these rules read of an actor cluster (``resolve.cluster.Cluster``)."""
 
     @property
     def kind(self) -> ActorKind: ...

@@ -2,7 +2,7 @@
 
 An article about the Trump family names Donald, Ivanka and Eric Trump, one about the Clintons
 Bill and Hillary Clinton; after the full names, each is "Trump" or "Mr./Mrs. Clinton". A bare
-surname joins a person (``resolve._Clusterer``) by this evidence, in order:
+surname joins a person (``resolve.clusterer._Clusterer``) by this evidence, in order:
 
 1. **gender**: a title or gender noun on the mention ("Mrs. Clinton") must not contradict what the
    person's names say ("Bill": the first-name list), nor what the pronouns joined to a person known
@@ -39,7 +39,7 @@ from saidwhat.analysis.first_names import name_list_gender
 from saidwhat.analysis.nlp import text_of
 
 if TYPE_CHECKING:
-    from saidwhat.analysis.actors.resolve import _Cluster
+    from saidwhat.analysis.actors.resolve.cluster import Cluster
 
 __all__ = ["GENERATIONS", "choose_bearer", "gender_conflict", "generation", "in_quotes", "mention_gender",
            "pronoun_after", "reassign_orphans", "split_name"]
@@ -100,12 +100,12 @@ def mention_gender(m: Mention) -> str | None:
     return listed[0] if listed else None
 
 
-def _full_names(c: _Cluster) -> list[Mention]:
+def _full_names(c: Cluster) -> list[Mention]:
     return [x for x in c.mentions if x.type == "name" and len(x.name_tokens) > 1
             and split_name(x.name_tokens)[0] is not None]
 
 
-def gender_conflict(m: Mention, c: _Cluster) -> bool:
+def gender_conflict(m: Mention, c: Cluster) -> bool:
     """The mention's own gender contradicts the person's: "Mrs. Clinton" and "Bill Clinton"; "Ivanka
     Trump" and a "Trump" so far called "he". A pronoun's gender counts only for a person known by bare
     surnames alone (pronouns are less sure than a first name)."""
@@ -116,18 +116,18 @@ def gender_conflict(m: Mention, c: _Cluster) -> bool:
     return theirs is not None and theirs != mine
 
 
-def _names_before(c: _Cluster, start: int) -> list[Mention]:
+def _names_before(c: Cluster, start: int) -> list[Mention]:
     return [x for x in c.mentions if x.type == "name" and x.start < start]
 
 
-def nearest_named(m: Mention, candidates: Sequence[_Cluster]) -> _Cluster | None:
+def nearest_named(m: Mention, candidates: Sequence[Cluster]) -> Cluster | None:
     """The candidate named last before the mention (by a full name, a bare surname, a first name)."""
     best = _last_named(m, candidates)
     return best[1] if best else None
 
 
-def _last_named(m: Mention, candidates: Sequence[_Cluster]) -> tuple[int, _Cluster] | None:
-    best: tuple[int, _Cluster] | None = None
+def _last_named(m: Mention, candidates: Sequence[Cluster]) -> tuple[int, Cluster] | None:
+    best: tuple[int, Cluster] | None = None
     for c in candidates:
         before = _names_before(c, m.start)
         if before and (best is None or max(x.start for x in before) > best[0]):
@@ -155,7 +155,7 @@ def _sentences_between(doc: Doc, a: int, b: int) -> int:
     return bisect_right(starts, b) - bisect_right(starts, a)
 
 
-def antecedent(doc: Doc, m: Mention, candidates: Sequence[_Cluster]) -> _Cluster | None:
+def antecedent(doc: Doc, m: Mention, candidates: Sequence[Cluster]) -> Cluster | None:
     """The nearest bearer named at most ``NEAR_SENTENCES`` narrative sentences before (sentences that
     begin inside quotation marks not counted); else the one named most
     so far (a campaign story's "Trump" after a paragraph on his daughter is still Donald Trump); on a
@@ -175,7 +175,7 @@ def antecedent(doc: Doc, m: Mention, candidates: Sequence[_Cluster]) -> _Cluster
     return most[0] if len(most) == 1 else last[1]
 
 
-def _in_passing(doc: Doc, m: Mention, last: tuple[int, _Cluster]) -> bool:
+def _in_passing(doc: Doc, m: Mention, last: tuple[int, Cluster]) -> bool:
     """The nearest bearer was named only in passing — inside quotation marks while the surname is
     outside them, or as the apposition of a common noun ("a tribute to … a teacher's aide, Anne
     Marie Murphy, who was gunned down … “… If Anne Marie Murphy could do that …” Murphy has an ally
@@ -263,15 +263,15 @@ def pronoun_after(doc: Doc, m: Mention, by_token: dict[int, Mention], gender_of:
     return None
 
 
-def _by_gender(candidates: list[_Cluster], gender: str | None) -> list[_Cluster]:
+def _by_gender(candidates: list[Cluster], gender: str | None) -> list[Cluster]:
     if gender is None:
         return candidates
     kept = [c for c in candidates if c.name_gender() in (gender, None)]
     return kept or candidates
 
 
-def choose_bearer(doc: Doc, m: Mention, candidates: list[_Cluster], by_token: dict[int, Mention],
-                  gender_of: GenderOf) -> _Cluster | None:
+def choose_bearer(doc: Doc, m: Mention, candidates: list[Cluster], by_token: dict[int, Mention],
+                  gender_of: GenderOf) -> Cluster | None:
     """Of several people the bare surname ``m`` can be, the one the evidence points at (see the
     module's docstring); None when nothing tells them apart."""
     left = _by_gender(candidates, m.gender)
@@ -282,7 +282,7 @@ def choose_bearer(doc: Doc, m: Mention, candidates: list[_Cluster], by_token: di
     return _called_so(doc, m, left) or antecedent(doc, m, left)
 
 
-def _called_so(doc: Doc, m: Mention, candidates: Sequence[_Cluster]) -> _Cluster | None:
+def _called_so(doc: Doc, m: Mention, candidates: Sequence[Cluster]) -> Cluster | None:
     """The one bearer the article has already called by this very honorific and surname ("Mrs.
     Clinton" for Hillary Clinton, while Chelsea is "Chelsea Clinton"): a paper keeps one form per
     person, so the form outweighs the nearer namesake (PolNeAR train: "Ambassador Tefft wrote to
@@ -304,9 +304,9 @@ def _honorific_form(doc: Doc, m: Mention) -> str | None:
     return f"{before[-1].lower().rstrip('.')} {m.text.lower()}"
 
 
-def _bearers(clusters: Iterable[_Cluster]) -> dict[str, list[_Cluster]]:
+def _bearers(clusters: Iterable[Cluster]) -> dict[str, list[Cluster]]:
     """Surname -> the person clusters that bear it with a first name (two or more only)."""
-    out: dict[str, list[_Cluster]] = {}
+    out: dict[str, list[Cluster]] = {}
     for c in clusters:
         if c.kind != "person":
             continue
@@ -315,7 +315,7 @@ def _bearers(clusters: Iterable[_Cluster]) -> dict[str, list[_Cluster]]:
     return {s: cs for s, cs in out.items() if len(cs) > 1}
 
 
-def _orphans(c: _Cluster, surname: str) -> list[Mention]:
+def _orphans(c: Cluster, surname: str) -> list[Mention]:
     """Bare surnames of the cluster before its first full name (joined before anyone was named)."""
     full = _full_names(c)
     first_full = min((x.start for x in full), default=1 << 62)
@@ -323,7 +323,7 @@ def _orphans(c: _Cluster, surname: str) -> list[Mention]:
             and split_name(x.name_tokens)[1] == surname]
 
 
-def _move(m: Mention, source: _Cluster, target: _Cluster) -> None:
+def _move(m: Mention, source: Cluster, target: Cluster) -> None:
     source.mentions.remove(m)
     insort(target.mentions, m, key=lambda x: x.start)
     m.cluster = target.idx
@@ -333,7 +333,7 @@ def _move(m: Mention, source: _Cluster, target: _Cluster) -> None:
             c.note_name(x)
 
 
-def reassign_orphans(doc: Doc, clusters: list[_Cluster], by_token: dict[int, Mention]) -> None:
+def reassign_orphans(doc: Doc, clusters: list[Cluster], by_token: dict[int, Mention]) -> None:
     """Move each bare surname that joined a person before any full name to the bearer the evidence
     points at, once the article has named two people with that surname; with no one named before
     it, to the one whose names the article gives most."""

@@ -16,7 +16,7 @@ actor's name mentions, without lists of particular names; each returns the reaso
 - an item of an enumeration of titles or models, many of them numbered: "They include: Grid 2019,
   Kine, Metro Exodus, Mortal Kombat 11, NBA 2K20, Rise of the Tomb Raider".
 
-``resolve._kept`` asks them only of actors that never speak and that the text never treats as a
+``resolve.keeping.is_kept`` asks them only of actors that never speak and that the text never treats as a
 person (a title, a role, he/she) or as an organisation with people ("NASA's administrator").
 """
 
@@ -260,7 +260,7 @@ def _common_word(doc: Doc, mentions: Sequence[_Named]) -> bool:
     ``COMMON_USES`` times: "Marijuana" heading a line of a report that writes "marijuana" four
     times (own pages, development sets). A first name of the list is no exception: "Honey" opening
     a recipe's step that uses honey six times is one, though its first-name gender still keeps it
-    (``resolve._a_thing``)."""
+    (``resolve.keeping._a_thing``)."""
     low = {m.name_tokens[0].lower() for m in _names(mentions)}
     common = ("NOUN", "PROPN")  # the tagger calls a lower-case "marijuana" a proper noun
     return sum(t.text in low and t.pos_ in common for t in doc) >= COMMON_USES

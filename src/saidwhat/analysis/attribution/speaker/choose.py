@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span, Token
 
 from saidwhat.analysis.actors import lexicon as lx
-from saidwhat.analysis.actors.resolve import ActorResolution, one_of_several
+from saidwhat.analysis.actors.resolve import ActorResolution
+from saidwhat.analysis.actors.resolve.evidence import one_of_several
 from saidwhat.analysis.actors.surnames import quoted_at
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.speaker.common import (

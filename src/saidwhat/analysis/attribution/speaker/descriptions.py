@@ -14,7 +14,9 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span, Token
 
 from saidwhat.analysis.actors import lexicon as lx
-from saidwhat.analysis.actors.resolve import ActorResolution, bound_possessive, sent_ids, sent_starts
+from saidwhat.analysis.actors.resolve import ActorResolution
+from saidwhat.analysis.actors.resolve.evidence import bound_possessive
+from saidwhat.analysis.actors.resolve.sentences import sent_ids, sent_starts
 from saidwhat.analysis.actors.surnames import quoted_at
 from saidwhat.analysis.attribution.speaker.common import (
     DEFINITE_WORDS,
@@ -173,9 +175,9 @@ def is_definite_description(phrase: Span, *, placed: bool = False) -> bool:
     person ("the Clinton aide" is someone else than Clinton); an office may not ("the former HP
     executive told The Washington Post, Fiorina would …" is not the HP person named last: one of
     110 PolNeAR train articles), unless ``placed`` lets it have places ("the former Florida
-    governor": the actor stage places such an office, ``resolve._placed``; ``speaker_for`` resolves
-    it again when its quote names the person chosen: "Donald Trump attacked Jeb Bush. The former
-    Florida governor said “Trump is a chaos candidate.”" had gone to Trump)."""
+    governor": the actor stage places such an office, ``resolve.clusterer._Clusterer._placed``;
+    ``speaker_for`` resolves it again when its quote names the person chosen: "Donald Trump
+    attacked Jeb Bush. The former Florida governor said “Trump is a chaos candidate.”" had gone to Trump)."""
     head = phrase.root
     lemma = head.lemma_.lower()
     words = [t for t in phrase if not t.is_punct and t.i <= head.i]

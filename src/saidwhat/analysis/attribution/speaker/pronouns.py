@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from spacy.tokens import Doc, Span, Token
 
 from saidwhat.analysis.actors import lexicon as lx
-from saidwhat.analysis.actors.resolve import main_clause
+from saidwhat.analysis.actors.resolve.sentences import main_clause
 from saidwhat.analysis.actors.surnames import aside_closed, quoted_at
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.speaker.common import (

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.filters import is_animate_head
-from saidwhat.analysis.actors.resolve import main_clause
+from saidwhat.analysis.actors.resolve.sentences import main_clause
 from saidwhat.analysis.attribution.speaker.common import (
     OBJECT_DEPS,
     ORG_NOUNS,
