@@ -19,7 +19,7 @@ The rules here correct that pointer where the source phrase says more than its n
   description ("a Democrat familiar with her plans") that the actor stage gave a named actor
   through a name or pronoun it only contains (``descriptions.not_that_person``, ``groups``);
 - a by-phrase or passive agent ("was welcomed by X", "was told by Y") is the speaker
-  (``sources.agent_of``);
+  (``sources.by_phrase``);
 - joint speakers ("Vindman and Williams said") are one group speaker named by both
   (``groups.conjoined_names``);
 - a he/she joined with others ("He and others at the hearing") is a group named after the

@@ -1,5 +1,5 @@
 """The source phrase read again where the attribution stage or the parser took the wrong words: a
-by-phrase or passive agent ("was welcomed by X") is the speaker (``agent_of``); a relative pronoun
+by-phrase or passive agent ("was welcomed by X") is the speaker (``by_phrase``); a relative pronoun
 is the name its clause describes (``relative_owner``); a quote relayed by a medium ("…, he said,
 according to the Gazette") is the subject's of the verb of saying (``relaying_subject``); a phrase
 that holds two subjects, a name before a participle or a document about someone is narrowed to
@@ -47,7 +47,7 @@ from saidwhat.schema import Span as CharSpan
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
 
 
-def agent_of(doc: Doc, cue: list[CharSpan]) -> Span | None:
+def by_phrase(doc: Doc, cue: list[CharSpan]) -> Span | None:
     """The by-phrase of a passive cue ('was welcomed by rights advocates', 'was told by Y')."""
     ph = phrase_at(doc, cue)
     if ph is None:
@@ -182,7 +182,7 @@ def _unsourced(doc: Doc, att: Attribution, actor: Actor | None,
     cue's by-agent, else the extractor's source (a signature, a transcript name)."""
     mention: list[CharSpan] = []
     if att.cue:
-        agent = agent_of(doc, list(att.cue))
+        agent = by_phrase(doc, list(att.cue))
         if agent is not None:
             mention = [(agent.start_char, agent.end_char)]
             actor = actor_at(actors, agent.start_char, agent.end_char)
@@ -206,7 +206,7 @@ def _passive_agent(doc: Doc, att: Attribution, mention: list[CharSpan]) -> Span 
     changed, all to the by-agent that made the statement or claim ("a call echoed by Japan")."""
     if not att.cue or not mention:
         return None
-    agent = agent_of(doc, list(att.cue))
+    agent = by_phrase(doc, list(att.cue))
     cue = phrase_at(doc, list(att.cue))
     if agent is None or cue is None or cue.root.lemma_.lower() in _RELAYING_PASSIVES:
         return None
