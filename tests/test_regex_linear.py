@@ -28,7 +28,8 @@ import pytest
 import saidwhat
 from saidwhat import dates, sanitize
 from saidwhat.analysis import nlp
-from saidwhat.analysis.actors import filters, mentions
+from saidwhat.analysis.actors import filters
+from saidwhat.analysis.actors.mentions import mention
 from saidwhat.analysis.actors.resolve import evidence
 from saidwhat.analysis.attribution import interview, layout, profile, signed, spans
 from saidwhat.analysis.stance import targets as stance_targets
@@ -168,7 +169,7 @@ CASES: list[Case] = [
     _c("filters._MODEL", filters._MODEL, "search", ANALYSIS_CHARS),
     _c("nlp._LONG_RUN", nlp._LONG_RUN, "findall", ANALYSIS_CHARS, "(", "a" * 99 + " "),
     _c("nlp._WORDS", nlp._WORDS, "findall", nlp.HEADLINE_CHARS, "a", "a1"),
-    _c("mentions._ACRONYM", mentions._ACRONYM, "match", ANALYSIS_CHARS, "A", "A.", "A-"),
+    _c("mention.ACRONYM", mention.ACRONYM, "match", ANALYSIS_CHARS, "A", "A.", "A-"),
     _c("mentions.strip_the", re.compile(r"^(the|The)\s+"), "sub", ANALYSIS_CHARS, "the ", "The"),
     _c("targets._regex_spans", re.compile(r"(?<![\w-])" + re.escape(_TARGET_PHRASE) + r"(?![\w-])"),
        "findall", ANALYSIS_CHARS, _TARGET_PHRASE[:-1], "the harbour plan of the ", "the "),

@@ -539,11 +539,11 @@ def test_as_for_opens_the_topic_a_speaking_he_refers_to() -> None:
 
 def test_a_title_word_after_a_name_in_a_headline_says_no_gender() -> None:
     # "Miss" in "… Erik Dahl Miss The Mark" is the headline's verb, not a title of Dahl's
-    from saidwhat.analysis.actors.mentions import _person_mention
+    from saidwhat.analysis.actors.mentions.mention import person_mention
     doc = get_nlp()("Anna Holt And Erik Dahl Miss The Mark On Fares\n\nErik Dahl spoke in Bergen on Monday.")
-    assert _person_mention(doc, doc[3:5]).gender is None
+    assert person_mention(doc, doc[3:5]).gender is None
     doc = get_nlp()("Miss Anna Holt spoke in Bergen on Monday.")
-    assert _person_mention(doc, doc[1:3]).gender == "f"
+    assert person_mention(doc, doc[1:3]).gender == "f"
 
 
 def test_a_content_of_a_quotation_mark_alone_is_no_quote() -> None:
@@ -591,7 +591,7 @@ def test_a_subject_coordinated_inside_a_reported_clause_is_no_main_subject() -> 
 def test_a_surname_tagged_an_organisation_after_an_untagged_first_name_is_a_person() -> None:
     from spacy.tokens import Span
 
-    from saidwhat.analysis.actors.mentions import _looks_like_person
+    from saidwhat.analysis.actors.mentions.names import _looks_like_person
     doc = get_nlp()("Reidar Brekkestad, the party chairman, announced a new website on Monday.")
     doc.ents = [Span(doc, 1, 2, label="ORG")]  # the tagger's "Brekkestad" alone, an organisation
     assert _looks_like_person(doc.ents[0])

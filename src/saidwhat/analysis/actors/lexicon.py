@@ -157,7 +157,7 @@ PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 MALE_NOUNS = {"spokesman", "chairman", "congressman", "man", "father", "son", "husband", "king",
               "prince", "businessman", "brother", "uncle", "boy", "gentleman"}
 # Job titles in "-man" that news writes for women too ("Trump spokesman Hope Hicks"): a man only when
-# nothing else says otherwise (``mentions._man_title_only``).
+# nothing else says otherwise (``mentions.mention._man_title_only``).
 MAN_TITLES = {"spokesman", "chairman", "congressman", "businessman", "councilman", "assemblyman",
               "anchorman", "policeman", "sportsman"}
 FEMALE_NOUNS = {"spokeswoman", "chairwoman", "congresswoman", "woman", "mother", "daughter",
@@ -339,7 +339,7 @@ NICKNAMES = {
 # Kinds of body written as an acronym that end a name ("Our Principles PAC"), no name on their own.
 BODY_ACRONYMS = frozenset({"pac"})
 # Relatives who mostly bear the surname of the person they are named after ("Clinton's husband,
-# Bill": Bill Clinton; ``mentions._kin_surname``).
+# Bill": Bill Clinton; ``mentions.names._kin_surname``).
 KIN_NOUNS = frozenset({"husband", "wife", "son", "daughter", "brother", "sister", "father", "mother",
                        "grandson", "granddaughter"})
 # Surname prefixes written with a capital after them ("McDonough", "DeSantis", "LeVell", "DiPietro";

@@ -85,7 +85,7 @@ _BODY_WORDS = (lx.ORG_HEADS | lx.ORG_SUFFIXES) - {"program", "programme", "proje
 
 
 class _Mention(Protocol):
-    """What these rules read of a mention (``mentions.Mention``)."""
+    """What these rules read of a mention (``mentions.mention.Mention``)."""
 
     @property
     def head(self) -> int: ...

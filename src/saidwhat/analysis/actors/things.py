@@ -72,7 +72,7 @@ LIST_NUMBERED_SHARE = 0.4
 
 
 class _Named(Protocol):
-    """What these rules read of a mention (``mentions.Mention``)."""
+    """What these rules read of a mention (``mentions.mention.Mention``)."""
 
     @property
     def head(self) -> int: ...

@@ -26,7 +26,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from saidwhat.analysis.actors.mentions import strip_the
+from saidwhat.analysis.actors.roles import strip_the
 from saidwhat.analysis.attribution.quotes import is_quote_token
 from saidwhat.analysis.stance.actions import find_reactions
 from saidwhat.analysis.stance.assign import _aggregate as _actor_stance

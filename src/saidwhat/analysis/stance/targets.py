@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from saidwhat.analysis.actors import lexicon as alx
-from saidwhat.analysis.actors.mentions import strip_the
+from saidwhat.analysis.actors.roles import strip_the
 from saidwhat.analysis.stance import lexicon as slx
 from saidwhat.schema import Actor, AnalyzedArticle, Span, Target
 

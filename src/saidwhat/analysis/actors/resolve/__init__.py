@@ -1,6 +1,6 @@
 """Actor resolution within one article: every mention of one actor merged into one ``Actor``.
 
-One left-to-right pass over the mentions of ``mentions.find_mentions``; each mention either
+One left-to-right pass over the mentions of ``mentions.finding.find_mentions``; each mention either
 joins an existing cluster or opens a new one, by its type:
 
 - names: same name, surname / first name of an earlier full name, title + name, rapidfuzz

@@ -12,7 +12,8 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
 from saidwhat.analysis.actors import lexicon as lx
-from saidwhat.analysis.actors.mentions import Mention, singulars, strip_the
+from saidwhat.analysis.actors.mentions import Mention, singulars
+from saidwhat.analysis.actors.roles import strip_the
 from saidwhat.analysis.actors.surnames import generation, split_name
 from saidwhat.analysis.first_names import name_list_gender
 from saidwhat.schema import ActorKind

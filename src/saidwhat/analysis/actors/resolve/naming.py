@@ -8,8 +8,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from saidwhat.analysis.actors import lexicon as lx
-from saidwhat.analysis.actors.mentions import Mention, strip_the
+from saidwhat.analysis.actors.mentions import Mention
 from saidwhat.analysis.actors.resolve.cluster import Cluster
+from saidwhat.analysis.actors.roles import strip_the
 from saidwhat.analysis.nlp import text_of
 from saidwhat.schema import Actor, ActorKind, Span
 

@@ -68,7 +68,7 @@ def resolve_actors(doc: Doc, attributions: list[Attribution], *, threshold: floa
                    page_type: str | None = None) -> ActorResolution:
     """Actors of the article, the actor each attribution's source resolves to, and its mention.
 
-    Source spans are first checked for a nominal head (``mentions.source_spans``): a bad span
+    Source spans are first checked for a nominal head (``mentions.sources.source_spans``): a bad span
     from the extractor ("said", ",") falls back to the cue verb's subject or to no speaker.
     On a listing page (``page_type``), names the text never treats as people are products:
     no actors, and the attributions they are the source of are listed in ``not_quotes``.
