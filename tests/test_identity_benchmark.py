@@ -68,3 +68,25 @@ def test_a_cache_of_more_articles_serves_a_gold_s_subset_and_one_of_fewer_is_ref
     with pytest.raises(SystemExit, match="holds 1 of the 2 articles"):
         bench.analyses(tmp_path, ["a1", "a7"], cache)
     assert cache.read_text(encoding="utf-8") == before  # never overwritten
+
+
+def test_step_kinds_tell_an_article_actor_under_its_own_name_from_one_joined_under_another(
+        bench: ModuleType) -> None:
+    from types import SimpleNamespace
+
+    path = _PATH.parent / "identity_by_size.py"
+    spec = importlib.util.spec_from_file_location("identity_by_size_bench", path)
+    assert spec is not None and spec.loader is not None
+    by_size = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(by_size)
+    item = bench.Item
+    rubio = [item(f"r{k}", "E1", "Marco Rubio", "person:marco-rubio", f"r{k}:a1") for k in range(3)]
+    # an article's "Rubio" holding two of Trump's quotes, and "the senator" who is Cruz
+    wrong = [item("x", "E1", "Donald Trump", "person:marco-rubio", "x:a1"),
+             item("x", "E2", "Donald Trump", "person:marco-rubio", "x:a1"),
+             item("y", "E1", "Ted Cruz", "person:marco-rubio", "y:a2")]
+    arts = [SimpleNamespace(source=f"{a}.txt", actors=[SimpleNamespace(id=i, name=n)])
+            for a, i, n in [("r0", "a1", "Rubio"), ("r1", "a1", "Marco Rubio"), ("r2", "a1", "Marco Rubio"),
+                            ("x", "a1", "Marco Rubio"), ("y", "a2", "the senator")]]
+    kinds = by_size.step_kinds(rubio + wrong, arts)
+    assert kinds == {"own name": 2, "other name": 1}
