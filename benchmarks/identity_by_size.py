@@ -19,7 +19,6 @@ the article whose quotes are mostly someone else's, or a namesake) or was joined
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import tempfile
 from collections import Counter
@@ -42,6 +41,7 @@ from actor_identity import (  # noqa: E402
 
 from saidwhat.schema import AnalyzedArticle  # noqa: E402
 from saidwhat.store import open_store  # noqa: E402
+from saidwhat.store.identity import slug  # noqa: E402
 from saidwhat.store.speakers import detach_doubtful  # noqa: E402
 
 LARGE, MID = 10, 3
@@ -86,13 +86,9 @@ def counts(args: argparse.Namespace) -> tuple[Counter[Key], Counter[Key], Counte
     return wrong, total, step_kinds(items, local)
 
 
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-
-
 def step_kinds(items: Sequence[Item], local: Sequence[AnalyzedArticle]) -> Counter[str]:
     """The identity step's losses (``actor_identity.decompositions``, "identity step alone"), by
-    whether the article actor bears its canonical actor's name (the slug of its key)."""
+    whether the article actor bears its canonical actor's name (the store's slug of its key)."""
     names = {f"{Path(art.source or '').stem}:{a.id}": a.name for art in local for a in art.actors}
     major = majority_gold(items)
     canonical: dict[str, Counter[str]] = {}
@@ -103,7 +99,7 @@ def step_kinds(items: Sequence[Item], local: Sequence[AnalyzedArticle]) -> Count
     for i in items:
         if i.local.startswith("none:") or major[i.local] == canonical[i.predicted].most_common(1)[0][0]:
             continue
-        own = _slug(names.get(i.local, "")) == i.predicted.split(":", 1)[1].split("@")[0]
+        own = slug(names.get(i.local, "")) == i.predicted.split(":", 1)[1].split("@")[0]
         kinds["own name" if own else "other name"] += 1
     return kinds
 
