@@ -12,15 +12,19 @@ from saidwhat.analysis.actors.filters import is_animate_head
 from saidwhat.analysis.actors.mentions.mention import (
     Finder,
     Mention,
-    chunk_text,
     gender_from_tokens,
-    inside_quotes,
-    last_conj,
     relcl_description,
 )
 from saidwhat.analysis.actors.roles import affiliation_of, phrase
 from saidwhat.analysis.subjects import is_subject
 from saidwhat.schema import ActorKind
+
+
+def _last_conj(head: Token) -> Token:
+    last = head
+    while any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in last.children):
+        last = next(c for c in last.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"))
+    return last
 
 
 def coordinated_groups(f: Finder) -> None:
@@ -32,7 +36,7 @@ def coordinated_groups(f: Finder) -> None:
             continue
         if not (is_subject(head) or head.head.dep_ == "agent"):
             continue
-        last = last_conj(head)
+        last = _last_conj(head)
         if last is head:
             continue
         text = f.text[chunk.start_char: last.idx + len(last)]
@@ -75,7 +79,7 @@ def _is_indefinite_source(f: Finder, chunk: Span, det: str | None) -> bool:
 def _plural_group(f: Finder, chunk: Span, start_char: int) -> None:
     """A coordination is one reacting group: "rights advocates, foreign officials and exiled Uyghurs"."""
     head = chunk.root
-    end_tok = max(chunk.end, last_conj(head).i + 1)
+    end_tok = max(chunk.end, _last_conj(head).i + 1)
     text = f.text[start_char: f.doc[end_tok - 1].idx + len(f.doc[end_tok - 1])]
     cm = Mention(start_char, start_char + len(text), text, "group", "group", head.i)
     cm.description = text
@@ -106,6 +110,12 @@ def _organisation_owner(owner: Token) -> bool:
         t.lemma_.lower() in lx.ORG_HEADS | lx.STATE_HEADS | lx.INSTITUTIONS for t in words)
 
 
+def _chunk_text(chunk: Span) -> tuple[str, int]:
+    text = chunk.text.strip("“”\"' \n")
+    start_char = chunk.start_char + chunk.text.index(text) if text in chunk.text else chunk.start_char
+    return text, start_char
+
+
 def _possessed_role(f: Finder, chunk: Span) -> Mention | None:
     """"Trump's son", "Hillary Clinton's chief of staff": a person described by their relation to a
     named one, who is not that one. The mention covers the words after the possessive, named by the
@@ -127,7 +137,7 @@ def _possessed_role(f: Finder, chunk: Span) -> Mention | None:
     if first > head.i:
         return None
     start, end = f.doc[first].idx, chunk.end_char
-    text, _ = chunk_text(chunk)
+    text, _ = _chunk_text(chunk)
     cm = Mention(start, end, text, "definite", "person", head.i)
     cm.role, cm.affiliation, cm.label = head.text, affiliation_of(head), text
     cm.gender = gender_from_tokens([head])
@@ -150,13 +160,20 @@ def _person_appositive(f: Finder, head: Token) -> bool:
     return bool(names)
 
 
+def _in_quotes(f: Finder, pos: int) -> bool:
+    """Whether a character lies inside quotation marks (``surnames.in_quotes``, which imports this module)."""
+    from saidwhat.analysis.actors.surnames import in_quotes
+
+    return in_quotes(f.text, pos)
+
+
 def _chunk_mention(f: Finder, chunk: Span) -> Mention | None:
     """A description, document or group from one noun chunk, or None."""
     head = chunk.root
     lemma = head.lemma_.lower()
     det = next((t.lower_ for t in chunk if t.dep_ == "det"), None)
     definite = det in ("the", "this", "that")
-    text, start_char = chunk_text(chunk)
+    text, start_char = _chunk_text(chunk)
     plural = head.tag_ in ("NNS", "NNPS")
     poss_pron = any(t.dep_ == "poss" and t.pos_ == "PRON" for t in chunk)
     if lemma in lx.DOCUMENT_HEADS and f.speaks(chunk.start, chunk.end):
@@ -180,7 +197,7 @@ def _chunk_mention(f: Finder, chunk: Span) -> Mention | None:
         return _indefinite(chunk, text, start_char)
     speaks = f.speaks(chunk.start, chunk.end)
     if plural and lemma in lx.PUBLIC_BODY_HEADS:
-        if not inside_quotes(f, start_char):  # "“threats to harm lawmakers,” he said": a speaker's words
+        if not _in_quotes(f, start_char):  # "“threats to harm lawmakers,” he said": a speaker's words
             _plural_group(f, chunk, start_char)  # "urged lawmakers to act": a body's people, as objects too
         return None
     if plural and lemma in lx.ORG_HEADS - lx.GROUP_HEADS and not speaks:

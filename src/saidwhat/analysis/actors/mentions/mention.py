@@ -201,31 +201,11 @@ class Finder:
         return reason is not None
 
 
-def last_conj(head: Token) -> Token:
-    last = head
-    while any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in last.children):
-        last = next(c for c in last.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"))
-    return last
-
-
 def singulars(word: str) -> set[str]:
     """What ``word`` is the plural of, if it is one ("Khans": "Khan"; "Joneses": "Jonese", "Jones")."""
     if not word.endswith("s"):
         return set()
     return {word[:-1], word[:-2]} if word.endswith("es") else {word[:-1]}
-
-
-def chunk_text(chunk: Span) -> tuple[str, int]:
-    text = chunk.text.strip("“”\"' \n")
-    start_char = chunk.start_char + chunk.text.index(text) if text in chunk.text else chunk.start_char
-    return text, start_char
-
-
-def inside_quotes(f: Finder, pos: int) -> bool:
-    """Whether a character lies inside quotation marks (``surnames.in_quotes``, which imports this module)."""
-    from saidwhat.analysis.actors.surnames import in_quotes
-
-    return in_quotes(f.text, pos)
 
 
 def the_aged(head: Token) -> bool:

@@ -24,7 +24,6 @@ from saidwhat.analysis.attribution.speaker.common import (
     add_alias,
     is_age_head,
     is_named,
-    is_pronoun_mention,
     kind_fits,
     move_mention,
     phrase_at,
@@ -177,6 +176,12 @@ def _description_antecedent(doc: Doc, att: Attribution, phrase: Span, actors: li
     return ante
 
 
+def _pronoun_mention(doc: Doc, mention: list[CharSpan]) -> bool:
+    """A speaker mention that is one "he" or "she"."""
+    phrase = phrase_at(doc, mention)
+    return phrase is not None and len(phrase) == 1 and phrase.root.lower_ in PERSON_PRONOUNS
+
+
 def refine_speakers(doc: Doc, atts: list[Attribution], res: ActorResolution) -> None:
     """Apply ``speaker_for`` to every attribution of ``res`` (in place); drop the description actors
     that no longer speak and were kept only because they did."""
@@ -192,7 +197,7 @@ def refine_speakers(doc: Doc, atts: list[Attribution], res: ActorResolution) -> 
         # ('Trump isn't a conservative, he said. "He's a liberal!"') has its speaker, whom the first
         # quote's words helped to find (PolNeAR train, judged speakers: the second went to Trump).
         # Not one with a cue of its own ('"…," he said at the rally, insisting that …')
-        if is_pronoun_mention(doc, new_mention):
+        if _pronoun_mention(doc, new_mention):
             key = (tuple(new_mention), tuple(att.cue))
             if not att.cue:  # no cue of its own: the quote before with this mention
                 key = next((k for k in pronouns if k[0] == key[0]), key)

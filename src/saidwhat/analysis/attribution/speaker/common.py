@@ -32,7 +32,6 @@ coach manager director spokesman spokeswoman spokesperson lawyer attorney judge 
 professor researcher scientist analyst economist author writer reporter candidate governor mayor
 leader host owner woman man father mother son daughter wife husband
 """)
-DEFINITE_WORDS = frozenset({"the", "this", "that"})
 
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
@@ -135,12 +134,6 @@ def is_plural(head: Token) -> bool:
     """A plural noun, or nouns joined ("The State Department and the Department of Homeland Security"
     are "the departments")."""
     return head.tag_ in PLURAL_TAGS or any(c.dep_ == "conj" for c in head.children)
-
-
-def is_pronoun_mention(doc: Doc, mention: list[CharSpan]) -> bool:
-    """A speaker mention that is one "he" or "she"."""
-    phrase = phrase_at(doc, mention)
-    return phrase is not None and len(phrase) == 1 and phrase.root.lower_ in PERSON_PRONOUNS
 
 
 def move_mention(old: Actor, new: Actor | None, spans: list[CharSpan]) -> None:

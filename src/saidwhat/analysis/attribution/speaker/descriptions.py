@@ -19,7 +19,6 @@ from saidwhat.analysis.actors.resolve.evidence import bound_possessive
 from saidwhat.analysis.actors.resolve.sentences import sent_ids, sent_starts
 from saidwhat.analysis.actors.surnames import quoted_at
 from saidwhat.analysis.attribution.speaker.common import (
-    DEFINITE_WORDS,
     OBJECT_DEPS,
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -168,6 +167,9 @@ def subject_just_before(doc: Doc, actor: Actor, phrase: Span) -> bool:
                _subject_mentions(doc, actor, phrase.start_char))
 
 
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
 def is_definite_description(phrase: Span, *, placed: bool = False) -> bool:
     """'the company', 'The German automaker, which has focused on …' (a relative clause or
     apposition after the head noun does not change what it refers to). A describing noun may have
@@ -182,7 +184,7 @@ def is_definite_description(phrase: Span, *, placed: bool = False) -> bool:
     lemma = head.lemma_.lower()
     words = [t for t in phrase if not t.is_punct and t.i <= head.i]
     if is_age_head(head):  # "The 56-year-old said", after "The Portuguese boss" (own fresh3 pages)
-        return bool(words) and words[0].lower_ in DEFINITE_WORDS and len(words) <= 5
+        return bool(words) and words[0].lower_ in _DEFINITE and len(words) <= 5
     # a describing noun needs a word of its own: "the businessman" alone, after "the retired
     # neurosurgeon and the businessman", went to the man named last (1 of 220 PolNeAR train articles)
     describing = lemma in lx.DESCRIBING_NOUNS and len(words) > 2
@@ -193,7 +195,7 @@ def is_definite_description(phrase: Span, *, placed: bool = False) -> bool:
     else:  # an office or a body: no proper noun ("the French foreign ministry" tagged PROPN) but places
         names_ok = all(placed and t.ent_type_ in ("GPE", "NORP") for t in words if t.pos_ == "PROPN")
         noun = head.pos_ == "NOUN"
-    return (bool(words) and words[0].lower_ in DEFINITE_WORDS and noun
+    return (bool(words) and words[0].lower_ in _DEFINITE and noun
             and head.tag_ not in PLURAL_TAGS  # "the lawyers" are not one named person
             and (lemma in ORG_NOUNS | PERSON_NOUNS or describing)
             and names_ok and len(words) <= 5
@@ -360,7 +362,7 @@ def _short_definite(phrase: Span | None) -> bool:
     if phrase is None:
         return False
     words = [t for t in phrase if not t.is_punct]
-    return (0 < len(words) <= MAX_REPEATED_WORDS and words[0].lower_ in DEFINITE_WORDS
+    return (0 < len(words) <= MAX_REPEATED_WORDS and words[0].lower_ in _DEFINITE
             and phrase.root.pos_ == "NOUN" and not any(t.pos_ == "PROPN" for t in words))
 
 
