@@ -92,7 +92,15 @@ def _looks_like_person(ent: Span) -> bool:
         return True
     if any(c.dep_ == "appos" and c.lemma_.lower() in lx.ROLE_NOUNS for c in root.children):
         return True
-    return _speaking_first_last(words)
+    return _speaking_first_last(words) or _speaking_who(root)
+
+
+def _speaking_who(root: Token) -> bool:
+    """The subject of a speech verb that a "who" clause describes: "Reince Priebus, who introduced
+    Trump at the rally, said …" (the recognizer called "Priebus" an organisation, and a later "He
+    also said" went to Trump, the only person left)."""
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS and any(
+        c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whom", "whose") for c in root.children)
 
 
 # Verbs whose subject, named First Last with a listed first name, is a person even when the tagger

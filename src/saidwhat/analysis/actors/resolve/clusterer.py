@@ -25,6 +25,7 @@ from saidwhat.analysis.actors.resolve.evidence import (
     is_restricted,
     issuer_of,
     named_beside,
+    named_jointly,
     named_subject_after,
     of_named_body,
     one_of_several,
@@ -364,16 +365,20 @@ class _Clusterer:
         doc = self.doc
         if one_of_several(self.doc[m.head]):
             return None, False
-        fits = [(salience_of(doc, m, c, in_focus=True), c) for c in self.order
-                if c.kind == "person" and within_window(doc, m, c) and not other_party(doc, m, c)
-                and not other_place(doc, m, c) and not other_gender(said, c)
-                and any(x.type == "name" for x in c.mentions)]
-        fits = [(sc, c) for sc, c in fits if sc >= 0.5]
+        fitting = [c for c in self.order
+                   if c.kind == "person" and within_window(doc, m, c) and not other_party(doc, m, c)
+                   and not other_place(doc, m, c) and not other_gender(said, c)
+                   and any(x.type == "name" for x in c.mentions)]
+        scored = [(salience_of(doc, m, c, in_focus=True), c) for c in fitting]
+        fits = [(sc, c) for sc, c in scored if sc >= 0.5]
         kept = [(sc, c) for sc, c in fits
                 if not named_beside(doc, m, c) and not named_subject_after(doc, m, c)]
-        if kept:
-            return max(kept, key=lambda x: x[0])[1], False
-        return None, bool(fits)
+        if not kept:
+            return None, bool(fits)
+        best = max(kept, key=lambda x: x[0])[1]
+        if named_jointly(doc, m, best, [c for c in fitting if c is not best]):
+            return None, False
+        return best, False
 
     def _person_meant(self, m: Mention, said: str | None, owner: int) -> tuple[Cluster | None, bool]:
         """For a person description no cluster fits by its words: the person in focus

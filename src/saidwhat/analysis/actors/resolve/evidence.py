@@ -278,6 +278,23 @@ def named_beside(doc: Doc, m: Mention, c: Cluster) -> bool:
     return False
 
 
+def named_jointly(doc: Doc, m: Mention, c: Cluster, others: list[Cluster]) -> bool:
+    """Is the cluster's latest mention before the description coordinated with a mention of another
+    person who fits it as well ("Hillary Clinton and Donald Trump campaigned in Ohio. The
+    Republican nominee said …")? The two are then equally in focus, and the text does not say
+    which one the description is (it had gone to the first named, whoever that was)."""
+    last = doc[last_before(c, m).head]
+    for other in others:
+        for y in other.mentions:
+            if y.start >= m.start:
+                continue
+            tok = doc[y.head]
+            if (last.dep_ == "conj" and last.head.i == tok.i) \
+                    or (tok.dep_ == "conj" and tok.head.i == last.i):
+                return True
+    return False
+
+
 def named_subject_after(doc: Doc, m: Mention, c: Cluster) -> bool:
     """Is the cluster named, after the description, as the subject of a verb whose clauses hold it?
     Then the description is someone else: "In a statement released shortly after the Florida

@@ -22,7 +22,9 @@ from saidwhat.analysis.attribution.speaker.common import (
     actor_named,
     add_actor,
     add_alias,
+    drop_description,
     is_age_head,
+    is_name,
     is_named,
     kind_fits,
     move_mention,
@@ -30,6 +32,7 @@ from saidwhat.analysis.attribution.speaker.common import (
 )
 from saidwhat.analysis.attribution.speaker.descriptions import (
     appositive_name,
+    appositive_person,
     definite,
     descriptive_speaker,
     introduced_as,
@@ -131,7 +134,8 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
         return fixed
     named = appositive_name(phrase, list(att.cue) + list(att.content))
     if named is not None:
-        found = actor_at(actors, named.idx, named.idx + len(named.text)) or actor_named(doc, named, actors)
+        found = actor_at(actors, named.idx, named.idx + len(named.text)) or actor_named(doc, named, actors) \
+            or appositive_person(doc, phrase, named, actors)
         if found is not None:
             add_alias(found, phrase.text)
             return mention, found
@@ -154,8 +158,16 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
         # "the company" is no person the actor stage chose; "Brandt is reckless, the vice president
         # said" is not Brandt's
         return mention, ante or (None if other_kind or quoted else actor)
-    if is_descriptive(phrase):
-        return mention, descriptive_speaker(doc, phrase, actor, actors, list(att.content) + list(att.cue))
+    # "The former secretary of state said Trump was “unfit”" is not Trump's, whom the actor stage
+    # chose: the description of a person speaks for itself ("the statement" naming Powell is still
+    # his office's)
+    described = quoted and not is_name(phrase.root) \
+        and phrase.root.lemma_.lower() in PERSON_NOUNS | lx.ROLE_NOUNS
+    if is_descriptive(phrase) or described:
+        if described and actor is not None:
+            drop_description(doc, actor, phrase)
+        own = None if described else actor
+        return mention, descriptive_speaker(doc, phrase, own, actors, list(att.content) + list(att.cue))
     if actor is not None:
         add_alias(actor, phrase.text)
     return mention, actor
@@ -203,7 +215,7 @@ def refine_speakers(doc: Doc, atts: list[Attribution], res: ActorResolution) -> 
                 key = next((k for k in pronouns if k[0] == key[0]), key)
             new_actor = pronouns.setdefault(key, new_actor)
         if actor is not None and new_actor is not actor:
-            move_mention(actor, new_actor, new_mention)
+            move_mention(actor, new_actor, new_mention, text_of(doc))
             if relaying_subject(doc, att) is not None:
                 res.speaker_only.discard(actor.id)  # the medium that relayed the quote stays an actor
         if i < len(res.mentions):

@@ -136,12 +136,29 @@ def is_plural(head: Token) -> bool:
     return head.tag_ in PLURAL_TAGS or any(c.dep_ == "conj" for c in head.children)
 
 
-def move_mention(old: Actor, new: Actor | None, spans: list[CharSpan]) -> None:
+def drop_description(doc: Doc, actor: Actor, phrase: Span) -> None:
+    """The actor stage's mentions of ``actor`` that are the description ``phrase`` (inside it, with
+    its head: "The former secretary" of "The former secretary of state"), and their aliases, leave
+    the actor; a name inside the phrase ("Podliska's lawsuit") stays."""
+    gone = []
+    for s, e in actor.mentions:
+        sp = doc.char_span(s, e, alignment_mode="expand")
+        if phrase.start_char <= s and e <= phrase.end_char and sp is not None and sp.root.i == phrase.root.i:
+            gone.append((s, e))
+    move_mention(actor, None, gone, text_of(doc))
+
+
+def move_mention(old: Actor, new: Actor | None, spans: list[CharSpan], text: str = "") -> None:
     """A speaker mention ("he", "the lawyers") the rules gave another speaker leaves the actor the
-    actor stage put it in, so that actor's pronouns and aliases speak of it alone."""
+    actor stage put it in, so that actor's pronouns and aliases speak of it alone: an alias no
+    mention left holds goes too (``text``: the document's)."""
     moved = [sp for sp in spans if sp in old.mentions]
     if not moved:
         return
     old.mentions[:] = [sp for sp in old.mentions if sp not in moved]
+    if text:
+        left = {" ".join(text[s:e].split()) for s, e in old.mentions}
+        gone = {" ".join(text[s:e].split()) for s, e in moved} - left
+        old.aliases[:] = [a for a in old.aliases if a not in gone]
     if new is not None:
         new.mentions[:] = sorted({*new.mentions, *moved})

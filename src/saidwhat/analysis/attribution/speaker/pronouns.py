@@ -169,7 +169,8 @@ def _name_candidates(doc: Doc, pron: Token, actors: list[Actor]) -> list[tuple[i
             if key is None and s == min(a.mentions)[0] and _introduced_just_before(sp, pron) \
                     and not _named_between(actors, a, e, pron.idx):
                 key = sp.root.idx + INTRODUCED_BONUS
-            if key is not None and (not unnamed or _unnamed_subject(sp.root, key >= own_sentence)):
+            if key is not None and (not unnamed or _unnamed_subject(sp.root, key >= own_sentence)
+                                    or _unnamed_speaker_before(sp.root, pron)):
                 out.append((key, a))
     return out
 
@@ -207,6 +208,27 @@ def _unnamed_subject(head: Token, same_sentence: bool) -> bool:
     lemma = head.lemma_.lower()
     return same_sentence and head.tag_ == "NN" and not is_plural(head) \
         and (lemma in lx.ROLE_NOUNS or lemma in lx.ANONYMOUS_HEADS)
+
+
+# Verbs whose unnamed subject, one sentence back, a speaking he/she goes on with.
+_SAYING = frozenset({"say", "tell", "add", "explain", "note", "argue", "insist", "write", "recall"})
+_PERSONS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+
+
+def _unnamed_speaker_before(head: Token, pron: Token) -> bool:
+    """One unnamed person who speaks in the main clause of the sentence right before the pronoun's,
+    a sentence that names no one else outside quotation marks: "Donald Trump spoke in Ohio. A senior
+    campaign aide said the rally was “huge.” He added that …" is the aide's (it went to Trump, named
+    two sentences back). Someone else named beside the speaker ("A reporter asked him about his
+    taxes. He said …") leaves the he to the rules above."""
+    sent = head.sent
+    verb = head.head
+    if sent.end != pron.sent.start or head.dep_ != "nsubj" or verb.dep_ != "ROOT" \
+            or verb.lemma_.lower() not in _SAYING or not _unnamed_subject(head, True):
+        return False
+    own = {t.i for t in head.subtree}
+    return not any(t.i not in own and (t.lower_ in _PERSONS or t.ent_type_ == "PERSON")
+                   and not quoted_at(t.doc, t.idx) for t in sent)
 
 
 def _surname_word_candidates(doc: Doc, pron: Token, actors: list[Actor]) -> list[tuple[int, Actor]]:
@@ -340,7 +362,7 @@ def pronoun_speaker(doc: Doc, att: Attribution, pron: Token, actor: Actor | None
     want = _PRONOUN_GENDER[pron.lower_]
     fitting = [a for a in actors if (_gender(a, genders) or described_gender(doc, a) or want) == want
                and (not named_in_quote(a, att, doc) or _main_subject_here(a, pron))
-               and not _introduced_in_content(a, att)]
+               and not _introduced_in_content(a, att) and not _interrupted_subject(a, pron)]
     ahead = _cataphoric_subject(pron, fitting)
     if ahead is not None:
         return ahead
@@ -363,6 +385,22 @@ def _main_subject_here(actor: Actor, pron: Token) -> bool:
             if sp is not None and sp.root.dep_ in SUBJECT_DEPS and main_clause(sp.root.head):
                 return True
     return False
+
+
+def _interrupted_subject(actor: Actor, pron: Token) -> bool:
+    """Is the actor named right before a cue that interrupts a sentence ("Trump, she added, “is not
+    qualified.”")? The name is the subject of what was said, and the he/she someone else, whatever
+    part of speech the tagger gave the name (here an interjection, so the quote did not count as
+    naming it)."""
+    doc = pron.doc
+    after = pron.head.i + 1
+    if pron.i < 2 or doc[pron.i - 1].text != "," or pron.dep_ != "nsubj" or pron.head.i < pron.i \
+            or after >= len(doc) or doc[after].text != ",":
+        return False
+    name = doc[pron.i - 2]
+    if name.pos_ != "PROPN" and name.ent_type_ not in ("PERSON", "ORG"):
+        return False  # "The Republican nominee, he said, …": the actor stage may misjudge who that is
+    return any(s <= name.idx < e for s, e in actor.mentions)
 
 
 def _introduced_in_content(actor: Actor, att: Attribution) -> bool:

@@ -77,10 +77,13 @@ def _not_a_speaker(phrase: Span, cue: Span | None) -> bool:
     either the source of a verb of evidence (show, suggest, indicate …) or a part or property of
     someone ('her eyes', 'his voice'), is no one who speaks; the speaker is unknown (never the
     owner or the nearest name). Own train pages: 3 such speakers, none right. Nouns of people that
-    no list holds ("harbour pilots") are spared by the second condition."""
+    no list holds ("harbour pilots") are spared by the second condition, and so is a noun a name
+    stands in apposition to ("Her deputy, Steny Hoyer, said")."""
     root = phrase.root
     if root.pos_ != "NOUN" or root.ent_type_ \
-            or any(t.pos_ == "PROPN" for t in root.lefts if t.dep_ == "compound"):
+            or any(t.pos_ == "PROPN" for t in root.lefts if t.dep_ == "compound") \
+            or any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i > 0
+                   and phrase.doc[c.left_edge.i - 1].text == "," for c in root.children):
         return False
     lemma = root.lemma_.lower()
     if lemma in DOCUMENT_WORDS | QUANTITY_WORDS | _SPEAKING_PLACES | ORG_NOUNS | PERSON_NOUNS \
