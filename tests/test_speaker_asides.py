@@ -72,3 +72,26 @@ def test_a_description_whose_quote_names_the_person_chosen_speaks_for_itself() -
     assert speaker_name(art, "unfit") not in ("Thomas Brandt", None)
     brandt = next(a for a in art.actors if a.name == "Thomas Brandt")
     assert not any("secretary" in alias for alias in brandt.aliases)
+
+
+def test_a_description_that_replies_is_the_one_asked() -> None:
+    art = analyze_text("The debate began at nine. Moderator Linda Dale asked Thomas Brandt about taxes. "
+                       'The former governor replied that taxes would "stay where they are."')
+    assert speaker_name(art, "stay where they are") == "Thomas Brandt"
+
+
+def test_police_in_a_town_are_not_the_town() -> None:
+    art = analyze_text("Police in Dayton said a 34-year-old man had been arrested.")
+    assert speaker_name(art, "had been arrested") == "Police in Dayton"
+
+
+def test_the_family_of_someone_is_not_that_person() -> None:
+    art = analyze_text("Maria Estrada died in jail in May. The family of Maria Estrada said guards ignored "
+                       "her requests for insulin.")
+    assert speaker_name(art, "guards ignored") == "The family of Maria Estrada"
+
+
+def test_the_speaker_after_an_opening_phrase_is_the_last_name_in_apposition() -> None:
+    art = analyze_text("In a letter to Secretary-General Anton Weller, Norway's ambassador to the council, "
+                       'Ingrid Solberg, wrote that Oslo reserved its "right" to respond.')
+    assert speaker_name(art, "reserved its") == "Ingrid Solberg"

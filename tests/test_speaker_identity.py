@@ -30,6 +30,7 @@ _speaker = speaker_name  # tests/quote_texts.py
 def test_first_name_list_is_read_by_the_analysis() -> None:
     assert name_list_gender("Margaret") == "female" and name_list_gender("JOHN") == "male"
     assert name_list_gender("Zzyzx") is None and name_list_gender(None) is None
+    assert name_list_gender("María") == "female" and name_list_gender("José") == "male"  # accents folded
 
 
 def test_actor_stage_gives_gender_from_first_names() -> None:

@@ -13,6 +13,7 @@ nothing (``store.gender``).
 from __future__ import annotations
 
 import gzip
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 
@@ -32,7 +33,13 @@ def _first_names() -> dict[str, str]:
 
 
 def name_list_gender(first: str | None) -> str | None:
-    """"female" or "male" as the offline list gives ``first`` (any case), None if not listed."""
+    """"female" or "male" as the offline list gives ``first`` (any case, accents folded when the
+    accented form is not listed: "María", "José"), None if not listed."""
     if not first:
         return None
-    return _first_names().get(first.lower().strip("."))
+    key = first.lower().strip(".")
+    names = _first_names()
+    if key in names:
+        return names[key]
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", key) if not unicodedata.combining(ch))
+    return names.get(folded)

@@ -40,7 +40,7 @@ from saidwhat.analysis.actors.resolve.evidence import (
     said_so_before,
     salience_of,
 )
-from saidwhat.analysis.actors.resolve.sentences import coargument_subject, within_window
+from saidwhat.analysis.actors.resolve.sentences import coargument_subject, last_before, within_window
 from saidwhat.analysis.actors.surnames import (
     choose_bearer,
     gender_conflict,
@@ -378,7 +378,26 @@ class _Clusterer:
         best = max(kept, key=lambda x: x[0])[1]
         if named_jointly(doc, m, best, [c for c in fitting if c is not best]):
             return None, False
-        return best, False
+        return self._the_one_asked(m, best, fitting) or best, False
+
+    def _the_one_asked(self, m: Mention, asker: Cluster, fitting: list[Cluster]) -> Cluster | None:
+        """A description that answers right after the person in focus asked someone is the one
+        asked: "Moderator Linsey Davis asked Donald Trump about abortion. The former president
+        replied …" (it had gone to the moderator, the subject)."""
+        doc = self.doc
+        head = doc[m.head]
+        if head.dep_ != "nsubj" or head.head.lemma_.lower() not in _ANSWERS:
+            return None
+        last = doc[last_before(asker, m).head]
+        verb = last.head
+        if last.dep_ != "nsubj" or verb.lemma_.lower() != "ask" or verb.sent.end != head.sent.start:
+            return None
+        for c in verb.children:
+            found = self.by_token.get(c.i) if c.dep_ in ("dobj", "dative") else None
+            hit = self.clusters[found.cluster] if found is not None and found.cluster >= 0 else None
+            if hit is not None and hit is not asker and hit in fitting:
+                return hit
+        return None
 
     def _person_meant(self, m: Mention, said: str | None, owner: int) -> tuple[Cluster | None, bool]:
         """For a person description no cluster fits by its words: the person in focus
@@ -502,6 +521,10 @@ def _name_key(m: Mention) -> str:
     """A name for exact comparison: no case, no "the", no possessive, hyphens without spaces."""
     text = normalized(m.display or m.text)
     return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+
+
+# Verbs of a description that answers a question put in the sentence before.
+_ANSWERS = frozenset({"reply", "answer", "respond", "say", "retort", "counter", "insist"})
 
 
 def _by_token(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:

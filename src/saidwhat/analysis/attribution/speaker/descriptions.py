@@ -210,7 +210,17 @@ def is_descriptive(phrase: Span) -> bool:
     head = phrase.root
     words = [t for t in phrase if not t.is_punct]
     return (head.pos_ == "NOUN" and not is_name(head) and head.lemma_.lower() not in ("statement", "tweet")
-            and bool(words) and not (words[-1].pos_ == "PROPN" and words[-1].i > head.i))
+            and bool(words) and not (words[-1].pos_ == "PROPN" and words[-1].i > head.i
+                                     and not _placed_by(words[-1], head)))
+
+
+def _placed_by(name: Token, head: Token) -> bool:
+    """"Police in Dayton": the name after the head noun only says where (a place the preposition
+    "in" hangs on the head, no person), unlike the name a title leads to ("China's ambassador to
+    the UN Zhang Jun")."""
+    prep = name.head
+    return name.dep_ == "pobj" and prep.lower_ in ("in", "at") and prep.head.i == head.i \
+        and name.ent_type_ not in ("PERSON", "DATE", "TIME")  # "a CNN/ORC poll in February" is CNN's
 
 
 # Quantifiers that head a part of a set: "some of her followers", "one of his aides", "both of X's rivals"

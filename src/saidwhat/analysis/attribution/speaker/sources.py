@@ -128,6 +128,23 @@ def _second_of_two_names(phrase: Span) -> Token | None:
     return names[1].root
 
 
+def _speaker_after_object(phrase: Span) -> Token | None:
+    """"In a letter to UN Secretary-General António Guterres, Iran's ambassador to the UN, Amir Saeid
+    Iravani, wrote …", "Asked about comments by Viktor Orbán, the German government's deputy
+    spokesperson, Christiane Hoffmann, said …": the parser hangs the subject on the opening
+    phrase's object as an apposition of it, and the source runs from that object; the speaker is
+    the person named last in the chain of appositions, not the object (it took the quotes)."""
+    root = phrase.root
+    if root.dep_ != "pobj" or root.ent_type_ != "PERSON":
+        return None
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if not nouns:
+        return None
+    names = [t for head in (root, *nouns) for t in head.children
+             if t.dep_ == "appos" and t.ent_type_ == "PERSON" and nouns[0].i < t.i < phrase.end]
+    return max(names, key=lambda t: t.i) if names else None
+
+
 def _name_before_participle(phrase: Span) -> Token | None:
     """'Texas delegate Bill Eastland, wearing a cowboy hat and “Ted Cruz” campaign pins, said': a
     source taken from a participle's clause is the person named before its comma, not a name inside
@@ -240,13 +257,21 @@ def _capitalised_words(phrase: Span) -> bool:
         and not (len(words) == 1 and words[0].lower_ in _NO_NAME_WORDS)
 
 
+# Nouns that name someone by relation to the person after "of"/"for" ("the family of", "a lawyer
+# for"), as a possessor does.
+_RELATION_NOUNS = lx.KIN_NOUNS | {"family", "relative", "lawyer", "attorney", "widow", "widower"}
+
+
 def possessed_other(doc: Doc, phrase: Span, actor: Actor, mention: list[CharSpan]) -> bool:
     """'The suspects' lawyer said': a common noun with a possessor names someone by relation to the
     possessor; a named person is that someone only if the page describes them with the same noun
-    elsewhere ("Carla Diaz, the suspects' lawyer")."""
+    elsewhere ("Carla Diaz, the suspects' lawyer"). A relative or a lawyer "of" someone is the
+    same: "The family of Maria Estrada said" is not Maria Estrada."""
     head = phrase.root
-    if head.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in head.children) or not is_named(actor) \
-            or actor.kind != "person":
+    owned = any(c.dep_ == "poss" for c in head.children) or (
+        head.lemma_.lower() in _RELATION_NOUNS
+        and any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in head.children))
+    if head.pos_ != "NOUN" or not owned or not is_named(actor) or actor.kind != "person":
         return False
     noun = head.lemma_.lower()
     texts = [text_of(doc)[s:e] for s, e in actor.mentions if (s, e) not in mention]
@@ -338,7 +363,7 @@ def misread_source(doc: Doc, att: Attribution, phrase: Span, mention: list[CharS
     two = _first_of_two_subjects(doc, phrase)
     if two is not None:
         return [(two[0].start_char, two[0].end_char)], _subject_phrase_speaker(*two, actors)
-    second = _second_of_two_names(phrase)
+    second = _second_of_two_names(phrase) or _speaker_after_object(phrase)
     if second is not None:
         return _name_speaker(doc, second, actors)
     wearer = _name_before_participle(phrase)
