@@ -1,0 +1,59 @@
+"""The speaker-probe benchmark (``benchmarks/speaker_probes.py``): its verdicts, and its data is
+well formed (every needle occurs in its own snippet)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+_ROOT = Path(__file__).resolve().parent.parent
+_PATH = _ROOT / "benchmarks" / "speaker_probes.py"
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("speaker_probes_bench", _PATH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_part_of_the_name_is_the_speaker_a_letter_is_not(bench: ModuleType) -> None:
+    assert bench.same_speaker("Donald Trump", "Trump")
+    assert bench.same_speaker("China's foreign ministry", "China")
+    assert not bench.same_speaker("Marcus Hollins", "A")
+    assert not bench.same_speaker("Mike Pence", "Donald Trump")
+    assert not bench.same_speaker("Mike Pence", None)
+
+
+def test_an_unnamed_speaker_may_be_a_description_but_not_a_name(bench: ModuleType) -> None:
+    assert bench.same_speaker("-", None) and bench.same_speaker("-", "a senior aide")
+    assert bench.same_speaker("-", "Jones's mother") and bench.same_speaker("-", "Her lawyer")
+    assert not bench.same_speaker("-", "Maria Estrada")
+
+
+def test_every_needle_is_in_its_snippet(bench: ModuleType) -> None:
+    files = sorted((_ROOT / "benchmarks" / "data" / "speaker-probes").glob("*/*.txt"))
+    assert {f.parent.name for f in files} == {"development", "heldout"}
+    for f in files:
+        blocks = bench.read_blocks(f)
+        assert len(blocks) >= 40, f
+        for text, wants in blocks:
+            assert wants, (f, text[:60])
+            for needle, want in wants:
+                assert bench._norm(needle) in bench._norm(text), (f, needle)
+                assert want, (f, needle)
+
+
+def test_a_snippet_is_scored_by_its_needles(bench: ModuleType, tmp_path: Path) -> None:
+    probe = tmp_path / "one.txt"
+    probe.write_text('Margaret Olsen said the harbour was "a disgrace."\n---\n'
+                     "a disgrace => Thomas Brandt\n", encoding="utf-8")
+    result = bench.score_file(probe)
+    assert result["expectations"] == 1 and result["wrong_confident"] + result["wrong_unsure"] == 1
