@@ -95,3 +95,28 @@ def test_the_speaker_after_an_opening_phrase_is_the_last_name_in_apposition() ->
     art = analyze_text("In a letter to Secretary-General Anton Weller, Norway's ambassador to the council, "
                        'Ingrid Solberg, wrote that Oslo reserved its "right" to respond.')
     assert speaker_name(art, "reserved its") == "Ingrid Solberg"
+
+
+def test_a_named_leader_in_apposition_speaks_whatever_the_recognizer_says() -> None:
+    art = analyze_text("Prime Minister Keir Starmer faced a rebellion on Wednesday. "
+                       "The Conservative leader, Kemi Badenoch, said the vote showed that Labour was "
+                       '"at war with itself."')
+    assert speaker_name(art, "at war with itself") == "Kemi Badenoch"
+    starmer = next(a for a in art.actors if a.name == "Keir Starmer")
+    assert "The Conservative leader" not in starmer.aliases
+
+
+def test_a_name_with_a_chief_in_apposition_is_a_person_not_the_body() -> None:
+    art = analyze_text("The European Commission on Friday fined Apple 500 million euros. "
+                       '"Apple must now comply with the law," Teresa Ribera, '
+                       "the Commission's competition chief, told reporters in Brussels.")
+    assert speaker_name(art, "comply with the law") == "Teresa Ribera"
+
+
+def test_a_quote_that_ends_its_sentence_is_not_the_next_speakers() -> None:
+    art = analyze_text("Senator Tereza Cristina defended the measure. "
+                       '"Farmers have waited years for clear rules," she told the newspaper '
+                       'Folha de S.Paulo. "This law gives them that." '
+                       "The agriculture lobby FPA said in a statement that it "
+                       "would try to overturn any veto in Congress.")
+    assert speaker_name(art, "This law gives them that") == "Tereza Cristina"

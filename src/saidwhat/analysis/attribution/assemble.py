@@ -122,7 +122,8 @@ def _leads_into(v: DocView, cue: TSpan, content: TSpan) -> bool:
     return lead is not None and cue.start <= lead[0] < cue.end
 
 
-def _choose_cue(v: DocView, content: TSpan, cues: list[TSpan], used: dict[int, Group]) -> TSpan | None:
+def _choose_cue(v: DocView, content: TSpan, cues: list[TSpan], used: dict[int, Group],
+                contents: Sequence[TSpan] = ()) -> TSpan | None:
     """The cue a content span belongs to: one governing it in the parse, else the nearest in its
     sentence, else a close one in the paragraph. A cue that already has a content takes a second
     one only when the parse links them or both are quotations (a quote split around its cue)."""
@@ -142,6 +143,9 @@ def _choose_cue(v: DocView, content: TSpan, cues: list[TSpan], used: dict[int, G
             score = 0.0
         elif v.sent[cue.start] in csents:
             score = 1.0
+        elif cue.start >= content.end and _quote_ends_sentence(v, content) and _has_own(v, cue, contents):
+            continue  # the next sentence's cue with words of its own: '… Guterres told the
+            # council. "The world cannot look away." The RSF said in a statement that …'
         elif gap <= 3:
             score = 2.0  # e.g. 'He said:' ending the previous sentence
         else:
@@ -158,6 +162,29 @@ def _choose_cue(v: DocView, content: TSpan, cues: list[TSpan], used: dict[int, G
     if not scored:
         return None
     return min(scored, key=lambda x: (x[0], x[1]))[2]
+
+
+_SENTENCE_END = frozenset({".", "!", "?"})
+
+
+def _has_own(v: DocView, cue: TSpan, contents: Sequence[TSpan]) -> bool:
+    """Does a content of the cue's own sentence, after it, hang on it in the parse?"""
+    return any(c.start >= cue.end and v.sent[c.start] == v.sent[cue.start]
+               and (_linked(v, c, cue) or _linked(v, cue, c, 2)) for c in contents)
+
+
+def _quote_ends_sentence(v: DocView, content: TSpan) -> bool:
+    """The content is a quotation that closes after a full stop ("… look away."), not one whose
+    sentence goes on to its cue ("… look away," the RSF said)."""
+    if not _quoted(v, content):
+        return False
+    last = content.end - 1
+    while last > content.start and v.space[last]:
+        last -= 1
+    closing = CLOSE | AMBIGUOUS
+    if v.text[last] in closing:
+        return v.text[last - 1] in _SENTENCE_END
+    return v.text[last] in _SENTENCE_END and last + 1 < len(v.text) and v.text[last + 1] in closing
 
 
 def _comment_inside(v: DocView, cue: TSpan, content: TSpan) -> bool:
@@ -599,7 +626,7 @@ def _group_contents(v: DocView, contents: list[TSpan], cues: list[TSpan]) -> lis
     ordered: list[Group] = []
     last: Group | None = None
     for c in contents:
-        cue = _choose_cue(v, c, cues, groups)
+        cue = _choose_cue(v, c, cues, groups, contents)
         if cue is None and last is not None and last.contents and all(
                 v.space[i] for i in range(last.contents[-1].end, c.start)):
             last.contents.append(c)  # the rest of a run cut at a sentence start

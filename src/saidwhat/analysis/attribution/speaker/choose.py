@@ -132,13 +132,9 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
     fixed = misread_source(doc, att, phrase, mention, actor, actors)
     if fixed is not None:
         return fixed
-    named = appositive_name(phrase, list(att.cue) + list(att.content))
+    named = _appositive_speaker(doc, att, phrase, actor, actors)
     if named is not None:
-        found = actor_at(actors, named.idx, named.idx + len(named.text)) or actor_named(doc, named, actors) \
-            or appositive_person(doc, phrase, named, actors)
-        if found is not None:
-            add_alias(found, phrase.text)
-            return mention, found
+        return mention, named
     if actor is not None and possessed_other(doc, phrase, actor, mention):
         # "The suspects' lawyer" is not the witness the actor stage joined it to: its own source
         return mention, descriptive_speaker(doc, phrase, None, actors, list(att.content) + list(att.cue))
@@ -171,6 +167,24 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
     if actor is not None:
         add_alias(actor, phrase.text)
     return mention, actor
+
+
+def _appositive_speaker(doc: Doc, att: Attribution, phrase: Span, actor: Actor | None,
+                        actors: list[Actor]) -> Actor | None:
+    """The actor of the name in apposition to the source phrase's head ("Its president, Marcus
+    Lindqvist"), which then takes the phrase as an alias; the actor stage's description of another
+    actor leaves that one ("The Conservative leader, Kemi Badenoch" was not Keir Starmer's)."""
+    named = appositive_name(phrase, list(att.cue) + list(att.content))
+    if named is None:
+        return None
+    found = actor_at(actors, named.idx, named.idx + len(named.text)) or actor_named(doc, named, actors) \
+        or appositive_person(doc, phrase, named, actors)
+    if found is None:
+        return None
+    if actor is not None and actor is not found:
+        drop_description(doc, actor, phrase)
+    add_alias(found, phrase.text)
+    return found
 
 
 def _description_antecedent(doc: Doc, att: Attribution, phrase: Span, actors: list[Actor],

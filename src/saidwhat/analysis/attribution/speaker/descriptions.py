@@ -36,7 +36,6 @@ from saidwhat.analysis.attribution.speaker.common import (
     phrase_at,
     word_set,
 )
-from saidwhat.analysis.first_names import name_list_gender
 from saidwhat.analysis.nlp import text_of
 from saidwhat.schema import Actor, ActorKind
 from saidwhat.schema import Span as CharSpan
@@ -316,14 +315,17 @@ def appositive_person(doc: Doc, phrase: Span, name: Token, actors: list[Actor]) 
     """A full name in apposition to a person's noun that no actor holds, because the recognizer
     missed it or called it a place ("said Amnesty International's secretary general, Agnes
     Callamard": "Agnes Callamard" tagged LOC), is a person of its own, not the owner the actor
-    stage fell back on. Its first word must be a listed first name or the recognizer's person."""
+    stage fell back on ("The Conservative leader, Kemi Badenoch, said": tagged a place). Two words at
+    least, none an organisation's head word, and not what the recognizer calls an organisation."""
     if phrase.root.lemma_.lower() not in PERSON_NOUNS | lx.ROLE_NOUNS:
         return None
     first = name
     while first.i > 0 and doc[first.i - 1].head.i == name.i and doc[first.i - 1].dep_ == "compound" \
             and is_name(doc[first.i - 1]):
         first = doc[first.i - 1]
-    if first.i == name.i or not (name_list_gender(first.text) or first.ent_type_ == "PERSON"):
+    words = doc[first.i:name.i + 1]
+    if first.i == name.i or name.ent_type_ in ("ORG", "NORP") \
+            or any(t.lemma_.lower() in lx.ORG_HEADS for t in words):
         return None
     text = " ".join(text_of(doc)[first.idx:name.idx + len(name.text)].split())
     return next((a for a in actors if a.name == text), None) \

@@ -338,11 +338,22 @@ def _in_entity_of(doc: Doc, actor: Actor, head: Token) -> bool:
     return ent is not None and any(ent.start_char <= s and e <= ent.end_char for s, e in actor.mentions)
 
 
-def _name_speaker(doc: Doc, name: Token, actors: list[Actor]) -> tuple[list[CharSpan], Actor | None]:
+def _described_as_person(name: Token) -> bool:
+    """A name of two words or more with a person's noun in apposition ("Teresa Ribera, the
+    Commission's competition chief", which the recognizer called a work of art): a person,
+    whatever the recognizer's label."""
+    return name.pos_ == "PROPN" and name.ent_type_ not in ("ORG", "NORP") \
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in name.lefts) \
+        and any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS | lx.ROLE_NOUNS for c in name.children)
+
+
+def _name_speaker(doc: Doc, name: Token, actors: list[Actor],
+                  person: bool = False) -> tuple[list[CharSpan], Actor | None]:
     """The mention and actor of the name ``name`` heads: its actor, else one made of the name (a
-    person or an organisation as the tagger's entity says). Used when the actor stage put the source
-    on a word inside the name's apposition or modifier ("the People's Daily, the mouthpiece of the
-    Communist party" went to "Communist"; development pages: 1 quote)."""
+    person or an organisation as the tagger's entity says, a person when ``person``). Used when the
+    actor stage put the source on a word inside the name's apposition or modifier ("the People's
+    Daily, the mouthpiece of the Communist party" went to "Communist"; development pages: 1
+    quote)."""
     start = name.left_edge.i if name.left_edge.i < name.i and name.left_edge.sent == name.sent else name.i
     toks = [t for t in doc[start:name.i + 1] if t.ent_type_ or t.i == name.i or t.dep_ in ("compound", "det")]
     ent = next((e for e in doc.ents if e.start <= name.i < e.end), None)
@@ -350,8 +361,8 @@ def _name_speaker(doc: Doc, name: Token, actors: list[Actor]) -> tuple[list[Char
     if ent is not None and ent.label_ == "PERSON":
         span = (ent.start_char, ent.end_char)  # "Texas delegate Bill Eastland": the person's name
     found = actor_at(actors, name.idx, name.idx + len(name.text)) or actor_named(doc, name, actors)
-    if found is None and name.ent_type_ in ("ORG", "PERSON"):
-        kind: ActorKind = "person" if name.ent_type_ == "PERSON" else "organization"
+    if found is None and (person or name.ent_type_ in ("ORG", "PERSON")):
+        kind: ActorKind = "person" if person or name.ent_type_ == "PERSON" else "organization"
         found = add_actor(actors, text_of(doc)[span[0]:span[1]], kind, span)
     return [span], found
 
@@ -378,9 +389,12 @@ def misread_source(doc: Doc, att: Attribution, phrase: Span, mention: list[CharS
     owner = None if _possessive_relative_speaks(phrase, att) else _clause_owner(phrase, att)
     if owner is not None:
         return _name_speaker(doc, owner, actors)
+    person = _described_as_person(phrase.root)
     if is_name(phrase.root) and actor is not None and not covers_head(actor, phrase) \
-            and phrase.root.ent_type_ in ("ORG", "PERSON") and not _in_entity_of(doc, actor, phrase.root):
-        return _name_speaker(doc, phrase.root, actors)  # "the People's Daily, the mouthpiece of the party"
+            and (phrase.root.ent_type_ in ("ORG", "PERSON") or person) \
+            and not _in_entity_of(doc, actor, phrase.root):
+        # "the People's Daily, the mouthpiece of the party"
+        return _name_speaker(doc, phrase.root, actors, person=person)
     surname = _surname_actor(phrase, actor, actors)
     if surname is not None:
         surname.mentions[:] = sorted({*surname.mentions, *mention})
