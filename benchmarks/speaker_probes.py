@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--details", action="store_true", help="list every wrong speaker")
     args = ap.parse_args(argv)
-    files = args.files or sorted(DATA.glob("*/*.txt"))
+    files = args.files or sorted(f for d in ("development", "heldout") for f in (DATA / d).glob("*.txt"))
     if not files:
         print(f"no probe files under {DATA}", file=sys.stderr)
         return 2

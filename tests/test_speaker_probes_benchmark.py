@@ -40,10 +40,10 @@ def test_an_unnamed_speaker_may_be_a_description_but_not_a_name(bench: ModuleTyp
 
 def test_every_needle_is_in_its_snippet(bench: ModuleType) -> None:
     files = sorted((_ROOT / "benchmarks" / "data" / "speaker-probes").glob("*/*.txt"))
-    assert {f.parent.name for f in files} == {"development", "heldout"}
+    assert {f.parent.name for f in files} == {"development", "heldout", "agreement"}
     for f in files:
         blocks = bench.read_blocks(f)
-        assert len(blocks) >= 40, f
+        assert len(blocks) >= 30, f
         for text, wants in blocks:
             assert wants, (f, text[:60])
             for needle, want in wants:
@@ -57,3 +57,17 @@ def test_a_snippet_is_scored_by_its_needles(bench: ModuleType, tmp_path: Path) -
                      "a disgrace => Thomas Brandt\n", encoding="utf-8")
     result = bench.score_file(probe)
     assert result["expectations"] == 1 and result["wrong_confident"] + result["wrong_unsure"] == 1
+
+
+def test_the_second_annotation_covers_every_third_held_back_snippet(bench: ModuleType) -> None:
+    data = _ROOT / "benchmarks" / "data" / "speaker-probes"
+    sets = [bench.read_blocks(data / "heldout" / f"{f}.txt") for f in ("setC", "setD")]
+    sample = [b for blocks in sets for i, b in enumerate(blocks) if i % 3 == 0]
+    second = bench.read_blocks(data / "agreement" / "heldout-second.txt")
+    assert len(second) == len(sample) == 34
+    for (text, wants), (text2, answers) in zip(sample, second, strict=True):
+        assert text == text2 and [n for n, _ in wants] == [n for n, _ in answers]
+        agree = [(w == "-") == (a == "-")
+                 and (w == "-" or bench.same_speaker(w, a) or bench.same_speaker(a, w))
+                 for (_, w), (_, a) in zip(wants, answers, strict=True)]
+        assert all(agree), text[:60]
