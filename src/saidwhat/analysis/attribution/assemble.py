@@ -8,7 +8,7 @@ cue of its own continues the previous quote (multi-paragraph quotes, split quote
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -123,10 +123,11 @@ def _leads_into(v: DocView, cue: TSpan, content: TSpan) -> bool:
 
 
 def _choose_cue(v: DocView, content: TSpan, cues: list[TSpan], used: dict[int, Group],
-                contents: Sequence[TSpan] = ()) -> TSpan | None:
+                has_own: Callable[[TSpan], bool]) -> TSpan | None:
     """The cue a content span belongs to: one governing it in the parse, else the nearest in its
     sentence, else a close one in the paragraph. A cue that already has a content takes a second
-    one only when the parse links them or both are quotations (a quote split around its cue)."""
+    one only when the parse links them or both are quotations (a quote split around its cue).
+    ``has_own``: whether a cue has a content of its own sentence after it (``_own_contents``)."""
     para = v.para[content.start]
     scored: list[tuple[float, int, TSpan]] = []
     csents = _sents(v, content)
@@ -143,7 +144,7 @@ def _choose_cue(v: DocView, content: TSpan, cues: list[TSpan], used: dict[int, G
             score = 0.0
         elif v.sent[cue.start] in csents:
             score = 1.0
-        elif cue.start >= content.end and _quote_ends_sentence(v, content) and _has_own(v, cue, contents):
+        elif cue.start >= content.end and _quote_ends_sentence(v, content) and has_own(cue):
             continue  # the next sentence's cue with words of its own: '… Guterres told the
             # council. "The world cannot look away." The RSF said in a statement that …'
         elif gap <= 3:
@@ -167,10 +168,17 @@ def _choose_cue(v: DocView, content: TSpan, cues: list[TSpan], used: dict[int, G
 _SENTENCE_END = frozenset({".", "!", "?"})
 
 
-def _has_own(v: DocView, cue: TSpan, contents: Sequence[TSpan]) -> bool:
-    """Does a content of the cue's own sentence, after it, hang on it in the parse?"""
-    return any(c.start >= cue.end and v.sent[c.start] == v.sent[cue.start]
-               and (_linked(v, c, cue) or _linked(v, cue, c, 2)) for c in contents)
+def _own_contents(v: DocView, contents: Sequence[TSpan]) -> Callable[[TSpan], bool]:
+    """Whether a content of the cue's own sentence, after it, hangs on it in the parse; each cue
+    is asked once per document."""
+    seen: dict[int, bool] = {}
+
+    def has_own(cue: TSpan) -> bool:
+        if id(cue) not in seen:
+            seen[id(cue)] = any(c.start >= cue.end and v.sent[c.start] == v.sent[cue.start]
+                                and (_linked(v, c, cue) or _linked(v, cue, c, 2)) for c in contents)
+        return seen[id(cue)]
+    return has_own
 
 
 def _quote_ends_sentence(v: DocView, content: TSpan) -> bool:
@@ -625,8 +633,9 @@ def _group_contents(v: DocView, contents: list[TSpan], cues: list[TSpan]) -> lis
     groups: dict[int, Group] = {}
     ordered: list[Group] = []
     last: Group | None = None
+    has_own = _own_contents(v, contents)
     for c in contents:
-        cue = _choose_cue(v, c, cues, groups, contents)
+        cue = _choose_cue(v, c, cues, groups, has_own)
         if cue is None and last is not None and last.contents and all(
                 v.space[i] for i in range(last.contents[-1].end, c.start)):
             last.contents.append(c)  # the rest of a run cut at a sentence start

@@ -26,6 +26,7 @@ from saidwhat.analysis.attribution.speaker.common import (
     is_age_head,
     is_name,
     is_named,
+    is_person_noun,
     kind_fits,
     move_mention,
     phrase_at,
@@ -157,8 +158,7 @@ def speaker_for(doc: Doc, att: Attribution, mention: list[CharSpan], actor: Acto
     # "The former secretary of state said Trump was “unfit”" is not Trump's, whom the actor stage
     # chose: the description of a person speaks for itself ("the statement" naming Powell is still
     # his office's)
-    described = quoted and not is_name(phrase.root) \
-        and phrase.root.lemma_.lower() in PERSON_NOUNS | lx.ROLE_NOUNS
+    described = quoted and not is_name(phrase.root) and is_person_noun(phrase.root)
     if is_descriptive(phrase) or described:
         if described and actor is not None:
             drop_description(doc, actor, phrase)

@@ -33,6 +33,14 @@ professor researcher scientist analyst economist author writer reporter candidat
 leader host owner woman man father mother son daughter wife husband
 """)
 
+
+
+def is_person_noun(tok: Token) -> bool:
+    """A noun that stands for a person: one of ``PERSON_NOUNS`` or a role ("secretary", "leader")."""
+    lemma = tok.lemma_.lower()
+    return lemma in PERSON_NOUNS or lemma in lx.ROLE_NOUNS
+
+
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 

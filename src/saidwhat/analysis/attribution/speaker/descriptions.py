@@ -29,6 +29,7 @@ from saidwhat.analysis.attribution.speaker.common import (
     is_age_head,
     is_name,
     is_named,
+    is_person_noun,
     is_plural,
     kind_fits,
     move_mention,
@@ -317,7 +318,7 @@ def appositive_person(doc: Doc, phrase: Span, name: Token, actors: list[Actor]) 
     Callamard": "Agnes Callamard" tagged LOC), is a person of its own, not the owner the actor
     stage fell back on ("The Conservative leader, Kemi Badenoch, said": tagged a place). Two words at
     least, none an organisation's head word, and not what the recognizer calls an organisation."""
-    if phrase.root.lemma_.lower() not in PERSON_NOUNS | lx.ROLE_NOUNS:
+    if not is_person_noun(phrase.root):
         return None
     first = name
     while first.i > 0 and doc[first.i - 1].head.i == name.i and doc[first.i - 1].dep_ == "compound" \

@@ -12,12 +12,12 @@ from collections.abc import Iterator, Mapping
 from spacy.tokens import Doc, Span, Token
 
 from saidwhat.analysis.actors import lexicon as lx
-from saidwhat.analysis.actors.mentions.names import SPEECH_VERBS
 from saidwhat.analysis.actors.resolve.sentences import main_clause
 from saidwhat.analysis.actors.surnames import aside_closed, quoted_at
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.speaker.common import (
     PERSON_PRONOUNS,
+    SAYING_LEMMAS,
     SUBJECT_DEPS,
     actor_at,
     is_named,
@@ -223,7 +223,7 @@ def _unnamed_speaker_before(head: Token, pron: Token) -> bool:
     sent = head.sent
     verb = head.head
     if sent.end != pron.sent.start or head.dep_ != "nsubj" or verb.dep_ != "ROOT" \
-            or verb.lemma_.lower() not in SPEECH_VERBS or not _unnamed_subject(head, True):
+            or verb.lemma_.lower() not in SAYING_LEMMAS or not _unnamed_subject(head, True):
         return False
     own = {t.i for t in head.subtree}
     return not any(t.i not in own and (t.lower_ in _PERSONS or t.ent_type_ == "PERSON")

@@ -32,6 +32,7 @@ from saidwhat.analysis.attribution.speaker.common import (
     covers_head,
     is_name,
     is_named,
+    is_person_noun,
     phrase_at,
     word_set,
 )
@@ -344,7 +345,7 @@ def _described_as_person(name: Token) -> bool:
     whatever the recognizer's label."""
     return name.pos_ == "PROPN" and name.ent_type_ not in ("ORG", "NORP") \
         and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in name.lefts) \
-        and any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS | lx.ROLE_NOUNS for c in name.children)
+        and any(c.dep_ == "appos" and is_person_noun(c) for c in name.children)
 
 
 def _name_speaker(doc: Doc, name: Token, actors: list[Actor],
