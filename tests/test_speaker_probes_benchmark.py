@@ -59,13 +59,18 @@ def test_a_snippet_is_scored_by_its_needles(bench: ModuleType, tmp_path: Path) -
     assert result["expectations"] == 1 and result["wrong_confident"] + result["wrong_unsure"] == 1
 
 
-def test_the_second_annotation_covers_every_third_held_back_snippet(bench: ModuleType) -> None:
+@pytest.mark.parametrize(("folder", "sets", "second", "size"), [
+    ("development", ("setC", "setD"), "setCD-second.txt", 34),  # held back in session 33
+    ("heldout", ("setE", "setF"), "setEF-second.txt", 34),  # held back in session 34
+])
+def test_the_second_annotation_covers_every_third_held_back_snippet(
+        bench: ModuleType, folder: str, sets: tuple[str, str], second: str, size: int) -> None:
     data = _ROOT / "benchmarks" / "data" / "speaker-probes"
-    sets = [bench.read_blocks(data / "heldout" / f"{f}.txt") for f in ("setC", "setD")]
-    sample = [b for blocks in sets for i, b in enumerate(blocks) if i % 3 == 0]
-    second = bench.read_blocks(data / "agreement" / "heldout-second.txt")
-    assert len(second) == len(sample) == 34
-    for (text, wants), (text2, answers) in zip(sample, second, strict=True):
+    blocks_of = [bench.read_blocks(data / folder / f"{f}.txt") for f in sets]
+    sample = [b for blocks in blocks_of for i, b in enumerate(blocks) if i % 3 == 0]
+    answers_of = bench.read_blocks(data / "agreement" / second)
+    assert len(answers_of) == len(sample) == size
+    for (text, wants), (text2, answers) in zip(sample, answers_of, strict=True):
         assert text == text2 and [n for n, _ in wants] == [n for n, _ in answers]
         agree = [(w == "-") == (a == "-")
                  and (w == "-" or bench.same_speaker(w, a) or bench.same_speaker(a, w))
