@@ -189,6 +189,8 @@ def _from_governing_role(head: Token, found: PersonRole) -> None:
         if anc.pos_ != "ADP" and role_of(anc) and anc.ent_type_ != "PERSON":
             if anc.dep_ == "compound" and anc.head.ent_type_ == "PERSON":
                 return  # "Carson campaign manager Barry Bennett": Bennett's title, not Carson's
+            if steps and anc.lemma_.lower() in lx.KIN_NOUNS:
+                return  # "the wife of Senator James Whitfield" is hers, no role or gender of his
             found.role = found.role or anc.text
             found.affiliation = affiliation_of(anc)
             found.gender_words += (anc,)

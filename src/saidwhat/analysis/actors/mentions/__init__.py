@@ -18,8 +18,9 @@ from saidwhat.analysis.actors.mentions.mention import (
            relcl_description,
            singulars,
            the_aged,
+           the_national,
 )
 from saidwhat.analysis.actors.mentions.sources import source_spans
 
 __all__ = ["Mention", "MentionType", "find_mentions", "relcl_description", "singulars", "source_spans",
-           "the_aged"]
+           "the_aged", "the_national"]

@@ -5,7 +5,7 @@ personal pronouns (``pronoun_mentions``).
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.filters import is_animate_head
@@ -14,6 +14,7 @@ from saidwhat.analysis.actors.mentions.mention import (
     Mention,
     gender_from_tokens,
     relcl_description,
+    the_national,
 )
 from saidwhat.analysis.actors.roles import affiliation_of, phrase
 from saidwhat.analysis.subjects import is_subject
@@ -30,7 +31,7 @@ def _last_conj(head: Token) -> Token:
 def coordinated_groups(f: Finder) -> None:
     """Coordinated collectives first, before their parts become mentions of their own:
     "welcomed by rights advocates, foreign officials and exiled Uyghurs" is one reacting group."""
-    for chunk in f.doc.noun_chunks:
+    for chunk in noun_chunks(f.doc):
         head = chunk.root
         if head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() not in lx.GROUP_HEADS | lx.ORG_HEADS:
             continue
@@ -179,6 +180,8 @@ def _chunk_mention(f: Finder, chunk: Span) -> Mention | None:
     if lemma in lx.DOCUMENT_HEADS and f.speaks(chunk.start, chunk.end):
         return Mention(start_char, start_char + len(text), text, "document", "organization", head.i)
     if lemma in lx.ORG_HEADS and not plural and (definite or chunk[0].lower_ == "the") and not poss_pron:
+        if any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == head.i + 1 for c in head.children):
+            return None  # "the rebel group M23": the name is the mention
         return Mention(start_char, start_char + len(text), text, "definite", "organization", head.i)
     if _person_appositive(f, head) or any(c.dep_ == "appos" and c.ent_type_ == "PERSON"
                                           for c in head.children):
@@ -186,6 +189,8 @@ def _chunk_mention(f: Finder, chunk: Span) -> Mention | None:
     possessed = _possessed_role(f, chunk)
     if possessed is not None:
         return possessed
+    if the_national(head) and head.dep_ not in ("appos", "poss", "compound"):
+        return Mention(start_char, start_char + len(text), text, "definite", "person", head.i)
     party_member = lemma in lx.PARTY_MEMBERS and head.ent_type_ == "NORP"  # "the Wisconsin Republican"
     if (lemma in lx.ROLE_NOUNS or party_member) and not plural and definite \
             and head.dep_ not in ("appos", "poss"):
@@ -224,9 +229,27 @@ def _one_of_people(f: Finder, chunk: Span) -> Mention | None:
     return m
 
 
+def noun_chunks(doc: Doc) -> list[Span]:
+    """The parser's noun chunks, each cut before a finite verb or a speech verb it holds: "the
+    31-year-old told reporters" is the parser's one chunk for a speaker and a cue (speaker probes,
+    session 34: the actor was named "31-year-old told reporters")."""
+    out = []
+    for chunk in doc.noun_chunks:
+        verb = next((t for t in chunk if t.i > chunk.start and (
+            t.tag_ in _FINITE or (t.tag_ == "VBN" and t.lemma_.lower() in lx.SPEECH_VERBS))), None)
+        if verb is None:
+            out.append(chunk)
+        elif chunk.root.i < verb.i:
+            out.append(doc[chunk.start: verb.i])
+    return out
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
 def description_mentions(f: Finder) -> None:
     """Descriptions, groups and documents from noun chunks."""
-    for chunk in f.doc.noun_chunks:
+    for chunk in noun_chunks(f.doc):
         head = chunk.root
         if head.i in f.taken or head.pos_ == "PRON":
             continue

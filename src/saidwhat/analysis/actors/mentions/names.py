@@ -25,6 +25,7 @@ from saidwhat.analysis.actors.mentions.mention import (
     organisation_named,
     person_mention,
     singulars,
+    the_national,
     the_one_name,
 )
 from saidwhat.analysis.actors.roles import strip_the
@@ -87,6 +88,8 @@ def _looks_like_person(ent: Span) -> bool:
     if before is not None and before.lower_ in lx.ROLE_NOUNS \
             and name_list_gender(words[0].text) is not None:
         return True  # "Former Hewlett-Packard CEO Carly Fiorina" (PolNeAR train, eighth judged round)
+    if words[0].lower_ in lx.TITLES and name_list_gender(words[1].text) is not None:
+        return True  # "Superintendent Marcus Bell told the board" (speaker probes, session 34)
     root = ent.root
     if root.dep_ == "appos" and root.head.lemma_.lower() in lx.ROLE_NOUNS:
         return True
@@ -99,21 +102,15 @@ def _speaking_who(root: Token) -> bool:
     """The subject of a speech verb that a "who" clause describes: "Reince Priebus, who introduced
     Trump at the rally, said …" (the recognizer called "Priebus" an organisation, and a later "He
     also said" went to Trump, the only person left)."""
-    return root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS and any(
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in lx.SPEECH_VERBS and any(
         c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whom", "whose") for c in root.children)
-
-
-# Verbs whose subject, named First Last with a listed first name, is a person even when the tagger
-# says organisation ("Carly Fiorina said Monday"): from the train development gold
-# (tests/data/actor-identity-train), where such a name could not take "the former CEO".
-SPEECH_VERBS = {"say", "tell", "add", "tweet", "write", "argue", "explain", "insist", "recall"}
 
 
 def _speaking_first_last(words: list[Token]) -> bool:
     """Two words, the first on the offline first-name list (so not "Morgan Stanley"), the subject
     of a speech verb."""
     root = words[-1]
-    return len(words) == 2 and root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS \
+    return len(words) == 2 and root.dep_ == "nsubj" and root.head.lemma_.lower() in lx.SPEECH_VERBS \
         and name_list_gender(words[0].text) is not None
 
 
@@ -401,6 +398,8 @@ def entity_mentions(f: Finder) -> None:
     name_words = _name_counts(doc)
     person_words = {t.text for t in doc if t.ent_type_ == "PERSON"}
     for ent in list(doc.ents):
+        if the_national(ent.root) and len(ent) == 1:
+            continue  # "the Welshman", tagged a person: a description (``descriptions``)
         owned = _possessed_person(doc, ent)
         if owned is not None:  # the person the outlet owns speaks, not the outlet
             m = _person_entity(f, doc[owned : ent.end])
@@ -454,8 +453,9 @@ def _missed_name(f: Finder, tok: Token) -> None:
             and doc[lo - 1].i not in f.taken and doc[lo - 1].is_title:
         lo -= 1
     lo = _particles_before(doc, lo)
-    if f.rejected(doc[lo : tok.i + 1]) or (lo == tok.i and _capital_of_the_sentence(f, tok)):
-        return
+    if f.rejected(doc[lo : tok.i + 1]) or (lo == tok.i and _capital_of_the_sentence(f, tok)) \
+            or (lo == tok.i and the_national(tok)):
+        return  # "The Welshman said": a description (``descriptions``), no name
     names = [t.text for t in doc[lo: tok.i + 1] if t.lower_ not in lx.TITLES]
     text = doc[lo: tok.i + 1].text
     if tok.lower_ in lx.FACILITY_HEADS and lo < tok.i:  # "Millbrook Tunnel carries": a place

@@ -16,6 +16,7 @@ from saidwhat.analysis.actors.mentions.mention import (
     organisation_named,
     relcl_description,
     the_aged,
+    the_national,
     the_one_name,
 )
 from saidwhat.analysis.first_names import name_list_gender
@@ -101,8 +102,10 @@ def _source_mention(f: Finder, span: Span, s: int, e: int) -> Mention | None:
     text = f.text[s:e]
     if lemma in lx.DOCUMENT_HEADS:
         return Mention(s, e, text, "document", "organization", head.i)
-    if the_aged(head):
-        return Mention(s, e, text, "definite", "person", head.i)
+    if the_aged(head) or the_national(head):
+        if span.start > 0 and f.doc[span.start - 1].lower_ == "the":  # "31-year-old": the span lost its "the"
+            s = f.doc[span.start - 1].idx
+        return Mention(s, e, f.text[s:e], "definite", "person", head.i)
     if head.pos_ == "PRON" or not is_nominal(head) or head.ent_type_ in ("DATE", "TIME"):
         return None  # "said", ",", "in July, which showed": no actor
     known_name = head.lower_ in f.person_words  # "Doctor said", after "Ken Doctor"
@@ -130,7 +133,9 @@ def _source_mention(f: Finder, span: Span, s: int, e: int) -> Mention | None:
 # Nouns between a name and an "its" that the "its" could refer to instead: the subjects, objects
 # and appositions of the name's clause ("Obama won his party's nomination by promising its …").
 _ITS_BLOCKERS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos"}
-_BODY_APPOSITIONS = lx.ORG_HEADS | {"startup", "platform", "site", "website", "publisher"}
+_BODY_APPOSITIONS = lx.ORG_HEADS | {"startup", "platform", "site", "website", "publisher", "carrier",
+                                     "airline", "retailer", "automaker", "carmaker", "manufacturer",
+                                     "lender", "insurer"}
 
 
 def _its_own(doc: Doc, tok: Token) -> bool:

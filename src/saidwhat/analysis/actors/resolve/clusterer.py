@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from saidwhat.analysis.actors import lexicon as lx
-from saidwhat.analysis.actors.mentions import Mention, the_aged
+from saidwhat.analysis.actors.mentions import Mention, the_aged, the_national
 from saidwhat.analysis.actors.resolve.cluster import (
     FUZZY_THRESHOLD,
     Cluster,
@@ -19,6 +19,7 @@ from saidwhat.analysis.actors.resolve.evidence import (
     GENDER_AGREES,
     PLAIN_PEOPLE,
     SOURCE_NOUNS,
+    called_otherwise,
     description_gender,
     description_score,
     is_bare_source,
@@ -40,7 +41,14 @@ from saidwhat.analysis.actors.resolve.evidence import (
     said_so_before,
     salience_of,
 )
-from saidwhat.analysis.actors.resolve.sentences import coargument_subject, last_before, within_window
+from saidwhat.analysis.actors.resolve.sentences import (
+    AGE_REACH_SENTENCES,
+    coargument_subject,
+    last_before,
+    sent_ids,
+    sent_starts,
+    within_window,
+)
 from saidwhat.analysis.actors.surnames import (
     choose_bearer,
     gender_conflict,
@@ -268,6 +276,7 @@ class _Clusterer:
             best = self._unnamed_meant(m, said)
         if best is None and m.kind == "person":
             best, someone_else = self._person_meant(m, said, owner)
+        best = self._national_checked(m, best)
         if best is not None:
             company = doc[m.head].lemma_.lower() in _COMPANY_HEADS
             if m.kind == "organization" and best.kind == "person" and company:
@@ -293,10 +302,10 @@ class _Clusterer:
         before = doc[start - 1].sent
         subject = next((t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
         named = self.by_token.get(subject.i) if subject is not None else None
-        if named is None or named.cluster < 0 or quoted_at(doc, named.start):
+        if subject is None or named is None or named.cluster < 0 or quoted_at(doc, named.start):
             return None
         c = self.clusters[named.cluster]
-        if c.kind != "organization" or c.is_gpe or c.is_facility:
+        if c.kind != "organization" or c.is_gpe or c.is_facility or called_otherwise(subject, head):
             return None
         names = {x.text for x in c.mentions if x.type in ("name", "acronym")}
         later = {self.by_token[t.i].text for t in doc[head.i + 1: head.sent.end] if t.i in self.by_token}
@@ -379,6 +388,27 @@ class _Clusterer:
         if named_jointly(doc, m, best, [c for c in fitting if c is not best]):
             return None, False
         return self._the_one_asked(m, best, fitting) or best, False
+
+    def _national_checked(self, m: Mention, best: Cluster | None) -> Cluster | None:
+        """``best`` for a nationality used as a noun ("the Spaniard") when it is the one person
+        ``_named_in_reach``, else None (a nationality the text does not give cannot tell two people
+        apart); ``best`` for any other mention."""
+        if best is None or not the_national(self.doc[m.head]):
+            return best
+        return best if self._named_in_reach(m) == [best] else None
+
+    def _named_in_reach(self, m: Mention) -> list[Cluster]:
+        """The people named outside quotation marks in the sentences a nationality used as a noun
+        reaches (``AGE_REACH_SENTENCES``), and not placed in another country than it says ("Kenya's
+        Faith Kipyegon" is no "the Ethiopian"). It is resolved only when that is one person: "Novak
+        Djokovic beat Carlos Alcaraz … The Spaniard said" names two, and the text does not say
+        which is Spanish; "André made one mistake," the Dutchman said' names no one but the
+        manager outside the quote (speaker probes, session 34)."""
+        doc = self.doc
+        nation = lx.NATIONALS.get(doc[m.head].lower_)
+        lo = doc[sent_starts(doc)[max(0, sent_ids(doc)[m.head] - AGE_REACH_SENTENCES)]].idx
+        return [c for c in self.order if c.kind == "person" and not _placed_elsewhere(doc, c, nation) and any(
+            x.type == "name" and lo <= x.start < m.start and not quoted_at(doc, x.start) for x in c.mentions)]
 
     def _the_one_asked(self, m: Mention, asker: Cluster, fitting: list[Cluster]) -> Cluster | None:
         """A description that answers right after the person in focus asked someone is the one
@@ -493,6 +523,13 @@ class _Clusterer:
         issuer = issuer_of(self.doc, m, self.by_token)
         if issuer is not None and issuer.cluster >= 0:
             self.join(m, self.clusters[issuer.cluster])
+
+
+def _placed_elsewhere(doc: Doc, c: Cluster, nation: str | None) -> bool:
+    """Whether the text places the cluster in countries (``evidence.places_of``), none of them
+    ``nation``."""
+    places = {p for x in c.mentions for p in places_of(doc, x)}
+    return bool(places) and nation not in places
 
 
 # Heads of descriptions that only an organisation takes: "the company" makes a name an organisation

@@ -63,8 +63,9 @@ def description_score(doc: Doc, m: Mention, c: Cluster) -> float:
     score = 0.0
     if lemma in ctoks:
         score += 2.0
-    elif lemma in lx.GENERIC_ORG_HEADS:
-        score += 1.0
+    elif lemma in lx.GENERIC_ORG_HEADS and any(doc[x.head].pos_ == "PROPN" or x.type in ("name", "acronym")
+                                                for x in c.mentions):
+        score += 1.0  # not a body known only by another noun: "The government … the rebel group M23"
     else:
         return 0.0
     for t in doc[m.head].children:
@@ -203,6 +204,17 @@ def roles_in(m: Mention) -> set[str]:
     senator."""
     words = f"{m.text} {m.role or ''}".lower().split()
     return {lx.ROLE_ALIASES.get(w, w.strip(".,")) for w in words}
+
+
+def called_otherwise(name: Token, head: Token) -> bool:
+    """Whether a name's own phrase calls it another kind of body than the description whose head is
+    ``head`` ("The trade union GMB" is no "the company" after it: speaker probes, session 34)."""
+    lemma = head.lemma_.lower()
+    if lemma not in lx.ORG_HEADS:
+        return False  # a person's noun: "Harvard University professor John Smith" is "the professor"
+    nouns = {t.lemma_.lower() for c in name.lefts if c.dep_ in ("compound", "amod") for t in c.subtree
+             if (t.pos_ == "NOUN" or t.is_lower) and t.i != head.i}
+    return bool(nouns & lx.ORG_HEADS) and lemma not in nouns
 
 
 def other_place(doc: Doc, m: Mention, c: Cluster) -> bool:

@@ -98,12 +98,16 @@ def best_mention(doc: Doc, att_source: list[Span], mentions: list[Mention]) -> M
 def _named_after_title(doc: Doc, m: Mention, over: list[Mention]) -> Mention | None:
     """The person named right after an organisation mention that is their title ("UMWA Director of
     Government Affairs Phil Smith told POLITICO": Phil Smith, not the office; PolNeAR train, eleventh
-    identity gold, once the office's name no longer took in his first name)."""
+    identity gold, once the office's name no longer took in his first name), or set off by a comma
+    after an office the tagger took for a body ("The Home Secretary, Shabana Mahmood, announced",
+    "The UN High Commissioner for Human Rights, Volker Türk, called": speaker probes, session 34)."""
     if m.kind != "organization":
         return None
     text = text_of(doc)
+    office = doc[m.head].lemma_.lower() in lx.ROLE_NOUNS
     return next((x for x in over if x.type == "name" and x.kind == "person" and x.start >= m.end
-                 and not text[m.end:x.start].strip()), None)
+                 and (not text[m.end:x.start].strip() or (office and text[m.end:x.start].strip() == ","))),
+                None)
 
 
 def _unnamed_name(doc: Doc, m: Mention, text: str) -> str:

@@ -14,6 +14,10 @@ from saidwhat.analysis.nlp import text_of
 
 # How far back (in sentences) a definite description or pronoun looks for its antecedent.
 WINDOW_SENTENCES = 8
+# How many sentences back an age or a nationality used as a noun ("the 46-year-old", "the Spaniard")
+# may find its person: "House Speaker Paul Ryan … told the delegates" five sentences before "said the
+# 46-year-old" is not Melania Trump, whom the sentences between describe (PolNeAR train).
+AGE_REACH_SENTENCES = 2
 
 
 def sent_ids(doc: Doc) -> list[int]:

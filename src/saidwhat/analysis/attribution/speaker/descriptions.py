@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span, Token
 
 from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.resolve import ActorResolution
-from saidwhat.analysis.actors.resolve.evidence import bound_possessive
-from saidwhat.analysis.actors.resolve.sentences import sent_ids, sent_starts
+from saidwhat.analysis.actors.resolve.evidence import bound_possessive, called_otherwise
+from saidwhat.analysis.actors.resolve.sentences import AGE_REACH_SENTENCES, sent_ids, sent_starts
 from saidwhat.analysis.actors.surnames import quoted_at
 from saidwhat.analysis.attribution.speaker.common import (
     OBJECT_DEPS,
@@ -58,7 +58,7 @@ def _noun_phrase(head: Token, limit: Span, taken: list[CharSpan]) -> tuple[int, 
     """Character span of ``head``'s noun phrase, within its sentence, without edge punctuation,
     cut before the first word of the quote's content or cue (``taken``)."""
     sent = head.sent
-    aside = {t.i for c in head.subtree if _comma_relative(c) for t in c.subtree}
+    aside = {t.i for c in head.subtree if c.i != head.i and _comma_aside(c) for t in c.subtree}
     toks = [t for t in head.subtree if sent.start <= t.i < sent.end and t.i >= limit.start - 3]
     toks = [t for t in toks if not t.is_space and t.i not in aside]
     cut = next((k for k, t in enumerate(toks) if k > 0 and any(s <= t.idx < e for s, e in taken)), None)
@@ -75,14 +75,17 @@ def _noun_phrase(head: Token, limit: Span, taken: list[CharSpan]) -> tuple[int, 
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def _comma_relative(tok: Token) -> bool:
+def _comma_aside(tok: Token) -> bool:
     """A relative clause set off by a comma ("a senior official, who requested anonymity"): an aside
     about the speaker, not part of the name a description gives it; with it, "one well-connected
     Democrat familiar with the Clinton campaign's organization, who requested anonymity …" was too
     long to name anyone (360 PolNeAR train articles: 4 unnamed speakers renamed, "One attendee, who
-    like others" → "One attendee"; own wild pages unchanged)."""
+    like others" → "One attendee"; own wild pages unchanged). So is an indefinite apposition
+    ("Airlines for Europe, an industry group,": speaker probes, session 34)."""
     first = tok.left_edge.i
-    return tok.dep_ == "relcl" and first > 0 and tok.doc[first - 1].text == ","
+    indefinite = tok.dep_ == "appos" and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                             for c in tok.children)
+    return (tok.dep_ == "relcl" or indefinite) and first > 0 and tok.doc[first - 1].text == ","
 
 
 def _subject_mentions(doc: Doc, actor: Actor, before: int) -> list[tuple[int, int]]:
@@ -120,12 +123,31 @@ def definite(doc: Doc, phrase: Span, actors: list[Actor],
             continue  # "the former first lady" is not the man named last
         if modifiers and not modifiers <= set(a.name.lower().split()):
             continue  # "the state transportation department" is not "the Harbor Shippers Association"
+        if _known_by_other_noun(a, head) or _introduced_otherwise(doc, a, head, phrase.start_char):
+            continue  # "The rebel group" is not "The government in Kinshasa" (speaker probes, session 34)
         introduced = int(introduced_as(doc, a, head.lemma_.lower(), phrase.start_char))
         for subject, start in _subject_mentions(doc, a, phrase.start_char):
             key = (introduced, subject, start)
             if best is None or key > best[0]:
                 best = (key, a)
     return best[1] if best else None
+
+
+def _known_by_other_noun(actor: Actor, head: Token) -> bool:
+    """An actor the text names only by a description ("The government in Kinshasa") whose words lack
+    the description's noun."""
+    words = actor.name.lower().split()
+    return words[0] in ("the", "a", "an") and head.lemma_.lower() not in words and head.lower_ not in words
+
+
+def _introduced_otherwise(doc: Doc, actor: Actor, head: Token, before: int) -> bool:
+    """Was the actor named as another kind of body before ``before`` ("The trade union GMB" for "the
+    company")? (``evidence.called_otherwise``)"""
+    for s, e in actor.mentions:
+        sp = doc.char_span(s, e, alignment_mode="expand") if e <= before else None
+        if sp is not None and called_otherwise(sp.root, head):
+            return True
+    return False
 
 
 def introduced_as(doc: Doc, actor: Actor, lemma: str, before: int) -> bool:
@@ -151,12 +173,6 @@ def _body_modifiers(head: Token) -> set[str]:
     if head.lemma_.lower() not in _BODY_NOUNS:
         return set()
     return {t.lower_ for t in head.lefts if t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN")}
-
-
-# How many sentences back an age description ("the 46-year-old") may find its person's subject
-# mention: "House Speaker Paul Ryan … told the delegates" five sentences before "said the
-# 46-year-old" is not Melania Trump, whom the sentences between describe (PolNeAR train).
-AGE_REACH_SENTENCES = 2
 
 
 def subject_just_before(doc: Doc, actor: Actor, phrase: Span) -> bool:
