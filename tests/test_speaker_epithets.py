@@ -99,6 +99,42 @@ def test_the_wife_of_a_man_gives_him_no_gender() -> None:
 
 
 def test_a_nationality_is_not_a_person_the_text_places_elsewhere() -> None:
-    art = analyze_text("Kenya's Faith Moraa broke the record in Eugene. \"I wanted to show it,\" the Ethiopian "
-                       "told reporters.")
+    art = analyze_text("Kenya's Faith Moraa broke the record in Eugene. \"I wanted to show it,\" the "
+                       "Ethiopian told reporters.")
     assert speaker_name(art, "I wanted to show it") != "Faith Moraa"
+
+
+def test_an_age_is_the_person_the_text_gave_that_age() -> None:
+    art = analyze_text("Aoife Keane, a 34-year-old dairy farmer from west Cork, won the senior title on "
+                       'Wednesday. Mary Doyle, the event\'s managing director, said the win was "long '
+                       'overdue." The 34-year-old said she would use the prize money to fix the roof of her '
+                       "shed.")
+    assert speaker_name(art, "use the prize money") == "Aoife Keane"
+
+
+def test_a_name_opening_a_sentence_with_a_body_beside_it_is_a_body() -> None:
+    art = analyze_text("Velmont, the French carmaker, said on Wednesday it would pause production for two "
+                       'weeks. "We are working with our suppliers," the company said in a statement.')
+    assert speaker_name(art, "pause production") == "Velmont"
+    assert speaker_name(art, "working with our suppliers") == "Velmont"
+
+
+def test_a_nationality_with_a_region_before_it_is_a_description() -> None:
+    art = analyze_text("Ciaran Walsh won the title by two shots on Sunday. \"I have waited my whole "
+                       'career to win this one," said the Northern Irishman.')
+    assert speaker_name(art, "waited my whole career") == "Ciaran Walsh"
+
+
+def test_the_company_is_no_public_body() -> None:
+    art = analyze_text("Shares in Calder Therapeutics jumped after regulators approved its drug. The Food "
+                       "and Drug Administration said the drug had shown a clear benefit. The company said it "
+                       "expected to launch the drug within weeks.")
+    assert speaker_name(art, "launch the drug") != "Food and Drug Administration"
+
+
+def test_a_place_after_in_only_qualifies_the_source() -> None:
+    art = analyze_text('The complaint, filed in federal court in San Francisco, says the company "copied '
+                       'millions of works". In a filing, the city of Oakland argued that the case should be '
+                       "dismissed.")
+    assert speaker_name(art, "copied millions of works") != "San Francisco"
+    assert speaker_name(art, "should be dismissed") == "Oakland"

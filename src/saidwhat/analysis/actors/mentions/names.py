@@ -398,8 +398,8 @@ def entity_mentions(f: Finder) -> None:
     name_words = _name_counts(doc)
     person_words = {t.text for t in doc if t.ent_type_ == "PERSON"}
     for ent in list(doc.ents):
-        if the_national(ent.root) and len(ent) == 1:
-            continue  # "the Welshman", tagged a person: a description (``descriptions``)
+        if the_national(ent.root) and len(ent) <= 2:
+            continue  # "the Welshman", "the Northern Irishman", tagged a person: a description
         owned = _possessed_person(doc, ent)
         if owned is not None:  # the person the outlet owns speaks, not the outlet
             m = _person_entity(f, doc[owned : ent.end])
@@ -438,9 +438,12 @@ def _capital_of_the_sentence(f: Finder, tok: Token) -> bool:
     …, Steenburgen wasn't thrilled", which the parser made the subject, had become a person whom
     two "she said" went to at confidence 0.9; own wild pages). "Ham said" after "Ken Ham" stays, and
     so does a noun for people ("Attorneys for Clinton appeared to oppose …": without it the phrase
-    went to Clinton; PolNeAR train)."""
+    went to Clinton; PolNeAR train), and so does a name that a noun set off by commas calls a body
+    ("Velocar, the French carmaker, said …": speaker probes, session 34)."""
     forms = singulars(tok.lower_) | {tok.lower_}
     if not tok.is_sent_start or name_list_gender(tok.text) is not None or forms & _PEOPLE_NOUNS:
+        return False
+    if any(c.dep_ == "appos" and c.lemma_.lower() in lx.BODY_APPOSITIONS for c in tok.children):
         return False
     return tok.text not in f.inner_capitals
 
@@ -454,8 +457,8 @@ def _missed_name(f: Finder, tok: Token) -> None:
         lo -= 1
     lo = _particles_before(doc, lo)
     if f.rejected(doc[lo : tok.i + 1]) or (lo == tok.i and _capital_of_the_sentence(f, tok)) \
-            or (lo == tok.i and the_national(tok)):
-        return  # "The Welshman said": a description (``descriptions``), no name
+            or the_national(tok):
+        return  # "The Welshman said", "the Northern Irishman": a description (``descriptions``), no name
     names = [t.text for t in doc[lo: tok.i + 1] if t.lower_ not in lx.TITLES]
     text = doc[lo: tok.i + 1].text
     if tok.lower_ in lx.FACILITY_HEADS and lo < tok.i:  # "Millbrook Tunnel carries": a place

@@ -133,16 +133,13 @@ def _source_mention(f: Finder, span: Span, s: int, e: int) -> Mention | None:
 # Nouns between a name and an "its" that the "its" could refer to instead: the subjects, objects
 # and appositions of the name's clause ("Obama won his party's nomination by promising its …").
 _ITS_BLOCKERS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos"}
-_BODY_APPOSITIONS = lx.ORG_HEADS | {"startup", "platform", "site", "website", "publisher", "carrier",
-                                     "airline", "retailer", "automaker", "carmaker", "manufacturer",
-                                     "lender", "insurer"}
 
 
 def _its_own(doc: Doc, tok: Token) -> bool:
     """The name is the subject of a clause that speaks of "its" something with no other noun
     between ("Facebook activated its Safety Check tool", "Wealth-X keeps its own finances a
     secret"), or an apposition calls it a body ("Xinhua, the official Chinese news agency")."""
-    if any(c.dep_ == "appos" and c.lemma_.lower() in _BODY_APPOSITIONS for c in tok.children):
+    if any(c.dep_ == "appos" and c.lemma_.lower() in lx.BODY_APPOSITIONS for c in tok.children):
         return True
     if tok.dep_ != "nsubj":
         return False

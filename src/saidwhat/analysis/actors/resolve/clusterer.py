@@ -37,9 +37,11 @@ from saidwhat.analysis.actors.resolve.evidence import (
     places_of,
     prominence_of,
     pronoun_fits,
+    public_for_company,
     roles_in,
     said_so_before,
     salience_of,
+    stated_age,
 )
 from saidwhat.analysis.actors.resolve.sentences import (
     AGE_REACH_SENTENCES,
@@ -245,7 +247,7 @@ class _Clusterer:
         best, best_score = None, 0.0
         owner = self._owner(m)
         said = description_gender(doc, m)
-        placed = self._placed(m) if m.kind == "person" and owner < 0 else None
+        placed = (self._placed(m) or self._aged_alike(m)) if m.kind == "person" and owner < 0 else None
         if placed is not None:
             self.join(m, placed)
             return
@@ -308,6 +310,8 @@ class _Clusterer:
         if c.kind != "organization" or c.is_gpe or c.is_facility or called_otherwise(subject, head):
             return None
         names = {x.text for x in c.mentions if x.type in ("name", "acronym")}
+        if any(public_for_company(n, head) for n in names):
+            return None  # "The Food and Drug Administration said … The company said" (speaker probes)
         later = {self.by_token[t.i].text for t in doc[head.i + 1: head.sent.end] if t.i in self.by_token}
         return None if names & later else c  # "The company said Baxley Logistics had lost …": not Baxley
 
@@ -324,6 +328,19 @@ class _Clusterer:
         there = [c for c in self.order if c.kind == "person" and any(
             x.type == "name" and x.start < m.start and said & places_of(doc, x) and role in roles_in(x)
             for x in c.mentions)]
+        return there[0] if len(there) == 1 else None
+
+    def _aged_alike(self, m: Mention) -> Cluster | None:
+        """An age used as a noun ("the 34-year-old") is the only named person the text gave that
+        age before it ("Aoife Brennan, a 34-year-old dairy farmer", "Brennan, 34,"), when one is
+        (speaker probes, session 34: "The 34-year-old said" went to the managing director named
+        in the sentence between)."""
+        doc = self.doc
+        if not the_aged(doc[m.head]):
+            return None
+        age = stated_age(doc, m)
+        there = [c for c in self.order if c.kind == "person" and age is not None and any(
+            x.type == "name" and x.start < m.start and stated_age(doc, x) == age for x in c.mentions)]
         return there[0] if len(there) == 1 else None
 
     def _recent_anonymous(self, m: Mention) -> Cluster | None:
@@ -390,12 +407,14 @@ class _Clusterer:
         return self._the_one_asked(m, best, fitting) or best, False
 
     def _national_checked(self, m: Mention, best: Cluster | None) -> Cluster | None:
-        """``best`` for a nationality used as a noun ("the Spaniard") when it is the one person
-        ``_named_in_reach``, else None (a nationality the text does not give cannot tell two people
-        apart); ``best`` for any other mention."""
+        """For a nationality used as a noun ("the Spaniard") that fits someone (``best``): the one
+        person ``_named_in_reach``, else None (a nationality the text does not give cannot tell two
+        people apart, and a name inside the quote is not the one in focus); ``best`` for any other
+        mention."""
         if best is None or not the_national(self.doc[m.head]):
             return best
-        return best if self._named_in_reach(m) == [best] else None
+        reach = self._named_in_reach(m)
+        return reach[0] if len(reach) == 1 else None
 
     def _named_in_reach(self, m: Mention) -> list[Cluster]:
         """The people named outside quotation marks in the sentences a nationality used as a noun

@@ -206,6 +206,42 @@ def roles_in(m: Mention) -> set[str]:
     return {lx.ROLE_ALIASES.get(w, w.strip(".,")) for w in words}
 
 
+def _age_at(doc: Doc, i: int) -> str | None:
+    """The number of "34-year-old" when it starts at token ``i``."""
+    words = [t.lower_ for t in doc[i: i + 5]]
+    return doc[i].text if doc[i].like_num and words[1:] == ["-", "year", "-", "old"] else None
+
+
+def stated_age(doc: Doc, m: Mention) -> str | None:
+    """The age a text gives with a person's name ("Aoife Brennan, 34,", "Brennan, a 34-year-old
+    dairy farmer", "34-year-old Aoife Brennan"), or an age description's own ("the 34-year-old"),
+    as written; None when it gives none."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or quoted_at(doc, m.start):
+        return None
+    if m.type != "name":
+        return next((a for t in span if (a := _age_at(doc, t.i)) is not None), None)
+    after = [span.end + 1, span.end + 2] if span.end < len(doc) and doc[span.end].text == "," else []
+    if after and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in ("a", "an"):
+        after = [span.end + 2]
+    for i in after:
+        if i < len(doc) and doc[i].like_num and i + 1 < len(doc) and doc[i + 1].text == ",":
+            return doc[i].text  # "Brennan, 34,"
+        if i < len(doc) and (age := _age_at(doc, i)) is not None:
+            return age  # "Brennan, a 34-year-old dairy farmer"
+    for i in range(max(0, span.start - 8), span.start - 4):
+        if (age := _age_at(doc, i)) is not None and not any(t.is_punct for t in doc[i + 5: span.start]):
+            return age  # "34-year-old (dairy farmer) Aoife Brennan"
+    return None
+
+
+def public_for_company(name: str, head: Token) -> bool:
+    """A public body's name ("Food and Drug Administration") for a company's noun ("the company"):
+    ``lexicon.COMPANY_NOUNS``, ``lexicon.PUBLIC_BODY_LAST_WORDS``."""
+    words = name.lower().split()
+    return bool(words) and head.lemma_.lower() in lx.COMPANY_NOUNS and words[-1] in lx.PUBLIC_BODY_LAST_WORDS
+
+
 def called_otherwise(name: Token, head: Token) -> bool:
     """Whether a name's own phrase calls it another kind of body than the description whose head is
     ``head`` ("The trade union GMB" is no "the company" after it: speaker probes, session 34)."""

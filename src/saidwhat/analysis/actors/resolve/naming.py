@@ -53,13 +53,16 @@ def _under_modifier(tok: Token, root: Token) -> bool:
 def _qualifier(doc: Doc, m: Mention, root: Token) -> bool:
     """A person's name or pronoun that only qualifies the source headed by ``root``
     (``_under_modifier``), written right after its preposition ("the wife of Alan Grayson"; not
-    "China's ambassador to the United Nations Zhang Jun", a title the parser ended with the name)."""
-    if m.kind != "person" or m.type not in ("name", "pronoun"):
+    "China's ambassador to the United Nations Zhang Jun", a title the parser ended with the name).
+    So does a place after "in" or "at" ("The complaint, filed in federal court in San Francisco,
+    says": speaker probes, session 34), not after "of" ("the city of Oakland argued" is Oakland's)."""
+    place = m.kind != "person" and m.description == "place"
+    if (m.kind != "person" and not place) or m.type not in ("name", "pronoun"):
         return False
     tok = doc[m.head]
     while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
         tok = tok.head  # the name's head in its phrase
-    if not _under_modifier(tok, root):
+    if not _under_modifier(tok, root) or (place and tok.head.lower_ not in ("in", "at")):
         return False
     between = [t for t in doc[tok.head.i + 1: tok.i] if t.idx < m.start] if tok.dep_ == "pobj" else []
     return not any(t.pos_ == "PROPN" for t in between)

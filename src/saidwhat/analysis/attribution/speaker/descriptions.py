@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.resolve import ActorResolution
-from saidwhat.analysis.actors.resolve.evidence import bound_possessive, called_otherwise
+from saidwhat.analysis.actors.resolve.evidence import bound_possessive, called_otherwise, public_for_company
 from saidwhat.analysis.actors.resolve.sentences import AGE_REACH_SENTENCES, sent_ids, sent_starts
 from saidwhat.analysis.actors.surnames import quoted_at
 from saidwhat.analysis.attribution.speaker.common import (
@@ -135,8 +135,11 @@ def definite(doc: Doc, phrase: Span, actors: list[Actor],
 
 def _known_by_other_noun(actor: Actor, head: Token) -> bool:
     """An actor the text names only by a description ("The government in Kinshasa") whose words lack
-    the description's noun."""
+    the description's noun; or a public body ("Food and Drug Administration") for a company's noun
+    ("the company")."""
     words = actor.name.lower().split()
+    if public_for_company(actor.name, head):
+        return True
     return words[0] in ("the", "a", "an") and head.lemma_.lower() not in words and head.lower_ not in words
 
 
