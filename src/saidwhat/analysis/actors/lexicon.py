@@ -138,7 +138,7 @@ PUBLIC_BODY_LAST_WORDS = frozenset({"administration", "agency", "ministry", "dep
                                     "authority", "embassy", "consulate", "police", "regulator", "senate",
                                     "congress"})
 # Nouns that, set beside a name by commas, make it a body ("Xinhua, the official news agency",
-# "Skyway, the low-cost airline"): ``mentions.sources._its_own``, ``mentions.names``.
+# "Velocar, the French carmaker"): ``mentions.sources._its_own``, ``mentions.names``.
 BODY_APPOSITIONS = ORG_HEADS | {"startup", "platform", "site", "website", "publisher", "carrier", "airline",
                                 "retailer", "automaker", "carmaker", "manufacturer", "lender", "insurer"}
 # Heads of names of built places: "the Harbor Bridge" is talked about, it does not act or speak
@@ -224,25 +224,21 @@ NATIONALS = {
     "frenchwoman": "France", "englishman": "United Kingdom", "englishwoman": "United Kingdom",
     "welshman": "United Kingdom", "welshwoman": "United Kingdom", "scotsman": "United Kingdom",
     "scotswoman": "United Kingdom", "scot": "United Kingdom", "irishman": "Ireland",
-    "irishwoman": "Ireland", "briton": "United Kingdom", "brit": "United Kingdom",
-    "swede": "Sweden", "dane": "Denmark", "finn": "Finland", "pole": "Poland", "turk": "Turkey",
-    "serb": "Serbia", "croat": "Croatia", "kiwi": "New Zealand", "zealander": "New Zealand",
-    "aussie": "Australia", "australian": "Australia", "american": "United States",
-    "canadian": "Canada", "mexican": "Mexico", "brazilian": "Brazil", "argentine": "Argentina",
-    "argentinian": "Argentina", "colombian": "Colombia", "chilean": "Chile", "uruguayan": "Uruguay",
-    "italian": "Italy", "german": "Germany", "austrian": "Austria", "belgian": "Belgium",
-    "norwegian": "Norway", "russian": "Russia", "ukrainian": "Ukraine", "georgian": "Georgia",
-    "hungarian": "Hungary", "romanian": "Romania", "bulgarian": "Bulgaria", "croatian": "Croatia",
-    "serbian": "Serbia", "slovenian": "Slovenia", "greek": "Greece", "nigerian": "Nigeria",
-    "kenyan": "Kenya", "ethiopian": "Ethiopia", "ghanaian": "Ghana", "moroccan": "Morocco",
-    "egyptian": "Egypt", "algerian": "Algeria", "cameroonian": "Cameroon", "jamaican": "Jamaica",
-    "israeli": "Israel", "iranian": "Iran", "indian": "India", "pakistani": "Pakistan",
-    "afghan": "Afghanistan", "zimbabwean": "Zimbabwe",
-    "ugandan": "Uganda", "ecuadorian": "Ecuador", "venezuelan": "Venezuela", "cuban": "Cuba",
-    "peruvian": "Peru", "korean": "Korea", "filipino": "Philippines",
-    "indonesian": "Indonesia", "czech": "Czech Republic", "slovak": "Slovakia", "estonian": "Estonia",
-    "latvian": "Latvia", "lithuanian": "Lithuania", "icelander": "Iceland",
-}
+    "irishwoman": "Ireland", "briton": "United Kingdom", "brit": "United Kingdom", "swede": "Sweden",
+    "dane": "Denmark", "finn": "Finland", "pole": "Poland", "turk": "Turkey", "serb": "Serbia",
+    "croat": "Croatia", "kiwi": "New Zealand", "zealander": "New Zealand", "aussie": "Australia",
+    "argentine": "Argentina", "argentinian": "Argentina", "colombian": "Colombia", "chilean": "Chile",
+    "uruguayan": "Uruguay", "romanian": "Romania", "bulgarian": "Bulgaria", "croatian": "Croatia",
+    "slovenian": "Slovenia", "ethiopian": "Ethiopia", "ghanaian": "Ghana", "moroccan": "Morocco",
+    "algerian": "Algeria", "cameroonian": "Cameroon", "jamaican": "Jamaica", "zimbabwean": "Zimbabwe",
+    "ugandan": "Uganda", "ecuadorian": "Ecuador", "peruvian": "Peru", "slovak": "Slovakia",
+    "estonian": "Estonia", "latvian": "Latvia", "lithuanian": "Lithuania", "icelander": "Iceland",
+} | {word: DEMONYMS[word] for word in (  # the demonyms that are nouns too
+    "australian", "american", "canadian", "mexican", "brazilian", "italian", "german", "austrian",
+    "belgian", "norwegian", "russian", "ukrainian", "georgian", "hungarian", "serbian", "greek",
+    "nigerian", "kenyan", "egyptian", "israeli", "iranian", "indian", "pakistani", "afghan", "venezuelan",
+    "cuban", "korean", "filipino", "indonesian", "czech",
+)}
 # Heads that make "<demonym> X" speak for the country (the Chinese mission, the Russian embassy).
 STATE_HEADS = {"government", "mission", "embassy", "consulate", "ministry", "foreign ministry",
                "authorities", "administration", "delegation", "state", "regime", "military", "army",
