@@ -128,19 +128,21 @@ ORG_PARTS = frozenset({"division", "unit", "arm", "branch", "subsidiary", "wing"
 INSTITUTIONS = {"senate", "congress", "parliament", "house", "pentagon", "kremlin"}
 GENERIC_ORG_HEADS = {"body", "organization", "organisation", "group", "agency", "institution",
                      "entity", "outfit", "watchdog"}
-# A company's nouns, and the last words of the names of public bodies, which are no company: "the
-# company" after "The Food and Drug Administration said …" is not the FDA (speaker probes, session 34).
-COMPANY_NOUNS = frozenset({"company", "firm", "corporation", "carmaker", "automaker", "maker", "manufacturer",
-                           "retailer", "airline", "carrier", "lender", "insurer", "startup", "chain",
-                           "conglomerate", "drugmaker"})
+# Heads of descriptions that only a company takes: "the company" makes a name an organisation
+# (``resolve.clusterer``) and is no public body, by the last words of its name: "the company" after
+# "The Food and Drug Administration said …" is not the FDA (speaker probes, session 34).
+COMPANY_NOUNS = frozenset({
+    "company", "firm", "corporation", "promoter", "retailer", "chain", "brand", "startup", "carrier",
+    "airline", "automaker", "carmaker", "maker", "manufacturer", "publisher", "label", "studio", "lender",
+    "insurer", "conglomerate", "drugmaker",
+})
 PUBLIC_BODY_LAST_WORDS = frozenset({"administration", "agency", "ministry", "department", "commission",
                                     "court", "council", "committee", "government", "parliament", "bureau",
                                     "authority", "embassy", "consulate", "police", "regulator", "senate",
                                     "congress"})
 # Nouns that, set beside a name by commas, make it a body ("Xinhua, the official news agency",
 # "Velocar, the French carmaker"): ``mentions.sources._its_own``, ``mentions.names``.
-BODY_APPOSITIONS = ORG_HEADS | {"startup", "platform", "site", "website", "publisher", "carrier", "airline",
-                                "retailer", "automaker", "carmaker", "manufacturer", "lender", "insurer"}
+BODY_APPOSITIONS = ORG_HEADS | COMPANY_NOUNS | {"platform", "site", "website"}
 # Heads of names of built places: "the Harbor Bridge" is talked about, it does not act or speak
 # (an ORG-tagged facility becomes an actor only as the source of a quote).
 FACILITY_HEADS = {"bridge", "tunnel", "road", "street", "avenue", "boulevard", "highway", "motorway",

@@ -280,7 +280,7 @@ class _Clusterer:
             best, someone_else = self._person_meant(m, said, owner)
         best = self._national_checked(m, best)
         if best is not None:
-            company = doc[m.head].lemma_.lower() in _COMPANY_HEADS
+            company = doc[m.head].lemma_.lower() in lx.COMPANY_NOUNS
             if m.kind == "organization" and best.kind == "person" and company:
                 best.kind, best.org_evidence = "organization", True  # "Live Nation ... the company"
             self.join(m, best)
@@ -551,13 +551,10 @@ def _placed_elsewhere(doc: Doc, c: Cluster, nation: str | None) -> bool:
     return bool(places) and nation not in places
 
 
-# Heads of descriptions that only an organisation takes: "the company" makes a name an organisation
-_COMPANY_HEADS = {"company", "firm", "corporation", "promoter", "retailer", "chain", "brand", "startup",
-                  "carrier", "airline", "automaker", "maker", "manufacturer", "publisher", "label", "studio"}
 # Nouns of a bare description that may refer to the organisation the sentence before is about
 # (``_Clusterer._previous_subject``): the company heads that name a whole body ("The company", not
 # "The label", "The studio", "The brand"), and bodies that are no company
-_BODY_NOUNS = frozenset(_COMPANY_HEADS - {"promoter", "chain", "brand", "startup", "maker", "publisher",
+_BODY_NOUNS = frozenset(lx.COMPANY_NOUNS - {"promoter", "chain", "brand", "startup", "maker", "publisher",
                                           "label", "studio"}) | {"agency", "bureau", "network", "newspaper"}
 _BACK_DETS = {"the", "both", "these", "those", "such"}
 
