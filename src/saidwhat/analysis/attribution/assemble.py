@@ -138,10 +138,13 @@ def _choose_cue(v: DocView, content: TSpan, cues: list[TSpan], used: dict[int, G
             continue
         gap = _gap(content, cue)
         linked = _linked(v, content, cue) or _linked(v, cue, content, 2)
+        deep = not linked and _governs(v, cue, content)
         if _leads_into(v, cue, content):
             score = -1.0
         elif linked:
             score = 0.0
+        elif deep:
+            score = 0.5
         elif v.sent[cue.start] in csents:
             score = 1.0
         elif cue.start >= content.end and _quote_ends_sentence(v, content) and has_own(cue):
@@ -155,7 +158,7 @@ def _choose_cue(v: DocView, content: TSpan, cues: list[TSpan], used: dict[int, G
         if score >= 4.0 + 40 / 400.0:
             continue
         g = used.get(id(cue))
-        if g is not None and g.contents and not linked and not (
+        if g is not None and g.contents and not (linked or deep) and not (
                 _quoted(v, content) and all(_quoted(v, c) for c in g.contents)
                 and min(_gap(content, c) for c in g.contents) <= 12):
             continue
@@ -163,6 +166,21 @@ def _choose_cue(v: DocView, content: TSpan, cues: list[TSpan], used: dict[int, G
     if not scored:
         return None
     return min(scored, key=lambda x: (x[0], x[1]))[2]
+
+
+def _governs(v: DocView, cue: TSpan, content: TSpan) -> bool:
+    """Is the content a relative clause with a pronoun subject that the cue's verb governs further
+    down the parse than ``_linked`` reaches ("The airline said it would appeal against the
+    decision, which it called “legally flawed”": speaker probes, development set H, where it went
+    to the next sentence's cue)? Other deep clauses are not taken: "… by FBI Director James Comey's
+    conclusion that her actions were “extremely careless”" under "The candidates say" is Comey's,
+    and a phrase (", along with Arizona Sen. John McCain …") is no clause (PolNeAR train)."""
+    if v.sent[cue.start] not in _sents(v, content):
+        return False
+    root = v.doc[_root(v, content)]
+    if root.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in root.children):
+        return False
+    return any(v.doc[i].is_ancestor(root) for i in cue.tokens() if v.pos[i] == "VERB")
 
 
 _SENTENCE_END = frozenset({".", "!", "?"})

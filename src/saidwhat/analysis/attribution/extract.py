@@ -22,10 +22,12 @@ from saidwhat.analysis.attribution.rules import (
     as_puts_it,
     content_from_parse,
     cut_after_quote,
+    inner_reports,
     nested_reports,
     participle_leader,
     quote_leader,
     quote_trailer,
+    split_at_trailer,
     through_ellipsis,
 )
 from saidwhat.errors import ConfigError
@@ -87,6 +89,7 @@ def find_attributions(doc: Doc, *, model: str | None = None, lexicon: str | None
     through_ellipsis(v, labels)
     quote_trailer(v, labels, probs)
     cut_after_quote(v, labels)
+    split_at_trailer(v, labels)
     according_to(v, labels, probs)
     as_puts_it(v, labels, probs)
     quote_leader(v, labels, probs)
@@ -99,7 +102,8 @@ def find_attributions(doc: Doc, *, model: str | None = None, lexicon: str | None
         sp.score = sum(ps) / len(ps) if ps else 0.0
     atts = assemble(v, spans)
     if recover_contents:
-        atts = sorted(atts + nested_reports(v, labels, probs, atts), key=lambda a: a.content[0])
+        atts = atts + nested_reports(v, labels, probs, atts)
+        atts = sorted(atts + inner_reports(v, atts), key=lambda a: a.content[0])
     if attitudes:
         atts = sorted(atts + attitude_attributions(doc, atts), key=lambda a: a.content[0])
     return atts

@@ -9,9 +9,12 @@ mark); this rule cuts it back. The cue verbs come from the learned lexicon, not 
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
+from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.attribution.features import DocView
 from saidwhat.analysis.attribution.model import Attribution
-from saidwhat.analysis.attribution.quotes import AMBIGUOUS, CLOSE
+from saidwhat.analysis.attribution.quotes import AMBIGUOUS, CLOSE, OPEN
 from saidwhat.schema import QuoteKind
 
 TRAILER_CUE = 0.1
@@ -199,6 +202,26 @@ def cut_after_quote(v: DocView, labels: dict[int, str]) -> None:
                 v.space[j] and "\n" in v.text[j]):
             labels[j] = "O"
             j += 1
+
+
+def split_at_trailer(v: DocView, labels: dict[int, str]) -> None:
+    """A content run that goes on into a sentence ending in its own source and cue ("… the museum
+    had “moved faster than the evidence allows.” The work will go on display in March, it said")
+    is two contents: the second begins with that sentence (speaker probes, development set D,
+    where the museum's words went to the historian quoted before). Only an unquoted sentence: one
+    that leads into a quotation is the quotation's narrative, which the assembly cuts off."""
+    for sent in v.doc.sents:
+        toks = [t.i for t in sent if not v.space[t.i]]
+        if len(toks) < 2 or labels.get(toks[0], "O") != "I-CONTENT" or v.inquote[toks[0]] \
+                or v.text[toks[0]] in OPEN | AMBIGUOUS:
+            continue  # a quotation's next sentence stays in it: "“… in a candidate. He unites …,” X said"
+        tags = [labels.get(i, "O") for i in toks]
+        last = max(k for k, t in enumerate(tags) if t.endswith("CONTENT"))
+        tail = tags[last + 1:]
+        if any(v.qid[i] >= 0 for i in toks[:last + 1]):
+            continue  # a narrative lead-in to a quotation ("C. Boyden Gray … embodied: ''…,'' he said")
+        if any(t.endswith("SOURCE") for t in tail) and any(t.endswith("CUE") for t in tail):
+            labels[toks[0]] = "B-CONTENT"
 
 
 def according_to(v: DocView, labels: dict[int, str], probs: dict[int, float]) -> None:
@@ -483,20 +506,44 @@ def content_from_parse(v: DocView, labels: dict[int, str], probs: dict[int, floa
     sources = {i for run in _runs(labels, "SOURCE", n) for i in run}
     for cue in _runs(labels, "CUE", n):
         verbs = [i for i in cue if v.pos[i] == "VERB"]
-        if len(verbs) != 1 or v.sent[verbs[0]] in with_content:
+        if len(verbs) != 1:
             continue
         verb = verbs[0]
         subj = next((c for c in v.doc[verb].children if c.dep_ == "nsubj"), None)
         if subj is None or not any(t.i in sources for t in subj.subtree):
             continue
         clause = _reported_clause(v, verb)
-        if clause is None or any(labels.get(i, "O") != "O" for i in clause):
+        clause = _unclaimed(v, labels, clause, v.sent[verb] in with_content) if clause else None
+        if not clause:
             continue
         score = sum(probs.get(i, 0.0) for i in cue) / len(cue)
         for k, i in enumerate(clause):
             labels[i] = ("B-" if k == 0 else "I-") + "CONTENT"
             probs[i] = score
         with_content.add(v.sent[verb])
+
+
+def _unclaimed(v: DocView, labels: dict[int, str], clause: list[int], sentence_has_content: bool,
+               ) -> list[int] | None:
+    """The part of a cue's complement clause to label content: all of it when nothing of it is
+    labelled and the sentence has no content elsewhere; from its subject on when the tagger took
+    only a tail of it ("Finance director Peter Lindqvist said the company would save £40m through a
+    restructuring programme by the end of next year", where it took "next year" alone: speaker
+    probes, development set H), so that an adverbial clause before the subject stays out ("Though
+    Ms. Olivieri has spent most of her life in Washington Heights, the influx …": PolNeAR train)."""
+    tags = [labels.get(i, "O") for i in clause]
+    if all(t == "O" for t in tags):
+        return None if sentence_has_content else clause
+    first = next(k for k, t in enumerate(tags) if t != "O")
+    if first == 0 or not all(t.endswith("CONTENT") for t in tags[first:]) \
+            or any(v.text[i] in OPEN | CLOSE | AMBIGUOUS for i in clause):
+        return None  # a quotation's narrative lead-in ("C. Boyden Gray … ticked through …: ''…,'' he said")
+    inside = set(clause)
+    root = next((v.doc[i] for i in clause if v.head[i] not in inside), None)  # the complement's verb
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
+    start = subject.left_edge.i if subject is not None else clause[0]
+    kept = [i for i in clause if i >= start]
+    return kept if kept and start <= clause[first] else None
 
 
 def _tagged_speaker(v: DocView, verb: int, sources: set[int]) -> list[int] | None:
@@ -541,3 +588,55 @@ def nested_reports(v: DocView, labels: dict[int, str], probs: dict[int, float],
             source=[(v.doc[speaker[0]].idx, v.doc[speaker[-1]].idx + len(v.text[speaker[-1]]))],
             kind=kind, confidence=round(score, 4)))
     return out
+
+
+def inner_reports(v: DocView, atts: list[Attribution]) -> list[Attribution]:
+    """'He said [a militia commander had told him at a checkpoint: “You will never see your village
+    again.”]', 'According to a report in The Times, [Boris Johnson told aides that he would “rather
+    be dead in a ditch” …]': a report whose content holds another, named or described, speaker's
+    quoted words, which the tagger left out (one label per token). The inner verb's complement
+    clause is that speaker's content; the outer report stays (speaker probes, development sets
+    "world" and "politics", where the quoted words went to the reporter alone). Used by the user
+    profile only (see ``content_from_parse``). The inner speaker is a noun or a name, or a he/she
+    when the outer one is the other ("She told jurors that he had said it was “better …”"): "he
+    said he told them" would be the same person twice."""
+    taken = {s for a in atts for s, _ in a.cue}
+    out: list[Attribution] = []
+    for att in atts:
+        span = v.doc.char_span(*att.content[0], alignment_mode="expand") if len(att.content) == 1 else None
+        if span is None:
+            continue
+        for tok in span:
+            inner = _inner_report(v, tok, att, span.start) if tok.idx not in taken else None
+            if inner is not None:
+                out.append(inner)
+    return out
+
+
+def _inner_report(v: DocView, tok: Token, outer: Attribution, start: int) -> Attribution | None:
+    """The report whose cue is ``tok`` inside ``outer``'s content (from token ``start``), if any."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in lx.SPEECH_VERBS or v.inquote[tok.i] \
+            or subj is None or subj.left_edge.i < start or not _other_speaker(v, subj, outer):
+        return None
+    clause = _reported_clause(v, tok.i, quoted=True)
+    if clause is None or clause[0] < tok.i or not any(v.qid[i] >= 0 for i in clause):
+        return None  # a clause after its verb: "an effort that Sanders said would make …" is no report
+    last = v.doc[clause[-1]]
+    return Attribution(
+        content=[(v.doc[clause[0]].idx, last.idx + len(last))], cue=[(tok.idx, tok.idx + len(tok))],
+        source=[(subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))],
+        kind="mixed", confidence=outer.confidence)
+
+
+_OTHER_PRONOUN = {"he": "she", "she": "he"}
+
+
+def _other_speaker(v: DocView, subj: Token, outer: Attribution) -> bool:
+    """Whether an inner report's subject can be another speaker than the outer report's: a noun or a
+    name, or a he/she after an outer she/he."""
+    source = " ".join(v.doc.text[s:e] for s, e in outer.source).strip().lower()
+    if subj.pos_ in ("PROPN", "NOUN"):
+        return subj.lower_ not in source.split()  # "Sanders said" inside Bernie Sanders's report: his own
+    return _OTHER_PRONOUN.get(subj.lower_) == source
+
