@@ -312,6 +312,8 @@ ORG_SUFFIXES = {
     "foundation", "institute", "university", "association", "agency", "council", "committee", "party",
     "ministry", "department", "office", "commission", "federation", "league", "union", "nation",
     "logistics", "industries", "pharmaceuticals", "therapeutics",
+    # sports clubs ("Kingsbridge United have signed …": speaker probes, development set H)
+    "united", "rovers", "wanderers", "athletic", "albion", "hotspur", "fc",
 }
 # Last words of names of events and laws: "Davis Cup Finals", "Los Angeles Auto Show",
 # "Clean Air Act". They happen or apply; they do not speak or act.
@@ -334,6 +336,9 @@ INTERVIEW_ROLES = {"interviewer", "reporter", "journalist", "host", "presenter",
 # Nouns through which an organisation speaks: its polls and its people. "a new ABC News poll",
 # "NASA officials", "Peoples Liberation Army forces" make the name that modifies them a participant.
 # Documents are not here: "A United Nations report" is issued by whoever the text says released it.
+# People on record as speaking for someone else ("a spokesman for Kim Yeong-bae's campaign"): a later
+# description of another role ("the mayor") is not them (actors/resolve.evidence.speaks_for_another).
+AGENT_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "aide", "lawyer", "attorney"})
 SPOKEN_FOR = {"poll", "survey", "official", "spokesman", "spokeswoman", "spokesperson", "force",
               "representative", "executive", "analyst", "source"}
 

@@ -20,7 +20,7 @@ from saidwhat.analysis.actors.mentions.mention import (
            the_aged,
            the_national,
 )
-from saidwhat.analysis.actors.mentions.sources import source_spans
+from saidwhat.analysis.actors.mentions.sources import seen_by, source_spans
 
-__all__ = ["Mention", "MentionType", "find_mentions", "relcl_description", "singulars", "source_spans",
-           "the_aged", "the_national"]
+__all__ = ["Mention", "MentionType", "find_mentions", "relcl_description", "seen_by", "singulars",
+           "source_spans", "the_aged", "the_national"]

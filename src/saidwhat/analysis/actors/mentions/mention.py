@@ -107,6 +107,23 @@ def display_name(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
+def name_words(tokens: list[Token]) -> list[str]:
+    """The words of a name, a hyphenated one kept whole ("Bankman-Fried", "Yeong-bae"), as the
+    tokenizer splits it: "Sam Bankman-Fried" and a later bare "Bankman-Fried" then share their
+    surname (speaker probes, development set B: the bare one was an organisation of its own)."""
+    words: list[str] = []
+    glued = False
+    for t in tokens:
+        if t.text in ("-", "–") and words and not t.whitespace_ and not t.nbor(-1).whitespace_:
+            glued = True
+        elif glued:
+            words[-1] += "-" + t.text
+            glued = False
+        elif t.text not in ("-", "–"):
+            words.append(t.text)
+    return words
+
+
 # Dashes glued to the front of a name's first word: "-Nate Cohn", a live blog's sign-off, which the
 # tokenizer keeps as one word "-Nate" (PolNeAR train: it was no first name, so "-Nate Cohn" joined
 # Jon Cohen of the same page by the surname; "-Craig Fehrman" was an actor's name).
@@ -126,7 +143,7 @@ def person_mention(doc: Doc, ent: Span) -> Mention:
                  if t.lower_ not in lx.TITLES and t.dep_ != "case" and t.text not in ("’s", "'s")]
     head = ent.root
     cut = _leading_dashes(ent) if name_toks and name_toks[0].i == ent.start else 0
-    words = [t.text for t in name_toks if t.text not in ("-", "–")]
+    words = name_words(name_toks)
     if cut and words:
         words[0] = words[0][cut:]
     m = Mention(ent.start_char + cut, ent.end_char, ent.text[cut:], "name", "person", head.i,
@@ -216,9 +233,11 @@ def the_aged(head: Token) -> bool:
     (own fresh3 pages, development since session 17: the football manager the page had just named
     was its speaker). The resolver takes it for the person in focus, as "the former minister".
     The "the" may hang on the noun the parser wrongly gave the age to ("the 31-year-old told
-    reporters", parsed as an age of the reporters)."""
+    reporters", parsed as an age of the reporters). The parser makes "year" a compound as often as an
+    adverbial noun ("The 41-year-old told the court": session 35)."""
     before = head.doc[head.left_edge.i - 1] if head.left_edge.i > 0 else None
-    return head.lower_ == "old" and any(c.dep_ == "npadvmod" and c.lemma_ == "year" for c in head.children) \
+    return head.lower_ == "old" and any(c.dep_ in ("npadvmod", "compound") and c.lemma_ == "year"
+                                        for c in head.children) \
         and (any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
              or (before is not None and before.lower_ == "the"))
 

@@ -22,6 +22,7 @@ from saidwhat.analysis.actors.mentions.mention import (
     Mention,
     MentionType,
     display_name,
+    name_words,
     organisation_named,
     person_mention,
     singulars,
@@ -188,7 +189,7 @@ def _org_mention(f: Finder, ent: Span, label: str) -> None:
         return
     kind: ActorKind = "group" if label == "NORP" else "organization"
     mtype: MentionType = "acronym" if ACRONYM.match(span.text) else "name"
-    names = [t.text for t in span if t.text not in ("’s", "'s")]
+    names = name_words([t for t in span if t.text not in ("’s", "'s")])
     m = Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), text, mtype, kind,
                 span.root.i, name_tokens=names, display=strip_the(text))
     if label == "GPE":

@@ -41,6 +41,7 @@ from saidwhat.analysis.actors.resolve.evidence import (
     roles_in,
     said_so_before,
     salience_of,
+    speaks_for_another,
     stated_age,
 )
 from saidwhat.analysis.actors.resolve.sentences import (
@@ -394,7 +395,7 @@ class _Clusterer:
         fitting = [c for c in self.order
                    if c.kind == "person" and within_window(doc, m, c) and not other_party(doc, m, c)
                    and not other_place(doc, m, c) and not other_gender(said, c)
-                   and any(x.type == "name" for x in c.mentions)]
+                   and not speaks_for_another(c, doc[m.head]) and any(x.type == "name" for x in c.mentions)]
         scored = [(salience_of(doc, m, c, in_focus=True), c) for c in fitting]
         fits = [(sc, c) for sc, c in scored if sc >= 0.5]
         kept = [(sc, c) for sc, c in fits
@@ -404,7 +405,8 @@ class _Clusterer:
         best = max(kept, key=lambda x: x[0])[1]
         if named_jointly(doc, m, best, [c for c in fitting if c is not best]):
             return None, False
-        return self._the_one_asked(m, best, fitting) or best, False
+        other = self._the_one_asked(m, best, fitting) or self._the_one_spoken_of(m, best, fitting)
+        return other or best, False
 
     def _national_checked(self, m: Mention, best: Cluster | None) -> Cluster | None:
         """For a nationality used as a noun ("the Spaniard") that fits someone (``best``): the one
@@ -448,6 +450,29 @@ class _Clusterer:
                 return hit
         return None
 
+    def _the_one_spoken_of(self, m: Mention, speaker: Cluster, fitting: list[Cluster]) -> Cluster | None:
+        """A description that opens the sentence right after the person in focus said something of
+        another person is that person: "Judge Lewis Kaplan said Bankman-Fried had shown “not a word
+        of remorse”. The 32-year-old told the court …", "Pike said she was “the most natural
+        songwriter”. The singer said …" (speaker probes, development sets: both had gone to the one
+        who spoke). Not when the description goes on speaking ("Donald Trump is on solid ground
+        attacking Bill Clinton, Carly Fiorina said Monday. But, the former CEO of Hewlett-Packard
+        added, …": PolNeAR train)."""
+        doc = self.doc
+        head = doc[m.head]
+        last = doc[last_before(speaker, m).head]
+        verb = last.head
+        if head.dep_ != "nsubj" or head.head.lemma_.lower() in _GOES_ON or last.dep_ != "nsubj" \
+                or verb.lemma_.lower() not in lx.SPEECH_VERBS or verb.sent.end != head.sent.start:
+            return None
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            subject = next((t for t in clause.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+            found = self.by_token.get(subject.i) if subject is not None else None
+            hit = self.clusters[found.cluster] if found is not None and found.cluster >= 0 else None
+            if hit is not None and hit is not speaker and hit in fitting:
+                return hit
+        return None
+
     def _person_meant(self, m: Mention, said: str | None, owner: int) -> tuple[Cluster | None, bool]:
         """For a person description no cluster fits by its words: the person in focus
         (``_in_focus``), else, for an age, the page's topic (``_topic_person``); and whether
@@ -487,7 +512,9 @@ class _Clusterer:
         no role that the name in focus may hold unrecorded: that fit stands; nor is the description's
         owner ("the Lund adviser" is not Lund); nor a person the text described otherwise ("Bill Millis,
         a North Carolina businessman": PolNeAR train, tenth identity gold, "the campaign manager" went
-        to him, not to Carson campaign manager Barry Bennett)."""
+        to him, not to Carson campaign manager Barry Bennett); nor one the fit did something to
+        ("Judge Alan Meyer asked Curtis Rand whether … “Yes, your honour,” Rand said. “…,” the judge
+        replied": speaker probes, development set "courts")."""
         if m.kind != "person" or fit.kind != "person" or not any(x.type == "name" for x in fit.mentions):
             return False
         doc = self.doc
@@ -499,7 +526,21 @@ class _Clusterer:
         top = max(people, key=lambda c: salience_of(doc, m, c))
         described = any(x.role or x.type == "definite" or (x.type == "name" and x.description)
                         for x in top.mentions)
-        return top is not fit and not described and salience_of(doc, m, top) > salience_of(doc, m, fit)
+        return top is not fit and not described and salience_of(doc, m, top) > salience_of(doc, m, fit) \
+            and not self._acted_on(top, fit)
+
+    def _acted_on(self, c: Cluster, by: Cluster) -> bool:
+        """Is a mention of ``c`` the object of a verb whose subject is a mention of ``by`` ("Judge
+        Alan Meyer asked Curtis Rand": Rand by Meyer)?"""
+        for x in c.mentions:
+            tok = self.doc[x.head]
+            if tok.dep_ not in ("dobj", "dative"):
+                continue
+            subject = next((t for t in tok.head.children if t.dep_ == "nsubj"), None)
+            found = self.by_token.get(subject.i) if subject is not None else None
+            if found is not None and found.cluster == by.idx:
+                return True
+        return False
 
     def pronoun(self, m: Mention) -> None:
         """he/she → the most salient person of that gender; they/it → a group or organisation."""
@@ -577,6 +618,8 @@ def _name_key(m: Mention) -> str:
 
 
 # Verbs of a description that answers a question put in the sentence before.
+# Verbs by which a speaker goes on: their subject is the one who spoke before.
+_GOES_ON = frozenset({"add", "continue"})
 _ANSWERS = frozenset({"reply", "answer", "respond", "say", "retort", "counter", "insist"})
 
 

@@ -253,6 +253,16 @@ def called_otherwise(name: Token, head: Token) -> bool:
     return bool(nouns & lx.ORG_HEADS) and lemma not in nouns
 
 
+def speaks_for_another(c: Cluster, head: Token) -> bool:
+    """Whether a person is on record as someone's spokesperson, aide or lawyer (``lx.AGENT_NOUNS``)
+    and a description of another role (``head``) is looking for the person in focus: "Park Ji-hoon,
+    a spokesman for Kim Yeong-bae's campaign, said … The mayor himself told Yonhap" is not the
+    spokesman's (speaker probes, development set G). Only when every role on record is such: "Ryan
+    spokesman Brendan Buck" gives Paul Ryan, the House Speaker, a spokesman's role too (PolNeAR train)."""
+    roles = {x.role.lower() for x in c.mentions if x.role}
+    return head.lemma_.lower() not in lx.AGENT_NOUNS and bool(roles) and roles <= lx.AGENT_NOUNS
+
+
 def other_place(doc: Doc, m: Mention, c: Cluster) -> bool:
     """A description of one place ("the Florida senator") and a cluster placed in another ("Texas
     Sen. Ted Cruz") (PolNeAR train, judged speakers: "Texas Sen. Ted Cruz … Sen. Marco Rubio and

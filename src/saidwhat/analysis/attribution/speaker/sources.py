@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.filters import is_animate_head
+from saidwhat.analysis.actors.mentions import seen_by
 from saidwhat.analysis.actors.passing import DOCUMENT_WORDS, QUANTITY_WORDS, with_conjuncts
 from saidwhat.analysis.actors.surnames import quoted_at
 from saidwhat.analysis.attribution.model import Attribution
@@ -54,6 +55,8 @@ def by_phrase(doc: Doc, cue: list[CharSpan]) -> Span | None:
     if ph is None:
         return None
     for tok in ph:
+        if seen_by(tok):
+            continue  # "according to a briefing note seen by Bloomberg": who read it, not who wrote it
         for child in tok.children:
             if child.dep_ == "agent":
                 obj = next((g for g in child.children if g.dep_ == "pobj"), None)
