@@ -5,7 +5,9 @@ with the speaker a careful reader gives every quote. Blocks are separated by a l
 block is the snippet, a line ``---``, then one line per quote ``NEEDLE => SPEAKER`` (NEEDLE: words
 inside the quote; SPEAKER: the name as first written, or ``-`` when the text does not say who).
 
-Each expectation is matched to the analysed quote whose words hold its needle and judged:
+Each expectation is matched to the analysed quote whose words hold its needle (the shortest, when
+several do: "He said a militia commander had told him: “You will never see your village again.”"
+holds the commander's words inside his own report) and judged:
 
     ok          the speaker actor is the one expected (its words are the expected name's or a part
                 of them: "Trump" for "Donald Trump", or the state an office speaks for: "China" for
@@ -89,7 +91,9 @@ def score_file(path: Path, details: bool = False) -> dict[str, Any]:
             rows.append((q.text, actor.name if actor else None, q.confidence or 0.0))
         used = set()
         for needle, want in wants:
-            hit = next((k for k, r in enumerate(rows) if _norm(needle) in _norm(r[0])), None)
+            holding = [k for k, r in enumerate(rows) if _norm(needle) in _norm(r[0])]
+            # the innermost quote: a report of a report holds the inner speaker's words too
+            hit = min(holding, key=lambda k: len(rows[k][0])) if holding else None
             if hit is None:
                 verdict = "missing"
             else:

@@ -59,9 +59,18 @@ def test_a_snippet_is_scored_by_its_needles(bench: ModuleType, tmp_path: Path) -
     assert result["expectations"] == 1 and result["wrong_confident"] + result["wrong_unsure"] == 1
 
 
+def test_a_needle_is_scored_on_the_innermost_quote_holding_it(bench: ModuleType, tmp_path: Path) -> None:
+    probe = tmp_path / "one.txt"
+    probe.write_text("According to a report in the Herald, Mayor Paul Dorsey told aides that he would "
+                     '"rather resign" than raise the tax.\n---\nrather resign => Paul Dorsey\n',
+                     encoding="utf-8")
+    assert bench.score_file(probe)["ok"] == 1  # the Herald's report holds his words too
+
+
 @pytest.mark.parametrize(("folder", "sets", "second", "size"), [
     ("development", ("setC", "setD"), "setCD-second.txt", 34),  # held back in session 33
     ("heldout", ("setE", "setF"), "setEF-second.txt", 34),  # held back in session 34
+    ("heldout", ("setI", "setJ"), "setIJ-second.txt", 34),  # held back in session 35
 ])
 def test_the_second_annotation_covers_every_third_held_back_snippet(
         bench: ModuleType, folder: str, sets: tuple[str, str], second: str, size: int) -> None:
