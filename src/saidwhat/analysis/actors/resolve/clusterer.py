@@ -617,9 +617,9 @@ def _name_key(m: Mention) -> str:
     return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
 
 
-# Verbs of a description that answers a question put in the sentence before.
 # Verbs by which a speaker goes on: their subject is the one who spoke before.
 _GOES_ON = frozenset({"add", "continue"})
+# Verbs of a description that answers a question put in the sentence before.
 _ANSWERS = frozenset({"reply", "answer", "respond", "say", "retort", "counter", "insist"})
 
 
