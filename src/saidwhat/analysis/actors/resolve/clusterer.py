@@ -457,12 +457,14 @@ class _Clusterer:
         songwriter”. The singer said …" (speaker probes, development sets: both had gone to the one
         who spoke). Not when the description goes on speaking ("Donald Trump is on solid ground
         attacking Bill Clinton, Carly Fiorina said Monday. But, the former CEO of Hewlett-Packard
-        added, …": PolNeAR train)."""
+        added, …": PolNeAR train), nor after a quotation ("Anna Berg said that Moe would lose the
+        state. “We will win it,” the candidate said" answers her: the subject in focus)."""
         doc = self.doc
         head = doc[m.head]
         last = doc[last_before(speaker, m).head]
         verb = last.head
-        if head.dep_ != "nsubj" or head.head.lemma_.lower() in _GOES_ON or last.dep_ != "nsubj" \
+        opens = head.dep_ == "nsubj" and head.left_edge.i == head.sent.start
+        if not opens or head.head.lemma_.lower() in _GOES_ON or last.dep_ != "nsubj" \
                 or verb.lemma_.lower() not in lx.SPEECH_VERBS or verb.sent.end != head.sent.start:
             return None
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
