@@ -15,6 +15,7 @@ from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.attribution.features import DocView
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.quotes import AMBIGUOUS, CLOSE, OPEN
+from saidwhat.analysis.nlp import text_of
 from saidwhat.schema import QuoteKind
 
 TRAILER_CUE = 0.1
@@ -635,7 +636,8 @@ _OTHER_PRONOUN = {"he": "she", "she": "he"}
 def _other_speaker(v: DocView, subj: Token, outer: Attribution) -> bool:
     """Whether an inner report's subject can be another speaker than the outer report's: a noun or a
     name, or a he/she after an outer she/he."""
-    source = " ".join(v.doc.text[s:e] for s, e in outer.source).strip().lower()
+    text = text_of(v.doc)
+    source = " ".join(text[s:e] for s, e in outer.source).strip().lower()
     if subj.pos_ in ("PROPN", "NOUN"):
         return subj.lower_ not in source.split()  # "Sanders said" inside Bernie Sanders's report: his own
     return _OTHER_PRONOUN.get(subj.lower_) == source

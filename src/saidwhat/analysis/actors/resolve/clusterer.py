@@ -444,8 +444,7 @@ class _Clusterer:
         if last.dep_ != "nsubj" or verb.lemma_.lower() != "ask" or verb.sent.end != head.sent.start:
             return None
         for c in verb.children:
-            found = self.by_token.get(c.i) if c.dep_ in ("dobj", "dative") else None
-            hit = self.clusters[found.cluster] if found is not None and found.cluster >= 0 else None
+            hit = self._cluster_at(c) if c.dep_ in ("dobj", "dative") else None
             if hit is not None and hit is not asker and hit in fitting:
                 return hit
         return None
@@ -469,8 +468,7 @@ class _Clusterer:
             return None
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             subject = next((t for t in clause.children if t.dep_ in ("nsubj", "nsubjpass")), None)
-            found = self.by_token.get(subject.i) if subject is not None else None
-            hit = self.clusters[found.cluster] if found is not None and found.cluster >= 0 else None
+            hit = self._cluster_at(subject)
             if hit is not None and hit is not speaker and hit in fitting:
                 return hit
         return None
@@ -539,10 +537,14 @@ class _Clusterer:
             if tok.dep_ not in ("dobj", "dative"):
                 continue
             subject = next((t for t in tok.head.children if t.dep_ == "nsubj"), None)
-            found = self.by_token.get(subject.i) if subject is not None else None
-            if found is not None and found.cluster == by.idx:
+            if self._cluster_at(subject) is by:
                 return True
         return False
+
+    def _cluster_at(self, tok: Token | None) -> Cluster | None:
+        """The cluster of the mention headed by ``tok``, if it has one yet."""
+        found = self.by_token.get(tok.i) if tok is not None else None
+        return self.clusters[found.cluster] if found is not None and found.cluster >= 0 else None
 
     def pronoun(self, m: Mention) -> None:
         """he/she → the most salient person of that gender; they/it → a group or organisation."""

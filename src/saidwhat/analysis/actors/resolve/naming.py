@@ -15,8 +15,7 @@ from saidwhat.analysis.nlp import text_of
 from saidwhat.schema import Actor, ActorKind, Span
 
 # Bodies and helpers that speak for the person who owns them ("Ryan's office", "Trump's lawyers").
-_OWNED_BODIES = frozenset({"office", "campaign", "team", "staff", "administration", "camp", "aide",
-                           "lawyer", "attorney", "spokesman", "spokeswoman", "spokesperson"})
+_OWNED_BODIES = frozenset({"office", "campaign", "team", "staff", "administration", "camp"}) | lx.AGENT_NOUNS
 
 
 def _owns_speaking_body(tok: Token) -> bool:
