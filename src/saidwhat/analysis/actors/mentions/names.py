@@ -381,16 +381,25 @@ def nicknamed_people(f: Finder) -> None:
 
 def _possessed_person(doc: Doc, ent: Span) -> int | None:
     """Where a person's full name starts after a possessive inside one entity ("Breitbart’s Joel
-    Pollak", tagged one person, "The New Republic’s Jeet Heer", tagged one place): a first name of
-    the offline list and at least one more capitalised word; None when there is none ("Robert
-    Jordan’s Wheel of Time" keeps its possessor, ``filters.clip_name``)."""
+    Pollak", tagged one person, "The New Republic’s Jeet Heer", tagged one place; "Fox News’ Bret
+    Baier", tagged one organisation: PolNeAR train, judged speakers of the largest actors, where his
+    "He commented" went to Trump): a first name of the offline list and at least one more
+    capitalised word; None when there is none ("Robert Jordan’s Wheel of Time" keeps its possessor,
+    ``filters.clip_name``)."""
     for i in range(ent.start + 1, ent.end - 2):
-        if doc[i].text in ("’s", "'s"):
+        if doc[i].text in ("’s", "'s") or _bare_possessive(doc[i]):
             rest = doc[i + 1 : ent.end]
             if name_list_gender(rest[0].text) is not None and all(t.is_title for t in rest):
                 return i + 1
             return None
     return None
+
+
+def _bare_possessive(tok: Token) -> bool:
+    """An apostrophe glued to a word ending in s, before a space: "News’ ", "Times' "."""
+    prev = tok.doc[tok.i - 1]
+    glued = not prev.whitespace_ and bool(tok.whitespace_)
+    return tok.text in ("’", "'") and glued and prev.text.endswith("s")
 
 
 def entity_mentions(f: Finder) -> None:

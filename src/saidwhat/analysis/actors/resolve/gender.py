@@ -59,14 +59,77 @@ def _object_of_own_verb(pron: Token, name: SpacySpan) -> bool:
     return subject is not None and name.start <= subject < name.end
 
 
-def _bound_votes(doc: Doc, mentions: list[Mention]) -> dict[str, int]:
-    """How many he/she/his/her of each gender a person's own subject names bind (see above)."""
+def _carried_on(doc: Doc, m: Mention) -> list[str]:
+    """The genders of the he/she that carry on a sentence whose main-clause subject is the name: the
+    main-clause subject of the next sentence, and of each next one in turn while the subject is that
+    same pronoun, as long as the sentence before mentions no other person outside quotation marks
+    ("Graham said, “How many of you believe …” ¶ He continued, “…” ¶ He added, “…”": PolNeAR train,
+    judged speakers of the largest actors, where the first-name list made Sen. Lindsey Graham a
+    woman, his "He continued" went to no one and his "He added" to Donald Trump)."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "nsubj" or span.root.head.dep_ != "ROOT":
+        return []
+    out: list[str] = []
+    own, sent = (span.start, span.end), span.sent
+    while len(out) < MAX_CARRIED and _sole_person(doc, sent, own):
+        nxt = _next_unquoted_sentence(doc, sent)
+        pron = _main_subject(nxt) if nxt is not None else None
+        if pron is None or pron.lower_ not in ("he", "she") or (out and pron.lower_ != out[-1]):
+            break
+        out.append(pron.lower_)
+        own, sent = (pron.i, pron.i + 1), pron.sent
+    return ["m" if p == "he" else "f" for p in out]
+
+
+def _main_subject(sent: SpacySpan) -> Token | None:
+    """The subject of the sentence's root, outside quotation marks."""
+    text = text_of(sent.doc)
+    found = (t for t in sent if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and not in_quotes(text, t.idx))
+    return next(found, None)
+
+
+# How many sentences in a row ``_carried_on`` follows. Not fitted.
+MAX_CARRIED = 3
+
+
+def _sole_person(doc: Doc, sent: SpacySpan, own: tuple[int, int]) -> bool:
+    """Does ``sent`` mention no person but the tokens ``own`` outside quotation marks?"""
+    text = text_of(doc)
+    return not any(_of_a_person(t) and not in_quotes(text, t.idx) and not own[0] <= t.i < own[1]
+                   for t in sent)
+
+
+def _of_a_person(tok: Token) -> bool:
+    return tok.ent_type_ == "PERSON" or tok.lower_ in lx.MALE_PRONOUNS or tok.lower_ in lx.FEMALE_PRONOUNS
+
+
+def _next_unquoted_sentence(doc: Doc, sent: SpacySpan) -> SpacySpan | None:
+    """The first sentence after ``sent`` that does not start inside the quotation ``sent`` opened
+    (a quote of several sentences is still the name's sentence), within MAX_QUOTED_SENTENCES."""
+    text = text_of(doc)
+    for _ in range(MAX_QUOTED_SENTENCES + 1):
+        if sent.end >= len(doc):
+            return None
+        sent = doc[sent.end].sent
+        first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+        if first is not None and not in_quotes(text, first.idx):
+            return sent
+    return None
+
+
+# How many sentences of one quotation ``_next_unquoted_sentence`` skips. Not fitted.
+MAX_QUOTED_SENTENCES = 5
+
+
+def _bound_votes(doc: Doc, mentions: list[Mention], *, carried: bool = False) -> dict[str, int]:
+    """How many he/she/his/her of each gender a person's own subject names bind (see above), and
+    with ``carried`` the he/she that carry on a sentence of theirs (``_carried_on``)."""
     votes = {"m": 0, "f": 0}
     for m in mentions:
         if m.type == "name" and m.is_subject and not in_quotes(text_of(doc), m.start):
-            said = _bound_pronoun(doc, m)
-            if said in votes:
-                votes[said] += 1
+            for said in (_bound_pronoun(doc, m), *(_carried_on(doc, m) if carried else ())):
+                if said in votes:
+                    votes[said] += 1
     return votes
 
 
@@ -76,9 +139,11 @@ def _majority(votes: dict[str, int], min_votes: int, margin: int = BOUND_MARGIN)
     return top if votes[top] >= min_votes and votes[top] >= margin * other else None
 
 
-def bound_gender(doc: Doc, mentions: list[Mention], min_votes: int = BOUND_VOTES) -> str | None:
-    """The gender ("m"/"f") the pronouns bound by a person's own subject names say (see above)."""
-    return _majority(_bound_votes(doc, mentions), min_votes)
+def bound_gender(doc: Doc, mentions: list[Mention], min_votes: int = BOUND_VOTES, *,
+                 carried: bool = False) -> str | None:
+    """The gender ("m"/"f") the pronouns bound by a person's own subject names say (see above), and
+    with ``carried`` the he/she that carry on their sentences."""
+    return _majority(_bound_votes(doc, mentions, carried=carried), min_votes)
 
 
 # A lone bound pronoun gives way to the he/she subjects the actor stage joined to the person, outside
@@ -113,10 +178,11 @@ def _unnamed_gender(doc: Doc, c: Cluster) -> str | None:
 def actor_gender(doc: Doc, c: Cluster) -> str | None:
     """A title or gender noun on a name, else the pronouns its own names bind, else the first-name
     list: the text's own evidence before the list ("Sen. Lindsey Graham … Graham said his …" is a
-    man whatever the list says of Lindsey), when it says so twice (``LIST_OVERRULED_BY``: "Clinton
-    said his remarks were …" binds nobody's his). Not pronouns the actor stage resolved: a gender
-    learnt from them is what the speaker rules are checking."""
+    man whatever the list says of Lindsey; so is the he that carries on his sentences,
+    ``_carried_on``), when it says so twice (``LIST_OVERRULED_BY``: "Clinton said his remarks were
+    …" binds nobody's his). Not pronouns the actor stage resolved: a gender learnt from them is what
+    the speaker rules are checking."""
     listed = c.name_gender()
     if c.title_gender or not listed:
         return listed or _unnamed_gender(doc, c)
-    return bound_gender(doc, c.mentions, min_votes=LIST_OVERRULED_BY) or listed
+    return bound_gender(doc, c.mentions, min_votes=LIST_OVERRULED_BY, carried=True) or listed

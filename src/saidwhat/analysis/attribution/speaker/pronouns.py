@@ -415,23 +415,59 @@ def _introduced_in_content(actor: Actor, att: Attribution) -> bool:
 def _cataphoric_subject(pron: Token, actors: list[Actor]) -> Actor | None:
     """The named subject of the main clause a pronoun's fronted clause leads into: "Ever since she
     endorsed Mrs. Clinton this month, Ms. Warren has been a powerful surrogate" — the she is Warren's
-    (PolNeAR train, fifth round of judged speakers, where it went to Clinton)."""
+    (PolNeAR train, fifth round of judged speakers, where it went to Clinton); so is a clause in a
+    fronted prepositional phrase: "In what he acknowledged as a news conference-ending “rant,”
+    President Obama took a whack at Trump's populist credentials" (PolNeAR train, judged speakers
+    of the largest actors: it went to Trump)."""
     verb = pron.head
-    if pron.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "advcl" or verb.i > verb.head.i:
+    if pron.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.pos_ != "PROPN" or subject.i < verb.right_edge.i:
+    fronted = verb if verb.dep_ == "advcl" else _fronted_phrase(verb)
+    if fronted is None or fronted.i > fronted.head.i:
+        return None
+    subject = next((c for c in fronted.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "PROPN" or subject.i < fronted.right_edge.i:
         return None
     found = actor_at(actors, subject.idx, subject.idx + len(subject.text))
     return found if found is not None and found.kind == "person" else None
 
 
+def _fronted_phrase(verb: Token) -> Token | None:
+    """The preposition heading the phrase a clause is part of ("In what he acknowledged as …", "In a
+    speech he gave Monday, …"), when that phrase hangs on a verb."""
+    if verb.dep_ == "pcomp":
+        prep = verb.head
+    elif verb.dep_ == "relcl" and verb.head.dep_ == "pobj":
+        prep = verb.head.head
+    else:
+        return None
+    return prep if prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX") else None
+
+
 def _main_subject_before(doc: Doc, pron: Token, actors: list[Actor]) -> Actor | None:
     """The latest person named before ``pron`` as the subject of a main clause of its own sentence,
-    if any."""
+    or referred to there by a he/she of its gender (``_speaking_before``)."""
     floor = pron.sent.start_char + SAME_SENTENCE_BONUS + SUBJECT_BONUS
-    mains = [(key, a) for key, a in _name_candidates(doc, pron, actors) if key >= floor]
+    mains = [(key, a) for key, a in _name_candidates(doc, pron, actors) + _speaking_before(pron, actors)
+             if key >= floor]
     return max(mains, key=lambda c: c[0])[1] if mains else None
+
+
+def _speaking_before(pron: Token, actors: list[Actor]) -> list[tuple[int, Actor]]:
+    """(salience, actor) of the he/she of ``pron``'s gender that is a main-clause subject before it
+    in its sentence, outside quotation marks, as the actor stage joined it: "He declared that as
+    long as the field remained divided, Donald Trump would have a path to nomination, which he
+    declared “a total disaster”" is the first he's (PolNeAR train, judged speakers of the largest
+    actors: it went to Trump). The actor stage's choice, not ``pronoun_antecedent``'s: following the
+    first he back by salience took "He was eventually challenged …, but he talked more about policy"
+    from Trump (PolNeAR train, identity golds)."""
+    for tok in reversed(pron.doc[pron.sent.start: pron.i]):
+        if tok.lower_ == pron.lower_ and tok.dep_ in SUBJECT_DEPS and role_of(tok) == "main" \
+                and not quoted_at(pron.doc, tok.idx):
+            found = actor_at(actors, tok.idx, tok.idx + len(tok.text))
+            key = _salience(tok, pron)
+            return [] if found is None or key is None else [(key, found)]
+    return []
 
 
 # Personal pronouns: alone as a source they name no one ("Everyone", "Others", "Those familiar with
