@@ -92,6 +92,24 @@ def test_a_split_round_is_complete_split_by_article_and_new(shared: Path, number
         assert not {(r["article"], r["content_start"]) for r in rows} & earlier
 
 
+def test_the_tenth_round_is_complete_and_its_mentions_are_in_the_text(shared: Path) -> None:
+    """Session 36: quotes analysed by CRFs that never saw them, all read (no held-back half), many
+    judged before against the shipped CRF's output."""
+    texts = shared / "data" / "polnear" / "train" / "text"
+    rows = _round(_name(10), "judgements.jsonl")
+    assert len(rows) == 549 and len({r["id"] for r in rows}) == 549
+    assert {r["round"] for r in rows} == {"a", "b"} and {r["half"] for r in rows} == {"development"}
+    for r in rows:
+        assert r["label"] in ("R", "W", "U") and (r["label"] != "W" or (r["true_speaker"] and r["reason"]))
+        text = (texts / f"{r['article']}.txt").read_text(encoding="utf-8")
+        assert 0 <= r["content_start"] < r["content_end"] <= len(text)  # type: ignore[operator]
+        start = r["mention_start"]
+        assert text[start:start + len(r["mention"])] == r["mention"]  # type: ignore[operator]
+    second = _round(_name(10), "second.jsonl")
+    first = {r["id"]: r["label"] for r in rows}
+    assert len(second) == 60 and sum(first[r["id"]] == r["label"] for r in second) == 60  # type: ignore[index]
+
+
 def test_a_fuller_name_of_the_judged_speaker_is_the_same_speaker() -> None:
     import sys
 

@@ -142,7 +142,7 @@ def _choose_cue(v: DocView, content: TSpan, cues: list[TSpan], used: dict[int, G
         if _leads_into(v, cue, content):
             score = -1.0
         elif linked:
-            score = 0.0
+            score = RELATIVE_CUE if _relative_before_quote(v, cue, content, cues) else 0.0
         elif deep:
             score = 0.5
         elif v.sent[cue.start] in csents:
@@ -166,6 +166,32 @@ def _choose_cue(v: DocView, content: TSpan, cues: list[TSpan], used: dict[int, G
     if not scored:
         return None
     return min(scored, key=lambda x: (x[0], x[1]))[2]
+
+
+# A linked cue in a relative clause yields to another linked cue ("Nothing the president said “will
+# assuage people's fears,” the Florida senator said": PolNeAR train, a CRF that never saw the article
+# gave it to the president), not to a cue only governing further down (``_governs``: 0.5). Not fitted.
+RELATIVE_CUE = 0.25
+
+
+def _relative_before_quote(v: DocView, cue: TSpan, content: TSpan, cues: Sequence[TSpan]) -> bool:
+    """Is the cue's verb a relative clause on a noun ("Nothing the president said") right before a
+    quotation that the main verb of its sentence follows as a cue ("…,” the Florida senator
+    said)? Only there (PolNeAR train, read): "… email use, which an FBI investigation said was
+    “extremely careless” but did not …" keeps its relative clause's cue; a
+    relative clause's cue before a reported clause still takes it ("Barkley, who said he typically
+    votes Democratic, …"), and so does one with no cue after the quotation ("… over which bill that
+    Gov. Chris Christie said, “I feel like I need a converter.”": PolNeAR train, a first version
+    gave it to "who")."""
+    if not _quoted(v, content) or not 0 <= content.start - cue.end <= 2 \
+            or not any(v.pos[i] == "VERB" and v.doc[i].dep_ == "relcl" for i in cue.tokens()):
+        return False
+    return any(0 <= c.start - content.end <= TRAILER_GAP and v.sent[c.start] == v.sent[cue.start]
+               and any(v.doc[i].dep_ == "ROOT" for i in c.tokens()) for c in cues)
+
+
+# Characters between a quotation and the cue of its trailer (", the Florida senator said"). Not fitted.
+TRAILER_GAP = 40
 
 
 def _governs(v: DocView, cue: TSpan, content: TSpan) -> bool:

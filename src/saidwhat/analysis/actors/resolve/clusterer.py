@@ -28,6 +28,7 @@ from saidwhat.analysis.actors.resolve.evidence import (
     named_beside,
     named_jointly,
     named_subject_after,
+    named_under_subject,
     of_named_body,
     one_of_several,
     opposite_gender,
@@ -259,7 +260,8 @@ class _Clusterer:
                 continue  # "the second official" is not the unnamed official introduced first
             if c.idx == owner or (m.kind == "person" and (other_party(doc, m, c) or other_place(doc, m, c)
                                                           or other_gender(said, c)
-                                                          or named_subject_after(doc, m, c))):
+                                                          or named_subject_after(doc, m, c)
+                                                          or named_under_subject(doc, m, c))):
                 continue
             score = description_score(doc, m, c)
             if c is previous_subject:
@@ -399,7 +401,8 @@ class _Clusterer:
         scored = [(salience_of(doc, m, c, in_focus=True), c) for c in fitting]
         fits = [(sc, c) for sc, c in scored if sc >= 0.5]
         kept = [(sc, c) for sc, c in fits
-                if not named_beside(doc, m, c) and not named_subject_after(doc, m, c)]
+                if not named_beside(doc, m, c) and not named_subject_after(doc, m, c)
+                and not named_under_subject(doc, m, c)]
         if not kept:
             return None, bool(fits)
         best = max(kept, key=lambda x: x[0])[1]

@@ -15,7 +15,12 @@ from spacy.tokens import Doc, Span, Token
 
 from saidwhat.analysis.actors import lexicon as lx
 from saidwhat.analysis.actors.resolve import ActorResolution
-from saidwhat.analysis.actors.resolve.evidence import bound_possessive, called_otherwise, public_for_company
+from saidwhat.analysis.actors.resolve.evidence import (
+    bound_possessive,
+    called_otherwise,
+    names_under_subject,
+    public_for_company,
+)
 from saidwhat.analysis.actors.resolve.sentences import AGE_REACH_SENTENCES, sent_ids, sent_starts
 from saidwhat.analysis.actors.surnames import quoted_at
 from saidwhat.analysis.attribution.speaker.common import (
@@ -125,12 +130,21 @@ def definite(doc: Doc, phrase: Span, actors: list[Actor],
             continue  # "the state transportation department" is not "the Harbor Shippers Association"
         if _known_by_other_noun(a, head) or _introduced_otherwise(doc, a, head, phrase.start_char):
             continue  # "The rebel group" is not "The government in Kinshasa" (speaker probes, session 34)
+        if names_under_subject(head, _name_words(a)):
+            continue  # "the prince called for Trump to drop out" is not Trump
         introduced = int(introduced_as(doc, a, head.lemma_.lower(), phrase.start_char))
         for subject, start in _subject_mentions(doc, a, phrase.start_char):
             key = (introduced, subject, start)
             if best is None or key > best[0]:
                 best = (key, a)
     return best[1] if best else None
+
+
+def _name_words(actor: Actor) -> frozenset[str]:
+    """The capitalised words of an actor's name, lower case ("Donald J. Trump" → donald, trump); not
+    its aliases, which may hold a headline's words ("John Leguizamo On How U.S. History …")."""
+    return frozenset(w.lower().strip(".,") for w in actor.name.split()
+                     if w[:1].isupper() and len(w.strip(".")) > 1)
 
 
 def _known_by_other_noun(actor: Actor, head: Token) -> bool:
