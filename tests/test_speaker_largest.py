@@ -3,7 +3,8 @@ CRF had seen: a he/she that carries on a sentence says its person's gender again
 list, a pronoun in a fronted prepositional phrase is the main subject's, a he/she already speaking in
 the sentence carries it past a name between, a person an outlet owns through a bare possessive
 apostrophe speaks, not the outlet, a quotation between a relative clause's cue and its trailer
-is the trailer's, and a description is not a person its own clause names after it.
+is the trailer's, a description is not a person its own clause names after it, and a he whose
+sentence-before subject is passed over only because the quote names him is no one further back.
 
 Every sentence here is written for this test; none comes from an evaluation page.
 """
@@ -95,3 +96,12 @@ def test_what_the_subject_is_or_a_quoted_name_is_no_other_person() -> None:
     deep = nlp("The governor left it to others, in a video that dwelled on the trials Dalton has faced.")
     assert not names_under_subject(_subject(deep, "governor"), names)
     assert not names_under_subject(_subject(nlp("Dalton's rival, the senator, spoke."), "senator"), names)
+
+
+def test_a_subject_passed_over_for_naming_himself_leaves_the_speaker_unknown() -> None:
+    art = analyze_text("Tom Whitaker spoke in Iowa on Monday. He said the race was tightening.\n\n"
+                       "1:20 p.m.\n\n"
+                       "Ray Dalton is making an impassioned case to a gathering of union leaders. Dalton is "
+                       "outlining a litany of proposals on jobs and schools. He says if people want the old "
+                       "politics, “you’ve got a very good candidate to vote for but it’s not Ray Dalton.”")
+    assert speaker_name(art, "old politics") != "Tom Whitaker"

@@ -359,8 +359,8 @@ def pronoun_speaker(doc: Doc, att: Attribution, pron: Token, actor: Actor | None
     when it is named in the pronoun's own sentence, else ``pronoun_antecedent``; None when no
     candidate is left (the speaker is unknown, not the nearest name)."""
     want = _PRONOUN_GENDER[pron.lower_]
-    fitting = [a for a in actors if (_gender(a, genders) or described_gender(doc, a) or want) == want
-               and (not named_in_quote(a, att, doc) or _main_subject_here(a, pron))
+    gendered = [a for a in actors if (_gender(a, genders) or described_gender(doc, a) or want) == want]
+    fitting = [a for a in gendered if (not named_in_quote(a, att, doc) or _main_subject_here(a, pron))
                and not _introduced_in_content(a, att) and not _interrupted_subject(a, pron)]
     ahead = _cataphoric_subject(pron, fitting)
     if ahead is not None:
@@ -369,7 +369,37 @@ def pronoun_speaker(doc: Doc, att: Attribution, pron: Token, actor: Actor | None
     if fits and actor is not None and _named_in_sentence(actor, pron):
         main = _main_subject_before(doc, pron, fitting)
         return main if main is not None and main is not actor else actor
-    return pronoun_antecedent(doc, pron, fitting) or (actor if fits else None)
+    found = pronoun_antecedent(doc, pron, fitting) or (actor if fits else None)
+    passed = [a for a in gendered if a not in fitting and named_in_quote(a, att, doc)]
+    if found is not None and _far_past_subject(doc, pron, found, passed):
+        return None
+    return found
+
+
+def _far_past_subject(doc: Doc, pron: Token, found: Actor, passed: list[Actor]) -> bool:
+    """Was the main-clause subject of the sentence before the pronoun's left out only because the
+    quote names it, while the person found instead is not mentioned in either sentence? People do
+    name themselves ("He says if people think …, you've got a very good candidate to vote for but
+    it's not Bernie Sanders", right after "Sanders is outlining a litany of policy proposals"), and
+    someone named further back is a guess: the speaker is unknown (PolNeAR train, judged speakers:
+    it went to Corey Lewandowski, named in an earlier entry of the live blog). The name itself must be
+    the subject of a main clause: neither "The Sanders campaign was …" nor "she doesn't think Clinton
+    can address …" is (PolNeAR train, identity golds: a first version lost Naureen Jahangir's "she
+    said")."""
+    sent = pron.sent
+    if sent.start == 0:
+        return False
+    before = doc[sent.start - 1].sent
+    lo, hi = before.start_char, pron.idx
+    if any(lo <= s < hi for s, _ in found.mentions):
+        return False
+    for a in passed:
+        for s, e in a.mentions:
+            sp = doc.char_span(s, e, alignment_mode="expand") if lo <= s < before.end_char else None
+            if sp is not None and sp.root.pos_ != "PRON" and sp.text[:1].isupper() and not quoted_at(doc, s) \
+                    and sp.root.dep_ in SUBJECT_DEPS and main_clause(sp.root.head):
+                return True
+    return False
 
 
 def _main_subject_here(actor: Actor, pron: Token) -> bool:
