@@ -176,13 +176,12 @@ RELATIVE_CUE = 0.25
 
 def _relative_before_quote(v: DocView, cue: TSpan, content: TSpan, cues: Sequence[TSpan]) -> bool:
     """Is the cue's verb a relative clause on a noun ("Nothing the president said") right before a
-    quotation that the main verb of its sentence follows as a cue ("…,” the Florida senator
-    said)? Only there (PolNeAR train, read): "… email use, which an FBI investigation said was
-    “extremely careless” but did not …" keeps its relative clause's cue; a
-    relative clause's cue before a reported clause still takes it ("Barkley, who said he typically
-    votes Democratic, …"), and so does one with no cue after the quotation ("… over which bill that
-    Gov. Chris Christie said, “I feel like I need a converter.”": PolNeAR train, a first version
-    gave it to "who")."""
+    quotation that the main verb of its sentence follows as a cue ("…,” the Florida senator said)?
+    Only there, as read on PolNeAR train: a relative clause's cue before a reported clause keeps it
+    ("Barkley, who said he typically votes Democratic, …"), and so does one with no trailer after
+    the quotation ("… over which bill that Gov. Chris Christie said, “I feel like I need a
+    converter.”" had gone to "who"; "… email use, which an FBI investigation said was “extremely
+    careless” but did not …" to the next cue)."""
     if not _quoted(v, content) or not 0 <= content.start - cue.end <= 2 \
             or not any(v.pos[i] == "VERB" and v.doc[i].dep_ == "relcl" for i in cue.tokens()):
         return False
