@@ -112,6 +112,14 @@ def test_a_group_named_like_nobody_stays_in_its_article(store: Store) -> None:
     assert all("@" in (h.actor_key or "") for h in store.iter_quotes() if h.article_id == aid)
 
 
+@pytest.mark.parametrize("names", ["Republican Lee and Democrat McAuliffe", "Mr. Lee and Mr. McAuliffe"])
+def test_people_named_together_are_no_misread_surname(store: Store, names: str) -> None:
+    for n in (1, 2):
+        store.add_article(story(n, Voice("Terry McAuliffe")))
+    aid = store.add_article(story(3, Voice(names, kind="group"))).article_id
+    assert all("@" in (h.actor_key or "") for h in store.iter_quotes() if h.article_id == aid)
+
+
 def test_a_pronoun_of_the_other_gender_goes_to_the_person_of_its_gender_just_before() -> None:
     text = "Jane Roe met Barack Obama. “We will win,” she said."
     roe = Actor(id="a1", name="Jane Roe", kind="person", mentions=[(0, 8)])

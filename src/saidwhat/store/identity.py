@@ -600,8 +600,10 @@ def misread_person(actor: Actor, form: NameForm, article_people: Iterable[NameFo
     """An unnamed source or a group the analysis named by a name: a person's surname ("McAuliffe",
     "Fields": no title or pronoun told the analysis it was a person) when a full-named person of the
     same article bears it or the store knows a person with it; a person's organisation ("Hillary
-    Clinton's campaign"); else ``form`` unchanged."""
-    if form.type != "description" or actor.kind not in ("anonymous", "group"):
+    Clinton's campaign"); else ``form`` unchanged. Never people named together ("Republican Trump
+    and Democrat Clinton", "Mr. Peck and Mr. Mahaney": PolNeAR train, held-out analyses, each had
+    joined the last one named)."""
+    if form.type != "description" or actor.kind not in ("anonymous", "group") or _joins_several(actor.name):
         return form
     owned = parse_name(actor.name, "organization")
     if owned.type == "owned" and owned.owner is not None and owned.owner.type in ("name", "surname"):
@@ -613,6 +615,12 @@ def misread_person(actor: Actor, form: NameForm, article_people: Iterable[NameFo
             f"surname-of:{person.surname}"):
         return person
     return form
+
+
+def _joins_several(name: str) -> bool:
+    """Does a name join several ("X and Y", "X & Y", "X, Y")?"""
+    words = name.replace(",", " , ").split()
+    return any(w in ("and", "&", ",") for w in words[1:-1])
 
 
 def organization_as_surname(actor: Actor, form: NameForm, article_people: Iterable[NameForm]) -> NameForm:
