@@ -416,10 +416,11 @@ def _finite(verb: Token) -> bool:
 
 
 def _is_what_the_subject_is(tok: Token) -> bool:
-    """A predicate noun or an apposition (or a word of one): "the nominee is Hillary Clinton"."""
+    """A word of a predicate noun or an apposition (``_LINKED_DEPS``, as ``named_beside`` reads
+    them): "the nominee is Hillary Clinton"."""
     while tok.dep_ in ("compound", "flat", "poss", "case") and tok.head is not tok:
         tok = tok.head
-    return tok.dep_ in ("attr", "appos", "oprd")
+    return tok.dep_ in _LINKED_DEPS
 
 
 def issuer_of(doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Mention | None:
