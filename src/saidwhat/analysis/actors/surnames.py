@@ -157,7 +157,8 @@ def _sentences_between(doc: Doc, a: int, b: int) -> int:
 
 def antecedent(doc: Doc, m: Mention, candidates: Sequence[Cluster]) -> Cluster | None:
     """The nearest bearer named at most ``NEAR_SENTENCES`` narrative sentences before (sentences that
-    begin inside quotation marks not counted); else the one named most
+    begin inside quotation marks not counted) and not only as someone acted on (``_never_an_agent``);
+    else the one named most
     so far (a campaign story's "Trump" after a paragraph on his daughter is still Donald Trump); on a
     tie, the nearest, unless the nearest was named in passing (PolNeAR train, eleventh identity gold:
     "Mark Barden's son, Daniel, was one of 20 students killed … Barden says" went to the son)."""
@@ -165,7 +166,8 @@ def antecedent(doc: Doc, m: Mention, candidates: Sequence[Cluster]) -> Cluster |
     if last is None:
         return None
     passing = _in_passing(doc, m, last)
-    if _sentences_between(doc, last[0], m.start) <= NEAR_SENTENCES and not passing:
+    near = _sentences_between(doc, last[0], m.start) <= NEAR_SENTENCES
+    if near and not passing and not _never_an_agent(last[1], m.start):
         return last[1]
     counts = {c.idx: len(_names_before(c, m.start)) for c in candidates}
     top = max(counts.values())
@@ -198,9 +200,22 @@ def _in_passing(doc: Doc, m: Mention, last: tuple[int, Cluster]) -> bool:
 def _kin_of(head: Token) -> bool:
     """A name given only as whose relative someone is ("Tony Podesta, is the brother of longtime
     Democratic strategist John Podesta, who …": PolNeAR train, held-out identity errors, where the
-    "Podesta, who said the project was vetted by his firm's counsel" after it went to John)."""
+    "Podesta, who said the project was vetted by his firm's counsel" after it went to John), or as
+    the name of a relative ("… during a campaign stop for his wife Hillary Clinton. … “…,” Clinton
+    said" is Bill Clinton's; PolNeAR dev, session 37)."""
     prep = head.head
-    return head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in lx.KIN_NOUNS
+    return (head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in lx.KIN_NOUNS) \
+        or (head.dep_ == "appos" and prep.lemma_.lower() in lx.KIN_NOUNS)
+
+
+def _never_an_agent(c: Cluster, before: int) -> bool:
+    """Has the article so far named the person only as someone acted on or spoken of, never as a
+    subject or a source ("Trump also retweeted an unflattering photo of Heidi Cruz … “…,” Cruz said"
+    is Ted Cruz, whom the article names throughout; PolNeAR dev, session 37)? The bearer named most
+    then takes the surname; on a tie the nearest still does (a headline's "Will Sanders come down
+    …?" and "Bernie Sanders's infinitesimal chance" are named once each: PolNeAR train, held-out
+    analyses, where a first version gave his "He vowed" to the headline's misread "Will Sanders")."""
+    return not any(x.is_subject or x.is_source for x in c.mentions if x.start < before)
 
 
 def in_quotes(text: str, pos: int) -> bool:
