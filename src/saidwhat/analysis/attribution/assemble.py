@@ -610,6 +610,9 @@ def assemble(v: DocView, spans: list[TSpan]) -> list[Attribution]:
         if not src_spans and g.cue is None and kind_of(v, g.contents) == "direct":
             src_spans = _colon_subject(v, g.contents[0])
         recent = _recent_speaker(v, g, recents)
+        if not src_spans and g.cue is None and kind_of(v, g.contents) == "direct" \
+                and (recent is None or recent[0] != para):
+            src_spans = _lead_subject(v, g.contents[0])
         if (not src_spans and recent is not None and para - recent[0] <= 1
                 and kind_of(v, g.contents) == "direct" and (g.cue is None or not _sourceless_cue(v, g.cue))):
             src_spans = list(recent[1])  # a quote with no speaker of its own: the one just quoted
@@ -670,6 +673,25 @@ def _colon_subject(v: DocView, content: TSpan) -> list[Span]:
     return _char_spans(v, start, end) if end > start else []
 
 
+def _lead_subject(v: DocView, content: TSpan) -> list[Span]:
+    """The person named as the subject of the sentence that leads, in its own paragraph, into a
+    quotation with no cue: "On “Face the Nation,” Sen. Bernie Sanders (Vt.), who lost the Democratic
+    primaries to Clinton, identified young voters' exhaustion with bigotry as one of the reasons …
+    “The younger people are …”" is his, not the speaker of the paragraph before (PolNeAR dev,
+    session 37: it went to Mike Pence)."""
+    i = content.start - 1
+    while i >= 0 and v.pos[i] in ("PUNCT", "SPACE") and v.text[i] not in (".", "!", "?"):
+        i -= 1
+    if i < 0 or v.text[i] != "." or v.para[i] != v.para[content.start] or v.inquote[i]:
+        return []
+    root = v.doc[i].sent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or root.pos_ not in ("VERB", "AUX") or subj.ent_type_ != "PERSON" or subj.pos_ != "PROPN":
+        return []
+    ent = next(e for e in subj.doc.ents if e.start <= subj.i < e.end)
+    return _char_spans(v, ent.start, ent.end)
+
+
 def _group_contents(v: DocView, contents: list[TSpan], cues: list[TSpan]) -> list[Group]:
     """Each content in the group of its cue (the tagger's, else the verb that governs it); a
     content without one continues the run or the quote before it, or starts a group of its own."""
@@ -715,7 +737,8 @@ def _source_spans(v: DocView, g: Group, sources: list[TSpan], speaking: list[TSp
     when it lies in the cue's paragraph and leaves some content (``_carve``)."""
     if g.cue is None or _asked_participle(v, g.cue) or _impersonal_passive(v, g.cue, g.contents):
         return []
-    cited = _cited_source(v, g.cue) or _quoted_as_saying(v, g.cue)
+    cited = _cited_source(v, g.cue) or _quoted_as_saying(v, g.cue) or _inverted_source(v, g.cue) \
+        or _report_author(v, g.cue, g.contents) or _relative_speaker(v, g.cue, g.contents)
     if cited is not None:
         return _char_spans(v, *cited)
     src = _choose_source(v, g.cue, sources, g.contents, speaking)
@@ -730,6 +753,58 @@ def _source_spans(v: DocView, g: Group, sources: list[TSpan], speaking: list[TSp
 
 
 _SAYING_AS = frozenset({"say", "tell", "write", "add"})
+
+
+# Nouns of a published finding whose "that" clause gives the finding's own words.
+_REPORT_NOUNS = frozenset({"report", "story", "article", "study", "analysis", "investigation"})
+
+
+def _report_author(v: DocView, cue: TSpan, contents: list[TSpan]) -> tuple[int, int] | None:
+    """The body whose report the cue names, when the content is that report's "that" clause: "Hillary
+    Clinton is seizing upon a New York Times report that Donald Trump had a net loss …" passes on the
+    Times' finding (PolNeAR dev, session 37: it went to Clinton)."""
+    for i in cue.tokens():
+        if v.lemma[i] not in _REPORT_NOUNS or not any(v.head[c.start] == i or v.head[v.head[c.start]] == i
+                                                      for c in contents):
+            continue
+        owner = [c for c in v.doc[i].children if c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG"]
+        if owner:
+            ent = next(e for e in v.doc.ents if e.start <= owner[-1].i < e.end)
+            return ent.start, ent.end
+    return None
+
+
+def _relative_speaker(v: DocView, cue: TSpan, contents: list[TSpan]) -> tuple[int, int] | None:
+    """The noun a "who said" inside the cue refers to, when that verb governs the content: "Trump was
+    similarly defensive when forced to defend not paying an architect who said he was stiffed …" is
+    the architect's (PolNeAR dev, session 37: the tagger took the whole clause for the cue, and the
+    words went to Trump)."""
+    for i in cue.tokens():
+        tok = v.doc[i]
+        if tok.dep_ != "relcl" or tok.lemma_.lower() not in lx.SPEECH_VERBS or tok.i == cue.start:
+            continue
+        relative = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ in ("who", "that")]
+        if not any(c.i >= cue.start for c in relative):
+            continue
+        if not any(v.head[c.start] == i or v.head[v.head[c.start]] == i for c in contents):
+            continue
+        noun = tok.head
+        if noun.pos_ in ("NOUN", "PROPN") and cue.start <= noun.i:
+            return _trim(v, noun.left_edge.i, noun.i + 1)
+    return None
+
+
+def _inverted_source(v: DocView, cue: TSpan) -> tuple[int, int] | None:
+    """The name a sentence-opening verb of saying puts after it, when the tagger took it into the
+    cue: "Said Ellis: “I don’t get the sense …”" (PolNeAR dev, session 37: the quote went to the
+    subject of the sentence before)."""
+    first = cue.start
+    if v.lemma[first] not in _SAYING_AS or v.doc[first].sent.start != first:
+        return None
+    end = first + 1
+    while end < cue.end and v.ent[end] == "PERSON":
+        end += 1
+    return (first + 1, end) if end > first + 1 else None
 # Verbs by which a report passes on whom it cites: "citing a source", "quoted a witness as saying".
 _RELAYS = frozenset({"cite", "quote"})
 
