@@ -362,7 +362,7 @@ def pronoun_speaker(doc: Doc, att: Attribution, pron: Token, actor: Actor | None
     gendered = [a for a in actors if (_gender(a, genders) or described_gender(doc, a) or want) == want]
     fitting = [a for a in gendered if (not named_in_quote(a, att, doc) or _main_subject_here(a, pron))
                and not _introduced_in_content(a, att) and not _interrupted_subject(a, pron)]
-    ahead = _cataphoric_subject(pron, fitting)
+    ahead = _cataphoric_subject(pron, fitting) or _name_before_aside(pron, fitting)
     if ahead is not None:
         return ahead
     fits = actor is not None and any(a is actor for a in fitting)
@@ -371,9 +371,24 @@ def pronoun_speaker(doc: Doc, att: Attribution, pron: Token, actor: Actor | None
         return main if main is not None and main is not actor else actor
     found = pronoun_antecedent(doc, pron, fitting) or (actor if fits else None)
     passed = [a for a in gendered if a not in fitting and named_in_quote(a, att, doc)]
-    if found is not None and _far_past_subject(doc, pron, found, passed):
+    if found is not None and (_far_past_subject(doc, pron, found, passed)
+                              or _kin_subject_before(pron, found)):
         return None
     return found
+
+
+def _kin_subject_before(pron: Token, found: Actor) -> bool:
+    """Is the pronoun the subject of a clause joined to one whose subject is a relative the article
+    gives no actor of the one found ("My mother has softened with age, but even now at 86 she still
+    says things such as, …": hers, not President Obama's, named two paragraphs before; PolNeAR dev,
+    session 37)? The speaker is then that relative, whom no actor holds: unknown."""
+    verb = pron.head
+    if pron.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj":
+        return False
+    subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lemma_.lower() not in lx.KIN_NOUNS or subj.i >= pron.i:
+        return False
+    return not any(s <= subj.idx < e for s, e in found.mentions)
 
 
 def _far_past_subject(doc: Doc, pron: Token, found: Actor, passed: list[Actor]) -> bool:
@@ -459,6 +474,30 @@ def _cataphoric_subject(pron: Token, actors: list[Actor]) -> Actor | None:
     if subject is None or subject.pos_ != "PROPN" or subject.i < fronted.right_edge.i:
         return None
     found = actor_at(actors, subject.idx, subject.idx + len(subject.text))
+    return found if found is not None and found.kind == "person" else None
+
+
+# Words that may open an aside between a name and its verb before the pronoun ("Trump — even as he
+# says …").
+_ASIDE_OPENERS = frozenset({"even", "as", "while", "when", "though", "although", "because", "since"})
+
+
+def _name_before_aside(pron: Token, actors: list[Actor]) -> Actor | None:
+    """The person named right before a dash or parenthesis that opens an aside holding the pronoun:
+    "But some note that Trump — even as he says his experience … makes him uniquely qualified … —
+    has proposed little" is Trump's, whatever the parser makes of the broken sentence (PolNeAR dev,
+    session 37: it went to the speaker of the paragraph before)."""
+    if pron.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    i = pron.i - 1
+    while i > pron.sent.start and pron.doc[i].lower_ in _ASIDE_OPENERS:
+        i -= 1
+    if i <= pron.sent.start or pron.doc[i].text not in ("—", "–", "(", "--"):
+        return None
+    name = pron.doc[i - 1]  # any part of speech: the parser takes a name in a broken sentence for a noun
+    if not name.text[:1].isupper() or quoted_at(pron.doc, name.idx):
+        return None
+    found = actor_at(actors, name.idx, name.idx + len(name.text))
     return found if found is not None and found.kind == "person" else None
 
 
