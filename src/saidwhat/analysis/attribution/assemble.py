@@ -688,8 +688,8 @@ def _lead_subject(v: DocView, content: TSpan) -> list[Span]:
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or root.pos_ not in ("VERB", "AUX") or subj.ent_type_ != "PERSON" or subj.pos_ != "PROPN":
         return []
-    ent = next(e for e in subj.doc.ents if e.start <= subj.i < e.end)
-    return _char_spans(v, ent.start, ent.end)
+    ent = next((e for e in subj.doc.ents if e.start <= subj.i < e.end), None)
+    return _char_spans(v, ent.start, ent.end) if ent is not None else []
 
 
 def _group_contents(v: DocView, contents: list[TSpan], cues: list[TSpan]) -> list[Group]:
@@ -733,8 +733,9 @@ def _group_contents(v: DocView, contents: list[TSpan], cues: list[TSpan]) -> lis
 
 def _source_spans(v: DocView, g: Group, sources: list[TSpan], speaking: list[TSpan]) -> list[Span]:
     """The group's source: whom a report cites or quotes as saying (``_cited_source``,
-    ``_quoted_as_saying``), else the tagger's source span chosen for its cue, else the cue's subject
-    when it lies in the cue's paragraph and leaves some content (``_carve``)."""
+    ``_quoted_as_saying``), or a source the tagger left inside the cue (``_inverted_source``,
+    ``_report_author``, ``_relative_speaker``), else the tagger's source span chosen for its cue, else
+    the cue's subject when it lies in the cue's paragraph and leaves some content (``_carve``)."""
     if g.cue is None or _asked_participle(v, g.cue) or _impersonal_passive(v, g.cue, g.contents):
         return []
     cited = _cited_source(v, g.cue) or _quoted_as_saying(v, g.cue) or _inverted_source(v, g.cue) \
@@ -753,6 +754,31 @@ def _source_spans(v: DocView, g: Group, sources: list[TSpan], speaking: list[TSp
 
 
 _SAYING_AS = frozenset({"say", "tell", "write", "add"})
+# Verbs by which a report passes on whom it cites: "citing a source", "quoted a witness as saying".
+_RELAYS = frozenset({"cite", "quote"})
+
+
+def _quoted_as(v: DocView, cue: TSpan | None) -> tuple[Token, Token] | None:
+    """"CNN quoted an American witness as saying …": (the person quoted, the word "saying"), when
+    the cue is a relay verb whose object names someone."""
+    if cue is None:
+        return None
+    for i in cue.tokens():
+        if v.lemma[i] not in _RELAYS:
+            continue
+        verb = v.doc[i]
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        saying = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                       for p in c.children if p.dep_ == "pcomp" and p.lemma_.lower() in _SAYING_AS), None)
+        return (obj, saying) if obj is not None and saying is not None and names_someone(obj) else None
+    return None
+
+
+def _quoted_as_saying(v: DocView, cue: TSpan | None) -> tuple[int, int] | None:
+    """"CNN quoted an American witness as saying he saw one person in the truck": the witness's
+    words, not CNN's (PolNeAR train: the witness had gone to CNN). The witness's phrase."""
+    found = _quoted_as(v, cue)
+    return None if found is None else _trim(v, found[0].left_edge.i, found[0].right_edge.i + 1)
 
 
 # Nouns of a published finding whose "that" clause gives the finding's own words.
@@ -769,8 +795,8 @@ def _report_author(v: DocView, cue: TSpan, contents: list[TSpan]) -> tuple[int, 
             continue
         owner = [c for c in v.doc[i].children if c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG"]
         if owner:
-            ent = next(e for e in v.doc.ents if e.start <= owner[-1].i < e.end)
-            return ent.start, ent.end
+            ent = next((e for e in v.doc.ents if e.start <= owner[-1].i < e.end), None)
+            return (ent.start, ent.end) if ent is not None else None
     return None
 
 
@@ -805,31 +831,6 @@ def _inverted_source(v: DocView, cue: TSpan) -> tuple[int, int] | None:
     while end < cue.end and v.ent[end] == "PERSON":
         end += 1
     return (first + 1, end) if end > first + 1 else None
-# Verbs by which a report passes on whom it cites: "citing a source", "quoted a witness as saying".
-_RELAYS = frozenset({"cite", "quote"})
-
-
-def _quoted_as(v: DocView, cue: TSpan | None) -> tuple[Token, Token] | None:
-    """"CNN quoted an American witness as saying …": (the person quoted, the word "saying"), when
-    the cue is a relay verb whose object names someone."""
-    if cue is None:
-        return None
-    for i in cue.tokens():
-        if v.lemma[i] not in _RELAYS:
-            continue
-        verb = v.doc[i]
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        saying = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
-                       for p in c.children if p.dep_ == "pcomp" and p.lemma_.lower() in _SAYING_AS), None)
-        return (obj, saying) if obj is not None and saying is not None and names_someone(obj) else None
-    return None
-
-
-def _quoted_as_saying(v: DocView, cue: TSpan | None) -> tuple[int, int] | None:
-    """"CNN quoted an American witness as saying he saw one person in the truck": the witness's
-    words, not CNN's (PolNeAR train: the witness had gone to CNN). The witness's phrase."""
-    found = _quoted_as(v, cue)
-    return None if found is None else _trim(v, found[0].left_edge.i, found[0].right_edge.i + 1)
 
 
 def _cut_quoted_as(v: DocView, g: Group) -> None:
