@@ -201,11 +201,13 @@ def _kin_of(head: Token) -> bool:
     """A name given only as whose relative someone is ("Tony Podesta, is the brother of longtime
     Democratic strategist John Podesta, who …": PolNeAR train, held-out identity errors, where the
     "Podesta, who said the project was vetted by his firm's counsel" after it went to John), or as
-    the name of a relative ("… during a campaign stop for his wife Hillary Clinton. … “…,” Clinton
-    said" is Bill Clinton's; PolNeAR dev, session 37)."""
+    the name of a relative who does nothing in the sentence ("… during a campaign stop for his wife
+    Hillary Clinton. … “…,” Clinton said" is Bill Clinton's; PolNeAR dev, session 37); "His son
+    Eric Roe runs a charity" names him as its subject."""
     prep = head.head
     return (head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in lx.KIN_NOUNS) \
-        or (head.dep_ == "appos" and prep.lemma_.lower() in lx.KIN_NOUNS)
+        or (head.dep_ == "appos" and prep.lemma_.lower() in lx.KIN_NOUNS
+            and prep.dep_ not in ("nsubj", "nsubjpass"))
 
 
 def _never_an_agent(c: Cluster, before: int) -> bool:
