@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from saidwhat.analysis.actors import lexicon as lx
+from saidwhat.analysis.nlp import entity_of
 
 __all__ = ["PersonRole", "affiliation_of", "country", "person_role", "phrase", "role_of", "role_phrase",
            "strip_the", "title_chain", "unit_parent"]
@@ -45,7 +46,7 @@ def phrase(tok: Token) -> str:
 def _subtree_name(tok: Token) -> str:
     """The name a possessor token ends: its entity, else its own words back to punctuation
     ("MacBook Pro. Apple's CEO" → "Apple", not the misparsed "MacBook Pro . Apple")."""
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = entity_of(tok)
     if ent is not None:
         return " ".join(t.text for t in ent if t.dep_ != "case")
     words = [t for t in tok.subtree if t.dep_ != "case" and t.i <= tok.i]
@@ -83,17 +84,13 @@ def unit_parent(name: Span) -> Span | None:
     return next((e for e in doc.ents if e.start in starts and e.label_ == "ORG"), None)
 
 
-def _entity_of(tok: Token) -> Span | None:
-    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-
-
 def _prep_object(tok: Token) -> str | None:
     for child in tok.children:
         if child.dep_ != "prep" or child.lower_ not in ("for", "of", "at", "with", "from"):
             continue
         for p in child.children:
             if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME", "PERSON"):
-                ent = _entity_of(p)
+                ent = entity_of(p)
                 parent = unit_parent(ent) if ent is not None and ent.label_ == "ORG" else None
                 if parent is not None and ent is not None:  # "vice president of X at Blue Origin"
                     return f"{strip_the(ent.text)} at {strip_the(parent.text)}"
@@ -238,7 +235,7 @@ def _from_prep(head: Token) -> str | None:
         if child.dep_ == "prep" and child.lower_ in ("of", "at", "from", "with"):
             for p in child.children:
                 if p.dep_ == "pobj" and p.ent_type_ == "ORG":
-                    ent = next((e for e in head.doc.ents if e.start <= p.i < e.end), None)
+                    ent = entity_of(p)
                     return strip_the(ent.text) if ent is not None else p.text
     return None
 

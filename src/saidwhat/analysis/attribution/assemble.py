@@ -20,6 +20,7 @@ from saidwhat.analysis.attribution.features import DocView
 from saidwhat.analysis.attribution.model import Attribution
 from saidwhat.analysis.attribution.quotes import AMBIGUOUS, CLOSE, OPEN
 from saidwhat.analysis.attribution.rules import participle_lead
+from saidwhat.analysis.nlp import entity_of
 from saidwhat.analysis.subjects import stray_subject, unlabelled_sequel
 from saidwhat.schema import QuoteKind, Span
 
@@ -688,7 +689,7 @@ def _lead_subject(v: DocView, content: TSpan) -> list[Span]:
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or root.pos_ not in ("VERB", "AUX") or subj.ent_type_ != "PERSON" or subj.pos_ != "PROPN":
         return []
-    ent = next((e for e in subj.doc.ents if e.start <= subj.i < e.end), None)
+    ent = entity_of(subj)
     return _char_spans(v, ent.start, ent.end) if ent is not None else []
 
 
@@ -785,17 +786,22 @@ def _quoted_as_saying(v: DocView, cue: TSpan | None) -> tuple[int, int] | None:
 _REPORT_NOUNS = frozenset({"report", "story", "article", "study", "analysis", "investigation"})
 
 
+def _heads_content(v: DocView, i: int, contents: list[TSpan]) -> bool:
+    """Does token ``i`` head a content's first word, or the word that word hangs on ("report" over
+    "that … had": the mark's verb)?"""
+    return any(v.head[c.start] == i or v.head[v.head[c.start]] == i for c in contents)
+
+
 def _report_author(v: DocView, cue: TSpan, contents: list[TSpan]) -> tuple[int, int] | None:
     """The body whose report the cue names, when the content is that report's "that" clause: "Hillary
     Clinton is seizing upon a New York Times report that Donald Trump had a net loss …" passes on the
     Times' finding (PolNeAR dev, session 37: it went to Clinton)."""
     for i in cue.tokens():
-        if v.lemma[i] not in _REPORT_NOUNS or not any(v.head[c.start] == i or v.head[v.head[c.start]] == i
-                                                      for c in contents):
+        if v.lemma[i] not in _REPORT_NOUNS or not _heads_content(v, i, contents):
             continue
         owner = [c for c in v.doc[i].children if c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG"]
         if owner:
-            ent = next((e for e in v.doc.ents if e.start <= owner[-1].i < e.end), None)
+            ent = entity_of(owner[-1])
             return (ent.start, ent.end) if ent is not None else None
     return None
 
@@ -812,7 +818,7 @@ def _relative_speaker(v: DocView, cue: TSpan, contents: list[TSpan]) -> tuple[in
         relative = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ in ("who", "that")]
         if not any(c.i >= cue.start for c in relative):
             continue
-        if not any(v.head[c.start] == i or v.head[v.head[c.start]] == i for c in contents):
+        if not _heads_content(v, i, contents):
             continue
         noun = tok.head
         if noun.pos_ in ("NOUN", "PROPN") and cue.start <= noun.i:

@@ -39,7 +39,7 @@ from saidwhat.analysis.attribution.speaker.common import (
 )
 from saidwhat.analysis.attribution.speaker.descriptions import own_speaker
 from saidwhat.analysis.attribution.speaker.pronouns import sole_bearers
-from saidwhat.analysis.nlp import text_of
+from saidwhat.analysis.nlp import entity_of, text_of
 from saidwhat.schema import Actor, ActorKind
 from saidwhat.schema import Span as CharSpan
 
@@ -335,10 +335,10 @@ def relative_owner(doc: Doc, phrase: Span | None, actors: list[Actor]) -> Actor 
     return _name_speaker(doc, owner, actors)[1] if owner is not None else None
 
 
-def _in_entity_of(doc: Doc, actor: Actor, head: Token) -> bool:
+def _in_entity_of(actor: Actor, head: Token) -> bool:
     """Does one of the actor's mentions lie inside the named entity ``head`` belongs to ("the Inspector
     General" in "NASA's Office of the Inspector General")? Then it is that name's actor."""
-    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    ent = entity_of(head)
     return ent is not None and any(ent.start_char <= s and e <= ent.end_char for s, e in actor.mentions)
 
 
@@ -360,7 +360,7 @@ def _name_speaker(doc: Doc, name: Token, actors: list[Actor],
     quote)."""
     start = name.left_edge.i if name.left_edge.i < name.i and name.left_edge.sent == name.sent else name.i
     toks = [t for t in doc[start:name.i + 1] if t.ent_type_ or t.i == name.i or t.dep_ in ("compound", "det")]
-    ent = next((e for e in doc.ents if e.start <= name.i < e.end), None)
+    ent = entity_of(name)
     span = (toks[0].idx, max(name.idx + len(name.text), ent.end_char if ent is not None else 0))
     if ent is not None and ent.label_ == "PERSON":
         span = (ent.start_char, ent.end_char)  # "Texas delegate Bill Eastland": the person's name
@@ -396,7 +396,7 @@ def misread_source(doc: Doc, att: Attribution, phrase: Span, mention: list[CharS
     person = _described_as_person(phrase.root)
     if is_name(phrase.root) and actor is not None and not covers_head(actor, phrase) \
             and (phrase.root.ent_type_ in ("ORG", "PERSON") or person) \
-            and not _in_entity_of(doc, actor, phrase.root):
+            and not _in_entity_of(actor, phrase.root):
         # "the People's Daily, the mouthpiece of the party"
         return _name_speaker(doc, phrase.root, actors, person=person)
     surname = _surname_actor(phrase, actor, actors)
